@@ -1,0 +1,33 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "./lib/router";
+import { Home } from "./public/Home";
+import { NotFound } from "./public/NotFound";
+import { SignIn } from "./public/SignIn";
+
+// The staff console (and Mantine with it) is fetched only when a staff page is opened,
+// so the public pages stay light on cheap phones and slow networks.
+const Console = lazy(() => import("./console/Console"));
+
+export function App() {
+  const { pathname } = useLocation();
+  if (pathname === "/konsol" || pathname.startsWith("/konsol/")) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Console />
+      </Suspense>
+    );
+  }
+  if (pathname === "/") return <Home />;
+  if (pathname === "/masuk") return <SignIn />;
+  return <NotFound />;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="pub-loading" role="status">
+      {t("common.loading")}
+    </p>
+  );
+}

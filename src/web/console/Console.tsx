@@ -1,0 +1,115 @@
+import "@mantine/core/styles.css";
+import "./console.css";
+import { Alert, Button, Center, createTheme, Loader, MantineProvider, Stack } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { adoptAccountLanguage } from "../i18n";
+import { ApiError, api, onUnauthenticated } from "../lib/api";
+import { errorMessage } from "../lib/errors";
+import { navigate, useLocation } from "../lib/router";
+import { setSession, useSession } from "../lib/session";
+import type { Me, SessionResponse } from "../lib/types";
+import { Agencies } from "./admin/Agencies";
+import { Users } from "./admin/Users";
+import { Audit } from "./audit/Audit";
+import { Dashboard } from "./Dashboard";
+import { allowed, findNavItem } from "./nav";
+import { ComingSoon, PageNotFound } from "./Placeholder";
+import { Shell } from "./Shell";
+
+const theme = createTheme({
+  primaryColor: "teal",
+  primaryShade: 8,
+  defaultRadius: "md",
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif',
+});
+
+function signInPath(): string {
+  const here = window.location.pathname + window.location.search;
+  return `/masuk?next=${encodeURIComponent(here)}`;
+}
+
+export default function Console() {
+  return (
+    <MantineProvider theme={theme}>
+      <SessionGate />
+    </MantineProvider>
+  );
+}
+
+function SessionGate() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    onUnauthenticated(() => {
+      setSession(null, null);
+      navigate(signInPath(), { replace: true });
+    });
+    return () => onUnauthenticated(null);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` retries after a failure
+  useEffect(() => {
+    if (me) return;
+    let cancelled = false;
+    setFailure(null);
+    api
+      .get<SessionResponse>("/api/auth/me")
+      .then(async (result) => {
+        if (cancelled) return;
+        setSession(result.user, result.csrfToken);
+        await adoptAccountLanguage(result.user.locale);
+      })
+      .catch((caught: unknown) => {
+        if (cancelled) return;
+        if (caught instanceof ApiError && caught.status === 401) navigate(signInPath(), { replace: true });
+        else setFailure(errorMessage(caught));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [me, attempt]);
+
+  if (!me) {
+    return (
+      <Center mih="100vh" p="md">
+        {failure ? (
+          <Stack align="center">
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+            <Button onClick={() => setAttempt((value) => value + 1)}>{t("common.retry")}</Button>
+          </Stack>
+        ) : (
+          <Loader aria-label={t("common.loading")} />
+        )}
+      </Center>
+    );
+  }
+  return (
+    <Shell me={me}>
+      <ConsolePage me={me} />
+    </Shell>
+  );
+}
+
+function ConsolePage({ me }: { me: Me }) {
+  const { pathname } = useLocation();
+  const item = findNavItem(pathname);
+  if (!item || !allowed(item, me.abilities)) return <PageNotFound />;
+  switch (item.id) {
+    case "dashboard":
+      return <Dashboard me={me} />;
+    case "agencies":
+      return <Agencies />;
+    case "users":
+      return <Users />;
+    case "audit":
+      return <Audit />;
+    default:
+      return <ComingSoon item={item} />;
+  }
+}

@@ -1,0 +1,57 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../lib/types";
+import { useRegionNames } from "./hooks";
+import { jurisdictionLabel, roleLabel } from "./labels";
+import { usePageTitle } from "./usePageTitle";
+
+export function Dashboard({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  usePageTitle(t("nav.dashboard"));
+  const names = useRegionNames(me.jurisdiction.kind === "areas" ? me.jurisdiction.codes : []);
+
+  return (
+    <Stack>
+      <Title order={1}>{t("dashboard.welcome", { name: me.displayName })}</Title>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          {t("dashboard.profile")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <div>
+            <Text size="sm" c="dimmed">
+              {t("dashboard.agency")}
+            </Text>
+            <Text data-testid="me-agency">{me.agency?.name ?? t("dashboard.noAgency")}</Text>
+          </div>
+          <div>
+            <Text size="sm" c="dimmed">
+              {t("dashboard.roles")}
+            </Text>
+            <Group gap={4} data-testid="me-roles">
+              {me.roles.map((role) => (
+                <Badge key={role} variant="light">
+                  {roleLabel(t, role)}
+                </Badge>
+              ))}
+            </Group>
+          </div>
+          <div>
+            <Text size="sm" c="dimmed">
+              {t("dashboard.jurisdiction")}
+            </Text>
+            <Text data-testid="me-jurisdiction">{jurisdictionLabel(t, me.jurisdiction, names)}</Text>
+          </div>
+        </SimpleGrid>
+      </Paper>
+      {me.abilities.viewDashboard && (
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            {t("dashboard.summary")}
+          </Title>
+          <Text c="dimmed">{t("dashboard.summaryPlaceholder")}</Text>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { Button, Paper, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link } from "../lib/router";
+import type { NavItem } from "./nav";
+import { usePageTitle } from "./usePageTitle";
+
+export function ComingSoon({ item }: { item: NavItem }) {
+  const { t } = useTranslation();
+  const title = t(`nav.${item.id}`);
+  usePageTitle(title);
+  return (
+    <Stack>
+      <Title order={1}>{title}</Title>
+      <Paper withBorder p="lg">
+        <Text>{t("console.comingSoon")}</Text>
+      </Paper>
+    </Stack>
+  );
+}
+
+export function PageNotFound() {
+  const { t } = useTranslation();
+  usePageTitle(t("notFound.title"));
+  return (
+    <Stack align="flex-start">
+      <Title order={1}>{t("notFound.title")}</Title>
+      <Text>{t("console.notFound")}</Text>
+      <Button component={Link} href="/konsol">
+        {t("console.backToDashboard")}
+      </Button>
+    </Stack>
+  );
+}

@@ -1,0 +1,260 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, query } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import type { Agency, Page, User } from "../../lib/types";
+import { useSubmission } from "../forms";
+import { useRegionNames, useResource } from "../hooks";
+import { jurisdictionLabel, roleLabel } from "../labels";
+import { usePageTitle } from "../usePageTitle";
+import { TemporaryPassword } from "./TemporaryPassword";
+import { UserForm } from "./UserForm";
+
+type Dialog =
+  | { kind: "create" }
+  | { kind: "edit"; user: User }
+  | { kind: "reset"; user: User }
+  | { kind: "toggle"; user: User }
+  | { kind: "password"; username: string; password: string }
+  | null;
+
+export function Users() {
+  const { t } = useTranslation();
+  usePageTitle(t("nav.users"));
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const users = useResource<Page<User>>(`/api/admin/users${query({ q: debounced })}`);
+  const agencies = useResource<Page<Agency>>("/api/admin/agencies");
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const areaCodes = [
+    ...new Set((users.data?.items ?? []).flatMap((user) => (user.jurisdiction.kind === "areas" ? user.jurisdiction.codes : []))),
+  ];
+  const names = useRegionNames(areaCodes);
+
+  function saved(message: string) {
+    setDialog(null);
+    setNotice(message);
+    users.reload();
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t("nav.users")}</Title>
+        <Button onClick={() => setDialog({ kind: "create" })}>{t("users.create")}</Button>
+      </Group>
+      {notice && (
+        <Alert color="teal" role="status" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t("common.close")}>
+          {notice}
+        </Alert>
+      )}
+      <TextInput
+        label={t("users.search")}
+        placeholder={t("users.searchPlaceholder")}
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={400}
+      />
+      {users.error ? (
+        <Alert color="red" role="alert">
+          {errorMessage(users.error)}
+        </Alert>
+      ) : null}
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped highlightOnHover verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("users.user")}</Table.Th>
+              <Table.Th>{t("users.agency")}</Table.Th>
+              <Table.Th>{t("users.roles")}</Table.Th>
+              <Table.Th>{t("users.jurisdiction")}</Table.Th>
+              <Table.Th>{t("users.status")}</Table.Th>
+              <Table.Th>{t("users.lastLogin")}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {users.data?.items.map((user) => (
+              <Table.Tr key={user.id} data-username={user.username}>
+                <Table.Td>
+                  <Text fw={500}>{user.displayName}</Text>
+                  <Text size="sm" c="dimmed">
+                    {user.username}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{user.agency?.name ?? "–"}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {user.roles.map((role) => (
+                      <Badge key={role} variant="light" size="sm">
+                        {roleLabel(t, role)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{jurisdictionLabel(t, user.jurisdiction, names)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge color={user.disabled ? "gray" : "teal"} variant="light" size="sm">
+                      {user.disabled ? t("users.disabled") : t("common.active")}
+                    </Badge>
+                    {user.totpEnrolled && (
+                      <Badge color="blue" variant="light" size="sm">
+                        {t("users.totp")}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <Button variant="light" size="sm" aria-label={t("users.actionsFor", { username: user.username })}>
+                        {t("common.actions")}
+                      </Button>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      <Menu.Item onClick={() => setDialog({ kind: "edit", user })}>{t("common.edit")}</Menu.Item>
+                      <Menu.Item onClick={() => setDialog({ kind: "reset", user })}>{t("users.resetPassword")}</Menu.Item>
+                      <Menu.Item
+                        color={user.disabled ? undefined : "red"}
+                        onClick={() => setDialog({ kind: "toggle", user })}
+                      >
+                        {user.disabled ? t("users.enable") : t("users.disable")}
+                      </Menu.Item>
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+            {users.data && users.data.items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={7}>{t("users.empty")}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+
+      {(dialog?.kind === "create" || dialog?.kind === "edit") && (
+        <UserForm
+          user={dialog.kind === "edit" ? dialog.user : null}
+          agencies={agencies.data?.items ?? []}
+          onClose={() => setDialog(null)}
+          onCreated={(user, password) => {
+            users.reload();
+            setNotice(t("users.created", { username: user.username }));
+            setDialog({ kind: "password", username: user.username, password });
+          }}
+          onUpdated={(user) => saved(t("users.updated", { username: user.username }))}
+        />
+      )}
+      {dialog?.kind === "reset" && (
+        <ResetPassword
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={(password) => setDialog({ kind: "password", username: dialog.user.username, password })}
+        />
+      )}
+      {dialog?.kind === "toggle" && (
+        <ToggleDisabled
+          user={dialog.user}
+          onClose={() => setDialog(null)}
+          onDone={() =>
+            saved(t(dialog.user.disabled ? "users.enabled" : "users.disabledNotice", { username: dialog.user.username }))
+          }
+        />
+      )}
+      {dialog?.kind === "password" && (
+        <TemporaryPassword username={dialog.username} password={dialog.password} onClose={() => setDialog(null)} />
+      )}
+    </Stack>
+  );
+}
+
+function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: (password: string) => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+
+  async function confirm() {
+    await submission.run(async () => {
+      const result = await api.post<{ temporaryPassword: string }>(`/api/admin/users/${user.id}/reset-password`);
+      onDone(result.temporaryPassword);
+    });
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t("users.resetPassword")}>
+      <Stack>
+        {submission.error && (
+          <Alert color="red" role="alert">
+            {submission.error}
+          </Alert>
+        )}
+        <Text>{t("users.resetConfirm", { username: user.username })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button onClick={() => void confirm()} loading={submission.busy}>
+            {t("users.resetPassword")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ToggleDisabled({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const action = user.disabled ? "enable" : "disable";
+
+  async function confirm() {
+    const ok = await submission.run(async () => {
+      await api.post(`/api/admin/users/${user.id}/${action}`);
+    });
+    if (ok) onDone();
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={user.disabled ? t("users.enable") : t("users.disable")}>
+      <Stack>
+        {submission.error && (
+          <Alert color="red" role="alert">
+            {submission.error}
+          </Alert>
+        )}
+        <Text>{t(user.disabled ? "users.enableConfirm" : "users.disableConfirm", { username: user.username })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button color={user.disabled ? undefined : "red"} onClick={() => void confirm()} loading={submission.busy}>
+            {user.disabled ? t("users.enable") : t("users.disable")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

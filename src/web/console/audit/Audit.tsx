@@ -1,0 +1,154 @@
+import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, query } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime, wibDayBoundary } from "../../lib/format";
+import type { AuditEntry, Page } from "../../lib/types";
+import { usePageTitle } from "../usePageTitle";
+
+interface Filters {
+  action: string;
+  actor: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY: Filters = { action: "", actor: "", from: "", to: "" };
+
+function filterQuery(filters: Filters, cursor?: string | null): string {
+  return query({
+    action: filters.action.trim(),
+    actor: filters.actor.trim(),
+    from: filters.from ? wibDayBoundary(filters.from, "start") : undefined,
+    to: filters.to ? wibDayBoundary(filters.to, "end") : undefined,
+    cursor,
+  });
+}
+
+export function Audit() {
+  const { t } = useTranslation();
+  usePageTitle(t("nav.audit"));
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  async function load(filters: Filters, cursor: string | null) {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.get<Page<AuditEntry>>(`/api/audit${filterQuery(filters, cursor)}`);
+      setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
+      setNextCursor(page.nextCursor ?? null);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloads only when the applied filters change
+  useEffect(() => {
+    void load(applied, null);
+  }, [applied]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setApplied({ ...draft });
+  }
+
+  function update(field: keyof Filters) {
+    return (event: { currentTarget: { value: string } }) => {
+      const value = event.currentTarget.value;
+      setDraft((previous) => ({ ...previous, [field]: value }));
+    };
+  }
+
+  return (
+    <Stack>
+      <Title order={1}>{t("nav.audit")}</Title>
+      <form onSubmit={submit} aria-label={t("audit.filters")}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+          <TextInput
+            label={t("audit.action")}
+            placeholder={t("audit.actionPlaceholder")}
+            value={draft.action}
+            onChange={update("action")}
+          />
+          <TextInput
+            label={t("audit.actor")}
+            placeholder={t("audit.actorPlaceholder")}
+            autoCapitalize="none"
+            value={draft.actor}
+            onChange={update("actor")}
+          />
+          <TextInput label={t("audit.from")} type="date" value={draft.from} onChange={update("from")} />
+          <TextInput label={t("audit.to")} type="date" value={draft.to} onChange={update("to")} />
+        </SimpleGrid>
+        <Group mt="sm">
+          <Button type="submit">{t("audit.apply")}</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+            }}
+          >
+            {t("audit.reset")}
+          </Button>
+        </Group>
+      </form>
+      <Text size="sm" c="dimmed">
+        {t("audit.timeZoneNote")}
+      </Text>
+      {error ? (
+        <Alert color="red" role="alert">
+          {errorMessage(error)}
+        </Alert>
+      ) : null}
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("audit.at")}</Table.Th>
+              <Table.Th>{t("audit.actor")}</Table.Th>
+              <Table.Th>{t("audit.action")}</Table.Th>
+              <Table.Th>{t("audit.resource")}</Table.Th>
+              <Table.Th>{t("audit.ip")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
+                <Table.Td>{entry.actor?.username ?? t("audit.system")}</Table.Td>
+                <Table.Td>
+                  <code>{entry.action}</code>
+                </Table.Td>
+                <Table.Td>
+                  {entry.resourceType ?? "–"}
+                  {entry.resourceId ? ` · ${entry.resourceId}` : ""}
+                </Table.Td>
+                <Table.Td>{entry.ip ?? "–"}</Table.Td>
+              </Table.Tr>
+            ))}
+            {!loading && items.length === 0 && !error && (
+              <Table.Tr>
+                <Table.Td colSpan={5}>{t("audit.empty")}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {loading && <Text role="status">{t("common.loading")}</Text>}
+      {nextCursor && !loading && (
+        <Button variant="light" onClick={() => void load(applied, nextCursor)} w="fit-content">
+          {t("audit.more")}
+        </Button>
+      )}
+    </Stack>
+  );
+}

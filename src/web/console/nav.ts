@@ -1,0 +1,37 @@
+// Console navigation. Entries follow the abilities the server computes for the user
+// (GET /api/auth/me); the UI never re-implements role rules.
+export type NavGroup = "main" | "admin" | "oversight";
+
+export interface NavItem {
+  id: string;
+  path: string;
+  /** null: every signed-in user has it (their own overview). */
+  ability: string | null;
+  group: NavGroup;
+  /** false: a module that is announced in the navigation but not built yet. */
+  built: boolean;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: "dashboard", path: "/konsol", ability: null, group: "main", built: true },
+  { id: "reports", path: "/konsol/laporan", ability: "viewReports", group: "main", built: false },
+  { id: "cases", path: "/konsol/kasus", ability: "viewCases", group: "main", built: false },
+  { id: "villages", path: "/konsol/desa", ability: "manageVillages", group: "main", built: false },
+  { id: "outreach", path: "/konsol/sosialisasi", ability: "recordOutreach", group: "main", built: false },
+  { id: "jobCheck", path: "/konsol/cek-lowongan", ability: "checkJobs", group: "main", built: false },
+  { id: "agencies", path: "/konsol/admin/instansi", ability: "manageAgencies", group: "admin", built: true },
+  { id: "users", path: "/konsol/admin/pengguna", ability: "manageUsers", group: "admin", built: true },
+  { id: "audit", path: "/konsol/audit", ability: "readAudit", group: "oversight", built: true },
+];
+
+export function allowed(item: NavItem, abilities: Record<string, boolean>): boolean {
+  return item.ability === null || abilities[item.ability] === true;
+}
+
+export function visibleNav(abilities: Record<string, boolean>): NavItem[] {
+  return NAV_ITEMS.filter((item) => allowed(item, abilities));
+}
+
+export function findNavItem(pathname: string): NavItem | undefined {
+  return NAV_ITEMS.find((item) => item.path === pathname);
+}

@@ -1,0 +1,16 @@
+// Public services. A service appears on the home page only once it exists (enabled: true),
+// so residents are never sent to a page that is not there yet.
+export interface PublicFeature {
+  id: "jobCheck" | "report";
+  path: string;
+  enabled: boolean;
+}
+
+export const PUBLIC_FEATURES: readonly PublicFeature[] = [
+  { id: "jobCheck", path: "/cek-lowongan", enabled: false },
+  { id: "report", path: "/lapor", enabled: false },
+];
+
+export function enabledFeatures(): PublicFeature[] {
+  return PUBLIC_FEATURES.filter((feature) => feature.enabled);
+}
