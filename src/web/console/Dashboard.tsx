@@ -12,7 +12,7 @@ export function Dashboard({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1}>{t("dashboard.welcome", { name: me.displayName })}</Title>
+      <Title order={1} size="h2">{t("dashboard.welcome", { name: me.displayName })}</Title>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("dashboard.profile")}
@@ -30,7 +30,7 @@ export function Dashboard({ me }: { me: Me }) {
             </Text>
             <Group gap={4} data-testid="me-roles">
               {me.roles.map((role) => (
-                <Badge key={role} variant="light">
+                <Badge key={role} variant="light" tt="none">
                   {roleLabel(t, role)}
                 </Badge>
               ))}

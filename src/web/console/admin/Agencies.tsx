@@ -18,6 +18,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { type Agency, PENTAHELIX, type PentahelixCategory, type Page } from "../../lib/types";
 import { splitFieldErrors, useSubmission } from "../forms";
+import { useFullScreenModal } from "../useFullScreenModal";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 
@@ -33,7 +34,7 @@ export function Agencies() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t("nav.agencies")}</Title>
+        <Title order={1} size="h2">{t("nav.agencies")}</Title>
         <Button onClick={() => setEditing({ mode: "create" })}>{t("agencies.create")}</Button>
       </Group>
       {notice && (
@@ -66,7 +67,7 @@ export function Agencies() {
                 <Table.Td>{agency.name}</Table.Td>
                 <Table.Td>{t(`pentahelix.${agency.category}`)}</Table.Td>
                 <Table.Td>
-                  <Badge color={agency.active ? "teal" : "gray"} variant="light">
+                  <Badge color={agency.active ? "teal" : "gray"} variant="light" tt="none">
                     {agency.active ? t("common.active") : t("common.inactive")}
                   </Badge>
                 </Table.Td>
@@ -124,6 +125,7 @@ function AgencyForm({
   const [kind, setKind] = useState(initial?.kind ?? "");
   const [active, setActive] = useState(initial?.active ?? true);
   const submission = useSubmission();
+  const fullScreen = useFullScreenModal();
   const { byField, rest } = splitFieldErrors(submission.fields, FIELDS);
 
   async function submit(event: FormEvent) {
@@ -137,7 +139,7 @@ function AgencyForm({
   }
 
   return (
-    <Modal opened onClose={onClose} title={initial ? t("agencies.editTitle") : t("agencies.createTitle")} size="lg">
+    <Modal opened onClose={onClose} title={initial ? t("agencies.editTitle") : t("agencies.createTitle")} size="lg" fullScreen={fullScreen}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {submission.error && (

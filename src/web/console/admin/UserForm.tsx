@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { type Agency, type Jurisdiction, ROLE_CODES, type User } from "../../lib/types";
 import { splitFieldErrors, useSubmission } from "../forms";
+import { useFullScreenModal } from "../useFullScreenModal";
 import { roleLabel } from "../labels";
 import { JurisdictionField } from "./JurisdictionField";
 
@@ -30,6 +31,7 @@ export function UserForm({
   const [roles, setRoles] = useState<string[]>(user?.roles ?? []);
   const [jurisdiction, setJurisdiction] = useState<Jurisdiction>(user?.jurisdiction ?? { kind: "regency" });
   const submission = useSubmission();
+  const fullScreen = useFullScreenModal();
   const { byField, rest } = splitFieldErrors(submission.fields, FIELDS);
 
   const agencyOptions = agencies
@@ -61,7 +63,7 @@ export function UserForm({
   }
 
   return (
-    <Modal opened onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="xl">
+    <Modal opened onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="xl" fullScreen={fullScreen}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {submission.error && (

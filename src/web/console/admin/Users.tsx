@@ -57,7 +57,7 @@ export function Users() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t("nav.users")}</Title>
+        <Title order={1} size="h2">{t("nav.users")}</Title>
         <Button onClick={() => setDialog({ kind: "create" })}>{t("users.create")}</Button>
       </Group>
       {notice && (
@@ -104,22 +104,16 @@ export function Users() {
                 </Table.Td>
                 <Table.Td>{user.agency?.name ?? "–"}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {user.roles.map((role) => (
-                      <Badge key={role} variant="light" size="sm">
-                        {roleLabel(t, role)}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <Text size="sm">{user.roles.map((role) => roleLabel(t, role)).join(", ")}</Text>
                 </Table.Td>
                 <Table.Td>{jurisdictionLabel(t, user.jurisdiction, names)}</Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge color={user.disabled ? "gray" : "teal"} variant="light" size="sm">
+                    <Badge color={user.disabled ? "gray" : "teal"} variant="light" size="sm" tt="none">
                       {user.disabled ? t("users.disabled") : t("common.active")}
                     </Badge>
                     {user.totpEnrolled && (
-                      <Badge color="blue" variant="light" size="sm">
+                      <Badge color="blue" variant="light" size="sm" tt="none">
                         {t("users.totp")}
                       </Badge>
                     )}

@@ -69,7 +69,7 @@ export function Audit() {
 
   return (
     <Stack>
-      <Title order={1}>{t("nav.audit")}</Title>
+      <Title order={1} size="h2">{t("nav.audit")}</Title>
       <form onSubmit={submit} aria-label={t("audit.filters")}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <TextInput

@@ -1,0 +1,103 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Authenticator, signIn } from "./support/auth";
+import { launchBrowser, newPage } from "./support/browser";
+import { type RunningServer, startServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+const auth = new Authenticator();
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.getByRole("navigation", { name: "Navigasi konsol" });
+  return (await nav.getByRole("link").allTextContents()).map((text) => text.trim());
+}
+
+describe("console navigation follows the user's abilities", () => {
+  it("shows a volunteer no administration and no audit trail", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "relawan");
+    const labels = await navLabels(page);
+    expect(labels).toContain("Beranda");
+    expect(labels).not.toContain("Instansi");
+    expect(labels).not.toContain("Pengguna");
+    expect(labels).not.toContain("Jejak audit");
+    expect(await page.getByTestId("me-roles").textContent()).toContain("Relawan");
+
+    // Typing the address does not open the page either.
+    await page.goto("/konsol/admin/pengguna");
+    await page.getByRole("heading", { name: "Halaman tidak ditemukan" }).waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows an admin the administration pages", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "admin");
+    const labels = await navLabels(page);
+    expect(labels).toEqual(expect.arrayContaining(["Beranda", "Instansi", "Pengguna"]));
+
+    await page.getByRole("link", { name: "Instansi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Instansi" }).waitFor();
+    await page.getByRole("cell", { name: /Imigrasi/ }).first().waitFor();
+    await page.getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("heading", { level: 1, name: "Pengguna" }).waitFor();
+    await page.locator(`tr[data-username="auditor"]`).waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("shows an auditor the audit trail and nothing to administer", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "auditor");
+    const labels = await navLabels(page);
+    expect(labels).toContain("Jejak audit");
+    expect(labels).not.toContain("Pengguna");
+    expect(labels).not.toContain("Instansi");
+
+    await page.getByRole("link", { name: "Jejak audit" }).click();
+    await page.getByRole("heading", { level: 1, name: "Jejak audit" }).waitFor();
+    // The auditor's own sign-in is on the trail.
+    await page.getByRole("cell", { name: "auditor", exact: true }).first().waitFor();
+    await page.getByLabel("Pelaku").fill("auditor");
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    await page.getByRole("cell", { name: "auditor", exact: true }).first().waitFor();
+    expect(await page.getByRole("cell", { name: "relawan", exact: true }).count()).toBe(0);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("switches the console to English and tells the API", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "auditor");
+    const languages: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/")) languages.push(request.headers()["accept-language"] ?? "");
+    });
+    await page.getByText("EN", { exact: true }).click();
+    await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+    const nav = page.getByRole("navigation", { name: "Console navigation" });
+    expect(await nav.getByRole("link", { name: "Audit trail" }).isVisible()).toBe(true);
+
+    await nav.getByRole("link", { name: "Audit trail" }).click();
+    await page.getByRole("heading", { level: 1, name: "Audit trail" }).waitFor();
+    expect(languages.length).toBeGreaterThan(0);
+    expect(languages.every((language) => language === "en")).toBe(true);
+
+    // The choice survives a reload.
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Audit trail" }).waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
