@@ -12,7 +12,7 @@ function toDate(value: string | number | Date): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
-/** e.g. "22 Nov 2026 14.05 WIB" */
+/** e.g. "22 Nov 2026, 14.05 WIB" */
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === "") return "–";
   const date = toDate(value);

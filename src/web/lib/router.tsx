@@ -42,7 +42,7 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 
 /** Only same-site, in-app paths may be used as a redirect target after sign-in. */
 export function safeNextPath(next: string | null, fallback: string): string {
-  if (next?.startsWith("/konsol") && !next.startsWith("//")) return next;
+  if (next && (next === "/konsol" || next.startsWith("/konsol/") || next.startsWith("/konsol?"))) return next;
   return fallback;
 }
 
