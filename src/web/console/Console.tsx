@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./styles";
 import "./console.css";
 import { Alert, Button, Center, createTheme, Loader, MantineProvider, Stack } from "@mantine/core";
 import { useEffect, useState } from "react";
