@@ -10,6 +10,8 @@ const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
 export default defineConfig({
   root: webRoot,
   plugins: [react()],
+  // No static folder: every asset goes through the bundler.
+  publicDir: false,
   build: {
     outDir,
     emptyOutDir: true,

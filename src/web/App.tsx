@@ -1,9 +1,9 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "./lib/router";
-import { Home } from "./public/Home";
-import { NotFound } from "./public/NotFound";
-import { SignIn } from "./public/SignIn";
+import { Home } from "./site/Home";
+import { NotFound } from "./site/NotFound";
+import { SignIn } from "./site/SignIn";
 
 // The staff console (and Mantine with it) is fetched only when a staff page is opened,
 // so the public pages stay light on cheap phones and slow networks.
