@@ -1,0 +1,104 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Authenticator, signIn, submitPassword } from "./support/auth";
+import { launchBrowser, newPage } from "./support/browser";
+import { type RunningServer, startServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+const auth = new Authenticator();
+/** The newest temporary password of the user the tests create. */
+let temporaryPassword = "";
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  ({ page } = await newPage(browser, server.baseUrl));
+  await signIn(page, auth, "admin");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pick(page: Page, field: string, option: string): Promise<void> {
+  await page.getByRole("combobox", { name: field }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+describe("administration in the console", () => {
+  it("shows the API's field errors beside the fields, then creates an agency", async () => {
+    await page.goto("/konsol/admin/instansi");
+    await page.getByRole("button", { name: "Tambah instansi" }).click();
+    const dialog = page.getByRole("dialog", { name: "Instansi baru" });
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await dialog.getByRole("alert").first().waitFor();
+    expect(await dialog.getByLabel("Kode", { exact: true }).getAttribute("aria-invalid")).toBe("true");
+
+    await dialog.getByLabel("Kode", { exact: true }).fill("E2E-LSM");
+    await dialog.getByLabel("Nama", { exact: true }).fill("LSM Peduli Migran E2E");
+    await pick(page, "Kategori pentahelix", "Masyarakat");
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("cell", { name: "LSM Peduli Migran E2E" }).waitFor();
+  });
+
+  it("creates a user limited to one kecamatan and shows the temporary password once", async () => {
+    await page.getByRole("link", { name: "Pengguna" }).click();
+    await page.getByRole("button", { name: "Tambah pengguna" }).click();
+    const dialog = page.getByRole("dialog", { name: "Pengguna baru" });
+    await dialog.getByLabel("Nama pengguna", { exact: true }).fill("e2e.relawan");
+    await dialog.getByLabel("Nama lengkap").fill("Relawan Uji");
+    await pick(page, "Instansi", "LSM Peduli Migran E2E");
+    await dialog.getByRole("checkbox", { name: "Relawan" }).check();
+    await dialog.getByRole("radio", { name: "Kecamatan/desa tertentu" }).check();
+    await pick(page, "Seluruh kecamatan", "Pontang");
+    await page.keyboard.press("Escape");
+    await dialog.getByRole("listitem").filter({ hasText: "Pontang" }).waitFor();
+    await dialog.getByRole("button", { name: "Simpan" }).click();
+
+    const password = page.getByTestId("temporary-password");
+    await password.waitFor();
+    const first = ((await password.textContent()) ?? "").trim();
+    expect(first.length).toBeGreaterThanOrEqual(8);
+    await page.getByRole("button", { name: "Selesai" }).click();
+
+    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Pontang");
+    expect(await row.textContent()).toContain("Relawan");
+
+    // Resetting gives a different temporary password.
+    await row.getByRole("button", { name: "Tindakan untuk e2e.relawan" }).click();
+    await page.getByRole("menuitem", { name: "Atur ulang kata sandi" }).click();
+    await page.getByRole("dialog", { name: "Atur ulang kata sandi" }).getByRole("button", { name: "Atur ulang kata sandi" }).click();
+    await password.waitFor();
+    const second = ((await password.textContent()) ?? "").trim();
+    expect(second).not.toBe(first);
+    temporaryPassword = second;
+    await page.getByRole("button", { name: "Selesai" }).click();
+    await password.waitFor({ state: "detached" });
+  });
+
+  it("disables an account so it can no longer sign in, and enables it again", async () => {
+    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    await row.getByRole("button", { name: "Tindakan untuk e2e.relawan" }).click();
+    await page.getByRole("menuitem", { name: "Nonaktifkan" }).click();
+    await page.getByRole("dialog", { name: "Nonaktifkan" }).getByRole("button", { name: "Nonaktifkan" }).click();
+    await row.getByText("Nonaktif", { exact: true }).waitFor();
+
+    const other = await newPage(browser, server.baseUrl);
+    await other.page.goto("/masuk");
+    await submitPassword(other.page, "e2e.relawan", temporaryPassword);
+    await other.page.getByRole("alert").waitFor();
+    expect(new URL(other.page.url()).pathname).toBe("/masuk");
+    await other.context.close();
+
+    await row.getByRole("button", { name: "Tindakan untuk e2e.relawan" }).click();
+    await page.getByRole("menuitem", { name: "Aktifkan" }).click();
+    await page.getByRole("dialog", { name: "Aktifkan" }).getByRole("button", { name: "Aktifkan" }).click();
+    await row.getByText("Aktif", { exact: true }).waitFor();
+  });
+});
