@@ -41,6 +41,22 @@ describe("console navigation follows the user's abilities", () => {
     await context.close();
   });
 
+  it("works on a 360 px phone through the menu button", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "auditor");
+    const auditLink = page.getByRole("link", { name: "Jejak audit" });
+    expect(await auditLink.isVisible()).toBe(false);
+    await page.getByRole("button", { name: "Buka menu" }).click();
+    await auditLink.click();
+    await page.getByRole("heading", { level: 1, name: "Jejak audit" }).waitFor();
+    // The menu closes after choosing a page, and nothing overflows sideways but the table.
+    await auditLink.waitFor({ state: "hidden" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
   it("shows an admin the administration pages", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl);
     await signIn(page, auth, "admin");
