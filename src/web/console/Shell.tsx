@@ -1,5 +1,5 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Text } from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { useDisclosure, useMediaQuery } from "@mantine/hooks";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage, LANGUAGES, type Language, setLanguage } from "../i18n";
@@ -16,6 +16,9 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
   const items = visibleNav(me.abilities);
+  // Mantine slides the closed menu off-screen on phones; hiding it also keeps its links
+  // out of the keyboard and screen-reader order. 48em is Mantine's "sm" breakpoint.
+  const phone = useMediaQuery("(max-width: 47.99em)") ?? false;
 
   return (
     <AppShell
@@ -44,7 +47,12 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t("console.navigation")} component="nav">
+      <AppShell.Navbar
+        p="xs"
+        aria-label={t("console.navigation")}
+        component="nav"
+        style={phone && !opened ? { visibility: "hidden" } : undefined}
+      >
         <div className="konsol-nav">
           {GROUPS.map((group) => {
             const groupItems = items.filter((item) => item.group === group);
