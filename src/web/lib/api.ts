@@ -6,6 +6,8 @@ export type ErrorCode =
   | "validation_failed"
   | "invalid_credentials"
   | "account_locked"
+  | "account_disabled"
+  | "challenge_expired"
   | "totp_required"
   | "invalid_totp"
   | "unauthenticated"
@@ -64,7 +66,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       body: payload === undefined ? undefined : JSON.stringify(payload),
     });
   } catch {
-    throw new ApiError(0, "network", "network");
+    throw new ApiError(0, "network", "");
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
