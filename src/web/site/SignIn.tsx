@@ -14,6 +14,9 @@ type Step =
   | { kind: "totp"; challenge: string }
   | { kind: "enrol"; challenge: string; secret: string; otpauthUri: string; qrSvg: string };
 
+/** Errors after which the challenge cannot be used again. */
+const RESTART_CODES = new Set(["challenge_expired", "unauthenticated", "totp_required", "account_locked", "account_disabled"]);
+
 /** Groups a base32 secret in fours so it can be typed into an authenticator app by hand. */
 function groupSecret(secret: string): string {
   return secret.replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
@@ -86,7 +89,7 @@ export function SignIn() {
     } catch (caught) {
       setCode("");
       // An expired or unknown challenge cannot be retried: start again from the password.
-      if (caught instanceof ApiError && caught.code !== "invalid_totp" && caught.code !== "validation_failed") {
+      if (caught instanceof ApiError && RESTART_CODES.has(caught.code)) {
         setStep({ kind: "password" });
       }
       fail(caught);
