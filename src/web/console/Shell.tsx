@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, Menu, NavLink, SegmentedControl, Text } from "@mantine/core";
 import { useDisclosure, useMediaQuery } from "@mantine/hooks";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { currentLanguage, LANGUAGES, type Language, setLanguage } from "../i18n";
 import { api } from "../lib/api";
@@ -19,6 +19,14 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   // Mantine slides the closed menu off-screen on phones; hiding it also keeps its links
   // out of the keyboard and screen-reader order. 48em is Mantine's "sm" breakpoint.
   const phone = useMediaQuery("(max-width: 47.99em)") ?? false;
+
+  // After moving to another page, put the focus on its heading so screen readers announce it.
+  useEffect(() => {
+    const heading = document.querySelector<HTMLElement>("main h1");
+    if (!heading || !pathname) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [pathname]);
 
   return (
     <AppShell
