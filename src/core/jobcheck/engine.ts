@@ -1,0 +1,207 @@
+/** The job-offer checker: text in, level + flags + signals + entities + advice out. */
+import { buildAdvice } from "./advice.js";
+import { buildContext, type Ctx, live } from "./context.js";
+import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
+import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
+import { LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
+import {
+  debtBondage,
+  documentRetention,
+  fastDeparture,
+  foreignOnlineJob,
+  homeTaskJob,
+  hotspot,
+  irregularRoute,
+  moratorium,
+  noSkill,
+  secrecy,
+  type Span,
+  touristVisa,
+  underage,
+  unlicensedRecruiter,
+  unrealisticSalary,
+  upfrontPersonal,
+} from "./rules.js";
+import { evidence } from "./text.js";
+import {
+  type CheckOptions,
+  FLAG_CODES,
+  type FlagCode,
+  JOB_TEXT_MAX,
+  type JobCheckResult,
+  type JobFlag,
+  type JobSignal,
+  JobTextError,
+  type Level,
+  type SignalCode,
+} from "./types.js";
+
+/** Flags that alone make an offer high risk (TAXONOMY.md level guide). */
+export const DECISIVE_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>([
+  "tourist_visa",
+  "irregular_route",
+  "document_retention",
+  "underage_or_fake_identity",
+  "moratorium_destination",
+]);
+
+const WEIGHT: Record<FlagCode, number> = {
+  tourist_visa: 30,
+  irregular_route: 30,
+  document_retention: 30,
+  underage_or_fake_identity: 30,
+  moratorium_destination: 30,
+  scam_hotspot_destination: 20,
+  online_scam_job: 15,
+  unrealistic_salary: 15,
+  no_skill_required: 10,
+  fast_departure: 12,
+  unlicensed_recruiter: 10,
+  debt_bondage: 15,
+  secrecy: 15,
+  upfront_payment_personal_account: 15,
+};
+
+export function levelFor(codes: readonly FlagCode[]): Level {
+  if (codes.length === 0) return "rendah";
+  if (codes.some((c) => DECISIVE_FLAGS.has(c))) return "tinggi";
+  if (codes.includes("scam_hotspot_destination") && codes.includes("online_scam_job")) return "tinggi";
+  if (codes.length >= 3) return "tinggi";
+  return "sedang";
+}
+
+function scoreFor(level: Level, codes: readonly FlagCode[], signalCount: number): number {
+  const raw = codes.reduce((s, c) => s + WEIGHT[c], 0);
+  if (level === "tinggi") return Math.min(100, 70 + Math.round(raw / 6));
+  if (level === "sedang") return Math.min(65, 35 + Math.round(raw / 2));
+  return Math.max(0, 15 - 3 * signalCount);
+}
+
+function dedupe(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+function computeSignals(ctx: Ctx, extra: Partial<Record<SignalCode, Span[]>>): Map<SignalCode, Span[]> {
+  const sig = new Map<SignalCode, Span[]>();
+  const add = (code: SignalCode, spans: Span[]) => {
+    if (spans.length > 0) sig.set(code, [...(sig.get(code) ?? []), ...spans]);
+  };
+  const affirmed = (re: RegExp) =>
+    live(ctx, re).filter((m) => !SIGNAL_NEGATED.test(ctx.lower.slice(Math.max(0, m.start - 45), m.start)));
+  add("licensed_agency", affirmed(LICENSED));
+  add("official_programme", affirmed(OFFICIAL_PROGRAMME));
+  add("official_channel", affirmed(OFFICIAL_CHANNEL));
+  add("work_visa", live(ctx, WORK_VISA));
+  add("pre_departure_steps", live(ctx, PRE_DEPARTURE));
+  for (const [k, v] of Object.entries(extra)) add(k as SignalCode, v ?? []);
+  return sig;
+}
+
+function validate(text: unknown): string {
+  if (typeof text !== "string") throw new JobTextError("not_text", "Teks lowongan harus berupa teks.");
+  if (text.trim().length === 0) throw new JobTextError("empty", "Teks lowongan kosong.");
+  if (text.length > JOB_TEXT_MAX) {
+    throw new JobTextError("too_long", `Teks lowongan terlalu panjang (maksimal ${JOB_TEXT_MAX} karakter).`);
+  }
+  return text;
+}
+
+export function checkJobOffer(input: string, options: CheckOptions = {}): JobCheckResult {
+  const text = validate(input);
+  const ctx = buildContext(text);
+  const companies = extractCompanies(text);
+
+  // Registry lookup: active companies lower the risk; revoked/suspended or unknown "licensed" claims raise it.
+  const registryActive: Span[] = [];
+  const registryBad: Span[] = [];
+  let registryChecked = false;
+  if (options.lookupAgency) {
+    for (const c of companies) {
+      const hit = options.lookupAgency(c.name);
+      registryChecked = true;
+      if (hit?.status === "active") registryActive.push(c);
+      else if (hit) registryBad.push(c);
+    }
+  }
+  const signals = computeSignals(ctx, { licensed_agency: registryActive });
+  const claimsLicence = live(ctx, LICENSED);
+  if (registryChecked && claimsLicence.length > 0 && registryActive.length === 0) registryBad.push(claimsLicence[0]);
+  if (options.lookupAgency && registryActive.length === 0) signals.delete("licensed_agency");
+  const trusted = signals.has("licensed_agency") || signals.has("official_programme") || signals.has("official_channel");
+
+  const found = new Map<FlagCode, Span[]>();
+  let salary: ReturnType<typeof unrealisticSalary> | null = null;
+  if (!ctx.awareness) {
+    const put = (code: FlagCode, spans: Span[]) => {
+      if (spans.length > 0) found.set(code, dedupe(spans));
+    };
+    const hot = hotspot(ctx);
+    const online = foreignOnlineJob(ctx);
+    const homeTask = ctx.abroad ? [] : homeTaskJob(ctx);
+    const category = online.length > 0 ? "office_online" : homeTask.length > 0 ? "home_task" : ctx.category;
+    salary = unrealisticSalary(ctx, category, hot.length > 0);
+    const pay = upfrontPersonal(ctx);
+    put("tourist_visa", touristVisa(ctx));
+    put("scam_hotspot_destination", hot);
+    put("online_scam_job", ctx.abroad ? online : pay.length > 0 || salary.spans.length > 0 ? homeTask : []);
+    put("unrealistic_salary", salary.spans);
+    if (!trusted) put("no_skill_required", noSkill(ctx));
+    put("irregular_route", irregularRoute(ctx));
+    put("document_retention", documentRetention(ctx));
+    put("fast_departure", fastDeparture(ctx));
+    put("debt_bondage", debtBondage(ctx));
+    put("secrecy", secrecy(ctx));
+    put("upfront_payment_personal_account", pay);
+    put("underage_or_fake_identity", underage(ctx));
+    put("moratorium_destination", moratorium(ctx));
+    if (ctx.abroad) {
+      const rec = unlicensedRecruiter(ctx);
+      if (!trusted && (rec.personal || !rec.organisation)) found.set("unlicensed_recruiter", dedupe(rec.spans));
+    }
+    if (registryBad.length > 0) found.set("unlicensed_recruiter", dedupe([...(found.get("unlicensed_recruiter") ?? []), ...registryBad]));
+  }
+
+  const codes = FLAG_CODES.filter((c) => found.has(c));
+  if (!ctx.awareness && codes.length === 0) {
+    if (salary && salary.maxSalary !== null && salary.spans.length === 0) {
+      const s = ctx.money.find((m) => m.kind === "salary");
+      if (s) signals.set("realistic_pay", [s]);
+    }
+    if (!ctx.abroad) signals.set("domestic_job", []);
+  }
+  const level = levelFor(codes);
+  const flags: JobFlag[] = codes.map((code) => ({
+    code,
+    ...FLAG_MESSAGES[code],
+    evidence: (found.get(code) ?? []).map((s) => evidence(text, s.start, s.end)),
+  }));
+  const signalList: JobSignal[] = [...signals.entries()].map(([code, spans]) => ({
+    code,
+    ...SIGNAL_MESSAGES[code],
+    evidence: dedupe(spans).map((s) => evidence(text, s.start, s.end)),
+  }));
+  const advice = buildAdvice(level, codes);
+  return {
+    level,
+    score: scoreFor(level, codes, signalList.length),
+    flags,
+    signals: signalList,
+    entities: {
+      phones: [...new Set(ctx.phones.map((p) => p.e164))],
+      money: ctx.money,
+      destinations: destinations(ctx),
+      companies: companies.map((c) => c.name),
+      visaTypes: extractVisaTypes(ctx.lower),
+    },
+    advice: advice.id,
+    adviceEn: advice.en,
+    awareness: ctx.awareness,
+  };
+}

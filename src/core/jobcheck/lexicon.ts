@@ -1,0 +1,199 @@
+/** Word lists: destinations, job categories. All regexes are compiled once, at module load. */
+import type { JobCategory } from "./reference-pay.js";
+import { rx, words } from "./text.js";
+
+interface Place {
+  country: string;
+  /** Display name for a city or area; undefined for the country name itself. */
+  city?: string;
+  aliases: string[];
+  /** An online-scam hotspot area (even inside a non-hotspot country, e.g. Mae Sot). */
+  hotspot?: boolean;
+}
+
+const P = (country: string, aliases: string[], city?: string, hotspot?: boolean): Place => ({
+  country,
+  aliases,
+  city,
+  hotspot,
+});
+
+export const PLACES: Place[] = [
+  P("KH", ["kamboja", "cambodia", "kamboja"], undefined, true),
+  P("KH", ["phnom ?penh", "pnom ?penh"], "Phnom Penh", true),
+  P("KH", ["sihanoukville", "sihanouk", "shihanoukville"], "Sihanoukville", true),
+  P("KH", ["bavet"], "Bavet", true),
+  P("KH", ["poipet"], "Poipet", true),
+  P("KH", ["siem ?reap"], "Siem Reap", true),
+  P("MM", ["myanmar", "burma"], undefined, true),
+  P("MM", ["myawaddy", "myawadi"], "Myawaddy", true),
+  P("MM", ["shwe ?kokko", "shwe ?koko"], "Shwe Kokko", true),
+  P("MM", ["kk ?park"], "KK Park", true),
+  P("MM", ["yangon"], "Yangon", true),
+  P("MM", ["tachileik"], "Tachileik", true),
+  P("LA", ["laos", "lao pdr"], undefined, true),
+  P("LA", ["golden triangle", "segitiga emas"], "Golden Triangle SEZ", true),
+  P("LA", ["bokeo"], "Bokeo", true),
+  P("LA", ["vientiane"], "Vientiane", true),
+  P("PH", ["filipina", "philippines", "filipin", "pinas"], undefined, true),
+  P("PH", ["manila"], "Manila", true),
+  P("PH", ["pampanga"], "Pampanga", true),
+  P("PH", ["clark"], "Clark", true),
+  P("PH", ["pogo"], undefined, true),
+  P("TH", ["mae ?sot", "maesot"], "Mae Sot", true),
+  P("TH", ["thailand", "thailan", "muangthai"]),
+  P("TH", ["bangkok"], "Bangkok"),
+  P("TH", ["chiang ?rai"], "Chiang Rai"),
+  P("VN", ["vietnam", "viet nam"]),
+  P("VN", ["ho chi minh(?: city)?", "saigon"], "Ho Chi Minh City"),
+  P("VN", ["hanoi"], "Hanoi"),
+  P("MY", ["malaysia", "malaysa", "malay"]),
+  P("MY", ["kuala ?lumpur"], "Kuala Lumpur"),
+  P("MY", ["johor(?: bahru)?", "johor baru"], "Johor"),
+  P("MY", ["penang", "pulau pinang"], "Penang"),
+  P("MY", ["sabah"], "Sabah"),
+  P("MY", ["sarawak", "kuching"], "Sarawak"),
+  P("MY", ["selangor", "shah alam", "klang"], "Selangor"),
+  P("MY", ["kedah"], "Kedah"),
+  P("MY", ["tawau"], "Tawau"),
+  P("MY", ["kota kinabalu"], "Kota Kinabalu"),
+  P("MY", ["melaka", "malaka", "perak", "pahang", "negeri sembilan"]),
+  P("SG", ["singapura", "singapore", "singapur"]),
+  P("BN", ["brunei(?: darussalam)?", "bandar seri begawan"]),
+  P("HK", ["hong ?kong", "hongkong"]),
+  P("MO", ["macau", "makau", "macao"]),
+  P("TW", ["taiwan", "taipei", "taichung", "kaohsiung", "taoyuan"]),
+  P("KR", ["korea(?: selatan)?", "korsel", "south korea", "seoul", "busan", "ansan"]),
+  P("JP", ["jepang", "japan", "nihon"]),
+  P("JP", ["tokyo", "osaka", "nagoya"]),
+  P("CN", ["tiongkok", "china", "cina"]),
+  P("SA", ["arab saudi", "saudi(?: arabia)?", "ksa"]),
+  P("SA", ["riyadh", "riyad"], "Riyadh"),
+  P("SA", ["jeddah", "jedah", "jiddah"], "Jeddah"),
+  P("SA", ["makkah", "mekkah", "mekah", "mecca"], "Makkah"),
+  P("SA", ["madinah", "medina", "madina"], "Madinah"),
+  P("SA", ["dammam", "thaif", "taif"]),
+  P("AE", ["uni emirat arab", "uea", "uae", "emirat", "emirates"]),
+  P("AE", ["dubai", "dubay"], "Dubai"),
+  P("AE", ["abu ?dhabi"], "Abu Dhabi"),
+  P("AE", ["sharjah"], "Sharjah"),
+  P("QA", ["qatar", "doha"]),
+  P("KW", ["kuwait"]),
+  P("BH", ["bahrain", "bahrein", "manama"]),
+  P("OM", ["oman", "muscat", "masqat"]),
+  P("JO", ["yordania", "jordan", "yordan", "amman"]),
+  P("IQ", ["irak", "iraq", "baghdad", "erbil"]),
+  P("TR", ["turki", "turkey", "turkiye", "istanbul"]),
+  P("DE", ["jerman", "germany", "deutschland", "berlin"]),
+  P("PL", ["polandia", "poland", "polska"]),
+  P("RO", ["rumania", "romania"]),
+  P("ES", ["spanyol", "spain"]),
+  P("IT", ["italia", "italy"]),
+  P("NL", ["belanda", "netherlands"]),
+  P("GB", ["inggris raya", "united kingdom", "london"]),
+  P("AU", ["australia", "sydney", "melbourne", "perth"]),
+  P("NZ", ["selandia baru", "new zealand"]),
+  P("CA", ["kanada", "canada"]),
+  P("US", ["amerika serikat", "amerika", "usa"]),
+];
+
+export const MIDDLE_EAST = new Set(["SA", "AE", "QA", "KW", "BH", "OM", "JO", "IQ", "EG", "LB", "SY", "YE", "LY", "DZ", "MA", "TN", "SD", "PS"]);
+export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
+
+/** Words that make a following country name a language, nationality or company origin, not a destination. */
+const NOT_DEST_BEFORE =
+  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|majikan|keluarga|warga|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+/** Transit words: "via Bangkok", "lewat Chiang Rai", "transit". */
+const TRANSIT_BEFORE = /(?:via|lewat|liwat|transit(?: di)?|melalui|ke bandara|dari)\s*$/;
+
+export interface PlaceHit {
+  country: string;
+  city?: string;
+  hotspot: boolean;
+  transit: boolean;
+  start: number;
+  end: number;
+}
+
+const PLACE_RES = PLACES.map((p) => ({ place: p, re: rx(words(p.aliases)) }));
+
+export function findPlaces(lower: string): PlaceHit[] {
+  const out: PlaceHit[] = [];
+  for (const { place, re } of PLACE_RES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null = re.exec(lower);
+    while (m !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      m = re.exec(lower);
+      const before = lower.slice(Math.max(0, start - 24), start);
+      // "bahasa Jepang", "perusahaan Cina" (but "bos di Malaysia" is fine because "di" intervenes)
+      if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
+      // The country name inside a longer match ("arab" in "uni emirat arab") is handled by overlap check.
+      if (out.some((h) => start < h.end && end > h.start)) continue;
+      out.push({
+        country: place.country,
+        city: place.city,
+        hotspot: !!place.hotspot,
+        transit: TRANSIT_BEFORE.test(before),
+        start,
+        end,
+      });
+    }
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** "Arab" alone, "Timur Tengah": Middle East without a specific country. */
+export const MIDDLE_EAST_GENERIC = rx(`(?<!bahasa |uni emirat |emirat )${words(["arab", "timur tengah", "middle east", "gulf"])}`);
+
+/** Abroad without a country: "luar negeri", "LN", "overseas". */
+export const ABROAD_GENERIC = rx(words(["luar negeri", "luar negri", "ln", "overseas", "abroad", "mancanegara", "pmi", "tki", "tkw"]));
+
+// ---- job categories --------------------------------------------------------------------------
+
+const CATEGORY_PATTERNS: [JobCategory, string[]][] = [
+  [
+    "domestic_worker",
+    [
+      "art",
+      "prt",
+      "pembantu(?: rumah tangga)?",
+      "pekerja rumah tangga",
+      "asisten rumah tangga",
+      "rumah tangga",
+      "babysitter",
+      "baby ?sitter",
+      "nanny",
+      "pengasuh(?: anak| bayi| lansia)?",
+      "housemaid",
+      "maid",
+      "domestic (?:helper|worker)",
+      "helper",
+      "khadimat",
+      "(?:sopir|supir|driver) (?:pribadi|keluarga|rumah)",
+      "family driver",
+      "perawat lansia di rumah",
+      "jaga (?:nenek|kakek|lansia|anak|orang tua)",
+      "rumah majikan",
+    ],
+  ],
+  ["trainee", ["ausbildung", "magang", "pemagangan", "trainee", "intern(?:ship)?", "technical intern"]],
+  ["nursing", ["perawat", "nurse", "nursing", "kaigo", "caregiver", "care ?giver", "ners", "keperawatan"]],
+  ["fishing", ["abk", "kapal ikan", "nelayan", "long ?line", "buku pelaut", "melaut", "fishing"]],
+  ["cruise", ["kapal pesiar", "cruise(?: ship)?"]],
+  ["spa", ["spa", "terapis", "therapist", "pijat", "massage", "karaoke", "pemandu lagu", "lc", "hostess", "dancer", "penari"]],
+  ["factory", ["pabrik", "factory", "operator produksi", "operator pabrik", "kilang", "manufaktur", "manufacturing", "produksi"]],
+  ["plantation", ["sawit", "kebun", "kebon", "ladang", "perkebunan", "petik buah", "pemetik", "pertanian", "panen", "farm", "tani", "peternakan"]],
+  ["construction", ["bangunan", "konstruksi", "construction", "proyek", "tukang", "las", "welder", "welding", "keramik", "tambang", "mining"]],
+  [
+    "hospitality",
+    ["hotel", "restoran", "restaurant", "waiter", "waitress", "pelayan", "housekeeping", "cleaning", "cleaner", "kitchen", "cook", "koki", "barista", "cafe", "kafe", "room attendant", "laundry", "villa", "resort"],
+  ],
+  ["retail", ["toko", "spg", "spb", "kasir", "warung", "minimarket", "jaga toko", "sales"]],
+  ["driver", ["sopir", "supir", "driver", "kurir"]],
+  ["skilled", ["engineer", "developer", "programmer", "software", "dokter", "arsitek", "akuntan", "manager", "manajer", "golang", "react", "guru", "dosen"]],
+];
+
+export const CATEGORY_RES: [JobCategory, RegExp][] = CATEGORY_PATTERNS.map(([c, list]) => [c, rx(words(list))]);

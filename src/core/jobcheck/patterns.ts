@@ -1,0 +1,522 @@
+/**
+ * Regex sources for the red-flag rules, on lower-cased text. Everything is compiled once at module
+ * load. Patterns use bounded repetition only (no nested unbounded quantifiers) to rule out
+ * catastrophic backtracking on 5,000-character inputs.
+ */
+import { rx, words } from "./text.js";
+
+const NEG = "(?:tidak|tdk|tak|gak|ga|g|gk|nggak|ngga|enggak|ndak|teu|henteu|beli|bli|no|not|gausah)";
+const NUMW = "(?:\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|se)";
+
+/** A negator shortly before a match, inside the same sentence. */
+export const NEGATED_BEFORE =
+  /(?:^|[^\p{L}])(?:tidak|tdk|tak|bukan|bkn|ga|gak|gk|nggak|ngga|enggak|ndak|teu|henteu|moal|beli|bli|langka|no|not|non|never|tanpa|jangan|jgn|ulah|free of)(?:[^\p{L}]+\p{L}+){0,3}[^\p{L}]*$/u;
+
+// ---- warning / awareness context -------------------------------------------------------------
+export const WARN_CUE = rx(
+  words([
+    "waspada\\p{L}*",
+    "hati-hati",
+    "hati2",
+    "hati hati",
+    "ati-ati",
+    "ati2",
+    "awas",
+    "beware",
+    "modus",
+    "ciri-ciri",
+    "ciri2",
+    "ciri",
+    "kenali",
+    "korban",
+    "penipuan",
+    "palsu",
+    "ilegal",
+    "illegal",
+    "non-prosedural",
+    "nonprosedural",
+    "non prosedural",
+    "imbau\\p{L}*",
+    "mengimbau",
+    "diimbau",
+    "himbau\\p{L}*",
+    "laporkan",
+    "laporkeun",
+    "tersangka",
+    "ditangkap",
+    "menangkap",
+    "menggagalkan",
+    "digagalkan",
+    "dipulangkan",
+    "memulangkan",
+    "sindikat",
+    "iming-iming",
+    "dijanjikan",
+    "tips (?:aman|migrasi|bekerja|kerja|agar|supaya|memilih|menghindari)",
+    "sosialisasi",
+    "tppo",
+    "trafficking",
+    "perdagangan orang",
+    "scam",
+    "fake",
+    "never",
+    "pastikan",
+    "tergiur",
+    "pengalaman pahit",
+    "ternyata",
+    "ditawari",
+    "mengatasnamakan",
+    "oknum",
+    "menegaskan",
+    "dihentikan",
+    "mengingatkan",
+    "edukasi",
+    "jangan (?:mau|tergiur|percaya|gampang|mudah|sampai (?:kalian|kamu|anda|tertipu)|berangkat|transfer|serahkan|mendaftar|daftar|lewat|bayar|tertipu|terkecoh|terjebak|pernah)",
+    "jgn (?:mau|tergiur|percaya|gampang)",
+    "ulah (?:percanten|percaya|daek|mau|gampang)",
+    "aja gampang percaya",
+    "beli usah percaya",
+    "dulu (?:saya|aku|sy|gw|abdi|kite)",
+    "tahun lalu",
+    "berita",
+  ]),
+);
+
+export const JOB_AD = rx(
+  words([
+    "lowongan",
+    "loker",
+    "lowker",
+    "dibutuhkan",
+    "dibutuhkeun",
+    "dicari",
+    "hiring",
+    "open job",
+    "job offer",
+    "rekrutmen",
+    "membuka",
+    "vacancy",
+    "ada job",
+    "aya lowongan",
+    "aya padamelan",
+    "ana lowongan",
+    "butuh \\d+",
+    "kuota",
+  ]),
+);
+
+// ---- personal channels (unlicensed recruiter, call-to-action) ---------------------------------
+const HONORIFIC =
+  "(?:pak|bu|bapak|ibu|mas|mbak|mba|kak|kakak|bang|abang|teh|teteh|kang|aa|om|tante|bunda|umi|ustad\\p{L}*|ustadzah|haji|hj|wak|mr|ms|mrs|miss|sdr|sdri|bro|sis|cik|encik)";
+export const PERSONAL_CTA = rx(
+  words([
+    "japri",
+    "jalur pribadi",
+    "inbox",
+    "inbok",
+    "ib",
+    "dm",
+    "direct message",
+    "pm",
+    "message me",
+    "chat (?:aku|saya|sy|gw|gue|aja|me|admin|kami)",
+    "kabar(?:i|in)(?: (?:saya|aku|gw|sy))?",
+    "wartosan abdi",
+    "ka abdi",
+    "kite bae",
+    "takon kite",
+    "hubungi kite",
+    "lewat (?:saya|aku|sy|gw|gue)",
+    "liwat kite",
+    "melalui saya",
+    "via saya",
+    "wa",
+    "whatsapp",
+    "telegram",
+    "tele",
+    "wa pribadi",
+    `hub(?:ungi)?\\.? ?:? ?${HONORIFIC}`,
+    `contact ${HONORIFIC}`,
+    "kenalan (?:saya|gw|aku|kita)",
+    "mau ikut",
+    "ikut (?:aku|saya|kita)",
+    "(?:bantu|bantuin) daftar(?:in)?",
+    "minat\\?? ?(?:chat|wa|dm|inbox|japri|hub|komen)",
+    "komen '?minat",
+  ]),
+);
+/** Individual-recruiter words that are not a call to action by themselves. */
+export const RECRUITER_WORDS = rx(
+  words([
+    "sponsor",
+    "calo",
+    "pl",
+    "petugas lapangan",
+    "koordinator",
+    "perorangan",
+    "bukan agen",
+    "jasa perorangan",
+    `${NEG}(?: usah| perlu)? lewat pt`,
+    "gak usah lewat pt",
+    "gak perlu pt",
+    "tanpa pt",
+    "urus sendiri",
+    "beli usah lewat pt",
+  ]),
+);
+export const ORGANISATION = rx(
+  words([
+    "pt",
+    "cv",
+    "lpk",
+    "p3mi",
+    "yayasan",
+    "agency",
+    "agensi",
+    "perusahaan kami",
+    "kantor (?:kami|cabang|pusat|pt)",
+    "jl\\.?",
+    "jalan raya",
+    "email",
+    "e-mail",
+    "website",
+    "situs",
+    "portal",
+    "laman",
+    "www",
+    "disnaker\\p{L}*",
+    "ltsa",
+    "blk",
+  ]).concat("|[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}"),
+);
+
+// ---- signals -----------------------------------------------------------------------------------
+export const LICENSED = rx(
+  words([
+    "p3mi",
+    "sip2mi",
+    "sip3mi",
+    "siup ?p3mi",
+    "siuppak",
+    "manning agency berizin",
+    "perusahaan penempatan(?: pekerja migran indonesia)? berizin",
+    "agen(?:si)? terdaftar",
+    "lpk terdaftar",
+    "lembaga pelatihan terdaftar",
+  ]),
+);
+export const OFFICIAL_PROGRAMME = rx(
+  words([
+    "g ?to ?g",
+    "g2g",
+    "eps[- ]?topik",
+    "ssw",
+    "specified skilled worker",
+    "tokutei ginou",
+    "triple win",
+    "ijepa",
+    "im japan",
+    "program pemagangan",
+    "pekerja musiman",
+  ]),
+);
+export const OFFICIAL_CHANNEL = rx(
+  words(["disnaker\\p{L}*", "ltsa", "siskop2mi", "kp2mi", "bp2mi", "bp3mi", "laman resmi", "kemnaker", "kementerian ketenagakerjaan", "upt bp\\p{L}*"]),
+);
+/** Wider negation for official-channel mentions: "gak perlu lapor ke desa atau Disnaker". */
+export const SIGNAL_NEGATED = /(?:gak|ga|tidak|tdk|nggak|tanpa|bukan|jangan|jgn|beli|teu|ulah|no)\s+(?:perlu|usah|lewat|melalui|lapor|antri|pakai|pake)\b[^.!?\n]{0,30}$/;
+
+export const WORK_VISA = rx(
+  words(["visa kerja", "work visa", "working visa", "work permit", "izin kerja", "visa (?:e-?9|e-?8|e-?10|ssw|tipe d|pelatihan)"]),
+);
+export const PRE_DEPARTURE = rx(
+  words([
+    "medical(?: check)?",
+    "pap",
+    "orientasi pra\\p{L}*",
+    "pelatihan",
+    "blk(?:-ln)?",
+    "perjanjian kerja",
+    "kontrak (?:kerja )?(?:di)?tanda ?tangan\\p{L}*",
+    "tanda ?tangan (?:kontrak|perjanjian)",
+    "penandatanganan perjanjian",
+    "bpjs ketenagakerjaan",
+    "uji kompetensi",
+  ]),
+);
+
+// ---- flags -------------------------------------------------------------------------------------
+export const TOURIST_VISA = rx(
+  words([
+    "visa ?(?:nya )?(?:turis|turist|tourist|kunjungan|visit|wisata|pelancong|ziarah|umro?h|umrah|on[ -]?arrival|c-?3)",
+    "(?:tourist|visit|visitor) visa",
+    "voa",
+    "bebas visa",
+    "visa[ -]?free",
+    "(?:cop|cap) pelancong",
+    "(?:sebagai|kayak|seperti|pura-pura|pura2|sbg) (?:turis|wisatawan|tourist|pelancong)",
+  ]),
+);
+
+export const FOREIGN_ONLINE_JOB = rx(
+  words([
+    "customer service",
+    "customer support",
+    "cs",
+    "csr",
+    "telemarketing",
+    "telemarketer",
+    "call center",
+    "live ?chat",
+    "chat (?:agent|agents|operator|operators|support)",
+    "typists?",
+    "typing",
+    "data entry",
+    "input data",
+    "ketik(?:2|-ketik)?",
+    "ngetik",
+    "mengetik",
+    "marketing",
+    "crypto",
+    "kripto",
+    "investasi",
+    "trading",
+    "judi",
+    "slot",
+    "online casino",
+    "casino online",
+    "game",
+    "gaming",
+    "admin (?:cs|chat|online|game|judi|slot|crypto|kripto|investasi|trading|media sosial|sosmed|medsos|marketing|live|web)",
+    "(?:kerja|kerjaan|posisi|lowongan|loker|job|jadi|sebagai|dibutuhkan|butuh) admin",
+    "operator (?:komputer|game|chat|live|online)",
+    "chat(?:ting|2|-chat)?(?:an)? (?:sama|dengan|dg|sm|klien|client|customer|pembeli|orang)",
+    "(?:bales|balas|balesin|membalas)(?:in)? chat",
+    "depan (?:komputer|laptop)",
+    "it support",
+    "perusahaan it",
+    "pelayanan pelanggan",
+    "chatting",
+    "social media",
+    "media sosial",
+    "sosmed",
+    "medsos",
+    "(?:cuma|hanya|kerjanya|tinggal) (?:bales |balas )?chat\\p{L}*",
+    "chat(?:ting|2|-chat|an|2an)? (?:doang|aja|saja|wungkul|thok|tok)",
+  ]),
+);
+export const HOME_TASK_JOB = rx(
+  words([
+    "kerja ketik",
+    "ketik (?:dari|di) rumah",
+    "kerja online",
+    "like (?:&|dan|and) (?:subscribe|follow)",
+    "subscribe",
+    "rating (?:hotel|produk|toko)",
+    "kerja dari rumah",
+    "dari rumah",
+    "work from home",
+    "data entry",
+    "input data online",
+    "per tugas",
+    "freelance\\p{L}*",
+  ]),
+);
+export const VAGUE_HIGH_PAY = rx(
+  words(["gaji\\s?(?:\\p{L}+\\s)?(?:2|dua) digit", "gaji (?:dollar|dolar|dolar)", "puluhan juta", "gaji fantastis", "gaji menggiurkan"]),
+);
+
+export const NO_SKILL = rx(
+  words([
+    "tanpa (?:pengalaman|pengalamn|skill|keahlian|keterampilan|ketrampilan|sertifikat|ijazah|tes|test|belajar bahasa|bahasa|kursus|jlpt|str|bst)",
+    `${NEG} (?:perlu|usah|butuh|wajib|harus|kedah|need|needed|required|ada) (?:punya |bisa |tiasa |pinter |pake )?(?:pengalaman|pangalaman|skill|skills|keahlian|sertifikat|ijazah|bahasa|basa|pinter|pintar|experience|certificate|english|tes|test)`,
+    "no (?:experience|skills?|certificate)",
+    "(?:experience|skills?) (?:not|isn't) (?:needed|required)",
+    "(?:lulusan )?(?:sd|smp)(?: ?[/&-] ?(?:sd|smp|sma))? (?:aja |saja |juga |jg )?(?:bisa|boleh|gpp|ok|oke|oge|ge|tiasa|diterima|masuk)",
+    "(?:diajarin|diajari|diajarkan|dilatih) dari nol",
+    "nanti diajari\\p{L}*",
+    "gak bisa bahasa \\p{L}+ juga (?:tenang|gpp|bisa|boleh|ok)",
+    "gak perlu pinter",
+  ]),
+);
+export const NO_SKILL_BUT = /(?:namun|tapi|tetapi|but)\s+(?:\p{L}+\s+){0,2}(?:wajib|harus|must|perlu|required)/u;
+
+export const IRREGULAR_ROUTE = rx(
+  words([
+    "jalur (?:belakang|tikus|gelap|ilegal|illegal|samping)",
+    "jalan tikus",
+    "lewat belakang",
+    "liwat (?:mburi|belakang)",
+    `(?:tanpa|${NEG}) (?:usah |perlu |pake |pakai |lewat |ada )?(?:cap|cop|stempel|stamp) paspor`,
+    `paspor (?:${NEG}) (?:di)?(?:cap|cop|stempel)`,
+    "urusan cap paspor",
+    `${NEG} lewat (?:pos )?imigrasi`,
+    "(?:nyebrang|menyeberang|nyeberang) sungai",
+    `(?:${NEG}) (?:usah|perlu|pake|pakai) (?:repot |ribet )?(?:bikin |urus |buat |pake |pakai )?paspor`,
+    `paspor (?:${NEG}) (?:usah|perlu)`,
+    "tanpa paspor",
+    "paspor (?:(?:sama|dan|&) \\p{L}+ )?(?:di)?urus (?:bos|majikan|tauke|di ?sana)",
+    "(?:blm|belum) punya paspor (?:tetep |tetap |juga )?bisa",
+    "(?:naik|pake|pakai|dengan|karo|lewat) (?:speed ?boat|pompong|kapal kecil|perahu kecil|perahu|kapal kayu|boat|bot)",
+  ]),
+);
+export const ROUTE_HUB = rx(
+  words(["batam", "tanjung ?pinang", "tanjung ?balai(?: karimun)?", "karimun", "nunukan", "entikong", "sebatik", "dumai", "tunon taka"]),
+);
+export const ROUTE_MOVE = /(?:nyebrang|menyeberang|nyeberang|naik|kapal|feri|ferry|boat|pompong|jalur|lewat|liwat|via|dari|kumpul|darat|pelabuhan)/;
+
+export const DOC_SUBJECT = rx(words(["paspor", "pasport", "passport", "buku pelaut", "arc", "dokumen", "ktp", "id card", "identitas"]));
+export const DOC_VERB = /(?:di)?(?:tahan|sita|simpan|simpen|pegang|ambil|amankan)(?:kan|in)?(?![\p{L}])/u;
+export const DOC_HOLDER = rx(
+  words([
+    "bos",
+    "boss",
+    "agen",
+    "agency",
+    "agensi",
+    "majikan",
+    "perusahaan",
+    "pt",
+    "kapten",
+    "mandor",
+    "kafil",
+    "tauke",
+    "towkay",
+    "hrd",
+    "kantor",
+    "pihak",
+    "employer",
+    "company",
+    "sponsor",
+    "kami",
+    "tekong",
+    "calo",
+    "admin",
+    "koordinator",
+    "hutang",
+    "utang",
+  ]),
+);
+export const DOC_OWN = /^\s*(?:\p{L}+\s+)?(?:sendiri|oleh pekerja|pekerja|pmi|tki|masing|yang bersangkutan|own)/u;
+export const DOC_EN = rx(
+  words(["(?:keep|keeps|hold|holds|retain|retains|kept|held)(?: safe)? (?:your|the|all|workers'?|their)? ?passports?", "passports? (?:will be |are |is )?(?:kept|held|retained)"]),
+);
+
+export const FAST_DEPARTURE = rx(
+  words([
+    `(?:berangkat|keberangkatan|brgkt|brangkat|brkt|terbang|angkat|proses|langsung berangkat|kumpul) (?:dalam |cuma |hanya |kurang dari |\\+-|[±~] ?)?${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?)`,
+    `${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?) (?:lagi|lg|deui|setelah \\p{L}+|stlh \\p{L}+|sesudah \\p{L}+|dari \\p{L}+|udah|udh|dah|langsung)(?: (?:langsung |udah |udh )?(?:terbang|berangkat|brgkt))?`,
+    "(?:1|satu|se) ?bulan (?:setelah|stlh|sesudah|dari) (?:daftar|pendaftaran)",
+    "(?:berangkat|brgkt|brangkat|brkt|terbang|angkat|kumpul)(?: \\p{L}+)? (?:minggu ini|minggu dpn|minggu depan|minggu payun|pekan depan|pekan ini|besok|bsk|lusa|besok lusa|bulan ini juga|secepatnya|hari ini|malam ini)",
+    "(?:besok|bsk) (?:malam|malem|subuh|pagi) (?:kumpul|berangkat|jalan)",
+    `(?:tanpa|${NEG}) (?:perlu |usah |ada |pake |pakai |kedah |need )?(?:medical|medikal|mcu|cek kesehatan|tes kesehatan|pelatihan|training|pap|orientasi|tanda tangan kontrak)`,
+    `medical (?:${NEG}) (?:usah|perlu)`,
+    "medical (?:di ?sana|disana) (?:aja|saja)",
+    "pelatihan (?:cukup|hanya|cuma) \\d+ (?:hari|minggu)",
+    "training (?:langsung )?di pabrik",
+    "pelatihan di pabrik (?:saja|aja)",
+  ]),
+);
+
+export const DEBT_BONDAGE = rx(
+  words([
+    "(?:di)?potong(?:an)? (?:dari )?(?:gaji|gj|gajih|upah)",
+    "(?:gaji|gj) (?:di)?potong",
+    "dipotong (?:dari )?(?:gaji|gj|tiap bulan|setiap bulan|per bulan|\\d+ bulan)",
+    "ganti rugi",
+    "denda",
+    "(?:di)?talang(?:i|in|an)?",
+    "(?:hutang|utang) (?:lunas|dibayar|dicicil)",
+    "sampai (?:hutang|utang) lunas",
+    "kerja dulu,? bayar (?:belakangan|nanti|di ?sana)",
+    "bayar(?:nya)? (?:pakai|pake|dengan|dgn) (?:gaji|potong)",
+  ]),
+);
+
+export const SECRECY = rx(
+  words([
+    "(?:jangan|jgn|jngn|gak usah|ga usah|gausah|tidak usah|ndak usah|ulah|beli usah|tong)(?: \\p{L}+){0,2}? (?:bilang|bilang2|cerita|cerita2|ngomong|kasih ?(?:tau|tahu|tw)|dikasih ?(?:tau|tahu)|ngasih ?(?:tau|tahu)|kabarin|lapor|ngaku|mengaku|wartosan|nyarios|ngabejaan|posting|sebar)",
+    `${NEG} (?:perlu|usah) lapor`,
+    "(?:bilang|ngaku|ngomong|jawab|bilangin)(?: aja| saja)?(?: ke \\p{L}+(?: \\p{L}+)?)?(?: mau| kerjanya di| kerja di)? (?:liburan|libur|jalan2|jalan-jalan|umro?h|umrah|wisata|jenguk|ziarah|berobat|kunjungan|holiday|vacation|malaysia)",
+    "rahasiakan",
+    "diam-diam",
+    "diem2",
+    "diam2",
+    "biar (?:gak|ga|tidak) (?:dilarang|ketahuan)",
+    "nanti ketahuan",
+  ]),
+);
+
+/** "a.n.", "a/n", "an.", "atas nama" (not the letters "an" inside a word). */
+const AN = "(?<!\\p{L})(?:a\\. ?n\\.?|a/n|an\\.|atas nama)";
+const NOT_COMPANY = "(?!pt\\b|cv\\b|yayasan|perusahaan|lpk)";
+/** Personal bank account or e-wallet. No trailing word boundary: the name after "a.n." follows. */
+export const PERSONAL_ACCOUNT = rx(
+  `(?<![\\p{L}\\p{N}])(?:${[
+    "rek(?:ening)? pribadi",
+    "a\\.?n\\.? pribadi",
+    "personal account",
+    `(?:rek|rekening|no\\.? ?rek|norek)\\.?(?: \\p{L}+){0,3}? ?[\\d -]{0,24}${AN} ?${NOT_COMPANY}\\p{L}`,
+    `(?:bri|bca|bni|mandiri|bsi|btn|cimb|danamon|permata|jago|seabank) ?[\\d -]{0,24}${AN} ?${NOT_COMPANY}\\p{L}`,
+    "(?:dana|ovo|gopay|go-pay|shopeepay|linkaja|link aja) ?:? ?(?:0|\\+62|62)8[\\d -]{7,14}",
+  ].join("|")})`,
+);
+export const FEE_WORD =
+  /(?:biaya|\bdp\b|uang|transfer|\btf\b|\btrf\b|kirim|bayar|deposit|pendaftaran|jaminan|admin|aktivasi|daftar|\bfee\b|ongkos|proses|tiket|cicil)/;
+
+export const UNDERAGE = rx(
+  words([
+    "(?:umur|usia|umurna|umurnya) ?:? ?1[0-7](?: ?(?:-|–|s\\.?d\\.?|sampai) ?1[0-9])? ?(?:th|thn|tahun|taun|yo)?(?: \\p{L}+){0,2}? (?:bisa|boleh|gpp|gapapa|juga|jg|oge|ge|tiasa|ikut|diterima|ok|oke|welcome)",
+    "(?:cewek|cowok|anak|remaja|gadis|perempuan|wanita|pria) 1[0-7](?: ?[-–] ?1[0-9])? ?(?:th|thn|tahun)",
+    "(?:belum|blm|kurang|di bawah|dibawah) (?:cukup )?(?:umur|usia|18|17|dewasa)",
+    "(?:umurnya|usianya) (?:belum|blm|kurang)",
+    "under ?age",
+    "minors?",
+    "(?:umur|usia|data|tanggal lahir|tgl lahir)(?: \\p{L}+){0,4}? (?:bisa |nanti |akan |kita |kami )?(?:di)?(?:tua|tuakan|tuain|ubah|rubah|naikkan|naikin|palsu|kolotkeun|edit)",
+    "(?:paspor|pasport|ktp|kk|akte|akta|identitas|buku pelaut|dokumen)(?: \\p{L}+){0,4}? (?:nama lain|nama orang|data (?:orang lain|saudara|sodara)|(?:punya|pake|pakai) (?:saudara|sodara|orang lain)|saudara|sodara|palsu|aspal|diubah|dirubah)",
+    "(?:dibikinin|dibikinkan|bikinin) (?:ktp|paspor|akte|kk) (?:baru|lain)",
+    "(?:fake|false) (?:passport|id|identity)",
+  ]),
+);
+
+export const DOMESTIC_WORK = rx(
+  words([
+    "art",
+    "prt",
+    "pembantu(?: rumah tangga)?",
+    "pekerja rumah tangga",
+    "asisten rumah tangga",
+    "rumah tangga",
+    "babysitter",
+    "baby ?sitter",
+    "nanny",
+    "pengasuh(?: anak| bayi| lansia)?",
+    "housemaid",
+    "maid",
+    "domestic (?:helper|worker)",
+    "khadimat",
+    "(?:sopir|supir|driver) (?:pribadi|keluarga|rumah)",
+    "family driver",
+    "perawat lansia di rumah",
+    "jaga (?:nenek|kakek|lansia|anak)",
+    "rumah majikan",
+  ]).concat("|(?<!kitchen |restaurant |restoran |general |office |construction |laundry |cook )helper"),
+);
+
+export const VISA_TYPES: [RegExp, string][] = [
+  [rx(words(["visa ?(?:turis|turist|tourist|wisata|pelancong)", "tourist visa", "(?:cop|cap) pelancong"])), "tourist"],
+  [rx(words(["visa ?(?:kunjungan|visit)", "visit(?:or)? visa"])), "visit"],
+  [rx(words(["visa ?umro?h", "visa umrah"])), "umrah"],
+  [rx(words(["visa ?ziarah"])), "ziarah"],
+  [rx(words(["voa", "visa on[ -]?arrival"])), "visa_on_arrival"],
+  [rx(words(["bebas visa", "visa[ -]?free"])), "visa_free"],
+  [rx(words(["visa kerja", "work visa", "working visa", "work permit"])), "work"],
+  [rx(words(["work and holiday", "working holiday"])), "working_holiday"],
+  [rx(words(["e-?9"])), "E-9"],
+  [rx(words(["e-?8"])), "E-8"],
+  [rx(words(["e-?10"])), "E-10"],
+  [rx(words(["c-?3"])), "C-3"],
+  [rx(words(["visa ssw", "ssw"])), "SSW"],
+  [rx(words(["tipe d", "type d"])), "national_D"],
+  [rx(words(["iqomah", "iqama"])), "iqama"],
+];
