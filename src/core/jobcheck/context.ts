@@ -1,7 +1,7 @@
 /** Analysis context shared by the rules: sentences, warning context, places, money, phones. */
 import { ABROAD_GENERIC, CATEGORY_RES, findPlaces, MIDDLE_EAST_GENERIC, type PlaceHit } from "./lexicon.js";
 import { extractMoney } from "./money.js";
-import { JOB_AD, NEGATED_BEFORE, PERSONAL_CTA, WARN_CUE } from "./patterns.js";
+import { JOB_AD, NEGATED_BEFORE, PERSONAL_CTA, PILGRIM_VISA, VISA_ANY, WARN_CUE } from "./patterns.js";
 import { extractPhones, type PhoneMatch } from "./phones.js";
 import type { JobCategory } from "./reference-pay.js";
 import { findAll, lowerSameLength, type Match, type Sentence, sentenceAt, splitSentences } from "./text.js";
@@ -93,7 +93,11 @@ export function buildContext(text: string): Ctx {
   ctx.primaryCountry = destOrAll.find((p) => p.hotspot)?.country ?? destOrAll[0]?.country ?? null;
   ctx.middleEastGeneric = findAll(MIDDLE_EAST_GENERIC, lower).filter((m) => !inWarning(ctx, m.start));
   const abroadGeneric = findAll(ABROAD_GENERIC, lower).some((m) => !inWarning(ctx, m.start));
-  ctx.abroad = ctx.countries.size > 0 || abroadGeneric || ctx.middleEastGeneric.length > 0;
+  // A visa (tourist, umrah, work…) always means travel abroad.
+  const visa = findAll(VISA_ANY, lower).some((m) => !inWarning(ctx, m.start));
+  ctx.abroad = ctx.countries.size > 0 || abroadGeneric || ctx.middleEastGeneric.length > 0 || visa;
+  // Umrah/ziarah visas point to the Middle East even without a country name.
+  ctx.middleEastGeneric.push(...findAll(PILGRIM_VISA, lower).filter((m) => !inWarning(ctx, m.start)));
   ctx.category = detectCategory(ctx);
   ctx.money = extractMoney(text, lower, { countries: ctx.countries });
   // Pay in a foreign currency means the job is abroad even when no country is named.

@@ -102,7 +102,7 @@ export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
 
 /** Words that make a following country name a language, nationality or company origin, not a destination. */
 const NOT_DEST_BEFORE =
-  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|majikan|keluarga|warga|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|majikan|keluarga|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
 /** Transit words: "via Bangkok", "lewat Chiang Rai", "transit". */
 const TRANSIT_BEFORE = /(?:via|lewat|liwat|transit(?: di)?|melalui|ke bandara|dari)\s*$/;
 

@@ -79,6 +79,9 @@ export const WARN_CUE = rx(
     "dulu (?:saya|aku|sy|gw|abdi|kite)",
     "tahun lalu",
     "berita",
+    "hampir (?:diberangkatkan|dikirim|jadi korban|tertipu|kena)",
+    "(?:konsultasi|tanya|cek)(?:kan)?(?: dulu)? (?:ke|ka|ning) (?:disnaker\\p{L}*|ltsa|bp3mi|kp2mi|desa)",
+    "tawaran (?:kerja )?(?:aneh|mencurigakan)",
   ]),
 );
 
@@ -138,6 +141,11 @@ export const PERSONAL_CTA = rx(
     `hub(?:ungi)?\\.? ?:? ?${HONORIFIC}`,
     `contact ${HONORIFIC}`,
     "kenalan (?:saya|gw|aku|kita)",
+    "(?:hubungi|kontak|contact|konfirmasi ke|chat|telp|telpon|sms|tanya|wa) (?:aku|saya|sy|gw|gue|gua|abdi|kite|me)",
+    "(?:balas|bales|reply) (?:pesan|chat|message) ini",
+    "(?:di )?nomor ini",
+    "(?:kontak|contact|hubungi) (?:rekruter|recruiter|admin|hrd)",
+    "messaging (?:our|the|my) recruiter",
     "mau ikut",
     "ikut (?:aku|saya|kita)",
     "(?:bantu|bantuin) daftar(?:in)?",
@@ -254,9 +262,12 @@ export const TOURIST_VISA = rx(
     "bebas visa",
     "visa[ -]?free",
     "(?:cop|cap) pelancong",
-    "(?:sebagai|kayak|seperti|pura-pura|pura2|sbg) (?:turis|wisatawan|tourist|pelancong)",
+    "(?:sebagai|kayak|seperti|pura-pura|pura2|sbg|jalur|status|masuk) (?:turis|wisatawan|tourist|pelancong)",
   ]),
 );
+
+export const VISA_ANY = rx(words(["visa", "iqomah", "iqama", "work permit", "voa"]));
+export const PILGRIM_VISA = rx(words(["visa ?(?:umro?h|umrah|ziarah)", "(?:program )?umro?h (?:plus|sambil) kerja"]));
 
 export const FOREIGN_ONLINE_JOB = rx(
   words([
@@ -298,6 +309,22 @@ export const FOREIGN_ONLINE_JOB = rx(
     "pelayanan pelanggan",
     "chatting",
     "social media",
+    "sosial media",
+    "nge-?chat\\p{L}*",
+    "reply (?:customer|chat|pesan|message)s?",
+    "content moderator",
+    "moderator",
+    "customer (?:happiness|care|experience|success)",
+    "fintech",
+    "betting",
+    "e-?sport",
+    "taruhan",
+    "love scam",
+    "aplikasi (?:dating|kencan)",
+    "dating",
+    "admin ol",
+    "(?:jualan|jual|promosi)(?: produk)? (?:lewat|via|di) (?:sosial media|sosmed|medsos|online|hp)",
+    "(?:bisnis|kerja|kerjaan) online",
     "media sosial",
     "sosmed",
     "medsos",
@@ -329,7 +356,7 @@ export const VAGUE_HIGH_PAY = rx(
 export const NO_SKILL = rx(
   words([
     "tanpa (?:pengalaman|pengalamn|skill|keahlian|keterampilan|ketrampilan|sertifikat|ijazah|tes|test|belajar bahasa|bahasa|kursus|jlpt|str|bst)",
-    `${NEG} (?:perlu|usah|butuh|wajib|harus|kedah|need|needed|required|ada) (?:punya |bisa |tiasa |pinter |pake )?(?:pengalaman|pangalaman|skill|skills|keahlian|sertifikat|ijazah|bahasa|basa|pinter|pintar|experience|certificate|english|tes|test)`,
+    `${NEG} (?:perlu|usah|butuh|wajib|harus|kedah|need|needed|required|ada) (?:punya |gaduh |bisa |tiasa |pinter |pake )?(?:pengalaman|pangalaman|skill|skills|keahlian|sertifikat|ijazah|bahasa|basa|pinter|pintar|experience|certificate|english|tes|test)`,
     "no (?:experience|skills?|certificate)",
     "(?:experience|skills?) (?:not|isn't) (?:needed|required)",
     "(?:lulusan )?(?:sd|smp)(?: ?[/&-] ?(?:sd|smp|sma))? (?:aja |saja |juga |jg )?(?:bisa|boleh|gpp|ok|oke|oge|ge|tiasa|diterima|masuk)",
@@ -389,6 +416,7 @@ export const DOC_HOLDER = rx(
     "company",
     "sponsor",
     "kami",
+    "kita",
     "tekong",
     "calo",
     "admin",
@@ -422,6 +450,9 @@ export const DEBT_BONDAGE = rx(
   words([
     "(?:di)?potong(?:an)? (?:dari )?(?:gaji|gj|gajih|upah)",
     "(?:gaji|gj) (?:di)?potong",
+    "(?:memotong|motong|dipotongkan dari) (?:gaji|upah)",
+    "(?:cicil|dicicil|nyicil|angsur|diangsur|bayar|dibayar)(?: \\p{L}+){0,2}? (?:dari|pakai|pake|lewat|dengan) (?:gaji|upah)",
+    "pinjam(?:an)? dulu",
     "dipotong (?:dari )?(?:gaji|gj|tiap bulan|setiap bulan|per bulan|\\d+ bulan)",
     "ganti rugi",
     "denda",
@@ -435,7 +466,7 @@ export const DEBT_BONDAGE = rx(
 
 export const SECRECY = rx(
   words([
-    "(?:jangan|jgn|jngn|gak usah|ga usah|gausah|tidak usah|ndak usah|ulah|beli usah|tong)(?: \\p{L}+){0,2}? (?:bilang|bilang2|cerita|cerita2|ngomong|kasih ?(?:tau|tahu|tw)|dikasih ?(?:tau|tahu)|ngasih ?(?:tau|tahu)|kabarin|lapor|ngaku|mengaku|wartosan|nyarios|ngabejaan|posting|sebar)",
+    "(?:jangan|jgn|jngn|gak usah|ga usah|gausah|tidak usah|ndak usah|ulah|beli usah|tong)(?: \\p{L}+){0,2}? (?:bilang|bilang2|bilang-bilang|pamit|izin|cerita|cerita2|ngomong|kasih ?(?:tau|tahu|tw)|dikasih ?(?:tau|tahu)|ngasih ?(?:tau|tahu)|kabarin|lapor|ngaku|mengaku|wartosan|nyarios|ngabejaan|posting|sebar)",
     `${NEG} (?:perlu|usah) lapor`,
     "(?:bilang|ngaku|ngomong|jawab|bilangin)(?: aja| saja)?(?: ke \\p{L}+(?: \\p{L}+)?)?(?: mau| kerjanya di| kerja di)? (?:liburan|libur|jalan2|jalan-jalan|umro?h|umrah|wisata|jenguk|ziarah|berobat|kunjungan|holiday|vacation|malaysia)",
     "rahasiakan",
@@ -467,12 +498,13 @@ export const FEE_WORD =
 export const UNDERAGE = rx(
   words([
     "(?:umur|usia|umurna|umurnya) ?:? ?1[0-7](?: ?(?:-|–|s\\.?d\\.?|sampai) ?1[0-9])? ?(?:th|thn|tahun|taun|yo)?(?: \\p{L}+){0,2}? (?:bisa|boleh|gpp|gapapa|juga|jg|oge|ge|tiasa|ikut|diterima|ok|oke|welcome)",
+    "(?:umur|usia) 1[0-7] ?(?:th|thn|tahun)? ?(?:ke ?atas|up|\\+)",
     "(?:cewek|cowok|anak|remaja|gadis|perempuan|wanita|pria) 1[0-7](?: ?[-–] ?1[0-9])? ?(?:th|thn|tahun)",
     "(?:belum|blm|kurang|di bawah|dibawah) (?:cukup )?(?:umur|usia|18|17|dewasa)",
     "(?:umurnya|usianya) (?:belum|blm|kurang)",
     "under ?age",
     "minors?",
-    "(?:umur|usia|data|tanggal lahir|tgl lahir)(?: \\p{L}+){0,4}? (?:bisa |nanti |akan |kita |kami )?(?:di)?(?:tua|tuakan|tuain|ubah|rubah|naikkan|naikin|palsu|kolotkeun|edit)",
+    "(?:umur|usia|data|tanggal lahir|tgl lahir|tahun lahir|thn lahir)(?: \\p{L}+){0,4}? (?:bisa |nanti |akan |kita |kami )?(?:di)?(?:tua|tuakan|tuain|ubah|rubah|naikkan|naikin|palsu|kolotkeun|edit|sesuaikan|atur|akali|mudakan)",
     "(?:paspor|pasport|ktp|kk|akte|akta|identitas|buku pelaut|dokumen)(?: \\p{L}+){0,4}? (?:nama lain|nama orang|data (?:orang lain|saudara|sodara)|(?:punya|pake|pakai) (?:saudara|sodara|orang lain)|saudara|sodara|palsu|aspal|diubah|dirubah)",
     "(?:dibikinin|dibikinkan|bikinin) (?:ktp|paspor|akte|kk) (?:baru|lain)",
     "(?:fake|false) (?:passport|id|identity)",
@@ -500,6 +532,10 @@ export const DOMESTIC_WORK = rx(
     "perawat lansia di rumah",
     "jaga (?:nenek|kakek|lansia|anak)",
     "rumah majikan",
+    "(?:ngurus|urus|mengurus|beres-beres|bersih-bersih|bebersih) rumah",
+    "masak (?:buat|untuk) keluarga",
+    "(?:kerja|bekerja) di rumah (?:majikan|keluarga|warga|pribadi)",
+    "rumah (?:warga|keluarga|pribadi)",
   ]).concat("|(?<!kitchen |restaurant |restoran |general |office |construction |laundry |cook )helper"),
 );
 
