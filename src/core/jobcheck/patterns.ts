@@ -10,7 +10,7 @@ const NUMW = "(?:\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|s
 
 /** A negator shortly before a match, inside the same sentence. */
 export const NEGATED_BEFORE =
-  /(?:^|[^\p{L}])(?:tidak|tdk|tak|bukan|bkn|ga|gak|gk|nggak|ngga|enggak|ndak|teu|henteu|moal|beli|bli|langka|no|not|non|never|tanpa|jangan|jgn|ulah|free of)(?:[^\p{L}]+\p{L}+){0,3}[^\p{L}]*$/u;
+  /(?:^|[^\p{L}])(?:tidak|tdk|tak|bukan|bkn|ga|gak|gk|nggak|ngga|enggak|ndak|teu|henteu|moal|beli|bli|langka|no|not|non|never|tanpa|jangan|jgn|ulah|free of)(?:[\s/()"'-]+\p{L}+){0,3}[\s/()"'-]*$/u;
 
 // ---- warning / awareness context -------------------------------------------------------------
 export const WARN_CUE = rx(
