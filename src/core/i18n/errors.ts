@@ -1,0 +1,81 @@
+// Machine error codes and their messages for people, Indonesian first. Shared by server and web.
+export type Locale = "id" | "en";
+
+export const ERROR_MESSAGES = {
+  validation_failed: { id: "Data yang dikirim belum benar. Periksa isian yang ditandai.", en: "Some fields are not valid. Check the marked fields." },
+  invalid_credentials: { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
+  account_locked: {
+    id: "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti.",
+    en: "The account is locked for a while after too many failed attempts. Try again later.",
+  },
+  account_disabled: { id: "Akun ini dinonaktifkan. Hubungi admin.", en: "This account is disabled. Contact an administrator." },
+  totp_required: { id: "Masukkan kode verifikasi dua langkah.", en: "Enter your two-step verification code." },
+  invalid_totp: { id: "Kode verifikasi salah atau kedaluwarsa.", en: "The verification code is wrong or expired." },
+  challenge_expired: { id: "Sesi masuk kedaluwarsa. Silakan masuk lagi.", en: "The sign-in attempt expired. Please sign in again." },
+  unauthenticated: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
+  forbidden: { id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
+  not_found: { id: "Data tidak ditemukan.", en: "Not found." },
+  region_not_found: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
+  route_not_found: { id: "Alamat API tidak ditemukan.", en: "No such API address." },
+  csrf_failed: {
+    id: "Permintaan ditolak karena token keamanan tidak cocok. Muat ulang halaman.",
+    en: "Request refused: the security token does not match. Reload the page.",
+  },
+  rate_limited: { id: "Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.", en: "Too many requests. Wait a moment and try again." },
+  payload_too_large: { id: "Data yang dikirim terlalu besar.", en: "The request is too large." },
+  unsupported_media_type: { id: "Format data tidak didukung. Kirim JSON.", en: "Unsupported content type. Send JSON." },
+  conflict: { id: "Data bertabrakan dengan data yang sudah ada.", en: "This conflicts with existing data." },
+  username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
+  agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  database_unavailable: {
+    id: "Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.",
+    en: "The database cannot be reached right now. Try again shortly.",
+  },
+  internal: { id: "Terjadi kesalahan pada server. Coba lagi nanti.", en: "Something went wrong on the server. Try again later." },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export function errorMessage(code: ErrorCode, locale: Locale): string {
+  return ERROR_MESSAGES[code][locale];
+}
+
+/** Field-level messages for validation issues. */
+export const FIELD_MESSAGES = {
+  required: { id: "Wajib diisi.", en: "Required." },
+  invalid_type: { id: "Jenis isian tidak sesuai.", en: "Wrong type of value." },
+  too_short: { id: "Terlalu pendek (minimal {min} karakter).", en: "Too short (at least {min} characters)." },
+  too_long: { id: "Terlalu panjang (maksimal {max} karakter).", en: "Too long (at most {max} characters)." },
+  too_small: { id: "Nilai terlalu kecil (minimal {min}).", en: "Too small (at least {min})." },
+  too_big: { id: "Nilai terlalu besar (maksimal {max}).", en: "Too large (at most {max})." },
+  too_few_items: { id: "Pilih minimal {min}.", en: "Choose at least {min}." },
+  too_many_items: { id: "Maksimal {max} pilihan.", en: "At most {max} items." },
+  invalid_format: { id: "Format tidak sesuai.", en: "Invalid format." },
+  invalid_email: { id: "Alamat e-mail tidak sah.", en: "Invalid e-mail address." },
+  invalid_uuid: { id: "Pengenal tidak sah.", en: "Invalid identifier." },
+  invalid_value: { id: "Pilihan tidak dikenal.", en: "Unknown choice." },
+  unknown_field: { id: "Isian tidak dikenal.", en: "Unknown field." },
+  invalid: { id: "Isian tidak sah.", en: "Invalid value." },
+  region_unknown: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
+  region_outside_regency: { id: "Wilayah harus berada di kabupaten ini.", en: "The area must be inside this regency." },
+  agency_unknown: { id: "Instansi tidak dikenal.", en: "Unknown agency." },
+  role_unknown: { id: "Peran tidak dikenal.", en: "Unknown role." },
+  username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
+  agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  password_weak: {
+    id: "Kata sandi minimal 12 karakter dan tidak boleh sama dengan nama pengguna.",
+    en: "Passwords need at least 12 characters and must differ from the username.",
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
+
+export function fieldMessage(code: FieldMessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  return FIELD_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (_, k) => String(params[k] ?? ""));
+}
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return "id";
+  const first = acceptLanguage.split(",")[0]?.trim().toLowerCase() ?? "";
+  return first.startsWith("en") ? "en" : "id";
+}

@@ -1,0 +1,23 @@
+// Staff roles and what they imply. Shared by server and web (no Node imports).
+export const ROLES = [
+  "admin",
+  "coordinator",
+  "agency_operator",
+  "pimpasa",
+  "interview_officer",
+  "case_manager",
+  "investigator",
+  "volunteer",
+  "auditor",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that see victim or intelligence data (or can grant access to it) must use a second factor. */
+export const TOTP_ROLES: readonly Role[] = ["admin", "coordinator", "interview_officer", "case_manager", "investigator"];
+
+export function requiresTotp(roles: readonly string[]): boolean {
+  return roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r));
+}
+
+export const PENTAHELIX = ["government", "business", "academia", "community", "media"] as const;
+export type Pentahelix = (typeof PENTAHELIX)[number];

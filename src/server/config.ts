@@ -1,0 +1,86 @@
+// The one place that reads process.env. Everything else receives a Config.
+import path from "node:path";
+import { z } from "zod";
+
+const boolish = z
+  .union([z.boolean(), z.string()])
+  .transform((v) => (typeof v === "boolean" ? v : !["0", "false", "no", "off", ""].includes(v.toLowerCase())));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z.string().url().optional(),
+  SIMPUL_DATA_DIR: z.string().default("./data"),
+  SIMPUL_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, "SIMPUL_REGENCY must look like 36.04").default("36.04"),
+  SIMPUL_DEMO: boolish.default(true),
+  SIMPUL_DEMO_PASSWORD: z.string().min(8).optional(),
+  SIMPUL_SEED_REGIONS: z.string().default("all"),
+  SIMPUL_SECRET_KEY: z.string().optional(),
+  SIMPUL_PUBLIC_RATE_LIMIT: boolish.default(true),
+  SIMPUL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SIMPUL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
+  SIMPUL_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIMPUL_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIMPUL_AUDIT_SHARDS: z.coerce.number().int().min(1).max(256).default(16),
+  SIMPUL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SIMPUL_TRUST_PROXY: boolish.default(false),
+  SIMPUL_COOKIE_SECURE: boolish.default(false),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  regency: string;
+  demo: boolean;
+  demoPassword?: string;
+  /** "all", "none" or a comma list of province codes to seed (tests seed only "36"). */
+  seedRegions: string;
+  secretKey?: string;
+  publicRateLimit: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  auditShards: number;
+  logLevel: string;
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  version: string;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.SIMPUL_DATA_DIR),
+    regency: e.SIMPUL_REGENCY,
+    demo: e.SIMPUL_DEMO,
+    demoPassword: e.SIMPUL_DEMO_PASSWORD,
+    seedRegions: e.SIMPUL_SEED_REGIONS,
+    secretKey: e.SIMPUL_SECRET_KEY,
+    publicRateLimit: e.SIMPUL_PUBLIC_RATE_LIMIT,
+    sessionIdleMinutes: e.SIMPUL_SESSION_IDLE_MINUTES,
+    sessionMaxHours: e.SIMPUL_SESSION_MAX_HOURS,
+    loginMaxFailures: e.SIMPUL_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.SIMPUL_LOGIN_LOCK_MINUTES,
+    auditShards: e.SIMPUL_AUDIT_SHARDS,
+    logLevel: e.SIMPUL_LOG_LEVEL,
+    trustProxy: e.SIMPUL_TRUST_PROXY,
+    cookieSecure: e.SIMPUL_COOKIE_SECURE,
+    version: APP_VERSION,
+    ...overrides,
+  };
+}
+
+export const APP_VERSION = "0.1.0";

@@ -1,0 +1,143 @@
+// Opens the database: embedded PGlite in the data directory, or PostgreSQL through DATABASE_URL.
+// Both give the same drizzle API; the rest of the code never knows which one it talks to.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<any, typeof schema>;
+export type DatabaseKind = "pglite" | "postgresql";
+
+export type Database = {
+  db: Db;
+  kind: DatabaseKind;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../drizzle");
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `Another Simpul process (pid ${pid}) is already using the data directory ${dataDir}. ` +
+        "The embedded database allows only one process at a time; stop the other process or set SIMPUL_DATA_DIR to another directory.",
+    );
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one directory silently lose writes.
+ * We hold a pid lock file created with O_EXCL; a lock left by a dead process is taken over.
+ */
+export function acquireDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(dataDir, "simpul.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        try {
+          if (fs.readFileSync(lockPath, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number.parseInt(fs.readFileSync(lockPath, "utf8").trim(), 10);
+      if (Number.isFinite(owner) && owner !== process.pid && isAlive(owner)) throw new DataDirLockedError(dataDir, owner);
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock on ${dataDir}`);
+}
+
+export type OpenOptions =
+  | { kind: "pglite"; dataDir?: string; memory?: boolean }
+  | { kind: "postgresql"; url: string; poolSize?: number; onPoolError?: (err: Error) => void };
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.kind === "pglite") {
+    let release = () => {};
+    let client: PGlite;
+    if (opts.memory || !opts.dataDir) {
+      client = new PGlite({ extensions: { pg_trgm } });
+    } else {
+      release = acquireDataDirLock(opts.dataDir);
+      try {
+        client = new PGlite(path.join(opts.dataDir, "pg"), { extensions: { pg_trgm } });
+        await client.waitReady;
+      } catch (err) {
+        release();
+        throw err;
+      }
+    }
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      db,
+      kind: "pglite",
+      migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
+      async close() {
+        await client.close();
+        release();
+      },
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  // Without this handler an idle client losing its connection (database restart) crashes the process.
+  pool.on("error", (err) => opts.onPoolError?.(err));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: "postgresql",
+    async migrate() {
+      // Several app servers may start at once: one migrates, the others wait on the advisory lock.
+      const client = await pool.connect();
+      try {
+        await client.query("SELECT pg_advisory_lock(727001)");
+        await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(727001)").catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Rows of a raw `db.execute(sql)` on either driver. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}

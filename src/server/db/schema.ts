@@ -1,0 +1,160 @@
+// Drizzle tables: the single source of truth for the database shape.
+// Migrations in ./drizzle are generated from this file (`npm run db:generate`).
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** Kemendagri administrative regions: province, regency (kabupaten/kota), kecamatan, desa/kelurahan. */
+export const regions = pgTable(
+  "regions",
+  {
+    code: text("code").primaryKey(),
+    name: text("name").notNull(),
+    level: text("level", { enum: ["province", "regency", "kecamatan", "desa"] }).notNull(),
+    parentCode: text("parent_code"),
+    /** Boundary geometry (GeoJSON geometry object) once imported. */
+    boundary: jsonb("boundary"),
+  },
+  (t) => [
+    index("regions_parent_code_idx").on(t.parentCode),
+    index("regions_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  ],
+);
+
+export const appMeta = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").notNull(),
+  updatedAt: updatedAt(),
+});
+
+export const agencies = pgTable(
+  "agencies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** Pentahelix category. */
+    category: text("category", { enum: ["government", "business", "academia", "community", "media"] }).notNull(),
+    active: boolean("active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("agencies_tenant_code_uq").on(t.tenant, t.code)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    email: text("email"),
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    roles: text("roles").array().notNull().default(sql`'{}'::text[]`),
+    /** null = the whole regency; otherwise the listed kecamatan/desa codes. */
+    jurisdiction: text("jurisdiction").array(),
+    passwordHash: text("password_hash").notNull(),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    totpSecretEnc: text("totp_secret_enc"),
+    totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
+    totpLastCounter: bigint("totp_last_counter", { mode: "number" }),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    locale: text("locale").notNull().default("id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_username_uq").on(sql`lower(${t.username})`), index("users_agency_idx").on(t.agencyId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** sha256 of the cookie token: a database leak does not hand out live sessions. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * Append-only, hash-chained audit trail. The chain is split into shards: each transaction
+ * appends to one shard and locks only that shard's head, so writers do not queue behind one lock.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenant: text("tenant").notNull(),
+    shard: smallint("shard").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
+    actorUserId: uuid("actor_user_id"),
+    actorUsername: text("actor_username"),
+    action: text("action").notNull(),
+    resourceType: text("resource_type"),
+    resourceId: text("resource_id"),
+    ip: text("ip"),
+    details: jsonb("details").notNull().default({}),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_log_shard_seq_uq").on(t.shard, t.seq),
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorUserId),
+    index("audit_log_resource_idx").on(t.resourceType, t.resourceId),
+  ],
+);
+
+export const auditChainHeads = pgTable(
+  "audit_chain_heads",
+  {
+    shard: smallint("shard").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull().default(0),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shard], name: "audit_chain_heads_pk" })],
+);
+
+/** Desa Binaan programme status per desa (the outreach module extends this). */
+export const villagePrograms = pgTable(
+  "village_programs",
+  {
+    tenant: text("tenant").notNull(),
+    desaCode: text("desa_code").notNull(),
+    status: text("status", { enum: ["none", "candidate", "active"] }).notNull().default("none"),
+    decreeNumber: text("decree_number"),
+    decreeDate: text("decree_date"),
+    designatingOffice: text("designating_office"),
+    notes: text("notes"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_programs_pk" })],
+);

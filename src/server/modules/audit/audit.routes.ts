@@ -1,0 +1,72 @@
+import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { auditLog } from "../../db/schema";
+import { auditPolicy } from "./audit.policy";
+
+const Item = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.object({ id: z.string().nullable(), username: z.string().nullable() }).nullable(),
+  action: z.string(),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  ip: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/",
+    {
+      config: { access: "policy" },
+      schema: {
+        tags: ["audit"],
+        summary: "Jejak audit (terbaru lebih dulu)",
+        querystring: z.object({
+          action: z.string().max(100).optional(),
+          actor: z.string().uuid().optional(),
+          resourceType: z.string().max(50).optional(),
+          resourceId: z.string().max(100).optional(),
+          from: z.coerce.date().optional(),
+          to: z.coerce.date().optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: z.object({ items: z.array(Item), nextCursor: z.number().nullable() }) },
+      },
+    },
+    async (req) => {
+      auditPolicy.authorize(req.auth?.principal, "read", undefined);
+      const q = req.query;
+      const where: SQL[] = [eq(auditLog.tenant, req.auth!.principal.tenant)];
+      if (q.action) where.push(eq(auditLog.action, q.action));
+      if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
+      if (q.resourceType) where.push(eq(auditLog.resourceType, q.resourceType));
+      if (q.resourceId) where.push(eq(auditLog.resourceId, q.resourceId));
+      if (q.from) where.push(gte(auditLog.at, q.from));
+      if (q.to) where.push(lte(auditLog.at, q.to));
+      if (q.cursor) where.push(lt(auditLog.id, q.cursor));
+      const rows = await app.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(...where))
+        .orderBy(desc(auditLog.id))
+        .limit(q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      return {
+        items: page.map((r) => ({
+          id: r.id,
+          at: (r.at instanceof Date ? r.at : new Date(r.at)).toISOString(),
+          actor: r.actorUserId || r.actorUsername ? { id: r.actorUserId, username: r.actorUsername } : null,
+          action: r.action,
+          resourceType: r.resourceType,
+          resourceId: r.resourceId,
+          ip: r.ip,
+          details: (r.details ?? {}) as Record<string, unknown>,
+        })),
+        nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
+      };
+    },
+  );
+};

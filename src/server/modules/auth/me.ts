@@ -1,0 +1,54 @@
+// The signed-in user as the web app sees it, with abilities computed from the policies,
+// so the UI never re-implements access rules.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Principal } from "../../auth/principal";
+import { agencies } from "../../db/schema";
+import type { AppContext } from "../../context";
+import { agencyPolicy, userPolicy } from "../admin/admin.policy";
+import { auditPolicy } from "../audit/audit.policy";
+
+export const JurisdictionSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("regency") }),
+  z.object({ kind: z.literal("areas"), codes: z.array(z.string()) }),
+]);
+
+export const MeSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  agency: z.object({ id: z.string(), name: z.string(), code: z.string() }).nullable(),
+  roles: z.array(z.string()),
+  jurisdiction: JurisdictionSchema,
+  abilities: z.record(z.string(), z.boolean()),
+  locale: z.string(),
+});
+
+export function jurisdictionOf(codes: string[] | null): z.infer<typeof JurisdictionSchema> {
+  return codes === null ? { kind: "regency" } : { kind: "areas", codes };
+}
+
+export function abilitiesOf(p: Principal): Record<string, boolean> {
+  return {
+    viewDashboard: true,
+    manageUsers: userPolicy.can(p, "list", undefined),
+    manageAgencies: agencyPolicy.can(p, "manage", undefined),
+    readAudit: auditPolicy.can(p, "read", undefined),
+  };
+}
+
+export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeof MeSchema>> {
+  const [agency] = p.agencyId
+    ? await ctx.db.select({ id: agencies.id, name: agencies.name, code: agencies.code }).from(agencies).where(eq(agencies.id, p.agencyId))
+    : [];
+  return {
+    id: p.id,
+    username: p.username,
+    displayName: p.displayName,
+    agency: agency ?? null,
+    roles: p.roles,
+    jurisdiction: jurisdictionOf(p.jurisdiction),
+    abilities: abilitiesOf(p),
+    locale: p.locale,
+  };
+}
