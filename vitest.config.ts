@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
     env: { TZ: "UTC", SIMPUL_LOG_LEVEL: "silent" },
   },
 });

@@ -21,6 +21,8 @@ export type Database = {
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests clone a template from it). */
+  dump?(): Promise<Blob>;
 };
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../drizzle");
@@ -79,7 +81,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
 }
 
 export type OpenOptions =
-  | { kind: "pglite"; dataDir?: string; memory?: boolean }
+  | { kind: "pglite"; dataDir?: string; memory?: boolean; loadDataDir?: Blob }
   | { kind: "postgresql"; url: string; poolSize?: number; onPoolError?: (err: Error) => void };
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -87,7 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     let release = () => {};
     let client: PGlite;
     if (opts.memory || !opts.dataDir) {
-      client = new PGlite({ extensions: { pg_trgm } });
+      client = new PGlite({ extensions: { pg_trgm }, loadDataDir: opts.loadDataDir });
     } else {
       release = acquireDataDirLock(opts.dataDir);
       try {
@@ -104,6 +106,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db,
       kind: "pglite",
       migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
+      dump: async () => client.dumpDataDir("none"),
       async close() {
         await client.close();
         release();
