@@ -149,7 +149,7 @@ export function findPlaces(lower: string): PlaceHit[] {
 export const MIDDLE_EAST_GENERIC = rx(`(?<!bahasa |uni emirat |emirat )${words(["arab", "timur tengah", "middle east", "gulf"])}`);
 
 /** Abroad without a country: "luar negeri", "LN", "overseas". */
-export const ABROAD_GENERIC = rx(words(["luar negeri", "luar negri", "ln", "overseas", "abroad", "mancanegara", "pmi", "tki", "tkw"]));
+export const ABROAD_GENERIC = rx(words(["luar negeri", "luar negri", "ln", "overseas", "abroad", "mancanegara", "pmi", "tki", "tkw", "kapal pesiar", "cruise ship", "kapal asing"]));
 
 // ---- job categories --------------------------------------------------------------------------
 

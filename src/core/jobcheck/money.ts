@@ -34,7 +34,7 @@ const NUM = String.raw`\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?`;
 const MULT = "juta|jt|jeti|million|mio|ribu|rebu|rb|k|m";
 
 const MONEY_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:(${PRE_SRC})\s?)?(${NUM})(?:\s?(?:-|–|—|s\.?d\.?|sampai|sampe|hingga|to)\s?(?:${PRE_SRC})?\s?(${NUM}))?(?:\s?(${MULT})(?![\p{L}]))?(?:\s?(${POST_SRC})(?![\p{L}]))?`,
+  String.raw`(?<![\p{L}\p{N}])(?:(${PRE_SRC})\s?)?(${NUM})(?:\s?(?:-|–|—|s\.?d\.?|sampai|sampe|hingga|to)\s?(?:${PRE_SRC})?\s?(${NUM}))?(?:an)?(?:\s?(${MULT})(?![\p{L}]))?(?:\s?(${POST_SRC})(?![\p{L}]))?`,
   "gu",
 );
 

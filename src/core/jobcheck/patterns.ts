@@ -257,6 +257,7 @@ export const PRE_DEPARTURE = rx(
 export const TOURIST_VISA = rx(
   words([
     "visa ?(?:nya )?(?:turis|turist|tourist|kunjungan|visit|wisata|pelancong|ziarah|umro?h|umrah|on[ -]?arrival|c-?3)",
+    "visa (?:\\p{L}+ )?(?:turis|turist|tourist|kunjungan|wisata|pelancong)",
     "(?:tourist|visit|visitor) visa",
     "voa",
     "bebas visa",
@@ -322,6 +323,10 @@ export const FOREIGN_ONLINE_JOB = rx(
     "love scam",
     "aplikasi (?:dating|kencan)",
     "dating",
+    "bikin akun",
+    "akun (?:palsu|fake|bodong)",
+    "kenalan (?:sama|dengan|dgn) (?:orang|cewek|cowok|pria|wanita)",
+    "(?:dpn|depan|di depan) (?:kompi|komputer|pc|laptop|layar)",
     "admin ol",
     "(?:jualan|jual|promosi)(?: produk)? (?:lewat|via|di) (?:sosial media|sosmed|medsos|online|hp)",
     "(?:bisnis|kerja|kerjaan) online",
@@ -335,6 +340,11 @@ export const FOREIGN_ONLINE_JOB = rx(
 export const HOME_TASK_JOB = rx(
   words([
     "kerja ketik",
+    "follow akun",
+    "like (?:postingan|video|konten|foto)",
+    "kerja sampingan",
+    "tugas (?:harian|online)",
+    "komisi harian",
     "ketik (?:dari|di) rumah",
     "kerja online",
     "like (?:&|dan|and) (?:subscribe|follow)",
@@ -358,6 +368,9 @@ export const NO_SKILL = rx(
     "tanpa (?:pengalaman|pengalamn|skill|keahlian|keterampilan|ketrampilan|sertifikat|ijazah|tes|test|belajar bahasa|bahasa|kursus|jlpt|str|bst)",
     `${NEG} (?:perlu|usah|butuh|wajib|harus|kedah|need|needed|required|ada) (?:punya |gaduh |bisa |tiasa |pinter |pake )?(?:pengalaman|pangalaman|skill|skills|keahlian|sertifikat|ijazah|bahasa|basa|pinter|pintar|experience|certificate|english|tes|test)`,
     "no (?:experience|skills?|certificate)",
+    "(?:tidak|tdk|gak|ga|nggak) (?:dibutuhkan|diperlukan|disyaratkan|dituntut)(?: \\p{L}+)? (?:pengalaman|skill|keahlian|ijazah|sertifikat|bahasa)",
+    "fresh ?graduate (?:welcome|boleh|bisa|ok|oke|dipersilakan)",
+    "tanpa (?:sekolah|kursus|les|belajar) bahasa",
     "(?:experience|skills?) (?:not|isn't) (?:needed|required)",
     "(?:lulusan )?(?:sd|smp)(?: ?[/&-] ?(?:sd|smp|sma))? (?:aja |saja |juga |jg )?(?:bisa|boleh|gpp|ok|oke|oge|ge|tiasa|diterima|masuk)",
     "(?:diajarin|diajari|diajarkan|dilatih) dari nol",
@@ -433,10 +446,10 @@ export const DOC_EN = rx(
 export const FAST_DEPARTURE = rx(
   words([
     `(?:berangkat|keberangkatan|brgkt|brangkat|brkt|terbang|angkat|proses|langsung berangkat|kumpul) (?:dalam |cuma |hanya |kurang dari |\\+-|[±~] ?)?${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?)`,
-    `${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?) (?:lagi|lg|deui|setelah \\p{L}+|stlh \\p{L}+|sesudah \\p{L}+|dari \\p{L}+|udah|udh|dah|langsung)(?: (?:langsung |udah |udh )?(?:terbang|berangkat|brgkt))?`,
+    `${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?) (?:lagi|lg|deui|setelah \\p{L}+|stlh \\p{L}+|sesudah \\p{L}+|dari \\p{L}+|udah|udh|dah|langsung|siap)(?: (?:langsung |udah |udh |siap )?(?:terbang|berangkat|brgkt))?`,
     "(?:1|satu|se) ?bulan (?:setelah|stlh|sesudah|dari) (?:daftar|pendaftaran)",
     "(?:berangkat|brgkt|brangkat|brkt|terbang|angkat|kumpul)(?: \\p{L}+)? (?:minggu ini|minggu dpn|minggu depan|minggu payun|pekan depan|pekan ini|besok|bsk|lusa|besok lusa|bulan ini juga|secepatnya|hari ini|malam ini)",
-    "(?:besok|bsk) (?:malam|malem|subuh|pagi) (?:kumpul|berangkat|jalan)",
+    "(?:besok|bsk)(?: (?:malam|malem|subuh|pagi|siang|sore))?(?: jam \\d{1,2})? (?:kumpul|ngumpul|berangkat|jalan|terbang)",
     `(?:tanpa|${NEG}) (?:perlu |usah |ada |pake |pakai |kedah |need )?(?:medical|medikal|mcu|cek kesehatan|tes kesehatan|pelatihan|training|pap|orientasi|tanda tangan kontrak)`,
     `medical (?:${NEG}) (?:usah|perlu)`,
     "medical (?:di ?sana|disana) (?:aja|saja)",
@@ -448,7 +461,7 @@ export const FAST_DEPARTURE = rx(
 
 export const DEBT_BONDAGE = rx(
   words([
-    "(?:di)?potong(?:an)? (?:dari )?(?:gaji|gj|gajih|upah)",
+    "(?:di)?potong(?:an)?(?: (?:\\p{L}+|\\d+)){0,4}? (?:dari )?(?:gaji|gj|gajih|upah)",
     "(?:gaji|gj) (?:di)?potong",
     "(?:memotong|motong|dipotongkan dari) (?:gaji|upah)",
     "(?:cicil|dicicil|nyicil|angsur|diangsur|bayar|dibayar)(?: \\p{L}+){0,2}? (?:dari|pakai|pake|lewat|dengan) (?:gaji|upah)",

@@ -136,7 +136,7 @@ export function fastDeparture(ctx: Ctx): Span[] {
     const t = ctx.lower.slice(m.start, m.end);
     const d = /(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|se) ?(hari|hr|dinten|days?|minggu|mg|pekan|weeks?)/.exec(t);
     if (!d) return true;
-    return toDays(d[1], d[2]) <= 14;
+    return toDays(d[1], d[2]) <= 31;
   });
 }
 
