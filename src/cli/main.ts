@@ -1,0 +1,20 @@
+// The `simpul` command line. Each command group lives in its own file under commands/.
+import { Command } from "commander";
+import { APP_VERSION } from "../server/config";
+import { registerAudit } from "./commands/audit";
+import { registerDb } from "./commands/db";
+import { registerJobcheck } from "./commands/jobcheck";
+import { registerUser } from "./commands/user";
+import { CliError } from "./context";
+
+const program = new Command("simpul").description("Simpul: sistem bersama pencegahan dan penanganan TPPO").version(APP_VERSION);
+registerDb(program);
+registerUser(program);
+registerAudit(program);
+registerJobcheck(program);
+
+program.parseAsync(process.argv).catch((err) => {
+  if (err instanceof CliError) console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});
