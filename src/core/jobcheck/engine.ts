@@ -3,7 +3,7 @@ import { buildAdvice } from "./advice.js";
 import { buildContext, type Ctx, live } from "./context.js";
 import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
 import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
-import { LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
+import { JOB_AD, JOB_CONTEXT, LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
 import {
   debtBondage,
   documentRetention,
@@ -22,7 +22,7 @@ import {
   unrealisticSalary,
   upfrontPersonal,
 } from "./rules.js";
-import { evidence } from "./text.js";
+import { evidence, findAll } from "./text.js";
 import {
   type CheckOptions,
   FLAG_CODES,
@@ -138,6 +138,7 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
 
   const found = new Map<FlagCode, Span[]>();
   let salary: ReturnType<typeof unrealisticSalary> | null = null;
+  const jobContext = findAll(JOB_CONTEXT, ctx.lower).length > 0;
   if (!ctx.awareness) {
     const put = (code: FlagCode, spans: Span[]) => {
       if (spans.length > 0) found.set(code, dedupe(spans));
@@ -161,9 +162,14 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     put("upfront_payment_personal_account", pay);
     put("underage_or_fake_identity", underage(ctx));
     put("moratorium_destination", moratorium(ctx));
-    if (ctx.abroad) {
+    if (!jobContext) found.delete("tourist_visa"); // a travel-agency ad selling umrah visas is not a job offer
+    if (ctx.abroad && !trusted) {
       const rec = unlicensedRecruiter(ctx);
-      if (!trusted && (rec.personal || !rec.organisation)) found.set("unlicensed_recruiter", dedupe(rec.spans));
+      const otherFlags = found.size > 0;
+      const offer = jobContext && (ctx.money.some((m) => m.kind === "salary") || findAll(JOB_AD, ctx.lower).length > 0);
+      if ((rec.personal && (jobContext || otherFlags)) || (!rec.organisation && (offer || otherFlags))) {
+        found.set("unlicensed_recruiter", dedupe(rec.spans));
+      }
     }
     if (registryBad.length > 0) found.set("unlicensed_recruiter", dedupe([...(found.get("unlicensed_recruiter") ?? []), ...registryBad]));
   }

@@ -267,6 +267,42 @@ export const TOURIST_VISA = rx(
   ]),
 );
 
+/** Any sign that the message is about work at all (a travel or passport service ad is not). */
+export const JOB_CONTEXT = rx(
+  words([
+    "kerja\\p{L}*",
+    "bekerja",
+    "pekerjaan",
+    "pekerja",
+    "gawe\\p{L}*",
+    "damel",
+    "padamelan",
+    "lowongan",
+    "loker",
+    "lowker",
+    "gaji\\p{L}*",
+    "gj",
+    "gajih\\p{L}*",
+    "salary",
+    "upah",
+    "job\\p{L}*",
+    "work\\p{L}*",
+    "hiring",
+    "vacancy",
+    "karyawan\\p{L}*",
+    "posisi",
+    "rekrut\\p{L}*",
+    "dicari",
+    "dibutuhkan",
+    "majikan",
+    "kontrak",
+    "pabrik",
+    "kebun",
+    "ladang",
+    "kilang",
+  ]),
+);
+
 export const VISA_ANY = rx(words(["visa", "iqomah", "iqama", "work permit", "voa"]));
 export const PILGRIM_VISA = rx(words(["visa ?(?:umro?h|umrah|ziarah)", "(?:program )?umro?h (?:plus|sambil) kerja"]));
 
@@ -324,6 +360,10 @@ export const FOREIGN_ONLINE_JOB = rx(
     "aplikasi (?:dating|kencan)",
     "dating",
     "bikin akun",
+    "chat host(?:s|ess|esses)?",
+    "host(?:ess)? (?:chat|live)",
+    "live streaming",
+    "streamer",
     "akun (?:palsu|fake|bodong)",
     "kenalan (?:sama|dengan|dgn) (?:orang|cewek|cowok|pria|wanita)",
     "(?:dpn|depan|di depan) (?:kompi|komputer|pc|laptop|layar)",
@@ -510,7 +550,7 @@ export const FEE_WORD =
 
 export const UNDERAGE = rx(
   words([
-    "(?:umur|usia|umurna|umurnya) ?:? ?1[0-7](?: ?(?:-|–|s\\.?d\\.?|sampai) ?1[0-9])? ?(?:th|thn|tahun|taun|yo)?(?: \\p{L}+){0,2}? (?:bisa|boleh|gpp|gapapa|juga|jg|oge|ge|tiasa|ikut|diterima|ok|oke|welcome)",
+    "(?:umur|usia|umurna|umurnya) ?:? ?1[0-7](?: ?(?:-|–|s\\.?d\\.?|sampai) ?1[0-9])? ?(?:th|thn|tahun|taun|yo)?(?: \\p{L}+){0,2}? (?:bisa|boleh|gpp|gapapa|juga|jg|oge|ge|tiasa|ikut|diterima|ok|oke|welcome|mau)",
     "(?:umur|usia) 1[0-7] ?(?:th|thn|tahun)? ?(?:ke ?atas|up|\\+)",
     "(?:cewek|cowok|anak|remaja|gadis|perempuan|wanita|pria) 1[0-7](?: ?[-–] ?1[0-9])? ?(?:th|thn|tahun)",
     "(?:belum|blm|kurang|di bawah|dibawah) (?:cukup )?(?:umur|usia|18|17|dewasa)",
@@ -518,7 +558,7 @@ export const UNDERAGE = rx(
     "under ?age",
     "minors?",
     "(?:umur|usia|data|tanggal lahir|tgl lahir|tahun lahir|thn lahir)(?: \\p{L}+){0,4}? (?:bisa |nanti |akan |kita |kami )?(?:di)?(?:tua|tuakan|tuain|ubah|rubah|naikkan|naikin|palsu|kolotkeun|edit|sesuaikan|atur|akali|mudakan)",
-    "(?:paspor|pasport|ktp|kk|akte|akta|identitas|buku pelaut|dokumen)(?: \\p{L}+){0,4}? (?:nama lain|nama orang|data (?:orang lain|saudara|sodara)|(?:punya|pake|pakai) (?:saudara|sodara|orang lain)|saudara|sodara|palsu|aspal|diubah|dirubah)",
+    "(?:paspor|pasport|ktp|kk|akte|akta|identitas|buku pelaut|dokumen)(?: \\p{L}+){0,4}? (?:nama lain|nama orang|data (?:orang lain|saudara|sodara)|(?:punya|pake|pakai) (?:saudara|sodara|orang lain)|saudara|sodara|palsu|aspal|diubah|dirubah|diganti|dipalsu(?:kan)?)",
     "(?:dibikinin|dibikinkan|bikinin) (?:ktp|paspor|akte|kk) (?:baru|lain)",
     "(?:fake|false) (?:passport|id|identity)",
   ]),
