@@ -144,7 +144,7 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
       if (spans.length > 0) found.set(code, dedupe(spans));
     };
     const hot = hotspot(ctx);
-    const online = foreignOnlineJob(ctx);
+    const online = foreignOnlineJob(ctx, hot.length > 0);
     const homeTask = ctx.abroad ? [] : homeTaskJob(ctx);
     const category = online.length > 0 ? "office_online" : homeTask.length > 0 ? "home_task" : ctx.category;
     salary = unrealisticSalary(ctx, category, hot.length > 0);

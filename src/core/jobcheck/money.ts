@@ -16,7 +16,9 @@ const PRE: [string, string][] = [
   ["cny", "CNY"], ["rmb", "CNY"], ["vnd", "VND"], ["nzd", "NZD"], ["jod", "JOD"], ["$", "USD"],
 ];
 const POST: [string, string][] = [
-  ["rupiah", "IDR"], ["ringgit", "MYR"], ["rm", "MYR"], ["myr", "MYR"], ["usd", "USD"], ["dollar", "USD"],
+  ["rupiah", "IDR"], ["ringgit", "MYR"], ["rm", "MYR"], ["myr", "MYR"], ["usd", "USD"], ["dollar singapura", "SGD"], ["dolar singapura", "SGD"], ["dollar hongkong", "HKD"],
+  ["dolar hongkong", "HKD"], ["dollar hk", "HKD"], ["dolar hk", "HKD"], ["dollar taiwan", "TWD"], ["dolar taiwan", "TWD"],
+  ["dollar brunei", "BND"], ["dolar brunei", "BND"], ["dollar australia", "AUD"], ["dolar australia", "AUD"], ["dollar", "USD"],
   ["dolar", "USD"], ["sgd", "SGD"], ["hkd", "HKD"], ["sar", "SAR"], ["sr", "SAR"], ["riyal", "SAR"], ["rial", "SAR"],
   ["aed", "AED"], ["dirham", "AED"], ["qar", "QAR"], ["qr", "QAR"], ["kwd", "KWD"], ["kd", "KWD"], ["dinar", "KWD"],
   ["omr", "OMR"], ["bhd", "BHD"], ["bnd", "BND"], ["yen", "JPY"], ["jpy", "JPY"], ["won", "KRW"], ["krw", "KRW"],

@@ -377,6 +377,31 @@ export const FOREIGN_ONLINE_JOB = rx(
     "chat(?:ting|2|-chat|an|2an)? (?:doang|aja|saja|wungkul|thok|tok)",
   ]),
 );
+/** Office-type work that, in a scam hotspot (Cambodia, Myanmar, Laos, the Philippines, Mae Sot), is the usual cover. */
+export const HOTSPOT_OFFICE_JOB = rx(
+  words([
+    "kantor\\p{L}*",
+    "office",
+    "perusahaan (?:it|teknologi|digital|online|internasional|investasi)",
+    "teknologi",
+    "technology",
+    "tech",
+    "digital",
+    "komputer",
+    "kompi",
+    "laptop",
+    "aplikasi",
+    "akun",
+    "target harian",
+    "website",
+    "platform",
+    "marketing",
+    "admin\\p{L}*",
+    "operator",
+    "staf(?:f)?",
+  ]),
+);
+
 export const HOME_TASK_JOB = rx(
   words([
     "kerja ketik",

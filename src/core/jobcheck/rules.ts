@@ -13,6 +13,7 @@ import {
   FEE_WORD,
   FOREIGN_ONLINE_JOB,
   HOME_TASK_JOB,
+  HOTSPOT_OFFICE_JOB,
   IRREGULAR_ROUTE,
   NO_SKILL,
   NO_SKILL_BUT,
@@ -49,9 +50,11 @@ export function hotspot(ctx: Ctx): Span[] {
   return ctx.places.filter((p) => (p.hotspot || HOTSPOT_COUNTRIES.has(p.country)) && !inWarning(ctx, p.start));
 }
 
-export function foreignOnlineJob(ctx: Ctx): Span[] {
+export function foreignOnlineJob(ctx: Ctx, inHotspot: boolean): Span[] {
   if (!ctx.abroad) return [];
-  return live(ctx, FOREIGN_ONLINE_JOB);
+  const hits = live(ctx, FOREIGN_ONLINE_JOB);
+  if (hits.length > 0 || !inHotspot) return hits;
+  return live(ctx, HOTSPOT_OFFICE_JOB, { negation: false });
 }
 
 export function homeTaskJob(ctx: Ctx): Span[] {
