@@ -1,7 +1,7 @@
 /** Analysis context shared by the rules: sentences, warning context, places, money, phones. */
 import { ABROAD_GENERIC, CATEGORY_RES, findPlaces, MIDDLE_EAST_GENERIC, type PlaceHit } from "./lexicon.js";
 import { extractMoney } from "./money.js";
-import { JOB_AD, NEGATED_BEFORE, PERSONAL_CTA, PILGRIM_VISA, VISA_ANY, WARN_CUE } from "./patterns.js";
+import { JOB_AD, NEGATED_BEFORE, PERSONAL_CTA, PILGRIM_VISA, REMOTE_FROM_HOME, VISA_ANY, WARN_CUE } from "./patterns.js";
 import { extractPhones, type PhoneMatch } from "./phones.js";
 import type { JobCategory } from "./reference-pay.js";
 import { findAll, lowerSameLength, type Match, type Sentence, sentenceAt, splitSentences } from "./text.js";
@@ -98,6 +98,10 @@ export function buildContext(text: string): Ctx {
   ctx.abroad = ctx.countries.size > 0 || abroadGeneric || ctx.middleEastGeneric.length > 0 || visa;
   // Umrah/ziarah visas point to the Middle East even without a country name.
   ctx.middleEastGeneric.push(...findAll(PILGRIM_VISA, lower).filter((m) => !inWarning(ctx, m.start)));
+  // "Remote job for a brand abroad, work from home" is home-based work, not migration.
+  if (ctx.countries.size === 0 && !visa && findAll(REMOTE_FROM_HOME, lower).some((m) => !isNegated(ctx, m.start))) {
+    ctx.abroad = false;
+  }
   ctx.category = detectCategory(ctx);
   ctx.money = extractMoney(text, lower, { countries: ctx.countries });
   // Pay in a foreign currency means the job is abroad even when no country is named.

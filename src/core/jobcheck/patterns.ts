@@ -1,257 +1,12 @@
 /**
  * Regex sources for the red-flag rules, on lower-cased text. Everything is compiled once at module
  * load. Patterns use bounded repetition only (no nested unbounded quantifiers) to rule out
- * catastrophic backtracking on 5,000-character inputs.
+ * catastrophic backtracking on 5,000-character inputs. Context cues live in cues.ts.
  */
+import { NEG, NUMW } from "./cues.js";
 import { rx, words } from "./text.js";
 
-const NEG = "(?:tidak|tdk|tak|gak|ga|g|gk|nggak|ngga|enggak|ndak|teu|henteu|beli|bli|no|not|gausah)";
-const NUMW = "(?:\\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|se)";
-
-/** A negator shortly before a match, inside the same sentence. */
-export const NEGATED_BEFORE =
-  /(?:^|[^\p{L}])(?:tidak|tdk|tak|bukan|bkn|ga|gak|gk|nggak|ngga|enggak|ndak|teu|henteu|moal|beli|bli|langka|no|not|non|never|tanpa|jangan|jgn|ulah|free of)(?:[\s/()"'-]+\p{L}+){0,3}[\s/()"'-]*$/u;
-
-// ---- warning / awareness context -------------------------------------------------------------
-export const WARN_CUE = rx(
-  words([
-    "waspada\\p{L}*",
-    "hati-hati",
-    "hati2",
-    "hati hati",
-    "ati-ati",
-    "ati2",
-    "awas",
-    "beware",
-    "modus",
-    "ciri-ciri",
-    "ciri2",
-    "ciri",
-    "kenali",
-    "korban",
-    "penipuan",
-    "palsu",
-    "ilegal",
-    "illegal",
-    "non-prosedural",
-    "nonprosedural",
-    "non prosedural",
-    "imbau\\p{L}*",
-    "mengimbau",
-    "diimbau",
-    "himbau\\p{L}*",
-    "laporkan",
-    "laporkeun",
-    "tersangka",
-    "ditangkap",
-    "menangkap",
-    "menggagalkan",
-    "digagalkan",
-    "dipulangkan",
-    "memulangkan",
-    "sindikat",
-    "iming-iming",
-    "dijanjikan",
-    "tips (?:aman|migrasi|bekerja|kerja|agar|supaya|memilih|menghindari)",
-    "sosialisasi",
-    "tppo",
-    "trafficking",
-    "perdagangan orang",
-    "scam",
-    "fake",
-    "never",
-    "pastikan",
-    "tergiur",
-    "pengalaman pahit",
-    "ternyata",
-    "ditawari",
-    "mengatasnamakan",
-    "oknum",
-    "menegaskan",
-    "dihentikan",
-    "mengingatkan",
-    "edukasi",
-    "jangan (?:mau|tergiur|percaya|gampang|mudah|sampai (?:kalian|kamu|anda|tertipu)|berangkat|transfer|serahkan|mendaftar|daftar|lewat|bayar|tertipu|terkecoh|terjebak|pernah)",
-    "jgn (?:mau|tergiur|percaya|gampang)",
-    "ulah (?:percanten|percaya|daek|mau|gampang)",
-    "aja gampang percaya",
-    "beli usah percaya",
-    "dulu (?:saya|aku|sy|gw|abdi|kite)",
-    "tahun lalu",
-    "berita",
-    "hampir (?:diberangkatkan|dikirim|jadi korban|tertipu|kena)",
-    "(?:konsultasi|tanya|cek)(?:kan)?(?: dulu)? (?:ke|ka|ning) (?:disnaker\\p{L}*|ltsa|bp3mi|kp2mi|desa)",
-    "tawaran (?:kerja )?(?:aneh|mencurigakan)",
-  ]),
-);
-
-export const JOB_AD = rx(
-  words([
-    "lowongan",
-    "loker",
-    "lowker",
-    "dibutuhkan",
-    "dibutuhkeun",
-    "dicari",
-    "hiring",
-    "open job",
-    "job offer",
-    "rekrutmen",
-    "membuka",
-    "vacancy",
-    "ada job",
-    "aya lowongan",
-    "aya padamelan",
-    "ana lowongan",
-    "butuh \\d+",
-    "kuota",
-  ]),
-);
-
-// ---- personal channels (unlicensed recruiter, call-to-action) ---------------------------------
-const HONORIFIC =
-  "(?:pak|bu|bapak|ibu|mas|mbak|mba|kak|kakak|bang|abang|teh|teteh|kang|aa|om|tante|bunda|umi|ustad\\p{L}*|ustadzah|haji|hj|wak|mr|ms|mrs|miss|sdr|sdri|bro|sis|cik|encik)";
-export const PERSONAL_CTA = rx(
-  words([
-    "japri",
-    "jalur pribadi",
-    "inbox",
-    "inbok",
-    "ib",
-    "dm",
-    "direct message",
-    "pm",
-    "message me",
-    "chat (?:aku|saya|sy|gw|gue|aja|me|admin|kami)",
-    "kabar(?:i|in)(?: (?:saya|aku|gw|sy))?",
-    "wartosan abdi",
-    "ka abdi",
-    "kite bae",
-    "takon kite",
-    "hubungi kite",
-    "lewat (?:saya|aku|sy|gw|gue)",
-    "liwat kite",
-    "melalui saya",
-    "via saya",
-    "wa",
-    "whatsapp",
-    "telegram",
-    "tele",
-    "wa pribadi",
-    `hub(?:ungi)?\\.? ?:? ?${HONORIFIC}`,
-    `contact ${HONORIFIC}`,
-    "kenalan (?:saya|gw|aku|kita)",
-    "(?:hubungi|kontak|contact|konfirmasi ke|chat|telp|telpon|sms|tanya|wa) (?:aku|saya|sy|gw|gue|gua|abdi|kite|me)",
-    "(?:balas|bales|reply) (?:pesan|chat|message) ini",
-    "(?:di )?nomor ini",
-    "(?:kontak|contact|hubungi) (?:rekruter|recruiter|admin|hrd)",
-    "messaging (?:our|the|my) recruiter",
-    "mau ikut",
-    "ikut (?:aku|saya|kita)",
-    "(?:bantu|bantuin) daftar(?:in)?",
-    "minat\\?? ?(?:chat|wa|dm|inbox|japri|hub|komen)",
-    "komen '?minat",
-  ]),
-);
-/** Individual-recruiter words that are not a call to action by themselves. */
-export const RECRUITER_WORDS = rx(
-  words([
-    "sponsor",
-    "calo",
-    "pl",
-    "petugas lapangan",
-    "koordinator",
-    "perorangan",
-    "bukan agen",
-    "jasa perorangan",
-    `${NEG}(?: usah| perlu)? lewat pt`,
-    "gak usah lewat pt",
-    "gak perlu pt",
-    "tanpa pt",
-    "urus sendiri",
-    "beli usah lewat pt",
-  ]),
-);
-export const ORGANISATION = rx(
-  words([
-    "pt",
-    "cv",
-    "lpk",
-    "p3mi",
-    "yayasan",
-    "agency",
-    "agensi",
-    "perusahaan kami",
-    "kantor (?:kami|cabang|pusat|pt)",
-    "jl\\.?",
-    "jalan raya",
-    "email",
-    "e-mail",
-    "website",
-    "situs",
-    "portal",
-    "laman",
-    "www",
-    "disnaker\\p{L}*",
-    "ltsa",
-    "blk",
-  ]).concat("|[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}"),
-);
-
-// ---- signals -----------------------------------------------------------------------------------
-export const LICENSED = rx(
-  words([
-    "p3mi",
-    "sip2mi",
-    "sip3mi",
-    "siup ?p3mi",
-    "siuppak",
-    "manning agency berizin",
-    "perusahaan penempatan(?: pekerja migran indonesia)? berizin",
-    "agen(?:si)? terdaftar",
-    "lpk terdaftar",
-    "lembaga pelatihan terdaftar",
-  ]),
-);
-export const OFFICIAL_PROGRAMME = rx(
-  words([
-    "g ?to ?g",
-    "g2g",
-    "eps[- ]?topik",
-    "ssw",
-    "specified skilled worker",
-    "tokutei ginou",
-    "triple win",
-    "ijepa",
-    "im japan",
-    "program pemagangan",
-    "pekerja musiman",
-  ]),
-);
-export const OFFICIAL_CHANNEL = rx(
-  words(["disnaker\\p{L}*", "ltsa", "siskop2mi", "kp2mi", "bp2mi", "bp3mi", "laman resmi", "kemnaker", "kementerian ketenagakerjaan", "upt bp\\p{L}*"]),
-);
-/** Wider negation for official-channel mentions: "gak perlu lapor ke desa atau Disnaker". */
-export const SIGNAL_NEGATED = /(?:gak|ga|tidak|tdk|nggak|tanpa|bukan|jangan|jgn|beli|teu|ulah|no)\s+(?:perlu|usah|lewat|melalui|lapor|antri|pakai|pake)\b[^.!?\n]{0,30}$/;
-
-export const WORK_VISA = rx(
-  words(["visa kerja", "work visa", "working visa", "work permit", "izin kerja", "visa (?:e-?9|e-?8|e-?10|ssw|tipe d|pelatihan)"]),
-);
-export const PRE_DEPARTURE = rx(
-  words([
-    "medical(?: check)?",
-    "pap",
-    "orientasi pra\\p{L}*",
-    "pelatihan",
-    "blk(?:-ln)?",
-    "perjanjian kerja",
-    "kontrak (?:kerja )?(?:di)?tanda ?tangan\\p{L}*",
-    "tanda ?tangan (?:kontrak|perjanjian)",
-    "penandatanganan perjanjian",
-    "bpjs ketenagakerjaan",
-    "uji kompetensi",
-  ]),
-);
+export * from "./cues.js";
 
 // ---- flags -------------------------------------------------------------------------------------
 export const TOURIST_VISA = rx(
@@ -402,6 +157,9 @@ export const HOTSPOT_OFFICE_JOB = rx(
   ]),
 );
 
+/** Remote work from home: a home-based job even if the client or "brand" is abroad. */
+export const REMOTE_FROM_HOME = rx(words(["(?:kerja|work) (?:dari|di|from) (?:rumah|home)", "remote", "wfh"]));
+
 export const HOME_TASK_JOB = rx(
   words([
     "kerja ketik",
@@ -514,6 +272,8 @@ export const FAST_DEPARTURE = rx(
     `${NUMW} ?(?:hari|hr|dinten|days?|minggu|mg|pekan|weeks?) (?:lagi|lg|deui|setelah \\p{L}+|stlh \\p{L}+|sesudah \\p{L}+|dari \\p{L}+|udah|udh|dah|langsung|siap)(?: (?:langsung |udah |udh |siap )?(?:terbang|berangkat|brgkt))?`,
     "(?:1|satu|se) ?bulan (?:setelah|stlh|sesudah|dari) (?:daftar|pendaftaran)",
     "(?:berangkat|brgkt|brangkat|brkt|terbang|angkat|kumpul)(?: \\p{L}+)? (?:minggu ini|minggu dpn|minggu depan|minggu payun|pekan depan|pekan ini|besok|bsk|lusa|besok lusa|bulan ini juga|secepatnya|hari ini|malam ini)",
+    "(?:berangkat|brgkt|brangkat|terbang|angkat|kumpul) (?:hari )?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad) (?:depan|ini|besok)",
+    "medical (?:nyusul|belakangan|menyusul)",
     "(?:besok|bsk)(?: (?:malam|malem|subuh|pagi|siang|sore))?(?: jam \\d{1,2})? (?:kumpul|ngumpul|berangkat|jalan|terbang)",
     `(?:tanpa|${NEG}) (?:perlu |usah |ada |pake |pakai |kedah |need )?(?:medical|medikal|mcu|cek kesehatan|tes kesehatan|pelatihan|training|pap|orientasi|tanda tangan kontrak)`,
     `medical (?:${NEG}) (?:usah|perlu)`,

@@ -18,7 +18,8 @@
  *   Turkey net minimum wage TRY 22,104 (2025).
  * - Saudi Arabia / Gulf: typical contracts for hotel and cleaning staff SAR 1,500–2,500, AED
  *   1,500–3,500, QAR 1,800–3,000; domestic workers SAR 1,500–2,000, family drivers up to about
- *   SAR 2,500 / KWD 250 (placements closed, see moratorium rule); Turkey restaurant staff ~US$ 600–1,000.
+ *   SAR 2,500 / KWD 250 (placements closed, see moratorium rule); registered nurses in the Gulf
+ *   roughly SAR 5,000–9,000; Turkey restaurant staff ~US$ 600–1,000.
  * - Cambodia garment minimum wage US$ 208 (2025); Thailand daily minimum wage ~THB 400 (2025);
  *   Philippines NCR ~PHP 695/day (2025); "office" jobs for foreigners in Cambodia, Myanmar, Laos
  *   and the Philippines that pay more than ~US$ 800 a month to unskilled recruits are the
@@ -72,10 +73,10 @@ export const REFERENCE_PAY: Readonly<Record<string, CountryPay>> = {
   MM: { currency: "USD", general: 500, by: { office_online: 800 } },
   LA: { currency: "USD", general: 500, by: { office_online: 800 } },
   PH: { currency: "PHP", general: 30_000, by: { office_online: 40_000 } },
-  SA: { currency: "SAR", general: 3_000, by: { domestic_worker: 2_500, skilled: 8_000 } },
-  AE: { currency: "AED", general: 5_000, by: { office_online: 6_000, domestic_worker: 2_500, skilled: 15_000 } },
-  QA: { currency: "QAR", general: 4_000, by: { domestic_worker: 3_000 } },
-  KW: { currency: "KWD", general: 300, by: { domestic_worker: 250 } },
+  SA: { currency: "SAR", general: 3_000, by: { domestic_worker: 2_500, skilled: 8_000, nursing: 9_000 } },
+  AE: { currency: "AED", general: 5_000, by: { office_online: 6_000, domestic_worker: 2_500, skilled: 15_000, nursing: 12_000 } },
+  QA: { currency: "QAR", general: 4_000, by: { domestic_worker: 3_000, nursing: 10_000 } },
+  KW: { currency: "KWD", general: 300, by: { domestic_worker: 250, nursing: 800 } },
   BH: { currency: "BHD", general: 400, by: { domestic_worker: 250, spa: 300 } },
   OM: { currency: "OMR", general: 350, by: { domestic_worker: 250 } },
   JO: { currency: "JOD", general: 500, by: { domestic_worker: 350 } },
