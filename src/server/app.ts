@@ -18,6 +18,7 @@ import {
 } from "fastify-type-provider-zod";
 import { errorMessage, type Locale, pickLocale } from "../core/i18n/errors";
 import type { AuthState } from "./auth/principal";
+import { assertRouteAccess, type RouteAccess } from "./auth/route-access";
 import type { AppContext } from "./context";
 import { isDatabaseUnavailable } from "./db/errors";
 import { AppError, type FieldIssue } from "./lib/errors";
@@ -28,19 +29,26 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
+import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { regionRoutes } from "./modules/regions/regions.routes";
 
 declare module "fastify" {
   interface FastifyInstance {
     ctx: AppContext;
+    /** "METHOD /url" of every API route, for the authorization matrix test and docs. */
+    apiRoutes: string[];
   }
   interface FastifyRequest {
     auth: AuthState | null;
     locale: Locale;
   }
   interface FastifyContextConfig {
-    /** Documents who may call a route; the authorization matrix test checks it against behaviour. */
-    access?: "public" | "authenticated" | "policy";
+    /**
+     * Who may call a route, checked before the body is even validated:
+     * "public"; "authenticated" (any signed-in user); { policy, action } (an action-level rule);
+     * "policy" (the handler authorizes against the record itself). A route without it refuses to start.
+     */
+    access?: RouteAccess;
   }
 }
 
@@ -57,6 +65,13 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("ctx", ctx);
+  // Deny by default: every API route must say who may call it, or the app does not start.
+  app.addHook("onRoute", assertRouteAccess);
+  app.decorate("apiRoutes", [] as string[]);
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+    for (const m of [route.method].flat()) if (m !== "HEAD") app.apiRoutes.push(`${m} ${route.url}`);
+  });
   app.decorateRequest("auth", null);
   app.decorateRequest("locale", "id");
   app.addHook("onRequest", async (req) => {
@@ -139,6 +154,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(adminRoutes, { prefix: "/api/admin" });
   await app.register(auditRoutes, { prefix: "/api/audit" });
+  await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));

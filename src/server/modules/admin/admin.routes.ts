@@ -1,47 +1,45 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf } from "../../auth/principal";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import type { Policy } from "../../auth/policy";
 import { agencyPolicy, userPolicy } from "./admin.policy";
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from "./admin.schema";
 import { AdminService } from "./admin.service";
 
 const IdParam = z.object({ id: z.string().uuid() });
-const policy = { access: "policy" as const };
+const access = (policy: Policy<any, any>, action: string) => ({ access: { policy, action } });
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new AdminService(app.ctx);
 
   app.get(
     "/agencies",
-    { config: policy, schema: { tags: ["admin"], summary: "Daftar instansi", response: { 200: z.object({ items: z.array(AgencySchema) }) } } },
+    { config: access(agencyPolicy, "list"), schema: { tags: ["admin"], summary: "Daftar instansi", response: { 200: z.object({ items: z.array(AgencySchema) }) } } },
     async (req) => {
-      agencyPolicy.authorize(req.auth?.principal, "list", undefined);
-      return { items: await svc.listAgencies(req.auth!.principal) };
+      return { items: await svc.listAgencies(requirePrincipal(req)) };
     },
   );
 
   app.post(
     "/agencies",
-    { config: policy, schema: { tags: ["admin"], summary: "Tambah instansi", body: AgencyCreateSchema, response: { 201: AgencySchema } } },
+    { config: access(agencyPolicy, "manage"), schema: { tags: ["admin"], summary: "Tambah instansi", body: AgencyCreateSchema, response: { 201: AgencySchema } } },
     async (req, reply) => {
-      agencyPolicy.authorize(req.auth?.principal, "manage", undefined);
-      return reply.status(201).send(await svc.createAgency(req.auth!.principal, actorOf(req), req.body));
+      return reply.status(201).send(await svc.createAgency(requirePrincipal(req), actorOf(req), req.body));
     },
   );
 
   app.patch(
     "/agencies/:id",
-    { config: policy, schema: { tags: ["admin"], summary: "Ubah instansi", params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } } },
+    { config: access(agencyPolicy, "manage"), schema: { tags: ["admin"], summary: "Ubah instansi", params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } } },
     async (req) => {
-      agencyPolicy.authorize(req.auth?.principal, "manage", undefined);
-      return svc.updateAgency(req.auth!.principal, actorOf(req), req.params.id, req.body);
+      return svc.updateAgency(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
   );
 
   app.get(
     "/users",
     {
-      config: policy,
+      config: access(userPolicy, "list"),
       schema: {
         tags: ["admin"],
         summary: "Daftar pengguna",
@@ -50,15 +48,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      userPolicy.authorize(req.auth?.principal, "list", undefined);
-      return { items: await svc.listUsers(req.auth!.principal, req.query.q) };
+      return { items: await svc.listUsers(requirePrincipal(req), req.query.q) };
     },
   );
 
   app.post(
     "/users",
     {
-      config: policy,
+      config: access(userPolicy, "create"),
       schema: {
         tags: ["admin"],
         summary: "Tambah pengguna (kata sandi sementara ditampilkan sekali)",
@@ -67,24 +64,22 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      userPolicy.authorize(req.auth?.principal, "create", undefined);
-      return reply.status(201).send(await svc.createUser(req.auth!.principal, actorOf(req), req.body));
+      return reply.status(201).send(await svc.createUser(requirePrincipal(req), actorOf(req), req.body));
     },
   );
 
   app.patch(
     "/users/:id",
-    { config: policy, schema: { tags: ["admin"], summary: "Ubah pengguna", params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } } },
+    { config: access(userPolicy, "update"), schema: { tags: ["admin"], summary: "Ubah pengguna", params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } } },
     async (req) => {
-      userPolicy.authorize(req.auth?.principal, "update", undefined);
-      return svc.updateUser(req.auth!.principal, actorOf(req), req.params.id, req.body);
+      return svc.updateUser(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
   );
 
   app.post(
     "/users/:id/reset-password",
     {
-      config: policy,
+      config: access(userPolicy, "resetPassword"),
       schema: {
         tags: ["admin"],
         summary: "Atur ulang kata sandi (dan opsional TOTP)",
@@ -94,8 +89,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      userPolicy.authorize(req.auth?.principal, "resetPassword", undefined);
-      return { temporaryPassword: await svc.resetPassword(req.auth!.principal, actorOf(req), req.params.id, { resetTotp: req.body?.resetTotp }) };
+      return { temporaryPassword: await svc.resetPassword(requirePrincipal(req), actorOf(req), req.params.id, { resetTotp: req.body?.resetTotp }) };
     },
   );
 
@@ -105,10 +99,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   ] as const) {
     app.post(
       `/users/:id/${path}`,
-      { config: policy, schema: { tags: ["admin"], summary: disabled ? "Nonaktifkan akun" : "Aktifkan akun", params: IdParam, response: { 200: UserSchema } } },
+      { config: access(userPolicy, "disable"), schema: { tags: ["admin"], summary: disabled ? "Nonaktifkan akun" : "Aktifkan akun", params: IdParam, response: { 200: UserSchema } } },
       async (req) => {
-        userPolicy.authorize(req.auth?.principal, "disable", undefined);
-        return svc.setDisabled(req.auth!.principal, actorOf(req), req.params.id, disabled);
+        return svc.setDisabled(requirePrincipal(req), actorOf(req), req.params.id, disabled);
       },
     );
   }

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { requirePrincipal } from "../../auth/principal";
 import { auditLog } from "../../db/schema";
 import { auditPolicy } from "./audit.policy";
 
@@ -19,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",
     {
-      config: { access: "policy" },
+      config: { access: { policy: auditPolicy, action: "read" } },
       schema: {
         tags: ["audit"],
         summary: "Jejak audit (terbaru lebih dulu)",
@@ -37,9 +38,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      auditPolicy.authorize(req.auth?.principal, "read", undefined);
       const q = req.query;
-      const where: SQL[] = [eq(auditLog.tenant, req.auth!.principal.tenant)];
+      const where: SQL[] = [eq(auditLog.tenant, requirePrincipal(req).tenant)];
       if (q.action) where.push(eq(auditLog.action, q.action));
       if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
       if (q.resourceType) where.push(eq(auditLog.resourceType, q.resourceType));

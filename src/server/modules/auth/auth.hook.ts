@@ -1,6 +1,7 @@
 // Resolves the session cookie on every API request and enforces CSRF on state-changing requests.
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { checkRouteAccess } from "../../auth/route-access";
 import { AppError } from "../../lib/errors";
 import { AuthService } from "./auth.service";
 
@@ -18,14 +19,15 @@ export function installSessionHook(app: FastifyInstance): void {
   app.addHook("preValidation", async (req) => {
     if (!req.url.startsWith("/api/")) return;
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const state = await auth.resolveSession(token);
-    if (!state) return;
-    // Double-submit defence on top of SameSite=Strict: the token lives in the session and in the page, never in a cookie.
-    if (!SAFE_METHODS.has(req.method)) {
-      const header = req.headers["x-csrf-token"];
-      if (typeof header !== "string" || !sameToken(header, state.csrfToken)) throw new AppError("csrf_failed");
+    const state = token ? await auth.resolveSession(token) : undefined;
+    if (state) {
+      // Double-submit defence on top of SameSite=Strict: the token lives in the session and in the page, never in a cookie.
+      if (!SAFE_METHODS.has(req.method)) {
+        const header = req.headers["x-csrf-token"];
+        if (typeof header !== "string" || !sameToken(header, state.csrfToken)) throw new AppError("csrf_failed");
+      }
+      req.auth = state;
     }
-    req.auth = state;
+    checkRouteAccess(req);
   });
 }

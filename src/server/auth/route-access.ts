@@ -1,0 +1,25 @@
+// Route-level access, declared in each route's config and enforced in one hook before validation,
+// so a handler cannot forget the check and a refused caller learns nothing from validation errors.
+import type { FastifyRequest, RouteOptions } from "fastify";
+import { AppError } from "../lib/errors";
+import type { Policy } from "./policy";
+
+export type RouteAccess = "public" | "authenticated" | "policy" | { policy: Policy<any, any>; action: string };
+
+export function assertRouteAccess(route: RouteOptions): void {
+  if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
+  const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+  if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule (config.access)`);
+}
+
+export function checkRouteAccess(req: FastifyRequest): void {
+  const access = (req.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
+  if (access === undefined) {
+    // Unknown routes fall through to the 404 handler; docs assets are public.
+    if (req.routeOptions.url === undefined || req.url.startsWith("/api/docs")) return;
+    throw new AppError("forbidden");
+  }
+  if (access === "public") return;
+  if (!req.auth) throw new AppError("unauthenticated");
+  if (typeof access === "object") access.policy.authorize(req.auth.principal, access.action, undefined);
+}

@@ -1,0 +1,73 @@
+// Every API route × every role (and no session): who gets through and who is refused.
+// A new route must be added here, or this test fails: access is a decision, not an accident.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../src/core/roles";
+import { anonymous, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "./helpers/app";
+
+type Rule = "public" | "authenticated" | readonly Role[];
+
+const MATRIX: Record<string, Rule> = {
+  "GET /api/health": "public",
+  "GET /api/openapi.json": "public",
+  "GET /api/regions/": "public",
+  "GET /api/regions/:code": "public",
+  "GET /api/regions/:code/children": "public",
+  "POST /api/auth/login": "public",
+  "POST /api/auth/totp": "public",
+  "GET /api/auth/me": "authenticated",
+  "POST /api/auth/logout": "authenticated",
+  "GET /api/admin/agencies": ["admin", "coordinator"],
+  "POST /api/admin/agencies": ["admin"],
+  "PATCH /api/admin/agencies/:id": ["admin"],
+  "GET /api/admin/users": ["admin"],
+  "POST /api/admin/users": ["admin"],
+  "PATCH /api/admin/users/:id": ["admin"],
+  "POST /api/admin/users/:id/reset-password": ["admin"],
+  "POST /api/admin/users/:id/disable": ["admin"],
+  "POST /api/admin/users/:id/enable": ["admin"],
+  "GET /api/audit/": ["auditor"],
+};
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+function concreteUrl(url: string): string {
+  return url.replace(":code", "36.04").replace(/:[a-zA-Z]+/g, randomUUID());
+}
+
+const DENIED = [401, 403];
+
+describe("authorization matrix", () => {
+  it("covers every registered API route", () => {
+    expect([...new Set(env.app.apiRoutes)].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it("refuses anonymous callers on every non-public route", async () => {
+    for (const [route, rule] of Object.entries(MATRIX)) {
+      const [method, url] = route.split(" ") as [string, string];
+      const res = await anonymous(env.app).request(method, concreteUrl(url), method === "GET" ? undefined : {});
+      if (rule === "public") expect(DENIED, `${route} anonymous`).not.toContain(res.statusCode);
+      else expect(res.statusCode, `${route} anonymous`).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`gives ${role} exactly what the matrix says`, async () => {
+      const agency = await createAgency(env.ctx);
+      const user = await createUser(env.ctx, { roles: [role], agencyId: agency.id });
+      for (const [route, rule] of Object.entries(MATRIX)) {
+        const [method, url] = route.split(" ") as [string, string];
+        // A fresh session per request: some allowed calls (sign-out) end the session they use.
+        const client = await sessionFor(env, user);
+        const res = await client.request(method, concreteUrl(url), method === "GET" ? undefined : {});
+        const allowed = rule === "public" || rule === "authenticated" || rule.includes(role);
+        if (allowed) expect(DENIED, `${route} as ${role}: ${res.body}`).not.toContain(res.statusCode);
+        else expect(res.statusCode, `${route} as ${role}`).toBe(403);
+      }
+    });
+  }
+});
