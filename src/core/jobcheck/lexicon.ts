@@ -115,33 +115,36 @@ export interface PlaceHit {
   end: number;
 }
 
-const PLACE_RES = PLACES.map((p) => ({ place: p, re: rx(words(p.aliases)) }));
+// One combined regex for all aliases (longest first, so "arab saudi" wins over "saudi"); the
+// matched text is then mapped back to its place with anchored per-place regexes.
+const ALIAS_ENTRIES = PLACES.flatMap((place) => place.aliases.map((alias) => ({ place, alias })));
+ALIAS_ENTRIES.sort((x, y) => y.alias.length - x.alias.length);
+const ALL_PLACES_RE = rx(words(ALIAS_ENTRIES.map((e) => e.alias)));
+const PLACE_ANCHORED = PLACES.map((place) => ({ place, re: new RegExp(`^(?:${place.aliases.join("|")})$`, "u") }));
 
 export function findPlaces(lower: string): PlaceHit[] {
   const out: PlaceHit[] = [];
-  for (const { place, re } of PLACE_RES) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null = re.exec(lower);
-    while (m !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
-      m = re.exec(lower);
-      const before = lower.slice(Math.max(0, start - 24), start);
-      // "bahasa Jepang", "perusahaan Cina" (but "bos di Malaysia" is fine because "di" intervenes)
-      if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
-      // The country name inside a longer match ("arab" in "uni emirat arab") is handled by overlap check.
-      if (out.some((h) => start < h.end && end > h.start)) continue;
-      out.push({
-        country: place.country,
-        city: place.city,
-        hotspot: !!place.hotspot,
-        transit: TRANSIT_BEFORE.test(before),
-        start,
-        end,
-      });
-    }
+  ALL_PLACES_RE.lastIndex = 0;
+  let m: RegExpExecArray | null = ALL_PLACES_RE.exec(lower);
+  while (m !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const matched = m[0];
+    m = ALL_PLACES_RE.exec(lower);
+    const place = PLACE_ANCHORED.find((p) => p.re.test(matched))?.place;
+    if (!place) continue;
+    const before = lower.slice(Math.max(0, start - 24), start);
+    // "bahasa Jepang", "perusahaan Cina" (but "bos di Malaysia" is fine because "di" intervenes)
+    if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
+    out.push({
+      country: place.country,
+      city: place.city,
+      hotspot: !!place.hotspot,
+      transit: TRANSIT_BEFORE.test(before),
+      start,
+      end,
+    });
   }
-  out.sort((a, b) => a.start - b.start);
   return out;
 }
 
