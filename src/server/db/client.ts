@@ -19,6 +19,8 @@ export type DatabaseKind = "pglite" | "postgresql";
 export type Database = {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL only: the connection URL. */
+  url?: string;
   migrate(): Promise<void>;
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests clone a template from it). */
@@ -33,8 +35,9 @@ export class DataDirLockedError extends Error {
     readonly pid: number,
   ) {
     super(
-      `Another Simpul process (pid ${pid}) is already using the data directory ${dataDir}. ` +
-        "The embedded database allows only one process at a time; stop the other process or set SIMPUL_DATA_DIR to another directory.",
+      `Proses Simpul lain (pid ${pid}) sedang memakai direktori data ${dataDir}. ` +
+        "Basis data tertanam hanya boleh dipakai satu proses: hentikan proses itu atau pakai SIMPUL_DATA_DIR lain. " +
+        `(Another Simpul process, pid ${pid}, is using this data directory; the embedded database allows one process at a time.)`,
     );
   }
 }
@@ -125,6 +128,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     db,
     kind: "postgresql",
+    url: opts.url,
     async migrate() {
       // Several app servers may start at once: one migrates, the others wait on the advisory lock.
       const client = await pool.connect();

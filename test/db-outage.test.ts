@@ -1,0 +1,104 @@
+// PostgreSQL goes away under load: requests answer 503 with a clear message, the process survives,
+// and service resumes by itself when the database returns. Runs against PostgreSQL only
+// (set SIMPUL_TEST_DATABASE_URL); the database is cut off by a TCP proxy between app and server.
+import net from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../src/server/app";
+import { createContext } from "../src/server/context";
+import { openDatabase } from "../src/server/db/client";
+import { createUser, openTestDatabase, sessionFor, testConfig } from "./helpers/app";
+
+const url = process.env.SIMPUL_TEST_DATABASE_URL;
+
+class Proxy {
+  private server?: net.Server;
+  private sockets = new Set<net.Socket>();
+  port = 0;
+  constructor(private readonly target: { host: string; port: number }) {}
+  async start(): Promise<void> {
+    this.server = net.createServer((client) => {
+      const upstream = net.connect(this.target.port, this.target.host);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on("close", () => this.sockets.delete(s));
+        s.on("error", () => {});
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+  /** The database "goes away": live connections drop and new ones are refused. */
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  }
+}
+
+describe.skipIf(!url)("database outage (PostgreSQL)", () => {
+  let proxy: Proxy;
+  let cleanup: () => Promise<void>;
+  let env: Awaited<ReturnType<typeof setup>>;
+
+  async function setup() {
+    const { database: direct, drop } = await openTestDatabase();
+    const realUrl = new URL(url!);
+    proxy = new Proxy({ host: realUrl.hostname, port: Number(realUrl.port || 5432) });
+    await proxy.start();
+    const database = await openDatabase({ kind: "postgresql", url: direct.url!.replace(`${realUrl.hostname}:${realUrl.port || 5432}`, `127.0.0.1:${proxy.port}`), poolSize: 4, onPoolError: () => {} });
+    const ctx = await createContext(testConfig(), database);
+    const app = await buildApp(ctx, { logger: false, serveWeb: false });
+    cleanup = async () => {
+      await app.close();
+      await database.close().catch(() => {});
+      await drop();
+    };
+    return { ctx, app };
+  }
+
+  beforeAll(async () => {
+    env = await setup();
+  });
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it("answers 503 while the database is away and recovers when it returns", async () => {
+    const user = await createUser(env.ctx, { roles: ["volunteer"] });
+    const client = await sessionFor({ ...env, close: async () => {} }, user);
+    const hit = () => env.app.inject({ method: "GET", url: "/api/health" });
+    const me = () => client.request("GET", "/api/auth/me");
+    expect((await hit()).statusCode).toBe(200);
+
+    // Load runs throughout: a steady stream of reads while the database goes away and returns.
+    let running = true;
+    const statuses: number[] = [];
+    const load = (async () => {
+      while (running) {
+        const [a, b] = await Promise.all([hit(), me()]);
+        statuses.push(a.statusCode, b.statusCode);
+      }
+    })();
+
+    await new Promise((r) => setTimeout(r, 300));
+    await proxy.stop();
+    await new Promise((r) => setTimeout(r, 1500));
+    const down = await hit();
+    expect(down.statusCode).toBe(503);
+    expect(down.json().error).toEqual({ code: "database_unavailable", message: expect.stringMatching(/Basis data/) });
+    expect(down.headers["retry-after"]).toBeDefined();
+
+    await proxy.start();
+    let recovered = false;
+    for (let i = 0; i < 50 && !recovered; i++) {
+      recovered = (await hit()).statusCode === 200 && (await me()).statusCode === 200;
+      if (!recovered) await new Promise((r) => setTimeout(r, 200));
+    }
+    running = false;
+    await load;
+    expect(recovered).toBe(true);
+    // Nothing but success or "database unavailable": never a 500.
+    expect(new Set(statuses.filter((s) => s !== 200 && s !== 503))).toEqual(new Set());
+    expect(statuses).toContain(503);
+  }, 60_000);
+});
