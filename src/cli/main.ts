@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { APP_VERSION } from "../server/config";
 import { registerAudit } from "./commands/audit";
 import { registerDb } from "./commands/db";
+import { registerImportP3mi } from "./commands/import-p3mi";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerUser } from "./commands/user";
 import { CliError } from "./context";
@@ -12,6 +13,7 @@ registerDb(program);
 registerUser(program);
 registerAudit(program);
 registerJobcheck(program);
+registerImportP3mi(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   SIMPUL_SEED_REGIONS: z.string().default("all"),
   SIMPUL_SECRET_KEY: z.string().optional(),
   SIMPUL_PUBLIC_RATE_LIMIT: boolish.default(true),
+  SIMPUL_PUBLIC_CHECKS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   SIMPUL_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SIMPUL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   SIMPUL_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -39,6 +40,8 @@ export type Config = {
   seedRegions: string;
   secretKey?: string;
   publicRateLimit: boolean;
+  /** Per-client quota of the public checker and registry search (requests per minute). */
+  publicChecksPerMinute: number;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   loginMaxFailures: number;
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedRegions: e.SIMPUL_SEED_REGIONS,
     secretKey: e.SIMPUL_SECRET_KEY,
     publicRateLimit: e.SIMPUL_PUBLIC_RATE_LIMIT,
+    publicChecksPerMinute: e.SIMPUL_PUBLIC_CHECKS_PER_MINUTE,
     sessionIdleMinutes: e.SIMPUL_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SIMPUL_SESSION_MAX_HOURS,
     loginMaxFailures: e.SIMPUL_LOGIN_MAX_FAILURES,

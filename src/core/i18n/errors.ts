@@ -56,6 +56,7 @@ export const FIELD_MESSAGES = {
   invalid_value: { id: "Pilihan tidak dikenal.", en: "Unknown choice." },
   unknown_field: { id: "Isian tidak dikenal.", en: "Unknown field." },
   invalid: { id: "Isian tidak sah.", en: "Invalid value." },
+  must_be_text: { id: "Harus berupa teks.", en: "Must be text." },
   region_unknown: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
   region_outside_regency: { id: "Wilayah harus berada di kabupaten ini.", en: "The area must be inside this regency." },
   agency_unknown: { id: "Instansi tidak dikenal.", en: "Unknown agency." },

@@ -8,6 +8,7 @@ import { agencies, regions, villagePrograms } from "../db/schema";
 import type { AppContext } from "../context";
 import { AdminService } from "../modules/admin/admin.service";
 import { SYSTEM_ACTOR } from "../modules/audit/audit.service";
+import { seedDemoP3mi } from "../modules/p3mi/p3mi.demo";
 
 export const DEMO_AGENCIES = [
   { code: "KANIM-SRG", name: "Kantor Imigrasi Kelas I Non TPI Serang", category: "government" },
@@ -85,5 +86,6 @@ export async function seedDemo(ctx: AppContext): Promise<{ username: string; pas
         .onConflictDoNothing();
     }
   });
+  await seedDemoP3mi(ctx);
   return credentials;
 }
