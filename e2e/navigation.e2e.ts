@@ -83,12 +83,17 @@ describe("console navigation follows the user's abilities", () => {
 
     await page.getByRole("link", { name: "Jejak audit" }).click();
     await page.getByRole("heading", { level: 1, name: "Jejak audit" }).waitFor();
-    // The auditor's own sign-in is on the trail.
-    await page.getByRole("cell", { name: "auditor", exact: true }).first().waitFor();
-    await page.getByLabel("Pelaku").fill("auditor");
-    await page.getByRole("button", { name: "Terapkan" }).click();
-    await page.getByRole("cell", { name: "auditor", exact: true }).first().waitFor();
-    expect(await page.getByRole("cell", { name: "relawan", exact: true }).count()).toBe(0);
+    // The auditor's own sign-in is on the trail; choosing an actor shows only their records.
+    const auditorLink = page.getByRole("button", { name: "auditor", exact: true });
+    await auditorLink.first().waitFor();
+    await auditorLink.first().click();
+    await page.getByRole("button", { name: "Hapus saringan pelaku" }).waitFor();
+    await expect
+      .poll(async () => ({
+        auditor: (await auditorLink.count()) > 0,
+        others: await page.getByRole("button", { name: "relawan", exact: true }).count(),
+      }))
+      .toEqual({ auditor: true, others: 0 });
     expect(log.errors).toEqual([]);
     await context.close();
   });

@@ -87,9 +87,9 @@ export interface Region {
 }
 
 export interface AuditEntry {
-  id: string;
+  id: string | number;
   at: string;
-  actor: { id: string; username: string } | null;
+  actor: { id: string | null; username: string | null } | null;
   action: string;
   resourceType: string | null;
   resourceId: string | null;
@@ -98,5 +98,5 @@ export interface AuditEntry {
 
 export interface Page<T> {
   items: T[];
-  nextCursor?: string | null;
+  nextCursor?: string | number | null;
 }

@@ -1,9 +1,10 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, Pill, Radio, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, MultiSelect, Radio, Select, Stack, Text } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../../lib/errors";
 import type { Jurisdiction, Page, Region } from "../../lib/types";
 import { useRegionNames, useResource } from "../hooks";
+import { Chip } from "../Chip";
 import { getInstallationRegency } from "../regions";
 
 /**
@@ -117,18 +118,16 @@ export function JurisdictionField({
                   {t("jurisdiction.none")}
                 </Text>
               ) : (
-                <Group gap={6} mt={4} aria-labelledby="jurisdiction-chosen" role="list">
+                <Group component="ul" gap={6} mt={4} p={0} aria-labelledby="jurisdiction-chosen" style={{ listStyle: "none" }}>
                   {codes.map((code) => (
-                    <Pill
-                      key={code}
-                      role="listitem"
-                      size="md"
-                      withRemoveButton
-                      removeButtonProps={{ "aria-label": t("jurisdiction.remove", { name: allNames[code] ?? code }) }}
-                      onRemove={() => setCodes(codes.filter((other) => other !== code))}
-                    >
-                      {allNames[code] ?? code}
-                    </Pill>
+                    <li key={code}>
+                      <Chip
+                        removeLabel={t("jurisdiction.remove", { name: allNames[code] ?? code })}
+                        onRemove={() => setCodes(codes.filter((other) => other !== code))}
+                      >
+                        {allNames[code] ?? code}
+                      </Chip>
+                    </li>
                   ))}
                 </Group>
               )}

@@ -1,25 +1,27 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, wibDayBoundary } from "../../lib/format";
 import type { AuditEntry, Page } from "../../lib/types";
+import { Chip } from "../Chip";
 import { usePageTitle } from "../usePageTitle";
 
 interface Filters {
   action: string;
-  actor: string;
+  /** Chosen by clicking a user in the list: the API filters by user id. */
+  actor: { id: string; username: string | null } | null;
   from: string;
   to: string;
 }
 
-const EMPTY: Filters = { action: "", actor: "", from: "", to: "" };
+const EMPTY: Filters = { action: "", actor: null, from: "", to: "" };
 
 function filterQuery(filters: Filters, cursor?: string | null): string {
   return query({
     action: filters.action.trim(),
-    actor: filters.actor.trim(),
+    actor: filters.actor?.id,
     from: filters.from ? wibDayBoundary(filters.from, "start") : undefined,
     to: filters.to ? wibDayBoundary(filters.to, "end") : undefined,
     cursor,
@@ -42,8 +44,10 @@ export function Audit() {
     try {
       const page = await api.get<Page<AuditEntry>>(`/api/audit${filterQuery(filters, cursor)}`);
       setItems((previous) => (cursor ? [...previous, ...page.items] : page.items));
-      setNextCursor(page.nextCursor ?? null);
+      setNextCursor(page.nextCursor === null || page.nextCursor === undefined ? null : String(page.nextCursor));
     } catch (caught) {
+      if (!cursor) setItems([]);
+      setNextCursor(null);
       setError(caught);
     } finally {
       setLoading(false);
@@ -60,7 +64,13 @@ export function Audit() {
     setApplied({ ...draft });
   }
 
-  function update(field: keyof Filters) {
+  function filterByActor(actor: Filters["actor"]) {
+    const next = { ...draft, actor };
+    setDraft(next);
+    setApplied(next);
+  }
+
+  function update(field: "action" | "from" | "to") {
     return (event: { currentTarget: { value: string } }) => {
       const value = event.currentTarget.value;
       setDraft((previous) => ({ ...previous, [field]: value }));
@@ -71,23 +81,24 @@ export function Audit() {
     <Stack>
       <Title order={1} size="h2">{t("nav.audit")}</Title>
       <form onSubmit={submit} aria-label={t("audit.filters")}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <TextInput
             label={t("audit.action")}
             placeholder={t("audit.actionPlaceholder")}
             value={draft.action}
             onChange={update("action")}
           />
-          <TextInput
-            label={t("audit.actor")}
-            placeholder={t("audit.actorPlaceholder")}
-            autoCapitalize="none"
-            value={draft.actor}
-            onChange={update("actor")}
-          />
           <TextInput label={t("audit.from")} type="date" value={draft.from} onChange={update("from")} />
           <TextInput label={t("audit.to")} type="date" value={draft.to} onChange={update("to")} />
         </SimpleGrid>
+        {draft.actor && (
+          <Group gap="xs" mt="sm">
+            <Text size="sm">{t("audit.actor")}:</Text>
+            <Chip removeLabel={t("audit.clearActor")} onRemove={() => filterByActor(null)}>
+              {draft.actor.username ?? draft.actor.id}
+            </Chip>
+          </Group>
+        )}
         <Group mt="sm">
           <Button type="submit">{t("audit.apply")}</Button>
           <Button
@@ -102,7 +113,7 @@ export function Audit() {
         </Group>
       </form>
       <Text size="sm" c="dimmed">
-        {t("audit.timeZoneNote")}
+        {t("audit.timeZoneNote")} {t("audit.actorHint")}
       </Text>
       {error ? (
         <Alert color="red" role="alert">
@@ -124,7 +135,21 @@ export function Audit() {
             {items.map((entry) => (
               <Table.Tr key={entry.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
-                <Table.Td>{entry.actor?.username ?? t("audit.system")}</Table.Td>
+                <Table.Td>
+                  {entry.actor?.id ? (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      title={t("audit.filterByActor", { username: entry.actor.username ?? entry.actor.id })}
+                      onClick={() => entry.actor?.id && filterByActor({ id: entry.actor.id, username: entry.actor.username })}
+                    >
+                      {entry.actor.username ?? entry.actor.id}
+                    </Anchor>
+                  ) : (
+                    (entry.actor?.username ?? t("audit.system"))
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <code>{entry.action}</code>
                 </Table.Td>
