@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { AppContext } from "../../server/context";
 import type { AuditActor } from "../../server/modules/audit/audit.service";
-import { P3miFileError, parseDate, readP3miFile } from "../../server/modules/p3mi/p3mi.file";
+import { P3miFileError, type ParsedFile, parseDate, readP3miFile } from "../../server/modules/p3mi/p3mi.file";
 import { jakartaToday } from "../../server/modules/p3mi/p3mi.index";
 import { type ImportReport, importP3mi } from "../../server/modules/p3mi/p3mi.service";
 import { CliError, progressBar, withContext } from "../context";
@@ -31,7 +31,7 @@ export async function runImportP3mi(
     if (!parsed) throw new CliError(`Tanggal --verified tidak dapat dibaca: "${opts.verified}" (gunakan TTTT-BB-HH).`);
     verifiedOn = parsed;
   }
-  let parsed;
+  let parsed: ParsedFile;
   try {
     parsed = await readP3miFile(file);
   } catch (err) {
