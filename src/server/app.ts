@@ -30,7 +30,6 @@ import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
-import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { regionRoutes } from "./modules/regions/regions.routes";
 
 declare module "fastify" {
@@ -155,7 +154,6 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(adminRoutes, { prefix: "/api/admin" });
   await app.register(auditRoutes, { prefix: "/api/audit" });
-  await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
   await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
