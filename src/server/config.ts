@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   SIMPUL_SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(12),
   SIMPUL_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   SIMPUL_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
-  SIMPUL_AUDIT_SHARDS: z.coerce.number().int().min(1).max(256).default(16),
+  SIMPUL_AUDIT_SHARDS: z.coerce.number().int().min(1).max(256).default(32),
   SIMPUL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIMPUL_TRUST_PROXY: boolish.default(false),
   SIMPUL_COOKIE_SECURE: boolish.default(false),
