@@ -8,7 +8,7 @@ import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { createContext } from "../src/server/context";
 import type { Db } from "../src/server/db/client";
-import { importRegions, readRegionRows } from "../src/server/seed/regions";
+import { loadRegions, readRegionRows } from "../src/server/seed/regions";
 import { AuditWriter, ensureAuditShards } from "../src/server/modules/audit/audit.service";
 import { hashPassword } from "../src/server/modules/auth/password";
 import { agencies, users } from "../src/server/db/schema";
@@ -46,13 +46,13 @@ async function regionImport(kind: "pglite" | "postgresql", runs: number): Promis
     if (kind === "pglite") {
       const db = await freshPglite();
       const t0 = performance.now();
-      await importRegions(db.db, rows);
+      await loadRegions(db, rows);
       ms.push(performance.now() - t0);
       await db.close();
     } else {
       const { database, drop } = await freshPg(4);
       const t0 = performance.now();
-      await importRegions(database.db, rows);
+      await loadRegions(database, rows);
       ms.push(performance.now() - t0);
       await drop();
     }

@@ -27,6 +27,22 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/admin/users/:id/disable": ["admin"],
   "POST /api/admin/users/:id/enable": ["admin"],
   "GET /api/audit/": ["auditor"],
+  "POST /api/public/reports": "public",
+  "POST /api/public/reports/attachments": "public",
+  "POST /api/public/reports/lookup": "public",
+  "GET /api/reports": ["coordinator"],
+  "GET /api/reports/inbox": ["agency_operator"],
+  "GET /api/reports/:id": ["coordinator", "agency_operator"],
+  "GET /api/reports/:id/attachments/:attachmentId": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/verify": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/reject": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/forward": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/responses": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/notes": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/close": ["coordinator", "agency_operator"],
+  "POST /api/reports/:id/reopen": ["coordinator", "agency_operator"],
+  "GET /api/notifications": "authenticated",
+  "POST /api/notifications/:id/read": "authenticated",
 };
 
 let env: TestEnv;

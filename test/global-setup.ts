@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../src/server/db/client";
-import { importRegions, readRegionRows } from "../src/server/seed/regions";
+import { loadRegions, readRegionRows } from "../src/server/seed/regions";
 import { adminUrl, TEMPLATE_DB } from "./helpers/pg";
 
 export default async function setup(project: TestProject) {
@@ -20,14 +20,14 @@ export default async function setup(project: TestProject) {
     u.pathname = `/${TEMPLATE_DB}`;
     const db = await openDatabase({ kind: "postgresql", url: u.toString(), poolSize: 2 });
     await db.migrate();
-    await importRegions(db.db, readRegionRows("36"));
+    await loadRegions(db, readRegionRows("36"));
     await db.close();
     project.provide("pgTemplate", TEMPLATE_DB);
     return;
   }
   const db = await openDatabase({ kind: "pglite", memory: true });
   await db.migrate();
-  await importRegions(db.db, readRegionRows("36"));
+  await loadRegions(db, readRegionRows("36"));
   const dump = await db.dump!();
   const dir = path.resolve(".tmp");
   fs.mkdirSync(dir, { recursive: true });

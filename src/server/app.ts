@@ -31,6 +31,8 @@ import { authRoutes } from "./modules/auth/auth.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { regionRoutes } from "./modules/regions/regions.routes";
+import { publicReportRoutes } from "./modules/reports/public-reports.routes";
+import { notificationRoutes, reportRoutes } from "./modules/reports/reports.routes";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -154,6 +156,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(authRoutes, { prefix: "/api/auth" });
   await app.register(adminRoutes, { prefix: "/api/admin" });
   await app.register(auditRoutes, { prefix: "/api/audit" });
+  await app.register(publicReportRoutes, { prefix: "/api/public/reports" });
+  await app.register(reportRoutes, { prefix: "/api/reports" });
+  await app.register(notificationRoutes, { prefix: "/api/notifications" });
   await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 

@@ -26,6 +26,12 @@ const EnvSchema = z.object({
   SIMPUL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SIMPUL_TRUST_PROXY: boolish.default(false),
   SIMPUL_COOKIE_SECURE: boolish.default(false),
+  SIMPUL_SMTP_URL: z.string().url().optional(),
+  SIMPUL_MAIL_FROM: z.string().default("Simpul <simpul@localhost>"),
+  SIMPUL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  SIMPUL_REPORT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
+  SIMPUL_JOBS: boolish.default(true),
 });
 
 export type Config = {
@@ -50,6 +56,16 @@ export type Config = {
   logLevel: string;
   trustProxy: boolean;
   cookieSecure: boolean;
+  /** SMTP for e-mail notifications (smtp://user:pass@host:587); in-app only when unset. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Per-client quotas of public report intake (attachments: 5x) and status lookups. */
+  reportsPerHour: number;
+  reportLookupsPerHour: number;
+  /** Non-working days on top of src/core/holidays-id.ts (regional holidays, new decrees). */
+  holidaysExtra: string[];
+  /** Run scheduled jobs (deadline escalation, e-mail) in this process. */
+  jobs: boolean;
   version: string;
 };
 
@@ -82,6 +98,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.SIMPUL_LOG_LEVEL,
     trustProxy: e.SIMPUL_TRUST_PROXY,
     cookieSecure: e.SIMPUL_COOKIE_SECURE,
+    smtpUrl: e.SIMPUL_SMTP_URL,
+    mailFrom: e.SIMPUL_MAIL_FROM,
+    reportsPerHour: e.SIMPUL_REPORTS_PER_HOUR,
+    reportLookupsPerHour: e.SIMPUL_REPORT_LOOKUPS_PER_HOUR,
+    holidaysExtra: e.SIMPUL_HOLIDAYS_EXTRA ? e.SIMPUL_HOLIDAYS_EXTRA.split(",") : [],
+    jobs: e.SIMPUL_JOBS,
     version: APP_VERSION,
     ...overrides,
   };

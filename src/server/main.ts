@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from "./config";
 import { createContext } from "./context";
 import { DataDirLockedError, openDatabase } from "./db/client";
 import { seedOnFirstStart } from "./seed/first-start";
+import { startScheduler } from "./jobs/scheduler";
+import { reportJobs } from "./modules/reports/reports.jobs";
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -16,6 +18,8 @@ async function main(): Promise<void> {
   const report = await seedOnFirstStart(ctx);
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
+  // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
+  const scheduler = config.jobs ? startScheduler(ctx, reportJobs(ctx)) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: menutup Simpul…`);
+    await scheduler?.stop().catch(() => {});
     await app.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);

@@ -27,6 +27,11 @@ export const ERROR_MESSAGES = {
   conflict: { id: "Data bertabrakan dengan data yang sudah ada.", en: "This conflicts with existing data." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  invalid_transition: {
+    id: "Tindakan ini tidak dapat dilakukan pada status laporan saat ini.",
+    en: "This action is not possible in the report's current status.",
+  },
+  unsupported_file_type: { id: "Jenis berkas tidak didukung. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported file type. Send JPEG, PNG, WebP or PDF." },
   database_unavailable: {
     id: "Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.",
     en: "The database cannot be reached right now. Try again shortly.",
@@ -63,6 +68,9 @@ export const FIELD_MESSAGES = {
   role_unknown: { id: "Peran tidak dikenal.", en: "Unknown role." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  consent_required: { id: "Centang persetujuan bila Anda mengisi data kontak.", en: "Tick the consent box when you give contact details." },
+  attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
+  region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
   password_weak: {
     id: "Kata sandi minimal 12 karakter dan tidak boleh sama dengan nama pengguna.",
     en: "Passwords need at least 12 characters and must differ from the username.",

@@ -25,6 +25,8 @@ export type Database = {
   close(): Promise<void>;
   /** PGlite only: the whole data directory as a tarball (tests clone a template from it). */
   dump?(): Promise<Blob>;
+  /** PGlite only: COPY tab-separated text into a table, far faster than INSERTs for bulk loads. */
+  copyIn?(table: string, columns: string[], tsv: string): Promise<void>;
 };
 
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../drizzle");
@@ -110,6 +112,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       kind: "pglite",
       migrate: () => migratePglite(db as any, { migrationsFolder: MIGRATIONS_DIR }),
       dump: async () => client.dumpDataDir("none"),
+      async copyIn(table, columns, tsv) {
+        await client.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob'`, [], { blob: new Blob([tsv]) });
+      },
       async close() {
         await client.close();
         release();

@@ -21,6 +21,8 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   username_taken: 409,
   agency_code_taken: 409,
+  invalid_transition: 409,
+  unsupported_file_type: 415,
   database_unavailable: 503,
   internal: 500,
 };

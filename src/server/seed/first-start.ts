@@ -4,7 +4,7 @@ import { appMeta } from "../db/schema";
 import type { AppContext } from "../context";
 import { findRegion } from "../modules/regions/regions.repo";
 import { seedDemo } from "./demo";
-import { importRegions, readRegionRows } from "./regions";
+import { loadRegions, readRegionRows } from "./regions";
 
 async function getMeta(ctx: AppContext, key: string): Promise<unknown> {
   const [row] = await ctx.db.select().from(appMeta).where(eq(appMeta.key, key));
@@ -20,7 +20,7 @@ export type FirstStartReport = { regionsImported: number; demoCredentials?: { us
 export async function seedOnFirstStart(ctx: AppContext): Promise<FirstStartReport> {
   const report: FirstStartReport = { regionsImported: 0 };
   if (!(await getMeta(ctx, "regions_seeded")) && ctx.config.seedRegions !== "none") {
-    report.regionsImported = await importRegions(ctx.db, readRegionRows(ctx.config.seedRegions));
+    report.regionsImported = await loadRegions(ctx.database, readRegionRows(ctx.config.seedRegions));
     await setMeta(ctx, "regions_seeded", { source: "idn-area-data", scope: ctx.config.seedRegions, at: new Date().toISOString() });
   }
   if (ctx.config.seedRegions !== "none" && !(await findRegion(ctx.db, ctx.config.regency))) {

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { RegionLevel } from "../../core/regions";
-import type { Db } from "../db/client";
+import { type Database, type Db, rowsOf } from "../db/client";
 import { parseCsvObjects } from "../lib/csv";
 
 const require = createRequire(import.meta.url);
@@ -46,5 +46,27 @@ export async function importRegions(db: Db, rows: Row[], onProgress?: (done: num
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code`);
     onProgress?.(Math.min(i + BATCH, rows.length), rows.length);
   }
+  return rows.length;
+}
+
+const tsvField = (v: string | null) => (v === null ? "\\N" : v.replace(/[\\\t\n\r]/g, " "));
+
+/**
+ * First load into an empty table: the trigram index is dropped and rebuilt once afterwards
+ * (building it row by row is most of the cost), and PGlite loads through COPY.
+ */
+export async function loadRegions(database: Database, rows: Row[], onProgress?: (done: number, total: number) => void): Promise<number> {
+  const db = database.db;
+  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM regions`)) as [{ n: number }];
+  if (n > 0) return importRegions(db, rows, onProgress);
+  await db.execute(sql`DROP INDEX IF EXISTS regions_name_trgm_idx`);
+  if (database.copyIn) {
+    const tsv = rows.map((r) => [r.code, r.name, r.level, r.parentCode].map(tsvField).join("\t")).join("\n") + "\n";
+    await database.copyIn("regions", ["code", "name", "level", "parent_code"], tsv);
+    onProgress?.(rows.length, rows.length);
+  } else {
+    await importRegions(db, rows, onProgress);
+  }
+  await db.execute(sql`CREATE INDEX IF NOT EXISTS regions_name_trgm_idx ON regions USING gin (lower(name) gin_trgm_ops)`);
   return rows.length;
 }

@@ -7,6 +7,7 @@ import { agencies } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
+import { reportQueuePolicy } from "../reports/reports.policy";
 
 export const JurisdictionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("regency") }),
@@ -34,6 +35,8 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     manageUsers: userPolicy.can(p, "list", undefined),
     manageAgencies: agencyPolicy.can(p, "manage", undefined),
     readAudit: auditPolicy.can(p, "read", undefined),
+    viewReports: reportQueuePolicy.can(p, "queue", undefined) || reportQueuePolicy.can(p, "inbox", undefined),
+    triageReports: reportQueuePolicy.can(p, "queue", undefined),
   };
 }
 

@@ -1,0 +1,198 @@
+// Queries for public reports. Access scope arrives as a WHERE fragment built from the principal.
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Principal } from "../../auth/principal";
+import type { Db } from "../../db/client";
+import { agencies, users } from "../../db/schema";
+import {
+  publicReports,
+  REPORT_TSV,
+  reportAttachments,
+  reportEvents,
+  reportForwards,
+  reportIdentifiers,
+  type ReportStatus,
+} from "./reports.tables";
+
+export type ReportRow = typeof publicReports.$inferSelect;
+
+export function iso(v: Date | string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+const OPEN = sql`${publicReports.status} NOT IN ('closed', 'rejected')`;
+
+/** True when the report waits past its verification deadline or an agency's first-response deadline. */
+export const overdueExpr = (now: Date) => sql<boolean>`(${OPEN} AND (
+  (${publicReports.status} = 'received' AND ${publicReports.verifyDueAt} <= ${now.toISOString()})
+  OR EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${publicReports.id}
+             AND f.first_response_at IS NULL AND f.response_due_at <= ${now.toISOString()})))`;
+
+const nextDueExpr = sql<string | null>`CASE
+  WHEN ${publicReports.status} = 'received' THEN ${publicReports.verifyDueAt}
+  WHEN ${OPEN} THEN (SELECT min(f.response_due_at) FROM report_forwards f WHERE f.report_id = ${publicReports.id} AND f.first_response_at IS NULL)
+  END`;
+
+const linkedExpr = sql<number>`(SELECT count(DISTINCT o.report_id)::int FROM report_identifiers i
+  JOIN report_identifiers o ON o.tenant = i.tenant AND o.hash = i.hash AND o.report_id <> i.report_id
+  WHERE i.report_id = ${publicReports.id})`;
+
+const attachmentCountExpr = sql<number>`(SELECT count(*)::int FROM report_attachments a WHERE a.report_id = ${publicReports.id})`;
+
+/** The coordinator's jurisdiction as a WHERE fragment (null jurisdiction = the whole regency). */
+export function jurisdictionWhere(p: Principal): SQL | undefined {
+  if (p.jurisdiction === null) return undefined;
+  if (p.jurisdiction.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    p.jurisdiction.map((area) => sql`(${publicReports.regionCode} = ${area} OR ${publicReports.regionCode} LIKE ${`${area}.%`})`),
+    sql` OR `,
+  )})`;
+}
+
+export type QueueFilter = {
+  status?: ReportStatus | "open";
+  category?: string;
+  kecamatan?: string;
+  overdue?: boolean;
+  q?: string;
+  identifierHashes?: string[];
+  agencyId?: string;
+  limit: number;
+  offset: number;
+};
+
+export async function listReports(db: Db, tenant: string, scope: SQL | undefined, f: QueueFilter, now: Date) {
+  const where: (SQL | undefined)[] = [eq(publicReports.tenant, tenant), scope];
+  if (f.status === "open") where.push(OPEN);
+  else if (f.status) where.push(eq(publicReports.status, f.status));
+  if (f.category) where.push(sql`${publicReports.category} = ${f.category}`);
+  if (f.kecamatan) where.push(eq(publicReports.kecamatanCode, f.kecamatan));
+  if (f.overdue === true) where.push(overdueExpr(now));
+  if (f.overdue === false) where.push(sql`NOT ${overdueExpr(now)}`);
+  if (f.agencyId) where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${publicReports.id} AND f.agency_id = ${f.agencyId})`);
+  if (f.q) {
+    const ors: SQL[] = [sql`${REPORT_TSV} @@ websearch_to_tsquery('indonesian', ${f.q})`];
+    const code = f.q.toUpperCase().replace(/[\s-]/g, "");
+    if (/^[2-9A-HJ-NP-Z]{10}$/.test(code)) ors.push(sql`${publicReports.trackingCode} = ${code}`);
+    if (f.identifierHashes?.length)
+      ors.push(
+        sql`${publicReports.id} IN (SELECT report_id FROM report_identifiers WHERE tenant = ${tenant} AND ${inArray(reportIdentifiers.hash, f.identifierHashes)})`,
+      );
+    where.push(sql`(${sql.join(ors, sql` OR `)})`);
+  }
+  const cond = and(...where);
+  const rows = await db
+    .select({
+      r: {
+        id: publicReports.id,
+        trackingCode: publicReports.trackingCode,
+        category: publicReports.category,
+        status: publicReports.status,
+        description: publicReports.description,
+        regionCode: publicReports.regionCode,
+        kecamatanCode: publicReports.kecamatanCode,
+        placeText: publicReports.placeText,
+        receivedAt: publicReports.receivedAt,
+        verifyDueAt: publicReports.verifyDueAt,
+      },
+      overdue: overdueExpr(now),
+      nextDueAt: nextDueExpr,
+      linked: linkedExpr,
+      attachments: attachmentCountExpr,
+    })
+    .from(publicReports)
+    .where(cond)
+    .orderBy(sql`${overdueExpr(now)} DESC`, sql`${nextDueExpr} ASC NULLS LAST`, desc(publicReports.receivedAt))
+    .limit(f.limit)
+    .offset(f.offset);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(publicReports).where(cond);
+  return { rows, total: Number(total) };
+}
+
+export async function findReport(db: Db, tenant: string, id: string, forUpdate = false): Promise<ReportRow | undefined> {
+  const q = db
+    .select()
+    .from(publicReports)
+    .where(and(eq(publicReports.tenant, tenant), eq(publicReports.id, id)));
+  const [row] = forUpdate ? await q.for("update") : await q;
+  return row;
+}
+
+export async function forwardsOf(db: Db, reportId: string) {
+  return db
+    .select({ f: reportForwards, agency: { id: agencies.id, name: agencies.name, code: agencies.code } })
+    .from(reportForwards)
+    .innerJoin(agencies, eq(agencies.id, reportForwards.agencyId))
+    .where(eq(reportForwards.reportId, reportId))
+    .orderBy(asc(reportForwards.forwardedAt), asc(agencies.name));
+}
+
+export async function eventsOf(db: Db, reportId: string) {
+  return db
+    .select({
+      e: reportEvents,
+      actor: users.displayName,
+      agency: { id: agencies.id, name: agencies.name },
+    })
+    .from(reportEvents)
+    .leftJoin(users, eq(users.id, reportEvents.actorUserId))
+    .leftJoin(agencies, eq(agencies.id, reportEvents.agencyId))
+    .where(eq(reportEvents.reportId, reportId))
+    .orderBy(asc(reportEvents.at), asc(reportEvents.id));
+}
+
+export async function attachmentsOf(db: Db, reportId: string) {
+  return db
+    .select({ id: reportAttachments.id, mediaType: reportAttachments.mediaType, size: reportAttachments.size, stripped: reportAttachments.stripped, sha256: reportAttachments.sha256 })
+    .from(reportAttachments)
+    .where(eq(reportAttachments.reportId, reportId))
+    .orderBy(asc(reportAttachments.createdAt));
+}
+
+/** Earlier and later reports that share an identifier hash with this one. */
+export async function linksOf(db: Db, tenant: string, reportId: string) {
+  return db
+    .select({
+      reportId: publicReports.id,
+      trackingCode: publicReports.trackingCode,
+      status: publicReports.status,
+      receivedAt: publicReports.receivedAt,
+      kinds: sql<string[]>`array_agg(DISTINCT o.kind)`,
+    })
+    .from(sql`report_identifiers i`)
+    .innerJoin(sql`report_identifiers o`, sql`o.tenant = i.tenant AND o.hash = i.hash AND o.report_id <> i.report_id`)
+    .innerJoin(publicReports, sql`${publicReports.id} = o.report_id`)
+    .where(sql`i.report_id = ${reportId} AND i.tenant = ${tenant}`)
+    .groupBy(publicReports.id, publicReports.trackingCode, publicReports.status, publicReports.receivedAt)
+    .orderBy(desc(publicReports.receivedAt))
+    .limit(100);
+}
+
+export async function insertEvent(
+  tx: Db,
+  e: {
+    tenant: string;
+    reportId: string;
+    kind: (typeof reportEvents.$inferInsert)["kind"];
+    status?: ReportStatus | null;
+    actorUserId?: string | null;
+    agencyId?: string | null;
+    publicNote?: string | null;
+    internalNote?: string | null;
+    details?: Record<string, unknown>;
+    at?: Date;
+  },
+): Promise<void> {
+  await tx.insert(reportEvents).values({
+    tenant: e.tenant,
+    reportId: e.reportId,
+    kind: e.kind,
+    status: e.status ?? null,
+    actorUserId: e.actorUserId ?? null,
+    agencyId: e.agencyId ?? null,
+    publicNote: e.publicNote ?? null,
+    internalNote: e.internalNote ?? null,
+    details: e.details ?? {},
+    ...(e.at ? { at: e.at } : {}),
+  });
+}

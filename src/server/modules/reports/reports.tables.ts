@@ -1,0 +1,202 @@
+// Public reports (pengaduan): the report, its timeline, forwards to agencies, attachments,
+// keyed hashes of contacts for linking, and in-app notifications (escalations).
+import { sql } from "drizzle-orm";
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { agencies, users } from "../../db/schema";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const REPORT_CATEGORIES = ["suspicious_offer", "person_in_danger_abroad", "irregular_departure", "other"] as const;
+export const REPORT_STATUSES = ["received", "verified", "forwarded", "in_handling", "closed", "rejected"] as const;
+export const REPORT_OUTCOMES = [
+  "resolved",
+  "referred_to_case",
+  "referred_to_police",
+  "not_trafficking",
+  "insufficient_information",
+  "duplicate",
+] as const;
+export const EVENT_KINDS = [
+  "received",
+  "verified",
+  "rejected",
+  "forwarded",
+  "agency_response",
+  "note",
+  "closed",
+  "reopened",
+  "escalated",
+] as const;
+export const IDENTIFIER_KINDS = ["phone", "handle", "bank_account", "email"] as const;
+
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export type EventKind = (typeof EVENT_KINDS)[number];
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** Search text for full-text search; the GIN index and the queries must use this same expression. */
+export const REPORT_TSV = sql`to_tsvector('indonesian', coalesce(description, '') || ' ' || coalesce(offer_text, '') || ' ' || coalesce(place_text, ''))`;
+
+export const publicReports = pgTable(
+  "public_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    /** 10 characters from an alphabet without 0/O/1/I; shown as XXXXX-XXXXX. */
+    trackingCode: text("tracking_code").notNull(),
+    /** Keyed hash of the client's submission id: the idempotency key, never the raw id. */
+    submissionHash: text("submission_hash").notNull(),
+    /** Keyed hash (HMAC) of tracking code + PIN; the PIN itself is never stored. */
+    pinHash: text("pin_hash").notNull(),
+    pinFailures: integer("pin_failures").notNull().default(0),
+    pinLockedUntil: ts("pin_locked_until"),
+    category: text("category", { enum: REPORT_CATEGORIES }).notNull(),
+    description: text("description").notNull(),
+    offerText: text("offer_text"),
+    /** Desa (or kecamatan) code inside the regency, when the reporter picked one. */
+    regionCode: text("region_code"),
+    /** Kecamatan code derived from regionCode, for the queue filter and jurisdiction scope. */
+    kecamatanCode: text("kecamatan_code"),
+    /** Free-text place (elsewhere in Indonesia or abroad). */
+    placeText: text("place_text"),
+    /** When it happened: ISO date (YYYY-MM-DD) and/or free text ("sejak Januari"). */
+    occurredOn: text("occurred_on"),
+    occurredText: text("occurred_text"),
+    anonymous: boolean("anonymous").notNull().default(true),
+    /** AES-GCM ciphertext of the reporter's name and contacts (JSON), null when anonymous. */
+    reporterEnc: text("reporter_enc"),
+    /** AES-GCM ciphertext of the people and contacts involved (JSON array). */
+    peopleEnc: text("people_enc"),
+    /** Company names are business data, kept readable for search and the P3MI registry check. */
+    companies: text("companies").array().notNull().default(sql`'{}'::text[]`),
+    consent: boolean("consent").notNull().default(false),
+    locale: text("locale").notNull().default("id"),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("received"),
+    receivedAt: ts("received_at").notNull().defaultNow(),
+    verifyDueAt: ts("verify_due_at").notNull(),
+    verifiedAt: ts("verified_at"),
+    verifyEscalatedAt: ts("verify_escalated_at"),
+    closedAt: ts("closed_at"),
+    outcome: text("outcome", { enum: REPORT_OUTCOMES }),
+    /** Set when the report becomes a case (cases module). */
+    caseId: uuid("case_id"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("public_reports_tracking_code_uq").on(t.trackingCode),
+    uniqueIndex("public_reports_submission_uq").on(t.tenant, t.submissionHash),
+    index("public_reports_queue_idx").on(t.tenant, t.status, t.receivedAt),
+    index("public_reports_kecamatan_idx").on(t.tenant, t.kecamatanCode),
+    index("public_reports_verify_due_idx").on(t.verifyDueAt).where(sql`status = 'received'`),
+    index("public_reports_search_idx").using("gin", REPORT_TSV),
+  ],
+);
+
+/** The report's timeline. Public lookups show only kind, time and publicNote. */
+export const reportEvents = pgTable(
+  "report_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    tenant: text("tenant").notNull(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => publicReports.id, { onDelete: "cascade" }),
+    at: ts("at").notNull().defaultNow(),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    /** The status after this event (null when the status did not change). */
+    status: text("status", { enum: REPORT_STATUSES }),
+    actorUserId: uuid("actor_user_id").references(() => users.id),
+    agencyId: uuid("agency_id").references(() => agencies.id),
+    publicNote: text("public_note"),
+    internalNote: text("internal_note"),
+    details: jsonb("details").notNull().default({}),
+  },
+  (t) => [index("report_events_report_idx").on(t.reportId, t.at)],
+);
+
+export const reportForwards = pgTable(
+  "report_forwards",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => publicReports.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    instruction: text("instruction").notNull(),
+    /** Whether the agency may see the reporter's contact details. */
+    shareContact: boolean("share_contact").notNull().default(false),
+    forwardedAt: ts("forwarded_at").notNull().defaultNow(),
+    forwardedBy: uuid("forwarded_by").references(() => users.id),
+    responseDueAt: ts("response_due_at").notNull(),
+    firstResponseAt: ts("first_response_at"),
+    escalatedAt: ts("escalated_at"),
+  },
+  (t) => [
+    uniqueIndex("report_forwards_report_agency_uq").on(t.reportId, t.agencyId),
+    index("report_forwards_agency_idx").on(t.tenant, t.agencyId, t.forwardedAt),
+    index("report_forwards_due_idx").on(t.responseDueAt).where(sql`first_response_at IS NULL`),
+  ],
+);
+
+/** Keyed hashes (HMAC) of normalised phones, handles, bank accounts and e-mails: links reports without storing them readable. */
+export const reportIdentifiers = pgTable(
+  "report_identifiers",
+  {
+    tenant: text("tenant").notNull(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => publicReports.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: IDENTIFIER_KINDS }).notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("report_identifiers_uq").on(t.reportId, t.kind, t.hash), index("report_identifiers_hash_idx").on(t.tenant, t.hash)],
+);
+
+/**
+ * Uploaded files. The file is on disk (content-addressed, fsynced) before this row commits, and the
+ * row is attached to a report only inside the report's own transaction.
+ */
+export const reportAttachments = pgTable(
+  "report_attachments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    reportId: uuid("report_id").references(() => publicReports.id, { onDelete: "set null" }),
+    sha256: text("sha256").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    /** Metadata segments removed while stripping (EXIF, XMP, text chunks…), for the staff view. */
+    stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [index("report_attachments_report_idx").on(t.reportId), index("report_attachments_sha_idx").on(t.sha256)],
+);
+
+/** In-app notifications for staff; e-mail delivery is tracked per row (an outbox). */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    resourceType: text("resource_type"),
+    resourceId: text("resource_id"),
+    /** Never personal data: a tracking code and what is due. */
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    readAt: ts("read_at"),
+    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
+    emailAttempts: integer("email_attempts").notNull().default(0),
+    emailedAt: ts("emailed_at"),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt),
+    index("notifications_email_pending_idx").on(t.createdAt).where(sql`email_status = 'pending'`),
+  ],
+);
