@@ -1,11 +1,11 @@
 // Opens the same database the server uses, for one CLI command, and closes it afterwards.
 import { loadConfig } from "../server/config";
 import { type AppContext, createContext } from "../server/context";
-import { DataDirLockedError, openDatabase } from "../server/db/client";
+import { type Database, DataDirLockedError, openDatabase } from "../server/db/client";
 
 export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  let database;
+  let database: Database;
   try {
     database = config.databaseUrl
       ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, poolSize: 4 })
