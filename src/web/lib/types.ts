@@ -1,45 +1,19 @@
-// Shapes of the Simpul API as the web app uses them (see the API contract in docs/).
-export type RoleCode =
-  | "admin"
-  | "coordinator"
-  | "agency_operator"
-  | "pimpasa"
-  | "interview_officer"
-  | "case_manager"
-  | "investigator"
-  | "volunteer"
-  | "auditor";
+// Shapes of the Simpul API as the web app uses them.
+// Roles and pentahelix categories come from the isomorphic core shared with the server; the
+// shapes of users, agencies and the signed-in user are inferred from the server's response
+// schemas (type-only imports: nothing from the server reaches the bundle).
+import type { z } from "zod";
+import type { RegionLevel } from "../../core/regions";
+import { PENTAHELIX as CORE_PENTAHELIX, ROLES, type Pentahelix, type Role } from "../../core/roles";
+import type { AgencySchema, UserSchema } from "../../server/modules/admin/admin.schema";
+import type { MeSchema } from "../../server/modules/auth/me";
 
-export const ROLE_CODES: readonly RoleCode[] = [
-  "admin",
-  "coordinator",
-  "agency_operator",
-  "pimpasa",
-  "interview_officer",
-  "case_manager",
-  "investigator",
-  "volunteer",
-  "auditor",
-];
+export type RoleCode = Role;
+export const ROLE_CODES: readonly RoleCode[] = ROLES;
 
-export type Jurisdiction = { kind: "regency" } | { kind: "areas"; codes: string[] };
-
-export interface AgencyRef {
-  id: string;
-  name: string;
-  code: string;
-}
-
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  agency: AgencyRef | null;
-  roles: string[];
-  jurisdiction: Jurisdiction;
-  abilities: Record<string, boolean>;
-  locale?: string;
-}
+export type Me = z.infer<typeof MeSchema>;
+export type Jurisdiction = Me["jurisdiction"];
+export type AgencyRef = NonNullable<Me["agency"]>;
 
 export type LoginResponse =
   | { status: "ok"; user: Me; csrfToken: string }
@@ -51,33 +25,13 @@ export interface SessionResponse {
   csrfToken: string;
 }
 
-export type PentahelixCategory = "government" | "business" | "academia" | "community" | "media";
+export type PentahelixCategory = Pentahelix;
+export const PENTAHELIX: readonly PentahelixCategory[] = CORE_PENTAHELIX;
 
-export const PENTAHELIX: readonly PentahelixCategory[] = ["government", "business", "academia", "community", "media"];
+export type Agency = z.infer<typeof AgencySchema>;
+export type User = z.infer<typeof UserSchema>;
 
-export interface Agency {
-  id: string;
-  code: string;
-  name: string;
-  category: PentahelixCategory;
-  kind?: string | null;
-  active: boolean;
-}
-
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  email: string | null;
-  agency: AgencyRef | null;
-  roles: string[];
-  jurisdiction: Jurisdiction;
-  disabled: boolean;
-  totpEnrolled: boolean;
-  lastLoginAt: string | null;
-}
-
-export type RegionLevel = "province" | "regency" | "kecamatan" | "desa";
+export type { RegionLevel };
 
 export interface Region {
   code: string;

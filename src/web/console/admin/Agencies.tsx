@@ -106,7 +106,7 @@ export function Agencies() {
   );
 }
 
-const FIELDS = ["code", "name", "category", "kind", "active"] as const;
+const FIELDS = ["code", "name", "category", "active"] as const;
 
 function AgencyForm({
   editing,
@@ -122,7 +122,6 @@ function AgencyForm({
   const [code, setCode] = useState(initial?.code ?? "");
   const [name, setName] = useState(initial?.name ?? "");
   const [category, setCategory] = useState<PentahelixCategory | null>(initial?.category ?? null);
-  const [kind, setKind] = useState(initial?.kind ?? "");
   const [active, setActive] = useState(initial?.active ?? true);
   const submission = useSubmission();
   const fullScreen = useFullScreenModal();
@@ -130,7 +129,7 @@ function AgencyForm({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const body = { code: code.trim(), name: name.trim(), category, kind: kind.trim() || undefined };
+    const body = { code: code.trim(), name: name.trim(), category };
     const ok = await submission.run(async () => {
       if (initial) await api.patch(`/api/admin/agencies/${initial.id}`, { ...body, active });
       else await api.post("/api/admin/agencies", body);
@@ -173,13 +172,6 @@ function AgencyForm({
             data={PENTAHELIX.map((value) => ({ value, label: t(`pentahelix.${value}`) }))}
             error={byField.category}
             allowDeselect={false}
-          />
-          <TextInput
-            label={t("agencies.kind")}
-            description={t("agencies.kindHint")}
-            value={kind}
-            onChange={(event) => setKind(event.currentTarget.value)}
-            error={byField.kind}
           />
           {initial && (
             <Switch
