@@ -17,6 +17,7 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/auth/totp": "public",
   "GET /api/auth/me": "authenticated",
   "POST /api/auth/logout": "authenticated",
+  "POST /api/auth/password": "authenticated",
   "GET /api/admin/agencies": ["admin", "coordinator"],
   "POST /api/admin/agencies": ["admin"],
   "PATCH /api/admin/agencies/:id": ["admin"],

@@ -73,6 +73,24 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    "/password",
+    {
+      config: { access: "authenticated", ...limit(10) },
+      schema: {
+        tags: ["auth"],
+        summary: "Ganti kata sandi sendiri (wajib setelah kata sandi sementara)",
+        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      const p = requirePrincipal(req);
+      await auth.changePassword(p, req.auth!.sessionHash, req.body.currentPassword, req.body.newPassword, req.ip);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     "/logout",
     { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Keluar", response: { 204: z.null() } } },
     async (req, reply) => {

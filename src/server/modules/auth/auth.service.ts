@@ -9,9 +9,9 @@ import type { Db } from "../../db/client";
 import { sessions, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt, randomToken, sha256Hex } from "../../lib/crypto";
-import { AppError } from "../../lib/errors";
+import { AppError, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { burnPasswordCheck, hashPassword, isAcceptablePassword, verifyPassword } from "./password";
 
 export type NewSession = { token: string; csrfToken: string; expiresAt: Date; principal: Principal };
 
@@ -172,6 +172,20 @@ export class AuthService {
   async logout(sessionHash: string, who: AuditActor): Promise<void> {
     await this.ctx.withAudit(who, { action: "auth.logout", resourceType: "user", resourceId: who.userId ?? undefined }, async (tx) => {
       await tx.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
+    });
+  }
+
+  /** A user replaces their password (required after an admin set a temporary one). Other sessions end. */
+  async changePassword(p: Principal, sessionHash: string, current: string, next: string, ip: string): Promise<void> {
+    const [user] = await this.db.select().from(users).where(eq(users.id, p.id));
+    if (!user) throw new AppError("unauthenticated");
+    const who: AuditActor = { userId: user.id, username: user.username, ip };
+    if (!(await verifyPassword(user.passwordHash, current))) throw await this.recordFailure(user, who, "wrong_current_password");
+    if (!isAcceptablePassword(next, user.username) || next === current) throw invalid({ newPassword: { code: "password_weak" } });
+    const passwordHash = await hashPassword(next);
+    await this.ctx.withAudit(who, { action: "auth.password_change", resourceType: "user", resourceId: user.id }, async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, user.id));
+      await tx.delete(sessions).where(and(eq(sessions.userId, user.id), sql`${sessions.tokenHash} <> ${sessionHash}`));
     });
   }
 

@@ -141,3 +141,21 @@ describe("sessions", () => {
     expect((await c.request("GET", "/api/auth/me")).statusCode).toBe(200);
   });
 });
+
+describe("password change", () => {
+  it("replaces a temporary password, ends other sessions, and refuses weak ones", async () => {
+    const u = await createUser(env.ctx, { roles: ["volunteer"] });
+    await env.ctx.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, u.id));
+    const mine = await sessionFor(env, u);
+    const other = await sessionFor(env, u);
+    expect((await mine.request("GET", "/api/auth/me")).json().user.mustChangePassword).toBe(true);
+    const weak = await mine.request("POST", "/api/auth/password", { currentPassword: u.password, newPassword: "short" });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields.newPassword).toMatch(/minimal 12/);
+    const ok = await mine.request("POST", "/api/auth/password", { currentPassword: u.password, newPassword: "kopi-tubruk-pontang-2026" });
+    expect(ok.statusCode).toBe(204);
+    expect((await mine.request("GET", "/api/auth/me")).json().user.mustChangePassword).toBe(false);
+    expect((await other.request("GET", "/api/auth/me")).statusCode).toBe(401);
+    expect((await login(u.username, "kopi-tubruk-pontang-2026")).statusCode).toBe(200);
+  });
+});

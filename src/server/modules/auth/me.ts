@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Principal } from "../../auth/principal";
-import { agencies } from "../../db/schema";
+import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
@@ -23,6 +23,8 @@ export const MeSchema = z.object({
   jurisdiction: JurisdictionSchema,
   abilities: z.record(z.string(), z.boolean()),
   locale: z.string(),
+  /** Signed in with a temporary password: the UI asks for a new one (POST /api/auth/password). */
+  mustChangePassword: z.boolean(),
 });
 
 export function jurisdictionOf(codes: string[] | null): z.infer<typeof JurisdictionSchema> {
@@ -41,6 +43,7 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
 }
 
 export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeof MeSchema>> {
+  const [row] = await ctx.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, p.id));
   const [agency] = p.agencyId
     ? await ctx.db.select({ id: agencies.id, name: agencies.name, code: agencies.code }).from(agencies).where(eq(agencies.id, p.agencyId))
     : [];
@@ -53,5 +56,6 @@ export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeo
     jurisdiction: jurisdictionOf(p.jurisdiction),
     abilities: abilitiesOf(p),
     locale: p.locale,
+    mustChangePassword: row?.mustChangePassword ?? false,
   };
 }
