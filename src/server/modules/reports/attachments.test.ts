@@ -1,0 +1,181 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { rowsOf } from "../../db/client";
+import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "./attachments";
+import { cleanupUploads } from "./reports.jobs";
+import { publicReports, reportAttachments } from "./reports.tables";
+
+const seg = (marker: number, payload: Buffer) => {
+  const len = Buffer.alloc(2);
+  len.writeUInt16BE(payload.length + 2);
+  return Buffer.concat([Buffer.from([0xff, marker]), len, payload]);
+};
+
+/** A structurally valid JPEG with EXIF (GPS), XMP and a comment around the image segments. */
+function jpegWithExif(): Buffer {
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    seg(0xe0, Buffer.from("JFIF\0\x01\x02\0\0\x01\0\x01\0\0", "latin1")),
+    seg(0xe1, Buffer.from("Exif\0\0GPSLatitude -6.0123 GPSLongitude 106.2345", "latin1")),
+    seg(0xe1, Buffer.from("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>Camera owner</x:xmpmeta>", "latin1")),
+    seg(0xfe, Buffer.from("comment: taken at home", "latin1")),
+    seg(0xdb, Buffer.alloc(65, 1)),
+    seg(0xc0, Buffer.from([8, 0, 1, 0, 1, 1, 1, 0x11, 0])),
+    seg(0xc4, Buffer.alloc(20, 0)),
+    seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
+    Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]), // entropy data with a stuffed byte and a restart marker
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  return Buffer.concat([len, Buffer.from(type, "latin1"), data, Buffer.alloc(4)]);
+}
+function pngWithText(): Buffer {
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", Buffer.alloc(13, 1)),
+    pngChunk("tEXt", Buffer.from("Author\0Ibu Sari", "latin1")),
+    pngChunk("eXIf", Buffer.from("GPS", "latin1")),
+    pngChunk("IDAT", Buffer.alloc(10, 2)),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+function riffChunk(type: string, data: Buffer): Buffer {
+  const h = Buffer.alloc(8);
+  h.write(type, 0, "latin1");
+  h.writeUInt32LE(data.length, 4);
+  return Buffer.concat([h, data, data.length & 1 ? Buffer.alloc(1) : Buffer.alloc(0)]);
+}
+function webpWithExif(): Buffer {
+  const body = Buffer.concat([
+    riffChunk("VP8X", Buffer.from([0x08 | 0x04, 0, 0, 0, 0, 0, 0, 0, 0, 0])),
+    riffChunk("VP8L", Buffer.alloc(11, 3)),
+    riffChunk("EXIF", Buffer.from("GPSLatitude", "latin1")),
+    riffChunk("XMP ", Buffer.from("<xmp/>", "latin1")),
+  ]);
+  const h = Buffer.alloc(12);
+  h.write("RIFF", 0, "latin1");
+  h.writeUInt32LE(body.length + 4, 4);
+  h.write("WEBP", 8, "latin1");
+  return Buffer.concat([h, body]);
+}
+
+describe("metadata stripping", () => {
+  it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {
+    const src = jpegWithExif();
+    const { data, stripped } = stripJpeg(src);
+    expect(stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    expect(data.toString("latin1")).not.toContain("GPS");
+    expect(data.toString("latin1")).not.toContain("Camera owner");
+    expect(data.toString("latin1")).toContain("JFIF");
+    expect(data.subarray(-9)).toEqual(Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xd9]));
+    expect(stripJpeg(data).stripped).toEqual([]); // idempotent
+  });
+
+  it("removes text and EXIF chunks from a PNG", () => {
+    const { data, stripped } = stripPng(pngWithText());
+    expect(stripped.sort()).toEqual(["eXIf", "tEXt"]);
+    expect(data.toString("latin1")).not.toContain("Ibu Sari");
+    expect(data.toString("latin1")).toContain("IDAT");
+  });
+
+  it("removes EXIF and XMP chunks from a WebP and clears their flags", () => {
+    const { data, stripped } = stripWebp(webpWithExif());
+    expect(stripped.sort()).toEqual(["EXIF", "XMP"]);
+    expect(data.toString("latin1")).not.toContain("GPS");
+    expect(data.readUInt32LE(4)).toBe(data.length - 8);
+    expect(data[20]! & 0x0c).toBe(0);
+    expect(sniff(data)).toBe("image/webp");
+  });
+
+  it("sniffs the real type and refuses everything else", () => {
+    expect(sniff(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
+    expect(() => cleanAttachment(Buffer.from("<html>not an image</html>"))).toThrow();
+    expect(() => cleanAttachment(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]))).toThrow(); // truncated JPEG
+  });
+});
+
+describe("attachment upload", () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ publicRateLimit: false });
+  });
+  afterAll(() => env.close());
+  const upload = (body: Buffer, type = "application/octet-stream") =>
+    env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": type }, payload: body });
+
+  it("stores a stripped copy durably and lets staff download it from the report", async () => {
+    const up = await upload(jpegWithExif(), "image/png"); // the header lies; the bytes decide
+    expect(up.statusCode).toBe(201);
+    const { attachmentId, mediaType, sha256 } = up.json();
+    expect(mediaType).toBe("image/jpeg");
+    const onDisk = fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(sha256));
+    expect(onDisk.toString("latin1")).not.toContain("GPS");
+
+    const pdf = (await upload(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))).json();
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Tangkapan layar tawaran kerja terlampir.",
+      attachments: [attachmentId, pdf.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const detail = (await coordinator.request("GET", `/api/reports/${r!.id}`)).json();
+    expect(detail.attachmentList.map((a: any) => a.mediaType).sort()).toEqual(["application/pdf", "image/jpeg"]);
+    const jpeg = detail.attachmentList.find((a: any) => a.mediaType === "image/jpeg");
+    expect(jpeg.stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${jpeg.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toBe("image/jpeg");
+    expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(onDisk)).toBe(true);
+
+    // An attachment cannot be claimed twice: the second report is refused and nothing is stored.
+    const before = rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n;
+    const again = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Mencoba memakai lampiran orang lain.",
+      attachments: [attachmentId],
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields["attachments.0"]).toBeDefined();
+    expect(rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n).toBe(before);
+  });
+
+  it("refuses other types (415), files over 5 MB (413) and more than 5 attachments (400)", async () => {
+    expect((await upload(Buffer.from("MZ\x90\0 executable"))).statusCode).toBe(415);
+    const big = Buffer.concat([jpegWithExif(), Buffer.alloc(5 * 1024 * 1024)]);
+    expect((await upload(big)).statusCode).toBe(413);
+    const six = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Terlalu banyak lampiran untuk satu laporan.",
+      attachments: Array.from({ length: 6 }, () => randomUUID()),
+    });
+    expect(six.statusCode).toBe(400);
+    expect(six.json().error.fields.attachments).toBeDefined();
+  });
+
+  it("removes uploads never attached to a report after a day, with their files", async () => {
+    const png = (await upload(pngWithText())).json();
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    expect(fs.existsSync(store.pathOf(png.sha256))).toBe(true);
+    expect(await cleanupUploads(env.ctx, new Date())).toBe(0);
+    // A day later (the file's mtime is older than the cutoff only when we move the clock and the file).
+    const later = new Date(Date.now() + 25 * 3_600_000);
+    const old = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(store.pathOf(png.sha256), old, old);
+    await env.ctx.db.update(reportAttachments).set({ createdAt: old }).where(eq(reportAttachments.id, png.attachmentId));
+    expect(await cleanupUploads(env.ctx, later)).toBeGreaterThanOrEqual(1);
+    expect(fs.existsSync(store.pathOf(png.sha256))).toBe(false);
+  });
+});

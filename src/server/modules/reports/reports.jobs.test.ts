@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { users } from "../../db/schema";
+import { startScheduler, withJobLock } from "../../jobs/scheduler";
+import { deliverMail, escalateOverdue } from "./reports.jobs";
+import { notifications, publicReports } from "./reports.tables";
+
+const received: { to: string; data: string }[] = [];
+let smtp: SMTPServer;
+let smtpUrl: string;
+let env: TestEnv;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, cb) {
+      let data = "";
+      stream.on("data", (c) => (data += c.toString()));
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  env = await createTestEnv({ publicRateLimit: false, smtpUrl, mailFrom: "Simpul <simpul@serangkab.test>" });
+});
+afterAll(async () => {
+  await env.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function submitAt(regionCode?: string) {
+  const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+    submissionId: randomUUID(),
+    category: "person_in_danger_abroad",
+    description: "Adik saya di Kamboja tidak bisa dihubungi sejak bulan lalu.",
+    ...(regionCode ? { location: { regionCode } } : {}),
+  });
+  const { trackingCode, pin } = res.json();
+  const [r] = await env.ctx.db.select().from(publicReports).where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
+  return { id: r!.id, verifyDueAt: r!.verifyDueAt, trackingCode, pin };
+}
+
+describe("deadline escalation", () => {
+  it("escalates an unverified report once, notifies the coordinators in scope, and mails them", async () => {
+    const all = await createUser(env.ctx, { roles: ["coordinator"] });
+    await env.ctx.db.update(users).set({ email: "koordinator@serangkab.test" }).where(eq(users.id, all.id));
+    const pontang = await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
+    const r = await submitAt("36.04.13.2001"); // Tirtayasa: outside the Pontang coordinator's area
+
+    const early = await escalateOverdue(env.ctx, new Date(r.verifyDueAt.getTime() - 1000));
+    expect(early.verify).toBe(0);
+    const late = new Date(r.verifyDueAt.getTime() + 1000);
+    expect((await escalateOverdue(env.ctx, late)).verify).toBeGreaterThanOrEqual(1);
+    expect((await escalateOverdue(env.ctx, late)).verify).toBe(0); // once only
+
+    const mine = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, all.id));
+    expect(mine.some((n) => n.resourceId === r.id && n.emailStatus === "pending")).toBe(true);
+    expect(mine.find((n) => n.resourceId === r.id)!.title).toContain(r.trackingCode);
+    const theirs = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, pontang.id));
+    expect(theirs.some((n) => n.resourceId === r.id)).toBe(false);
+
+    // The queue shows it as overdue; the public does not see the internal escalation.
+    const c = await sessionFor(env, all);
+    const overdue = (await c.request("GET", "/api/reports?overdue=true&limit=200")).json();
+    expect(overdue.items.find((x: any) => x.id === r.id)).toBeUndefined(); // the real clock is before the deadline
+    const detail = (await c.request("GET", `/api/reports/${r.id}`)).json();
+    expect(detail.timeline.map((e: any) => e.kind)).toContain("escalated");
+    const pub = (await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })).json();
+    expect(pub.timeline.map((e: any) => e.kind)).not.toContain("escalated");
+
+    const inbox = (await c.request("GET", "/api/notifications?unread=true")).json();
+    expect(inbox.unread).toBeGreaterThanOrEqual(1);
+    const note = inbox.items.find((n: any) => n.resourceId === r.id);
+    expect((await c.request("POST", `/api/notifications/${note.id}/read`)).statusCode).toBe(204);
+
+    const mail = await deliverMail(env.ctx, late);
+    expect(mail.sent).toBeGreaterThanOrEqual(1);
+    const msg = received.find((m) => m.to === "koordinator@serangkab.test");
+    expect(msg?.data).toContain(r.trackingCode);
+    expect(msg?.data).not.toContain("Kamboja"); // no report content in e-mail
+    expect((await deliverMail(env.ctx, late)).sent).toBe(0);
+  });
+
+  it("escalates an agency's missing first response after 5 working days", async () => {
+    const coord = await createUser(env.ctx, { roles: ["coordinator"] });
+    const c = await sessionFor(env, coord);
+    const op = await createUser(env.ctx, { roles: ["agency_operator"] });
+    const r = await submitAt();
+    await c.request("POST", `/api/reports/${r.id}/verify`, {});
+    const fw = (await c.request("POST", `/api/reports/${r.id}/forward`, { agencyIds: [op.agencyId], instruction: "Mohon ditindaklanjuti." })).json();
+    const due = new Date(fw.forwards[0].responseDueAt);
+    expect((await escalateOverdue(env.ctx, new Date(due.getTime() + 1))).response).toBeGreaterThanOrEqual(1);
+    const [n] = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, coord.id));
+    expect(n?.title).toContain("belum menanggapi");
+  });
+});
+
+describe("scheduler", () => {
+  it("runs a job on demand and never overlaps it with itself", async () => {
+    let runs = 0;
+    const s = startScheduler(env.ctx, [{ name: "test.job", intervalMs: 3_600_000, run: async () => { runs++; await new Promise((r) => setTimeout(r, 50)); } }]);
+    const [a, b] = await Promise.all([s.runNow("test.job"), s.runNow("test.job")]);
+    expect(a && b).toBe(true);
+    expect(runs).toBe(1);
+    await s.stop();
+  });
+
+  it("lets only one holder run a job at a time on PostgreSQL", async () => {
+    if (env.ctx.database.kind !== "postgresql") return;
+    let release!: () => void;
+    const holding = withJobLock(env.ctx, "test.lock", () => new Promise<void>((r) => (release = r)));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await withJobLock(env.ctx, "test.lock", async () => {})).toBe(false);
+    release();
+    expect(await holding).toBe(true);
+    expect(await withJobLock(env.ctx, "test.lock", async () => {})).toBe(true);
+  });
+});
