@@ -1,0 +1,52 @@
+// Desa Binaan details beyond the foundation's `village_programs` row (status, decree, office, notes):
+// assigned PIMPASA officers, the village focal point, population; and indicator figures per period.
+import { sql } from "drizzle-orm";
+import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "../../db/schema";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+export const villageDetails = pgTable(
+  "village_details",
+  {
+    tenant: text("tenant").notNull(),
+    desaCode: text("desa_code").notNull(),
+    /** Staff accounts with the pimpasa role assigned to this desa. */
+    pimpasaUserIds: uuid("pimpasa_user_ids").array().notNull().default(sql`'{}'::uuid[]`),
+    focalName: text("focal_name"),
+    focalPosition: text("focal_position"),
+    /** AES-GCM ciphertext: the focal point's phone is personal data shown only to staff who need it. */
+    focalPhoneEnc: text("focal_phone_enc"),
+    population: integer("population"),
+    populationYear: integer("population_year"),
+    populationSource: text("population_source"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_details_pk" })],
+);
+
+/** Figures of one desa for one period ("2025" or "2025-S1"); each figure has its own source. */
+export const villageIndicators = pgTable(
+  "village_indicators",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    desaCode: text("desa_code").notNull(),
+    period: text("period").notNull(),
+    residentsAbroad: integer("residents_abroad"),
+    residentsAbroadSource: text("residents_abroad_source"),
+    nonProceduralDepartures: integer("non_procedural_departures"),
+    nonProceduralDeparturesSource: text("non_procedural_departures_source"),
+    victims: integer("victims"),
+    victimsSource: text("victims_source"),
+    passportPostponements: integer("passport_postponements"),
+    passportPostponementsSource: text("passport_postponements_source"),
+    reportsReceived: integer("reports_received"),
+    reportsReceivedSource: text("reports_received_source"),
+    notes: text("notes"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedBy: uuid("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("village_indicators_desa_period_uq").on(t.tenant, t.desaCode, t.period)],
+);
