@@ -8,6 +8,9 @@ import { SignIn } from "./site/SignIn";
 // The staff console (and Mantine with it) is fetched only when a staff page is opened,
 // so the public pages stay light on cheap phones and slow networks.
 const Console = lazy(() => import("./console/Console"));
+// The checker pages carry the job-offer engine; once loaded it also works offline.
+const JobCheck = lazy(() => import("./site/jobcheck/JobCheck"));
+const CompanyCheck = lazy(() => import("./site/jobcheck/CompanyCheck"));
 
 export function App() {
   const { pathname } = useLocation();
@@ -20,6 +23,14 @@ export function App() {
   }
   if (pathname === "/") return <Home />;
   if (pathname === "/masuk") return <SignIn />;
+  if (pathname === "/cek-lowongan" || pathname === "/cek-perusahaan") {
+    const Page = pathname === "/cek-lowongan" ? JobCheck : CompanyCheck;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  }
   return <NotFound />;
 }
 

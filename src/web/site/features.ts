@@ -7,7 +7,7 @@ export interface PublicFeature {
 }
 
 export const PUBLIC_FEATURES: readonly PublicFeature[] = [
-  { id: "jobCheck", path: "/cek-lowongan", enabled: false },
+  { id: "jobCheck", path: "/cek-lowongan", enabled: true },
   { id: "report", path: "/lapor", enabled: false },
 ];
 

@@ -1,0 +1,197 @@
+// "Cek Lowongan": paste a job offer, see its risk level, red flags and what to verify.
+// The engine runs in the browser, so the page keeps working without a connection once loaded;
+// when online and the text names a company, the server adds the licensed-agency registry check.
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { checkJobOffer, JOB_TEXT_MAX, type JobCheckResult } from "../../../core/jobcheck";
+import type { JobcheckResponse } from "../../../server/modules/jobcheck/jobcheck.schema";
+import { api } from "../../lib/api";
+import { Link } from "../../lib/router";
+import { PUBLIC_FEATURES } from "../features";
+import { HotlineList } from "./HotlineList";
+import { PublicLayout } from "../PublicLayout";
+import "./jobcheck.css";
+
+type Registry = "checking" | "checked" | "unchecked" | "none";
+type Outcome = { result: JobCheckResult; registry: Registry };
+
+/** The report form reads this when it opens, to pre-fill the offer text. */
+export const REPORT_DRAFT_KEY = "simpul.reportDraft";
+
+function reportEnabled(): boolean {
+  return PUBLIC_FEATURES.some((f) => f.id === "report" && f.enabled);
+}
+
+export default function JobCheck() {
+  const { t, i18n } = useTranslation();
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  const run = useRef(0);
+  const inputId = useId();
+  const en = i18n.language === "en";
+
+  useEffect(() => {
+    document.title = t("jobCheck.documentTitle");
+  }, [t]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (text.trim() === "") return setError(t("jobCheck.errorEmpty"));
+    if (text.length > JOB_TEXT_MAX) return setError(t("jobCheck.errorTooLong", { max: JOB_TEXT_MAX }));
+    setError(null);
+    const local = checkJobOffer(text);
+    const current = ++run.current;
+    const hasCompany = local.entities.companies.length > 0;
+    setOutcome({ result: local, registry: hasCompany ? "checking" : "none" });
+    requestAnimationFrame(() => resultRef.current?.focus());
+    if (!hasCompany) return;
+    // Only the registry check needs the server; without a connection the local result stands.
+    api
+      .post<JobcheckResponse>("/api/public/jobcheck", { text })
+      .then((remote) => {
+        if (run.current !== current) return;
+        setOutcome(remote.registryUsed ? { result: remote, registry: "checked" } : { result: local, registry: "unchecked" });
+      })
+      .catch(() => {
+        if (run.current === current) setOutcome({ result: local, registry: "unchecked" });
+      });
+  }
+
+  function reportOffer() {
+    try {
+      window.sessionStorage.setItem(REPORT_DRAFT_KEY, JSON.stringify({ offerText: text, level: outcome?.result.level }));
+    } catch {
+      // Storage may be unavailable (private browsing); the form then opens empty.
+    }
+  }
+
+  const counterId = `${inputId}-count`;
+  const errorId = `${inputId}-error`;
+  return (
+    <PublicLayout>
+      <section className="pub-section" aria-labelledby="jobcheck-title">
+        <h1 id="jobcheck-title">{t("jobCheck.title")}</h1>
+        <p>{t("jobCheck.lead")}</p>
+        <form onSubmit={submit} noValidate>
+          <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
+            <label htmlFor={inputId}>{t("jobCheck.label")}</label>
+            <p className="pub-hint">{t("jobCheck.hint")}</p>
+            <textarea
+              id={inputId}
+              className="jc-textarea"
+              rows={8}
+              value={text}
+              maxLength={JOB_TEXT_MAX}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={[counterId, error ? errorId : ""].filter(Boolean).join(" ")}
+              onChange={(e) => setText(e.target.value)}
+            />
+            <p id={counterId} className="pub-hint jc-counter">
+              {t("jobCheck.counter", { n: text.length, max: JOB_TEXT_MAX })}
+            </p>
+            {error && (
+              <p id={errorId} className="pub-field-error">
+                {error}
+              </p>
+            )}
+          </div>
+          <div className="jc-actions">
+            <button type="submit" className="pub-button">
+              {t("jobCheck.submit")}
+            </button>
+            {text && (
+              <button
+                type="button"
+                className="pub-button pub-button-outline"
+                onClick={() => {
+                  setText("");
+                  setOutcome(null);
+                  setError(null);
+                }}
+              >
+                {t("jobCheck.clear")}
+              </button>
+            )}
+          </div>
+          <p className="pub-hint">{t("jobCheck.privacy")}</p>
+        </form>
+      </section>
+
+      {outcome && (
+        <section className="pub-section" aria-labelledby="jobcheck-result" aria-live="polite">
+          <div className={`jc-level jc-level-${outcome.result.level}`} data-testid="jobcheck-level" data-level={outcome.result.level}>
+            <h2 id="jobcheck-result" ref={resultRef} tabIndex={-1}>
+              <span className="jc-level-icon" aria-hidden="true" />
+              {t(`jobCheck.level.${outcome.result.level}.title`)}
+            </h2>
+            <p>{t(`jobCheck.level.${outcome.result.level}.body`)}</p>
+            {outcome.result.awareness && <p>{t("jobCheck.awareness")}</p>}
+          </div>
+
+          {outcome.result.flags.length > 0 && (
+            <>
+              <h3 className="jc-subtitle">{t("jobCheck.flagsTitle", { n: outcome.result.flags.length })}</h3>
+              <ul className="jc-flags">
+                {outcome.result.flags.map((flag) => (
+                  <li key={flag.code} className="jc-flag" data-flag={flag.code}>
+                    <strong>{en ? flag.titleEn : flag.title}</strong>
+                    <p>{en ? flag.explanationEn : flag.explanation}</p>
+                    {flag.evidence.length > 0 && (
+                      <p className="jc-evidence">
+                        {t("jobCheck.evidence")}{" "}
+                        {flag.evidence.slice(0, 3).map((e) => (
+                          <q key={`${e.start}-${e.end}`}>{e.text}</q>
+                        ))}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          {outcome.result.signals.length > 0 && (
+            <>
+              <h3 className="jc-subtitle">{t("jobCheck.signalsTitle")}</h3>
+              <ul className="jc-signals">
+                {outcome.result.signals.map((signal) => (
+                  <li key={signal.code}>{en ? signal.titleEn : signal.title}</li>
+                ))}
+              </ul>
+              <p className="pub-hint">{t("jobCheck.signalsNote")}</p>
+            </>
+          )}
+
+          <p className="pub-hint" data-testid="jobcheck-registry">
+            {t(`jobCheck.registry.${outcome.registry}`)}
+          </p>
+
+          <h3 className="jc-subtitle">{t("jobCheck.adviceTitle")}</h3>
+          <ul className="jc-advice">
+            {(en ? outcome.result.adviceEn : outcome.result.advice).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/cek-perusahaan">{t("jobCheck.checkCompany")}</Link>
+          </p>
+
+          {reportEnabled() && (
+            <p>
+              <Link href="/lapor?dari=cek-lowongan" className="pub-button" onClick={reportOffer}>
+                {t("jobCheck.report")}
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+
+      <section className="pub-section" aria-labelledby="jobcheck-hotlines">
+        <h2 id="jobcheck-hotlines">{t("jobCheck.hotlinesTitle")}</h2>
+        <HotlineList />
+      </section>
+    </PublicLayout>
+  );
+}
