@@ -8,8 +8,8 @@ let server: RunningServer;
 let browser: Browser;
 let page: Page;
 const auth = new Authenticator();
-/** The newest temporary password of the user the tests create. */
-let temporaryPassword = "";
+/** The current password of the user the tests create. */
+let userPassword = "";
 
 beforeAll(async () => {
   server = await startServer();
@@ -77,9 +77,36 @@ describe("administration in the console", () => {
     await password.waitFor();
     const second = ((await password.textContent()) ?? "").trim();
     expect(second).not.toBe(first);
-    temporaryPassword = second;
+    userPassword = second;
     await page.getByRole("button", { name: "Selesai" }).click();
     await password.waitFor({ state: "detached" });
+  });
+
+  it("makes the user replace the temporary password at the next sign-in", async () => {
+    const user = await newPage(browser, server.baseUrl);
+    await user.page.goto("/masuk");
+    await submitPassword(user.page, "e2e.relawan", userPassword);
+    await user.page.getByRole("heading", { level: 1, name: "Ganti kata sandi" }).waitFor();
+
+    // The server's password rule shows beside the field.
+    await user.page.getByLabel(/^Kata sandi saat ini/).fill(userPassword);
+    await user.page.getByLabel(/^Kata sandi baru/).fill("pendek");
+    await user.page.getByLabel(/^Ulangi kata sandi baru/).fill("pendek");
+    await user.page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+    await user.page.getByText(/minimal 12 karakter/).first().waitFor();
+    expect(await user.page.getByLabel(/^Kata sandi baru/).getAttribute("aria-invalid")).toBe("true");
+
+    const chosen = "relawan-uji-sandi-panjang-2026";
+    await user.page.getByLabel(/^Kata sandi saat ini/).fill(userPassword);
+    await user.page.getByLabel(/^Kata sandi baru/).fill(chosen);
+    await user.page.getByLabel(/^Ulangi kata sandi baru/).fill(chosen);
+    await user.page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
+    await user.page.getByText("Kata sandi sudah diganti").waitFor();
+    userPassword = chosen;
+    await user.page.getByRole("button", { name: "Kembali ke beranda" }).click();
+    await user.page.getByRole("heading", { name: /Selamat datang/ }).waitFor();
+    expect(user.log.errors).toEqual([]);
+    await user.context.close();
   });
 
   it("disables an account so it can no longer sign in, and enables it again", async () => {
@@ -91,7 +118,7 @@ describe("administration in the console", () => {
 
     const other = await newPage(browser, server.baseUrl);
     await other.page.goto("/masuk");
-    await submitPassword(other.page, "e2e.relawan", temporaryPassword);
+    await submitPassword(other.page, "e2e.relawan", userPassword);
     await other.page.getByRole("alert").waitFor();
     expect(new URL(other.page.url()).pathname).toBe("/masuk");
     await other.context.close();

@@ -10,6 +10,7 @@ import { navigate, useLocation } from "../lib/router";
 import { setSession, useSession } from "../lib/session";
 import type { Me, SessionResponse } from "../lib/types";
 import { Agencies } from "./admin/Agencies";
+import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
 import { Users } from "./admin/Users";
 import { Audit } from "./audit/Audit";
 import { Dashboard } from "./Dashboard";
@@ -98,6 +99,9 @@ function SessionGate() {
 
 function ConsolePage({ me }: { me: Me }) {
   const { pathname } = useLocation();
+  // After an admin set a temporary password, nothing else opens until the user picks their own.
+  const mustChange = (me as Me & { mustChangePassword?: boolean }).mustChangePassword === true;
+  if (mustChange || pathname === CHANGE_PASSWORD_PATH) return <ChangePassword me={me} forced={mustChange} />;
   const item = findNavItem(pathname);
   if (!item || !allowed(item, me.abilities)) return <PageNotFound />;
   switch (item.id) {

@@ -7,6 +7,7 @@ import { api } from "../lib/api";
 import { Link, navigate, useLocation } from "../lib/router";
 import { setSession } from "../lib/session";
 import type { Me } from "../lib/types";
+import { CHANGE_PASSWORD_PATH } from "./ChangePassword";
 import { type NavGroup, type NavItem, visibleNav } from "./nav";
 
 const GROUPS: readonly NavGroup[] = ["main", "admin", "oversight"];
@@ -144,6 +145,9 @@ function UserMenu({ me }: { me: Me }) {
           {me.username}
           {me.agency ? ` · ${me.agency.name}` : ""}
         </Menu.Label>
+        <Menu.Item component={Link} href={CHANGE_PASSWORD_PATH}>
+          {t("password.title")}
+        </Menu.Item>
         <Menu.Item onClick={() => void signOut()} disabled={busy}>
           {t("console.signOut")}
         </Menu.Item>

@@ -16,6 +16,12 @@ export function setSession(me: Me | null, csrfToken: string | null): void {
   for (const listener of listeners) listener();
 }
 
+/** Replaces the signed-in user's details, keeping the session and its CSRF token. */
+export function updateMe(me: Me): void {
+  state = { me };
+  for (const listener of listeners) listener();
+}
+
 export function getSession(): SessionState {
   return state;
 }
