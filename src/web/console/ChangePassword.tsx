@@ -41,7 +41,7 @@ export function ChangePassword({ me, forced }: { me: Me; forced: boolean }) {
     setDone(true);
     // Stay on this page to show the confirmation once the requirement is lifted.
     navigate(CHANGE_PASSWORD_PATH, { replace: true });
-    updateMe({ ...me, mustChangePassword: false } as Me);
+    updateMe({ ...me, mustChangePassword: false });
   }
 
   return (

@@ -100,7 +100,7 @@ function SessionGate() {
 function ConsolePage({ me }: { me: Me }) {
   const { pathname } = useLocation();
   // After an admin set a temporary password, nothing else opens until the user picks their own.
-  const mustChange = (me as Me & { mustChangePassword?: boolean }).mustChangePassword === true;
+  const mustChange = me.mustChangePassword;
   if (mustChange || pathname === CHANGE_PASSWORD_PATH) return <ChangePassword me={me} forced={mustChange} />;
   const item = findNavItem(pathname);
   if (!item || !allowed(item, me.abilities)) return <PageNotFound />;
