@@ -31,6 +31,8 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/public/reports": "public",
   "POST /api/public/reports/attachments": "public",
   "POST /api/public/reports/lookup": "public",
+  "POST /api/public/jobcheck": "public",
+  "GET /api/public/agencies": "public",
   "GET /api/reports": ["coordinator"],
   "GET /api/reports/inbox": ["agency_operator"],
   "GET /api/reports/:id": ["coordinator", "agency_operator"],
