@@ -1,6 +1,6 @@
 // Sign-in with password and TOTP, database sessions, lockout after repeated failures.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { type Role, requiresTotp } from "../../../core/roles";
@@ -189,8 +189,14 @@ export class AuthService {
     });
   }
 
-  async purgeExpiredSessions(): Promise<void> {
-    await this.db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  /** Removes sessions past their absolute expiry or idle for longer than the idle limit. */
+  async purgeExpiredSessions(now = new Date()): Promise<number> {
+    const idleBefore = new Date(now.getTime() - this.ctx.config.sessionIdleMinutes * 60_000);
+    const gone = await this.db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)))
+      .returning({ h: sessions.tokenHash });
+    return gone.length;
   }
 
   async endSessionsOf(tx: Db, userId: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   totpCode,
 } from "../../../../test/helpers/app";
 import { auditLog, sessions, users } from "../../db/schema";
+import { sha256Hex } from "../../lib/crypto";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -157,5 +158,23 @@ describe("password change", () => {
     expect((await mine.request("GET", "/api/auth/me")).json().user.mustChangePassword).toBe(false);
     expect((await other.request("GET", "/api/auth/me")).statusCode).toBe(401);
     expect((await login(u.username, "kopi-tubruk-pontang-2026")).statusCode).toBe(200);
+  });
+});
+
+describe("session purge job", () => {
+  it("removes idle and expired sessions and keeps live ones", async () => {
+    const { AuthService } = await import("./auth.service");
+    const u = await createUser(env.ctx, { roles: ["volunteer"] });
+    const live = await sessionFor(env, u);
+    await sessionFor(env, u);
+    await sessionFor(env, u);
+    const liveHash = sha256Hex(live.cookie.split("=")[1]!);
+    const rows = (await env.ctx.db.select().from(sessions).where(eq(sessions.userId, u.id))).filter((r) => r.tokenHash !== liveHash);
+    await env.ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 2 * 3_600_000) }).where(eq(sessions.tokenHash, rows[0]!.tokenHash));
+    await env.ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, rows[1]!.tokenHash));
+    expect(await new AuthService(env.ctx).purgeExpiredSessions()).toBeGreaterThanOrEqual(2);
+    const left = await env.ctx.db.select().from(sessions).where(eq(sessions.userId, u.id));
+    expect(left.map((r) => r.tokenHash)).toEqual([liveHash]);
+    expect((await live.request("GET", "/api/auth/me")).statusCode).toBe(200);
   });
 });
