@@ -28,7 +28,7 @@ const LIKE_ESCAPE = /[\\%_]/g;
  * Name or licence-number search. A query with a digit also matches licence numbers regardless of
  * spacing and punctuation; names match by substring, then by trigram similarity (typos).
  */
-export async function searchCompanies(db: Db, q: string, limit: number): Promise<P3miCompanyRow[]> {
+export async function searchCompanies(db: Db, q: string, limit: number, today: string): Promise<P3miCompanyRow[]> {
   const name = normaliseCompanyName(q);
   const key = /\d/.test(q) ? licenceKeyOf(q) : "";
   const conditions = [];
@@ -46,6 +46,8 @@ export async function searchCompanies(db: Db, q: string, limit: number): Promise
       sql`CASE WHEN ${p3miCompanies.licenceKey} = ${key} THEN 0 WHEN ${p3miCompanies.nameNormalised} = ${name} THEN 1
         WHEN ${p3miCompanies.nameNormalised} LIKE ${`${name.replace(LIKE_ESCAPE, "\\$&")}%`} THEN 2
         WHEN ${p3miCompanies.nameNormalised} LIKE ${`%${name.replace(LIKE_ESCAPE, "\\$&")}%`} THEN 3 ELSE 4 END`,
+      // Among equally good matches, companies that may recruit come first.
+      sql`CASE WHEN ${p3miCompanies.status} = 'active' AND (${p3miCompanies.validUntil} IS NULL OR ${p3miCompanies.validUntil} >= ${today}) THEN 0 ELSE 1 END`,
       sql`similarity(${p3miCompanies.nameNormalised}, ${name}) DESC`,
       asc(p3miCompanies.name),
     )

@@ -76,7 +76,7 @@ export async function importP3mi(ctx: AppContext, parsed: ParsedFile, opts: Impo
 
 export async function searchAgencies(ctx: AppContext, q: string, limit: number): Promise<Agency[]> {
   const today = jakartaToday();
-  return (await searchCompanies(ctx.db, q, limit)).map((r) => presentAgency(r, today));
+  return (await searchCompanies(ctx.db, q, limit, today)).map((r) => presentAgency(r, today));
 }
 
 /** Allow-list presenter: what the public may see about a company. */

@@ -146,6 +146,14 @@ describe("GET /api/public/agencies", () => {
     expect(suspended).toMatchObject({ status: "suspended", licenceValid: false });
   });
 
+  it("lists companies that may recruit before the others among equal matches", async () => {
+    const items: { licenceValid: boolean }[] = (await search("uji")).json().items;
+    expect(items.length).toBeGreaterThan(4);
+    const firstInvalid = items.findIndex((i) => !i.licenceValid);
+    expect(firstInvalid).toBeGreaterThan(0);
+    expect(items.slice(firstInvalid).every((i) => !i.licenceValid)).toBe(true);
+  });
+
   it("answers an empty list for an unknown company and 400 for a too-short query", async () => {
     expect((await search("zzzz qqqq")).json()).toEqual({ items: [] });
     const short = await search("a");
