@@ -10,7 +10,7 @@ type Rule = "public" | "authenticated" | readonly Role[];
 const MATRIX: Record<string, Rule> = {
   "GET /api/health": "public",
   "GET /api/openapi.json": "public",
-  "GET /api/regions/": "public",
+  "GET /api/regions": "public",
   "GET /api/regions/:code": "public",
   "GET /api/regions/:code/children": "public",
   "POST /api/auth/login": "public",
@@ -27,7 +27,7 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/admin/users/:id/reset-password": ["admin"],
   "POST /api/admin/users/:id/disable": ["admin"],
   "POST /api/admin/users/:id/enable": ["admin"],
-  "GET /api/audit/": ["auditor"],
+  "GET /api/audit": ["auditor"],
   "POST /api/public/reports": "public",
   "POST /api/public/reports/attachments": "public",
   "POST /api/public/reports/lookup": "public",
@@ -46,11 +46,46 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/reports/:id/reopen": ["coordinator", "agency_operator"],
   "GET /api/notifications": "authenticated",
   "POST /api/notifications/:id/read": "authenticated",
+  // Cases: lists and intake for case workers and coordinators; routes about one case (or referral) are
+  // open to every signed-in user at route level and answer 404 outside the case's audience (team,
+  // accepted referral, coordinator of the area), so no role learns that a case exists.
+  "GET /api/cases": ["case_manager", "investigator", "coordinator"],
+  "POST /api/cases": ["case_manager", "investigator", "coordinator"],
+  "GET /api/cases/stats": ["coordinator"],
+  "GET /api/cases/overdue": ["case_manager", "investigator", "coordinator"],
+  "GET /api/cases/export/htcds": ["case_manager", "investigator", "coordinator"],
+  "GET /api/cases/:id": "authenticated",
+  "PATCH /api/cases/:id": "authenticated",
+  "POST /api/cases/:id/close": "authenticated",
+  "POST /api/cases/:id/reopen": "authenticated",
+  "POST /api/cases/:id/members": "authenticated",
+  "DELETE /api/cases/:id/members/:userId": "authenticated",
+  "POST /api/cases/:id/owner": "authenticated",
+  "POST /api/cases/:id/reports": "authenticated",
+  "GET /api/cases/:id/export/htcds": "authenticated",
+  "POST /api/cases/:id/persons": "authenticated",
+  "GET /api/cases/:id/persons/:personId": "authenticated",
+  "PATCH /api/cases/:id/persons/:personId": "authenticated",
+  "POST /api/cases/:id/events": "authenticated",
+  "POST /api/cases/:id/assessments": "authenticated",
+  "POST /api/cases/:id/services": "authenticated",
+  "PATCH /api/cases/:id/services/:serviceId": "authenticated",
+  "POST /api/cases/:id/legal": "authenticated",
+  "POST /api/cases/:id/notes": "authenticated",
+  "POST /api/cases/:id/consents": "authenticated",
+  "POST /api/cases/:id/consents/:consentId/withdraw": "authenticated",
+  "POST /api/cases/:id/referrals": "authenticated",
+  "GET /api/referrals": ["case_manager", "investigator"],
+  "POST /api/referrals/:id/accept": "authenticated",
+  "POST /api/referrals/:id/reject": "authenticated",
+  "POST /api/referrals/:id/complete": "authenticated",
+  "POST /api/referrals/:id/revoke": "authenticated",
 };
 
 let env: TestEnv;
 beforeAll(async () => {
-  env = await createTestEnv();
+  // Hundreds of requests from one client: the matrix is about access, not rate limits.
+  env = await createTestEnv({ publicRateLimit: false });
 });
 afterAll(() => env.close());
 

@@ -28,6 +28,8 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { caseRoutes } from "./modules/cases/cases.routes";
+import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { regionRoutes } from "./modules/regions/regions.routes";
@@ -160,6 +162,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(reportRoutes, { prefix: "/api/reports" });
   await app.register(notificationRoutes, { prefix: "/api/notifications" });
   await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
+  await app.register(caseRoutes, { prefix: "/api/cases" });
+  await app.register(referralRoutes, { prefix: "/api/referrals" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));

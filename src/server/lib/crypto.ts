@@ -3,7 +3,44 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
 import fs from "node:fs";
 import path from "node:path";
 
-export type KeyRing = { current: Buffer; id: string };
+export type KeyRing = {
+  current: Buffer;
+  id: string;
+  /** Earlier encryption keys by key id, so ciphertexts written before a rotation stay readable. */
+  retired?: ReadonlyMap<string, Buffer>;
+  /**
+   * The key of keyed hashes (blind indexes, PIN hashes). Rotation never changes it: hashes of values
+   * that are not stored (PINs) could not be recomputed. Absent = the current key (never rotated).
+   */
+  macKey?: Buffer;
+};
+
+export const RETIRED_KEYS_FILE = "secret.keys.retired";
+export const MAC_KEY_FILE = "secret.mac.key";
+
+export function keyIdOf(key: Buffer): string {
+  return createHash("sha256").update(key).digest("hex").slice(0, 8);
+}
+
+/** The key id a ciphertext was written with. */
+export function ciphertextKeyId(token: string): string | undefined {
+  return token.split(".")[1];
+}
+
+/** Retired keys (one base64 key a line) and the keyed-hash key, kept beside the key file in the data directory. */
+function loadRotationFiles(dataDir: string): { retired: Map<string, Buffer>; macKey?: Buffer } {
+  const retired = new Map<string, Buffer>();
+  const file = path.join(dataDir, RETIRED_KEYS_FILE);
+  if (fs.existsSync(file)) {
+    for (const line of fs.readFileSync(file, "utf8").split(/\r?\n/)) {
+      const k = Buffer.from(line.trim(), "base64");
+      if (k.length === 32) retired.set(keyIdOf(k), k);
+    }
+  }
+  const macFile = path.join(dataDir, MAC_KEY_FILE);
+  const mac = fs.existsSync(macFile) ? Buffer.from(fs.readFileSync(macFile, "utf8").trim(), "base64") : undefined;
+  return { retired, macKey: mac?.length === 32 ? mac : undefined };
+}
 
 /** The key comes from SIMPUL_SECRET_KEY (base64, 32 bytes) or a key file created at first start with mode 0600. */
 export function loadKeyRing(opts: { secretKey?: string; dataDir: string }): KeyRing {
@@ -21,7 +58,8 @@ export function loadKeyRing(opts: { secretKey?: string; dataDir: string }): KeyR
       fs.writeFileSync(file, key.toString("base64"), { mode: 0o600, flag: "wx" });
     }
   }
-  return { current: key, id: createHash("sha256").update(key).digest("hex").slice(0, 8) };
+  const { retired, macKey } = loadRotationFiles(opts.dataDir);
+  return { current: key, id: keyIdOf(key), ...(retired.size ? { retired } : {}), ...(macKey ? { macKey } : {}) };
 }
 
 /** Output: v1.<keyId>.<iv>.<tag>.<ciphertext>, base64url parts. */
@@ -33,9 +71,10 @@ export function encrypt(ring: KeyRing, plaintext: string): string {
 }
 
 export function decrypt(ring: KeyRing, token: string): string {
-  const [v, , iv, tag, ct] = token.split(".");
+  const [v, keyId, iv, tag, ct] = token.split(".");
   if (v !== "v1" || !iv || !tag || ct === undefined) throw new Error("unreadable ciphertext");
-  const decipher = createDecipheriv("aes-256-gcm", ring.current, Buffer.from(iv, "base64url"));
+  const key = keyId === ring.id ? ring.current : (ring.retired?.get(keyId ?? "") ?? ring.current);
+  const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
@@ -45,7 +84,7 @@ export function sha256Hex(s: string): string {
 }
 
 export function hmacHex(ring: KeyRing, purpose: string, value: string): string {
-  return createHmac("sha256", ring.current).update(`${purpose}\0${value}`).digest("hex");
+  return createHmac("sha256", ring.macKey ?? ring.current).update(`${purpose}\0${value}`).digest("hex");
 }
 
 export function randomToken(bytes = 32): string {

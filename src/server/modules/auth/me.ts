@@ -7,6 +7,7 @@ import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
+import { caseRoutePolicy } from "../cases/cases.policy";
 import { reportQueuePolicy } from "../reports/reports.policy";
 
 export const JurisdictionSchema = z.discriminatedUnion("kind", [
@@ -39,6 +40,10 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     readAudit: auditPolicy.can(p, "read", undefined),
     viewReports: reportQueuePolicy.can(p, "queue", undefined) || reportQueuePolicy.can(p, "inbox", undefined),
     triageReports: reportQueuePolicy.can(p, "queue", undefined),
+    viewCases: caseRoutePolicy.can(p, "list", undefined),
+    createCases: caseRoutePolicy.can(p, "create", undefined),
+    viewCaseStats: caseRoutePolicy.can(p, "stats", undefined),
+    viewReferrals: caseRoutePolicy.can(p, "referralInbox", undefined),
   };
 }
 

@@ -1,0 +1,142 @@
+// Queries for cases. The caller's access scope becomes a WHERE fragment; one case's access level is
+// computed from the team, accepted referrals and the coordinator's jurisdiction.
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { hasRole, type Principal } from "../../auth/principal";
+import type { Db } from "../../db/client";
+import { agencies, users } from "../../db/schema";
+import { jakartaDate } from "../reports/working-days";
+import { type CaseAccess, isCaseWorker } from "./cases.policy";
+import { caseMembers, caseReferrals, cases, caseServices } from "./cases.tables";
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export function iso(v: Date | string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return (v instanceof Date ? v : new Date(v)).toISOString();
+}
+
+/** A service is overdue from the day after its due date (Asia/Jakarta) until delivered or cancelled. */
+export const serviceOverdueSql = (now: Date) => sql`(${caseServices.status} IN ('planned', 'in_progress') AND ${caseServices.dueDate} < ${jakartaDate(now)})`;
+export const referralOverdueSql = (now: Date) => sql`(${caseReferrals.status} = 'sent' AND ${caseReferrals.respondDueAt} <= ${now.toISOString()})`;
+
+/** The coordinator's jurisdiction over cases (regency-wide coordinators also see cases without a place). */
+export function caseJurisdictionSql(p: Principal): SQL {
+  if (p.jurisdiction === null) return sql`true`;
+  if (p.jurisdiction.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    p.jurisdiction.map((area) => sql`(${cases.regionCode} = ${area} OR ${cases.regionCode} LIKE ${`${area}.%`})`),
+    sql` OR `,
+  )})`;
+}
+
+const memberSql = (p: Principal) =>
+  sql`EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = ${cases.id} AND m.user_id = ${p.id} AND m.removed_at IS NULL)`;
+const referralSql = (p: Principal) =>
+  sql`EXISTS (SELECT 1 FROM case_referrals r WHERE r.case_id = ${cases.id} AND r.assigned_user_id = ${p.id} AND r.status = 'accepted')`;
+
+/** Every case the principal may see at any level, as a WHERE fragment (tenant included). */
+export function caseScopeSql(p: Principal): SQL {
+  const parts: SQL[] = [];
+  if (isCaseWorker(p)) parts.push(memberSql(p), referralSql(p));
+  if (hasRole(p, "coordinator")) parts.push(caseJurisdictionSql(p));
+  if (parts.length === 0) return sql`false`;
+  return sql`(${cases.tenant} = ${p.tenant} AND (${sql.join(parts, sql` OR `)}))`;
+}
+
+/** Team or referral scope only: the cases whose identity fields the principal may see. */
+export function identityScopeSql(p: Principal): SQL {
+  if (!isCaseWorker(p)) return sql`false`;
+  return sql`(${cases.tenant} = ${p.tenant} AND (${memberSql(p)} OR ${referralSql(p)}))`;
+}
+
+export async function findCase(db: Db, tenant: string, id: string, forUpdate = false): Promise<CaseRow | undefined> {
+  const q = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.tenant, tenant)));
+  const [row] = forUpdate ? await q.for("update") : await q;
+  return row;
+}
+
+/** The principal's access to one case, or null (the caller answers 404). */
+export async function accessTo(db: Db, p: Principal, c: CaseRow): Promise<CaseAccess | null> {
+  if (c.tenant !== p.tenant) return null;
+  if (isCaseWorker(p)) {
+    const [m] = await db
+      .select({ role: caseMembers.role })
+      .from(caseMembers)
+      .where(and(eq(caseMembers.caseId, c.id), eq(caseMembers.userId, p.id), isNull(caseMembers.removedAt)));
+    if (m) return { level: "team", role: m.role };
+    const refs = await db
+      .select({ id: caseReferrals.id, scope: caseReferrals.scope, serviceId: caseReferrals.serviceId })
+      .from(caseReferrals)
+      .where(and(eq(caseReferrals.caseId, c.id), eq(caseReferrals.assignedUserId, p.id), eq(caseReferrals.status, "accepted")));
+    if (refs.length) {
+      const whole = refs.some((r) => r.scope === "case");
+      return {
+        level: "referral",
+        scope: whole ? "case" : "service",
+        serviceIds: refs.map((r) => r.serviceId).filter((s): s is string => !!s),
+        referralIds: refs.map((r) => r.id),
+      };
+    }
+  }
+  if (hasRole(p, "coordinator")) {
+    const [hit] = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.id, c.id), caseJurisdictionSql(p)));
+    if (hit) return { level: "aggregate" };
+  }
+  return null;
+}
+
+export function accessLabel(a: CaseAccess): "team" | "referral_case" | "referral_service" | "aggregate" {
+  return a.level === "referral" ? (a.scope === "case" ? "referral_case" : "referral_service") : a.level;
+}
+
+export async function userRefs(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map<string, { id: string; displayName: string; agency: { id: string; name: string } | null }>();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, agencyId: agencies.id, agencyName: agencies.name })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.displayName, agency: r.agencyId ? { id: r.agencyId, name: r.agencyName! } : null }]));
+}
+
+export async function agencyRefs(db: Db, ids: (string | null)[]) {
+  const clean = [...new Set(ids.filter((x): x is string => !!x))];
+  if (clean.length === 0) return new Map<string, { id: string; name: string }>();
+  const rows = await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, clean));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export type ListFilter = {
+  status?: string;
+  overdue?: boolean;
+  code?: string;
+  /** Case ids already narrowed by an exact identifier search. */
+  ids?: string[];
+  limit: number;
+  offset: number;
+};
+
+export async function listCases(db: Db, scope: SQL, f: ListFilter, now: Date) {
+  const conds: SQL[] = [scope];
+  if (f.status === "open_any") conds.push(sql`${cases.status} <> 'closed'`);
+  else if (f.status) conds.push(sql`${cases.status} = ${f.status}`);
+  if (f.code) conds.push(sql`${cases.code} = ${f.code.toUpperCase()}`);
+  if (f.ids) conds.push(f.ids.length ? inArray(cases.id, f.ids) : sql`false`);
+  const overdueRefs = sql<number>`(SELECT count(*)::int FROM case_referrals r WHERE r.case_id = ${cases.id} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()})`;
+  const overdueSvcs = sql<number>`(SELECT count(*)::int FROM case_services s WHERE s.case_id = ${cases.id} AND s.status IN ('planned', 'in_progress') AND s.due_date < ${jakartaDate(now)})`;
+  if (f.overdue !== undefined) conds.push(f.overdue ? sql`(${overdueRefs} > 0 OR ${overdueSvcs} > 0)` : sql`(${overdueRefs} = 0 AND ${overdueSvcs} = 0)`);
+  const rows = await db
+    .select({ c: cases, overdueReferrals: overdueRefs, overdueServices: overdueSvcs })
+    .from(cases)
+    .where(and(...conds))
+    .orderBy(desc(cases.updatedAt), asc(cases.id))
+    .limit(f.limit)
+    .offset(f.offset);
+  return rows.map((r) => ({ c: r.c, overdueReferrals: Number(r.overdueReferrals), overdueServices: Number(r.overdueServices) }));
+}

@@ -1,0 +1,230 @@
+// Case endpoints. Routes about one case declare access "policy": a hook answers 404 before validation
+// to anyone outside the case's audience (team, accepted referral, coordinator of the area), so a
+// stranger learns nothing, not even from validation messages. Field-level rules live in the presenters.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import type { RouteAccess } from "../../auth/route-access";
+import { notFound } from "../../lib/errors";
+import { caseRecordRoutes } from "./case-records.routes";
+import { caseRoutePolicy } from "./cases.policy";
+import { accessTo, findCase } from "./cases.repo";
+import {
+  CaseCreateSchema,
+  CaseDetailSchema,
+  CaseListQuerySchema,
+  CaseSummarySchema,
+  CaseUpdateSchema,
+  CloseSchema,
+  IdParam,
+  LinkReportSchema,
+  MemberAddSchema,
+  OverdueItemSchema,
+  OwnerSchema,
+  ReasonSchema,
+  StatsSchema,
+} from "./cases.schema";
+import { CaseService } from "./cases.service";
+import { exportCases } from "./export.service";
+import { caseStats, overdueItems } from "./oversight";
+
+const TAGS = ["kasus"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const on = (action: "create" | "list" | "stats") => ({ access: { policy: caseRoutePolicy, action } as RouteAccess });
+const record = { access: "policy" as RouteAccess };
+const ExportQuery = z.object({ format: z.enum(["json", "csv"]).default("json") }).strict();
+const EXPORT_DESCRIPTION =
+  "Nama field HTCDS 2.0 ('Field Name including Prefix') dan nama nilai picklist apa adanya; ekstensi Indonesia di objek `extensions` (awalan `idn_`). " +
+  "Field identitas hanya untuk peran yang boleh melihatnya. Sumber: Human Trafficking Case Data Standard, IOM, CC BY 4.0 (tanpa dukungan IOM). Setiap ekspor dicatat di jejak audit.";
+
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const svc = new CaseService(app.ctx);
+
+  // One case, outside the caller's audience: 404 before the body is validated.
+  app.addHook("preValidation", async (req) => {
+    const access = (req.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
+    const id = (req.params as { id?: string } | undefined)?.id;
+    if (access !== "policy" || id === undefined || !req.auth) return;
+    if (!UUID.test(id)) throw notFound();
+    const p = req.auth.principal;
+    const c = await findCase(app.ctx.db, p.tenant, id);
+    if (!c || !(await accessTo(app.ctx.db, p, c))) throw notFound();
+  });
+
+  app.get(
+    "/",
+    {
+      config: on("list"),
+      schema: {
+        tags: TAGS,
+        summary: "Daftar kasus yang boleh saya lihat (tim kasus, rujukan diterima; koordinator: tingkat agregat)",
+        description: "`nik` dan `phone` mencari persis lewat hash berkunci, hanya di kasus yang identitasnya boleh saya lihat. Pembacaan dicatat di jejak audit.",
+        querystring: CaseListQuerySchema,
+        response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
+      },
+    },
+    async (req) => svc.list(requirePrincipal(req), actorOf(req), req.query),
+  );
+
+  app.post(
+    "/",
+    {
+      config: on("create"),
+      schema: {
+        tags: TAGS,
+        summary: "Buka kasus baru (asal, prioritas, laporan terkait, korban awal); koordinator wajib menunjuk pemilik kasus",
+        body: CaseCreateSchema,
+        response: { 201: CaseDetailSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.create(requirePrincipal(req), actorOf(req), req.body)),
+  );
+
+  app.get(
+    "/stats",
+    { config: on("stats"), schema: { tags: TAGS, summary: "Statistik kasus di wilayah saya (koordinator): hanya hitungan", response: { 200: StatsSchema } } },
+    async (req) => caseStats(app.ctx, requirePrincipal(req)),
+  );
+
+  app.get(
+    "/overdue",
+    {
+      config: on("list"),
+      schema: {
+        tags: TAGS,
+        summary: "Rujukan belum dijawab dalam 2 hari kerja dan layanan lewat tenggat, di kasus tim saya (koordinator: wilayahnya)",
+        response: { 200: z.object({ items: z.array(OverdueItemSchema) }) },
+      },
+    },
+    async (req) => ({ items: await overdueItems(app.ctx, requirePrincipal(req)) }),
+  );
+
+  app.get(
+    "/export/htcds",
+    {
+      config: on("list"),
+      schema: {
+        tags: TAGS,
+        summary: "Ekspor massal HTCDS 2.0 (JSON atau CSV) dari semua kasus yang boleh saya lihat",
+        description: EXPORT_DESCRIPTION,
+        querystring: ExportQuery.extend({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { format: req.query.format, status: req.query.status });
+      return sendExport(reply, r, "htcds-kasus");
+    },
+  );
+
+  app.get(
+    "/:id",
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Rincian kasus sesuai tingkat akses saya; koordinator melihat jenis kelamin dan kelompok umur, bukan nama",
+        description: "Di luar tim, rujukan yang diterima, dan wilayah koordinator: 404. Setiap pembacaan dicatat di jejak audit.",
+        params: IdParam,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/:id",
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
+        params: IdParam,
+        body: CaseUpdateSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (req) => svc.update(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/:id/close",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut", params: IdParam, body: CloseSchema, response: { 200: CaseDetailSchema } },
+    },
+    async (req) => svc.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/:id/reopen",
+    { config: record, schema: { tags: TAGS, summary: "Buka kembali kasus yang ditutup (pemilik kasus)", params: IdParam, body: ReasonSchema, response: { 200: CaseDetailSchema } } },
+    async (req) => svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/:id/members",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)", params: IdParam, body: MemberAddSchema, response: { 200: CaseDetailSchema } },
+    },
+    async (req) => svc.addMember(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
+  );
+
+  app.delete(
+    "/:id/members/:userId",
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Keluarkan anggota tim kasus (oleh pemilik)",
+        params: IdParam.extend({ userId: z.string().uuid() }),
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (req) => svc.removeMember(requirePrincipal(req), actorOf(req), req.params.id, req.params.userId),
+  );
+
+  app.post(
+    "/:id/owner",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota", params: IdParam, body: OwnerSchema, response: { 200: CaseDetailSchema } },
+    },
+    async (req) => svc.transferOwner(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
+  );
+
+  app.post(
+    "/:id/reports",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Kaitkan laporan pengaduan dengan kasus", params: IdParam, body: LinkReportSchema, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await svc.linkReport(requirePrincipal(req), actorOf(req), req.params.id, req.body.reportId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/:id/export/htcds",
+    { config: record, schema: { tags: TAGS, summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)", description: EXPORT_DESCRIPTION, params: IdParam, querystring: ExportQuery } },
+    async (req, reply) => {
+      const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { caseId: req.params.id, format: req.query.format });
+      return sendExport(reply, r, "htcds-kasus");
+    },
+  );
+
+  await app.register(caseRecordRoutes, { svc });
+};
+
+function sendExport(reply: any, r: { json?: unknown; csv?: string }, name: string) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  reply.header("cache-control", "no-store");
+  if (r.csv !== undefined) {
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", `attachment; filename="${name}-${stamp}.csv"`)
+      .send(r.csv);
+  }
+  return reply.type("application/json; charset=utf-8").header("content-disposition", `attachment; filename="${name}-${stamp}.json"`).send(JSON.stringify(r.json));
+}

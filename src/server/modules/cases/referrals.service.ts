@@ -1,0 +1,268 @@
+// Referrals between agencies: sent → accepted | rejected → completed; revoked by the sender.
+// Sending needs the victim's recorded consent to share with the receiving agency, or a documented
+// override by an authorised role. Acceptance gives the assigned user access scoped to the referral.
+// An answer is due within 2 working days (Asia/Jakarta, national holidays and cuti bersama excluded).
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { holidayDates } from "../../../core/holidays-id";
+import type { Principal } from "../../auth/principal";
+import type { AppContext } from "../../context";
+import type { Db } from "../../db/client";
+import { agencies } from "../../db/schema";
+import { AppError, invalid, notFound } from "../../lib/errors";
+import type { AuditActor } from "../audit/audit.service";
+import { addWorkingDays } from "../reports/working-days";
+import { casePolicy, isCaseWorker } from "./cases.policy";
+import { presentReferrals } from "./cases.present";
+import type { ReferralView } from "./cases.schema";
+import type { CaseService } from "./cases.service";
+import { caseConsents, caseMembers, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
+import { sealText } from "./persons";
+
+export const REFERRAL_ANSWER_WORKING_DAYS = 2;
+
+export type ReferralCreate = {
+  scope: "case" | "service";
+  serviceId?: string;
+  toAgencyId: string;
+  assignedUserId?: string;
+  reason: (typeof REFERRAL_REASONS)[number];
+  details?: string;
+  /** Sharing without recorded consent: why (kept encrypted, audited). */
+  overrideReason?: string;
+};
+
+type ReferralRow = typeof caseReferrals.$inferSelect;
+
+/** The latest consent to share the case with `agencyId` that is given and not withdrawn. */
+export async function sharingConsent(db: Db, caseId: string, agencyId: string): Promise<string | undefined> {
+  const [c] = await db
+    .select({ id: caseConsents.id, given: caseConsents.given })
+    .from(caseConsents)
+    .where(and(eq(caseConsents.caseId, caseId), eq(caseConsents.purpose, "share_with_agency"), eq(caseConsents.agencyId, agencyId), isNull(caseConsents.withdrawnAt)))
+    .orderBy(desc(caseConsents.recordedAt))
+    .limit(1);
+  return c?.given ? c.id : undefined;
+}
+
+export class ReferralService {
+  readonly holidays: ReadonlySet<string>;
+  constructor(private readonly cases: CaseService) {
+    this.holidays = holidayDates(cases.ctx.config.holidaysExtra);
+  }
+  private get ctx(): AppContext {
+    return this.cases.ctx;
+  }
+
+  answerDue(sentAt: Date): Date {
+    return addWorkingDays(sentAt, REFERRAL_ANSWER_WORKING_DAYS, this.holidays);
+  }
+
+  async create(p: Principal, actor: AuditActor, caseId: string, input: ReferralCreate, now = new Date()): Promise<ReferralView> {
+    if (input.scope === "service" && !input.serviceId) throw invalid({ serviceId: { code: "required" } });
+    const row = await this.cases.inCase(
+      p,
+      actor,
+      caseId,
+      "referral.send",
+      "refer",
+      async (tx, c, a) => {
+        if (c.status === "closed") throw new AppError("invalid_transition");
+        const [agency] = await tx
+          .select({ id: agencies.id, active: agencies.active })
+          .from(agencies)
+          .where(and(eq(agencies.id, input.toAgencyId), eq(agencies.tenant, p.tenant)));
+        if (!agency?.active) throw invalid({ toAgencyId: { code: "agency_unknown" } });
+        if (input.serviceId) {
+          const [svc] = await tx
+            .select({ id: caseServices.id })
+            .from(caseServices)
+            .where(and(eq(caseServices.id, input.serviceId), eq(caseServices.caseId, caseId)));
+          if (!svc) throw invalid({ serviceId: { code: "invalid" } });
+        }
+        if (input.assignedUserId && !(await this.cases.caseWorker(tx, p.tenant, input.assignedUserId, input.toAgencyId)))
+          throw invalid({ assignedUserId: { code: "invalid" } });
+        const consentId = await sharingConsent(tx, caseId, input.toAgencyId);
+        if (!consentId) {
+          // No consent to share with this agency: only a documented override by an authorised role.
+          if (!input.overrideReason) throw invalid({ overrideReason: { code: "required" } });
+          if (!casePolicy.can(p, "overrideConsent", a)) throw new AppError("forbidden");
+        }
+        const [open] = await tx
+          .select({ id: caseReferrals.id })
+          .from(caseReferrals)
+          .where(
+            and(
+              eq(caseReferrals.caseId, caseId),
+              eq(caseReferrals.toAgencyId, input.toAgencyId),
+              inArray(caseReferrals.status, ["sent", "accepted"]),
+              input.serviceId ? eq(caseReferrals.serviceId, input.serviceId) : isNull(caseReferrals.serviceId),
+            ),
+          );
+        if (open) throw new AppError("conflict");
+        const [r] = await tx
+          .insert(caseReferrals)
+          .values({
+            tenant: p.tenant,
+            caseId,
+            scope: input.scope,
+            serviceId: input.serviceId ?? null,
+            fromAgencyId: p.agencyId,
+            fromUserId: p.id,
+            toAgencyId: input.toAgencyId,
+            assignedUserId: input.assignedUserId ?? null,
+            reason: input.reason,
+            detailsEnc: sealText(this.ctx.keys, input.details),
+            consentId: consentId ?? null,
+            overrideBy: consentId ? null : p.id,
+            overrideReasonEnc: consentId ? null : sealText(this.ctx.keys, input.overrideReason),
+            sentAt: now,
+            respondDueAt: this.answerDue(now),
+          })
+          .returning();
+        return r!;
+      },
+      (r) => ({ referralId: r.id, toAgencyId: r.toAgencyId, scope: r.scope, basis: r.consentId ? "consent" : "override" }),
+    );
+    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+  }
+
+  /** Incoming: referrals to the caller's agency. Outgoing: referrals of the cases the caller works on. */
+  async list(p: Principal, box: "incoming" | "outgoing", status: ReferralRow["status"] | undefined, now = new Date()): Promise<ReferralView[]> {
+    const conds: SQL[] = [eq(caseReferrals.tenant, p.tenant)];
+    if (box === "incoming") conds.push(p.agencyId ? eq(caseReferrals.toAgencyId, p.agencyId) : sql`false`);
+    else
+      conds.push(
+        or(
+          eq(caseReferrals.fromUserId, p.id),
+          sql`EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = ${caseReferrals.caseId} AND m.user_id = ${p.id} AND m.removed_at IS NULL)`,
+        )!,
+      );
+    if (status) conds.push(eq(caseReferrals.status, status));
+    const rows = await this.ctx.db
+      .select()
+      .from(caseReferrals)
+      .where(and(...conds))
+      .orderBy(desc(caseReferrals.sentAt))
+      .limit(200);
+    return this.present(this.ctx.db, rows, now, true);
+  }
+
+  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean) {
+    const ids = [...new Set(rows.map((r) => r.caseId))];
+    const codes = ids.length ? await db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)) : [];
+    return presentReferrals(this.ctx, db, rows, new Map(codes.map((c) => [c.id, c.code])), now, withDetails);
+  }
+
+  /**
+   * Runs a state change on one referral. `side` says who may act: the receiving agency's case workers,
+   * the sending case's team, or either. Anyone else gets 404.
+   */
+  private async change(
+    p: Principal,
+    actor: AuditActor,
+    id: string,
+    action: string,
+    side: "receiver" | "sender" | "either",
+    fn: (tx: Db, r: ReferralRow) => Promise<Partial<typeof caseReferrals.$inferInsert>>,
+    details: Record<string, unknown> = {},
+    now = new Date(),
+  ): Promise<ReferralView> {
+    const row = await this.ctx.withAudit(actor, { action, resourceType: "referral", resourceId: id, details }, async (tx) => {
+      const [r] = await tx
+        .select()
+        .from(caseReferrals)
+        .where(and(eq(caseReferrals.id, id), eq(caseReferrals.tenant, p.tenant)))
+        .for("update");
+      if (!r) throw notFound();
+      const receiver = isCaseWorker(p) && p.agencyId !== null && p.agencyId === r.toAgencyId;
+      const [m] = isCaseWorker(p)
+        ? await tx
+            .select({ id: caseMembers.id })
+            .from(caseMembers)
+            .where(and(eq(caseMembers.caseId, r.caseId), eq(caseMembers.userId, p.id), isNull(caseMembers.removedAt)))
+        : [];
+      const sender = !!m;
+      if (!receiver && !sender) throw notFound();
+      if ((side === "receiver" && !receiver) || (side === "sender" && !sender)) throw new AppError("forbidden");
+      const set = await fn(tx, r);
+      const [u] = await tx.update(caseReferrals).set(set).where(eq(caseReferrals.id, id)).returning();
+      await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, r.caseId));
+      return u!;
+    });
+    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+  }
+
+  accept(p: Principal, actor: AuditActor, id: string, body: { assignedUserId?: string }, now = new Date()) {
+    return this.change(
+      p,
+      actor,
+      id,
+      "referral.accept",
+      "receiver",
+      async (tx, r) => {
+        if (r.status !== "sent") throw new AppError("invalid_transition");
+        // Consent withdrawn after sending: the referral can no longer be accepted.
+        if (r.consentId && !(await sharingConsent(tx, r.caseId, r.toAgencyId))) throw new AppError("invalid_transition");
+        const assigned = body.assignedUserId ?? r.assignedUserId ?? p.id;
+        if (!(await this.cases.caseWorker(tx, p.tenant, assigned, r.toAgencyId))) throw invalid({ assignedUserId: { code: "invalid" } });
+        return { status: "accepted", respondedAt: now, respondedBy: p.id, assignedUserId: assigned };
+      },
+      {},
+      now,
+    );
+  }
+
+  reject(p: Principal, actor: AuditActor, id: string, reason: string, now = new Date()) {
+    return this.change(
+      p,
+      actor,
+      id,
+      "referral.reject",
+      "receiver",
+      async (_tx, r) => {
+        if (r.status !== "sent") throw new AppError("invalid_transition");
+        return { status: "rejected", respondedAt: now, respondedBy: p.id, rejectReason: reason };
+      },
+      {},
+      now,
+    );
+  }
+
+  /** Either side marks the work done; a service referral also marks its service delivered. Access ends. */
+  complete(p: Principal, actor: AuditActor, id: string, now = new Date()) {
+    return this.change(
+      p,
+      actor,
+      id,
+      "referral.complete",
+      "either",
+      async (tx, r) => {
+        if (r.status !== "accepted") throw new AppError("invalid_transition");
+        if (r.serviceId)
+          await tx
+            .update(caseServices)
+            .set({ status: "delivered", deliveredAt: now, updatedAt: now })
+            .where(and(eq(caseServices.id, r.serviceId), inArray(caseServices.status, ["planned", "in_progress"])));
+        return { status: "completed", completedAt: now };
+      },
+      {},
+      now,
+    );
+  }
+
+  revoke(p: Principal, actor: AuditActor, id: string, reason: string, now = new Date()) {
+    return this.change(
+      p,
+      actor,
+      id,
+      "referral.revoke",
+      "sender",
+      async (_tx, r) => {
+        if (r.status !== "sent" && r.status !== "accepted") throw new AppError("invalid_transition");
+        return { status: "revoked", revokedAt: now, revokeReason: reason };
+      },
+      {},
+      now,
+    );
+  }
+}
