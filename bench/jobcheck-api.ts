@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -91,6 +91,8 @@ export async function run(): Promise<Record<string, number>> {
     load.stdout.on("data", (c: Buffer) => {
       out += c.toString();
     });
+    // Other work on the machine skews the tail: record how busy it was when the run started.
+    const machineLoad = loadavg()[0]!;
     load.stdin.end(bodies());
     const code = await new Promise<number | null>((r) => load.once("exit", r));
     if (code !== 0) throw new Error(`load generator failed (exit ${code})`);
@@ -104,10 +106,11 @@ export async function run(): Promise<Record<string, number>> {
       jobcheck_api_max_ms: Math.round(r.max * 100) / 100,
       jobcheck_api_requests: r.requests,
       jobcheck_api_errors: r.errors,
+      jobcheck_api_loadavg_1m: Math.round(machineLoad * 100) / 100,
     };
     console.log(
       `jobcheck API: ${result.jobcheck_api_achieved_rps} req/s achieved (target ${RATE}), p50 ${result.jobcheck_api_p50_ms} ms, ` +
-        `p99 ${result.jobcheck_api_p99_ms} ms, max ${result.jobcheck_api_max_ms} ms, ${r.requests} requests, ${r.errors} errors`,
+        `p99 ${result.jobcheck_api_p99_ms} ms, max ${result.jobcheck_api_max_ms} ms, ${r.requests} requests, ${r.errors} errors (load average ${result.jobcheck_api_loadavg_1m})`,
     );
     return result;
   } finally {
