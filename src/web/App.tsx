@@ -11,6 +11,9 @@ const Console = lazy(() => import("./console/Console"));
 // The checker pages carry the job-offer engine; once loaded it also works offline.
 const JobCheck = lazy(() => import("./site/jobcheck/JobCheck"));
 const CompanyCheck = lazy(() => import("./site/jobcheck/CompanyCheck"));
+// The report form and the status page, loaded on first visit.
+const ReportForm = lazy(() => import("./site/report/ReportForm"));
+const ReportStatus = lazy(() => import("./site/report/ReportStatus"));
 
 export function App() {
   const { pathname } = useLocation();
@@ -25,6 +28,14 @@ export function App() {
   if (pathname === "/masuk") return <SignIn />;
   if (pathname === "/cek-lowongan" || pathname === "/cek-perusahaan") {
     const Page = pathname === "/cek-lowongan" ? JobCheck : CompanyCheck;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  }
+  if (pathname === "/lapor" || pathname === "/lapor/status") {
+    const Page = pathname === "/lapor" ? ReportForm : ReportStatus;
     return (
       <Suspense fallback={<Loading />}>
         <Page />

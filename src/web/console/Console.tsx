@@ -13,6 +13,8 @@ import { Agencies } from "./admin/Agencies";
 import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
 import { Users } from "./admin/Users";
 import { Audit } from "./audit/Audit";
+import { ReportDetailPage } from "./reports/ReportDetailPage";
+import { Reports, REPORTS_PATH } from "./reports/Reports";
 import { Dashboard } from "./Dashboard";
 import { allowed, findNavItem } from "./nav";
 import { ComingSoon, PageNotFound } from "./Placeholder";
@@ -102,6 +104,9 @@ function ConsolePage({ me }: { me: Me }) {
   // After an admin set a temporary password, nothing else opens until the user picks their own.
   const mustChange = me.mustChangePassword;
   if (mustChange || pathname === CHANGE_PASSWORD_PATH) return <ChangePassword me={me} forced={mustChange} />;
+  if (pathname.startsWith(`${REPORTS_PATH}/`) && me.abilities.viewReports) {
+    return <ReportDetailPage key={pathname} id={pathname.slice(REPORTS_PATH.length + 1)} />;
+  }
   const item = findNavItem(pathname);
   if (!item || !allowed(item, me.abilities)) return <PageNotFound />;
   switch (item.id) {
@@ -113,6 +118,8 @@ function ConsolePage({ me }: { me: Me }) {
       return <Users />;
     case "audit":
       return <Audit />;
+    case "reports":
+      return <Reports me={me} />;
     default:
       return <ComingSoon item={item} />;
   }

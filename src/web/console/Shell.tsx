@@ -9,6 +9,7 @@ import { setSession } from "../lib/session";
 import type { Me } from "../lib/types";
 import { CHANGE_PASSWORD_PATH } from "./ChangePassword";
 import { type NavGroup, type NavItem, visibleNav } from "./nav";
+import { NotificationBell } from "./reports/NotificationBell";
 
 const GROUPS: readonly NavGroup[] = ["main", "admin", "oversight"];
 
@@ -51,6 +52,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ConsoleLanguageSwitch />
+            <NotificationBell />
             <UserMenu me={me} />
           </Group>
         </Group>

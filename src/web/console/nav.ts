@@ -14,7 +14,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "dashboard", path: "/konsol", ability: null, group: "main", built: true },
-  { id: "reports", path: "/konsol/laporan", ability: "viewReports", group: "main", built: false },
+  { id: "reports", path: "/konsol/laporan", ability: "viewReports", group: "main", built: true },
   { id: "cases", path: "/konsol/kasus", ability: "viewCases", group: "main", built: false },
   { id: "villages", path: "/konsol/desa", ability: "manageVillages", group: "main", built: false },
   { id: "outreach", path: "/konsol/sosialisasi", ability: "recordOutreach", group: "main", built: false },

@@ -54,7 +54,9 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const changesState = method !== "GET";
   // Some frameworks reject an empty JSON body, so state-changing calls always carry one.
   const payload = body === undefined && changesState ? {} : body;
-  if (payload !== undefined) headers["Content-Type"] = "application/json";
+  // A file goes as raw bytes with its own type (upload endpoints); everything else as JSON.
+  const file = payload instanceof Blob ? payload : null;
+  if (payload !== undefined) headers["Content-Type"] = file ? file.type || "application/octet-stream" : "application/json";
   if (changesState && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -63,7 +65,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
       method,
       headers,
       credentials: "same-origin",
-      body: payload === undefined ? undefined : JSON.stringify(payload),
+      body: file ?? (payload === undefined ? undefined : JSON.stringify(payload)),
     });
   } catch {
     throw new ApiError(0, "network", "");
@@ -85,6 +87,8 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
   patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),
+  /** POSTs a file as the raw request body (Content-Type from the file). */
+  upload: <T>(path: string, file: Blob) => request<T>("POST", path, file),
 };
 
 /** Builds a query string, leaving out empty values. */

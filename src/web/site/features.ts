@@ -8,7 +8,7 @@ export interface PublicFeature {
 
 export const PUBLIC_FEATURES: readonly PublicFeature[] = [
   { id: "jobCheck", path: "/cek-lowongan", enabled: true },
-  { id: "report", path: "/lapor", enabled: false },
+  { id: "report", path: "/lapor", enabled: true },
 ];
 
 export function enabledFeatures(): PublicFeature[] {

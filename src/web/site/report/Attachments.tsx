@@ -1,0 +1,112 @@
+// Up to 5 photos or PDFs, each uploaded as soon as it is chosen (POST /api/public/reports/attachments);
+// the report then carries only their ids.
+import { useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatNumber } from "../../lib/format";
+import { ATTACHMENT_TYPES, type AttachmentUploaded, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
+
+export interface AttachmentItem {
+  key: number;
+  name: string;
+  size: number;
+  state: "uploading" | "done" | "failed";
+  attachmentId?: string;
+  error?: string;
+  file: File;
+}
+
+let nextKey = 1;
+
+export function Attachments({
+  items,
+  onChange,
+  error,
+}: {
+  items: AttachmentItem[];
+  onChange: (update: (items: AttachmentItem[]) => AttachmentItem[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  function patch(key: number, change: Partial<AttachmentItem>) {
+    onChange((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
+  }
+
+  function upload(item: AttachmentItem) {
+    patch(item.key, { state: "uploading", error: undefined });
+    api
+      .upload<AttachmentUploaded>("/api/public/reports/attachments", item.file)
+      .then((uploaded) => patch(item.key, { state: "done", attachmentId: uploaded.attachmentId }))
+      .catch((caught: unknown) => patch(item.key, { state: "failed", error: errorMessage(caught) }));
+  }
+
+  function choose(files: FileList | null) {
+    if (!files) return;
+    const room = MAX_ATTACHMENTS - items.length;
+    const chosen = [...files].slice(0, Math.max(0, room)).map<AttachmentItem>((file) => {
+      const key = nextKey++;
+      const base = { key, name: file.name, size: file.size, file };
+      if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return { ...base, state: "failed", error: t("report.attachments.wrongType") };
+      if (file.size > MAX_ATTACHMENT_BYTES) return { ...base, state: "failed", error: t("report.attachments.tooBig") };
+      return { ...base, state: "uploading" };
+    });
+    onChange((list) => [...list, ...chosen]);
+    for (const item of chosen) if (item.state === "uploading") upload(item);
+    if (input.current) input.current.value = "";
+  }
+
+  const full = items.length >= MAX_ATTACHMENTS;
+  return (
+    <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
+      <label htmlFor={inputId}>{t("report.attachments.label")}</label>
+      <p className="pub-hint" id={`${inputId}-hint`}>
+        {t("report.attachments.hint", { max: MAX_ATTACHMENTS })}
+      </p>
+      <input
+        ref={input}
+        id={inputId}
+        type="file"
+        className="rp-file"
+        accept={ATTACHMENT_TYPES.join(",")}
+        multiple
+        disabled={full}
+        aria-describedby={`${inputId}-hint`}
+        onChange={(event) => choose(event.currentTarget.files)}
+      />
+      {items.length > 0 && (
+        <ul className="rp-files" aria-live="polite">
+          {items.map((item) => (
+            <li key={item.key} className={`rp-file-item rp-file-${item.state}`}>
+              <span className="rp-file-name">{item.name}</span>
+              <span className="pub-hint">
+                {formatNumber(Math.round(item.size / 1024))} KB · {t(`report.attachments.state.${item.state}`)}
+              </span>
+              {item.error && <span className="pub-field-error">{item.error}</span>}
+              <span className="rp-file-actions">
+                {item.state === "failed" && item.error !== t("report.attachments.wrongType") && item.error !== t("report.attachments.tooBig") && (
+                  <button type="button" className="pub-link-button" onClick={() => upload(item)}>
+                    {t("common.retry")}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="pub-link-button"
+                  aria-label={t("report.attachments.remove", { name: item.name })}
+                  onClick={() => onChange((list) => list.filter((other) => other.key !== item.key))}
+                >
+                  {t("report.remove")}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {full && <p className="pub-hint">{t("report.attachments.full", { max: MAX_ATTACHMENTS })}</p>}
+      {error && <p className="pub-field-error">{error}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+// The client-generated submissionId of the report being sent. It is kept on the device until the
+// server acknowledges the report (201, or 200 for a replay), so a retry after a dropped connection,
+// a reload or a closed tab sends the same id and the server never stores the report twice.
+
+export const PENDING_KEY = "simpul.reportPending";
+/** Set by Cek Lowongan ("Laporkan tawaran ini") to pre-fill the offer text; read once. */
+export const DRAFT_KEY = "simpul.reportDraft";
+/** Uploaded attachments are dropped by the server after 24 hours; an older pending id is stale too. */
+const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+
+interface Pending {
+  submissionId: string;
+  createdAt: number;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function newId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  // Older browsers: a version-4 UUID from getRandomValues.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Kept in memory as well, so a device without storage still retries with the same id in this visit.
+let memory: Pending | null = null;
+
+/** The id for this submission: the pending one if a previous attempt was not acknowledged. */
+export function pendingSubmissionId(now = Date.now()): string {
+  const store = storage();
+  let pending = memory;
+  try {
+    const raw = store?.getItem(PENDING_KEY);
+    if (raw) pending = JSON.parse(raw) as Pending;
+  } catch {
+    // Unreadable: start a new one.
+  }
+  if (!pending || typeof pending.submissionId !== "string" || now - pending.createdAt > PENDING_TTL_MS) {
+    pending = { submissionId: newId(), createdAt: now };
+  }
+  memory = pending;
+  try {
+    store?.setItem(PENDING_KEY, JSON.stringify(pending));
+  } catch {
+    // Private browsing may forbid storage; the in-memory id still covers retries in this visit.
+  }
+  return pending.submissionId;
+}
+
+/** The server acknowledged the report: the next report gets a new id. */
+export function clearPendingSubmission(): void {
+  memory = null;
+  try {
+    storage()?.removeItem(PENDING_KEY);
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** The offer text handed over by Cek Lowongan, taken once. */
+export function takeOfferDraft(): string | null {
+  try {
+    const raw = window.sessionStorage.getItem(DRAFT_KEY);
+    if (!raw) return null;
+    window.sessionStorage.removeItem(DRAFT_KEY);
+    const draft = JSON.parse(raw) as { offerText?: unknown };
+    return typeof draft.offerText === "string" && draft.offerText.trim() ? draft.offerText : null;
+  } catch {
+    return null;
+  }
+}
