@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { APP_VERSION } from "../server/config";
 import { registerAudit } from "./commands/audit";
 import { registerDb } from "./commands/db";
+import { registerImportBoundaries } from "./commands/import-boundaries";
 import { registerImportP3mi } from "./commands/import-p3mi";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerUser } from "./commands/user";
@@ -14,6 +15,7 @@ registerUser(program);
 registerAudit(program);
 registerJobcheck(program);
 registerImportP3mi(program);
+registerImportBoundaries(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

@@ -32,9 +32,12 @@ import { caseRoutes } from "./modules/cases/cases.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
+import { outreachRoutes } from "./modules/outreach/outreach.routes";
 import { regionRoutes } from "./modules/regions/regions.routes";
 import { publicReportRoutes } from "./modules/reports/public-reports.routes";
 import { notificationRoutes, reportRoutes } from "./modules/reports/reports.routes";
+import { villageRoutes } from "./modules/villages/villages.routes";
+import { volunteerRoutes } from "./modules/volunteers/volunteers.routes";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -162,6 +165,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(reportRoutes, { prefix: "/api/reports" });
   await app.register(notificationRoutes, { prefix: "/api/notifications" });
   await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
+  await app.register(villageRoutes, { prefix: "/api/villages" });
+  await app.register(outreachRoutes, { prefix: "/api/outreach" });
+  await app.register(volunteerRoutes, { prefix: "/api/volunteers" });
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());

@@ -8,7 +8,10 @@ import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
 import { caseRoutePolicy } from "../cases/cases.policy";
+import { outreachRoutePolicy } from "../outreach/outreach.policy";
 import { reportQueuePolicy } from "../reports/reports.policy";
+import { villageRoutePolicy } from "../villages/villages.policy";
+import { volunteerPolicy } from "../volunteers/volunteers.policy";
 
 export const JurisdictionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("regency") }),
@@ -44,6 +47,13 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     createCases: caseRoutePolicy.can(p, "create", undefined),
     viewCaseStats: caseRoutePolicy.can(p, "stats", undefined),
     viewReferrals: caseRoutePolicy.can(p, "referralInbox", undefined),
+    viewVillages: villageRoutePolicy.can(p, "view", undefined),
+    manageVillages: villageRoutePolicy.can(p, "manage", undefined),
+    viewVillageMap: villageRoutePolicy.can(p, "map", undefined),
+    recordOutreach: outreachRoutePolicy.can(p, "record", undefined),
+    viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
+    exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
+    manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
   };
 }
 
