@@ -57,5 +57,20 @@ export function registerImportP3mi(program: Command): void {
     .argument("<file>", "berkas .csv atau .xlsx; kolom wajib: nama_perusahaan, no_sip3mi")
     .option("--source <text>", "sumber data bila berkas tidak punya kolom sumber (bawaan: nama berkas dan tanggal impor)")
     .option("--verified <date>", "tanggal terakhir diverifikasi bila berkas tidak punya kolomnya (bawaan: hari ini)")
+    .addHelpText(
+      "after",
+      `
+Kolom (baris pertama berisi judul kolom; huruf besar/kecil dan spasi diabaikan):
+  nama_perusahaan (wajib)   juga: nama, nama_p3mi, perusahaan
+  no_sip3mi (wajib)         juga: nomor_sip3mi, sip3mi, nomor_izin; kunci impor ulang
+  berlaku_mulai             juga: tanggal_izin          TTTT-BB-HH, HH/BB/TTTT, "12 Maret 2024", tanggal Excel
+  berlaku_sampai            juga: masa_berlaku, tanggal_berakhir
+  status                    aktif | dibekukan | dicabut (tanpa kolom ini: aktif)
+  alamat_kantor_pusat       juga: alamat
+  cabang                    beberapa alamat dipisah ";" atau baris baru
+  sumber                    bawaan: --source
+  terakhir_diverifikasi     bawaan: --verified
+Impor ulang berkas yang sama tidak mengubah apa pun; baris yang ditolak dicetak dengan nomor baris dan alasannya.`,
+    )
     .action(async (file: string, opts: ImportP3miOptions) => withContext(async (ctx) => void (await runImportP3mi(ctx, file, opts))));
 }
