@@ -4,6 +4,7 @@ import { runImportP3mi } from "../../../cli/commands/import-p3mi";
 import { anonymous, createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { parseDate, parseDelimited, parseTable } from "./p3mi.file";
+import { registryIndexFor } from "./p3mi.index";
 import { normaliseCompanyName } from "./p3mi.normalise";
 import { p3miCompanies } from "./p3mi.tables";
 
@@ -107,6 +108,21 @@ describe("import p3mi", () => {
     expect(parseDate("30/02/2025")).toBeUndefined();
     expect(parseDate("")).toBeNull();
     expect(normaliseCompanyName("PT. MAJU-JAYA & Sentosa, Tbk (d/h PT Lama)")).toBe("maju jaya dan sentosa");
+  });
+});
+
+describe("the registry index used by the checker", () => {
+  it("matches names as messages write them, but never a different company", async () => {
+    const lookup = (await registryIndexFor(env.ctx).lookup("2026-11-22"))!;
+    expect(lookup("PT Uji Penempatan Makmur")).toEqual({ status: "active" });
+    expect(lookup("PT. UJI PENEMPATAN MAKMUR Resmi")).toEqual({ status: "active" });
+    expect(lookup("PT Uji Penempatan")).toBeUndefined();
+    expect(lookup("PT Uji Penempatan Makmur Abadi")).toBeUndefined();
+    expect(lookup("PT Uji Dicabut Jaya")).toEqual({ status: "revoked" });
+    expect(lookup("PT Uji Dibekukan Abadi")).toEqual({ status: "suspended" });
+    // Past its validity date, an active licence no longer counts.
+    const later = (await registryIndexFor(env.ctx).lookup("2030-02-01"))!;
+    expect(later("PT Uji Penempatan Makmur")).toEqual({ status: "suspended" });
   });
 });
 
