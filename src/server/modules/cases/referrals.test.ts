@@ -6,7 +6,7 @@ import { notifications } from "../reports/reports.tables";
 import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
 import { CaseRecordsService } from "./case-records.service";
 import { CaseService } from "./cases.service";
-import { overdueItems, escalateCaseDeadlines } from "./oversight";
+import { escalateCaseDeadlines, overdueItems } from "./oversight";
 import { ReferralService } from "./referrals.service";
 
 let env: TestEnv;
@@ -145,7 +145,7 @@ describe("deadlines", () => {
     const { id: serviceId } = await records.addService(s.owner.p, SYSTEM_ACTOR, c.id, { type: "shelter", providerAgencyId: s.ppa.id, dueDate: "2026-11-23" });
 
     const tuesdayEvening = new Date("2026-11-24T16:00:00Z");
-    const mine = (items: { caseId: string }[]) => items.filter((i) => i.caseId === c.id);
+    const mine = <T extends { caseId: string }>(items: T[]) => items.filter((i) => i.caseId === c.id);
     const early = mine(await overdueItems(env.ctx, s.owner.p, tuesdayEvening));
     expect(early.map((i) => i.kind)).toEqual(["service"]); // the shelter was due Monday
 
