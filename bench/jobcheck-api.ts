@@ -5,7 +5,7 @@
  * latency and the rate achieved. Target (issue 3): p99 under 50 ms at 200 req/s.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,6 +26,31 @@ function freePort(): Promise<number> {
       s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
     });
   });
+}
+
+/**
+ * CPU time (ms) used so far by every process in a process group (Linux /proc; NaN elsewhere).
+ * Per request it is a figure that other work on a shared machine does not inflate much.
+ */
+function groupCpuMs(pgid: number): number {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue;
+      }
+      // Fields after the command name: state ppid pgrp … utime (12th) stime (13th).
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+    }
+    return ticks * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function bodies(): string {
@@ -93,9 +118,11 @@ export async function run(): Promise<Record<string, number>> {
     });
     // Other work on the machine skews the tail: record how busy it was when the run started.
     const machineLoad = loadavg()[0]!;
+    const cpuBefore = groupCpuMs(server.pid!);
     load.stdin.end(bodies());
     const code = await new Promise<number | null>((r) => load.once("exit", r));
     if (code !== 0) throw new Error(`load generator failed (exit ${code})`);
+    const serverCpuMs = groupCpuMs(server.pid!) - cpuBefore;
     const r = JSON.parse(out.trim()) as { requests: number; errors: number; achievedRps: number; p50: number; p90: number; p99: number; max: number };
     const result = {
       jobcheck_api_target_rps: RATE,
@@ -107,10 +134,12 @@ export async function run(): Promise<Record<string, number>> {
       jobcheck_api_requests: r.requests,
       jobcheck_api_errors: r.errors,
       jobcheck_api_loadavg_1m: Math.round(machineLoad * 100) / 100,
+      // Includes the warm-up requests.
+      jobcheck_api_server_cpu_ms_per_req: Math.round((serverCpuMs / (RATE * (SECONDS + WARMUP_SECONDS))) * 100) / 100,
     };
     console.log(
       `jobcheck API: ${result.jobcheck_api_achieved_rps} req/s achieved (target ${RATE}), p50 ${result.jobcheck_api_p50_ms} ms, ` +
-        `p99 ${result.jobcheck_api_p99_ms} ms, max ${result.jobcheck_api_max_ms} ms, ${r.requests} requests, ${r.errors} errors (load average ${result.jobcheck_api_loadavg_1m})`,
+        `p99 ${result.jobcheck_api_p99_ms} ms, max ${result.jobcheck_api_max_ms} ms, ${r.requests} requests, ${r.errors} errors; server CPU ${result.jobcheck_api_server_cpu_ms_per_req} ms/request (load average ${result.jobcheck_api_loadavg_1m})`,
     );
     return result;
   } finally {
