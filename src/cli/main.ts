@@ -6,6 +6,7 @@ import { registerDb } from "./commands/db";
 import { registerImportBoundaries } from "./commands/import-boundaries";
 import { registerImportP3mi } from "./commands/import-p3mi";
 import { registerJobcheck } from "./commands/jobcheck";
+import { registerKeys } from "./commands/keys";
 import { registerUser } from "./commands/user";
 import { CliError } from "./context";
 
@@ -15,6 +16,7 @@ registerUser(program);
 registerAudit(program);
 registerJobcheck(program);
 registerImportP3mi(program);
+registerKeys(program);
 registerImportBoundaries(program);
 
 program.parseAsync(process.argv).catch((err) => {

@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestEnv, type TestEnv } from "../../../test/helpers/app";
+import { rowsOf } from "../db/client";
+import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
+import { decrypt, hmacHex, loadKeyRing } from "./crypto";
+import { ciphertextsByKey, reencryptAll, rotateKeyFiles } from "./key-rotation";
+
+let env: TestEnv;
+let s: Staff;
+let dir: string;
+beforeAll(async () => {
+  env = await createTestEnv();
+  s = await staff(env);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-keys-"));
+  fs.writeFileSync(path.join(dir, "secret.key"), env.ctx.keys.current.toString("base64"), { mode: 0o600 });
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await env.close();
+});
+
+describe("key rotation", () => {
+  it("re-encrypts every identity field under a new key; search and reads keep working; the old key alone no longer opens the data", async () => {
+    const c = await openCase(s.owner);
+    const before = loadKeyRing({ dataDir: dir });
+    expect(before.id).toBe(env.ctx.keys.id);
+    const nikHashBefore = hmacHex(before, "case-identifier:nik", VICTIM.nik);
+
+    const newId = rotateKeyFiles(dir, before);
+    const after = loadKeyRing({ dataDir: dir });
+    expect(after.id).toBe(newId);
+    expect(after.id).not.toBe(before.id);
+    expect([...(after.retired?.keys() ?? [])]).toEqual([before.id]);
+    expect(hmacHex(after, "case-identifier:nik", VICTIM.nik)).toBe(nikHashBefore);
+    for (const f of ["secret.key", "secret.keys.retired", "secret.mac.key"]) expect(fs.statSync(path.join(dir, f)).mode & 0o777, f).toBe(0o600);
+
+    const counts = await reencryptAll(env.ctx.db, after, { batch: 2 });
+    expect(counts["case_persons.name_enc"]).toBeGreaterThanOrEqual(1);
+    expect(counts["users.totp_secret_enc"]).toBeGreaterThanOrEqual(1);
+    expect(new Set((await ciphertextsByKey(env.ctx.db)).map((r) => r.keyId))).toEqual(new Set([after.id]));
+    expect(await reencryptAll(env.ctx.db, after)).toEqual({});
+
+    const [row] = rowsOf<{ name_enc: string }>(await env.ctx.db.execute(sql`SELECT name_enc FROM case_persons WHERE case_id = ${c.id}`));
+    expect(() => decrypt(before, row!.name_enc)).toThrow();
+    expect(decrypt(after, row!.name_enc)).toBe(VICTIM.name);
+
+    // The running app with the new key ring: reads and NIK search work.
+    (env.ctx as { keys: typeof after }).keys = after;
+    const read = await s.owner.http.request("GET", `/api/cases/${c.id}`);
+    expect(read.json().victims[0].name).toBe(VICTIM.name);
+    expect((await s.owner.http.request("GET", `/api/cases?nik=${VICTIM.nik}`)).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
+  });
+});
