@@ -1,9 +1,11 @@
-import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { requirePrincipal } from "../../auth/principal";
 import { auditLog } from "../../db/schema";
 import { auditPolicy } from "./audit.policy";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const Item = z.object({
   id: z.number(),
@@ -26,7 +28,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Jejak audit (terbaru lebih dulu)",
         querystring: z.object({
           action: z.string().max(100).optional(),
-          actor: z.string().uuid().optional(),
+          /** A user id or a username. */
+          actor: z.string().trim().min(1).max(100).optional(),
           resourceType: z.string().max(50).optional(),
           resourceId: z.string().max(100).optional(),
           from: z.coerce.date().optional(),
@@ -41,7 +44,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const where: SQL[] = [eq(auditLog.tenant, requirePrincipal(req).tenant)];
       if (q.action) where.push(eq(auditLog.action, q.action));
-      if (q.actor) where.push(eq(auditLog.actorUserId, q.actor));
+      if (q.actor) where.push(UUID_RE.test(q.actor) ? eq(auditLog.actorUserId, q.actor) : sql`lower(${auditLog.actorUsername}) = lower(${q.actor})`);
       if (q.resourceType) where.push(eq(auditLog.resourceType, q.resourceType));
       if (q.resourceId) where.push(eq(auditLog.resourceId, q.resourceId));
       if (q.from) where.push(gte(auditLog.at, q.from));

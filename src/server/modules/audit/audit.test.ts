@@ -98,6 +98,16 @@ describe("audit API", () => {
     expect(next.json().items[0].id).toBeLessThan(page.items[4].id);
   });
 
+  it("filters by actor username as well as by user id", async () => {
+    const auditor = await sessionFor(env, await createUser(env.ctx, { roles: ["auditor"] }));
+    const u = await createUser(env.ctx, { roles: ["volunteer"], username: "saksi.audit" });
+    await env.ctx.withAudit({ userId: u.id, username: u.username, ip: null }, { action: "test.by_actor" }, async () => {});
+    const byName = (await auditor.request("GET", "/api/audit?actor=Saksi.Audit")).json().items;
+    const byId = (await auditor.request("GET", `/api/audit?actor=${u.id}`)).json().items;
+    expect(byName.map((i: any) => i.action)).toEqual(["test.by_actor"]);
+    expect(byId).toEqual(byName);
+  });
+
   it("is closed to an admin (separation of duties)", async () => {
     const admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
     expect((await admin.request("GET", "/api/audit")).statusCode).toBe(403);

@@ -31,6 +31,7 @@ describe("sign-in", () => {
     expect(body.user.roles).toEqual(["volunteer"]);
     expect(body.user.jurisdiction).toEqual({ kind: "areas", codes: ["36.04.12.2001"] });
     expect(body.user.abilities.manageUsers).toBe(false);
+    expect(body.user.regency).toEqual({ code: "36.04", name: "Kabupaten Serang" });
     const setCookie = String(res.headers["set-cookie"]);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);

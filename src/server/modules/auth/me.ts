@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Principal } from "../../auth/principal";
 import { agencies, users } from "../../db/schema";
+import { findRegion } from "../regions/regions.repo";
 import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
@@ -29,6 +30,8 @@ export const MeSchema = z.object({
   locale: z.string(),
   /** Signed in with a temporary password: the UI asks for a new one (POST /api/auth/password). */
   mustChangePassword: z.boolean(),
+  /** The regency this installation serves. */
+  regency: z.object({ code: z.string(), name: z.string() }),
 });
 
 export function jurisdictionOf(codes: string[] | null): z.infer<typeof JurisdictionSchema> {
@@ -59,6 +62,7 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
 
 export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeof MeSchema>> {
   const [row] = await ctx.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, p.id));
+  const regency = await findRegion(ctx.db, ctx.config.regency);
   const [agency] = p.agencyId
     ? await ctx.db.select({ id: agencies.id, name: agencies.name, code: agencies.code }).from(agencies).where(eq(agencies.id, p.agencyId))
     : [];
@@ -72,5 +76,6 @@ export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeo
     abilities: abilitiesOf(p),
     locale: p.locale,
     mustChangePassword: row?.mustChangePassword ?? false,
+    regency: { code: ctx.config.regency, name: regency?.name ?? ctx.config.regency },
   };
 }
