@@ -8,11 +8,7 @@ import { hasRole, type Principal } from "../../auth/principal";
 export const VILLAGE_VIEWERS = ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator"] as const;
 export const VILLAGE_MANAGERS = ["admin", "coordinator", "pimpasa"] as const;
 
-export function inJurisdiction(p: Principal, code: string): boolean {
-  return p.jurisdiction === null || p.jurisdiction.some((area) => isWithin(code, area) || isWithin(area, code));
-}
-
-/** Strictly inside: the desa itself lies within one of the caller's areas (for writes). */
+/** The desa lies within one of the caller's areas (null jurisdiction = the whole regency). */
 export function covers(p: Principal, desaCode: string): boolean {
   return p.jurisdiction === null || p.jurisdiction.some((area) => isWithin(desaCode, area));
 }

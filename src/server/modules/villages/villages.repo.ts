@@ -1,10 +1,10 @@
 // Queries behind the village pages, the map and outreach coverage. Everything is loaded per regency
 // (326 desa in Serang) and combined in memory: one query per concern, no N+1.
-import { and, eq, like, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/client";
-import { regions, villagePrograms } from "../../db/schema";
+import { villagePrograms } from "../../db/schema";
 import { villageDetails, villageIndicators } from "./villages.tables";
 
 export type DesaRow = { code: string; name: string; kecamatanCode: string; kecamatanName: string; hasBoundary: boolean };
@@ -110,12 +110,4 @@ export async function simpulCountsByPeriod(
     add(`${r.desa}|${r.y}-S${r.s}`, "outreachSessions", r.n, r.people);
   }
   return out;
-}
-
-export async function desaExists(db: Db, regency: string, code: string): Promise<boolean> {
-  const [r] = await db
-    .select({ code: regions.code })
-    .from(regions)
-    .where(and(eq(regions.code, code), eq(regions.level, "desa"), like(regions.code, `${regency}.%`)));
-  return !!r;
 }

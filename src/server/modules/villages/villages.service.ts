@@ -7,11 +7,10 @@ import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { covers, villagePolicy } from "./villages.policy";
+import { villagePolicy } from "./villages.policy";
 import {
   type DesaRow,
   type DetailRow,
-  desaExists,
   type IndicatorRow,
   listDesa,
   loadDetails,
@@ -252,13 +251,5 @@ export class VillagesService {
       if (!allowed.has(id)) fields[`pimpasaUserIds.${i}`] = { code: "invalid_value" };
     });
     if (Object.keys(fields).length) throw invalid(fields);
-  }
-
-  async exists(code: string): Promise<boolean> {
-    return desaExists(this.ctx.db, this.ctx.config.regency, code);
-  }
-
-  covers(p: Principal, code: string): boolean {
-    return covers(p, code);
   }
 }
