@@ -180,6 +180,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       index: ["index.html"],
       // The build writes .br/.gz beside each asset: cheap phones on slow links get a third of the bytes.
       preCompressed: true,
+      cacheControl: false,
       // Hashed assets never change; the HTML that names them must always be revalidated after a deploy.
       setHeaders(res, filePath) {
         res.setHeader("cache-control", filePath.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable");
@@ -188,7 +189,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "";
-    if (serveWeb && req.method === "GET" && !url.startsWith("/api/") && !path.extname(url)) {
+    if (serveWeb && (req.method === "GET" || req.method === "HEAD") && !url.startsWith("/api/") && !path.extname(url)) {
       return reply.sendFile("index.html");
     }
     throw new AppError("route_not_found");
