@@ -9,6 +9,8 @@ const ts = (name: string) => timestamp(name, { withTimezone: true });
 export const villageDetails = pgTable(
   "village_details",
   {
+    /** Surrogate key: key rotation re-encrypts `*_enc` columns row by row through `id`. */
+    id: uuid("id").notNull().defaultRandom(),
     tenant: text("tenant").notNull(),
     desaCode: text("desa_code").notNull(),
     /** Staff accounts with the pimpasa role assigned to this desa. */
@@ -23,7 +25,7 @@ export const villageDetails = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     updatedBy: uuid("updated_by").references(() => users.id),
   },
-  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_details_pk" })],
+  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_details_pk" }), uniqueIndex("village_details_id_uq").on(t.id)],
 );
 
 /** Figures of one desa for one period ("2025" or "2025-S1"); each figure has its own source. */
