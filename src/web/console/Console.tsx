@@ -1,7 +1,7 @@
 import "./styles";
 import "./console.css";
 import { Alert, Button, Center, createTheme, Loader, MantineProvider, Stack } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { adoptAccountLanguage } from "../i18n";
 import { ApiError, api, onUnauthenticated } from "../lib/api";
@@ -19,6 +19,11 @@ import { Dashboard } from "./Dashboard";
 import { allowed, findNavItem } from "./nav";
 import { ComingSoon, PageNotFound } from "./Placeholder";
 import { Shell } from "./Shell";
+import { OutboxSync } from "./outreach/sync";
+import { isProgrammePath } from "./villages/types";
+
+// Desa Binaan, outreach, coverage, volunteers and the map: one chunk, loaded on first visit.
+const ProgrammeArea = lazy(() => import("./villages/ProgrammeArea"));
 
 const theme = createTheme({
   primaryColor: "teal",
@@ -94,6 +99,7 @@ function SessionGate() {
   }
   return (
     <Shell me={me}>
+      <OutboxSync me={me} />
       <ConsolePage me={me} />
     </Shell>
   );
@@ -104,6 +110,13 @@ function ConsolePage({ me }: { me: Me }) {
   // After an admin set a temporary password, nothing else opens until the user picks their own.
   const mustChange = me.mustChangePassword;
   if (mustChange || pathname === CHANGE_PASSWORD_PATH) return <ChangePassword me={me} forced={mustChange} />;
+  if (isProgrammePath(pathname)) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <ProgrammeArea me={me} pathname={pathname} />
+      </Suspense>
+    );
+  }
   if (pathname.startsWith(`${REPORTS_PATH}/`) && me.abilities.viewReports) {
     return <ReportDetailPage key={pathname} id={pathname.slice(REPORTS_PATH.length + 1)} />;
   }

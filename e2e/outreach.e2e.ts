@@ -1,0 +1,208 @@
+// Desa Binaan and outreach end to end: a volunteer records a session on a 360 px phone without a
+// connection, sees it waiting on the device, and it is sent exactly once when the connection
+// returns; a PIMPASA officer opens the village map (boundaries imported with the CLI before the
+// server starts), sees the legend, and goes from a desa to its village page to update its designation.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Authenticator, signIn } from "./support/auth";
+import { launchBrowser, newPage } from "./support/browser";
+import { DEMO_PASSWORD, type RunningServer, startServer } from "./support/server";
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const GEOJSON = resolve(repoRoot, "../shared/data/geo/serang-desa.geojson");
+const HAS_GEOJSON = existsSync(GEOJSON);
+
+let server: RunningServer;
+let browser: Browser;
+let dataDir = "";
+const auth = new Authenticator();
+
+/** `npx simpul …` (bin/simpul.js is what npx runs) against the e2e data directory. */
+function simpul(args: string[]): string {
+  return execFileSync(process.execPath, [join(repoRoot, "bin/simpul.js"), ...args], {
+    cwd: repoRoot,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      NODE_ENV: "test",
+      SIMPUL_DATA_DIR: dataDir,
+      SIMPUL_DEMO_PASSWORD: DEMO_PASSWORD,
+      SIMPUL_SEED_REGIONS: "36",
+      SIMPUL_LOG_LEVEL: "warn",
+    },
+    timeout: 300_000,
+  });
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "simpul-e2e-outreach-"));
+  if (HAS_GEOJSON) {
+    // Boundaries go into the database before the server starts (the embedded database has one user at a time).
+    simpul(["db", "seed"]);
+    const output = simpul(["import", "boundaries", GEOJSON, "--level", "desa"]);
+    expect(output).toMatch(/cocok dan disimpan: [1-9]/);
+  }
+  server = await startServer({ SIMPUL_DATA_DIR: dataDir });
+  browser = await launchBrowser();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+async function noHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/;
+
+describe("Sosialisasi: a volunteer records a session offline", () => {
+  it("keeps the session on the phone while offline and sends it once when the connection returns", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const accepted: number[] = [];
+    page.on("response", (response) => {
+      if (response.url().endsWith("/api/outreach/sessions") && response.request().method() === "POST") accepted.push(response.status());
+    });
+
+    await signIn(page, auth, "relawan");
+    await page.goto("/konsol/sosialisasi");
+    await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
+    await page.getByTestId("session-count").filter({ hasText: "0 sesi" }).waitFor();
+    // The volunteer's desa is known on the device before the connection drops.
+    await page.waitForFunction(() => Object.keys(window.localStorage).some((key) => key.startsWith("simpul.regionChildren.self.36.04.12.2001")));
+
+    await context.setOffline(true);
+    await page.getByRole("link", { name: "Catat sesi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
+    // The only assigned desa is chosen already.
+    const desa = page.getByRole("combobox", { name: /^Desa/ });
+    expect(await desa.inputValue()).toBe("36.04.12.2001");
+    await page.getByLabel(/^Tanggal/).fill("2026-01-20");
+    await page.getByLabel(/^Jam mulai/).fill("09:00");
+    await page.getByLabel(/^Lokasi/).fill("Balai Desa");
+    await page.getByRole("checkbox", { name: "Masyarakat umum" }).check();
+    await page.getByRole("checkbox", { name: "Calon PMI dan keluarga" }).check();
+    await page.getByLabel("Perempuan umur 18–24").fill("12");
+    await page.getByLabel("Laki-laki umur 25–39").fill("8");
+    await page.getByRole("status").filter({ hasText: "Jumlah: 20 orang" }).waitFor();
+    await page.getByRole("checkbox", { name: /Nomor pengaduan/ }).check();
+    await page.getByRole("checkbox", { name: /^Visa kerja/ }).check();
+    await page.getByLabel(/^Bahan yang dipakai/).fill("Leaflet Cek Lowongan");
+    await noHorizontalScroll(page);
+    // Large touch targets on the phone.
+    const submit = page.getByRole("button", { name: "Simpan sesi" });
+    expect((await submit.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    const box = await page.getByLabel("Perempuan umur 18–24").boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+    await submit.click();
+    await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
+    await page.getByRole("heading", { name: "Menunggu dikirim (1)" }).waitFor();
+    expect(await page.getByTestId("pending-session").count()).toBe(1);
+    expect(await page.getByText("Tidak ada koneksi: sesi disimpan di perangkat ini").isVisible()).toBe(true);
+    const stored = await page.evaluate(() => JSON.parse(window.localStorage.getItem("simpul.outreachOutbox") ?? "[]") as { id: string }[]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(accepted).toEqual([]);
+    await noHorizontalScroll(page);
+
+    // The connection returns: the session goes out by itself, once.
+    await context.setOffline(false);
+    await page.getByRole("heading", { name: /Menunggu dikirim/ }).waitFor({ state: "detached" });
+    await page.getByTestId("session-count").filter({ hasText: "1 sesi" }).waitFor();
+    expect(await page.getByTestId("session-row").count()).toBe(1);
+    expect(await page.getByTestId("session-row").first().textContent()).toContain("20 orang");
+    expect(accepted).toEqual([201]);
+    expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
+
+    // A fresh start of the app sends nothing again, and the list still holds one session.
+    await page.reload();
+    await page.getByTestId("session-count").filter({ hasText: "1 sesi" }).waitFor();
+    expect(await page.getByTestId("session-row").count()).toBe(1);
+    expect(accepted).toEqual([201]);
+    expect(log.errors.filter((e) => !OFFLINE_NOISE.test(e))).toEqual([]);
+    await context.close();
+  });
+
+  it("sends a session kept on the device when the app starts again, without a duplicate", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "relawan");
+    const me = await page.evaluate(async () => (await (await fetch("/api/auth/me")).json()) as { user: { id: string } });
+    // A session left on the device by an earlier visit (the same one twice must not matter).
+    const id = "3f6c1b1e-7a2d-4c1e-9b7a-1d2e3f4a5b6c";
+    await page.evaluate(
+      ([userId, sessionId]) => {
+        const item = {
+          id: sessionId,
+          userId,
+          desaName: "Pontang",
+          queuedAt: Date.now(),
+          attempts: 1,
+          rejected: null,
+          body: { id: sessionId, status: "held", startsAt: "2026-01-21T14:00", desaCode: "36.04.12.2001", audiences: ["youth_students"], topics: ["hotlines"], attendance: { male: { under_18: 15 } } },
+        };
+        window.localStorage.setItem("simpul.outreachOutbox", JSON.stringify([item]));
+      },
+      [me.user.id, id],
+    );
+    await page.goto("/konsol/sosialisasi");
+    await page.getByTestId("session-count").filter({ hasText: "2 sesi" }).waitFor();
+    expect(await page.getByTestId("session-row").count()).toBe(2);
+    expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe.skipIf(!HAS_GEOJSON)("Peta desa", () => {
+  it("shows the desa coloured on the map with a legend and leads to the village page", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "pimpasa");
+    await page.getByRole("navigation").getByRole("link", { name: "Peta desa" }).click();
+    await page.getByRole("heading", { level: 1, name: "Peta desa" }).waitFor();
+    const legend = page.getByTestId("map-legend");
+    await legend.waitFor();
+    expect(await legend.textContent()).toContain("Tinggi");
+    // The chart rendered from the imported boundaries, on a canvas, without a how-to.
+    await page.locator('[data-testid="village-map"][data-rendered="true"]').waitFor();
+    expect(await page.getByTestId("village-map").locator("canvas").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("map-howto").count()).toBe(0);
+
+    await page.locator("label", { hasText: "Status program" }).click();
+    expect(await page.getByRole("radio", { name: "Status program" }).isChecked()).toBe(true);
+    await legend.filter({ hasText: "Desa Binaan aktif" }).waitFor();
+    await page.locator('[data-testid="village-map"][data-rendered="true"]').waitFor();
+    // The PIMPASA's jurisdiction is Pontang and Tirtayasa: their desa are the seeded active Desa Binaan.
+    const rows = page.getByTestId("map-row");
+    expect(await rows.count()).toBeGreaterThan(10);
+    expect(await rows.first().textContent()).toContain("Desa Binaan aktif");
+
+    // The table is the keyboard path to the same desa the map shows.
+    const link = rows.first().getByRole("link");
+    const name = ((await link.textContent()) ?? "").trim();
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: `Desa ${name}` }).waitFor();
+    expect(page.url()).toMatch(/\/konsol\/desa\/36\.04\.1[23]\.\d{4}$/);
+    await page.getByTestId("risk-reason").waitFor();
+
+    // The PIMPASA updates the designation of a village in their jurisdiction.
+    await page.getByRole("button", { name: "Ubah penetapan" }).click();
+    await page.getByLabel("Nomor SK").fill("W.9.IMI.IMI.5-UM.01.01-1234");
+    await page.getByLabel("Tanggal SK").fill("2023-09-12");
+    await page.getByLabel("Nama narahubung").fill("Bapak Sekdes");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText("W.9.IMI.IMI.5-UM.01.01-1234").waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,303 @@
+// Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
+// (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
+// (the server decides); staff see the sessions in their jurisdiction.
+import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { query } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime, formatNumber } from "../../lib/format";
+import { Link, useLocation } from "../../lib/router";
+import type { Agency, Me } from "../../lib/types";
+import { useResource } from "../hooks";
+import { usePageTitle } from "../usePageTitle";
+import { COVERAGE_PATH, OUTREACH_NEW_PATH, type SessionView, villagePath } from "../villages/types";
+import { MonthCalendar } from "./Calendar";
+import { useDesaOf, useKecamatanList } from "./desaOptions";
+import { outbox, useOutbox } from "./outbox";
+import { flushOutbox } from "./sync";
+import "./outreach.css";
+
+interface Filters {
+  kecamatan: string;
+  desa: string;
+  agencyId: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "" };
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(typeof navigator === "undefined" ? true : navigator.onLine);
+  useEffect(() => {
+    const up = () => setOnline(true);
+    const down = () => setOnline(false);
+    window.addEventListener("online", up);
+    window.addEventListener("offline", down);
+    return () => {
+      window.removeEventListener("online", up);
+      window.removeEventListener("offline", down);
+    };
+  }, []);
+  return online;
+}
+
+export function PendingSessions({ me, onSent }: { me: Me; onSent?: () => void }) {
+  const { t } = useTranslation();
+  const pending = useOutbox(me.id);
+  const online = useOnline();
+  const [busy, setBusy] = useState(false);
+  if (pending.length === 0) return null;
+  const waiting = pending.filter((item) => !item.rejected);
+  return (
+    <Paper withBorder p="md" className="outreach-pending" data-testid="outbox" role="region" aria-label={t("outreach.pending.title", { n: pending.length })}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={2} size="h4">
+            {t("outreach.pending.title", { n: pending.length })}
+          </Title>
+          <Badge color={online ? "teal" : "orange"}>{online ? t("outreach.pending.online") : t("outreach.pending.offline")}</Badge>
+        </Group>
+        <Text size="sm">{t("outreach.pending.lead")}</Text>
+        {pending.map((item) => (
+          <Group key={item.id} justify="space-between" wrap="nowrap" data-testid="pending-session">
+            <div>
+              <Text size="sm" fw={600}>
+                {item.desaName} · {formatDateTime(`${item.body.startsAt}:00+07:00`)}
+              </Text>
+              {item.rejected ? (
+                <Text size="xs" c="red">
+                  {t("outreach.pending.rejected", { reason: item.rejected })}
+                </Text>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {item.attempts > 0 ? t("outreach.pending.attempts", { n: item.attempts }) : t("outreach.pending.notYet")}
+                </Text>
+              )}
+            </div>
+            {item.rejected && (
+              <Button size="xs" variant="default" color="red" onClick={() => outbox.remove(item.id)}>
+                {t("outreach.pending.discard")}
+              </Button>
+            )}
+          </Group>
+        ))}
+        {waiting.length > 0 && (
+          <Group>
+            <Button
+              size="md"
+              loading={busy}
+              disabled={!online}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  const sent = await flushOutbox(me.id);
+                  if (sent > 0) onSent?.();
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {t("outreach.pending.sendNow")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function Outreach({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  usePageTitle(t("outreach.title"));
+  const { search } = useLocation();
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const [view, setView] = useState<"list" | "calendar">("list");
+  const kecamatanList = useKecamatanList();
+  const desaList = useDesaOf(draft.kecamatan || null);
+  const agencies = useResource<{ items: Agency[] }>(me.abilities.viewCoverage ? "/api/admin/agencies" : null);
+  const list = useResource<{ items: SessionView[]; total: number }>(
+    `/api/outreach/sessions${query({ ...applied, limit: "200" })}`,
+  );
+  const pending = useOutbox(me.id);
+
+  // A pending session that left the outbox was accepted by the server: show it in the list.
+  const previousPending = useRef(pending.length);
+  const { reload } = list;
+  useEffect(() => {
+    if (pending.length < previousPending.current) reload();
+    previousPending.current = pending.length;
+  }, [pending.length, reload]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setApplied({ ...draft });
+  }
+
+  const items = list.data?.items ?? [];
+  const notice = search.get("terkirim") ? t("outreach.sent") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("outreach.title")}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {me.abilities.viewCoverage ? t("outreach.leadStaff") : t("outreach.leadVolunteer")}
+      </Text>
+      <Group>
+        <Button component={Link} href={OUTREACH_NEW_PATH} size="lg">
+          {t("outreach.record")}
+        </Button>
+        {me.abilities.viewCoverage && (
+          <Button component={Link} href={COVERAGE_PATH} variant="default" size="lg">
+            {t("nav.coverage")}
+          </Button>
+        )}
+      </Group>
+      {notice && (
+        <Alert color={search.get("terkirim") ? "teal" : "orange"} role="status">
+          {notice}
+        </Alert>
+      )}
+      <PendingSessions me={me} onSent={list.reload} />
+
+      <form onSubmit={submit} aria-label={t("outreach.filters")}>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
+          <NativeSelect
+            label={t("outreach.kecamatan")}
+            value={draft.kecamatan}
+            onChange={(e) => {
+              const kecamatan = e.currentTarget.value;
+              setDraft((previous) => ({ ...previous, kecamatan, desa: "" }));
+            }}
+            data={[{ value: "", label: t("outreach.any") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+          />
+          <NativeSelect
+            label={t("outreach.desa")}
+            value={draft.desa}
+            disabled={!draft.kecamatan}
+            onChange={(e) => {
+              const desa = e.currentTarget.value;
+              setDraft((previous) => ({ ...previous, desa }));
+            }}
+            data={[{ value: "", label: t("outreach.any") }, ...desaList.map((region) => ({ value: region.code, label: region.name }))]}
+          />
+          {agencies.data && (
+            <NativeSelect
+              label={t("outreach.agency")}
+              value={draft.agencyId}
+              onChange={(e) => {
+                const agencyId = e.currentTarget.value;
+                setDraft((previous) => ({ ...previous, agencyId }));
+              }}
+              data={[{ value: "", label: t("outreach.any") }, ...agencies.data.items.map((agency) => ({ value: agency.id, label: agency.name }))]}
+            />
+          )}
+          <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => {
+            const from = e.currentTarget.value;
+            setDraft((previous) => ({ ...previous, from }));
+          }} />
+          <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => {
+            const to = e.currentTarget.value;
+            setDraft((previous) => ({ ...previous, to }));
+          }} />
+        </SimpleGrid>
+        <Group mt="sm">
+          <Button type="submit">{t("audit.apply")}</Button>
+          <Button
+            variant="default"
+            onClick={() => {
+              setDraft(EMPTY);
+              setApplied(EMPTY);
+            }}
+          >
+            {t("audit.reset")}
+          </Button>
+          <SegmentedControl
+            aria-label={t("outreach.view")}
+            value={view}
+            onChange={(value) => setView(value as "list" | "calendar")}
+            data={[
+              { value: "list", label: t("outreach.viewList") },
+              { value: "calendar", label: t("outreach.viewCalendar") },
+            ]}
+          />
+        </Group>
+      </form>
+
+      {view === "calendar" ? (
+        <MonthCalendar filters={applied} />
+      ) : (
+        <>
+          {list.error ? (
+            <Alert color="red" role="alert">
+              {errorMessage(list.error)}
+            </Alert>
+          ) : null}
+          {list.data && (
+            <Text size="sm" role="status" data-testid="session-count">
+              {t("outreach.count", { n: formatNumber(list.data.total) })}
+            </Text>
+          )}
+          <Table.ScrollContainer minWidth={640}>
+            <Table verticalSpacing="xs" highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("outreach.when")}</Table.Th>
+                  <Table.Th>{t("outreach.desa")}</Table.Th>
+                  <Table.Th>{t("outreach.agency")}</Table.Th>
+                  <Table.Th>{t("outreach.attendance")}</Table.Th>
+                  <Table.Th>{t("outreach.recordedBy")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => (
+                  <Table.Tr key={item.id} data-testid="session-row">
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      {formatDateTime(item.startsAt)}
+                      {item.status !== "held" && (
+                        <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
+                          {t(`outreach.status.${item.status}`)}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {me.abilities.viewVillages ? (
+                        <Text component={Link} href={villagePath(item.desaCode)} size="sm" c="teal.9">
+                          {item.desaName}
+                        </Text>
+                      ) : (
+                        <Text size="sm">{item.desaName}</Text>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        {item.kecamatanName}
+                        {item.venue ? ` · ${item.venue}` : ""}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{item.organiser?.name ?? "–"}</Table.Td>
+                    <Table.Td>
+                      {t("outreach.attendanceTotals", {
+                        total: formatNumber(item.attendanceTotals.total),
+                        female: formatNumber(item.attendanceTotals.female),
+                        male: formatNumber(item.attendanceTotals.male),
+                      })}
+                    </Table.Td>
+                    <Table.Td>{item.recordedBy.displayName}</Table.Td>
+                  </Table.Tr>
+                ))}
+                {!list.loading && items.length === 0 && !list.error && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>{t("outreach.empty")}</Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {list.loading && <Text role="status">{t("common.loading")}</Text>}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,329 @@
+// Recording an outreach session from a phone: large touch targets, one column at 360 px, and no
+// connection needed. The session gets its UUID here; offline (or when sending fails on the way)
+// it is kept in the outbox and sent later with the same id, so the server stores it once.
+import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS, SEXES, type TopicGroup } from "../../../core/outreach-topics";
+import { ApiError } from "../../lib/api";
+import { errorMessage, fieldErrors } from "../../lib/errors";
+import { Link, navigate } from "../../lib/router";
+import type { Me } from "../../lib/types";
+import { usePageTitle } from "../usePageTitle";
+import { OUTREACH_PATH, type SessionCreate } from "../villages/types";
+import { useDesaOf, useJurisdictionDesa, useKecamatanList } from "./desaOptions";
+import { isTransient, newSessionId, outbox } from "./outbox";
+import { sendSession } from "./sync";
+import "./outreach.css";
+
+const TOPIC_GROUPS: readonly TopicGroup[] = ["red_flag", "migration_step", "protection"];
+const BAND_LABEL: Record<(typeof AGE_BANDS)[number], string> = { under_18: "< 18", "18_24": "18–24", "25_39": "25–39", "40_59": "40–59", "60_plus": "≥ 60" };
+
+function todayWib(): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
+  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:00` };
+}
+
+const lines = (text: string) =>
+  text
+    .split(/\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+type Counts = Record<string, string>;
+
+export function SessionForm({ me }: { me: Me }) {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t("outreach.form.title"));
+  const english = i18n.language === "en";
+  const now = useMemo(todayWib, []);
+  const [id] = useState(newSessionId);
+  const [date, setDate] = useState(now.date);
+  const [time, setTime] = useState(now.time);
+  const [endTime, setEndTime] = useState("");
+  const [kecamatan, setKecamatan] = useState<string>("");
+  const [desa, setDesa] = useState<string>("");
+  const [venue, setVenue] = useState("");
+  const [audiences, setAudiences] = useState<string[]>([]);
+  const [topics, setTopics] = useState<string[]>([]);
+  const [counts, setCounts] = useState<Counts>({});
+  const [facilitators, setFacilitators] = useState("");
+  const [coOrganisers, setCoOrganisers] = useState("");
+  const [materials, setMaterials] = useState("");
+  const [followUps, setFollowUps] = useState("");
+  const [notes, setNotes] = useState("");
+  const [quiz, setQuiz] = useState({ pre: "", post: "", respondents: "" });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fields, setFields] = useState<Record<string, string>>({});
+
+  const jurisdiction = useJurisdictionDesa(me);
+  const regencyWide = !jurisdiction.loading && jurisdiction.options === null;
+  const kecamatanList = useKecamatanList(regencyWide);
+  const desaOfKecamatan = useDesaOf(regencyWide && kecamatan ? kecamatan : null);
+  const desaOptions = regencyWide
+    ? desaOfKecamatan.map((region) => ({ value: region.code, label: region.name }))
+    : (jurisdiction.options ?? []).map((option) => ({ value: option.value, label: `${option.label} (${option.kecamatanName})` }));
+  const selectedDesa = desa || (desaOptions.length === 1 ? desaOptions[0].value : "");
+  const desaName = desaOptions.find((option) => option.value === selectedDesa)?.label ?? selectedDesa;
+
+  const total = Object.values(counts).reduce((sum, value) => sum + (Number.parseInt(value, 10) || 0), 0);
+
+  function toggle(list: string[], value: string, checked: boolean): string[] {
+    return checked ? [...list, value] : list.filter((item) => item !== value);
+  }
+
+  function body(): SessionCreate {
+    const attendance: Record<string, Record<string, number>> = {};
+    for (const sex of SEXES) {
+      for (const band of AGE_BANDS) {
+        const n = Number.parseInt(counts[`${sex}.${band}`] ?? "", 10);
+        if (Number.isFinite(n) && n > 0) attendance[sex] = { ...attendance[sex], [band]: n };
+      }
+    }
+    const score = (value: string) => (value.trim() === "" ? null : Number(value.replace(",", ".")));
+    const hasQuiz = quiz.pre || quiz.post || quiz.respondents;
+    return {
+      id,
+      status: "held",
+      startsAt: `${date}T${time}`,
+      endsAt: endTime ? `${date}T${endTime}` : null,
+      desaCode: selectedDesa,
+      venue: venue.trim() || null,
+      coOrganiserAgencyIds: [],
+      coOrganiserOthers: lines(coOrganisers),
+      facilitators: lines(facilitators),
+      audiences: audiences as SessionCreate["audiences"],
+      attendance: attendance as SessionCreate["attendance"],
+      topics: topics as SessionCreate["topics"],
+      materials: lines(materials),
+      followUps: followUps.trim() || null,
+      notes: notes.trim() || null,
+      quiz: hasQuiz ? { preScore: score(quiz.pre), postScore: score(quiz.post), respondents: quiz.respondents ? Number.parseInt(quiz.respondents, 10) : null } : null,
+    };
+  }
+
+  function check(): Record<string, string> {
+    const missing: Record<string, string> = {};
+    if (!date) missing.startsAt = t("outreach.form.required.date");
+    if (!time) missing.startsAt = t("outreach.form.required.date");
+    if (!selectedDesa) missing.desaCode = t("outreach.form.required.desa");
+    if (audiences.length === 0) missing.audiences = t("outreach.form.required.audiences");
+    if (topics.length === 0) missing.topics = t("outreach.form.required.topics");
+    return missing;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const missing = check();
+    setFields(missing);
+    if (Object.keys(missing).length > 0) {
+      setError(t("outreach.form.checkFields"));
+      return;
+    }
+    const payload = body();
+    const keep = () => {
+      outbox.add({ id, userId: me.id, body: payload, desaName });
+      navigate(`${OUTREACH_PATH}?tersimpan=1`);
+    };
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      keep();
+      return;
+    }
+    setBusy(true);
+    try {
+      await sendSession(payload);
+      navigate(`${OUTREACH_PATH}?terkirim=1`);
+    } catch (caught) {
+      if (isTransient(caught)) keep();
+      else {
+        setError(errorMessage(caught));
+        setFields(caught instanceof ApiError ? fieldErrors(caught) : {});
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (name: string) => Object.entries(fields).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
+
+  return (
+    <Stack className="outreach-form" maw={720}>
+      <Title order={1} size="h2">
+        {t("outreach.form.title")}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t("outreach.form.lead")}
+      </Text>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("outreach.form.title")}>
+        <Stack gap="lg">
+          <Fieldset legend={t("outreach.form.when")}>
+            <SimpleGrid cols={{ base: 1, xs: 3 }}>
+              <TextInput size="lg" type="date" label={t("outreach.form.date")} value={date} onChange={(e) => setDate(e.currentTarget.value)} required error={fieldError("startsAt")} />
+              <TextInput size="lg" type="time" label={t("outreach.form.startTime")} value={time} onChange={(e) => setTime(e.currentTarget.value)} required />
+              <TextInput size="lg" type="time" label={t("outreach.form.endTime")} value={endTime} onChange={(e) => setEndTime(e.currentTarget.value)} />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t("outreach.form.wib")}
+            </Text>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.where")}>
+            <Stack>
+              {regencyWide && (
+                <NativeSelect
+                  size="lg"
+                  label={t("outreach.kecamatan")}
+                  value={kecamatan}
+                  onChange={(e) => {
+                    setKecamatan(e.currentTarget.value);
+                    setDesa("");
+                  }}
+                  data={[{ value: "", label: t("outreach.form.choose") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+                />
+              )}
+              <NativeSelect
+                size="lg"
+                label={t("outreach.desa")}
+                value={selectedDesa}
+                onChange={(e) => setDesa(e.currentTarget.value)}
+                data={[{ value: "", label: jurisdiction.loading ? t("common.loading") : t("outreach.form.choose") }, ...desaOptions]}
+                required
+                error={fieldError("desaCode")}
+              />
+              <TextInput size="lg" label={t("outreach.form.venue")} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} maxLength={200} />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.audiences")}>
+            <Stack gap="sm" role="group" aria-label={t("outreach.form.audiences")}>
+              {AUDIENCES.map((code) => (
+                <Checkbox
+                  key={code}
+                  size="md"
+                  className="outreach-touch"
+                  label={english ? AUDIENCE_LABELS[code].en : AUDIENCE_LABELS[code].id}
+                  checked={audiences.includes(code)}
+                  onChange={(e) => setAudiences(toggle(audiences, code, e.currentTarget.checked))}
+                />
+              ))}
+              {fieldError("audiences") && (
+                <Text c="red" size="sm">
+                  {fieldError("audiences")}
+                </Text>
+              )}
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.attendance")}>
+            <table className="outreach-attendance">
+              <thead>
+                <tr>
+                  <th scope="col">{t("outreach.form.ageBand")}</th>
+                  <th scope="col">{t("outreach.form.female")}</th>
+                  <th scope="col">{t("outreach.form.male")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {AGE_BANDS.map((band) => (
+                  <tr key={band}>
+                    <th scope="row">{BAND_LABEL[band]}</th>
+                    {SEXES.map((sex) => (
+                      <td key={sex}>
+                        <input
+                          className="outreach-count"
+                          type="number"
+                          inputMode="numeric"
+                          min={0}
+                          max={100000}
+                          aria-label={t("outreach.form.countLabel", { sex: t(`outreach.form.${sex}`), band: BAND_LABEL[band] })}
+                          value={counts[`${sex}.${band}`] ?? ""}
+                          onChange={(e) => {
+                            const value = e.currentTarget.value;
+                            setCounts((previous) => ({ ...previous, [`${sex}.${band}`]: value }));
+                          }}
+                        />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <Text size="sm" mt="xs" role="status">
+              {t("outreach.form.total", { n: total })}
+            </Text>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.topics")}>
+            <Stack gap="md">
+              {TOPIC_GROUPS.map((group) => (
+                <Stack key={group} gap="xs" role="group" aria-label={t(`outreach.topicGroup.${group}`)}>
+                  <Text fw={600} size="sm">
+                    {t(`outreach.topicGroup.${group}`)}
+                  </Text>
+                  {OUTREACH_TOPICS.filter((topic) => topic.group === group).map((topic) => (
+                    <Checkbox
+                      key={topic.code}
+                      size="md"
+                      className="outreach-touch"
+                      label={english ? topic.titleEn : topic.title}
+                      checked={topics.includes(topic.code)}
+                      onChange={(e) => setTopics(toggle(topics, topic.code, e.currentTarget.checked))}
+                    />
+                  ))}
+                </Stack>
+              ))}
+              {fieldError("topics") && (
+                <Text c="red" size="sm">
+                  {fieldError("topics")}
+                </Text>
+              )}
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.people")}>
+            <Stack>
+              <Textarea size="lg" autosize minRows={2} label={t("outreach.form.facilitators")} description={t("outreach.form.onePerLine")} value={facilitators} onChange={(e) => setFacilitators(e.currentTarget.value)} />
+              <Textarea size="lg" autosize minRows={2} label={t("outreach.form.coOrganisers")} description={t("outreach.form.onePerLine")} value={coOrganisers} onChange={(e) => setCoOrganisers(e.currentTarget.value)} />
+              <Textarea size="lg" autosize minRows={2} label={t("outreach.form.materials")} description={t("outreach.form.onePerLine")} value={materials} onChange={(e) => setMaterials(e.currentTarget.value)} />
+              <Textarea size="lg" autosize minRows={2} label={t("outreach.form.followUps")} value={followUps} onChange={(e) => setFollowUps(e.currentTarget.value)} maxLength={2000} />
+              <Textarea size="lg" autosize minRows={2} label={t("outreach.form.notes")} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} maxLength={2000} />
+            </Stack>
+          </Fieldset>
+
+          <Fieldset legend={t("outreach.form.quiz")}>
+            <SimpleGrid cols={{ base: 1, xs: 3 }}>
+              <TextInput size="lg" type="number" inputMode="decimal" min={0} max={100} label={t("outreach.form.preScore")} value={quiz.pre} onChange={(e) => setQuiz({ ...quiz, pre: e.currentTarget.value })} error={fieldError("quiz.preScore")} />
+              <TextInput size="lg" type="number" inputMode="decimal" min={0} max={100} label={t("outreach.form.postScore")} value={quiz.post} onChange={(e) => setQuiz({ ...quiz, post: e.currentTarget.value })} error={fieldError("quiz.postScore")} />
+              <TextInput size="lg" type="number" inputMode="numeric" min={0} label={t("outreach.form.respondents")} value={quiz.respondents} onChange={(e) => setQuiz({ ...quiz, respondents: e.currentTarget.value })} />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t("outreach.form.quizHint")}
+            </Text>
+          </Fieldset>
+
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Paper className="outreach-submit" p="sm" withBorder>
+            <Group grow wrap="nowrap">
+              <Button component={Link} href={OUTREACH_PATH} variant="default" size="lg">
+                {t("common.cancel")}
+              </Button>
+              <Button type="submit" size="lg" loading={busy}>
+                {t("outreach.form.submit")}
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" mt={6}>
+              {t("outreach.form.offlineHint")}
+            </Text>
+          </Paper>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+// Sends the outreach sessions waiting on this device: when the console starts, when the browser
+// reports the connection is back, and every half minute while some are waiting.
+import { useEffect } from "react";
+import { api } from "../../lib/api";
+import type { Me } from "../../lib/types";
+import type { SessionCreate } from "../villages/types";
+import { jurisdictionDesa } from "./desaOptions";
+import { outbox } from "./outbox";
+
+export const sendSession = (body: SessionCreate) => api.post("/api/outreach/sessions", body);
+
+export function flushOutbox(userId: string): Promise<number> {
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return Promise.resolve(0);
+  return outbox.flush(userId, sendSession);
+}
+
+export function OutboxSync({ me }: { me: Me }) {
+  const userId = me.id;
+  const enabled = me.abilities.recordOutreach === true;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per signed-in user (`me` changes identity on every sign-in refresh)
+  useEffect(() => {
+    if (!enabled) return;
+    // Load the session form's code and the user's desa now, so the form still opens if the connection drops later.
+    void import("../villages/ProgrammeArea").catch(() => undefined);
+    void jurisdictionDesa(me).catch(() => undefined);
+    const run = () => {
+      if (outbox.forUser(userId).some((item) => !item.rejected)) void flushOutbox(userId);
+    };
+    run();
+    window.addEventListener("online", run);
+    const timer = window.setInterval(run, 30_000);
+    return () => {
+      window.removeEventListener("online", run);
+      window.clearInterval(timer);
+    };
+  }, [userId, enabled]);
+  return null;
+}

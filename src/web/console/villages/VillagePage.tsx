@@ -1,0 +1,451 @@
+// One village: Desa Binaan designation (decree, office, PIMPASA, village focal point), indicators per
+// period with their sources, the risk level with every input and the rule, and the sessions held
+// there. PIMPASA officers (in their jurisdiction), coordinators and admins designate and update.
+import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { INDICATOR_KEYS, type IndicatorKey } from "../../../core/village-risk";
+import { query, request } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
+import { Link } from "../../lib/router";
+import type { Me } from "../../lib/types";
+import { useSubmission } from "../forms";
+import { useResource } from "../hooks";
+import { usePageTitle } from "../usePageTitle";
+import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS, VILLAGES_PATH, type VillageDetail } from "./types";
+import { RiskBadge, riskReason } from "./Villages";
+
+const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
+const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
+
+function Designation({ village, onSaved, onCancel }: { village: VillageDetail; onSaved: (next: VillageDetail) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const officers = useResource<{ items: { id: string; displayName: string }[] }>(`/api/villages/officers${query({ desa: village.code })}`);
+  const [form, setForm] = useState({
+    status: village.status as ProgramStatus,
+    decreeNumber: village.decreeNumber ?? "",
+    decreeDate: village.decreeDate ?? "",
+    designatingOffice: village.designatingOffice ?? "",
+    pimpasa: village.pimpasa.map((p) => p.id),
+    focalName: village.focalPoint.name ?? "",
+    focalPosition: village.focalPoint.position ?? "",
+    focalPhone: village.focalPoint.phone ?? "",
+    population: village.population === null ? "" : String(village.population),
+    populationYear: village.populationYear === null ? "" : String(village.populationYear),
+    populationSource: village.populationSource ?? "",
+    notes: village.notes ?? "",
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const officerOptions = [...(officers.data?.items ?? []), ...village.pimpasa]
+    .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)
+    .map((o) => ({ value: o.id, label: o.displayName }));
+  const err = (name: string) => Object.entries(submission.fields).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await submission.run(async () => {
+      const next = await request<VillageDetail>("PATCH", `/api/villages/${encodeURIComponent(village.code)}`, {
+        status: form.status,
+        decreeNumber: nullable(form.decreeNumber),
+        decreeDate: nullable(form.decreeDate),
+        designatingOffice: nullable(form.designatingOffice),
+        pimpasaUserIds: form.pimpasa,
+        // A hidden phone is not sent, so saving does not erase what this user cannot see.
+        focalPoint: village.focalPoint.phoneHidden
+          ? undefined
+          : { name: nullable(form.focalName), position: nullable(form.focalPosition), phone: nullable(form.focalPhone) },
+        population: intOrNull(form.population),
+        populationYear: intOrNull(form.populationYear),
+        populationSource: nullable(form.populationSource),
+        notes: nullable(form.notes),
+      });
+      onSaved(next);
+    });
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={(event) => void submit(event)} aria-label={t("villages.designation.edit")}>
+        <Stack>
+          <Title order={2} size="h4">
+            {t("villages.designation.edit")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={t("villages.status")}
+              value={form.status}
+              onChange={(e) => set("status")(e.currentTarget.value)}
+              data={PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))}
+            />
+            <TextInput label={t("villages.designation.decreeNumber")} value={form.decreeNumber} onChange={(e) => set("decreeNumber")(e.currentTarget.value)} error={err("decreeNumber")} />
+            <TextInput type="date" label={t("villages.designation.decreeDate")} value={form.decreeDate} onChange={(e) => set("decreeDate")(e.currentTarget.value)} error={err("decreeDate")} />
+            <TextInput label={t("villages.designation.office")} value={form.designatingOffice} onChange={(e) => set("designatingOffice")(e.currentTarget.value)} error={err("designatingOffice")} />
+          </SimpleGrid>
+          <MultiSelect
+            label={t("villages.designation.pimpasa")}
+            data={officerOptions}
+            value={form.pimpasa}
+            onChange={(value) => setForm((previous) => ({ ...previous, pimpasa: value }))}
+            searchable
+            error={err("pimpasaUserIds")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t("villages.focal.name")} value={form.focalName} onChange={(e) => set("focalName")(e.currentTarget.value)} />
+            <TextInput label={t("villages.focal.position")} value={form.focalPosition} onChange={(e) => set("focalPosition")(e.currentTarget.value)} />
+            {!village.focalPoint.phoneHidden && (
+              <TextInput type="tel" label={t("villages.focal.phone")} value={form.focalPhone} onChange={(e) => set("focalPhone")(e.currentTarget.value)} error={err("focalPoint")} />
+            )}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput type="number" min={0} label={t("villages.population")} value={form.population} onChange={(e) => set("population")(e.currentTarget.value)} error={err("population")} />
+            <TextInput type="number" label={t("villages.populationYear")} value={form.populationYear} onChange={(e) => set("populationYear")(e.currentTarget.value)} error={err("populationYear")} />
+            <TextInput label={t("villages.populationSource")} value={form.populationSource} onChange={(e) => set("populationSource")(e.currentTarget.value)} />
+          </SimpleGrid>
+          <Textarea label={t("villages.notes")} value={form.notes} onChange={(e) => set("notes")(e.currentTarget.value)} autosize minRows={2} />
+          {submission.error && (
+            <Alert color="red" role="alert">
+              {submission.error}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={submission.busy}>
+              {t("common.save")}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function IndicatorForm({ village, period: initialPeriod, onSaved, onCancel }: { village: VillageDetail; period: string | null; onSaved: (next: VillageDetail) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const existing = village.indicators.find((i) => i.period === initialPeriod);
+  const [period, setPeriod] = useState(initialPeriod ?? String(new Date().getFullYear()));
+  const [figures, setFigures] = useState<Record<IndicatorKey, { value: string; source: string }>>(
+    () =>
+      Object.fromEntries(
+        INDICATOR_KEYS.map((key) => {
+          const figure = existing?.figures[key];
+          return [key, { value: figure?.value === null || figure?.value === undefined ? "" : String(figure.value), source: figure?.source ?? "" }];
+        }),
+      ) as Record<IndicatorKey, { value: string; source: string }>,
+  );
+  const [notes, setNotes] = useState(existing?.notes ?? "");
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await submission.run(async () => {
+      const body = {
+        figures: Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { value: intOrNull(figures[key].value), source: nullable(figures[key].source) }])),
+        notes: nullable(notes),
+      };
+      onSaved(await request<VillageDetail>("PUT", `/api/villages/${encodeURIComponent(village.code)}/indicators/${encodeURIComponent(period.trim())}`, body));
+    });
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={(event) => void submit(event)} aria-label={t("villages.indicators.edit")}>
+        <Stack>
+          <Title order={3} size="h4">
+            {t("villages.indicators.edit")}
+          </Title>
+          <TextInput
+            label={t("villages.indicators.period")}
+            description={t("villages.indicators.periodHint")}
+            value={period}
+            onChange={(e) => setPeriod(e.currentTarget.value)}
+            disabled={initialPeriod !== null}
+            maw={240}
+            error={submission.fields.period}
+          />
+          {INDICATOR_KEYS.map((key) => (
+            <SimpleGrid key={key} cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                type="number"
+                min={0}
+                label={t(`villages.indicator.${key}`)}
+                value={figures[key].value}
+                onChange={(e) => {
+                  const value = e.currentTarget.value;
+                  setFigures((previous) => ({ ...previous, [key]: { ...previous[key], value } }));
+                }}
+              />
+              <TextInput
+                label={t("villages.indicators.sourceOf", { name: t(`villages.indicator.${key}`) })}
+                value={figures[key].source}
+                onChange={(e) => {
+                  const source = e.currentTarget.value;
+                  setFigures((previous) => ({ ...previous, [key]: { ...previous[key], source } }));
+                }}
+              />
+            </SimpleGrid>
+          ))}
+          <Text size="xs" c="dimmed">
+            {t("villages.indicators.unknownHint")}
+          </Text>
+          <Textarea label={t("villages.notes")} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
+          {submission.error && (
+            <Alert color="red" role="alert">
+              {submission.error}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={submission.busy}>
+              {t("common.save")}
+            </Button>
+            <Button variant="default" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+export function VillagePage({ me, code }: { me: Me; code: string }) {
+  const { t, i18n } = useTranslation();
+  const resource = useResource<VillageDetail>(`/api/villages/${encodeURIComponent(code)}`);
+  const [saved, setSaved] = useState<VillageDetail | null>(null);
+  const [editing, setEditing] = useState<"designation" | { period: string | null } | null>(null);
+  const village = saved ?? resource.data;
+  usePageTitle(village?.name ?? t("villages.title"));
+  const sessions = useResource<{ items: SessionView[]; total: number }>(
+    me.abilities.recordOutreach ? `/api/outreach/sessions${query({ desa: code, limit: "50" })}` : null,
+  );
+
+  if (resource.error) {
+    return (
+      <Stack>
+        <Title order={1} size="h2">
+          {t("villages.title")}
+        </Title>
+        <Alert color="red" role="alert">
+          {errorMessage(resource.error)}
+        </Alert>
+        <Button component={Link} href={VILLAGES_PATH} variant="default" w="fit-content">
+          {t("villages.back")}
+        </Button>
+      </Stack>
+    );
+  }
+  if (!village) return <Text role="status">{t("common.loading")}</Text>;
+  const canManage = village.abilities.manage;
+  const saveAndClose = (next: VillageDetail) => {
+    setSaved(next);
+    setEditing(null);
+  };
+  const risk = village.risk;
+
+  return (
+    <Stack>
+      <Text component={Link} href={VILLAGES_PATH} size="sm" c="teal.9">
+        ← {t("villages.back")}
+      </Text>
+      <Title order={1} size="h2">
+        {t("villages.pageTitle", { name: village.name })}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t("villages.inKecamatan", { kecamatan: village.kecamatanName, code: village.code })}
+      </Text>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              {t("villages.designation.title")}
+            </Title>
+            {canManage && editing !== "designation" && (
+              <Button variant="light" onClick={() => setEditing("designation")}>
+                {village.status === "none" ? t("villages.designation.designate") : t("villages.designation.update")}
+              </Button>
+            )}
+          </Group>
+          <Group>
+            <Badge color={STATUS_COLOURS[village.status]} size="lg" data-testid="program-status">
+              {t(`villages.programStatus.${village.status}`)}
+            </Badge>
+          </Group>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            <Row label={t("villages.designation.decreeNumber")}>{village.decreeNumber ?? "–"}</Row>
+            <Row label={t("villages.designation.decreeDate")}>{village.decreeDate ? formatDate(village.decreeDate) : "–"}</Row>
+            <Row label={t("villages.designation.office")}>{village.designatingOffice ?? "–"}</Row>
+            <Row label={t("villages.designation.pimpasa")}>{village.pimpasa.length ? village.pimpasa.map((p) => p.displayName).join(", ") : "–"}</Row>
+            <Row label={t("villages.focal.title")}>
+              {[village.focalPoint.name, village.focalPoint.position].filter(Boolean).join(", ") || "–"}
+              {village.focalPoint.phone ? ` · ${village.focalPoint.phone}` : ""}
+              {village.focalPoint.phoneHidden ? ` · ${t("villages.focal.phoneHidden")}` : ""}
+            </Row>
+            <Row label={t("villages.population")}>
+              {village.population === null
+                ? "–"
+                : t("villages.populationValue", { n: formatNumber(village.population), year: village.populationYear ?? "–", source: village.populationSource ?? "–" })}
+            </Row>
+          </SimpleGrid>
+          {village.notes && <Row label={t("villages.notes")}>{village.notes}</Row>}
+        </Stack>
+      </Paper>
+      {editing === "designation" && <Designation village={village} onSaved={saveAndClose} onCancel={() => setEditing(null)} />}
+
+      <Paper withBorder p="md">
+        <Stack gap="xs">
+          <Title order={2} size="h4">
+            {t("villages.riskTitle")}
+          </Title>
+          <Group>
+            <RiskBadge risk={risk} />
+            <Text size="sm" data-testid="risk-reason">
+              {riskReason(risk, i18n.language)}
+            </Text>
+          </Group>
+          <Table.ScrollContainer minWidth={360}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("villages.riskInput")}</Table.Th>
+                  <Table.Th>{t("villages.riskValue", { period: risk.period ?? "–" })}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {INDICATOR_KEYS.map((key) => (
+                  <Table.Tr key={key} fw={risk.triggers.includes(key) ? 700 : undefined}>
+                    <Table.Td>{t(`villages.indicator.${key}`)}</Table.Td>
+                    <Table.Td>{risk.inputs[key] === null || risk.inputs[key] === undefined ? t("villages.unknown") : formatNumber(risk.inputs[key] as number)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          <Text size="xs" c="dimmed">
+            {t("villages.riskRule")}: {village.riskRule}
+          </Text>
+        </Stack>
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={2} size="h4">
+              {t("villages.indicators.title")}
+            </Title>
+            {canManage && !(typeof editing === "object" && editing !== null) && (
+              <Button variant="light" onClick={() => setEditing({ period: null })}>
+                {t("villages.indicators.add")}
+              </Button>
+            )}
+          </Group>
+          {typeof editing === "object" && editing !== null && (
+            <IndicatorForm key={editing.period ?? "new"} village={village} period={editing.period} onSaved={saveAndClose} onCancel={() => setEditing(null)} />
+          )}
+          {village.indicators.length === 0 ? (
+            <Text size="sm">{t("villages.indicators.none")}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={720}>
+              <Table verticalSpacing="xs">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t("villages.indicators.period")}</Table.Th>
+                    {INDICATOR_KEYS.map((key) => (
+                      <Table.Th key={key}>{t(`villages.indicator.${key}`)}</Table.Th>
+                    ))}
+                    <Table.Th>{t("villages.indicators.simpul")}</Table.Th>
+                    {canManage && <Table.Th>{t("common.actions")}</Table.Th>}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {village.indicators.map((indicator) => (
+                    <Table.Tr key={indicator.period}>
+                      <Table.Td>
+                        <Text fw={600} size="sm">
+                          {indicator.period}
+                        </Text>
+                        <RiskBadge risk={indicator.risk} />
+                      </Table.Td>
+                      {INDICATOR_KEYS.map((key) => {
+                        const figure = indicator.figures[key];
+                        return (
+                          <Table.Td key={key}>
+                            {figure?.value === null || figure?.value === undefined ? t("villages.unknown") : formatNumber(figure.value)}
+                            {figure?.source && (
+                              <Text size="xs" c="dimmed">
+                                {t("villages.indicators.source", { source: figure.source })}
+                              </Text>
+                            )}
+                          </Table.Td>
+                        );
+                      })}
+                      <Table.Td>
+                        <Text size="xs">
+                          {t("villages.indicators.simpulCounts", {
+                            reports: indicator.simpul.reportsReceived,
+                            sessions: indicator.simpul.outreachSessions,
+                            people: formatNumber(indicator.simpul.peopleReached),
+                          })}
+                        </Text>
+                      </Table.Td>
+                      {canManage && (
+                        <Table.Td>
+                          <Button size="xs" variant="default" onClick={() => setEditing({ period: indicator.period })}>
+                            {t("common.edit")}
+                          </Button>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      </Paper>
+
+      {me.abilities.recordOutreach && (
+        <Paper withBorder p="md">
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t("villages.sessions")}
+            </Title>
+            <Text size="sm">
+              {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
+            </Text>
+            {sessions.error ? (
+              <Alert color="red" role="alert">
+                {errorMessage(sessions.error)}
+              </Alert>
+            ) : null}
+            {(sessions.data?.items ?? []).map((session) => (
+              <Text key={session.id} size="sm">
+                {formatDateTime(session.startsAt)} · {session.organiser?.name ?? session.recordedBy.displayName} ·{" "}
+                {t("outreach.attendanceTotals", {
+                  total: formatNumber(session.attendanceTotals.total),
+                  female: formatNumber(session.attendanceTotals.female),
+                  male: formatNumber(session.attendanceTotals.male),
+                })}
+              </Text>
+            ))}
+            {sessions.data && sessions.data.items.length === 0 && <Text size="sm">{t("villages.noSessions")}</Text>}
+          </Stack>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

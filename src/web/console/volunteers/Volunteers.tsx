@@ -1,0 +1,317 @@
+// The volunteer registry (coordinators and admins): registration with consent and the code of
+// conduct, assigned desa, training records, active or not, activity counts.
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api, query } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDate, formatNumber } from "../../lib/format";
+import type { Me } from "../../lib/types";
+import { useSubmission } from "../forms";
+import { useResource } from "../hooks";
+import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
+import { usePageTitle } from "../usePageTitle";
+import type { VolunteerView } from "../villages/types";
+
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
+
+function DesaPicker({ value, onChange, error }: { value: { code: string; name: string }[]; onChange: (next: { code: string; name: string }[]) => void; error?: string }) {
+  const { t } = useTranslation();
+  const kecamatanList = useKecamatanList();
+  const [kecamatan, setKecamatan] = useState<string>("");
+  const desa = useDesaOf(kecamatan || null);
+  const options = [...value.map((d) => ({ value: d.code, label: d.name })), ...desa.filter((d) => !value.some((v) => v.code === d.code)).map((d) => ({ value: d.code, label: d.name }))];
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <NativeSelect
+        label={t("outreach.kecamatan")}
+        description={t("volunteers.kecamatanHint")}
+        data={[{ value: "", label: t("outreach.form.choose") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+        value={kecamatan}
+        onChange={(e) => setKecamatan(e.currentTarget.value)}
+      />
+      <MultiSelect
+        label={t("volunteers.desa")}
+        data={options}
+        value={value.map((d) => d.code)}
+        onChange={(codes) => onChange(codes.map((code) => ({ code, name: options.find((o) => o.value === code)?.label ?? code })))}
+        searchable
+        required
+        error={error}
+      />
+    </SimpleGrid>
+  );
+}
+
+function Register({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [form, setForm] = useState({ name: "", phone: "", consent: false, conduct: false, consentAt: today(), codeOfConductAt: today() });
+  const [desa, setDesa] = useState<{ code: string; name: string }[]>([]);
+  const [missing, setMissing] = useState<string | null>(null);
+  const err = (name: string) => Object.entries(submission.fields).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form.consent || !form.conduct) {
+      setMissing(t("volunteers.consentRequired"));
+      return;
+    }
+    setMissing(null);
+    const ok = await submission.run(async () => {
+      await api.post("/api/volunteers", {
+        name: form.name.trim(),
+        phone: form.phone.trim() || null,
+        desaCodes: desa.map((d) => d.code),
+        consentAt: form.consentAt,
+        codeOfConductAt: form.codeOfConductAt,
+      });
+    });
+    if (ok) onDone();
+  }
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={(event) => void submit(event)} aria-label={t("volunteers.register")}>
+        <Stack>
+          <Title order={2} size="h4">
+            {t("volunteers.register")}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t("volunteers.name")} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required error={err("name")} />
+            <TextInput type="tel" label={t("volunteers.phone")} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} error={err("phone")} />
+          </SimpleGrid>
+          <DesaPicker value={desa} onChange={setDesa} error={err("desaCodes")} />
+          <Checkbox label={t("volunteers.consent")} checked={form.consent} onChange={(e) => setForm({ ...form, consent: e.currentTarget.checked })} />
+          <TextInput type="date" label={t("volunteers.consentAt")} value={form.consentAt} onChange={(e) => setForm({ ...form, consentAt: e.currentTarget.value })} maw={240} error={err("consentAt")} />
+          <Checkbox label={t("volunteers.conduct")} checked={form.conduct} onChange={(e) => setForm({ ...form, conduct: e.currentTarget.checked })} />
+          <TextInput type="date" label={t("volunteers.conductAt")} value={form.codeOfConductAt} onChange={(e) => setForm({ ...form, codeOfConductAt: e.currentTarget.value })} maw={240} error={err("codeOfConductAt")} />
+          {(missing || submission.error) && (
+            <Alert color="red" role="alert">
+              {missing ?? submission.error}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={submission.busy}>
+              {t("volunteers.save")}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t("common.cancel")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function Training({ volunteer, onDone }: { volunteer: VolunteerView; onDone: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [form, setForm] = useState({ title: "", provider: "", completedOn: today() });
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await submission.run(async () => {
+      await api.post(`/api/volunteers/${volunteer.id}/trainings`, { title: form.title.trim(), provider: form.provider.trim() || null, completedOn: form.completedOn });
+    });
+    if (ok) onDone();
+  }
+  return (
+    <form onSubmit={(event) => void submit(event)} aria-label={t("volunteers.addTraining")}>
+      <Group align="flex-end">
+        <TextInput label={t("volunteers.trainingTitle")} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} required error={submission.fields.title} />
+        <TextInput label={t("volunteers.trainingProvider")} value={form.provider} onChange={(e) => setForm({ ...form, provider: e.currentTarget.value })} />
+        <TextInput type="date" label={t("volunteers.trainingDate")} value={form.completedOn} onChange={(e) => setForm({ ...form, completedOn: e.currentTarget.value })} />
+        <Button type="submit" loading={submission.busy}>
+          {t("common.save")}
+        </Button>
+      </Group>
+      {submission.error && (
+        <Text c="red" size="sm" role="alert">
+          {submission.error}
+        </Text>
+      )}
+    </form>
+  );
+}
+
+function VolunteerDetail({ volunteer, onChanged }: { volunteer: VolunteerView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const [desa, setDesa] = useState(volunteer.desa);
+  const [addingTraining, setAddingTraining] = useState(false);
+  const changed = desa.map((d) => d.code).join() !== volunteer.desa.map((d) => d.code).join();
+
+  return (
+    <Paper withBorder p="md" bg="gray.0">
+      <Stack gap="sm">
+        <Text size="sm">
+          {t("volunteers.agreed", { consent: formatDate(volunteer.consentAt), conduct: formatDate(volunteer.codeOfConductAt), version: volunteer.codeOfConductVersion })}
+        </Text>
+        {volunteer.account && <Text size="sm">{t("volunteers.account", { username: volunteer.account.username })}</Text>}
+        <DesaPicker value={desa} onChange={setDesa} error={submission.fields.desaCodes} />
+        {changed && (
+          <Group>
+            <Button
+              size="sm"
+              loading={submission.busy}
+              onClick={() =>
+                void submission.run(async () => {
+                  await api.patch(`/api/volunteers/${volunteer.id}`, { desaCodes: desa.map((d) => d.code) });
+                  onChanged();
+                })
+              }
+            >
+              {t("volunteers.saveDesa")}
+            </Button>
+          </Group>
+        )}
+        {submission.error && (
+          <Alert color="red" role="alert">
+            {submission.error}
+          </Alert>
+        )}
+        <Title order={3} size="h5">
+          {t("volunteers.trainings")}
+        </Title>
+        {volunteer.trainings.length === 0 ? (
+          <Text size="sm">{t("volunteers.noTrainings")}</Text>
+        ) : (
+          volunteer.trainings.map((training) => (
+            <Text key={training.id} size="sm">
+              {formatDate(training.completedOn)} · {training.title}
+              {training.provider ? ` (${training.provider})` : ""}
+            </Text>
+          ))
+        )}
+        {addingTraining ? (
+          <Training
+            volunteer={volunteer}
+            onDone={() => {
+              setAddingTraining(false);
+              onChanged();
+            }}
+          />
+        ) : (
+          <Group>
+            <Button size="xs" variant="light" onClick={() => setAddingTraining(true)}>
+              {t("volunteers.addTraining")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function Volunteers({ me: _me }: { me: Me }) {
+  const { t } = useTranslation();
+  usePageTitle(t("volunteers.title"));
+  const [onlyActive, setOnlyActive] = useState(false);
+  const list = useResource<{ items: VolunteerView[] }>(`/api/volunteers${query({ active: onlyActive ? "true" : undefined })}`);
+  const [registering, setRegistering] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const [toggleError, setToggleError] = useState<string | null>(null);
+  const items = list.data?.items ?? [];
+
+  async function setActive(volunteer: VolunteerView, active: boolean) {
+    setToggleError(null);
+    try {
+      await api.patch(`/api/volunteers/${volunteer.id}`, { active });
+      list.reload();
+    } catch (caught) {
+      setToggleError(errorMessage(caught));
+    }
+  }
+
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        {t("volunteers.title")}
+      </Title>
+      <Text c="dimmed" size="sm">
+        {t("volunteers.lead")}
+      </Text>
+      <Group>
+        {!registering && <Button onClick={() => setRegistering(true)}>{t("volunteers.register")}</Button>}
+        <Switch label={t("volunteers.onlyActive")} checked={onlyActive} onChange={(e) => setOnlyActive(e.currentTarget.checked)} />
+      </Group>
+      {registering && (
+        <Register
+          onDone={() => {
+            setRegistering(false);
+            list.reload();
+          }}
+        />
+      )}
+      {(list.error || toggleError) && (
+        <Alert color="red" role="alert">
+          {toggleError ?? errorMessage(list.error)}
+        </Alert>
+      )}
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t("volunteers.name")}</Table.Th>
+              <Table.Th>{t("volunteers.desa")}</Table.Th>
+              <Table.Th>{t("volunteers.trainings")}</Table.Th>
+              <Table.Th>{t("volunteers.activity")}</Table.Th>
+              <Table.Th>{t("volunteers.active")}</Table.Th>
+              <Table.Th>{t("common.actions")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((volunteer) => [
+              <Table.Tr key={volunteer.id} data-testid="volunteer-row">
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {volunteer.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {[volunteer.phone, volunteer.agency?.name].filter(Boolean).join(" · ")}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{volunteer.desa.map((d) => d.name).join(", ")}</Table.Td>
+                <Table.Td>{formatNumber(volunteer.trainings.length)}</Table.Td>
+                <Table.Td>
+                  {t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) })}
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={t("volunteers.activeFor", { name: volunteer.name })}
+                    checked={volunteer.active}
+                    onChange={(e) => void setActive(volunteer, e.currentTarget.checked)}
+                  />
+                  {!volunteer.active && (
+                    <Badge color="gray" size="sm">
+                      {t("common.inactive")}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
+                    {open === volunteer.id ? t("common.close") : t("volunteers.details")}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>,
+              open === volunteer.id ? (
+                <Table.Tr key={`${volunteer.id}-detail`}>
+                  <Table.Td colSpan={6}>
+                    <VolunteerDetail volunteer={volunteer} onChanged={list.reload} />
+                  </Table.Td>
+                </Table.Tr>
+              ) : null,
+            ])}
+            {!list.loading && items.length === 0 && !list.error && (
+              <Table.Tr>
+                <Table.Td colSpan={6}>{t("volunteers.empty")}</Table.Td>
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {list.loading && <Text role="status">{t("common.loading")}</Text>}
+    </Stack>
+  );
+}
