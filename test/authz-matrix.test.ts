@@ -18,7 +18,7 @@ const MATRIX: Record<string, Rule> = {
   "GET /api/auth/me": "authenticated",
   "POST /api/auth/logout": "authenticated",
   "POST /api/auth/password": "authenticated",
-  "GET /api/admin/agencies": ["admin", "coordinator"],
+  "GET /api/admin/agencies": ["admin", "coordinator", "case_manager", "investigator"],
   "POST /api/admin/agencies": ["admin"],
   "PATCH /api/admin/agencies/:id": ["admin"],
   "GET /api/admin/users": ["admin"],

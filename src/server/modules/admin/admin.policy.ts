@@ -10,7 +10,8 @@ export const userPolicy = definePolicy("user", {
 });
 
 export const agencyPolicy = definePolicy("agency", {
-  // The agency directory is coordination data: coordinators read it too.
-  list: (p) => hasRole(p, "admin", "coordinator"),
+  // The agency directory is coordination data: coordinators read it too, and case workers pick
+  // agencies from it for consent records, referrals and service providers.
+  list: (p) => hasRole(p, "admin", "coordinator", "case_manager", "investigator"),
   manage: (p) => hasRole(p, "admin"),
 });
