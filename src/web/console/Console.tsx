@@ -22,6 +22,8 @@ import { Shell } from "./Shell";
 import { OutboxSync } from "./outreach/sync";
 import { isProgrammePath } from "./villages/types";
 
+// Case management is its own chunk, loaded on first visit to /konsol/kasus.
+const CasesArea = lazy(() => import("./cases/CasesArea"));
 // Desa Binaan, outreach, coverage, volunteers and the map: one chunk, loaded on first visit.
 const ProgrammeArea = lazy(() => import("./villages/ProgrammeArea"));
 
@@ -110,6 +112,13 @@ function ConsolePage({ me }: { me: Me }) {
   // After an admin set a temporary password, nothing else opens until the user picks their own.
   const mustChange = me.mustChangePassword;
   if (mustChange || pathname === CHANGE_PASSWORD_PATH) return <ChangePassword me={me} forced={mustChange} />;
+  if ((pathname === "/konsol/kasus" || pathname.startsWith("/konsol/kasus/")) && me.abilities.viewCases) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <CasesArea me={me} />
+      </Suspense>
+    );
+  }
   if (isProgrammePath(pathname)) {
     return (
       <Suspense fallback={<Loader />}>

@@ -15,7 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: "dashboard", path: "/konsol", ability: null, group: "main", built: true },
   { id: "reports", path: "/konsol/laporan", ability: "viewReports", group: "main", built: true },
-  { id: "cases", path: "/konsol/kasus", ability: "viewCases", group: "main", built: false },
+  { id: "cases", path: "/konsol/kasus", ability: "viewCases", group: "main", built: true },
   { id: "villages", path: "/konsol/desa", ability: "viewVillages", group: "main", built: true },
   { id: "outreach", path: "/konsol/sosialisasi", ability: "recordOutreach", group: "main", built: true },
   { id: "coverage", path: "/konsol/cakupan", ability: "viewCoverage", group: "main", built: true },

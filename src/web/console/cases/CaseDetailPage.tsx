@@ -1,0 +1,286 @@
+// One case at the caller's access level: header with status, HTCDS export and the owner's
+// closure/reopening, then tabs. The server decides which fields arrive (identity only for the team
+// and referral recipients); the page shows what it gets and keeps it in React state only.
+import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { CASE_STATUSES, type CaseDetail, CASES_PATH, CLOSURE_REASONS, DECISION_ORGS, PRIORITIES, TRAFFICKING_STATUSES } from "../../lib/cases";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { Link } from "../../lib/router";
+import type { Me } from "../../lib/types";
+import { useRegionNames, useResource } from "../hooks";
+import { usePageTitle } from "../usePageTitle";
+import { AssessmentsTab, ConsentsTab, EventsTab, LegalTab, NotesTab, PersonsTab, ServicesTab, TeamTab } from "./CaseTabs";
+import { FormModal } from "./FormModal";
+import { ReferralCreate, ReferralTable } from "./Referrals";
+import { CaseBadges, Fact, options, Section } from "./shared";
+
+export interface TabProps {
+  detail: CaseDetail;
+  me: Me;
+  canEdit: boolean;
+  reload: () => void;
+}
+
+const TABS = ["persons", "events", "assessment", "services", "legal", "notes", "consents", "team", "referrals"] as const;
+
+export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
+  const { t } = useTranslation();
+  const resource = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
+  const [detail, setDetail] = useState<CaseDetail | undefined>(undefined);
+  useEffect(() => setDetail(resource.data), [resource.data]);
+  usePageTitle(detail ? t("cases.detailTitle", { code: detail.code }) : t("cases.title"));
+  const names = useRegionNames(detail?.regionCode ? [detail.regionCode] : []);
+  const [dialog, setDialog] = useState<"edit" | "close" | "reopen" | "refer" | null>(null);
+
+  if (resource.error) {
+    return (
+      <Stack align="flex-start">
+        <Title order={1} size="h2">
+          {t("cases.title")}
+        </Title>
+        <Alert color="red" role="alert">
+          {errorMessage(resource.error)}
+        </Alert>
+        <Button component={Link} href={CASES_PATH} variant="default">
+          {t("cases.back")}
+        </Button>
+      </Stack>
+    );
+  }
+  if (!detail) return <Loader aria-label={t("common.loading")} />;
+
+  const team = detail.access === "team";
+  const isOwner = detail.owner.id === me.id;
+  const closed = detail.status === "closed";
+  const canEdit = team && !closed;
+  const reload = resource.reload;
+  const tabProps: TabProps = { detail, me, canEdit, reload };
+  const teamIds = new Set(detail.team.map((m) => m.user.id));
+
+  return (
+    <Stack>
+      <Anchor component={Link} href={CASES_PATH} size="sm">
+        ← {t("cases.back")}
+      </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={1} size="h2">
+            {t("cases.detailTitle", { code: detail.code })}
+          </Title>
+          <Group gap="xs">
+            <CaseBadges item={detail} />
+            <Badge variant="outline" color="gray">
+              {t(`cases.access.${detail.access}`)}
+            </Badge>
+          </Group>
+        </Stack>
+        <Group gap="xs">
+          {canEdit && (
+            <Button variant="default" onClick={() => setDialog("edit")}>
+              {t("cases.edit.button")}
+            </Button>
+          )}
+          {team && !closed && (
+            <Button variant="default" onClick={() => setDialog("refer")}>
+              {t("cases.referrals.new")}
+            </Button>
+          )}
+          {isOwner && !closed && (
+            <Button color="red" variant="light" onClick={() => setDialog("close")}>
+              {t("cases.close.button")}
+            </Button>
+          )}
+          {isOwner && closed && (
+            <Button variant="light" onClick={() => setDialog("reopen")}>
+              {t("cases.reopen.button")}
+            </Button>
+          )}
+          <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=json`} download>
+            {t("cases.export.json")}
+          </Button>
+          <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=csv`} download>
+            {t("cases.export.csv")}
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+        <Fact label={t("cases.owner")}>
+          {detail.owner.displayName}
+          {detail.owner.agency ? ` · ${detail.owner.agency.name}` : ""}
+        </Fact>
+        <Fact label={t("cases.originLabel")}>{t(`cases.origin.${detail.origin}`)}</Fact>
+        <Fact label={t("cases.opened")}>{formatDateTime(detail.createdAt)}</Fact>
+        <Fact label={t("cases.region")}>{detail.regionCode ? (names[detail.regionCode] ?? detail.regionCode) : "–"}</Fact>
+        <Fact label={t("cases.traffickingLabel")}>
+          {t(`cases.trafficking.${detail.traffickingStatus}`)}
+          {detail.traffickingStatusOrg ? ` · ${t(`cases.decisionOrg.${detail.traffickingStatusOrg}`)}` : ""}
+        </Fact>
+        {closed && (
+          <Fact label={t("cases.close.reasonLabel")}>
+            {detail.closureReason ? t(`cases.close.reason.${detail.closureReason}`) : "–"}
+            {detail.closedAt ? ` · ${formatDateTime(detail.closedAt)}` : ""}
+          </Fact>
+        )}
+        {detail.reopenedAt && <Fact label={t("cases.reopen.at")}>{formatDateTime(detail.reopenedAt)}</Fact>}
+      </SimpleGrid>
+      {detail.summary !== undefined && detail.summary !== null && (
+        <Section title={t("cases.summary")}>
+          <Text style={{ whiteSpace: "pre-wrap" }}>{detail.summary}</Text>
+        </Section>
+      )}
+      {detail.access === "aggregate" && <Alert color="gray">{t("cases.aggregateNotice")}</Alert>}
+
+      <Tabs defaultValue="persons" keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(`cases.tabs.${tab}`)}
+              {tab === "referrals" && detail.overdueReferrals > 0 ? ` (${detail.overdueReferrals}!)` : ""}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="persons" pt="md">
+          <PersonsTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="events" pt="md">
+          <EventsTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="assessment" pt="md">
+          <AssessmentsTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="services" pt="md">
+          <ServicesTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="legal" pt="md">
+          <LegalTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="notes" pt="md">
+          <NotesTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consents" pt="md">
+          <ConsentsTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="team" pt="md">
+          <TeamTab {...tabProps} />
+        </Tabs.Panel>
+        <Tabs.Panel value="referrals" pt="md">
+          <ReferralTable items={detail.referrals} me={me} isSender={() => teamIds.has(me.id)} onDone={reload} />
+        </Tabs.Panel>
+      </Tabs>
+
+      {team && <ReferralCreate detail={detail} isOwner={isOwner} opened={dialog === "refer"} onClose={() => setDialog(null)} onDone={reload} />}
+      <EditDialog detail={detail} opened={dialog === "edit"} onClose={() => setDialog(null)} onDone={setDetail} />
+      <CloseDialog detail={detail} opened={dialog === "close"} onClose={() => setDialog(null)} onDone={setDetail} />
+      <ReopenDialog detail={detail} opened={dialog === "reopen"} onClose={() => setDialog(null)} onDone={setDetail} />
+    </Stack>
+  );
+}
+
+interface DialogProps {
+  detail: CaseDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: (updated: CaseDetail) => void;
+}
+
+function EditDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string>(detail.status);
+  const [priority, setPriority] = useState<string>(detail.priority);
+  const [trafficking, setTrafficking] = useState<string>(detail.traffickingStatus);
+  const [org, setOrg] = useState<string>(detail.traffickingStatusOrg ?? "");
+  const [summary, setSummary] = useState(detail.summary ?? "");
+  const editable = CASE_STATUSES.filter((s) => s !== "closed");
+  return (
+    <FormModal
+      opened={opened}
+      title={t("cases.edit.title", { code: detail.code })}
+      submitLabel={t("common.save")}
+      onClose={onClose}
+      onSubmit={async () => {
+        const changedTrafficking = trafficking !== detail.traffickingStatus || (org && org !== detail.traffickingStatusOrg);
+        const updated = await api.patch<CaseDetail>(`/api/cases/${detail.id}`, {
+          ...(status !== detail.status ? { status } : {}),
+          ...(priority !== detail.priority ? { priority } : {}),
+          ...(summary.trim() !== (detail.summary ?? "") ? { summary: summary.trim() || null } : {}),
+          ...(changedTrafficking ? { traffickingStatus: trafficking, ...(org ? { traffickingStatusOrg: org } : {}) } : {}),
+        });
+        onDone(updated);
+      }}
+    >
+      {(submission) => (
+        <>
+          <Select label={t("cases.statusLabel")} data={options(t, "cases.status", editable)} value={status} onChange={(v) => setStatus(v ?? detail.status)} error={submission.fields.status} />
+          <Select label={t("cases.priorityLabel")} data={options(t, "cases.priority", PRIORITIES)} value={priority} onChange={(v) => setPriority(v ?? detail.priority)} />
+          <Select
+            label={t("cases.traffickingLabel")}
+            data={options(t, "cases.trafficking", TRAFFICKING_STATUSES)}
+            value={trafficking}
+            onChange={(v) => setTrafficking(v ?? detail.traffickingStatus)}
+          />
+          <Select
+            label={t("cases.decisionOrgLabel")}
+            data={options(t, "cases.decisionOrg", DECISION_ORGS)}
+            value={org || null}
+            clearable
+            onChange={(v) => setOrg(v ?? "")}
+            error={submission.fields.traffickingStatusOrg}
+          />
+          {detail.summary !== undefined && (
+            <Textarea label={t("cases.summary")} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={submission.fields.summary} />
+          )}
+        </>
+      )}
+    </FormModal>
+  );
+}
+
+function CloseDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<string>("services_completed");
+  const [note, setNote] = useState("");
+  return (
+    <FormModal
+      opened={opened}
+      danger
+      title={t("cases.close.title", { code: detail.code })}
+      submitLabel={t("cases.close.button")}
+      onClose={onClose}
+      onSubmit={async () => {
+        onDone(await api.post<CaseDetail>(`/api/cases/${detail.id}/close`, { reason, ...(note.trim() ? { note: note.trim() } : {}) }));
+      }}
+    >
+      {(submission) => (
+        <>
+          <Text size="sm">{t("cases.close.lead")}</Text>
+          <Select label={t("cases.close.reasonLabel")} data={options(t, "cases.close.reason", CLOSURE_REASONS)} value={reason} onChange={(v) => setReason(v ?? "other")} />
+          <Textarea label={t("cases.close.note")} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={submission.fields.note} />
+        </>
+      )}
+    </FormModal>
+  );
+}
+
+function ReopenDialog({ detail, opened, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  return (
+    <FormModal
+      opened={opened}
+      title={t("cases.reopen.title", { code: detail.code })}
+      submitLabel={t("cases.reopen.button")}
+      onClose={onClose}
+      onSubmit={async () => {
+        onDone(await api.post<CaseDetail>(`/api/cases/${detail.id}/reopen`, { reason: reason.trim() }));
+      }}
+    >
+      {(submission) => (
+        <Textarea label={t("cases.reopen.reason")} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submission.fields.reason} />
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,64 @@
+// A dialog holding one form: submits through useSubmission, shows the API's message and field
+// errors, and closes on success.
+import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import type { FormEvent, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { type Submission, useSubmission } from "../forms";
+
+export function FormModal({
+  opened,
+  title,
+  submitLabel,
+  onClose,
+  onSubmit,
+  children,
+  danger,
+  disabled,
+}: {
+  opened: boolean;
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  /** Throws to keep the dialog open with the error; resolves to close it. */
+  onSubmit: () => Promise<void>;
+  children: (submission: Submission) => ReactNode;
+  danger?: boolean;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (await submission.run(onSubmit)) onClose();
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => {
+        submission.reset();
+        onClose();
+      }}
+      title={title}
+      size="lg"
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {submission.error && (
+            <Alert color="red" role="alert">
+              {submission.error}
+            </Alert>
+          )}
+          {children(submission)}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" color={danger ? "red" : undefined} loading={submission.busy} disabled={disabled}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
