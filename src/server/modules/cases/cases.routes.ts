@@ -25,7 +25,7 @@ import {
   StatsSchema,
 } from "./cases.schema";
 import { CaseService } from "./cases.service";
-import { exportCases } from "./export.service";
+import { exportCaseListXlsx, exportCases } from "./export.service";
 import { caseStats, overdueItems } from "./oversight";
 
 const TAGS = ["kasus"];
@@ -113,6 +113,27 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { format: req.query.format, status: req.query.status });
       return sendExport(reply, r, "htcds-kasus");
+    },
+  );
+
+  app.get(
+    "/export.xlsx",
+    {
+      config: on("list"),
+      schema: {
+        tags: TAGS,
+        summary: "Unduh daftar kasus (XLSX) yang boleh saya lihat; nama korban hanya untuk tim kasus dan penerima rujukan",
+        description: "Setiap unduhan dicatat di jejak audit.",
+        querystring: z.object({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }).strict(),
+      },
+    },
+    async (req, reply) => {
+      const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status);
+      return reply
+        .header("cache-control", "no-store")
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename="daftar-kasus-${new Date().toISOString().slice(0, 10)}.xlsx"`)
+        .send(buf);
     },
   );
 

@@ -1,8 +1,11 @@
 // Validates exports against the HTCDS 2.0 field list in ../shared/standards (read at test time).
 import fs from "node:fs";
 import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import { auditLog } from "../../db/schema";
 import { parseCsv } from "../../lib/csv";
 import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
 
@@ -154,5 +157,32 @@ describe.skipIf(!haveStandard)("HTCDS 2.0 export", () => {
     // Somebody with no case at all gets an empty export, not someone else's cases.
     const empty = await s.outsider.http.request("GET", "/api/cases/export/htcds");
     expect(empty.json().cases).toEqual([]);
+    const audits = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "case.export"), eq(auditLog.actorUserId, s.coordinator.user.id)));
+    expect(audits.map((a) => (a.details as { format: string; identity: boolean }).identity)).toEqual([false, false]);
+    expect(JSON.stringify(audits)).toContain(caseId);
+  });
+});
+
+describe("case list XLSX", () => {
+  const rowsOf = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    const ws = wb.getWorksheet("Daftar Kasus")!;
+    const out: string[][] = [];
+    ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
+    return out;
+  };
+  it("gives the team names and the coordinator only sex and age band", async () => {
+    const mine = await s.owner.http.request("GET", "/api/cases/export.xlsx");
+    expect(mine.statusCode).toBe(200);
+    expect(mine.headers["content-type"]).toMatch(/spreadsheetml/);
+    const rows = await rowsOf(mine.rawPayload);
+    expect(rows[0]![0]).toBe("Kode Kasus");
+    expect(rows.slice(1).some((r) => r.includes(VICTIM.name))).toBe(true);
+    const coord = await rowsOf((await s.coordinator.http.request("GET", "/api/cases/export.xlsx")).rawPayload);
+    expect(coord.length).toBeGreaterThan(1);
+    expect(JSON.stringify(coord)).not.toContain(VICTIM.name);
+    expect(coord[1]).toContain("Perempuan");
+    expect((await s.volunteer.http.request("GET", "/api/cases/export.xlsx")).statusCode).toBe(403);
   });
 });
