@@ -310,11 +310,11 @@ export function SessionForm({ me }: { me: Me }) {
             </Alert>
           )}
           <Paper className="outreach-submit" p="sm" withBorder>
-            <Group grow wrap="nowrap">
-              <Button component={Link} href={OUTREACH_PATH} variant="default" size="lg">
+            <Group wrap="nowrap" gap="xs">
+              <Button component={Link} href={OUTREACH_PATH} variant="default" size="lg" px="md">
                 {t("common.cancel")}
               </Button>
-              <Button type="submit" size="lg" loading={busy}>
+              <Button type="submit" size="lg" loading={busy} style={{ flex: 1 }} px="xs">
                 {t("outreach.form.submit")}
               </Button>
             </Group>
