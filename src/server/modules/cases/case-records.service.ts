@@ -27,7 +27,8 @@ export class CaseRecordsService {
     return this.cases.ctx;
   }
 
-  addPerson(p: Principal, actor: AuditActor, caseId: string, input: PersonInput, now = new Date()): Promise<PersonView> {
+  async addPerson(p: Principal, actor: AuditActor, caseId: string, input: PersonInput, now = new Date()): Promise<PersonView> {
+    await this.cases.checkRegions({ desaCode: input.desaCode });
     return this.cases.inCase(
       p,
       actor,
@@ -39,7 +40,8 @@ export class CaseRecordsService {
     );
   }
 
-  updatePerson(p: Principal, actor: AuditActor, caseId: string, personId: string, patch: PersonUpdate, now = new Date()): Promise<PersonView> {
+  async updatePerson(p: Principal, actor: AuditActor, caseId: string, personId: string, patch: PersonUpdate, now = new Date()): Promise<PersonView> {
+    await this.cases.checkRegions({ desaCode: patch.desaCode });
     return this.cases.inCase(
       p,
       actor,

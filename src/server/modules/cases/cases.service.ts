@@ -9,6 +9,7 @@ import { users } from "../../db/schema";
 import { AppError, type FieldIssue, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { CODE_ALPHABET } from "../reports/tracking-code";
+import { unknownRegionCodes } from "../regions/regions.repo";
 import { publicReports } from "../reports/reports.tables";
 import { jakartaDate } from "../reports/working-days";
 import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
@@ -58,6 +59,14 @@ export class CaseService {
     );
   }
 
+  /** Refuses region codes that are not in the Kemendagri table (field → code). */
+  async checkRegions(codes: Record<string, string | null | undefined>): Promise<void> {
+    const entries = Object.entries(codes).filter((e): e is [string, string] => !!e[1]);
+    const unknown = new Set(await unknownRegionCodes(this.ctx.db, entries.map(([, c]) => c)));
+    const fields = Object.fromEntries(entries.filter(([, c]) => unknown.has(c)).map(([f]) => [f, { code: "region_unknown" as const }]));
+    if (Object.keys(fields).length) throw invalid(fields);
+  }
+
   /** A user who may join a case team or receive a referral: same tenant, active, a case-worker role. */
   async caseWorker(db: Db, tenant: string, userId: string, agencyId?: string) {
     const [u] = await db
@@ -87,6 +96,7 @@ export class CaseService {
       });
     }
     if (Object.keys(fields).length) throw invalid(fields);
+    await this.checkRegions({ regionCode: input.regionCode, "victim.desaCode": input.victim?.desaCode });
     const id = await this.ctx.withAudit(
       actor,
       (caseId: string) => ({ action: "case.create", resourceType: "case", resourceId: caseId, details: { origin: input.origin, reports: reportIds.length } }),
@@ -204,6 +214,7 @@ export class CaseService {
 
   async update(p: Principal, actor: AuditActor, id: string, patch: CaseUpdate, now = new Date()): Promise<CaseDetail> {
     if (patch.traffickingStatus !== undefined && patch.traffickingStatusOrg === undefined) throw invalid({ traffickingStatusOrg: { code: "required" } });
+    await this.checkRegions({ regionCode: patch.regionCode });
     await this.inCase(
       p,
       actor,

@@ -156,6 +156,8 @@ describe("case lifecycle", () => {
     expect((await h.request("POST", `/api/cases/${c.id}/services`, { type: "shelter", providerAgencyId: s.ppa.id, dueDate: "2026-12-01" })).statusCode).toBe(201);
     expect((await h.request("POST", `/api/cases/${c.id}/legal`, { stage: "police_report", date: "2026-11-02", articles: ["2 ayat (1)", "4"], reference: "LP/B/123/XI/2026" })).statusCode).toBe(201);
     expect((await h.request("POST", `/api/cases/${c.id}/legal`, { stage: "verdict", date: "2026-11-02", articles: ["99"] })).statusCode).toBe(400);
+    const badDesa = await h.request("POST", `/api/cases/${c.id}/persons`, { kind: "family", name: "Ibu", desaCode: "36.04.12.9999" });
+    expect(badDesa.json().error.fields).toEqual({ desaCode: "Kode wilayah tidak dikenal." });
     expect((await h.request("PATCH", `/api/cases/${c.id}`, { traffickingStatus: "confirmed" })).json().error.fields).toHaveProperty("traffickingStatusOrg");
     const upd = await h.request("PATCH", `/api/cases/${c.id}`, { traffickingStatus: "confirmed", traffickingStatusOrg: "Police", status: "active" });
     expect(upd.json()).toMatchObject({ traffickingStatus: "confirmed", traffickingStatusOrg: "Police", status: "active" });
