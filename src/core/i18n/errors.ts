@@ -28,8 +28,8 @@ export const ERROR_MESSAGES = {
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
   invalid_transition: {
-    id: "Tindakan ini tidak dapat dilakukan pada status laporan saat ini.",
-    en: "This action is not possible in the report's current status.",
+    id: "Tindakan ini tidak dapat dilakukan pada status data ini saat ini.",
+    en: "This action is not possible in the record's current status.",
   },
   unsupported_file_type: { id: "Jenis berkas tidak didukung. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported file type. Send JPEG, PNG, WebP or PDF." },
   database_unavailable: {
