@@ -13,10 +13,17 @@ const url = process.env.SIMPUL_TEST_DATABASE_URL;
 class Proxy {
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
+  private up = false;
   port = 0;
   constructor(private readonly target: { host: string; port: number }) {}
   async start(): Promise<void> {
+    this.up = true;
     this.server = net.createServer((client) => {
+      // A connection that slips in while stopping is dropped too.
+      if (!this.up) {
+        client.destroy();
+        return;
+      }
       const upstream = net.connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
         this.sockets.add(s);
@@ -25,13 +32,18 @@ class Proxy {
       }
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject);
+      this.server!.listen(this.port, "127.0.0.1", () => resolve());
+    });
     this.port = (this.server.address() as net.AddressInfo).port;
   }
-  /** The database "goes away": live connections drop and new ones are refused. */
+  /** The database "goes away": new connections are refused and live ones drop. */
   async stop(): Promise<void> {
+    this.up = false;
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    await closed;
   }
 }
 
@@ -77,8 +89,13 @@ describe.skipIf(!url)("database outage (PostgreSQL)", () => {
       while (running) {
         const [a, b] = await Promise.all([hit(), me()]);
         statuses.push(a.statusCode, b.statusCode);
+        // Real clients wait on the network between requests; a loop of instant 503s would otherwise
+        // starve the event loop (timers, the proxy's sockets) and stall the test itself.
+        await new Promise((r) => setTimeout(r, 2));
       }
-    })();
+    })().catch(() => {
+      running = false;
+    });
 
     await new Promise((r) => setTimeout(r, 300));
     await proxy.stop();
