@@ -69,67 +69,9 @@ export const CONSENT_METHODS = ["written", "verbal", "guardian"] as const;
 export const REFERRAL_REASONS = ["AdditionalServicesRequired", "MigrationOrChangeOfLocation", "Other"] as const satisfies readonly Referral["reason"][];
 export const RISKS = ["low", "medium", "high"] as const;
 
-// HTCDS 2.0 picklist value names (stored verbatim; labels in i18n under cases.htcds.*).
-export const RECRUITMENT_METHODS = [
-  "AtAPlaceOfBusiness",
-  "AtAnEducationalInstitution",
-  "AtWork",
-  "ThroughOnlineSocialNetworks",
-  "ThroughAnOnlineAdvertisement",
-  "ThroughATelevisionAdvert",
-  "ThroughANewspaperAdvert",
-  "ThroughFamilyOrFamilyEvents",
-  "ThroughFriendsOrSocialEvents",
-  "Other",
-] as const satisfies readonly NonNullable<CaseEventInput["recruitmentMethods"]>[number][];
-export const METHODS_OF_CONTROL = [
-  "PhysicalThreats",
-  "ThreatsLawEnforcement",
-  "ThreatensChildrenFamily",
-  "DebtBondage",
-  "FalsePromises",
-  "PhysicalAbuse",
-  "SexualAbuse",
-  "TakesEarnings",
-  "RestrictsFinancialAccess",
-  "RestrictsMedicalCare",
-  "WithholdsNecessities",
-  "PsychologicalAbuse",
-  "PsychoactiveSubstance",
-  "ExcessiveWorkingHours",
-  "WithholdsDocuments",
-  "Other",
-] as const satisfies readonly NonNullable<CaseEventInput["controlMethods"]>[number][];
-export const EXPLOITATION_TYPES = [
-  "ForcedLabour",
-  "SexualExploitation",
-  "ChildLabour",
-  "ForcedMarriage",
-  "Servitude",
-  "ForcedMilitaryByNonStateActors",
-  "OrganRemoval",
-  "ForcedBegging",
-  "ForcedAdoption",
-  "Surrogacy",
-  "Other",
-] as const satisfies readonly NonNullable<CaseEventInput["exploitationTypes"]>[number][];
-export const PERPETRATOR_ROLES = [
-  "TravellingPartner",
-  "Transporter",
-  "RecruiterOrIntermediary",
-  "BrokerTravelAgent",
-  "TransferredIndividual",
-  "HarbouredIndividual",
-  "SoldIndividual",
-  "BoughtIndividual",
-  "ReceivedIndividual",
-  "ControlledIndividual",
-  "Smuggler",
-  "Abuser",
-  "Kidnapper",
-  "Exploiter",
-  "Other",
-] as const satisfies readonly NonNullable<CasePersonInput["perpetratorRoles"]>[number][];
+// HTCDS 2.0 picklist value names, stored verbatim (labels in i18n under cases.htcds.*): one list,
+// shared with the server through src/core.
+export { EXPLOITATION_TYPES, METHODS_OF_CONTROL, PERPETRATOR_ROLES, RECRUITMENT_METHODS } from "../../core/htcds-values";
 
 export const CASES_PATH = "/konsol/kasus";
 export const CASE_NEW_PATH = "/konsol/kasus/baru";

@@ -20,7 +20,7 @@ import {
   SEXES,
   TRAFFICKING_STATUSES,
 } from "./cases.tables";
-import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, METHODS_OF_CONTROL, PERPETRATOR_ROLES, RECRUITMENT_METHODS, WEBSITES_AND_APPS } from "./htcds-values";
+import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, METHODS_OF_CONTROL, PERPETRATOR_ROLES, RECRUITMENT_METHODS, WEBSITES_AND_APPS } from "../../../core/htcds-values";
 
 export const IdParam = z.object({ id: z.string().uuid() });
 const text = (max: number) => z.string().trim().min(1).max(max);
