@@ -23,7 +23,12 @@ export default async function setup(project: TestProject) {
     await loadRegions(db, readRegionRows("36"));
     await db.close();
     project.provide("pgTemplate", TEMPLATE_DB);
-    return;
+    return async () => {
+      const a = new pg.Client({ connectionString: adminUrl(url) });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+      await a.end();
+    };
   }
   const db = await openDatabase({ kind: "pglite", memory: true });
   await db.migrate();
