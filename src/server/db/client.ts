@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -152,4 +153,45 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 /** Rows of a raw `db.execute(sql)` on either driver. */
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/**
+ * A list as one statement parameter on both drivers (drizzle spreads a JS array into a list of
+ * parameters, and the drivers encode arrays differently): sent as JSON, unpacked by the database.
+ */
+export function textArray(xs: readonly string[]): SQL {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))::text[]`;
+}
+
+export function uuidArray(xs: readonly string[]): SQL {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))::uuid[]`;
+}
+
+/** The code of a failed `simpul_assert` (SQLSTATE SP001) anywhere in an error's cause chain, else undefined. */
+export function sqlAssertion(err: unknown): string | undefined {
+  let e: any = err;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause) {
+    if (e.code === "SP001" && typeof e.message === "string") return e.message;
+  }
+  return undefined;
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Runs one statement as a named prepared statement on PostgreSQL: each connection parses and plans it
+ * once, later runs send only the parameters. For hot statements with a fixed shape (report intake);
+ * the name follows the text, so each distinct text is a distinct statement. PGlite runs it as usual.
+ */
+export async function executePrepared<T>(db: Db, query: SQL): Promise<T[]> {
+  // drizzle keeps the dialect and session off its public types; execute() uses the same two calls.
+  const d = db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } }; session: any };
+  const built = d.dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    if (statementNames.size >= 64) throw new Error("executePrepared: too many distinct statements; use db.execute for dynamic SQL");
+    name = `simpul_stmt_${statementNames.size + 1}`;
+    statementNames.set(built.sql, name);
+  }
+  return rowsOf<T>(await d.session.prepareQuery(built, undefined, name, false).execute());
 }

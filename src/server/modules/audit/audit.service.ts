@@ -6,7 +6,7 @@
 // other while every record is still covered by a chain. Appending is one statement: the hash is
 // computed by the database (sha256) from the locked head, so the audit adds a single round trip.
 import { createHash, randomInt } from "node:crypto";
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/client";
 import { auditChainHeads, auditLog } from "../../db/schema";
@@ -71,17 +71,19 @@ export async function ensureAuditShards(db: Db, shards: number): Promise<void> {
 
 const shardOfTx = new WeakMap<object, number>();
 
+/** A record ready to append: its fields and the canonical text its hash covers. */
+export type PreparedRecord = { record: Payload; payload: string };
+
 export class AuditWriter {
   constructor(
     private readonly tenant: string,
     private readonly shards: number,
   ) {}
 
-  /** Appends one record inside `tx`. Call it in the same transaction as the change it records. */
-  async write(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  prepare(actor: AuditActor, entry: AuditEntry, at = new Date()): PreparedRecord {
     const record: Payload = {
       tenant: this.tenant,
-      at: new Date(),
+      at,
       actorUserId: actor.userId,
       actorUsername: actor.username,
       action: entry.action,
@@ -90,46 +92,61 @@ export class AuditWriter {
       ip: actor.ip,
       details: entry.details ?? {},
     };
-    const payload = payloadText(record);
+    return { record, payload: payloadText(record) };
+  }
+
+  /** Head choice: any free head, starting at a random one (one row most of the time), or none. */
+  pickFree(guard: SQL = sql`TRUE`): SQL {
+    const offset = randomInt(this.shards);
+    return sql`WHERE ${guard} AND shard < ${this.shards} ORDER BY (shard + ${offset}) % ${this.shards} LIMIT 1 FOR UPDATE SKIP LOCKED`;
+  }
+
+  /** Head choice: a random head, waiting for its lock (when every head is busy). */
+  pickWait(guard: SQL = sql`TRUE`): SQL {
+    return sql`WHERE ${guard} AND shard = ${randomInt(this.shards)} FOR UPDATE`;
+  }
+
+  /**
+   * The CTEs `audit_h`, `audit_ins`, `audit_up` that append `rec` to the head chosen by `pick`, for
+   * composing into a larger statement (`WITH …, ${ctes} SELECT …`); `audit_up` returns the shard used,
+   * no row when no head was taken. The database computes the hash from the locked head.
+   */
+  appendCtes(rec: PreparedRecord, pick: SQL): SQL {
+    const r = rec.record;
+    return sql`audit_h AS (
+          SELECT shard, seq + 1 AS seq, hash AS prev FROM audit_chain_heads ${pick}
+        ), audit_ins AS (
+          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash)
+          SELECT ${r.tenant}, h.shard, h.seq, ${r.at.toISOString()}, ${r.actorUserId}, ${r.actorUsername}, ${r.action}, ${r.resourceType},
+                 ${r.resourceId}, ${r.ip}, ${JSON.stringify(r.details)}::jsonb, h.prev,
+                 encode(sha256(convert_to(h.prev || E'\\n' || h.seq::text || E'\\n' || ${rec.payload}, 'UTF8')), 'hex')
+          FROM audit_h h
+          RETURNING shard, seq, hash
+        ), audit_up AS (
+          UPDATE audit_chain_heads c SET seq = ins.seq, hash = ins.hash FROM audit_ins ins WHERE c.shard = ins.shard
+          RETURNING c.shard
+        )`;
+  }
+
+  /** Appends one record inside `tx`. Call it in the same transaction as the change it records. */
+  async write(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
+    const rec = this.prepare(actor, entry);
     // A transaction keeps the shard it first locked; taking a second one could deadlock with another writer.
     const held = shardOfTx.get(tx);
     let shard: number | undefined;
     if (held !== undefined) {
-      shard = await this.append(tx, record, payload, sql`WHERE shard = ${held}`);
+      shard = await this.append(tx, rec, sql`WHERE shard = ${held} FOR UPDATE`);
     } else {
-      // Most of the time a random head is free: one indexed row. Otherwise scan for any free head.
-      shard = await this.append(tx, record, payload, sql`WHERE shard = ${randomInt(this.shards)} FOR UPDATE SKIP LOCKED`, true);
-      const offset = randomInt(this.shards);
-      shard ??= await this.append(
-        tx,
-        record,
-        payload,
-        sql`WHERE shard < ${this.shards} ORDER BY (shard + ${offset}) % ${this.shards} LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        true,
-      );
+      shard = await this.append(tx, rec, this.pickFree());
       // Every head is busy (more writers than shards): wait for a random one.
-      shard ??= await this.append(tx, record, payload, sql`WHERE shard = ${randomInt(this.shards)}`);
+      shard ??= await this.append(tx, rec, this.pickWait());
     }
     if (shard === undefined) throw new Error("audit chain head missing; ensureAuditShards was not run");
     shardOfTx.set(tx, shard);
   }
 
-  private async append(tx: Db, r: Payload, payload: string, pick: ReturnType<typeof sql>, skipLocked = false): Promise<number | undefined> {
-    const rows = rowsOf<{ shard: number }>(
-      await tx.execute(sql`
-        WITH h AS (
-          SELECT shard, seq + 1 AS seq, hash AS prev FROM audit_chain_heads ${pick} ${skipLocked ? sql`` : sql`FOR UPDATE`}
-        ), ins AS (
-          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash)
-          SELECT ${r.tenant}, h.shard, h.seq, ${r.at.toISOString()}, ${r.actorUserId}, ${r.actorUsername}, ${r.action}, ${r.resourceType},
-                 ${r.resourceId}, ${r.ip}, ${JSON.stringify(r.details)}::jsonb, h.prev,
-                 encode(sha256(convert_to(h.prev || E'\\n' || h.seq::text || E'\\n' || ${payload}, 'UTF8')), 'hex')
-          FROM h
-          RETURNING shard, seq, hash
-        )
-        UPDATE audit_chain_heads c SET seq = ins.seq, hash = ins.hash FROM ins WHERE c.shard = ins.shard
-        RETURNING c.shard`),
-    );
+  private async append(tx: Db, rec: PreparedRecord, pick: SQL): Promise<number | undefined> {
+    const rows = rowsOf<{ shard: number }>(await tx.execute(sql`WITH ${this.appendCtes(rec, pick)} SELECT shard FROM audit_up`));
     return rows[0] === undefined ? undefined : Number(rows[0].shard);
   }
 }

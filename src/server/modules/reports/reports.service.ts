@@ -1,10 +1,10 @@
 // Public reports: intake and lookup for the public, triage and handling for staff.
 // Every state change writes a timeline event and an audit record in the same transaction.
-import { timingSafeEqual } from "node:crypto";
+import { randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin, regionLevelOf } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
-import type { Db } from "../../db/client";
+import { type Db, executePrepared, sqlAssertion, textArray, uuidArray } from "../../db/client";
 import { agencies } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
@@ -28,7 +28,7 @@ import {
   type ReportRow,
 } from "./reports.repo";
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
-import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, reportIdentifiers, type ReportStatus } from "./reports.tables";
+import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 
 export const PIN_MAX_FAILURES = 5;
@@ -98,81 +98,97 @@ export class ReportsService {
     const attachmentIds = [...new Set(input.attachments ?? [])];
     const verifyDueAt = this.deadlines.verifyDue(now);
 
+    const kinds = identifiers.map((i) => i.kind);
+    const hashes = identifiers.map((i) => i.hash);
+    const cutoff = new Date(now.getTime() - UPLOAD_TTL_MS).toISOString();
+
+    // The report, its contact hashes, the first timeline event, the attachment claims and the audit
+    // record are one statement: one round trip, atomic on its own (no BEGIN/COMMIT). The statement
+    // aborts itself through simpul_assert when an attachment cannot be claimed or no audit chain
+    // head is free, so nothing is half-written; then the report is refused or retried.
     for (let attempt = 0; attempt < 8; attempt++) {
       const code = newTrackingCode();
-      const outcome = await this.ctx.db.transaction(async (t) => {
-        const tx = t as unknown as Db;
-        const inserted = await tx
-          .insert(publicReports)
-          .values({
-            tenant: this.tenant,
-            trackingCode: code,
-            submissionHash: subHash,
-            pinHash: pinHash(keys, code, pin),
-            category: input.category,
-            description: input.description,
-            offerText: input.offerText || null,
-            regionCode,
-            kecamatanCode,
-            placeText: input.location?.placeText ?? null,
-            occurredOn: input.occurredOn ?? null,
-            occurredText: input.occurredText ?? null,
-            anonymous: !hasContact,
-            reporterEnc,
-            peopleEnc,
-            companies,
-            consent: input.consent,
-            status: "received",
-            receivedAt: now,
-            verifyDueAt,
-          })
-          .onConflictDoNothing()
-          .returning({ id: publicReports.id });
-        const id = inserted[0]?.id;
-        if (!id) {
-          const [existing] = await tx
-            .select({ trackingCode: publicReports.trackingCode })
-            .from(publicReports)
-            .where(and(eq(publicReports.tenant, this.tenant), eq(publicReports.submissionHash, subHash)));
-          return existing ? ({ kind: "replay", code: existing.trackingCode } as const) : ({ kind: "collision" } as const);
-        }
-        if (identifiers.length) await tx.insert(reportIdentifiers).values(identifiers.map((i) => ({ ...i, tenant: this.tenant, reportId: id })));
-        if (attachmentIds.length) {
-          const claimed = await tx
-            .update(reportAttachments)
-            .set({ reportId: id })
-            .where(
-              and(
-                eq(reportAttachments.tenant, this.tenant),
-                inArray(reportAttachments.id, attachmentIds),
-                isNull(reportAttachments.reportId),
-                sql`${reportAttachments.createdAt} > ${new Date(now.getTime() - UPLOAD_TTL_MS).toISOString()}`,
-              ),
-            )
-            .returning({ id: reportAttachments.id });
-          if (claimed.length !== attachmentIds.length) {
-            const got = new Set(claimed.map((c) => c.id));
-            const bad: Record<string, FieldIssue> = {};
-            (input.attachments ?? []).forEach((a, i) => {
-              if (!got.has(a)) bad[`attachments.${i}`] ??= { code: "attachment_unknown" };
-            });
-            throw invalid(bad); // rolls the whole report back
-          }
-        }
-        await insertEvent(tx, { tenant: this.tenant, reportId: id, kind: "received", status: "received", at: now });
-        await this.ctx.audit.write(tx, PUBLIC_ACTOR(null), {
-          action: "report.submit",
-          resourceType: "report",
-          resourceId: id,
-          details: { category: input.category, attachments: attachmentIds.length, people: people.length },
-        });
-        return { kind: "created", code } as const;
+      const id = randomUUID();
+      const audit = this.ctx.audit.prepare(PUBLIC_ACTOR(null), {
+        action: "report.submit",
+        resourceType: "report",
+        resourceId: id,
+        details: { category: input.category, attachments: attachmentIds.length, people: people.length },
       });
-      if (outcome.kind === "created") return { created: true, trackingCode: formatTrackingCode(outcome.code), pin };
-      if (outcome.kind === "replay") return { created: false, trackingCode: formatTrackingCode(outcome.code), pin };
-      // A tracking-code collision (2^-50 per pair): try another code.
+      const inserted = sql`EXISTS (SELECT 1 FROM r)`;
+      const pick = attempt < 2 ? this.ctx.audit.pickFree(inserted) : this.ctx.audit.pickWait(inserted);
+      let row: { id: string | null; existing: string | null };
+      try {
+        [row] = await executePrepared<{ id: string | null; existing: string | null }>(
+          this.ctx.db,
+          sql`
+            WITH r AS (
+              INSERT INTO public_reports (id, tenant, tracking_code, submission_hash, pin_hash, category, description, offer_text,
+                region_code, kecamatan_code, place_text, occurred_on, occurred_text, anonymous, reporter_enc, people_enc,
+                companies, consent, status, received_at, verify_due_at, updated_at)
+              VALUES (${id}, ${this.tenant}, ${code}, ${subHash}, ${pinHash(keys, code, pin)}, ${input.category}, ${input.description},
+                ${input.offerText || null}, ${regionCode}, ${kecamatanCode}, ${input.location?.placeText ?? null}, ${input.occurredOn ?? null},
+                ${input.occurredText ?? null}, ${!hasContact}, ${reporterEnc}, ${peopleEnc}, ${textArray(companies)}, ${input.consent},
+                'received', ${now.toISOString()}, ${verifyDueAt.toISOString()}, ${now.toISOString()})
+              ON CONFLICT DO NOTHING
+              RETURNING id
+            ), idf AS (
+              INSERT INTO report_identifiers (tenant, report_id, kind, hash)
+              SELECT ${this.tenant}, r.id, x.kind, x.hash FROM r, unnest(${textArray(kinds)}, ${textArray(hashes)}) AS x(kind, hash)
+            ), ev AS (
+              INSERT INTO report_events (tenant, report_id, kind, status, at, details)
+              SELECT ${this.tenant}, r.id, 'received', 'received', ${now.toISOString()}, '{}'::jsonb FROM r
+            ), att AS (
+              UPDATE report_attachments a SET report_id = r.id FROM r
+              WHERE a.tenant = ${this.tenant} AND a.id = ANY(${uuidArray(attachmentIds)}) AND a.report_id IS NULL AND a.created_at > ${cutoff}
+              RETURNING a.id
+            ), ${this.ctx.audit.appendCtes(audit, pick)}
+            SELECT r.id,
+              simpul_assert(r.id IS NULL OR (SELECT count(*) FROM att) = ${attachmentIds.length}, 'attachment_unknown') AND
+              simpul_assert(r.id IS NULL OR EXISTS (SELECT 1 FROM audit_up), 'audit_busy') AS ok,
+              (SELECT tracking_code FROM public_reports WHERE tenant = ${this.tenant} AND submission_hash = ${subHash}) AS existing
+            FROM (SELECT 1) one LEFT JOIN r ON TRUE`,
+        );
+      } catch (err) {
+        const code = sqlAssertion(err);
+        if (code === "audit_busy") continue;
+        if (code === "attachment_unknown") throw invalid(await this.unclaimable(input.attachments ?? [], cutoff));
+        throw err;
+      }
+      if (row?.id) return { created: true, trackingCode: formatTrackingCode(code), pin };
+      if (row?.existing) return { created: false, trackingCode: formatTrackingCode(row.existing), pin };
+      // A tracking-code collision (2^-50 per pair), or a concurrent retry of this submission that
+      // committed after this statement began: try again with another code.
     }
     throw new AppError("internal");
+  }
+
+  /** Per-field errors for the attachments a report could not claim (unknown, expired or already used). */
+  private async unclaimable(ids: string[], cutoff: string): Promise<Record<string, FieldIssue>> {
+    const free = new Set(
+      (
+        await this.ctx.db
+          .select({ id: reportAttachments.id })
+          .from(reportAttachments)
+          .where(
+            and(
+              eq(reportAttachments.tenant, this.tenant),
+              inArray(reportAttachments.id, [...new Set(ids)]),
+              isNull(reportAttachments.reportId),
+              sql`${reportAttachments.createdAt} > ${cutoff}`,
+            ),
+          )
+      ).map((a) => a.id),
+    );
+    const bad: Record<string, FieldIssue> = {};
+    ids.forEach((a, i) => {
+      if (!free.has(a)) bad[`attachments.${i}`] ??= { code: "attachment_unknown" };
+    });
+    // All free now: another submission held one while this one ran; report them all rather than none.
+    if (!Object.keys(bad).length) {
+      for (let i = 0; i < ids.length; i++) bad[`attachments.${i}`] = { code: "attachment_unknown" };
+    }
+    return bad;
   }
 
   /**

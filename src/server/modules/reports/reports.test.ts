@@ -5,6 +5,7 @@ import { anonymous, type Client, createAgency, createTestEnv, createUser, sessio
 import type { Role } from "../../../core/roles";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
+import { verifyAuditChain } from "../audit/audit.service";
 import { publicReports, reportEvents, reportIdentifiers } from "./reports.tables";
 
 let env: TestEnv;
@@ -117,6 +118,54 @@ describe("public intake", () => {
     const ids = await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id));
     expect(ids.map((i) => i.kind).sort()).toEqual(["bank_account", "handle", "phone"]);
     expect(JSON.stringify(ids)).not.toContain("9999");
+  });
+
+  it("commits each of many concurrent reports with its timeline, contact hashes and one audit record on an intact chain", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => submit({ people: [{ phones: [`0812 7000 ${String(1000 + i)}`] }] })),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 201));
+    for (const r of results) {
+      const id = await idOf(r.json().trackingCode);
+      const audits = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
+      expect(audits).toHaveLength(1);
+      expect(await env.ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(1);
+      expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id))).toHaveLength(1);
+    }
+    expect(await verifyAuditChain(env.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it.skipIf(!process.env.SIMPUL_TEST_DATABASE_URL)("waits for a busy audit chain rather than committing a report without its audit record", async () => {
+    const pg = (await import("pg")).default;
+    const locker = new pg.Client({ connectionString: env.ctx.database.url });
+    await locker.connect();
+    try {
+      await locker.query("BEGIN");
+      await locker.query("SELECT shard FROM audit_chain_heads FOR UPDATE");
+      const before = await countReports();
+      const pending = submit({}).then((r) => r); // inject is lazy: then() sends it now
+      // The intake statement is now queued behind the held heads: nothing may be visible yet.
+      let queued = false;
+      for (let i = 0; i < 200 && !queued; i++) {
+        // Asked outside the locker's transaction: a transaction sees one frozen snapshot of pg_stat_activity.
+        const waiting = rowsOf<{ n: number }>(
+          await env.ctx.db.execute(
+            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%public_reports%'`,
+          ),
+        );
+        queued = waiting[0]!.n > 0;
+        if (!queued) await new Promise((r) => setTimeout(r, 25));
+      }
+      expect(queued).toBe(true);
+      expect(await countReports()).toBe(before);
+      await locker.query("COMMIT");
+      const res = await pending;
+      expect(res.statusCode).toBe(201);
+      const id = await idOf(res.json().trackingCode);
+      expect(await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")))).toHaveLength(1);
+    } finally {
+      await locker.end();
+    }
   });
 
   it("keeps the public submitter out of the audit trail's IP column", async () => {
