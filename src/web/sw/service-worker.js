@@ -19,7 +19,9 @@ const SHELL = "/index.html";
 const NETWORK_TIMEOUT_MS = 6000;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(MANIFEST.precache.map((url) => new Request(url, { cache: "reload" })))));
+  // The shell is fetched fresh; hashed assets may come from the HTTP cache (the page just loaded most of them).
+  const requests = MANIFEST.precache.map((url) => new Request(url, url === SHELL ? { cache: "reload" } : {}));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
 });
 
 self.addEventListener("activate", (event) => {
@@ -44,15 +46,18 @@ self.addEventListener("fetch", (event) => {
 
 async function page(request) {
   const network = fetch(request);
+  // Answered from the device after a timeout: a late failure of the network is expected.
+  network.catch(() => undefined);
   let timer;
   const slow = new Promise((resolve) => {
     timer = setTimeout(resolve, NETWORK_TIMEOUT_MS, null);
   });
   try {
     const answer = await Promise.race([network, slow]);
-    if (answer) return answer;
+    // A server that is down behind a proxy answers 5xx: the device's copy still opens the form.
+    if (answer && answer.status < 500) return answer;
     const shell = await caches.match(SHELL, { cacheName: CACHE });
-    return shell ?? (await network);
+    return shell ?? answer ?? (await network);
   } catch (error) {
     const shell = await caches.match(SHELL, { cacheName: CACHE });
     if (shell) return shell;
