@@ -31,6 +31,15 @@ export function precacheList(bundle: Bundle, roots: readonly RegExp[] = OFFLINE_
   return ["/index.html", ...[...files].sort().map((file) => `/${file}`)];
 }
 
+/** The worker's list of files and its cache version, which changes whenever a listed file or the shell does. */
+export function manifestOf(source: string, bundle: Bundle): { version: string; precache: string[] } {
+  const precache = precacheList(bundle);
+  const html = bundle["index.html"];
+  const hash = createHash("sha256").update(source).update(JSON.stringify(precache));
+  if (html?.type === "asset") hash.update(html.source);
+  return { version: hash.digest("hex").slice(0, 16), precache };
+}
+
 export function serviceWorker(): Plugin {
   const source = readFileSync(new URL("./service-worker.js", import.meta.url), "utf8");
   if (!source.includes(PLACEHOLDER)) throw new Error(`service-worker.js lacks ${PLACEHOLDER}`);
@@ -39,11 +48,7 @@ export function serviceWorker(): Plugin {
     apply: "build",
     enforce: "post",
     generateBundle(_options, bundle) {
-      const precache = precacheList(bundle);
-      const html = bundle["index.html"];
-      const hash = createHash("sha256").update(source).update(JSON.stringify(precache));
-      if (html?.type === "asset") hash.update(html.source);
-      const manifest = { version: hash.digest("hex").slice(0, 16), precache };
+      const manifest = manifestOf(source, bundle);
       this.emitFile({ type: "asset", fileName: "sw.js", source: source.replace(PLACEHOLDER, JSON.stringify(manifest)) });
     },
   };
