@@ -1,6 +1,7 @@
 // Recording an outreach session from a phone: large touch targets, one column at 360 px, and no
-// connection needed. Given a `session`, the same form edits it (online only: edits are not queued). The session gets its UUID here; offline (or when sending fails on the way)
+// connection needed. The session gets its UUID here; offline (or when sending fails on the way)
 // it is kept in the outbox and sent later with the same id, so the server stores it once.
+// Given a `session`, the same form edits it (online only: edits are not queued).
 import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
