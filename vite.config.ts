@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { serviceWorker } from "./src/web/sw/plugin";
 
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
 const outDir = fileURLToPath(new URL("./dist/web", import.meta.url));
@@ -45,7 +46,7 @@ function precompress(): Plugin {
 // bundled locally because the machines that run Simpul may have no internet access.
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), precompress()],
+  plugins: [react(), serviceWorker(), precompress()],
   // No static folder: every asset goes through the bundler.
   publicDir: false,
   build: {

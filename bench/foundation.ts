@@ -8,6 +8,8 @@ import { buildApp } from "../src/server/app";
 import { loadConfig } from "../src/server/config";
 import { createContext } from "../src/server/context";
 import type { Db } from "../src/server/db/client";
+import { seedDemo } from "../src/server/seed/demo";
+import { seedDemoProgramme } from "../src/server/seed/demo-programme";
 import { loadRegions, readRegionRows } from "../src/server/seed/regions";
 import { AuditWriter, ensureAuditShards } from "../src/server/modules/audit/audit.service";
 import { hashPassword } from "../src/server/modules/auth/password";
@@ -87,6 +89,26 @@ async function signInThroughput(runs: number): Promise<number[]> {
   return rates;
 }
 
+/** The demo Desa Binaan programme (volunteers, indicators, sessions) on PGlite, part of the first start. */
+async function demoProgrammeSeed(runs: number): Promise<number[]> {
+  const ms: number[] = [];
+  const rows = readRegionRows("36");
+  for (let i = 0; i < runs; i++) {
+    const db = await freshPglite();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-demo-"));
+    const ctx = await createContext(loadConfig({ SIMPUL_DATA_DIR: dir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_DEMO_PASSWORD: "bench-Demo-2026" }), db);
+    await loadRegions(db, rows);
+    await seedDemo(ctx);
+    const t0 = performance.now();
+    const counts = await seedDemoProgramme(ctx);
+    ms.push(performance.now() - t0);
+    if (counts.sessions === 0) throw new Error("demo programme seeded no session in benchmark");
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return ms;
+}
+
 /**
  * Write throughput of small transactions (update a row + audit record) with 32 concurrent writers
  * on PostgreSQL: no audit, a single chain (one global lock), and the sharded chain.
@@ -141,6 +163,10 @@ export async function run(): Promise<Record<string, number>> {
   const start = await firstStart(3);
   out.firstStartMs = median(start);
   console.log(`first start (fresh data dir, PGlite, all regions + demo): median ${fmt(out.firstStartMs / 1000, 1)} s over ${start.length} runs`);
+
+  const programme = await demoProgrammeSeed(3);
+  out.demoProgrammeSeedMs = median(programme);
+  console.log(`demo Desa Binaan programme seed (PGlite): median ${fmt(out.demoProgrammeSeedMs)} ms over ${programme.length} runs`);
 
   const pglite = await regionImport("pglite", 3);
   out.regionImportPgliteMs = median(pglite.ms);

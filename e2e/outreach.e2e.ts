@@ -1,6 +1,7 @@
-// Desa Binaan and outreach end to end: a volunteer records a session on a 360 px phone without a
-// connection, sees it waiting on the device, and it is sent exactly once when the connection
-// returns; a PIMPASA officer opens the village map (boundaries imported with the CLI before the
+// Desa Binaan and outreach end to end: a volunteer reloads the session form on a 360 px phone
+// without a connection (the service worker keeps the app on the device), records a session, sees it
+// waiting on the device, and it is sent exactly once when the connection returns; then edits it.
+// A PIMPASA officer opens the village map (boundaries imported with the CLI before the
 // server starts), sees the legend, and goes from a desa to its village page to update its designation.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -64,6 +65,12 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 }
 
 const OFFLINE_NOISE = /ERR_INTERNET_DISCONNECTED|Failed to fetch|net::ERR/;
+const VENUE = "Balai Desa (uji luring)";
+
+/** The signed-in user's sessions as the server counts them (the demo volunteer has seeded ones). */
+async function sessionTotal(page: Page): Promise<number> {
+  return page.evaluate(async () => ((await (await fetch("/api/outreach/sessions")).json()) as { total: number }).total);
+}
 
 describe("Sosialisasi: a volunteer records a session offline", () => {
   it("keeps the session on the phone while offline and sends it once when the connection returns", async () => {
@@ -76,19 +83,26 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     await signIn(page, auth, "relawan");
     await page.goto("/konsol/sosialisasi");
     await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
-    await page.getByTestId("session-count").filter({ hasText: "0 sesi" }).waitFor();
+    const before = await sessionTotal(page);
+    await page.getByTestId("session-count").filter({ hasText: `${before} sesi` }).waitFor();
     // The volunteer's desa is known on the device before the connection drops.
     await page.waitForFunction(() => Object.keys(window.localStorage).some((key) => key.startsWith("simpul.regionChildren.self.36.04.12.2001")));
+    // The service worker is installed (its files are on the device) before the connection drops.
+    expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
 
     await context.setOffline(true);
+    expect(await page.evaluate(() => fetch("/api/auth/me").then(() => "reached", () => "unreachable"))).toBe("unreachable");
     await page.getByRole("link", { name: "Catat sesi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
+    // A reload without a connection: the app comes from the device, the form opens again.
+    await page.reload();
     await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
     // The only assigned desa is chosen already.
     const desa = page.getByRole("combobox", { name: /^Desa/ });
     expect(await desa.inputValue()).toBe("36.04.12.2001");
     await page.getByLabel(/^Tanggal/).fill("2026-01-20");
     await page.getByLabel(/^Jam mulai/).fill("09:00");
-    await page.getByLabel(/^Lokasi/).fill("Balai Desa");
+    await page.getByLabel(/^Lokasi/).fill(VENUE);
     await page.getByRole("checkbox", { name: "Masyarakat umum" }).check();
     await page.getByRole("checkbox", { name: "Calon PMI dan keluarga" }).check();
     await page.getByLabel("Perempuan umur 18–24").fill("12");
@@ -118,17 +132,29 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     // The connection returns: the session goes out by itself, once.
     await context.setOffline(false);
     await page.getByRole("heading", { name: /Menunggu dikirim/ }).waitFor({ state: "detached" });
-    await page.getByTestId("session-count").filter({ hasText: "1 sesi" }).waitFor();
-    expect(await page.getByTestId("session-row").count()).toBe(1);
-    expect(await page.getByTestId("session-row").first().textContent()).toContain("20 orang");
+    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    const ours = page.getByTestId("session-row").filter({ hasText: VENUE });
+    expect(await ours.count()).toBe(1);
+    expect(await ours.textContent()).toContain("20 orang");
     expect(accepted).toEqual([201]);
     expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
 
-    // A fresh start of the app sends nothing again, and the list still holds one session.
+    // A fresh start of the app sends nothing again, and the list still holds the session once.
     await page.reload();
-    await page.getByTestId("session-count").filter({ hasText: "1 sesi" }).waitFor();
-    expect(await page.getByTestId("session-row").count()).toBe(1);
+    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    expect(await page.getByTestId("session-row").filter({ hasText: VENUE }).count()).toBe(1);
+    expect(await sessionTotal(page)).toBe(before + 1);
     expect(accepted).toEqual([201]);
+    // What the service worker keeps on the device is the app, never an API answer.
+    const cached = await page.evaluate(async () => {
+      const paths: string[] = [];
+      for (const name of await caches.keys()) for (const key of await (await caches.open(name)).keys()) paths.push(new URL(key.url).pathname);
+      return paths;
+    });
+    expect(cached).toContain("/index.html");
+    expect(cached.filter((path) => path.startsWith("/api/"))).toEqual([]);
+    const worker = await page.request.get("/sw.js");
+    expect(worker.headers()["cache-control"]).toBe("no-cache");
     expect(log.errors.filter((e) => !OFFLINE_NOISE.test(e))).toEqual([]);
     await context.close();
   });
@@ -136,6 +162,7 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
   it("sends a session kept on the device when the app starts again, without a duplicate", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
     await signIn(page, auth, "relawan");
+    const before = await sessionTotal(page);
     const me = await page.evaluate(async () => (await (await fetch("/api/auth/me")).json()) as { user: { id: string } });
     // A session left on the device by an earlier visit (the same one twice must not matter).
     const id = "3f6c1b1e-7a2d-4c1e-9b7a-1d2e3f4a5b6c";
@@ -155,9 +182,37 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
       [me.user.id, id],
     );
     await page.goto("/konsol/sosialisasi");
-    await page.getByTestId("session-count").filter({ hasText: "2 sesi" }).waitFor();
-    expect(await page.getByTestId("session-row").count()).toBe(2);
+    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    expect(await page.getByTestId("session-row").count()).toBe(before + 1);
     expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("edits a recorded session from the list with the same form", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const patched: number[] = [];
+    page.on("response", (response) => {
+      if (/\/api\/outreach\/sessions\/[0-9a-f-]{36}$/.test(response.url()) && response.request().method() === "PATCH") patched.push(response.status());
+    });
+    await signIn(page, auth, "relawan");
+    await page.goto("/konsol/sosialisasi");
+    const row = page.getByTestId("session-row").filter({ hasText: VENUE });
+    await row.waitFor();
+    await row.getByRole("link", { name: /^Ubah sesi/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Ubah sesi sosialisasi" }).waitFor();
+    // The form holds the session as recorded.
+    expect(await page.getByLabel(/^Lokasi/).inputValue()).toBe(VENUE);
+    expect(await page.getByLabel(/^Tanggal/).inputValue()).toBe("2026-01-20");
+    expect(await page.getByLabel("Perempuan umur 18–24").inputValue()).toBe("12");
+    expect(await page.getByRole("checkbox", { name: "Masyarakat umum" }).isChecked()).toBe(true);
+    await page.getByLabel("Perempuan umur 18–24").fill("15");
+    await page.getByRole("status").filter({ hasText: "Jumlah: 23 orang" }).waitFor();
+    await noHorizontalScroll(page);
+    await page.getByRole("button", { name: "Simpan perubahan" }).click();
+    await page.getByText("Perubahan sesi tersimpan di server.").waitFor();
+    await row.filter({ hasText: "23 orang" }).waitFor();
+    expect(patched).toEqual([200]);
     expect(log.errors).toEqual([]);
     await context.close();
   });

@@ -181,9 +181,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       // The build writes .br/.gz beside each asset: cheap phones on slow links get a third of the bytes.
       preCompressed: true,
       cacheControl: false,
-      // Hashed assets never change; the HTML that names them must always be revalidated after a deploy.
+      // Hashed assets never change; the HTML that names them, and the service worker that lists
+      // them, must always be revalidated after a deploy.
       setHeaders(res, filePath) {
-        res.setHeader("cache-control", filePath.endsWith(".html") ? "no-cache" : "public, max-age=31536000, immutable");
+        const name = path.basename(filePath).replace(/\.(br|gz)$/, "");
+        const named = name.endsWith(".html") || name === "sw.js";
+        res.setHeader("cache-control", named ? "no-cache" : "public, max-age=31536000, immutable");
       },
     });
   }

@@ -4,6 +4,7 @@ import { appMeta } from "../db/schema";
 import type { AppContext } from "../context";
 import { findRegion } from "../modules/regions/regions.repo";
 import { seedDemo } from "./demo";
+import { seedDemoProgramme } from "./demo-programme";
 import { loadRegions, readRegionRows } from "./regions";
 
 async function getMeta(ctx: AppContext, key: string): Promise<unknown> {
@@ -28,6 +29,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<FirstStartRepor
   }
   if (ctx.config.demo && !(await getMeta(ctx, "demo_seeded"))) {
     report.demoCredentials = await seedDemo(ctx);
+    await seedDemoProgramme(ctx);
     await setMeta(ctx, "demo_seeded", { at: new Date().toISOString() });
   }
   return report;

@@ -7,7 +7,7 @@ import { adoptAccountLanguage } from "../i18n";
 import { ApiError, api, onUnauthenticated } from "../lib/api";
 import { errorMessage } from "../lib/errors";
 import { navigate, useLocation } from "../lib/router";
-import { setSession, useSession } from "../lib/session";
+import { forgetOnDevice, rememberedOnDevice, rememberOnDevice, setOfflineSession, setSession, useSession } from "../lib/session";
 import type { Me, SessionResponse } from "../lib/types";
 import { Agencies } from "./admin/Agencies";
 import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
@@ -49,7 +49,7 @@ export default function Console() {
 
 function SessionGate() {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { me, offline } = useSession();
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -76,12 +76,35 @@ function SessionGate() {
       .catch((caught: unknown) => {
         if (cancelled) return;
         if (caught instanceof ApiError && caught.status === 401) navigate(signInPath(), { replace: true });
+        else if (caught instanceof ApiError && caught.code === "network" && rememberedOnDevice()) setOfflineSession(rememberedOnDevice()!);
         else setFailure(errorMessage(caught));
       });
     return () => {
       cancelled = true;
     };
   }, [me, attempt]);
+
+  // The device copy lets a recorder open the outreach form after a reload without a connection.
+  useEffect(() => {
+    if (!me || offline) return;
+    if (me.abilities.recordOutreach) rememberOnDevice(me);
+    else forgetOnDevice();
+  }, [me, offline]);
+
+  // Started offline: when the connection returns, the real session (and its CSRF token) comes back.
+  useEffect(() => {
+    if (!offline) return;
+    const resume = () => {
+      api
+        .get<SessionResponse>("/api/auth/me")
+        .then((result) => setSession(result.user, result.csrfToken))
+        // A 401 goes to sign-in through onUnauthenticated; other failures wait for the next "online".
+        .catch(() => undefined);
+    };
+    if (typeof navigator !== "undefined" && navigator.onLine) resume();
+    window.addEventListener("online", resume);
+    return () => window.removeEventListener("online", resume);
+  }, [offline]);
 
   if (!me) {
     return (

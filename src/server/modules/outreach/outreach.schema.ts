@@ -57,6 +57,7 @@ export const SessionUpdateSchema = z
     status: z.enum(SESSION_STATUSES).optional(),
     startsAt: dateTime.optional(),
     endsAt: SessionFields.endsAt,
+    desaCode: desaCode.optional().describe("Pindah desa: aturan yang sama dengan pencatatan (relawan hanya di desa tugasnya)"),
     venue: SessionFields.venue,
     organiserAgencyId: SessionFields.organiserAgencyId,
     coOrganiserAgencyIds: z.array(z.string().uuid()).max(20).optional(),

@@ -105,6 +105,9 @@ export class OutreachService {
     const row = await this.findRow(this.ctx.db, id);
     if (!row || row.tenant !== p.tenant || !sessionPolicy.can(p, "read", row)) throw new AppError("not_found");
     if (!sessionPolicy.can(p, "update", row)) throw new AppError("forbidden");
+    // Moving a session to another desa follows the rules of recording one there.
+    if (patch.desaCode !== undefined && patch.desaCode !== row.desaCode) await this.checkRecording(p, patch.desaCode);
+    else await this.checkActiveVolunteer(p);
     if (patch.organiserAgencyId !== undefined || patch.coOrganiserAgencyIds) await this.checkAgencies(p, patch.organiserAgencyId ?? null, patch.coOrganiserAgencyIds ?? []);
     const startsAt = patch.startsAt ? parseWib(patch.startsAt) : row.startsAt;
     const endsAt = patch.endsAt === undefined ? row.endsAt : patch.endsAt ? parseWib(patch.endsAt) : null;
@@ -112,6 +115,7 @@ export class OutreachService {
     const totals = patch.attendance ? attendanceTotals(patch.attendance as Attendance) : null;
     const set: Partial<typeof outreachSessions.$inferInsert> = {
       ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.desaCode !== undefined ? { desaCode: patch.desaCode, kecamatanCode: parentCodeOf(patch.desaCode)! } : {}),
       startsAt,
       endsAt,
       ...(patch.venue !== undefined ? { venue: patch.venue || null } : {}),
@@ -132,7 +136,7 @@ export class OutreachService {
         : {}),
       updatedAt: new Date(),
     };
-    const [updated] = await this.ctx.withAudit(actor, { action: "outreach.update", resourceType: "outreach_session", resourceId: id, details: { fields: Object.keys(patch) } }, (tx) =>
+    const [updated] = await this.ctx.withAudit(actor, { action: "outreach.update", resourceType: "outreach_session", resourceId: id, details: { fields: Object.keys(patch), desa: patch.desaCode ?? row.desaCode } }, (tx) =>
       tx.update(outreachSessions).set(set).where(eq(outreachSessions.id, id)).returning(),
     );
     return (await this.views(p, [updated!]))[0]!;
@@ -243,10 +247,14 @@ export class OutreachService {
     const [desa] = await this.ctx.db.select({ code: regions.code }).from(regions).where(and(eq(regions.code, desaCode), eq(regions.level, "desa")));
     if (!desa || !isWithin(desaCode, this.ctx.config.regency)) throw invalid({ desaCode: { code: "region_outside_regency" } });
     if (!sessionPolicy.can(p, "create", { desaCode, recordedBy: p.id, organiserAgencyId: null })) throw invalid({ desaCode: { code: "invalid_value" } });
-    if (ownSessionsOnly(p)) {
-      const [v] = await this.ctx.db.select({ active: volunteers.active }).from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
-      if (v && !v.active) throw new AppError("forbidden");
-    }
+    await this.checkActiveVolunteer(p);
+  }
+
+  /** An inactive volunteer neither records nor changes sessions. */
+  private async checkActiveVolunteer(p: Principal): Promise<void> {
+    if (!ownSessionsOnly(p)) return;
+    const [v] = await this.ctx.db.select({ active: volunteers.active }).from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
+    if (v && !v.active) throw new AppError("forbidden");
   }
 
   private async checkAgencies(p: Principal, organiser: string | null, others: string[]): Promise<void> {

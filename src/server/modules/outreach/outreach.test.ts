@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
@@ -133,6 +133,61 @@ describe("a volunteer account", () => {
     expect(reg.statusCode).toBe(201);
     const s = await sessionFor(env, u);
     expect((await s.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_B }))).statusCode).toBe(403);
+  });
+});
+
+describe("editing a session", () => {
+  // Sessions of 2024: outside the period the coverage tests below look at.
+  const held = (over: Record<string, unknown> = {}) => session({ startsAt: "2024-06-10T09:00", status: "planned", attendance: {}, ...over });
+
+  it("lets a volunteer complete their own planned session; totals are recomputed and the change is audited", async () => {
+    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, {
+      status: "held",
+      startsAt: "2024-06-10T13:30",
+      venue: "Aula Desa",
+      attendance: { female: { under_18: 7 }, male: { "60_plus": 3 } },
+      topics: ["hotlines"],
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: "held", localStart: "2024-06-10 13:30", venue: "Aula Desa", attendanceTotals: { female: 7, male: 3, total: 10 }, topics: ["hotlines"] });
+    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ venue: "Aula Desa", abilities: { update: true } });
+    const audit = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "outreach.update"), eq(auditLog.resourceId, id)));
+    expect(audit).toHaveLength(1);
+  });
+
+  it("refuses bad input with a message per field and changes nothing", async () => {
+    const id = (await relawan.request("POST", "/api/outreach/sessions", held({ venue: "Balai Desa" }))).json().id;
+    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", topics: ["gossip"], attendance: { female: { under_18: -1 } }, startsAt: "kemarin" });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields).sort()).toEqual(["attendance.female.under_18", "startsAt", "topics.0"]);
+    const late = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", endsAt: "2024-06-10T08:00" });
+    expect(late.statusCode).toBe(400);
+    expect(Object.keys(late.json().error.fields)).toEqual(["endsAt"]);
+    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ venue: "Balai Desa", status: "planned" });
+  });
+
+  it("keeps a volunteer's session in the volunteer's assigned desa", async () => {
+    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_B, venue: "Lain" });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toEqual(["desaCode"]);
+    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ desaCode: DESA_A, venue: "Balai Desa" });
+  });
+
+  it("lets staff who may read but not change a session see it without the right to save", async () => {
+    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
+    expect((await pimpasa.request("GET", `/api/outreach/sessions/${id}`)).json().abilities.update).toBe(false);
+    expect((await pimpasa.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(403);
+    expect((await otherRelawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(404);
+    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json().venue).toBe("Balai Desa");
+  });
+
+  it("lets a coordinator move a session to another desa, with its kecamatan", async () => {
+    const id = (await coordinator.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await coordinator.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_TIRTAYASA });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ desaCode: DESA_TIRTAYASA, kecamatanCode: "36.04.13", kecamatanName: "Tirtayasa" });
   });
 });
 

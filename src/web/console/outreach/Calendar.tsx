@@ -4,8 +4,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
+import { Link } from "../../lib/router";
 import { useResource } from "../hooks";
-import type { CalendarItem } from "../villages/types";
+import { type CalendarItem, outreachSessionPath } from "../villages/types";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
@@ -87,9 +88,9 @@ export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa:
                   >
                     {inside && <span>{day}</span>}
                     {events.map((event) => (
-                      <span key={event.id} className="outreach-calendar-event" title={`${event.title} (${event.attendanceTotal})`}>
+                      <Link key={event.id} href={outreachSessionPath(event.id)} className="outreach-calendar-event" title={`${event.title} (${event.attendanceTotal})`}>
                         {event.title}
-                      </span>
+                      </Link>
                     ))}
                   </td>
                 );

@@ -11,7 +11,7 @@ import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
-import { COVERAGE_PATH, OUTREACH_NEW_PATH, type SessionView, villagePath } from "../villages/types";
+import { COVERAGE_PATH, OUTREACH_NEW_PATH, outreachSessionPath, type SessionView, villagePath } from "../villages/types";
 import { MonthCalendar } from "./Calendar";
 import { useDesaOf, useKecamatanList } from "./desaOptions";
 import { outbox, useOutbox } from "./outbox";
@@ -136,7 +136,7 @@ export function Outreach({ me }: { me: Me }) {
   }
 
   const items = list.data?.items ?? [];
-  const notice = search.get("terkirim") ? t("outreach.sent") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
+  const notice = search.get("terkirim") ? t("outreach.sent") : search.get("diubah") ? t("outreach.changed") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
 
   return (
     <Stack>
@@ -157,7 +157,7 @@ export function Outreach({ me }: { me: Me }) {
         )}
       </Group>
       {notice && (
-        <Alert color={search.get("terkirim") ? "teal" : "orange"} role="status">
+        <Alert color={search.get("tersimpan") ? "orange" : "teal"} role="status">
           {notice}
         </Alert>
       )}
@@ -256,7 +256,13 @@ export function Outreach({ me }: { me: Me }) {
                 {items.map((item) => (
                   <Table.Tr key={item.id} data-testid="session-row">
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {formatDateTime(item.startsAt)}
+                      {item.abilities.update ? (
+                        <Text component={Link} href={outreachSessionPath(item.id)} size="sm" c="teal.9" aria-label={t("outreach.editSession", { when: formatDateTime(item.startsAt), desa: item.desaName })}>
+                          {formatDateTime(item.startsAt)}
+                        </Text>
+                      ) : (
+                        formatDateTime(item.startsAt)
+                      )}
                       {item.status !== "held" && (
                         <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
                           {t(`outreach.status.${item.status}`)}

@@ -1,29 +1,25 @@
 // Recording an outreach session from a phone: large touch targets, one column at 360 px, and no
 // connection needed. The session gets its UUID here; offline (or when sending fails on the way)
 // it is kept in the outbox and sent later with the same id, so the server stores it once.
+// Given a `session`, the same form edits it (online only: edits are not queued).
 import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS, SEXES, type TopicGroup } from "../../../core/outreach-topics";
-import { ApiError } from "../../lib/api";
+import { ApiError, api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { usePageTitle } from "../usePageTitle";
-import { OUTREACH_PATH, type SessionCreate } from "../villages/types";
+import { OUTREACH_PATH, type SessionCreate, type SessionView } from "../villages/types";
 import { useDesaOf, useJurisdictionDesa, useKecamatanList } from "./desaOptions";
 import { isTransient, newSessionId, outbox } from "./outbox";
+import { sessionFormValues } from "./sessionValues";
 import { sendSession } from "./sync";
 import "./outreach.css";
 
 const TOPIC_GROUPS: readonly TopicGroup[] = ["red_flag", "migration_step", "protection"];
 const BAND_LABEL: Record<(typeof AGE_BANDS)[number], string> = { under_18: "< 18", "18_24": "18–24", "25_39": "25–39", "40_59": "40–59", "60_plus": "≥ 60" };
-
-function todayWib(): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date());
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:00` };
-}
 
 const lines = (text: string) =>
   text
@@ -33,27 +29,29 @@ const lines = (text: string) =>
 
 type Counts = Record<string, string>;
 
-export function SessionForm({ me }: { me: Me }) {
+export function SessionForm({ me, session }: { me: Me; session?: SessionView }) {
   const { t, i18n } = useTranslation();
-  usePageTitle(t("outreach.form.title"));
+  const title = session ? t("outreach.form.editTitle") : t("outreach.form.title");
+  usePageTitle(title);
   const english = i18n.language === "en";
-  const now = useMemo(todayWib, []);
-  const [id] = useState(newSessionId);
-  const [date, setDate] = useState(now.date);
-  const [time, setTime] = useState(now.time);
-  const [endTime, setEndTime] = useState("");
-  const [kecamatan, setKecamatan] = useState<string>("");
-  const [desa, setDesa] = useState<string>("");
-  const [venue, setVenue] = useState("");
-  const [audiences, setAudiences] = useState<string[]>([]);
-  const [topics, setTopics] = useState<string[]>([]);
-  const [counts, setCounts] = useState<Counts>({});
-  const [facilitators, setFacilitators] = useState("");
-  const [coOrganisers, setCoOrganisers] = useState("");
-  const [materials, setMaterials] = useState("");
-  const [followUps, setFollowUps] = useState("");
-  const [notes, setNotes] = useState("");
-  const [quiz, setQuiz] = useState({ pre: "", post: "", respondents: "" });
+  const [initial] = useState(() => sessionFormValues(session));
+  const [id] = useState(() => session?.id ?? newSessionId());
+  const [status, setStatus] = useState(initial.status);
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const [endTime, setEndTime] = useState(initial.endTime);
+  const [kecamatan, setKecamatan] = useState<string>(initial.kecamatan);
+  const [desa, setDesa] = useState<string>(initial.desa);
+  const [venue, setVenue] = useState(initial.venue);
+  const [audiences, setAudiences] = useState<string[]>(initial.audiences);
+  const [topics, setTopics] = useState<string[]>(initial.topics);
+  const [counts, setCounts] = useState<Counts>(initial.counts);
+  const [facilitators, setFacilitators] = useState(initial.facilitators);
+  const [coOrganisers, setCoOrganisers] = useState(initial.coOrganisers);
+  const [materials, setMaterials] = useState(initial.materials);
+  const [followUps, setFollowUps] = useState(initial.followUps);
+  const [notes, setNotes] = useState(initial.notes);
+  const [quiz, setQuiz] = useState(initial.quiz);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -86,12 +84,12 @@ export function SessionForm({ me }: { me: Me }) {
     const hasQuiz = quiz.pre || quiz.post || quiz.respondents;
     return {
       id,
-      status: "held",
+      status,
       startsAt: `${date}T${time}`,
       endsAt: endTime ? `${date}T${endTime}` : null,
       desaCode: selectedDesa,
       venue: venue.trim() || null,
-      coOrganiserAgencyIds: [],
+      coOrganiserAgencyIds: session?.coOrganisers.map((agency) => agency.id) ?? [],
       coOrganiserOthers: lines(coOrganisers),
       facilitators: lines(facilitators),
       audiences: audiences as SessionCreate["audiences"],
@@ -124,6 +122,10 @@ export function SessionForm({ me }: { me: Me }) {
       return;
     }
     const payload = body();
+    if (session) {
+      await saveChanges(payload);
+      return;
+    }
     const keep = () => {
       outbox.add({ id, userId: me.id, body: payload, desaName });
       navigate(`${OUTREACH_PATH}?tersimpan=1`);
@@ -147,17 +149,35 @@ export function SessionForm({ me }: { me: Me }) {
     }
   }
 
+  /** Edits go straight to the server; without a connection the form stays filled for a later try. */
+  async function saveChanges({ id: _id, ...changes }: SessionCreate) {
+    if (typeof navigator !== "undefined" && navigator.onLine === false) {
+      setError(t("outreach.form.editNeedsConnection"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.patch(`/api/outreach/sessions/${encodeURIComponent(id)}`, changes);
+      navigate(`${OUTREACH_PATH}?diubah=1`);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setFields(fieldErrors(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const fieldError = (name: string) => Object.entries(fields).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
 
   return (
     <Stack className="outreach-form" maw={720}>
       <Title order={1} size="h2">
-        {t("outreach.form.title")}
+        {title}
       </Title>
       <Text c="dimmed" size="sm">
-        {t("outreach.form.lead")}
+        {session ? t("outreach.form.editLead") : t("outreach.form.lead")}
       </Text>
-      <form onSubmit={(event) => void submit(event)} noValidate aria-label={t("outreach.form.title")}>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
         <Stack gap="lg">
           <Fieldset legend={t("outreach.form.when")}>
             <SimpleGrid cols={{ base: 1, xs: 3 }}>
@@ -168,6 +188,16 @@ export function SessionForm({ me }: { me: Me }) {
             <Text size="xs" c="dimmed" mt={4}>
               {t("outreach.form.wib")}
             </Text>
+            {session && (
+              <NativeSelect
+                size="lg"
+                mt="sm"
+                label={t("outreach.form.status")}
+                value={status}
+                onChange={(e) => setStatus(e.currentTarget.value as SessionView["status"])}
+                data={(["planned", "held", "cancelled"] as const).map((value) => ({ value, label: t(`outreach.status.${value}`) }))}
+              />
+            )}
           </Fieldset>
 
           <Fieldset legend={t("outreach.form.where")}>
@@ -315,11 +345,11 @@ export function SessionForm({ me }: { me: Me }) {
                 {t("common.cancel")}
               </Button>
               <Button type="submit" size="lg" loading={busy} style={{ flex: 1 }} px="xs">
-                {t("outreach.form.submit")}
+                {session ? t("outreach.form.saveChanges") : t("outreach.form.submit")}
               </Button>
             </Group>
             <Text size="xs" c="dimmed" mt={6}>
-              {t("outreach.form.offlineHint")}
+              {session ? t("outreach.form.editNeedsConnection") : t("outreach.form.offlineHint")}
             </Text>
           </Paper>
         </Stack>

@@ -2,6 +2,7 @@
 // reports the connection is back, and every half minute while some are waiting.
 import { useEffect } from "react";
 import { api } from "../../lib/api";
+import { useSession } from "../../lib/session";
 import type { Me } from "../../lib/types";
 import type { SessionCreate } from "../villages/types";
 import { jurisdictionDesa } from "./desaOptions";
@@ -14,12 +15,26 @@ export function flushOutbox(userId: string): Promise<number> {
   return outbox.flush(userId, sendSession);
 }
 
+/**
+ * The service worker (`src/web/sw/`) keeps the app shell and the session form's code on the device,
+ * so the form opens after a reload without a connection. Only recorders install it: public visitors
+ * on cheap phones do not download the console.
+ */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
+  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+}
+
 export function OutboxSync({ me }: { me: Me }) {
   const userId = me.id;
   const enabled = me.abilities.recordOutreach === true;
+  // Started from the device copy without a connection: no session token to send with yet.
+  const { offline } = useSession();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per signed-in user (`me` changes identity on every sign-in refresh)
   useEffect(() => {
     if (!enabled) return;
+    registerServiceWorker();
+    if (offline) return;
     // Load the session form's code and the user's desa now, so the form still opens if the connection drops later.
     void import("../villages/ProgrammeArea").catch(() => undefined);
     void jurisdictionDesa(me).catch(() => undefined);
@@ -33,6 +48,6 @@ export function OutboxSync({ me }: { me: Me }) {
       window.removeEventListener("online", run);
       window.clearInterval(timer);
     };
-  }, [userId, enabled]);
+  }, [userId, enabled, offline]);
   return null;
 }

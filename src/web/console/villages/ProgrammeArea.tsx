@@ -5,6 +5,7 @@ import { Loader } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import type { Me } from "../../lib/types";
 import { Coverage } from "../outreach/Coverage";
+import { EditSession } from "../outreach/EditSession";
 import { Outreach } from "../outreach/Outreach";
 import { SessionForm } from "../outreach/SessionForm";
 import { PageNotFound } from "../Placeholder";
@@ -24,6 +25,10 @@ export default function ProgrammeArea({ me, pathname }: { me: Me; pathname: stri
   }
   if (pathname === OUTREACH_PATH && can("recordOutreach")) return <Outreach me={me} />;
   if (pathname === OUTREACH_NEW_PATH && can("recordOutreach")) return <SessionForm me={me} />;
+  if (pathname.startsWith(`${OUTREACH_PATH}/`) && can("recordOutreach")) {
+    const id = decodeURIComponent(pathname.slice(OUTREACH_PATH.length + 1));
+    return <EditSession key={id} me={me} id={id} />;
+  }
   if (pathname === COVERAGE_PATH && can("viewCoverage")) return <Coverage me={me} />;
   if (pathname === VOLUNTEERS_PATH && can("manageVolunteers")) return <Volunteers me={me} />;
   if (pathname === MAP_PATH && can("viewVillageMap")) {

@@ -22,6 +22,10 @@ export const PROGRAM_STATUSES: readonly ProgramStatus[] = ["none", "candidate", 
 export const RISK_COLOURS: Record<RiskLevel, string> = { high: "red", medium: "orange", low: "teal", unknown: "gray" };
 export const STATUS_COLOURS: Record<ProgramStatus, string> = { active: "teal", candidate: "blue", none: "gray" };
 
+export function outreachSessionPath(id: string): string {
+  return `${OUTREACH_PATH}/${encodeURIComponent(id)}`;
+}
+
 export function villagePath(code: string): string {
   return `${VILLAGES_PATH}/${encodeURIComponent(code)}`;
 }
