@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
+import { encryptedColumns } from "../../lib/key-rotation";
 import { AttachmentStore } from "../reports/attachments";
 import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../reports/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
@@ -55,6 +56,7 @@ describe("case documents", () => {
     expect(row!.fileNameEnc).not.toContain("Siti");
     const dump = rowsOf<{ t: string }>(await env.ctx.db.execute(sql`SELECT row_to_json(d)::text AS t FROM case_documents d`));
     expect(dump.map((r) => r.t).join("")).not.toContain("Nurhalimah");
+    expect(await encryptedColumns(env.ctx.db)).toContainEqual({ table: "case_documents", column: "file_name_enc" }); // re-encrypted by `simpul keys rotate`
     const onDisk = fs.readFileSync(store.pathOf(row!.sha256));
     expect(onDisk.toString("latin1")).not.toContain("GPS");
 
