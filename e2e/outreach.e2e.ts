@@ -163,6 +163,44 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
   });
 });
 
+describe("Sosialisasi: photos of a session", () => {
+  it("adds a photo to a sent session from the phone, shows it as a thumbnail, and removes it", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "relawan");
+    await page.goto("/konsol/sosialisasi");
+    const row = page.getByTestId("session-row").first();
+    await row.waitFor();
+    await row.getByRole("button", { name: /^Foto sesi di .* \(0\)$/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Belum ada foto.").waitFor();
+    // A real JPEG drawn by the browser, as a phone camera would hand it over.
+    const jpeg = await page.evaluate(() => {
+      const canvas = document.createElement("canvas");
+      canvas.width = 64;
+      canvas.height = 48;
+      const g = canvas.getContext("2d");
+      if (!g) throw new Error("no canvas");
+      g.fillStyle = "#0b7285";
+      g.fillRect(0, 0, 64, 48);
+      return canvas.toDataURL("image/jpeg", 0.8).split(",")[1] ?? "";
+    });
+    await dialog.locator('input[type="file"]').setInputFiles({ name: "sosialisasi.jpg", mimeType: "image/jpeg", buffer: Buffer.from(jpeg, "base64") });
+    const thumbnail = dialog.getByRole("img", { name: /^Foto 1 sesi di / });
+    await thumbnail.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="session-photos"] img');
+      return img?.complete === true && img.naturalWidth === 64;
+    });
+    await noHorizontalScroll(page);
+
+    page.once("dialog", (confirm) => void confirm.accept());
+    await dialog.getByRole("button", { name: "Hapus foto 1" }).click();
+    await dialog.getByText("Belum ada foto.").waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!HAS_GEOJSON)("Peta desa", () => {
   it("shows the desa coloured on the map with a legend and leads to the village page", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl);
