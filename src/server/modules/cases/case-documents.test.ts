@@ -111,6 +111,7 @@ describe("case documents", () => {
     const sixth = await upload(s.owner.http, distinctJpeg(6), "dokumen-6.jpg");
     expect(sixth.statusCode).toBe(400);
     expect(sixth.json().error.fields.file).toBe("Maksimal 5 berkas.");
+    expect((await upload(s.owner.http, distinctJpeg(5), "dokumen-5.jpg")).statusCode).toBe(200); // re-sent, not a sixth
     expect(await liveDocs()).toHaveLength(5);
   });
 

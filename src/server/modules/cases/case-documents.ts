@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
-import { cleanUpload } from "../reports/uploads";
+import { cleanUpload, contentAddressOf } from "../reports/uploads";
 import { casePolicy } from "./cases.policy";
 import { accessTo, findCase, userRefs } from "./cases.repo";
 import type { CaseDocumentView } from "./cases.schema";
@@ -71,6 +71,19 @@ export class CaseDocuments {
     return and(eq(caseDocuments.caseId, caseId), isNull(caseDocuments.deletedAt));
   }
 
+  private static async liveCount(db: Db, caseId: string): Promise<number> {
+    const [r] = await db.select({ n: count() }).from(caseDocuments).where(CaseDocuments.live(caseId));
+    return Number(r?.n ?? 0);
+  }
+
+  private static async existing(db: Db, caseId: string, sha256: string): Promise<DocumentRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(caseDocuments)
+      .where(and(CaseDocuments.live(caseId), eq(caseDocuments.sha256, sha256)));
+    return row;
+  }
+
   list(p: Principal, actor: AuditActor, caseId: string): Promise<CaseDocumentView[]> {
     return this.inDocuments(
       p,
@@ -94,8 +107,8 @@ export class CaseDocuments {
     if (c.status === "closed") throw new AppError("invalid_transition");
     const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
-    const [n] = await this.ctx.db.select({ n: count() }).from(caseDocuments).where(CaseDocuments.live(caseId));
-    if (Number(n?.n ?? 0) >= MAX_ATTACHMENTS) throw tooMany();
+    // A full case refuses before anything is written, except a re-sent document it already holds.
+    if ((await CaseDocuments.liveCount(this.ctx.db, caseId)) >= MAX_ATTACHMENTS && !(await CaseDocuments.existing(this.ctx.db, caseId, contentAddressOf(cleaned.data)))) throw tooMany();
     const sha256 = await this.store.put(cleaned.data);
     return this.inDocuments(
       p,
@@ -103,13 +116,9 @@ export class CaseDocuments {
       caseId,
       "upload",
       async (tx) => {
-        const [same] = await tx
-          .select()
-          .from(caseDocuments)
-          .where(and(CaseDocuments.live(caseId), eq(caseDocuments.sha256, sha256)));
+        const same = await CaseDocuments.existing(tx, caseId, sha256);
         if (same) return { created: false, document: (await this.present(tx, [same]))[0]! };
-        const [live] = await tx.select({ n: count() }).from(caseDocuments).where(CaseDocuments.live(caseId));
-        if (Number(live?.n ?? 0) >= MAX_ATTACHMENTS) throw tooMany();
+        if ((await CaseDocuments.liveCount(tx, caseId)) >= MAX_ATTACHMENTS) throw tooMany();
         const [row] = await tx
           .insert(caseDocuments)
           .values({

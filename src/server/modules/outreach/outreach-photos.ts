@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
-import { cleanUpload } from "../reports/uploads";
+import { cleanUpload, contentAddressOf } from "../reports/uploads";
 import { sessionPolicy } from "./outreach.policy";
 import type { SessionPhotoView } from "./outreach.schema";
 import { outreachSessionPhotos, outreachSessions } from "./outreach.tables";
@@ -69,7 +69,8 @@ export class OutreachPhotos {
     const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     if (!cleaned.mediaType.startsWith("image/")) throw invalid({ file: { code: "image_required" } });
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
-    if ((await OutreachPhotos.countOf(this.ctx.db, sessionId)) >= MAX_ATTACHMENTS) throw tooMany();
+    // A full session refuses before anything is written, except a re-sent photo it already holds.
+    if ((await OutreachPhotos.countOf(this.ctx.db, sessionId)) >= MAX_ATTACHMENTS && !(await this.existing(this.ctx.db, sessionId, contentAddressOf(cleaned.data)))) throw tooMany();
     const sha256 = await this.store.put(cleaned.data);
     return this.ctx.withAudit(
       actor,
@@ -81,10 +82,7 @@ export class OutreachPhotos {
       }),
       async (tx) => {
         await this.session(tx, p, sessionId, "update", true); // the lock serialises concurrent uploads for the count
-        const [same] = await tx
-          .select()
-          .from(outreachSessionPhotos)
-          .where(and(eq(outreachSessionPhotos.sessionId, sessionId), eq(outreachSessionPhotos.sha256, sha256)));
+        const same = await this.existing(tx, sessionId, sha256);
         if (same) return { created: false, photo: presentPhoto(same) };
         if ((await OutreachPhotos.countOf(tx, sessionId)) >= MAX_ATTACHMENTS) throw tooMany();
         const [row] = await tx
@@ -127,6 +125,14 @@ export class OutreachPhotos {
     );
     const [other] = await this.ctx.db.select({ id: outreachSessionPhotos.id }).from(outreachSessionPhotos).where(eq(outreachSessionPhotos.sha256, row.sha256)).limit(1);
     if (!other) await this.store.remove(row.sha256, began);
+  }
+
+  private async existing(db: Db, sessionId: string, sha256: string): Promise<PhotoRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(outreachSessionPhotos)
+      .where(and(eq(outreachSessionPhotos.sessionId, sessionId), eq(outreachSessionPhotos.sha256, sha256)));
+    return row;
   }
 
   private async photo(db: Db, sessionId: string, photoId: string): Promise<PhotoRow> {

@@ -1,6 +1,7 @@
 // What every feature that accepts files shares (report attachments, outreach photos, case documents):
 // the raw-body parser, the sniff-and-strip step with its error, and sending a stored file back.
 // The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
+import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { AppError } from "../../lib/errors";
 import { type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
@@ -25,6 +26,9 @@ export function cleanUpload(body: unknown, refuse: () => AppError): Cleaned {
     throw err;
   }
 }
+
+/** The content address a cleaned file gets in an AttachmentStore (to find a re-sent file before storing it). */
+export const contentAddressOf = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
 
 /**
  * Sends a stored file: its sniffed type, no sniffing by the browser, never cached. `inline` only for
