@@ -63,7 +63,7 @@ export function webpWithExif(): Buffer {
 export const tinyPdf = () => Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 /** A Windows executable, whatever name it travels under. */
 export const exe = () => Buffer.from("MZ\x90\0\x03\0\0\0 This program cannot be run in DOS mode.", "latin1");
-/** A JPEG made distinct by its comment (stripped on upload, so distinct files need distinct image data). */
+/** A JPEG with `n` in its image data (comments are stripped on upload, so distinct files need distinct image data). */
 export function distinctJpeg(n: number): Buffer {
   const base = jpegWithExif();
   const eoi = base.length - 2;
