@@ -167,6 +167,17 @@ describe("Cases: intake to closure across three agencies", () => {
     await page.getByRole("link", { name: caseCode }).click();
     await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();
     expect(await page.getByText(VICTIM).first().isVisible()).toBe(true);
+
+    // A whole-case referral includes the documents: the investigator files the police report.
+    await page.getByRole("tab", { name: "Dokumen" }).click();
+    const documents = page.getByTestId("case-documents");
+    await documents.getByText("Belum ada dokumen.").waitFor();
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+    await documents.locator('input[type="file"]').setInputFiles({ name: "Laporan Polisi.pdf", mimeType: "application/pdf", buffer: pdf });
+    const link = documents.getByTestId("case-document").getByRole("link", { name: "Laporan Polisi.pdf" });
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("Laporan Polisi.pdf");
     await signOut(page);
     expect(log.errors).toEqual([]);
     await context.close();
@@ -215,6 +226,8 @@ describe("Cases: intake to closure across three agencies", () => {
     expect(await polres.getByTestId("referral-status").textContent()).toBe("Diterima");
     expect(await dinsos.getByTestId("referral-status").textContent()).toBe("Ditolak");
     expect(await dinsos.textContent()).toContain("Rumah perlindungan Dinsos sedang penuh.");
+    await page.getByRole("tab", { name: "Dokumen" }).click();
+    await page.getByTestId("case-document").filter({ hasText: "Laporan Polisi.pdf" }).waitFor();
 
     await page.getByRole("button", { name: "Tutup kasus" }).click();
     const dialog = page.getByRole("dialog", { name: `Tutup kasus ${caseCode}` });

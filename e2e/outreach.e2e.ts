@@ -218,6 +218,54 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
   });
 });
 
+/** A real JPEG drawn by the browser, as a phone camera would hand it over. */
+async function canvasJpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 64;
+    canvas.height = 48;
+    const g = canvas.getContext("2d");
+    if (!g) throw new Error("no canvas");
+    g.fillStyle = "#0b7285";
+    g.fillRect(0, 0, 64, 48);
+    return canvas.toDataURL("image/jpeg", 0.8).split(",")[1] ?? "";
+  });
+  return Buffer.from(base64, "base64");
+}
+
+describe("Sosialisasi: photos of a session", () => {
+  it("sends the photos chosen in the phone form after the session, shows them as thumbnails, and removes one", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "relawan");
+    await page.goto("/konsol/sosialisasi/baru");
+    await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
+    await page.getByLabel(/^Tanggal/).fill("2026-02-02");
+    await page.getByRole("checkbox", { name: "Masyarakat umum" }).check();
+    await page.getByRole("checkbox", { name: /Nomor pengaduan/ }).check();
+    await page.locator('form input[type="file"]').setInputFiles({ name: "sosialisasi.jpg", mimeType: "image/jpeg", buffer: await canvasJpeg(page) });
+    await page.getByTestId("chosen-photos").getByText("sosialisasi.jpg").waitFor();
+    await noHorizontalScroll(page);
+    await page.getByRole("button", { name: "Simpan sesi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
+
+    const row = page.getByTestId("session-row").first();
+    await row.getByRole("button", { name: /^Foto sesi di .* \(1\)$/ }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("img", { name: /^Foto 1 sesi di / }).waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="session-photos"] img');
+      return img?.complete === true && img.naturalWidth === 64;
+    });
+    await noHorizontalScroll(page);
+
+    page.once("dialog", (confirm) => void confirm.accept());
+    await dialog.getByRole("button", { name: "Hapus foto 1" }).click();
+    await dialog.getByText("Belum ada foto.").waitFor();
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!HAS_GEOJSON)("Peta desa", () => {
   it("shows the desa coloured on the map with a legend and leads to the village page", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl);

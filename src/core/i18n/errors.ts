@@ -69,6 +69,9 @@ export const FIELD_MESSAGES = {
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
   consent_required: { id: "Centang persetujuan bila Anda mengisi data kontak.", en: "Tick the consent box when you give contact details." },
+  file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
+  image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
+  too_many_files: { id: "Maksimal {max} berkas.", en: "At most {max} files." },
   attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
   region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
   password_weak: {

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type {
   CaseCreateSchema,
+  CaseDocumentSchema,
   CaseDetailSchema,
   CaseSummarySchema,
   EventInputSchema,
@@ -23,6 +24,7 @@ export type CaseEventInput = z.input<typeof EventInputSchema>;
 export type Referral = z.infer<typeof ReferralSchema>;
 export type OverdueItem = z.infer<typeof OverdueItemSchema>;
 export type CaseStats = z.infer<typeof StatsSchema>;
+export type CaseDocument = z.infer<typeof CaseDocumentSchema>;
 
 export const CASE_ORIGINS = ["public_report", "passport_screening", "police", "agency", "walk_in"] as const satisfies readonly CaseSummary["origin"][];
 export const CASE_STATUSES = ["open", "under_assessment", "active", "closed"] as const satisfies readonly CaseSummary["status"][];

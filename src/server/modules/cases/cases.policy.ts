@@ -22,7 +22,7 @@ const owner = (a: CaseAccess) => a.level === "team" && a.role === "owner";
 const fullReferral = (a: CaseAccess) => a.level === "referral" && a.scope === "case";
 
 export const casePolicy = definePolicy<
-  "read" | "readIdentity" | "readNarrative" | "edit" | "manageTeam" | "close" | "note" | "updateService" | "refer" | "overrideConsent" | "export",
+  "read" | "readIdentity" | "readNarrative" | "edit" | "manageTeam" | "close" | "note" | "updateService" | "refer" | "overrideConsent" | "export" | "documents",
   CaseAccess
 >("case", {
   read: () => true,
@@ -39,6 +39,8 @@ export const casePolicy = definePolicy<
   /** Sharing without recorded consent: the case owner, or an investigator on the team (criminal procedure). */
   overrideConsent: (p, a) => owner(a) || (team(a) && hasRole(p, "investigator")),
   export: () => true,
+  /** Documents (list, download, upload, delete): the team and whole-case referrals; others get 404. */
+  documents: (_p, a) => team(a) || fullReferral(a),
 });
 
 /** Action-level rules for routes that are not about one case. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { RouteAccess } from "../../auth/route-access";
 import { notFound } from "../../lib/errors";
+import { caseDocumentRoutes } from "./case-documents.routes";
 import { caseRecordRoutes } from "./case-records.routes";
 import { caseRoutePolicy } from "./cases.policy";
 import { accessTo, findCase } from "./cases.repo";
@@ -236,6 +237,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(caseRecordRoutes, { svc });
+  await app.register(caseDocumentRoutes, { svc });
 };
 
 function sendExport(reply: any, r: { json?: unknown; csv?: string }, name: string) {

@@ -327,3 +327,16 @@ export const StatsSchema = z.object({
   overdueReferrals: z.number(),
   overdueServices: z.number(),
 });
+
+export const DocumentNameQuery = z
+  .object({ name: z.string().trim().min(1).max(200).describe("Nama berkas asli (disimpan terenkripsi)") })
+  .strict();
+export const CaseDocumentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.object({ id: z.string(), displayName: z.string() }),
+  createdAt: z.string(),
+});
+export type CaseDocumentView = z.infer<typeof CaseDocumentSchema>;

@@ -344,3 +344,35 @@ export const caseReferrals = pgTable(
     index("case_referrals_due_idx").on(t.respondDueAt).where(sql`status = 'sent'`),
   ],
 );
+
+/**
+ * Documents of a case (scans, letters, photos), stored like report attachments (type sniffed, metadata
+ * stripped, file fsynced before the row commits) under <data>/case-documents. The file name is personal
+ * data and sealed (`file_name_enc`). Deleting hides the document (soft delete, audited); the file stays
+ * as evidence of what the case held.
+ */
+export const caseDocuments = pgTable(
+  "case_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tenant: text("tenant").notNull(),
+    caseId: uuid("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    fileNameEnc: text("file_name_enc").notNull(),
+    sha256: text("sha256").notNull(),
+    mediaType: text("media_type").notNull(),
+    size: integer("size").notNull(),
+    stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
+    uploadedBy: uuid("uploaded_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    deletedAt: ts("deleted_at"),
+    deletedBy: uuid("deleted_by").references(() => users.id),
+  },
+  (t) => [
+    index("case_documents_case_idx").on(t.caseId),
+    uniqueIndex("case_documents_live_uq").on(t.caseId, t.sha256).where(sql`deleted_at IS NULL`),
+  ],
+);

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGE_BAND_LABELS, AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS } from "../../../core/outreach-topics";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { outreachPhotoRoutes } from "./outreach-photos.routes";
 import { coverage } from "./outreach.coverage";
 import { exportXlsx } from "./outreach.export";
 import { outreachRoutePolicy } from "./outreach.policy";
@@ -57,7 +58,7 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Catat sesi sosialisasi (id dari aplikasi; kiriman ulang tidak membuat data ganda)",
         description:
           "201 bila baru tercatat; 200 dengan sesi yang sama bila id itu sudah pernah dikirim oleh pengguna ini (kiriman ulang dari mode luring). " +
-          "Relawan hanya dapat mencatat di desa tugasnya. Foto belum didukung.",
+          "Relawan hanya dapat mencatat di desa tugasnya. Foto ditambahkan sesudahnya lewat POST /api/outreach/sessions/{id}/photos.",
         body: SessionCreateSchema,
         response: { 200: SessionSchema, 201: SessionSchema },
       },
@@ -120,6 +121,8 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => svc.update(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
+
+  await app.register(outreachPhotoRoutes);
 
   app.get(
     "/coverage",

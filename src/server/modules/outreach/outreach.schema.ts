@@ -75,6 +75,15 @@ export const SessionUpdateSchema = z
 export type SessionUpdate = z.infer<typeof SessionUpdateSchema>;
 
 const Ref = z.object({ id: z.string(), name: z.string() });
+export const SessionPhotoSchema = z.object({
+  id: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});
+export type SessionPhotoView = z.infer<typeof SessionPhotoSchema>;
+
 export const SessionSchema = z.object({
   id: z.string(),
   status: z.enum(SESSION_STATUSES),
@@ -100,7 +109,7 @@ export const SessionSchema = z.object({
   notes: z.string().nullable(),
   quiz: z.object({ preScore: z.number().nullable(), postScore: z.number().nullable(), respondents: z.number().int().nullable() }).nullable(),
   recordedBy: z.object({ id: z.string(), displayName: z.string() }),
-  photos: z.array(z.string()).describe("Belum didukung: foto sesi menyusul (aturan unggah sama dengan pengaduan)"),
+  photos: z.array(SessionPhotoSchema).describe("Foto sesi; berkasnya di GET /api/outreach/sessions/{id}/photos/{photoId}"),
   abilities: z.object({ update: z.boolean() }),
   createdAt: z.string(),
   updatedAt: z.string(),

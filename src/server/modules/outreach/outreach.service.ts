@@ -9,6 +9,7 @@ import type { Db } from "../../db/client";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { volunteers } from "../volunteers/volunteers.tables";
+import { photosOf } from "./outreach-photos";
 import { ownSessionsOnly, sessionPolicy } from "./outreach.policy";
 import type { SessionCreate, SessionListQuery, SessionUpdate, SessionView } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";
@@ -188,10 +189,11 @@ export class OutreachService {
     const placeCodes = [...new Set(rows.flatMap((r) => [r.desaCode, r.kecamatanCode]))];
     const agencyIds = [...new Set(rows.flatMap((r) => [r.organiserAgencyId, ...r.coOrganiserAgencyIds]).filter((x): x is string => !!x))];
     const userIds = [...new Set(rows.map((r) => r.recordedBy))];
-    const [places, ags, us] = await Promise.all([
+    const [places, ags, us, photos] = await Promise.all([
       db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, placeCodes)),
       agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)) : [],
       db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds)),
+      photosOf(db, rows.map((r) => r.id)),
     ]);
     const place = new Map(places.map((r) => [r.code, r.name]));
     const agency = new Map(ags.map((a) => [a.id, a.name]));
@@ -223,7 +225,7 @@ export class OutreachService {
         notes: r.notes,
         quiz,
         recordedBy: { id: r.recordedBy, displayName: user.get(r.recordedBy) ?? "" },
-        photos: [],
+        photos: photos.get(r.id) ?? [],
         abilities: { update: sessionPolicy.can(p, "update", r) },
         createdAt: r.createdAt.toISOString(),
         updatedAt: r.updatedAt.toISOString(),

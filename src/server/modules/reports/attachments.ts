@@ -159,8 +159,9 @@ export function stripWebp(buf: Buffer): { data: Buffer; stripped: string[] } {
  */
 export class AttachmentStore {
   readonly root: string;
-  constructor(dataDir: string) {
-    this.root = path.join(dataDir, "attachments");
+  /** `folder`: each feature keeps its own folder, so one feature's cleanup never removes another's file. */
+  constructor(dataDir: string, folder = "attachments") {
+    this.root = path.join(dataDir, folder);
   }
 
   pathOf(sha256: string): string {

@@ -3,13 +3,12 @@
 // SIMPUL_PUBLIC_RATE_LIMIT=0 for load tests) and a body size cap.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { AppError } from "../../lib/errors";
 import { MAX_ATTACHMENT_BYTES } from "./attachments";
 import { AttachmentUploadedSchema, LookupSchema, PublicStatusSchema, ReportCreatedSchema, ReportCreateSchema } from "./reports.schema";
 import { ReportsService } from "./reports.service";
+import { acceptRawUploads, UPLOAD_TYPES } from "./uploads";
 
 const HOUR = 3_600_000;
-const UPLOAD_TYPES = ["application/octet-stream", "image/jpeg", "image/png", "image/webp", "application/pdf"];
 
 export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new ReportsService(app.ctx);
@@ -17,7 +16,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const limit = (perHour: number) => ({ rateLimit: { max: cfg.publicRateLimit ? perHour : 1_000_000, timeWindow: HOUR } });
 
   // Raw file bodies, only inside this plugin. The type is sniffed from the bytes; the header is not trusted.
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+  acceptRawUploads(app);
 
   app.post(
     "/",
@@ -62,7 +61,6 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw new AppError("unsupported_file_type");
       return reply.status(201).send(await svc.upload(req.body));
     },
   );

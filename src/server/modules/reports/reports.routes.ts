@@ -19,6 +19,8 @@ import {
   VerifySchema,
 } from "./reports.schema";
 import { ReportsService } from "./reports.service";
+import { EXTENSION_OF, sendStoredFile } from "./uploads";
+import type { MediaType } from "./attachments";
 
 const IdParam = z.object({ id: z.string().uuid() });
 // Route-level gates (checked before validation); record-level rules are checked in the service (404 when out of scope).
@@ -94,14 +96,8 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const a = await svc.attachment(requirePrincipal(req), actorOf(req), req.params.id, req.params.attachmentId);
-      const data = await svc.store.read(a.sha256);
-      const ext = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" }[a.mediaType] ?? "bin";
-      return reply
-        .header("content-type", a.mediaType)
-        .header("content-disposition", `attachment; filename="lampiran-${a.id.slice(0, 8)}.${ext}"`)
-        .header("x-content-type-options", "nosniff")
-        .header("cache-control", "private, no-store")
-        .send(data);
+      const ext = EXTENSION_OF[a.mediaType as MediaType] ?? "bin";
+      return sendStoredFile(reply, { mediaType: a.mediaType, data: await svc.store.read(a.sha256), filename: `lampiran-${a.id.slice(0, 8)}.${ext}` });
     },
   );
 

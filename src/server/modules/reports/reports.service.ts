@@ -11,7 +11,7 @@ import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { findRegion } from "../regions/regions.repo";
-import { AttachmentStore, cleanAttachment, type MediaType, UnsupportedFile } from "./attachments";
+import { AttachmentStore, type MediaType } from "./attachments";
 import { Deadlines } from "./deadlines";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
@@ -29,6 +29,7 @@ import {
 } from "./reports.repo";
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
+import { cleanUpload } from "./uploads";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 
 export const PIN_MAX_FAILURES = 5;
@@ -195,14 +196,8 @@ export class ReportsService {
    * Stores an uploaded file: type sniffed, metadata stripped, file durably on disk, then its row
    * committed. The row is unattached until a report claims it in the report's own transaction.
    */
-  async upload(body: Buffer): Promise<{ attachmentId: string; mediaType: MediaType; size: number; sha256: string }> {
-    let cleaned: ReturnType<typeof cleanAttachment>;
-    try {
-      cleaned = cleanAttachment(body);
-    } catch (err) {
-      if (err instanceof UnsupportedFile) throw new AppError("unsupported_file_type");
-      throw err;
-    }
+  async upload(body: unknown): Promise<{ attachmentId: string; mediaType: MediaType; size: number; sha256: string }> {
+    const cleaned = cleanUpload(body, () => new AppError("unsupported_file_type"));
     const sha = await this.store.put(cleaned.data);
     const row = await this.ctx.withAudit(
       PUBLIC_ACTOR(null),

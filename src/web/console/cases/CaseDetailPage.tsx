@@ -13,6 +13,7 @@ import type { Me } from "../../lib/types";
 import { useRegionNames, useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { AssessmentsTab, ConsentsTab, EventsTab, LegalTab, NotesTab, PersonsTab, ServicesTab, TeamTab } from "./CaseTabs";
+import { DocumentsTab, seesDocuments } from "./Documents";
 import { FormModal } from "./FormModal";
 import { ReferralCreate, ReferralTable } from "./Referrals";
 import { CaseBadges, Fact, options, Section } from "./shared";
@@ -24,7 +25,7 @@ export interface TabProps {
   reload: () => void;
 }
 
-const TABS = ["persons", "events", "assessment", "services", "legal", "notes", "consents", "team", "referrals"] as const;
+const TABS = ["persons", "events", "assessment", "services", "legal", "notes", "documents", "consents", "team", "referrals"] as const;
 
 export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
   const { t } = useTranslation();
@@ -136,7 +137,7 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
 
       <Tabs defaultValue="persons" keepMounted={false}>
         <Tabs.List>
-          {TABS.map((tab) => (
+          {TABS.filter((tab) => tab !== "documents" || seesDocuments(detail.access)).map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {t(`cases.tabs.${tab}`)}
               {tab === "referrals" && detail.overdueReferrals > 0 ? ` (${detail.overdueReferrals}!)` : ""}
@@ -161,6 +162,11 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
         <Tabs.Panel value="notes" pt="md">
           <NotesTab {...tabProps} />
         </Tabs.Panel>
+        {seesDocuments(detail.access) && (
+          <Tabs.Panel value="documents" pt="md">
+            <DocumentsTab {...tabProps} />
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="consents" pt="md">
           <ConsentsTab {...tabProps} />
         </Tabs.Panel>

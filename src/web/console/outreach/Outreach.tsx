@@ -1,7 +1,7 @@
 // Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
 // (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
 // (the server decides); staff see the sessions in their jurisdiction.
-import { Alert, Badge, Button, Group, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -10,11 +10,13 @@ import { formatDateTime, formatNumber } from "../../lib/format";
 import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
 import { useResource } from "../hooks";
+import { useFullScreenModal } from "../useFullScreenModal";
 import { usePageTitle } from "../usePageTitle";
 import { COVERAGE_PATH, OUTREACH_NEW_PATH, outreachSessionPath, type SessionView, villagePath } from "../villages/types";
 import { MonthCalendar } from "./Calendar";
 import { useDesaOf, useKecamatanList } from "./desaOptions";
 import { outbox, useOutbox } from "./outbox";
+import { SessionPhotos } from "./SessionPhotos";
 import { flushOutbox } from "./sync";
 import "./outreach.css";
 
@@ -121,6 +123,8 @@ export function Outreach({ me }: { me: Me }) {
     `/api/outreach/sessions${query({ ...applied, limit: "200" })}`,
   );
   const pending = useOutbox(me.id);
+  const [photosOf, setPhotosOf] = useState<string | null>(null);
+  const fullScreen = useFullScreenModal();
 
   // A pending session that left the outbox was accepted by the server: show it in the list.
   const previousPending = useRef(pending.length);
@@ -137,6 +141,8 @@ export function Outreach({ me }: { me: Me }) {
 
   const items = list.data?.items ?? [];
   const notice = search.get("terkirim") ? t("outreach.sent") : search.get("diubah") ? t("outreach.changed") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
+  const photoNotice = search.get("fotoGagal") ? t("outreach.photos.someFailed", { n: search.get("fotoGagal") }) : search.get("fotoTertinggal") ? t("outreach.photos.leftBehind") : null;
+  const photoSession = items.find((item) => item.id === photosOf);
 
   return (
     <Stack>
@@ -159,6 +165,11 @@ export function Outreach({ me }: { me: Me }) {
       {notice && (
         <Alert color={search.get("tersimpan") ? "orange" : "teal"} role="status">
           {notice}
+        </Alert>
+      )}
+      {photoNotice && (
+        <Alert color="orange" role="status">
+          {photoNotice}
         </Alert>
       )}
       <PendingSessions me={me} onSent={list.reload} />
@@ -250,6 +261,7 @@ export function Outreach({ me }: { me: Me }) {
                   <Table.Th>{t("outreach.agency")}</Table.Th>
                   <Table.Th>{t("outreach.attendance")}</Table.Th>
                   <Table.Th>{t("outreach.recordedBy")}</Table.Th>
+                  <Table.Th>{t("outreach.photos.column")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -291,11 +303,16 @@ export function Outreach({ me }: { me: Me }) {
                       })}
                     </Table.Td>
                     <Table.Td>{item.recordedBy.displayName}</Table.Td>
+                    <Table.Td>
+                      <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
+                        {t("outreach.photos.open", { n: item.photos.length })}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
                 {!list.loading && items.length === 0 && !list.error && (
                   <Table.Tr>
-                    <Table.Td colSpan={5}>{t("outreach.empty")}</Table.Td>
+                    <Table.Td colSpan={6}>{t("outreach.empty")}</Table.Td>
                   </Table.Tr>
                 )}
               </Table.Tbody>
@@ -304,6 +321,14 @@ export function Outreach({ me }: { me: Me }) {
           {list.loading && <Text role="status">{t("common.loading")}</Text>}
         </>
       )}
+      <Modal
+        opened={photoSession !== undefined}
+        onClose={() => setPhotosOf(null)}
+        fullScreen={fullScreen}
+        title={photoSession ? t("outreach.photos.title", { desa: photoSession.desaName, when: formatDateTime(photoSession.startsAt) }) : ""}
+      >
+        {photoSession && <SessionPhotos session={photoSession} onChange={list.reload} />}
+      </Modal>
     </Stack>
   );
 }

@@ -1,13 +1,16 @@
 // Recording an outreach session from a phone: large touch targets, one column at 360 px, and no
 // connection needed. The session gets its UUID here; offline (or when sending fails on the way)
-// it is kept in the outbox and sent later with the same id, so the server stores it once.
+// it is kept in the outbox and sent later with the same id, so the server stores it once. Photos chosen
+// here are uploaded right after the session is accepted; a session kept offline is kept without them
+// (they are added later from the session list), so the outbox never holds megabytes of photos.
 // Given a `session`, the same form edits it (online only: edits are not queued).
-import { Alert, Button, Checkbox, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, FileButton, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS, SEXES, type TopicGroup } from "../../../core/outreach-topics";
 import { ApiError, api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { usePageTitle } from "../usePageTitle";
@@ -15,6 +18,7 @@ import { OUTREACH_PATH, type SessionCreate, type SessionView } from "../villages
 import { useDesaOf, useJurisdictionDesa, useKecamatanList } from "./desaOptions";
 import { isTransient, newSessionId, outbox } from "./outbox";
 import { sessionFormValues } from "./sessionValues";
+import { PHOTO_TYPES, photoUrl } from "./SessionPhotos";
 import { sendSession } from "./sync";
 import "./outreach.css";
 
@@ -52,6 +56,8 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
   const [followUps, setFollowUps] = useState(initial.followUps);
   const [notes, setNotes] = useState(initial.notes);
   const [quiz, setQuiz] = useState(initial.quiz);
+  const [photos, setPhotos] = useState<File[]>([]);
+  const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -112,6 +118,26 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
     return missing;
   }
 
+  function choosePhotos(files: File[]) {
+    const fit = files.filter((file) => (PHOTO_TYPES as readonly string[]).includes(file.type) && file.size <= MAX_ATTACHMENT_BYTES);
+    const room = MAX_ATTACHMENTS - photos.length;
+    setPhotos([...photos, ...fit.slice(0, Math.max(0, room))]);
+    setPhotoProblem(fit.length < files.length ? t("outreach.form.photosRefused") : fit.length > room ? t("uploads.tooMany", { n: fit.length - room }) : null);
+  }
+
+  /** Uploads the chosen photos once the session is on the server; returns how many failed. */
+  async function uploadPhotos(): Promise<number> {
+    let failed = 0;
+    for (const file of photos) {
+      try {
+        await api.upload(photoUrl(id), file);
+      } catch {
+        failed++;
+      }
+    }
+    return failed;
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -128,7 +154,7 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
     }
     const keep = () => {
       outbox.add({ id, userId: me.id, body: payload, desaName });
-      navigate(`${OUTREACH_PATH}?tersimpan=1`);
+      navigate(`${OUTREACH_PATH}?tersimpan=1${photos.length > 0 ? "&fotoTertinggal=1" : ""}`);
     };
     if (typeof navigator !== "undefined" && navigator.onLine === false) {
       keep();
@@ -137,7 +163,8 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
     setBusy(true);
     try {
       await sendSession(payload);
-      navigate(`${OUTREACH_PATH}?terkirim=1`);
+      const failed = await uploadPhotos();
+      navigate(`${OUTREACH_PATH}?terkirim=1${failed > 0 ? `&fotoGagal=${failed}` : ""}`);
     } catch (caught) {
       if (isTransient(caught)) keep();
       else {
@@ -333,6 +360,45 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
               {t("outreach.form.quizHint")}
             </Text>
           </Fieldset>
+
+          {/* Photos of a recorded session are managed from the session list's photo dialog. */}
+          {!session && (
+          <Fieldset legend={t("outreach.form.photos")}>
+            <Stack gap="xs">
+              <Text size="sm" c="dimmed">
+                {t("outreach.form.photosHint", { max: MAX_ATTACHMENTS })}
+              </Text>
+              {photos.length > 0 && (
+                <ul className="outreach-photo-list" data-testid="chosen-photos">
+                  {photos.map((file) => (
+                    <li key={`${file.name}:${file.size}:${file.lastModified}`}>
+                      <Group gap="xs" wrap="nowrap">
+                        <Text size="sm">{file.name}</Text>
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setPhotos(photos.filter((other) => other !== file))}>
+                          {t("outreach.photos.remove")}
+                        </Button>
+                      </Group>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <Group>
+                <FileButton onChange={choosePhotos} accept={PHOTO_TYPES.join(",")} multiple disabled={photos.length >= MAX_ATTACHMENTS}>
+                  {(props) => (
+                    <Button {...props} size="lg" variant="default" disabled={photos.length >= MAX_ATTACHMENTS}>
+                      {t("outreach.form.choosePhotos")}
+                    </Button>
+                  )}
+                </FileButton>
+              </Group>
+              {photoProblem && (
+                <Text c="red" size="sm" role="alert">
+                  {photoProblem}
+                </Text>
+              )}
+            </Stack>
+          </Fieldset>
+          )}
 
           {error && (
             <Alert color="red" role="alert">
