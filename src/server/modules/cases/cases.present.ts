@@ -65,6 +65,7 @@ export async function presentReferrals(ctx: AppContext, db: Db, rows: ReferralRo
     rejectReason: r.rejectReason,
     completedAt: iso(r.completedAt),
     revokedAt: iso(r.revokedAt),
+    revokeReason: r.revokeReason,
     overdue: referralOverdue(r, now),
   }));
 }

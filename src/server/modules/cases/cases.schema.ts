@@ -236,6 +236,8 @@ export const ReferralSchema = z.object({
   rejectReason: z.string().nullable(),
   completedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Why it was revoked: the sender's words, "case closed", or the victim's consent withdrawn. */
+  revokeReason: z.string().nullable(),
   overdue: z.boolean(),
 });
 export type ReferralView = z.infer<typeof ReferralSchema>;
