@@ -43,6 +43,7 @@ async function caseWithServiceReferral() {
     toAgencyId: s.dinkes.id,
     assignedUserId: s.dinkesWorker2.user.id,
     reason: "AdditionalServicesRequired",
+    details: "Pemeriksaan lanjutan trauma",
   });
   expect(ref.statusCode, ref.body).toBe(201);
   expect((await s.dinkesWorker.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {})).statusCode).toBe(200);
@@ -236,6 +237,12 @@ describe("withdrawing consent after a referral was accepted", () => {
     expect((await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}/services/${c.serviceId}`, { status: "delivered" })).statusCode).toBe(404);
     const ref = (await s.owner.http.request("GET", `/api/cases/${c.id}`)).json().referrals.find((r: { id: string }) => r.id === c.referralId);
     expect(ref).toMatchObject({ status: "revoked", revokedAt: expect.any(String), revokeReason: expect.stringContaining("Persetujuan korban") });
+    // The receiving agency's inbox still lists it, without the details.
+    const inbox = (await s.dinkesWorker.http.request("GET", "/api/referrals?box=incoming")).json().items.find((r: { id: string }) => r.id === c.referralId);
+    expect(inbox).toMatchObject({ status: "revoked", revokeReason: expect.stringContaining("Persetujuan korban") });
+    expect(inbox.details).toBeUndefined();
+    const outbox = (await s.owner.http.request("GET", "/api/referrals?box=outgoing")).json().items.find((r: { id: string }) => r.id === c.referralId);
+    expect(outbox.details).toBe("Pemeriksaan lanjutan trauma");
     // Cannot be completed any more.
     expect((await s.dinkesWorker2.http.request("POST", `/api/referrals/${c.referralId}/complete`)).statusCode).toBe(409);
 

@@ -206,10 +206,11 @@ export class ReferralService {
       .where(and(...conds))
       .orderBy(desc(caseReferrals.sentAt))
       .limit(200);
-    return this.present(this.ctx.db, rows, now, true);
+    // The receiving agency no longer reads the details of a referral the victim withdrew consent for.
+    return this.present(this.ctx.db, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
   }
 
-  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean) {
+  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
     const ids = [...new Set(rows.map((r) => r.caseId))];
     const codes = ids.length ? await db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)) : [];
     return presentReferrals(this.ctx, db, rows, new Map(codes.map((c) => [c.id, c.code])), now, withDetails);
