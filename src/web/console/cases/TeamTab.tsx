@@ -21,20 +21,34 @@ interface Candidate {
 
 type TeamMember = CaseDetail["team"][number];
 
-/** Searchable list of active case managers and investigators, minus `exclude`. */
-function CandidatePicker({ value, onChange, exclude, error }: { value: string; onChange: (id: string) => void; exclude: Set<string>; error?: string }) {
+/** Searchable list of active case managers and investigators of any agency, minus `exclude`. */
+export function CandidatePicker({
+  value,
+  onChange,
+  exclude,
+  error,
+  label,
+  description,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  exclude?: Set<string>;
+  error?: string;
+  label?: string;
+  description?: string;
+}) {
   const { t } = useTranslation();
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
   const found = useResource<{ items: Candidate[] }>(`/api/cases/team-candidates${query({ q: debounced })}`);
-  const label = (c: Candidate) => `${c.displayName} · ${c.agency?.name ?? "–"} (${c.roles.map((r) => t(`roles.${r}`)).join(", ")})`;
-  const data = (found.data?.items ?? []).filter((c) => !exclude.has(c.id)).map((c) => ({ value: c.id, label: label(c) }));
+  const optionLabel = (c: Candidate) => `${c.displayName} · ${c.agency?.name ?? "–"} (${c.roles.map((r) => t(`roles.${r}`)).join(", ")})`;
+  const data = (found.data?.items ?? []).filter((c) => !exclude?.has(c.id)).map((c) => ({ value: c.id, label: optionLabel(c) }));
   if (chosen && !data.some((d) => d.value === chosen.value)) data.unshift(chosen);
   return (
     <Select
-      label={t("cases.team.candidate")}
-      description={t("cases.team.candidateHint")}
+      label={label ?? t("cases.team.candidate")}
+      description={description ?? t("cases.team.candidateHint")}
       placeholder={t("cases.team.candidatePlaceholder")}
       data={data}
       value={value || null}
