@@ -3,7 +3,7 @@
 // refused with a clear message), refers to Polres (accepted by the investigator, who then sees the case)
 // and to Dinsos (rejected with a reason by a Dinsos case manager created through the admin API); a
 // volunteer gets "not found" at the case URL; the case manager edits the victim's contact details, adds
-// the Dinsos case manager to the team (who can then open the case) and closes the case.
+// the Dinsos case manager to the team (who can then open the case), re-plans a service and closes the case.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut, submitPassword } from "./support/auth";
@@ -205,7 +205,7 @@ describe("Cases: intake to closure across three agencies", () => {
     await context.close();
   });
 
-  it("lets the case manager edit the victim's contact details and add the Dinsos case manager to the team", async () => {
+  it("lets the case manager edit the victim's contact details, add the Dinsos case manager to the team and re-plan a service", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl);
     await signIn(page, auth, "manajer.kasus");
     await page.goto(caseUrl);
@@ -232,6 +232,25 @@ describe("Cases: intake to closure across three agencies", () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(DINSOS);
     expect(await row.textContent()).toContain("Anggota");
+
+    // The service plan: add a shelter service, then re-plan it.
+    await page.getByRole("tab", { name: "Rencana layanan" }).click();
+    await page.getByRole("button", { name: "Tambah layanan" }).click();
+    const addService = page.getByRole("dialog", { name: "Tambah layanan" });
+    await addService.getByRole("button", { name: "Simpan" }).click();
+    await addService.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Ubah layanan Rumah aman" }).click();
+    const editService = page.getByRole("dialog", { name: "Ubah layanan: Rumah aman" });
+    await pick(page, editService, "Status layanan", "Berjalan");
+    await pick(page, editService, "Instansi penyedia", DINSOS);
+    await editService.getByLabel("Tenggat").fill("2030-03-01");
+    await editService.getByLabel("Catatan").fill("Rumah perlindungan sementara");
+    await editService.getByRole("button", { name: "Simpan" }).click();
+    await editService.waitFor({ state: "detached" });
+    const shelter = page.getByRole("row").filter({ hasText: "Rumah perlindungan sementara" });
+    await shelter.waitFor();
+    expect(await shelter.textContent()).toContain(DINSOS);
+    expect(await shelter.getByRole("combobox", { name: "Status layanan" }).inputValue()).toBe("Berjalan");
     await signOut(page);
     expect(log.errors).toEqual([]);
     await context.close();
