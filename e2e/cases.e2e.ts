@@ -2,7 +2,8 @@
 // consent to share with Polres Serang and Dinsos but refusal for Disnakertrans (so a referral there is
 // refused with a clear message), refers to Polres (accepted by the investigator, who then sees the case)
 // and to Dinsos (rejected with a reason by a Dinsos case manager created through the admin API); a
-// volunteer gets "not found" at the case URL; the case manager closes the case.
+// volunteer gets "not found" at the case URL; the case manager edits the victim's contact details, adds
+// the Dinsos case manager to the team (who can then open the case), re-plans a service and closes the case.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut, submitPassword } from "./support/auth";
@@ -210,6 +211,68 @@ describe("Cases: intake to closure across three agencies", () => {
     await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
     expect(await page.getByText(VICTIM).count()).toBe(0);
     expect(await page.getByRole("navigation").getByRole("link", { name: "Kasus" }).count()).toBe(0);
+    await signOut(page);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets the case manager edit the victim's contact details, add the Dinsos case manager to the team and re-plan a service", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "manajer.kasus");
+    await page.goto(caseUrl);
+    await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();
+    const card = page.getByTestId("case-person").filter({ hasText: VICTIM });
+    await card.getByRole("button", { name: "Ubah" }).click();
+    const edit = page.getByRole("dialog", { name: "Ubah data Korban" });
+    expect(await edit.getByLabel("NIK", { exact: true }).inputValue()).toBe(NIK);
+    await edit.getByLabel("Nomor telepon").fill("0857-3333-4444");
+    await edit.getByLabel("Alamat").fill("Kampung Baru RT 01 RW 02");
+    await edit.getByRole("button", { name: "Simpan" }).click();
+    await edit.waitFor({ state: "detached" });
+    await card.getByText("0857-3333-4444").waitFor();
+    expect(await card.textContent()).toContain("Kampung Baru RT 01 RW 02");
+
+    await page.getByRole("tab", { name: "Tim" }).click();
+    await page.getByRole("button", { name: "Tambah anggota" }).click();
+    const add = page.getByRole("dialog", { name: `Tambah anggota tim kasus ${caseCode}` });
+    await add.getByRole("combobox", { name: /^Petugas/ }).fill("Dinas Sosial");
+    await page.getByRole("option", { name: /^Manajer Kasus Dinsos \(uji\) · Dinas Sosial/ }).click();
+    await add.getByRole("button", { name: "Tambah anggota" }).click();
+    await add.waitFor({ state: "detached" });
+    const row = page.getByTestId("case-team-member").filter({ hasText: "Manajer Kasus Dinsos (uji)" });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(DINSOS);
+    expect(await row.textContent()).toContain("Anggota");
+
+    // The service plan: add a shelter service, then re-plan it.
+    await page.getByRole("tab", { name: "Rencana layanan" }).click();
+    await page.getByRole("button", { name: "Tambah layanan" }).click();
+    const addService = page.getByRole("dialog", { name: "Tambah layanan" });
+    await addService.getByRole("button", { name: "Simpan" }).click();
+    await addService.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Ubah layanan Rumah aman" }).click();
+    const editService = page.getByRole("dialog", { name: "Ubah layanan: Rumah aman" });
+    await pick(page, editService, "Status layanan", "Berjalan");
+    await pick(page, editService, "Instansi penyedia", DINSOS);
+    await editService.getByLabel("Tenggat").fill("2030-03-01");
+    await editService.getByLabel("Catatan").fill("Rumah perlindungan sementara");
+    await editService.getByRole("button", { name: "Simpan" }).click();
+    await editService.waitFor({ state: "detached" });
+    const shelter = page.getByRole("row").filter({ hasText: "Rumah perlindungan sementara" });
+    await shelter.waitFor();
+    expect(await shelter.textContent()).toContain(DINSOS);
+    expect(await shelter.getByRole("combobox", { name: "Status layanan" }).inputValue()).toBe("Berjalan");
+    await signOut(page);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("lets the Dinsos case manager, now on the team, open the case", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, DINSOS_USER, DINSOS_PASSWORD);
+    await page.goto(caseUrl);
+    await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();
+    expect(await page.getByText("0857-3333-4444").isVisible()).toBe(true);
     await signOut(page);
     expect(log.errors).toEqual([]);
     await context.close();

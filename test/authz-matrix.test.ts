@@ -55,6 +55,7 @@ const MATRIX: Record<string, Rule> = {
   "GET /api/cases/overdue": ["case_manager", "investigator", "coordinator"],
   "GET /api/cases/export/htcds": ["case_manager", "investigator", "coordinator"],
   "GET /api/cases/export.xlsx": ["case_manager", "investigator", "coordinator"],
+  "GET /api/cases/team-candidates": ["case_manager", "investigator", "coordinator"],
   "GET /api/cases/:id": "authenticated",
   "PATCH /api/cases/:id": "authenticated",
   "POST /api/cases/:id/close": "authenticated",

@@ -45,9 +45,9 @@ export async function submitPassword(page: Page, username: string, password = DE
  * Signs in from /masuk and ends on the console. Works for users with and without TOTP,
  * enrolled or not. Assumes the page is in Indonesian.
  */
-export async function signIn(page: Page, auth: Authenticator, username: string): Promise<void> {
+export async function signIn(page: Page, auth: Authenticator, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/masuk");
-  await submitPassword(page, username);
+  await submitPassword(page, username, password);
   const enrol = page.getByRole("heading", { name: "Aktifkan verifikasi dua langkah" });
   const totp = page.getByRole("heading", { name: "Kode verifikasi" });
   const consoleHome = page.getByRole("heading", { name: /Selamat datang/ });

@@ -12,6 +12,7 @@ import type { AssessmentInputSchema, ConsentInputSchema, EventInput, LegalInputS
 import type { CaseService } from "./cases.service";
 import { caseAssessments, caseConsents, cases as casesTable, caseEvents, caseLegalMilestones, caseNotes, casePersons, caseServices } from "./cases.tables";
 import { presentPerson, sealPerson, sealText } from "./persons";
+import { enforceSharingConsent } from "./referrals.service";
 import type { z } from "zod";
 
 type Id = { id: string };
@@ -21,6 +22,11 @@ async function agencyExists(db: Db, tenant: string, id: string): Promise<boolean
   return !!a;
 }
 
+/** A birth date cannot lie after today (Asia/Jakarta). */
+function checkBirthDate(birthDate: string | null | undefined, now: Date): void {
+  if (birthDate && birthDate > jakartaDate(now)) throw invalid({ birthDate: { code: "invalid" } });
+}
+
 export class CaseRecordsService {
   constructor(private readonly cases: CaseService) {}
   private get ctx() {
@@ -28,6 +34,7 @@ export class CaseRecordsService {
   }
 
   async addPerson(p: Principal, actor: AuditActor, caseId: string, input: PersonInput, now = new Date()): Promise<PersonView> {
+    checkBirthDate(input.birthDate, now);
     await this.cases.checkRegions({ desaCode: input.desaCode });
     return this.cases.inCase(
       p,
@@ -41,6 +48,7 @@ export class CaseRecordsService {
   }
 
   async updatePerson(p: Principal, actor: AuditActor, caseId: string, personId: string, patch: PersonUpdate, now = new Date()): Promise<PersonView> {
+    checkBirthDate(patch.birthDate, now);
     await this.cases.checkRegions({ desaCode: patch.desaCode });
     return this.cases.inCase(
       p,
@@ -272,10 +280,12 @@ export class CaseRecordsService {
             recordedAt: now,
           })
           .returning({ id: caseConsents.id });
-        return row!;
+        // A refusal recorded after a consent replaces it: referrals resting on that consent end.
+        const endedReferrals = input.purpose === "share_with_agency" && !input.given ? await enforceSharingConsent(this.ctx, tx, actor, c, input.agencyId!, now) : [];
+        return { id: row!.id, endedReferrals };
       },
-      (r) => ({ consentId: r.id, purpose: input.purpose, agencyId: input.agencyId ?? null, given: input.given }),
-    );
+      (r) => ({ consentId: r.id, purpose: input.purpose, agencyId: input.agencyId ?? null, given: input.given, endedReferrals: r.endedReferrals }),
+    ).then((r) => ({ id: r.id }));
   }
 
   withdrawConsent(p: Principal, actor: AuditActor, caseId: string, consentId: string, now = new Date()): Promise<Id> {
@@ -285,16 +295,18 @@ export class CaseRecordsService {
       caseId,
       "case.consent_withdraw",
       "edit",
-      async (tx) => {
+      async (tx, c) => {
         const [row] = await tx
           .update(caseConsents)
           .set({ withdrawnAt: now, withdrawnBy: p.id })
           .where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId), isNull(caseConsents.withdrawnAt)))
-          .returning({ id: caseConsents.id });
+          .returning({ id: caseConsents.id, purpose: caseConsents.purpose, agencyId: caseConsents.agencyId });
         if (!row) throw notFound();
-        return row;
+        // No consent left to share with that agency: referrals to it that rested on consent end now.
+        const endedReferrals = row.purpose === "share_with_agency" && row.agencyId ? await enforceSharingConsent(this.ctx, tx, actor, c, row.agencyId, now) : [];
+        return { id: row.id, endedReferrals };
       },
-      () => ({ consentId }),
-    );
+      (r) => ({ consentId, endedReferrals: r.endedReferrals }),
+    ).then((r) => ({ id: r.id }));
   }
 }

@@ -44,8 +44,10 @@ export const casePolicy = definePolicy<
 });
 
 /** Action-level rules for routes that are not about one case. */
-export const caseRoutePolicy = definePolicy<"create" | "list" | "stats" | "referralInbox", undefined>("case-routes", {
+export const caseRoutePolicy = definePolicy<"create" | "list" | "stats" | "referralInbox" | "teamCandidates", undefined>("case-routes", {
   create: (p) => isCaseWorker(p) || hasRole(p, "coordinator"),
+  /** Looking up case workers to put on a team (or, for a coordinator, to name as owner at intake). */
+  teamCandidates: (p) => isCaseWorker(p) || hasRole(p, "coordinator"),
   list: (p) => isCaseWorker(p) || hasRole(p, "coordinator"),
   stats: (p) => hasRole(p, "coordinator"),
   referralInbox: (p) => isCaseWorker(p) && p.agencyId !== null,

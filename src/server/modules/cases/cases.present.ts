@@ -34,7 +34,16 @@ export function referralOverdue(r: Pick<ReferralRow, "status" | "respondDueAt">,
   return r.status === "sent" && r.respondDueAt.getTime() <= now.getTime();
 }
 
-export async function presentReferrals(ctx: AppContext, db: Db, rows: ReferralRow[], caseCodes: Map<string, string>, now: Date, withDetails: boolean): Promise<ReferralView[]> {
+/** `withDetails`: whether the (encrypted) details text leaves, for all rows or per row. */
+export async function presentReferrals(
+  ctx: AppContext,
+  db: Db,
+  rows: ReferralRow[],
+  caseCodes: Map<string, string>,
+  now: Date,
+  withDetails: boolean | ((r: ReferralRow) => boolean),
+): Promise<ReferralView[]> {
+  const details = typeof withDetails === "function" ? withDetails : () => withDetails;
   const people = await userRefs(db, rows.flatMap((r) => [r.fromUserId, ...(r.assignedUserId ? [r.assignedUserId] : [])]));
   const ags = await agencyRefs(db, rows.flatMap((r) => [r.fromAgencyId, r.toAgencyId]));
   const svcIds = rows.map((r) => r.serviceId).filter((x): x is string => !!x);
@@ -56,7 +65,7 @@ export async function presentReferrals(ctx: AppContext, db: Db, rows: ReferralRo
     toAgency: ags.get(r.toAgencyId) ?? { id: r.toAgencyId, name: "?" },
     assignedUser: r.assignedUserId ? person(r.assignedUserId) : null,
     reason: r.reason,
-    ...(withDetails ? { details: openText(ctx.keys, r.detailsEnc) } : {}),
+    ...(details(r) ? { details: openText(ctx.keys, r.detailsEnc) } : {}),
     consentBasis: r.consentId ? "consent" : "override",
     status: r.status,
     sentAt: iso(r.sentAt)!,
@@ -65,6 +74,7 @@ export async function presentReferrals(ctx: AppContext, db: Db, rows: ReferralRo
     rejectReason: r.rejectReason,
     completedAt: iso(r.completedAt),
     revokedAt: iso(r.revokedAt),
+    revokeReason: r.revokeReason,
     overdue: referralOverdue(r, now),
   }));
 }

@@ -1,11 +1,11 @@
 // Queries for cases. The caller's access scope becomes a WHERE fragment; one case's access level is
 // computed from the team, accepted referrals and the coordinator's jurisdiction.
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { hasRole, type Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import { jakartaDate } from "../reports/working-days";
-import { type CaseAccess, isCaseWorker } from "./cases.policy";
+import { CASE_WORKER_ROLES, type CaseAccess, isCaseWorker } from "./cases.policy";
 import { caseMembers, caseReferrals, cases, caseServices } from "./cases.tables";
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -103,6 +103,40 @@ export async function userRefs(db: Db, ids: string[]) {
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.displayName, agency: r.agencyId ? { id: r.agencyId, name: r.agencyName! } : null }]));
+}
+
+/** `%`, `_` and `\\` taken literally in a LIKE pattern. */
+const likeLiteral = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Active users of the tenant who hold a case-worker role, matching `q` in their name or agency name:
+ * id, name, agency and case roles only (never username, e-mail or phone).
+ */
+export async function teamCandidates(db: Db, tenant: string, q: string | undefined, limit: number) {
+  const needle = q ? `%${likeLiteral(q)}%` : undefined;
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName, roles: users.roles, agencyId: agencies.id, agencyName: agencies.name })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        eq(users.tenant, tenant),
+        isNull(users.disabledAt),
+        sql`${users.roles} && ARRAY[${sql.join(
+          CASE_WORKER_ROLES.map((r) => sql`${r}`),
+          sql`, `,
+        )}]::text[]`,
+        needle ? or(sql`${users.displayName} ILIKE ${needle}`, sql`${agencies.name} ILIKE ${needle}`) : undefined,
+      ),
+    )
+    .orderBy(asc(users.displayName), asc(users.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    id: r.id,
+    displayName: r.displayName,
+    agency: r.agencyId ? { id: r.agencyId, name: r.agencyName! } : null,
+    roles: r.roles.filter((x): x is (typeof CASE_WORKER_ROLES)[number] => (CASE_WORKER_ROLES as readonly string[]).includes(x)),
+  }));
 }
 
 export async function agencyRefs(db: Db, ids: (string | null)[]) {

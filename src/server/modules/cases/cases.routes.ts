@@ -9,7 +9,7 @@ import { notFound } from "../../lib/errors";
 import { caseDocumentRoutes } from "./case-documents.routes";
 import { caseRecordRoutes } from "./case-records.routes";
 import { caseRoutePolicy } from "./cases.policy";
-import { accessTo, findCase } from "./cases.repo";
+import { accessTo, findCase, teamCandidates } from "./cases.repo";
 import {
   CaseCreateSchema,
   CaseDetailSchema,
@@ -24,6 +24,8 @@ import {
   OwnerSchema,
   ReasonSchema,
   StatsSchema,
+  TeamCandidateSchema,
+  TeamCandidatesQuerySchema,
 } from "./cases.schema";
 import { CaseService } from "./cases.service";
 import { exportCaseListXlsx, exportCases } from "./export.service";
@@ -98,6 +100,21 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => ({ items: await overdueItems(app.ctx, requirePrincipal(req)) }),
+  );
+
+  app.get(
+    "/team-candidates",
+    {
+      config: { access: { policy: caseRoutePolicy, action: "teamCandidates" } as RouteAccess },
+      schema: {
+        tags: TAGS,
+        summary: "Cari manajer kasus dan penyidik aktif (semua instansi) untuk tim kasus: nama, instansi, peran saja",
+        description: "`q` mencocokkan nama petugas atau nama instansi. Paling banyak 20 hasil; tanpa username, e-mail, atau telepon.",
+        querystring: TeamCandidatesQuerySchema,
+        response: { 200: z.object({ items: z.array(TeamCandidateSchema) }) },
+      },
+    },
+    async (req) => ({ items: await teamCandidates(app.ctx.db, requirePrincipal(req).tenant, req.query.q || undefined, 20) }),
   );
 
   app.get(

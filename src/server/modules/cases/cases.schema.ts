@@ -55,7 +55,24 @@ export const PersonInputSchema = z
   })
   .strict();
 export type PersonInput = z.infer<typeof PersonInputSchema>;
-export const PersonUpdateSchema = PersonInputSchema.omit({ kind: true }).partial().strict();
+/** Changed fields only; `null` clears an optional field (its blind index goes with it). */
+export const PersonUpdateSchema = PersonInputSchema.omit({ kind: true })
+  .partial()
+  .extend({
+    name: text(200).nullable().optional(),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/)
+      .nullable()
+      .optional(),
+    birthDate: isoDate.nullable().optional(),
+    address: text(500).nullable().optional(),
+    desaCode: regionCode.nullable().optional(),
+    relationship: text(60).nullable().optional(),
+    relationshipToTrafficker: z.enum(["Familial", "Acquainted", "Unaquainted"]).nullable().optional(),
+    ageWhenTrafficked: z.number().int().min(0).max(120).nullable().optional(),
+  })
+  .strict();
 export type PersonUpdate = z.infer<typeof PersonUpdateSchema>;
 
 /** A person as the caller may see it: identity fields only for roles allowed to see them. */
@@ -114,6 +131,14 @@ export const CloseSchema = z.object({ reason: z.enum(CLOSURE_REASONS), note: tex
 export const ReasonSchema = z.object({ reason: text(1000) }).strict();
 export const MemberAddSchema = z.object({ userId: z.string().uuid() }).strict();
 export const OwnerSchema = z.object({ userId: z.string().uuid() }).strict();
+export const TeamCandidatesQuerySchema = z.object({ q: z.string().trim().max(100).optional() }).strict();
+/** A case worker who may join a team: no username, e-mail or phone. */
+export const TeamCandidateSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  agency: z.object({ id: z.string(), name: z.string() }).nullable(),
+  roles: z.array(z.enum(["case_manager", "investigator"])),
+});
 export const LinkReportSchema = z.object({ reportId: z.string().uuid() }).strict();
 
 export const EventInputSchema = z
@@ -211,6 +236,8 @@ export const ReferralSchema = z.object({
   rejectReason: z.string().nullable(),
   completedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
+  /** Why it was revoked: the sender's words, "case closed", or the victim's consent withdrawn. */
+  revokeReason: z.string().nullable(),
   overdue: z.boolean(),
 });
 export type ReferralView = z.infer<typeof ReferralSchema>;

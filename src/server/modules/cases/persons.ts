@@ -44,10 +44,14 @@ export function sealPerson(keys: KeyRing, input: PersonInput | PersonUpdate, tod
   const c: PersonColumns = {};
   if (input.name !== undefined) c.nameEnc = sealText(keys, input.name);
   if (input.nik !== undefined) c.nikEnc = sealText(keys, input.nik);
-  if (input.birthDate !== undefined) {
+  if (input.birthDate) {
     c.birthDateEnc = sealText(keys, input.birthDate);
     c.ageBand = ageBandOf(ageOn(input.birthDate, today));
-  } else if (input.ageEstimate !== undefined) c.ageBand = ageBandOf(input.ageEstimate);
+  } else {
+    // Cleared birth date (null): the age band falls back to the estimate, if any.
+    if (input.birthDate === null) c.birthDateEnc = null;
+    if (input.ageEstimate !== undefined || input.birthDate === null) c.ageBand = ageBandOf(input.ageEstimate);
+  }
   if (input.phones !== undefined) c.phonesEnc = sealList(keys, input.phones);
   if (input.address !== undefined) c.addressEnc = sealText(keys, input.address);
   if (input.aliases !== undefined) c.aliasesEnc = sealList(keys, input.aliases);

@@ -7,9 +7,10 @@ import { holidayDates } from "../../../core/holidays-id";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { agencies } from "../../db/schema";
+import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
+import { type NewNotification, notify } from "../reports/notifications";
 import { addWorkingDays } from "../reports/working-days";
 import { casePolicy, isCaseWorker } from "./cases.policy";
 import { presentReferrals } from "./cases.present";
@@ -42,6 +43,67 @@ export async function sharingConsent(db: Db, caseId: string, agencyId: string): 
     .orderBy(desc(caseConsents.recordedAt))
     .limit(1);
   return c?.given ? c.id : undefined;
+}
+
+/** Stored on a referral ended because the victim no longer consents to sharing with the receiving agency. */
+export const CONSENT_WITHDRAWN_REASON = "Persetujuan korban untuk berbagi data dengan instansi ini ditarik.";
+
+/**
+ * Called after a `share_with_agency` consent for `agencyId` is withdrawn or refused. When no consent to
+ * share with that agency remains, every consent-based referral to it that is still sent or accepted is
+ * revoked at once (access of the assigned user ends with it), with the reason on the referral, an audit
+ * record per referral, and a notification to the sender, the case owner and the assigned user (case code
+ * and agency name only). Referrals sent under a documented override never rested on consent and stay.
+ */
+export async function enforceSharingConsent(
+  ctx: AppContext,
+  tx: Db,
+  actor: AuditActor,
+  c: { id: string; tenant: string; code: string; ownerId: string },
+  agencyId: string,
+  now: Date,
+): Promise<string[]> {
+  if (await sharingConsent(tx, c.id, agencyId)) return [];
+  const ended = await tx
+    .update(caseReferrals)
+    .set({ status: "revoked", revokedAt: now, revokeReason: CONSENT_WITHDRAWN_REASON })
+    .where(
+      and(
+        eq(caseReferrals.caseId, c.id),
+        eq(caseReferrals.toAgencyId, agencyId),
+        inArray(caseReferrals.status, ["sent", "accepted"]),
+        sql`${caseReferrals.consentId} IS NOT NULL`,
+      ),
+    )
+    .returning({ id: caseReferrals.id, status: caseReferrals.status, fromUserId: caseReferrals.fromUserId, assignedUserId: caseReferrals.assignedUserId });
+  if (ended.length === 0) return [];
+  const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
+  const to = new Set<string>([c.ownerId]);
+  for (const r of ended) {
+    await ctx.audit.write(tx, actor, { action: "referral.consent_withdrawn", resourceType: "referral", resourceId: r.id, details: { caseId: c.id, toAgencyId: agencyId } });
+    to.add(r.fromUserId);
+    if (r.assignedUserId) to.add(r.assignedUserId);
+  }
+  if (actor.userId) to.delete(actor.userId);
+  const recipients = to.size
+    ? await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(and(inArray(users.id, [...to]), isNull(users.disabledAt)))
+    : [];
+  const name = agency?.name ?? "";
+  const out: NewNotification[] = recipients.map((u) => ({
+    tenant: c.tenant,
+    userId: u.id,
+    email: u.email,
+    kind: "case.referral_consent_withdrawn",
+    resourceType: "case",
+    resourceId: c.id,
+    title: `Rujukan kasus ${c.code} ke ${name} dicabut`,
+    body: `Persetujuan korban untuk berbagi data dengan ${name} ditarik. Rujukan kasus ${c.code} ke ${name} dicabut dan akses ${name} ke kasus ini berakhir.`,
+  }));
+  await notify(ctx, tx, out, now);
+  return ended.map((r) => r.id);
 }
 
 export class ReferralService {
@@ -144,10 +206,11 @@ export class ReferralService {
       .where(and(...conds))
       .orderBy(desc(caseReferrals.sentAt))
       .limit(200);
-    return this.present(this.ctx.db, rows, now, true);
+    // The receiving agency no longer reads the details of a referral the victim withdrew consent for.
+    return this.present(this.ctx.db, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
   }
 
-  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean) {
+  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
     const ids = [...new Set(rows.map((r) => r.caseId))];
     const codes = ids.length ? await db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)) : [];
     return presentReferrals(this.ctx, db, rows, new Map(codes.map((c) => [c.id, c.code])), now, withDetails);

@@ -12,11 +12,12 @@ import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { useRegionNames, useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
-import { AssessmentsTab, ConsentsTab, EventsTab, LegalTab, NotesTab, PersonsTab, ServicesTab, TeamTab } from "./CaseTabs";
+import { AssessmentsTab, ConsentsTab, EventsTab, LegalTab, NotesTab, PersonsTab, ServicesTab } from "./CaseTabs";
 import { DocumentsTab, seesDocuments } from "./Documents";
 import { FormModal } from "./FormModal";
 import { ReferralCreate, ReferralTable } from "./Referrals";
 import { CaseBadges, Fact, options, Section } from "./shared";
+import { TeamTab } from "./TeamTab";
 
 export interface TabProps {
   detail: CaseDetail;

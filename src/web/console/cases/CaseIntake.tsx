@@ -9,6 +9,7 @@ import { Link, navigate } from "../../lib/router";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 import { DesaPicker, options, splitList } from "./shared";
+import { CandidatePicker } from "./TeamTab";
 
 export interface VictimDraft {
   name: string;
@@ -130,7 +131,7 @@ export function CaseIntake() {
               <Select label={t("cases.originLabel")} data={options(t, "cases.origin", CASE_ORIGINS)} value={origin} onChange={(v) => setOrigin(v ?? "walk_in")} error={byField.origin} />
               <Select label={t("cases.priorityLabel")} data={options(t, "cases.priority", PRIORITIES)} value={priority} onChange={(v) => setPriority(v ?? "normal")} error={byField.priority} />
               <TextInput label={t("cases.intake.reportId")} description={t("cases.intake.reportIdHint")} value={reportId} onChange={(e) => setReportId(e.currentTarget.value)} error={byField.reportIds} />
-              <TextInput label={t("cases.intake.ownerId")} description={t("cases.intake.ownerIdHint")} value={ownerId} onChange={(e) => setOwnerId(e.currentTarget.value)} error={byField.ownerId} />
+              <CandidatePicker label={t("cases.intake.ownerId")} description={t("cases.intake.ownerIdHint")} value={ownerId} onChange={setOwnerId} error={byField.ownerId} />
             </SimpleGrid>
             <Textarea mt="sm" label={t("cases.summary")} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={byField.summary} />
           </Fieldset>

@@ -1,5 +1,5 @@
 // The tabs of a case: persons, trafficking events, assessments, service plan, legal milestones,
-// notes, consent records and the team. Each "add" opens a dialog; after a change the case reloads.
+// notes and consent records (the team is in TeamTab.tsx). Each "add" opens a dialog; after a change the case reloads.
 import { Badge, Button, Group, MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,8 +12,6 @@ import {
   EXPLOITATION_TYPES,
   LEGAL_STAGES,
   METHODS_OF_CONTROL,
-  PERPETRATOR_ROLES,
-  PERSON_KINDS,
   RECRUITMENT_METHODS,
   RISKS,
   SERVICE_STATUSES,
@@ -22,8 +20,9 @@ import {
 import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import type { TabProps } from "./CaseDetailPage";
-import { EMPTY_VICTIM, type VictimDraft, VictimFields, victimInput } from "./CaseIntake";
 import { FormModal } from "./FormModal";
+import { EMPTY_PERSON, type PersonDraft, PersonEditButton, PersonFields, personCreateInput } from "./PersonForm";
+import { ServiceEditButton } from "./ServiceEdit";
 import { dash, options, splitList, useAgencyOptions } from "./shared";
 
 const day = (date: string | null | undefined) => (date ? formatDate(`${date.slice(0, 10)}T12:00:00+07:00`) : "–");
@@ -48,17 +47,6 @@ function Empty({ shown, children }: { shown: boolean; children: ReactNode }) {
 }
 
 // ---- persons ----
-interface PersonDraft extends VictimDraft {
-  kind: string;
-  relationship: string;
-  perpetratorRoles: string[];
-  aliases: string;
-  bankAccounts: string;
-  companies: string;
-}
-
-const EMPTY_PERSON: PersonDraft = { ...EMPTY_VICTIM, kind: "victim", relationship: "", perpetratorRoles: [], aliases: "", bankAccounts: "", companies: "" };
-
 function personLabel(t: ReturnType<typeof useTranslation>["t"], p: CasePerson): string {
   return p.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${p.sex}`), age: t(`cases.ageBand.${p.ageBand}`) });
 }
@@ -67,7 +55,6 @@ export function PersonsTab({ detail, canEdit, reload }: TabProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<PersonDraft>(EMPTY_PERSON);
-  const perpetrator = draft.kind === "perpetrator";
   return (
     <Stack>
       <AddButton
@@ -84,6 +71,7 @@ export function PersonsTab({ detail, canEdit, reload }: TabProps) {
           <Group gap="xs">
             <Text fw={600}>{personLabel(t, p)}</Text>
             <Badge variant="light">{t(`cases.person.kind.${p.kind}`)}</Badge>
+            {canEdit && <PersonEditButton detail={detail} person={p} onDone={reload} />}
             {p.perpetratorRoles?.map((r) => (
               <Badge key={r} color="red" variant="outline">
                 {t(`cases.htcds.role.${r}`)}
@@ -151,47 +139,11 @@ export function PersonsTab({ detail, canEdit, reload }: TabProps) {
         submitLabel={t("common.save")}
         onClose={() => setOpen(false)}
         onSubmit={async () => {
-          const list = (text: string) => splitList(text);
-          await api.post(`/api/cases/${detail.id}/persons`, {
-            kind: draft.kind,
-            ...victimInput(draft),
-            ...(draft.relationship.trim() ? { relationship: draft.relationship.trim() } : {}),
-            ...(perpetrator && draft.perpetratorRoles.length ? { perpetratorRoles: draft.perpetratorRoles } : {}),
-            ...(list(draft.aliases).length ? { aliases: list(draft.aliases) } : {}),
-            ...(list(draft.bankAccounts).length ? { bankAccounts: list(draft.bankAccounts) } : {}),
-            ...(list(draft.companies).length ? { companies: list(draft.companies) } : {}),
-          });
+          await api.post(`/api/cases/${detail.id}/persons`, personCreateInput(draft));
           reload();
         }}
       >
-        {(submission) => (
-          <>
-            <Select label={t("cases.person.kindLabel")} data={options(t, "cases.person.kind", PERSON_KINDS)} value={draft.kind} onChange={(v) => setDraft({ ...draft, kind: v ?? "victim" })} />
-            <VictimFields value={draft} onChange={(v) => setDraft({ ...draft, ...v })} errors={submission.fields} />
-            {draft.kind === "family" && (
-              <TextInput label={t("cases.person.relationship")} value={draft.relationship} onChange={(e) => setDraft({ ...draft, relationship: e.currentTarget.value })} />
-            )}
-            {perpetrator && (
-              <MultiSelect
-                label={t("cases.person.roles")}
-                data={options(t, "cases.htcds.role", PERPETRATOR_ROLES)}
-                value={draft.perpetratorRoles}
-                onChange={(v) => setDraft({ ...draft, perpetratorRoles: v })}
-                searchable
-              />
-            )}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t("cases.person.aliases")} description={t("cases.listHint")} value={draft.aliases} onChange={(e) => setDraft({ ...draft, aliases: e.currentTarget.value })} />
-              <TextInput
-                label={t("cases.person.bankAccounts")}
-                description={t("cases.listHint")}
-                value={draft.bankAccounts}
-                onChange={(e) => setDraft({ ...draft, bankAccounts: e.currentTarget.value })}
-              />
-              <TextInput label={t("cases.person.companies")} description={t("cases.listHint")} value={draft.companies} onChange={(e) => setDraft({ ...draft, companies: e.currentTarget.value })} />
-            </SimpleGrid>
-          </>
-        )}
+        {(submission) => <PersonFields value={draft} onChange={setDraft} errors={submission.fields} chooseKind />}
       </FormModal>
     </Stack>
   );
@@ -391,6 +343,7 @@ export function ServicesTab({ detail, canEdit, reload }: TabProps) {
                 <Table.Th>{t("cases.service.statusLabel")}</Table.Th>
                 <Table.Th>{t("cases.service.due")}</Table.Th>
                 <Table.Th>{t("cases.service.notes")}</Table.Th>
+                {canEdit && <Table.Th />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -410,6 +363,11 @@ export function ServicesTab({ detail, canEdit, reload }: TabProps) {
                     )}
                   </Table.Td>
                   <Table.Td>{dash(s.notes)}</Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <ServiceEditButton caseId={detail.id} service={s} onDone={reload} />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -682,49 +640,6 @@ export function ConsentsTab({ detail, canEdit, reload }: TabProps) {
           </>
         )}
       </FormModal>
-    </Stack>
-  );
-}
-
-// ---- team ----
-export function TeamTab({ detail }: TabProps) {
-  const { t } = useTranslation();
-  return (
-    <Stack>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("cases.team.member")}</Table.Th>
-            <Table.Th>{t("cases.team.agency")}</Table.Th>
-            <Table.Th>{t("cases.team.role")}</Table.Th>
-            <Table.Th>{t("cases.team.since")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {detail.team.map((m) => (
-            <Table.Tr key={m.user.id}>
-              <Table.Td>{m.user.displayName}</Table.Td>
-              <Table.Td>{m.user.agency?.name ?? "–"}</Table.Td>
-              <Table.Td>{t(`cases.team.roles.${m.role}`)}</Table.Td>
-              <Table.Td>{formatDateTime(m.addedAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {detail.referrals.some((r) => r.status === "accepted" && r.assignedUser) && (
-        <Stack gap={2}>
-          <Text size="sm" fw={600}>
-            {t("cases.team.viaReferral")}
-          </Text>
-          {detail.referrals
-            .filter((r) => r.status === "accepted" && r.assignedUser)
-            .map((r) => (
-              <Text size="sm" key={r.id}>
-                {r.assignedUser?.displayName} · {r.toAgency.name} · {t(`cases.access.${r.scope === "case" ? "referral_case" : "referral_service"}`)}
-              </Text>
-            ))}
-        </Stack>
-      )}
     </Stack>
   );
 }

@@ -157,6 +157,11 @@ export function ReferralTable({ items, me, isSender, onDone, showCase }: { items
                     {t("cases.referrals.rejectedBecause", { reason: r.rejectReason })}
                   </Text>
                 )}
+                {r.status === "revoked" && r.revokeReason && (
+                  <Text size="xs" c="dimmed">
+                    {t("cases.referrals.revokedBecause", { reason: r.revokeReason })}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
                 <Text size="sm">{r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}</Text>
