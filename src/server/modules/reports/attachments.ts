@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { stripPdf } from "./pdf-metadata";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
@@ -32,8 +33,8 @@ export function cleanAttachment(buf: Buffer): Cleaned {
     case "image/webp":
       return { mediaType, ...stripWebp(buf) };
     case "application/pdf":
-      // PDF metadata is not stripped (no PDF writer here); staff download it as an attachment, never inline.
-      return { mediaType, data: buf, stripped: [] };
+      // Info dictionary and XMP blanked in place (see pdf-metadata.ts); staff download it as an attachment, never inline.
+      return { mediaType, ...stripPdf(buf) };
     default:
       throw new UnsupportedFile("unsupported type");
   }

@@ -13,6 +13,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, cleanAttachment, type MediaType, UnsupportedFile } from "./attachments";
 import { Deadlines } from "./deadlines";
+import { PdfNotCleanable } from "./pdf-metadata";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
 import {
@@ -185,6 +186,7 @@ export class ReportsService {
       cleaned = cleanAttachment(body);
     } catch (err) {
       if (err instanceof UnsupportedFile) throw new AppError("unsupported_file_type");
+      if (err instanceof PdfNotCleanable) throw new AppError("pdf_not_cleanable");
       throw err;
     }
     const sha = await this.store.put(cleaned.data);
