@@ -55,7 +55,10 @@ class Cursor {
     if (Number.isNaN(c)) this.fail();
     if (c === 0x28 /* ( */) return this.literalString();
     if (c === 0x3c /* < */) {
-      if (this.code(1) === 0x3c) return this.dictionary();
+      if (this.code(1) === 0x3c) {
+        this.dictionary();
+        return;
+      }
       const close = this.s.indexOf(">", this.i);
       if (close < 0) this.fail();
       this.i = close + 1;

@@ -5,7 +5,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin, regionLevelOf } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
-import { agencies } from "../../db/schema";
+import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
@@ -13,6 +13,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, cleanAttachment, type MediaType, UnsupportedFile } from "./attachments";
 import { Deadlines } from "./deadlines";
+import { notify } from "./notifications";
 import { PdfNotCleanable } from "./pdf-metadata";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
@@ -31,6 +32,7 @@ import {
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, reportIdentifiers, type ReportStatus } from "./reports.tables";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
+import { jakartaDate } from "./working-days";
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MS = 60 * 60_000;
@@ -534,7 +536,45 @@ export class ReportsService {
         });
       }
       await this.setStatus(tx, r, { status: r.status === "in_handling" ? "in_handling" : "forwarded" }, now);
+      await this.notifyOperators(tx, r, agencyIds, due, now);
     }, now);
+  }
+
+  /**
+   * Tells the active operators of each agency that a report was forwarded to it, in-app and by e-mail
+   * (outbox) when SMTP is configured. Title and body carry the tracking code and the deadline only:
+   * no report content and no instruction travels by e-mail.
+   */
+  private async notifyOperators(tx: Db, r: ReportRow, agencyIds: string[], due: Date, now: Date): Promise<void> {
+    const operators = await tx
+      .select({ id: users.id, email: users.email, agencyName: agencies.name })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(
+        and(
+          eq(users.tenant, r.tenant),
+          inArray(users.agencyId, agencyIds),
+          sql`'agency_operator' = ANY(${users.roles})`,
+          isNull(users.disabledAt),
+        ),
+      );
+    const code = formatTrackingCode(r.trackingCode);
+    const [y, m, d] = jakartaDate(due).split("-");
+    await notify(
+      this.ctx,
+      tx,
+      operators.map((o) => ({
+        tenant: r.tenant,
+        userId: o.id,
+        email: o.email,
+        kind: "report.forwarded",
+        resourceType: "report",
+        resourceId: r.id,
+        title: `Laporan ${code} diteruskan ke ${o.agencyName}`,
+        body: `Laporan ${code} diteruskan ke ${o.agencyName}. Buka kotak masuk pengaduan di Simpul dan beri tanggapan pertama paling lambat ${d}/${m}/${y} (5 hari kerja).`,
+      })),
+      now,
+    );
   }
 
   respond(p: Principal, actor: AuditActor, id: string, body: { internalNote?: string; publicNote?: string }, now = new Date()) {
