@@ -10,6 +10,8 @@ import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
+import { accessTo as caseAccessTo, findCase } from "../cases/cases.repo";
+import { CaseService } from "../cases/cases.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, cleanAttachment, type MediaType, UnsupportedFile } from "./attachments";
 import { Deadlines } from "./deadlines";
@@ -29,7 +31,7 @@ import {
   listReports,
   type ReportRow,
 } from "./reports.repo";
-import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
+import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, reportIdentifiers, type ReportStatus } from "./reports.tables";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 import { jakartaDate } from "./working-days";
@@ -237,7 +239,7 @@ export class ReportsService {
     if (r.pinFailures > 0) await this.ctx.db.update(publicReports).set({ pinFailures: 0 }).where(eq(publicReports.id, r.id));
     const events = await eventsOf(this.ctx.db, r.id);
     const timeline = events
-      .filter(({ e }) => e.kind !== "escalated" && (e.kind !== "note" || e.publicNote))
+      .filter(({ e }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || e.publicNote))
       .map(({ e, agency }) => ({
         at: iso(e.at)!,
         kind: e.kind,
@@ -336,6 +338,9 @@ export class ReportsService {
     const people = r.peopleEnc ? (JSON.parse(decrypt(keys, r.peopleEnc)) as PersonInput[]) : [];
     const reporter =
       r.reporterEnc && reportPolicy.can(p, "seeReporter", access) ? (JSON.parse(decrypt(keys, r.reporterEnc)) as Reporter) : null;
+    // The case a report became is shown only to those who may see that case: to anyone else it does not exist.
+    const linkedCase = r.caseId ? await findCase(db, r.tenant, r.caseId) : undefined;
+    const caseVisible = !!linkedCase && (await caseAccessTo(db, p, linkedCase)) !== null;
     const open = r.status !== "closed" && r.status !== "rejected";
     const forwardViews = forwards.map(({ f, agency }) => ({
       id: f.id,
@@ -387,11 +392,12 @@ export class ReportsService {
       outcome: r.outcome,
       verifiedAt: iso(r.verifiedAt),
       closedAt: iso(r.closedAt),
-      caseId: r.caseId,
+      caseId: caseVisible ? r.caseId : null,
       forwards: visibleForwards,
       timeline: events
         // Operators do not see other agencies' internal notes.
         .filter(({ e }) => isCoordinator || !e.agencyId || e.agencyId === p.agencyId || e.kind === "forwarded" || e.publicNote)
+        .filter(({ e }) => e.kind !== "case_created" || caseVisible)
         .map(({ e, actor, agency }) => ({
           id: e.id,
           at: iso(e.at)!,
@@ -418,6 +424,7 @@ export class ReportsService {
         note: reportPolicy.can(p, "note", access),
         close: isCoordinator && open,
         reopen: isCoordinator && !open,
+        toCase: reportPolicy.can(p, "toCase", access) && ["verified", "forwarded", "in_handling"].includes(r.status) && !r.caseId,
       },
     };
   }
@@ -660,6 +667,58 @@ export class ReportsService {
         now,
       );
       await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "reopened", status, actorUserId: p.id, internalNote: body.reason, at: now });
+    }, now);
+  }
+
+  /**
+   * Opens a case from a verified report in one step: origin "public_report", the report linked
+   * (report.caseId), summary from the report unless given, place from the report. The reporter's
+   * contact is not copied unless asked for, and only by someone who may see it: the report keeps it
+   * under the report's own rules, while a case file travels further (team, referral recipients,
+   * exports). The people named in the report stay on the report (unverified tips, not case persons).
+   * One transaction: case, link, timeline event, and the audit records report.to_case and case.create.
+   */
+  toCase(p: Principal, actor: AuditActor, id: string, body: ToCase, now = new Date()) {
+    const caseService = new CaseService(this.ctx);
+    return this.change(p, actor, id, "to_case", { reporterContact: body.includeReporterContact }, async (tx, r, access) => {
+      reportPolicy.authorize(p, "toCase", access);
+      this.need((r.status === "verified" || r.status === "forwarded" || r.status === "in_handling") && !r.caseId);
+      const fields: Record<string, FieldIssue> = {};
+      const owner = await caseService.ownerFor(tx, p, body.ownerId, fields);
+      if (Object.keys(fields).length) throw invalid(fields);
+      let reporter: Reporter | null = null;
+      if (body.includeReporterContact) {
+        reportPolicy.authorize(p, "seeReporter", access);
+        reporter = r.reporterEnc ? (JSON.parse(decrypt(this.ctx.keys, r.reporterEnc)) as Reporter) : null;
+      }
+      const caseId = await caseService.insertCase(
+        tx,
+        p,
+        owner!,
+        { origin: "public_report", priority: body.priority, summary: body.summary ?? r.description, regionCode: r.regionCode ?? undefined, reportIds: [r.id] },
+        now,
+      );
+      const contact = reporter && (reporter.name || reporter.phone) ? reporter : null;
+      if (contact)
+        await caseService.insertPerson(
+          tx,
+          r.tenant,
+          caseId,
+          {
+            kind: "family",
+            ...(contact.name ? { name: contact.name } : {}),
+            ...(contact.phone ? { phones: [contact.phone] } : {}),
+            relationship: `Pelapor${contact.relation ? `: ${contact.relation}` : ""}`.slice(0, 60),
+          },
+          now,
+        );
+      await this.ctx.audit.write(tx, actor, {
+        action: "case.create",
+        resourceType: "case",
+        resourceId: caseId,
+        details: { origin: "public_report", reports: 1, reportId: r.id, reporterContact: !!contact },
+      });
+      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "case_created", actorUserId: p.id, details: { caseId }, at: now });
     }, now);
   }
 
