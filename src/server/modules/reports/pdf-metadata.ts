@@ -53,7 +53,10 @@ class Cursor {
     this.space();
     const c = this.code();
     if (Number.isNaN(c)) this.fail();
-    if (c === 0x28 /* ( */) return this.literalString();
+    if (c === 0x28 /* ( */) {
+      this.literalString();
+      return;
+    }
     if (c === 0x3c /* < */) {
       if (this.code(1) === 0x3c) {
         this.dictionary();
@@ -136,8 +139,7 @@ class Cursor {
 function scanObjects(s: string): PdfObject[] {
   const objects: PdfObject[] = [];
   const header = /(?<![0-9])(\d+)[\s\0]+(\d+)[\s\0]+obj(?![^\s\0()<>[\]{}/%])/g;
-  let m: RegExpExecArray | null;
-  while ((m = header.exec(s))) {
+  for (let m = header.exec(s); m; m = header.exec(s)) {
     const obj: PdfObject = { num: Number(m[1]), gen: Number(m[2]) };
     objects.push(obj);
     const c = new Cursor(s, header.lastIndex);
