@@ -180,6 +180,35 @@ describe("PDF metadata", () => {
       "/Size 10 /Root 1 0 R /Info 9 0 R",
     );
     expect(() => stripPdf(objStm)).toThrow(PdfNotCleanable);
+    // A later revision moved the Info dictionary into an object stream: the old plain copy is not enough.
+    const moved = buildPdf(
+      [
+        { num: 1, body: "<< /Type /Catalog /Pages 2 0 R >>" },
+        { num: 2, body: "<< /Type /Pages /Kids [] /Count 0 >>" },
+        { num: 9, body: "<< /Author (Ibu Sari) >>" },
+      ],
+      "/Size 10 /Root 1 0 R /Info 9 0 R",
+      {
+        objects: [{ num: 5, body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("9 0 << /Author (Ibu Sari Wulandari) >>"))) }],
+        trailer: "/Size 10 /Root 1 0 R /Info 9 0 R",
+      },
+    );
+    expect(() => stripPdf(moved)).toThrow(PdfNotCleanable);
+  });
+
+  it("accepts object streams that hold other objects while the Info dictionary is plain", () => {
+    const src = buildPdf(
+      [
+        { num: 1, body: "<< /Type /Catalog /Pages 2 0 R >>" },
+        { num: 5, body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("2 0 << /Type /Pages /Kids [] /Count 0 >>"))) },
+        { num: 7, body: "<< /Producer (Microsoft Word untuk Ibu Sari) >>" },
+      ],
+      "/Size 8 /Root 1 0 R /Info 7 0 R",
+    );
+    const { data, stripped } = stripPdf(src);
+    expect(stripped).toEqual(["info"]);
+    expect(data.toString("latin1")).not.toContain("Ibu Sari");
+    expect(xrefHolds(data)).toBe(true);
   });
 });
 

@@ -9,6 +9,8 @@
 // would change the stream's length and every offset after it). The reporter is asked for a photo or
 // a plain PDF instead.
 
+import { inflateSync } from "node:zlib";
+
 export class PdfNotCleanable extends Error {}
 
 type PdfObject = {
@@ -179,6 +181,26 @@ function entriesOf(s: string, at: number) {
 
 const nameValue = (s: string, e: { valueStart: number; end: number } | undefined) => (e ? s.slice(e.valueStart, e.end).trim() : undefined);
 
+/** Object numbers an object stream holds (its header of "number offset" pairs); throws when it cannot be read. */
+function objectStreamMembers(s: string, entries: Map<string, { valueStart: number; end: number }>, data: { start: number; end: number }): number[] {
+  const filter = nameValue(s, entries.get("Filter"));
+  const n = Number(nameValue(s, entries.get("N")));
+  const first = Number(nameValue(s, entries.get("First")));
+  if (!Number.isInteger(n) || !Number.isInteger(first) || entries.has("DecodeParms")) throw new PdfNotCleanable("unreadable object stream");
+  let body: Buffer;
+  const raw = Buffer.from(s.slice(data.start, data.end), "latin1");
+  if (filter === undefined) body = raw;
+  else if (filter === "/FlateDecode" || filter === "[/FlateDecode]") {
+    try {
+      body = inflateSync(raw);
+    } catch {
+      throw new PdfNotCleanable("unreadable object stream");
+    }
+  } else throw new PdfNotCleanable("object stream with an unsupported filter");
+  const numbers = body.toString("latin1", 0, first).trim().split(/[\s\0]+/);
+  return numbers.filter((_, i) => i % 2 === 0 && i < 2 * n).map(Number);
+}
+
 /** Info keys that identify who made a file or on what; a dictionary holding them is treated as an Info dictionary. */
 const INFO_SIGNS = ["Author", "Creator", "Producer"];
 
@@ -221,13 +243,24 @@ export function stripPdf(buf: Buffer): { data: Buffer; stripped: string[] } {
   };
 
   // The information dictionaries the trailers name, in every revision of the file.
+  const infoNums = new Set<number>();
   for (const t of trailers) {
     const ref = /^[\s\0]*(\d+)[\s\0]+(\d+)[\s\0]+R/.exec(s.slice(t.get("Info")?.valueStart ?? 0, t.get("Info")?.end ?? 0));
     if (!ref) continue;
     const [num, gen] = [Number(ref[1]), Number(ref[2])];
+    infoNums.add(num);
     const found = objects.filter((o) => o.num === num && o.gen === gen && o.dict && !o.stream);
     if (found.length === 0) throw new PdfNotCleanable("information dictionary in an object stream");
     for (const o of found) blankDictionary(o);
+  }
+  // A later revision may hold the Info dictionary inside a compressed object stream: refuse those.
+  if (infoNums.size > 0) {
+    for (const o of objects) {
+      if (!o.dict || !o.stream) continue;
+      const entries = entriesOf(s, o.dict.start);
+      if (nameValue(s, entries.get("Type")) !== "/ObjStm") continue;
+      if (objectStreamMembers(s, entries, o.stream).some((n) => infoNums.has(n))) throw new PdfNotCleanable("information dictionary in an object stream");
+    }
   }
 
   for (const o of objects) {
