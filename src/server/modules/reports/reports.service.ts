@@ -424,7 +424,7 @@ export class ReportsService {
         note: reportPolicy.can(p, "note", access),
         close: isCoordinator && open,
         reopen: isCoordinator && !open,
-        toCase: reportPolicy.can(p, "toCase", access) && ["verified", "forwarded", "in_handling"].includes(r.status) && !r.caseId,
+        toCase: reportPolicy.can(p, "toCase", access) && convertible(r),
       },
     };
   }
@@ -682,7 +682,7 @@ export class ReportsService {
     const caseService = new CaseService(this.ctx);
     return this.change(p, actor, id, "to_case", { reporterContact: body.includeReporterContact }, async (tx, r, access) => {
       reportPolicy.authorize(p, "toCase", access);
-      this.need((r.status === "verified" || r.status === "forwarded" || r.status === "in_handling") && !r.caseId);
+      this.need(convertible(r));
       const fields: Record<string, FieldIssue> = {};
       const owner = await caseService.ownerFor(tx, p, body.ownerId, fields);
       if (Object.keys(fields).length) throw invalid(fields);
@@ -726,6 +726,11 @@ export class ReportsService {
   async linkCase(tx: Db, reportId: string, caseId: string): Promise<void> {
     await tx.update(publicReports).set({ caseId }).where(eq(publicReports.id, reportId));
   }
+}
+
+/** A report may become a case once verified, while open, and only once. */
+function convertible(r: ReportRow): boolean {
+  return (r.status === "verified" || r.status === "forwarded" || r.status === "in_handling") && !r.caseId;
 }
 
 function summaryOf(row: Awaited<ReturnType<typeof listReports>>["rows"][number]): ReportSummary {
