@@ -196,6 +196,15 @@ describe("PDF metadata", () => {
     expect(() => stripPdf(moved)).toThrow(PdfNotCleanable);
   });
 
+  it("refuses a file crafted with many broken objects instead of parsing each to the end", () => {
+    const junk = Array.from({ length: 200 }, (_, i) => `${i + 10} 0 obj\n<< /Author (unclosed\nendobj\n`).join("");
+    const src = Buffer.concat([phonePdf(), Buffer.from(junk, "latin1")]);
+    expect(() => stripPdf(src)).toThrow(PdfNotCleanable);
+    // A few broken objects are tolerated (skipped), and the real metadata is still blanked.
+    const some = Buffer.concat([phonePdf(), Buffer.from("90 0 obj\n<< /Title (unclosed\nendobj\n", "latin1")]);
+    expect(stripPdf(some).data.toString("latin1")).not.toContain("Ibu Sari");
+  });
+
   it("accepts object streams that hold other objects while the Info dictionary is plain", () => {
     const src = buildPdf(
       [

@@ -137,8 +137,21 @@ class Cursor {
   }
 }
 
+/**
+ * A failed parse may scan to the end of the file; a crafted upload with many broken objects would make
+ * that quadratic. Past this many failures the file is refused instead.
+ */
+const MAX_PARSE_FAILURES = 16;
+
+class Budget {
+  private failures = 0;
+  failed(): void {
+    if (++this.failures > MAX_PARSE_FAILURES) throw new PdfNotCleanable("malformed PDF");
+  }
+}
+
 /** Reads every top-level "N G obj" in file order, skipping stream data so binary never parses as objects. */
-function scanObjects(s: string): PdfObject[] {
+function scanObjects(s: string, budget: Budget): PdfObject[] {
   const objects: PdfObject[] = [];
   const header = /(?<![0-9])(\d+)[\s\0]+(\d+)[\s\0]+obj(?![^\s\0()<>[\]{}/%])/g;
   for (let m = header.exec(s); m; m = header.exec(s)) {
@@ -152,6 +165,7 @@ function scanObjects(s: string): PdfObject[] {
     try {
       entries = c.dictionary();
     } catch {
+      budget.failed();
       continue;
     }
     obj.dict = { start, end: c.i };
@@ -215,7 +229,8 @@ export function stripPdf(buf: Buffer): { data: Buffer; stripped: string[] } {
   const s = buf.toString("latin1");
   const out = Buffer.from(buf);
   const stripped = new Set<string>();
-  const objects = scanObjects(s);
+  const budget = new Budget();
+  const objects = scanObjects(s, budget);
 
   // Trailer dictionaries: classic "trailer << >>" and the dictionaries of cross-reference streams.
   const trailers: Map<string, { start: number; valueStart: number; end: number }>[] = [];
@@ -226,7 +241,7 @@ export function stripPdf(buf: Buffer): { data: Buffer; stripped: string[] } {
     try {
       trailers.push(entriesOf(s, c.i));
     } catch {
-      // "trailer" inside some other text
+      budget.failed(); // "trailer" inside some other text
     }
   }
   for (const o of objects) {
