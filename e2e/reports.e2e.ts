@@ -141,6 +141,15 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     await page.getByRole("heading", { name: "Diteruskan ke" }).waitFor();
     expect(await page.getByRole("cell", { name: /Disnakertrans Kabupaten Serang/ }).isVisible()).toBe(true);
 
+    // A verified report can become a case; the coordinator must name its owner (checked beside the field).
+    await page.getByRole("button", { name: "Jadikan kasus" }).click();
+    const toCase = page.getByRole("dialog");
+    expect(await toCase.getByRole("checkbox", { name: /Salin nama dan telepon pelapor/ }).count()).toBe(0); // no contact was given
+    await toCase.getByRole("button", { name: "Buat kasus" }).click();
+    await toCase.getByText("Wajib diisi.").waitFor();
+    await toCase.getByRole("button", { name: "Batal" }).click();
+    await toCase.waitFor({ state: "detached" });
+
     await signOut(page);
     expect(log.errors).toEqual([]);
     await context.close();
@@ -156,6 +165,7 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     // Coordinator-only steps are not offered to the agency.
     expect(await page.getByRole("button", { name: "Verifikasi" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Teruskan" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Jadikan kasus" }).count()).toBe(0);
 
     await page.getByRole("button", { name: "Tanggapi" }).click();
     const respond = page.getByRole("dialog");

@@ -44,6 +44,8 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/reports/:id/notes": ["coordinator", "agency_operator"],
   "POST /api/reports/:id/close": ["coordinator", "agency_operator"],
   "POST /api/reports/:id/reopen": ["coordinator", "agency_operator"],
+  // Convert to case: read the report and create a case. A single-role agency operator cannot create cases.
+  "POST /api/reports/:id/case": ["coordinator"],
   "GET /api/notifications": "authenticated",
   "POST /api/notifications/:id/read": "authenticated",
   // Cases: lists and intake for case workers and coordinators; routes about one case (or referral) are

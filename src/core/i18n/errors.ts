@@ -32,6 +32,10 @@ export const ERROR_MESSAGES = {
     en: "This action is not possible in the record's current status.",
   },
   unsupported_file_type: { id: "Jenis berkas tidak didukung. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported file type. Send JPEG, PNG, WebP or PDF." },
+  pdf_not_cleanable: {
+    id: "PDF ini terkunci atau tersusun sehingga data pembuatnya (nama, perangkat) tidak bisa dihapus. Kirim foto atau tangkapan layarnya saja.",
+    en: "This PDF is locked or built so that its author data (name, device) cannot be removed. Send a photo or screenshot of it instead.",
+  },
   database_unavailable: {
     id: "Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.",
     en: "The database cannot be reached right now. Try again shortly.",

@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   agency_code_taken: 409,
   invalid_transition: 409,
   unsupported_file_type: 415,
+  pdf_not_cleanable: 400,
   database_unavailable: 503,
   internal: 500,
 };

@@ -78,12 +78,21 @@ export class CaseService {
     return u;
   }
 
+  /** The owner of a new case: the named case worker, or the caller when the caller is one. Issues go into `fields`. */
+  async ownerFor(db: Db, p: Principal, ownerId: string | undefined, fields: Record<string, FieldIssue>) {
+    const id = ownerId ?? (isCaseWorker(p) ? p.id : undefined);
+    if (!id) {
+      fields.ownerId = { code: "required" };
+      return undefined;
+    }
+    const owner = await this.caseWorker(db, p.tenant, id);
+    if (!owner) fields.ownerId = { code: "invalid" };
+    return owner;
+  }
+
   async create(p: Principal, actor: AuditActor, input: CaseCreate, now = new Date()): Promise<CaseDetail> {
     const fields: Record<string, FieldIssue> = {};
-    const ownerId = input.ownerId ?? (isCaseWorker(p) ? p.id : undefined);
-    if (!ownerId) fields.ownerId = { code: "required" };
-    const owner = ownerId ? await this.caseWorker(this.ctx.db, p.tenant, ownerId) : undefined;
-    if (ownerId && !owner) fields.ownerId = { code: "invalid" };
+    const owner = await this.ownerFor(this.ctx.db, p, input.ownerId, fields);
     const reportIds = [...new Set(input.reportIds ?? [])];
     if (reportIds.length) {
       const found = await this.ctx.db
@@ -100,36 +109,42 @@ export class CaseService {
     const id = await this.ctx.withAudit(
       actor,
       (caseId: string) => ({ action: "case.create", resourceType: "case", resourceId: caseId, details: { origin: input.origin, reports: reportIds.length } }),
-      async (tx) => {
-        const [c] = await tx
-          .insert(cases)
-          .values({
-            tenant: p.tenant,
-            code: newCaseCode(),
-            origin: input.origin,
-            priority: input.priority ?? "normal",
-            summaryEnc: sealText(this.ctx.keys, input.summary),
-            regionCode: input.regionCode ?? input.victim?.desaCode ?? null,
-            ownerId: owner!.id,
-            ownerAgencyId: owner!.agencyId,
-            createdBy: p.id,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .returning();
-        await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: owner!.id, agencyId: owner!.agencyId, role: "owner", addedBy: p.id, addedAt: now });
-        if (isCaseWorker(p) && p.id !== owner!.id)
-          await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: p.id, agencyId: p.agencyId, role: "member", addedBy: p.id, addedAt: now });
-        for (const reportId of reportIds) await this.linkReportTx(tx, p, c!.id, reportId, now);
-        if (input.victim) await this.insertPerson(tx, p.tenant, c!.id, { ...input.victim, kind: "victim" }, now);
-        return c!.id;
-      },
+      (tx) => this.insertCase(tx, p, owner!, { ...input, reportIds }, now),
     );
     // The creator may be a coordinator who is not on the team: answer at the caller's own level.
     const c = (await findCase(this.ctx.db, p.tenant, id))!;
     const a = await accessTo(this.ctx.db, p, c);
     if (!a) throw notFound();
     return presentDetail(this.ctx, this.ctx.db, p, c, a, now);
+  }
+
+  /**
+   * Inserts a checked case: the row, the owner (and a case-worker creator) on the team, the linked
+   * reports and the first victim. The caller's transaction holds it and writes the audit record.
+   */
+  async insertCase(tx: Db, p: Principal, owner: { id: string; agencyId: string | null }, input: CaseCreate, now: Date): Promise<string> {
+    const [c] = await tx
+      .insert(cases)
+      .values({
+        tenant: p.tenant,
+        code: newCaseCode(),
+        origin: input.origin,
+        priority: input.priority ?? "normal",
+        summaryEnc: sealText(this.ctx.keys, input.summary),
+        regionCode: input.regionCode ?? input.victim?.desaCode ?? null,
+        ownerId: owner.id,
+        ownerAgencyId: owner.agencyId,
+        createdBy: p.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: owner.id, agencyId: owner.agencyId, role: "owner", addedBy: p.id, addedAt: now });
+    if (isCaseWorker(p) && p.id !== owner.id)
+      await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: p.id, agencyId: p.agencyId, role: "member", addedBy: p.id, addedAt: now });
+    for (const reportId of input.reportIds ?? []) await this.linkReportTx(tx, p, c!.id, reportId, now);
+    if (input.victim) await this.insertPerson(tx, p.tenant, c!.id, { ...input.victim, kind: "victim" }, now);
+    return c!.id;
   }
 
   async insertPerson(tx: Db, tenant: string, caseId: string, input: Parameters<typeof sealPerson>[1] & { kind: "victim" | "family" | "perpetrator" }, now: Date) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "./attachments";
-import { cleanupUploads } from "./reports.jobs";
+import { cleanupOrphanFiles, cleanupUploads, ORPHAN_FILE_GRACE_MS } from "./reports.jobs";
 import { publicReports, reportAttachments } from "./reports.tables";
 import { jpegWithExif, pngWithText, webpWithExif } from "./attachments.fixtures";
 
@@ -120,5 +120,61 @@ describe("attachment upload", () => {
     await env.ctx.db.update(reportAttachments).set({ createdAt: old }).where(eq(reportAttachments.id, png.attachmentId));
     expect(await cleanupUploads(env.ctx, later)).toBeGreaterThanOrEqual(1);
     expect(fs.existsSync(store.pathOf(png.sha256))).toBe(false);
+  });
+
+  it("removes files no committed row references once past the grace period, and nothing else", async () => {
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    const aged = new Date(Date.now() - ORPHAN_FILE_GRACE_MS - 3_600_000);
+    const age = (file: string) => fs.utimesSync(file, aged, aged);
+    // Referenced: one claimed by a report, one uploaded and not yet claimed. Both old.
+    const claimed = (await upload(Buffer.concat([pngWithText(), Buffer.from("claimed")]))).json();
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Laporan dengan lampiran yang harus tetap ada.",
+      attachments: [claimed.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const pending = (await upload(Buffer.concat([pngWithText(), Buffer.from("pending")]))).json();
+    age(store.pathOf(claimed.sha256));
+    age(store.pathOf(pending.sha256));
+    // Orphans: written as put() does, but the process died before the row committed.
+    const orphan = await store.put(Buffer.from("orphan written before a crash"));
+    age(store.pathOf(orphan));
+    const fresh = await store.put(Buffer.from("orphan still inside the grace period"));
+    const tmp = `${store.root}/tmp/${"a".repeat(64)}.0123456789ab`;
+    fs.writeFileSync(tmp, "half-written");
+    age(tmp);
+    const stranger = `${store.root}/README.txt`;
+    fs.writeFileSync(stranger, "not an attachment");
+    age(stranger);
+
+    // The photo and case-document stores are swept against their own tables: content that a report
+    // references is still an orphan in the photo store, and removing it there keeps the report's copy.
+    const photos = new AttachmentStore(env.ctx.config.dataDir, "outreach-photos");
+    const docs = new AttachmentStore(env.ctx.config.dataDir, "case-documents");
+    const photoCopy = await photos.put(fs.readFileSync(store.pathOf(claimed.sha256)));
+    age(photos.pathOf(photoCopy));
+    const orphanDoc = await docs.put(Buffer.from("case document written before a crash"));
+    age(docs.pathOf(orphanDoc));
+
+    expect(await cleanupOrphanFiles(env.ctx, new Date())).toBe(4);
+    expect(fs.existsSync(photos.pathOf(photoCopy))).toBe(false);
+    expect(fs.existsSync(docs.pathOf(orphanDoc))).toBe(false);
+    expect(fs.existsSync(store.pathOf(orphan))).toBe(false);
+    expect(fs.existsSync(tmp)).toBe(false);
+    expect(fs.existsSync(store.pathOf(claimed.sha256))).toBe(true);
+    expect(fs.existsSync(store.pathOf(pending.sha256))).toBe(true);
+    expect(fs.existsSync(store.pathOf(fresh))).toBe(true);
+    expect(fs.existsSync(stranger)).toBe(true);
+    // The claimed file still downloads.
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${claimed.attachmentId}`);
+    expect(file.statusCode).toBe(200);
+    // Once past the grace period the fresh orphan goes too; a second run finds nothing more.
+    expect(await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000))).toBe(1);
+    expect(fs.existsSync(store.pathOf(fresh))).toBe(false);
+    expect(fs.existsSync(store.pathOf(pending.sha256))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { stripPdf } from "./pdf-metadata";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
@@ -32,8 +33,8 @@ export function cleanAttachment(buf: Buffer): Cleaned {
     case "image/webp":
       return { mediaType, ...stripWebp(buf) };
     case "application/pdf":
-      // PDF metadata is not stripped (no PDF writer here); staff download it as an attachment, never inline.
-      return { mediaType, data: buf, stripped: [] };
+      // Info dictionary and XMP blanked in place (see pdf-metadata.ts); staff download it as an attachment, never inline.
+      return { mediaType, ...stripPdf(buf) };
     default:
       throw new UnsupportedFile("unsupported type");
   }
@@ -193,16 +194,58 @@ export class AttachmentStore {
     return fs.readFile(this.pathOf(sha256));
   }
 
-  /** Removes a file unless it was (re)written after `olderThan`. */
-  async remove(sha256: string, olderThan: Date): Promise<void> {
-    const file = this.pathOf(sha256);
+  /**
+   * Every stored file (content hash and mtime), and every temp file left by an interrupted put()
+   * (sha256 undefined). For the orphan cleanup; a missing store yields nothing.
+   */
+  async *files(): AsyncGenerator<{ file: string; sha256?: string; mtime: Date }> {
+    let dirs: string[];
     try {
-      if ((await fs.stat(file)).mtime >= olderThan) return;
+      dirs = await fs.readdir(this.root);
     } catch {
       return;
     }
-    await fs.rm(file, { force: true });
+    for (const dir of dirs.sort()) {
+      if (dir !== "tmp" && !/^[0-9a-f]{2}$/.test(dir)) continue;
+      let names: string[];
+      try {
+        names = await fs.readdir(path.join(this.root, dir));
+      } catch {
+        continue;
+      }
+      for (const name of names) {
+        const file = path.join(this.root, dir, name);
+        const sha256 = dir !== "tmp" && /^[0-9a-f]{64}$/.test(name) && name.startsWith(dir) ? name : undefined;
+        if (dir !== "tmp" && !sha256) continue; // not ours: leave it alone
+        try {
+          yield { file, sha256, mtime: (await fs.stat(file)).mtime };
+        } catch {
+          // removed meanwhile
+        }
+      }
+    }
   }
+
+  /** Removes a temp file left by an interrupted write, unless it changed after `olderThan`. */
+  async removeTemp(file: string, olderThan: Date): Promise<boolean> {
+    if (path.dirname(file) !== path.join(this.root, "tmp")) throw new Error("not a temp file");
+    return removeIfOlder(file, olderThan);
+  }
+
+  /** Removes a file unless it was (re)written after `olderThan`; true when it removed it. */
+  async remove(sha256: string, olderThan: Date): Promise<boolean> {
+    return removeIfOlder(this.pathOf(sha256), olderThan);
+  }
+}
+
+async function removeIfOlder(file: string, olderThan: Date): Promise<boolean> {
+  try {
+    if ((await fs.stat(file)).mtime >= olderThan) return false;
+  } catch {
+    return false;
+  }
+  await fs.rm(file, { force: true });
+  return true;
 }
 
 async function syncDir(dir: string): Promise<void> {

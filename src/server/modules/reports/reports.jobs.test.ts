@@ -103,6 +103,49 @@ describe("deadline escalation", () => {
   });
 });
 
+describe("forwarding notifications", () => {
+  it("tells the receiving agency's active operators in-app and by e-mail, without the report's content", async () => {
+    const coord = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const op = await createUser(env.ctx, { roles: ["agency_operator"] });
+    await env.ctx.db.update(users).set({ email: "operator@dinsos.test" }).where(eq(users.id, op.id));
+    const colleague = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: op.agencyId! }); // no e-mail address
+    const gone = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: op.agencyId! });
+    await env.ctx.db.update(users).set({ disabledAt: new Date(), email: "gone@dinsos.test" }).where(eq(users.id, gone.id));
+    const viewer = await createUser(env.ctx, { roles: ["volunteer"], agencyId: op.agencyId! }); // same agency, not an operator
+    const other = await createUser(env.ctx, { roles: ["agency_operator"] });
+    const r = await submitAt();
+    await coord.request("POST", `/api/reports/${r.id}/verify`, {});
+
+    const before = await env.ctx.db.select().from(notifications).where(eq(notifications.resourceId, r.id));
+    expect(before).toEqual([]);
+    const fw = await coord.request("POST", `/api/reports/${r.id}/forward`, { agencyIds: [op.agencyId], instruction: "Hubungi keluarga korban di Tirtayasa." });
+    expect(fw.statusCode).toBe(200);
+
+    const rows = await env.ctx.db.select().from(notifications).where(eq(notifications.resourceId, r.id));
+    expect(rows.map((n) => n.userId).sort()).toEqual([op.id, colleague.id].sort());
+    expect(rows.every((n) => n.kind === "report.forwarded")).toBe(true);
+    expect(rows.find((n) => n.userId === op.id)!.emailStatus).toBe("pending");
+    expect(rows.find((n) => n.userId === colleague.id)!.emailStatus).toBe("none");
+    for (const u of [gone, viewer, other]) expect(rows.some((n) => n.userId === u.id)).toBe(false);
+
+    // The operator sees it in the app.
+    const mine = (await (await sessionFor(env, op)).request("GET", "/api/notifications?unread=true")).json();
+    const note = mine.items.find((n: any) => n.resourceId === r.id);
+    expect(note.title).toContain(r.trackingCode);
+
+    // And gets the e-mail: tracking code and deadline, no description, no instruction.
+    const due = new Date(fw.json().forwards[0].responseDueAt);
+    expect((await deliverMail(env.ctx, new Date())).sent).toBeGreaterThanOrEqual(1);
+    const msg = received.find((m) => m.to === "operator@dinsos.test");
+    expect(msg?.data).toContain(r.trackingCode);
+    const [y, mo, d] = new Date(due.getTime() + 7 * 3_600_000).toISOString().slice(0, 10).split("-");
+    expect(msg?.data).toContain(`${d}/${mo}/${y}`);
+    expect(msg?.data).not.toContain("Kamboja");
+    expect(msg?.data).not.toContain("Tirtayasa");
+    expect(received.some((m) => m.to === "gone@dinsos.test")).toBe(false);
+  });
+});
+
 describe("scheduler", () => {
   it("runs a job on demand and never overlaps it with itself", async () => {
     let runs = 0;

@@ -3,6 +3,7 @@
 import { isWithin } from "../../../core/regions";
 import { definePolicy } from "../../auth/policy";
 import { hasRole, type Principal } from "../../auth/principal";
+import { isCaseWorker } from "../cases/cases.policy";
 
 export type ReportAccess = {
   regionCode: string | null;
@@ -21,7 +22,7 @@ const coordinates = (p: Principal, r: ReportAccess) => hasRole(p, "coordinator")
 const handles = (p: Principal, r: ReportAccess) =>
   hasRole(p, "agency_operator") && p.agencyId !== null && r.forwards.some((f) => f.agencyId === p.agencyId);
 
-export const reportPolicy = definePolicy<"read" | "triage" | "respond" | "note" | "seeReporter" | "seeLinks", ReportAccess>("report", {
+export const reportPolicy = definePolicy<"read" | "triage" | "respond" | "note" | "seeReporter" | "seeLinks" | "toCase", ReportAccess>("report", {
   read: (p, r) => coordinates(p, r) || handles(p, r),
   triage: coordinates,
   respond: handles,
@@ -30,11 +31,15 @@ export const reportPolicy = definePolicy<"read" | "triage" | "respond" | "note" 
     coordinates(p, r) || (handles(p, r) && r.forwards.some((f) => f.agencyId === p.agencyId && f.shareContact)),
   // Linked reports are the start of recruiter intelligence: coordinators only (investigators get it through intelligence).
   seeLinks: coordinates,
+  /** Open a case from the report: whoever reads it and may create cases (cases policy: case workers and coordinators). */
+  toCase: (p, r) => coordinates(p, r) || (handles(p, r) && isCaseWorker(p)),
 });
 
-export const reportQueuePolicy = definePolicy<"queue" | "inbox" | "any", undefined>("report-queue", {
+export const reportQueuePolicy = definePolicy<"queue" | "inbox" | "any" | "toCase", undefined>("report-queue", {
   queue: (p) => hasRole(p, "coordinator"),
   inbox: (p) => hasRole(p, "agency_operator") && p.agencyId !== null,
   /** Route-level gate: only roles that can ever handle a report reach the handlers (others get 403). */
   any: (p) => hasRole(p, "coordinator") || (hasRole(p, "agency_operator") && p.agencyId !== null),
+  /** Route-level gate for "convert to case": roles that can both read a report and create a case. */
+  toCase: (p) => hasRole(p, "coordinator") || (hasRole(p, "agency_operator") && p.agencyId !== null && isCaseWorker(p)),
 });

@@ -16,6 +16,7 @@ import {
   ReportDetailSchema,
   ReportSummarySchema,
   ResponseSchema,
+  ToCaseSchema,
   VerifySchema,
 } from "./reports.schema";
 import { ReportsService } from "./reports.service";
@@ -133,6 +134,26 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   step("reopen", "Buka kembali laporan yang ditutup atau ditolak (koordinator)", ReopenSchema, (req) =>
     svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/:id/case",
+    {
+      config: { access: { policy: reportQueuePolicy, action: "toCase" } },
+      schema: {
+        tags: ["pengaduan (staf)"],
+        summary: "Jadikan kasus: buka kasus (asal: pengaduan masyarakat) dari laporan terverifikasi, laporan ditautkan",
+        description:
+          "Untuk koordinator wilayah laporan (wajib menunjuk `ownerId`, seorang manajer kasus/penyidik) atau operator instansi tujuan " +
+          "yang juga manajer kasus/penyidik (menjadi pemilik bila `ownerId` kosong). Status laporan: verified, forwarded atau in_handling, " +
+          "dan belum menjadi kasus (selain itu 409). Kontak pelapor tidak disalin kecuali `includeReporterContact` (hanya bila Anda boleh " +
+          "melihatnya). Jawaban: rincian laporan; `caseId` hanya terisi bila Anda boleh membuka kasus itu.",
+        params: IdParam,
+        body: ToCaseSchema,
+        response: { 201: ReportDetailSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.toCase(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 };
 

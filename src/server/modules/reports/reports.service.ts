@@ -5,14 +5,17 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin, regionLevelOf } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import { type Db, executePrepared, sqlAssertion, textArray, uuidArray } from "../../db/client";
-import { agencies } from "../../db/schema";
+import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
+import { accessTo as caseAccessTo, findCase } from "../cases/cases.repo";
+import { CaseService } from "../cases/cases.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, type MediaType } from "./attachments";
 import { Deadlines } from "./deadlines";
+import { notify } from "./notifications";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
 import {
@@ -27,10 +30,11 @@ import {
   listReports,
   type ReportRow,
 } from "./reports.repo";
-import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
+import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
 import { cleanUpload } from "./uploads";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
+import { jakartaDate } from "./working-days";
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MS = 60 * 60_000;
@@ -244,7 +248,7 @@ export class ReportsService {
     if (r.pinFailures > 0) await this.ctx.db.update(publicReports).set({ pinFailures: 0 }).where(eq(publicReports.id, r.id));
     const events = await eventsOf(this.ctx.db, r.id);
     const timeline = events
-      .filter(({ e }) => e.kind !== "escalated" && (e.kind !== "note" || e.publicNote))
+      .filter(({ e }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || e.publicNote))
       .map(({ e, agency }) => ({
         at: iso(e.at)!,
         kind: e.kind,
@@ -343,6 +347,9 @@ export class ReportsService {
     const people = r.peopleEnc ? (JSON.parse(decrypt(keys, r.peopleEnc)) as PersonInput[]) : [];
     const reporter =
       r.reporterEnc && reportPolicy.can(p, "seeReporter", access) ? (JSON.parse(decrypt(keys, r.reporterEnc)) as Reporter) : null;
+    // The case a report became is shown only to those who may see that case: to anyone else it does not exist.
+    const linkedCase = r.caseId ? await findCase(db, r.tenant, r.caseId) : undefined;
+    const caseVisible = !!linkedCase && (await caseAccessTo(db, p, linkedCase)) !== null;
     const open = r.status !== "closed" && r.status !== "rejected";
     const forwardViews = forwards.map(({ f, agency }) => ({
       id: f.id,
@@ -394,11 +401,12 @@ export class ReportsService {
       outcome: r.outcome,
       verifiedAt: iso(r.verifiedAt),
       closedAt: iso(r.closedAt),
-      caseId: r.caseId,
+      caseId: caseVisible ? r.caseId : null,
       forwards: visibleForwards,
       timeline: events
         // Operators do not see other agencies' internal notes.
         .filter(({ e }) => isCoordinator || !e.agencyId || e.agencyId === p.agencyId || e.kind === "forwarded" || e.publicNote)
+        .filter(({ e }) => e.kind !== "case_created" || caseVisible)
         .map(({ e, actor, agency }) => ({
           id: e.id,
           at: iso(e.at)!,
@@ -425,6 +433,7 @@ export class ReportsService {
         note: reportPolicy.can(p, "note", access),
         close: isCoordinator && open,
         reopen: isCoordinator && !open,
+        toCase: reportPolicy.can(p, "toCase", access) && convertible(r),
       },
     };
   }
@@ -543,7 +552,45 @@ export class ReportsService {
         });
       }
       await this.setStatus(tx, r, { status: r.status === "in_handling" ? "in_handling" : "forwarded" }, now);
+      await this.notifyOperators(tx, r, agencyIds, due, now);
     }, now);
+  }
+
+  /**
+   * Tells the active operators of each agency that a report was forwarded to it, in-app and by e-mail
+   * (outbox) when SMTP is configured. Title and body carry the tracking code and the deadline only:
+   * no report content and no instruction travels by e-mail.
+   */
+  private async notifyOperators(tx: Db, r: ReportRow, agencyIds: string[], due: Date, now: Date): Promise<void> {
+    const operators = await tx
+      .select({ id: users.id, email: users.email, agencyName: agencies.name })
+      .from(users)
+      .innerJoin(agencies, eq(agencies.id, users.agencyId))
+      .where(
+        and(
+          eq(users.tenant, r.tenant),
+          inArray(users.agencyId, agencyIds),
+          sql`'agency_operator' = ANY(${users.roles})`,
+          isNull(users.disabledAt),
+        ),
+      );
+    const code = formatTrackingCode(r.trackingCode);
+    const [y, m, d] = jakartaDate(due).split("-");
+    await notify(
+      this.ctx,
+      tx,
+      operators.map((o) => ({
+        tenant: r.tenant,
+        userId: o.id,
+        email: o.email,
+        kind: "report.forwarded",
+        resourceType: "report",
+        resourceId: r.id,
+        title: `Laporan ${code} diteruskan ke ${o.agencyName}`,
+        body: `Laporan ${code} diteruskan ke ${o.agencyName}. Buka kotak masuk pengaduan di Simpul dan beri tanggapan pertama paling lambat ${d}/${m}/${y} (5 hari kerja).`,
+      })),
+      now,
+    );
   }
 
   respond(p: Principal, actor: AuditActor, id: string, body: { internalNote?: string; publicNote?: string }, now = new Date()) {
@@ -632,10 +679,67 @@ export class ReportsService {
     }, now);
   }
 
+  /**
+   * Opens a case from a verified report in one step: origin "public_report", the report linked
+   * (report.caseId), summary from the report unless given, place from the report. The reporter's
+   * contact is not copied unless asked for, and only by someone who may see it: the report keeps it
+   * under the report's own rules, while a case file travels further (team, referral recipients,
+   * exports). The people named in the report stay on the report (unverified tips, not case persons).
+   * One transaction: case, link, timeline event, and the audit records report.to_case and case.create.
+   */
+  toCase(p: Principal, actor: AuditActor, id: string, body: ToCase, now = new Date()) {
+    const caseService = new CaseService(this.ctx);
+    return this.change(p, actor, id, "to_case", { reporterContact: body.includeReporterContact }, async (tx, r, access) => {
+      reportPolicy.authorize(p, "toCase", access);
+      this.need(convertible(r));
+      const fields: Record<string, FieldIssue> = {};
+      const owner = await caseService.ownerFor(tx, p, body.ownerId, fields);
+      if (Object.keys(fields).length) throw invalid(fields);
+      let reporter: Reporter | null = null;
+      if (body.includeReporterContact) {
+        reportPolicy.authorize(p, "seeReporter", access);
+        reporter = r.reporterEnc ? (JSON.parse(decrypt(this.ctx.keys, r.reporterEnc)) as Reporter) : null;
+      }
+      const caseId = await caseService.insertCase(
+        tx,
+        p,
+        owner!,
+        { origin: "public_report", priority: body.priority, summary: body.summary ?? r.description, regionCode: r.regionCode ?? undefined, reportIds: [r.id] },
+        now,
+      );
+      const contact = reporter && (reporter.name || reporter.phone) ? reporter : null;
+      if (contact)
+        await caseService.insertPerson(
+          tx,
+          r.tenant,
+          caseId,
+          {
+            kind: "family",
+            ...(contact.name ? { name: contact.name } : {}),
+            ...(contact.phone ? { phones: [contact.phone] } : {}),
+            relationship: `Pelapor${contact.relation ? `: ${contact.relation}` : ""}`.slice(0, 60),
+          },
+          now,
+        );
+      await this.ctx.audit.write(tx, actor, {
+        action: "case.create",
+        resourceType: "case",
+        resourceId: caseId,
+        details: { origin: "public_report", reports: 1, reportId: r.id, reporterContact: !!contact },
+      });
+      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "case_created", actorUserId: p.id, details: { caseId }, at: now });
+    }, now);
+  }
+
   /** For the cases module: link a report to the case it became. */
   async linkCase(tx: Db, reportId: string, caseId: string): Promise<void> {
     await tx.update(publicReports).set({ caseId }).where(eq(publicReports.id, reportId));
   }
+}
+
+/** A report may become a case once verified, while open, and only once. */
+function convertible(r: ReportRow): boolean {
+  return (r.status === "verified" || r.status === "forwarded" || r.status === "in_handling") && !r.caseId;
 }
 
 function summaryOf(row: Awaited<ReturnType<typeof listReports>>["rows"][number]): ReportSummary {

@@ -26,6 +26,8 @@ export const EVENT_KINDS = [
   "closed",
   "reopened",
   "escalated",
+  /** The report became a case (staff only; shown to those who may see that case). */
+  "case_created",
 ] as const;
 export const IDENTIFIER_KINDS = ["phone", "handle", "bank_account", "email"] as const;
 

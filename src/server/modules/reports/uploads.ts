@@ -3,8 +3,9 @@
 // The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { AppError } from "../../lib/errors";
+import { AppError } from "../../lib/errors";
 import { type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
+import { PdfNotCleanable } from "./pdf-metadata";
 
 /** Content types accepted for a raw file body; the real type is sniffed from the bytes, never taken from the header. */
 export const UPLOAD_TYPES = ["application/octet-stream", "image/jpeg", "image/png", "image/webp", "application/pdf"];
@@ -16,13 +17,18 @@ export function acceptRawUploads(app: FastifyInstance): void {
 
 export const EXTENSION_OF: Record<MediaType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
 
-/** Sniffs and strips an uploaded body; anything that is not a supported, well-formed file throws `refuse()`. */
+/**
+ * Sniffs and strips an uploaded body; anything that is not a supported, well-formed file throws `refuse()`.
+ * A PDF whose metadata cannot be removed safely (encrypted, Info in an object stream) is refused with
+ * `pdf_not_cleanable`, which tells the sender to send a photo or screenshot instead.
+ */
 export function cleanUpload(body: unknown, refuse: () => AppError): Cleaned {
   if (!Buffer.isBuffer(body)) throw refuse();
   try {
     return cleanAttachment(body);
   } catch (err) {
     if (err instanceof UnsupportedFile) throw refuse();
+    if (err instanceof PdfNotCleanable) throw new AppError("pdf_not_cleanable");
     throw err;
   }
 }

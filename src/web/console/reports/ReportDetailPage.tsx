@@ -8,9 +8,11 @@ import type { ReportDetail } from "../../lib/reports";
 import { Link } from "../../lib/router";
 import { useRegionNames, useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
+import { CASES_PATH } from "../../lib/cases";
 import { ActionButtons } from "./ReportActions";
 import { REPORTS_PATH } from "./Reports";
 import { StatusBadge } from "./StatusBadge";
+import { ToCaseButton } from "./ToCase";
 import { errorMessage } from "../../lib/errors";
 import "./reports.css";
 
@@ -69,13 +71,22 @@ export function ReportDetailPage({ id }: { id: string }) {
             {report.outcome && <Badge color="gray">{t(`reportStatus.outcomes.${report.outcome}`)}</Badge>}
           </Group>
         </Stack>
-        <ActionButtons
-          report={report}
-          onDone={(updated) => {
-            setReport(updated);
-            setDone(t("reports.saved"));
-          }}
-        />
+        <Group gap="xs">
+          <ActionButtons
+            report={report}
+            onDone={(updated) => {
+              setReport(updated);
+              setDone(t("reports.saved"));
+            }}
+          />
+          <ToCaseButton
+            report={report}
+            onDone={(updated) => {
+              setReport(updated);
+              setDone(t("reports.saved"));
+            }}
+          />
+        </Group>
       </Group>
       {done && (
         <Alert color="teal" role="status" withCloseButton onClose={() => setDone(null)}>
@@ -94,6 +105,15 @@ export function ReportDetailPage({ id }: { id: string }) {
             "–"}
         </Fact>
       </SimpleGrid>
+
+      {report.caseId && (
+        <Alert color="blue" variant="light">
+          {t("reports.caseLinked")}{" "}
+          <Anchor component={Link} href={`${CASES_PATH}/${report.caseId}`}>
+            {t("reports.openCase")}
+          </Anchor>
+        </Alert>
+      )}
 
       <Section title={t("reports.description")}>
         <Text className="konsol-report-text">{report.description}</Text>
