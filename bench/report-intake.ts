@@ -71,6 +71,7 @@ async function closedLoop(url: URL, concurrency: number, seconds: number) {
   // Warm-up second, then measure.
   const warmEnd = performance.now() + 1000;
   const end = warmEnd + seconds * 1000;
+  const cpu0 = process.cpuUsage();
   let ok = 0;
   let errors = 0;
   await Promise.all(
@@ -84,7 +85,8 @@ async function closedLoop(url: URL, concurrency: number, seconds: number) {
     }),
   );
   agent.destroy();
-  return { rps: ok / seconds, errors };
+  const cpu = process.cpuUsage(cpu0);
+  return { rps: ok / seconds, errors, clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, ok + errors) };
 }
 
 async function openLoop(url: URL, rate: number, seconds: number, warmup: number) {
@@ -135,7 +137,7 @@ function child(args: string[]): Promise<any> {
 
 // ------------------------------------------------------------------ servers
 
-async function fullServer(database: Database) {
+export async function fullServer(database: Database) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-intake-"));
   const config = loadConfig({ SIMPUL_DATA_DIR: dataDir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_SEED_REGIONS: "none" }, { demo: false, publicRateLimit: false, jobs: false });
   const ctx = await createContext(config, database);
@@ -146,7 +148,7 @@ async function fullServer(database: Database) {
 }
 
 /** Bare Fastify + the same drizzle driver inserting the same report row (no validation, no audit). */
-async function bareServer(database: Database) {
+export async function bareServer(database: Database) {
   const keys = loadKeyRing({ secretKey: randomBytes(32).toString("base64"), dataDir: os.tmpdir() });
   const app = Fastify({ logger: false });
   app.post("/bare", async (req, reply) => {
@@ -179,7 +181,7 @@ async function pgliteOnDisk(): Promise<{ database: Database; drop(): Promise<voi
   return { database, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-async function measure(label: string, open: () => Promise<{ database: Database; drop(): Promise<void> }>, withOpenLoop: boolean) {
+export async function measure(label: string, open: () => Promise<{ database: Database; drop(): Promise<void> }>, withOpenLoop: boolean) {
   const out: Record<string, number> = {};
   {
     const db = await open();

@@ -151,7 +151,8 @@ export class ReportsService {
             SELECT r.id,
               simpul_assert(r.id IS NULL OR (SELECT count(*) FROM att) = ${attachmentIds.length}, 'attachment_unknown') AND
               simpul_assert(r.id IS NULL OR EXISTS (SELECT 1 FROM audit_up), 'audit_busy') AS ok,
-              (SELECT tracking_code FROM public_reports WHERE tenant = ${this.tenant} AND submission_hash = ${subHash}) AS existing
+              -- Only on a conflict: the earlier report of this submission (a replay), else a code collision.
+              CASE WHEN r.id IS NULL THEN (SELECT tracking_code FROM public_reports WHERE tenant = ${this.tenant} AND submission_hash = ${subHash}) END AS existing
             FROM (SELECT 1) one LEFT JOIN r ON TRUE`,
         );
       } catch (err) {
