@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { type SQL, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
@@ -153,18 +153,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 /** Rows of a raw `db.execute(sql)` on either driver. */
 export function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
-
-/**
- * A list as one statement parameter on both drivers (drizzle spreads a JS array into a list of
- * parameters, and the drivers encode arrays differently): sent as JSON, unpacked by the database.
- */
-export function textArray(xs: readonly string[]): SQL {
-  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))::text[]`;
-}
-
-export function uuidArray(xs: readonly string[]): SQL {
-  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(xs)}::jsonb))::uuid[]`;
 }
 
 /** The code of a failed `simpul_assert` (SQLSTATE SP001) anywhere in an error's cause chain, else undefined. */

@@ -128,6 +128,41 @@ export class AuditWriter {
         )`;
   }
 
+  /**
+   * The CTEs that append many records to one chain in one statement, in the order given, keeping only
+   * those whose resourceId `keep` returns (e.g. the rows a multi-row INSERT … ON CONFLICT DO NOTHING
+   * really wrote). The statement must begin `WITH RECURSIVE`: the hashes are chained by a recursive
+   * CTE, each computed by the database from the one before, exactly as `appendCtes` and `recordHash`.
+   * Defines `audit_in`, `audit_h`, `audit_chain`, `audit_ins`, `audit_up`; `audit_up` returns the shard,
+   * no row when nothing was kept or no head was taken.
+   */
+  appendManyCtes(recs: PreparedRecord[], keep: SQL, pick: SQL): SQL {
+    const rows = recs.map((rec, ord) => ({ ord, ...rec.record, at: rec.record.at.toISOString(), payload: rec.payload }));
+    return sql`audit_in AS (
+          SELECT row_number() OVER (ORDER BY x.ord) AS i, x.*
+          FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(ord int, tenant text, at timestamptz, "actorUserId" uuid,
+            "actorUsername" text, action text, "resourceType" text, "resourceId" text, ip text, details jsonb, payload text)
+          WHERE x."resourceId" IN (${keep})
+        ), audit_h AS (
+          SELECT shard, seq, hash FROM audit_chain_heads ${pick}
+        ), audit_chain AS (
+          SELECT 0::bigint AS i, h.seq, h.hash, NULL::text AS prev FROM audit_h h
+          UNION ALL
+          SELECT a.i, c.seq + 1, encode(sha256(convert_to(c.hash || E'\\n' || (c.seq + 1)::text || E'\\n' || a.payload, 'UTF8')), 'hex'), c.hash
+          FROM audit_chain c JOIN audit_in a ON a.i = c.i + 1
+        ), audit_ins AS (
+          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash)
+          SELECT a.tenant, h.shard, c.seq, a.at, a."actorUserId", a."actorUsername", a.action, a."resourceType", a."resourceId", a.ip, a.details, c.prev, c.hash
+          FROM audit_chain c JOIN audit_in a ON a.i = c.i CROSS JOIN audit_h h
+          RETURNING seq, hash
+        ), audit_up AS (
+          UPDATE audit_chain_heads c SET seq = l.seq, hash = l.hash
+          FROM (SELECT seq, hash FROM audit_ins ORDER BY seq DESC LIMIT 1) l, audit_h h
+          WHERE c.shard = h.shard
+          RETURNING c.shard
+        )`;
+  }
+
   /** Appends one record inside `tx`. Call it in the same transaction as the change it records. */
   async write(tx: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
     const rec = this.prepare(actor, entry);

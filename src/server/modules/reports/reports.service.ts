@@ -4,7 +4,7 @@ import { randomUUID, timingSafeEqual } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin, regionLevelOf } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
-import { type Db, executePrepared, sqlAssertion, textArray, uuidArray } from "../../db/client";
+import { type Db, sqlAssertion } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
@@ -15,6 +15,7 @@ import { CaseService } from "../cases/cases.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, type MediaType } from "./attachments";
 import { Deadlines } from "./deadlines";
+import { type IntakeOutcome, intakeWriterFor } from "./intake";
 import { notify } from "./notifications";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
@@ -103,66 +104,50 @@ export class ReportsService {
     const attachmentIds = [...new Set(input.attachments ?? [])];
     const verifyDueAt = this.deadlines.verifyDue(now);
 
-    const kinds = identifiers.map((i) => i.kind);
-    const hashes = identifiers.map((i) => i.hash);
-    const cutoff = new Date(now.getTime() - UPLOAD_TTL_MS).toISOString();
+    const claimCutoff = new Date(now.getTime() - UPLOAD_TTL_MS).toISOString();
 
-    // The report, its contact hashes, the first timeline event, the attachment claims and the audit
-    // record are one statement: one round trip, atomic on its own (no BEGIN/COMMIT). The statement
-    // aborts itself through simpul_assert when an attachment cannot be claimed or no audit chain
-    // head is free, so nothing is half-written; then the report is refused or retried.
+    // Written with the other reports arriving at the same moment, in one statement (intake.ts).
     for (let attempt = 0; attempt < 8; attempt++) {
       const code = newTrackingCode();
       const id = randomUUID();
-      const audit = this.ctx.audit.prepare(PUBLIC_ACTOR(null), {
-        action: "report.submit",
-        resourceType: "report",
-        resourceId: id,
-        details: { category: input.category, attachments: attachmentIds.length, people: people.length },
-      });
-      const inserted = sql`EXISTS (SELECT 1 FROM r)`;
-      const pick = attempt < 2 ? this.ctx.audit.pickFree(inserted) : this.ctx.audit.pickWait(inserted);
-      let row: { id: string | null; existing: string | null };
+      let outcome: IntakeOutcome;
       try {
-        [row] = await executePrepared<{ id: string | null; existing: string | null }>(
-          this.ctx.db,
-          sql`
-            WITH r AS (
-              INSERT INTO public_reports (id, tenant, tracking_code, submission_hash, pin_hash, category, description, offer_text,
-                region_code, kecamatan_code, place_text, occurred_on, occurred_text, anonymous, reporter_enc, people_enc,
-                companies, consent, status, received_at, verify_due_at, updated_at)
-              VALUES (${id}, ${this.tenant}, ${code}, ${subHash}, ${pinHash(keys, code, pin)}, ${input.category}, ${input.description},
-                ${input.offerText || null}, ${regionCode}, ${kecamatanCode}, ${input.location?.placeText ?? null}, ${input.occurredOn ?? null},
-                ${input.occurredText ?? null}, ${!hasContact}, ${reporterEnc}, ${peopleEnc}, ${textArray(companies)}, ${input.consent},
-                'received', ${now.toISOString()}, ${verifyDueAt.toISOString()}, ${now.toISOString()})
-              ON CONFLICT DO NOTHING
-              RETURNING id
-            ), idf AS (
-              INSERT INTO report_identifiers (tenant, report_id, kind, hash)
-              SELECT ${this.tenant}, r.id, x.kind, x.hash FROM r, unnest(${textArray(kinds)}, ${textArray(hashes)}) AS x(kind, hash)
-            ), ev AS (
-              INSERT INTO report_events (tenant, report_id, kind, status, at, details)
-              SELECT ${this.tenant}, r.id, 'received', 'received', ${now.toISOString()}, '{}'::jsonb FROM r
-            ), att AS (
-              UPDATE report_attachments a SET report_id = r.id FROM r
-              WHERE a.tenant = ${this.tenant} AND a.id = ANY(${uuidArray(attachmentIds)}) AND a.report_id IS NULL AND a.created_at > ${cutoff}
-              RETURNING a.id
-            ), ${this.ctx.audit.appendCtes(audit, pick)}
-            SELECT r.id,
-              simpul_assert(r.id IS NULL OR (SELECT count(*) FROM att) = ${attachmentIds.length}, 'attachment_unknown') AND
-              simpul_assert(r.id IS NULL OR EXISTS (SELECT 1 FROM audit_up), 'audit_busy') AS ok,
-              -- Only on a conflict: the earlier report of this submission (a replay), else a code collision.
-              CASE WHEN r.id IS NULL THEN (SELECT tracking_code FROM public_reports WHERE tenant = ${this.tenant} AND submission_hash = ${subHash}) END AS existing
-            FROM (SELECT 1) one LEFT JOIN r ON TRUE`,
-        );
+        outcome = await intakeWriterFor(this.ctx).write({
+          id,
+          trackingCode: code,
+          submissionHash: subHash,
+          pinHash: pinHash(keys, code, pin),
+          category: input.category,
+          description: input.description,
+          offerText: input.offerText || null,
+          regionCode,
+          kecamatanCode,
+          placeText: input.location?.placeText ?? null,
+          occurredOn: input.occurredOn ?? null,
+          occurredText: input.occurredText ?? null,
+          anonymous: !hasContact,
+          reporterEnc,
+          peopleEnc,
+          companies,
+          consent: input.consent,
+          receivedAt: now.toISOString(),
+          verifyDueAt: verifyDueAt.toISOString(),
+          identifiers,
+          attachmentIds,
+          claimCutoff,
+          audit: this.ctx.audit.prepare(PUBLIC_ACTOR(null), {
+            action: "report.submit",
+            resourceType: "report",
+            resourceId: id,
+            details: { category: input.category, attachments: attachmentIds.length, people: people.length },
+          }),
+        });
       } catch (err) {
-        const code = sqlAssertion(err);
-        if (code === "audit_busy") continue;
-        if (code === "attachment_unknown") throw invalid(await this.unclaimable(input.attachments ?? [], cutoff));
+        if (sqlAssertion(err) === "attachment_unknown") throw invalid(await this.unclaimable(input.attachments ?? [], claimCutoff));
         throw err;
       }
-      if (row?.id) return { created: true, trackingCode: formatTrackingCode(code), pin };
-      if (row?.existing) return { created: false, trackingCode: formatTrackingCode(row.existing), pin };
+      if (outcome.kind === "created") return { created: true, trackingCode: formatTrackingCode(code), pin };
+      if (outcome.kind === "replay") return { created: false, trackingCode: formatTrackingCode(outcome.trackingCode), pin };
       // A tracking-code collision (2^-50 per pair), or a concurrent retry of this submission that
       // committed after this statement began: try again with another code.
     }
