@@ -96,8 +96,17 @@ function timeout(ms: number): Promise<null> {
   return new Promise((resolve) => setTimeout(() => resolve(null), ms));
 }
 
+// One photo at a time: five camera photos decoded at once would need hundreds of MB on a cheap phone.
+let queue: Promise<unknown> = Promise.resolve();
+
 /** The file to upload for a chosen file: a smaller JPEG without metadata when that helps, else the file itself. */
-export async function prepareImage(file: File): Promise<PreparedImage> {
+export function prepareImage(file: File): Promise<PreparedImage> {
+  const next = queue.then(() => prepareOne(file));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function prepareOne(file: File): Promise<PreparedImage> {
   const original: PreparedImage = { file, originalSize: file.size, changed: false };
   if (!shouldPrepare(file)) return original;
   let blob: Blob | null = null;
