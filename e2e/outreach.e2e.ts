@@ -306,15 +306,17 @@ describe("Sosialisasi: photos of a session", () => {
     await page.goto("/konsol/sosialisasi/baru");
     await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
     await page.getByLabel(/^Tanggal/).fill("2026-02-02");
+    await page.getByLabel(/^Lokasi/).fill("Aula foto kecil");
     await page.getByRole("checkbox", { name: "Masyarakat umum" }).check();
     await page.getByRole("checkbox", { name: /Nomor pengaduan/ }).check();
     await page.locator('form input[type="file"]').setInputFiles({ name: "sosialisasi.jpg", mimeType: "image/jpeg", buffer: await canvasJpeg(page) });
     await page.getByTestId("chosen-photos").getByText("sosialisasi.jpg").waitFor();
     await noHorizontalScroll(page);
     await page.getByRole("button", { name: "Simpan sesi" }).click();
-    await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Sosialisasi", exact: true }).waitFor();
 
-    const row = page.getByTestId("session-row").first();
+    // The demo programme has later sessions of this volunteer: find ours by its venue.
+    const row = page.getByTestId("session-row").filter({ hasText: "Aula foto kecil" });
     await row.getByRole("button", { name: /^Foto sesi di .* \(1\)$/ }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("img", { name: /^Foto 1 sesi di / }).waitFor();
