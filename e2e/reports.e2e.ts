@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
 import { launchBrowser, newPage } from "./support/browser";
+import { cameraJpeg, hasExif } from "./support/images";
 import { type RunningServer, startServer } from "./support/server";
 
 let server: RunningServer;
@@ -40,6 +41,7 @@ async function noHorizontalScroll(page: Page): Promise<void> {
 describe("Pengaduan: from a phone to the agency and back", () => {
   let trackingCode = "";
   let pin = "";
+  let cameraBytes = 0;
 
   it("submits a report on a 360 px phone, pre-filled from Cek Lowongan, without a duplicate after a dropped connection", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
@@ -77,6 +79,11 @@ describe("Pengaduan: from a phone to the agency and back", () => {
 
     await page.getByLabel("Lampiran (foto atau PDF)").setInputFiles({ name: "tangkapan-layar.png", mimeType: "image/png", buffer: PNG });
     await page.getByText("terunggah").waitFor();
+    // A photo of the recruiter's leaflet straight from the camera (5.8 MB, GPS): made smaller on the phone.
+    const photo = await cameraJpeg(page);
+    cameraBytes = photo.length;
+    await page.getByLabel("Lampiran (foto atau PDF)").setInputFiles({ name: "brosur.jpg", mimeType: "image/jpeg", buffer: photo });
+    await page.getByText(/^\d+ KB \(aslinya 5,\d MB\) · terunggah$/).waitFor();
     await page.getByRole("checkbox", { name: /Saya setuju/ }).check();
     await noHorizontalScroll(page);
 
@@ -123,6 +130,12 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     expect(await page.getByRole("cell", { name: "Kak Rina" }).isVisible()).toBe(true);
     expect(await page.getByRole("cell", { name: "0812-3456-7890" }).isVisible()).toBe(true);
     expect(await page.getByRole("link", { name: /Lampiran 1 \(PNG\)/ }).isVisible()).toBe(true);
+    // The camera photo arrived as a small JPEG without EXIF or GPS.
+    const stored = await page.request.get((await page.getByRole("link", { name: /Lampiran 2 \(JPEG\)/ }).getAttribute("href")) ?? "");
+    const photo = Buffer.from(await stored.body());
+    expect(cameraBytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(photo.length).toBeLessThan(cameraBytes / 5);
+    expect(hasExif(photo)).toBe(false);
 
     await page.getByRole("button", { name: "Verifikasi" }).click();
     const verify = page.getByRole("dialog");

@@ -1,11 +1,14 @@
 // Choosing files and sending each as a raw upload (outreach photos, case documents). Files the server
 // would refuse anyway (wrong type, over 5 MB, beyond the per-item maximum) are refused here first, so a
 // phone on a weak signal does not send them; the server still decides (type sniffed from the bytes).
+// With `prepare`, large photos are first made smaller on the phone (lib/prepare-image); the limits
+// then apply to what is sent, so a 6 MB camera photo goes out as a few hundred KB.
 import { Alert, Button, FileButton, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../lib/api";
 import { errorMessage } from "../lib/errors";
+import { prepareImage } from "../lib/prepare-image";
 import { MAX_ATTACHMENT_BYTES } from "../lib/reports";
 
 /** The message for a refused upload: the server's message about the file when it gave one. */
@@ -24,6 +27,7 @@ export function UploadButton({
   target,
   onUploaded,
   disabled = false,
+  prepare = false,
 }: {
   label: string;
   /** Accepted media types. */
@@ -34,6 +38,8 @@ export function UploadButton({
   target: (file: File) => string;
   onUploaded: () => void;
   disabled?: boolean;
+  /** Make large photos smaller before sending them (photos only; never for documents kept as evidence). */
+  prepare?: boolean;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -45,7 +51,8 @@ export function UploadButton({
     const found: string[] = [];
     if (files.length > room) found.push(t("uploads.tooMany", { n: files.length - room }));
     let sent = 0;
-    for (const file of files.slice(0, Math.max(0, room))) {
+    for (const chosen of files.slice(0, Math.max(0, room))) {
+      const file = prepare && accept.includes(chosen.type) ? (await prepareImage(chosen)).file : chosen;
       if (!accept.includes(file.type)) found.push(t("uploads.wrongType", { name: file.name }));
       else if (file.size > MAX_ATTACHMENT_BYTES) found.push(t("uploads.tooBig", { name: file.name }));
       else {

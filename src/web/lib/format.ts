@@ -45,6 +45,12 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat(locale()).format(value);
 }
 
+/** A file size as people read it on a metered phone plan: "312 KB", "4,2 MB". */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024))} MB`;
+}
+
 /**
  * Converts a calendar day picked in WIB ("2026-11-22") to the ISO instant at which that day
  * starts (or ends), so filters mean the same day the user sees.

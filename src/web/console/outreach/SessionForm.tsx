@@ -10,6 +10,8 @@ import { useTranslation } from "react-i18next";
 import { AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS, SEXES, type TopicGroup } from "../../../core/outreach-topics";
 import { ApiError, api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
+import { formatFileSize } from "../../lib/format";
+import { type PreparedImage, prepareImage } from "../../lib/prepare-image";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -56,7 +58,9 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
   const [followUps, setFollowUps] = useState(initial.followUps);
   const [notes, setNotes] = useState(initial.notes);
   const [quiz, setQuiz] = useState(initial.quiz);
-  const [photos, setPhotos] = useState<File[]>([]);
+  // Chosen photos as they will be sent: a large camera photo is made smaller (and loses its GPS) here.
+  const [photos, setPhotos] = useState<PreparedImage[]>([]);
+  const [preparing, setPreparing] = useState(false);
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -118,17 +122,24 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
     return missing;
   }
 
-  function choosePhotos(files: File[]) {
-    const fit = files.filter((file) => (PHOTO_TYPES as readonly string[]).includes(file.type) && file.size <= MAX_ATTACHMENT_BYTES);
+  async function choosePhotos(files: File[]) {
     const room = MAX_ATTACHMENTS - photos.length;
-    setPhotos([...photos, ...fit.slice(0, Math.max(0, room))]);
-    setPhotoProblem(fit.length < files.length ? t("outreach.form.photosRefused") : fit.length > room ? t("uploads.tooMany", { n: fit.length - room }) : null);
+    const photoFiles = files.filter((file) => (PHOTO_TYPES as readonly string[]).includes(file.type));
+    setPreparing(true);
+    const prepared: PreparedImage[] = [];
+    for (const file of photoFiles.slice(0, Math.max(0, room))) prepared.push(await prepareImage(file));
+    setPreparing(false);
+    // The size limit applies to what is sent: a camera photo over 5 MB fits once it is made smaller.
+    const fit = prepared.filter((photo) => photo.file.size <= MAX_ATTACHMENT_BYTES);
+    setPhotos((chosen) => [...chosen, ...fit]);
+    const refused = fit.length < prepared.length || photoFiles.length < files.length;
+    setPhotoProblem(refused ? t("outreach.form.photosRefused") : photoFiles.length > room ? t("uploads.tooMany", { n: photoFiles.length - room }) : null);
   }
 
   /** Uploads the chosen photos once the session is on the server; returns how many failed. */
   async function uploadPhotos(): Promise<number> {
     let failed = 0;
-    for (const file of photos) {
+    for (const { file } of photos) {
       try {
         await api.upload(photoUrl(id), file);
       } catch {
@@ -370,11 +381,18 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
               </Text>
               {photos.length > 0 && (
                 <ul className="outreach-photo-list" data-testid="chosen-photos">
-                  {photos.map((file) => (
-                    <li key={`${file.name}:${file.size}:${file.lastModified}`}>
+                  {photos.map((photo) => (
+                    <li key={`${photo.file.name}:${photo.originalSize}:${photo.file.lastModified}`}>
                       <Group gap="xs" wrap="nowrap">
-                        <Text size="sm">{file.name}</Text>
-                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setPhotos(photos.filter((other) => other !== file))}>
+                        <Text size="sm">
+                          {photo.file.name}{" "}
+                          <Text span size="xs" c="dimmed">
+                            {photo.changed
+                              ? t("outreach.form.photoSize", { size: formatFileSize(photo.file.size), from: formatFileSize(photo.originalSize) })
+                              : formatFileSize(photo.file.size)}
+                          </Text>
+                        </Text>
+                        <Button size="compact-sm" variant="subtle" color="red" onClick={() => setPhotos(photos.filter((other) => other !== photo))}>
                           {t("outreach.photos.remove")}
                         </Button>
                       </Group>
@@ -383,9 +401,9 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
                 </ul>
               )}
               <Group>
-                <FileButton onChange={choosePhotos} accept={PHOTO_TYPES.join(",")} multiple disabled={photos.length >= MAX_ATTACHMENTS}>
+                <FileButton onChange={(files) => void choosePhotos(files)} accept={PHOTO_TYPES.join(",")} multiple disabled={photos.length >= MAX_ATTACHMENTS || preparing}>
                   {(props) => (
-                    <Button {...props} size="lg" variant="default" disabled={photos.length >= MAX_ATTACHMENTS}>
+                    <Button {...props} size="lg" variant="default" loading={preparing} disabled={photos.length >= MAX_ATTACHMENTS}>
                       {t("outreach.form.choosePhotos")}
                     </Button>
                   )}
@@ -410,7 +428,7 @@ export function SessionForm({ me, session }: { me: Me; session?: SessionView }) 
               <Button component={Link} href={OUTREACH_PATH} variant="default" size="lg" px="md">
                 {t("common.cancel")}
               </Button>
-              <Button type="submit" size="lg" loading={busy} style={{ flex: 1 }} px="xs">
+              <Button type="submit" size="lg" loading={busy} disabled={preparing} style={{ flex: 1 }} px="xs">
                 {session ? t("outreach.form.saveChanges") : t("outreach.form.submit")}
               </Button>
             </Group>

@@ -1,5 +1,5 @@
 // Photos of one outreach session that is on the server: thumbnails (the browser scales the stored
-// photo), add and remove for those who may edit the session. Photos need a connection: the offline
+// photo, which is at most 1600 px when it was prepared on the phone before upload), add and remove for those who may edit the session. Photos need a connection: the offline
 // outbox keeps the session form, not files (a phone's storage and a weak signal suit text, not 5 MB photos).
 import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
@@ -70,6 +70,7 @@ export function SessionPhotos({ session, onChange }: { session: SessionView; onC
             room={MAX_ATTACHMENTS - session.photos.length}
             target={() => photoUrl(session.id)}
             onUploaded={onChange}
+            prepare
           />
         </Group>
       )}

@@ -1,10 +1,12 @@
 // Up to 5 photos or PDFs, each uploaded as soon as it is chosen (POST /api/public/reports/attachments);
-// the report then carries only their ids.
+// the report then carries only their ids. A large photo is first made smaller on the phone
+// (lib/prepare-image: at most 1600 px, JPEG, no GPS); the list shows the size that is sent.
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { formatNumber } from "../../lib/format";
+import { formatFileSize } from "../../lib/format";
+import { prepareImage, shouldPrepare } from "../../lib/prepare-image";
 import { ATTACHMENT_TYPES, type AttachmentUploaded, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
 
 export interface AttachmentItem {
@@ -15,6 +17,10 @@ export interface AttachmentItem {
   attachmentId?: string;
   error?: string;
   file: File;
+  /** The size as chosen, when a smaller photo is sent instead. */
+  originalSize?: number;
+  /** Whether `file` went through the preparation step already (a retry sends it as it is). */
+  prepared?: boolean;
 }
 
 let nextKey = 1;
@@ -36,12 +42,25 @@ export function Attachments({
     onChange((list) => list.map((item) => (item.key === key ? { ...item, ...change } : item)));
   }
 
-  function upload(item: AttachmentItem) {
+  async function upload(item: AttachmentItem) {
     patch(item.key, { state: "uploading", error: undefined });
-    api
-      .upload<AttachmentUploaded>("/api/public/reports/attachments", item.file)
-      .then((uploaded) => patch(item.key, { state: "done", attachmentId: uploaded.attachmentId }))
-      .catch((caught: unknown) => patch(item.key, { state: "failed", error: errorMessage(caught) }));
+    let file = item.file;
+    if (!item.prepared) {
+      const prepared = await prepareImage(file);
+      file = prepared.file;
+      patch(item.key, prepared.changed ? { file, name: file.name, size: file.size, originalSize: prepared.originalSize, prepared: true } : { prepared: true });
+    }
+    // A camera photo over the limit may fit once prepared: the limit applies to what is sent.
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      patch(item.key, { state: "failed", error: t("report.attachments.tooBig") });
+      return;
+    }
+    try {
+      const uploaded = await api.upload<AttachmentUploaded>("/api/public/reports/attachments", file);
+      patch(item.key, { state: "done", attachmentId: uploaded.attachmentId });
+    } catch (caught) {
+      patch(item.key, { state: "failed", error: errorMessage(caught) });
+    }
   }
 
   function choose(files: FileList | null) {
@@ -51,11 +70,11 @@ export function Attachments({
       const key = nextKey++;
       const base = { key, name: file.name, size: file.size, file };
       if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return { ...base, state: "failed", error: t("report.attachments.wrongType") };
-      if (file.size > MAX_ATTACHMENT_BYTES) return { ...base, state: "failed", error: t("report.attachments.tooBig") };
+      if (file.size > MAX_ATTACHMENT_BYTES && !shouldPrepare(file)) return { ...base, state: "failed", error: t("report.attachments.tooBig") };
       return { ...base, state: "uploading" };
     });
     onChange((list) => [...list, ...chosen]);
-    for (const item of chosen) if (item.state === "uploading") upload(item);
+    for (const item of chosen) if (item.state === "uploading") void upload(item);
     if (input.current) input.current.value = "";
   }
 
@@ -83,12 +102,14 @@ export function Attachments({
             <li key={item.key} className={`rp-file-item rp-file-${item.state}`}>
               <span className="rp-file-name">{item.name}</span>
               <span className="pub-hint">
-                {formatNumber(Math.round(item.size / 1024))} KB · {t(`report.attachments.state.${item.state}`)}
+                {formatFileSize(item.size)}
+                {item.originalSize !== undefined && ` ${t("report.attachments.reduced", { size: formatFileSize(item.originalSize) })}`} ·{" "}
+                {t(`report.attachments.state.${item.state}`)}
               </span>
               {item.error && <span className="pub-field-error">{item.error}</span>}
               <span className="rp-file-actions">
                 {item.state === "failed" && item.error !== t("report.attachments.wrongType") && item.error !== t("report.attachments.tooBig") && (
-                  <button type="button" className="pub-link-button" onClick={() => upload(item)}>
+                  <button type="button" className="pub-link-button" onClick={() => void upload(item)}>
                     {t("common.retry")}
                   </button>
                 )}
