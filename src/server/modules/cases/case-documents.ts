@@ -1,11 +1,16 @@
 // Documents of a case (scans, letters, photos). The report attachments' rules apply: type sniffed from
 // the bytes (images or PDF), 5 MB each, 5 per case, image metadata stripped, the file fsynced before its
-// row commits. The original file name is personal data and sealed like other narrative fields. Only the
+// row commits. Files are encrypted at rest with envelope encryption: a random data key per document
+// encrypts the bytes (AES-256-GCM), the row keeps that key sealed with the key ring (`file_key_enc`, so
+// key rotation re-seals it without touching files), and the file on disk is named by the hash of its
+// ciphertext, so its name confirms nothing about a known plaintext. The original file name is personal data and sealed like other narrative fields. Only the
 // team and whole-case referral recipients see documents; one-service referrals and coordinators
 // (aggregate) get 404 like outsiders. Every list, download, upload and delete is audited.
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
+import { decryptBytes, encryptBytes, hmacHex } from "../../lib/crypto";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
@@ -19,6 +24,7 @@ import { openText, sealText } from "./persons";
 
 type DocumentRow = typeof caseDocuments.$inferSelect;
 type Action = "list" | "read" | "upload" | "delete";
+type Content = { plainSha256: string; mac: string };
 
 /** A file name as the user's device named it, without folders or control characters. */
 export function cleanFileName(name: string): string {
@@ -76,12 +82,33 @@ export class CaseDocuments {
     return Number(r?.n ?? 0);
   }
 
-  private static async existing(db: Db, caseId: string, sha256: string): Promise<DocumentRow | undefined> {
+  /** The live document of the case with these plain bytes: by keyed hash, or by plain hash for a file stored before encryption. */
+  private static async existing(db: Db, caseId: string, content: Content): Promise<DocumentRow | undefined> {
     const [row] = await db
       .select()
       .from(caseDocuments)
-      .where(and(CaseDocuments.live(caseId), eq(caseDocuments.sha256, sha256)));
+      .where(and(CaseDocuments.live(caseId), or(eq(caseDocuments.contentMac, content.mac), and(isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, content.plainSha256)))));
     return row;
+  }
+
+  private content(caseId: string, data: Buffer): Content {
+    const plainSha256 = contentAddressOf(data);
+    // The case id is part of the hash: equal files in two cases do not show as equal in the database.
+    return { plainSha256, mac: hmacHex(this.ctx.keys, "case-document:content", `${caseId}\0${plainSha256}`) };
+  }
+
+  /** Encrypts the bytes under a fresh data key and writes them durably (fsynced) before any row points at them. */
+  private async writeSealed(data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+    const dataKey = randomBytes(32);
+    const sha256 = await this.store.put(encryptBytes(dataKey, data));
+    return { sha256, fileKeyEnc: sealText(this.ctx.keys, dataKey.toString("base64"))! };
+  }
+
+  /** The plain bytes of a stored document. */
+  private async openFile(row: DocumentRow): Promise<Buffer> {
+    const stored = await this.store.read(row.sha256);
+    if (!row.fileKeyEnc) return stored; // stored before encryption at rest
+    return decryptBytes(Buffer.from(openText(this.ctx.keys, row.fileKeyEnc)!, "base64"), stored);
   }
 
   list(p: Principal, actor: AuditActor, caseId: string): Promise<CaseDocumentView[]> {
@@ -107,25 +134,32 @@ export class CaseDocuments {
     if (c.status === "closed") throw new AppError("invalid_transition");
     const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
-    // A full case refuses before anything is written, except a re-sent document it already holds.
-    if ((await CaseDocuments.liveCount(this.ctx.db, caseId)) >= MAX_ATTACHMENTS && !(await CaseDocuments.existing(this.ctx.db, caseId, contentAddressOf(cleaned.data)))) throw tooMany();
-    const sha256 = await this.store.put(cleaned.data);
+    const content = this.content(caseId, cleaned.data);
+    // A re-sent document is answered from the store without writing another encrypted copy; a full
+    // case refuses before anything is written.
+    const held = await CaseDocuments.existing(this.ctx.db, caseId, content);
+    if (!held && (await CaseDocuments.liveCount(this.ctx.db, caseId)) >= MAX_ATTACHMENTS) throw tooMany();
+    const written = held ? undefined : await this.writeSealed(cleaned.data);
     return this.inDocuments(
       p,
       actor,
       caseId,
       "upload",
       async (tx) => {
-        const same = await CaseDocuments.existing(tx, caseId, sha256);
+        const same = await CaseDocuments.existing(tx, caseId, content);
         if (same) return { created: false, document: (await this.present(tx, [same]))[0]! };
         if ((await CaseDocuments.liveCount(tx, caseId)) >= MAX_ATTACHMENTS) throw tooMany();
+        // The copy held a moment ago was deleted meanwhile: write one now, still before the row commits.
+        const file = written ?? (await this.writeSealed(cleaned.data));
         const [row] = await tx
           .insert(caseDocuments)
           .values({
             tenant: p.tenant,
             caseId,
             fileNameEnc: sealText(this.ctx.keys, cleanFileName(name))!,
-            sha256,
+            sha256: file.sha256,
+            fileKeyEnc: file.fileKeyEnc,
+            contentMac: content.mac,
             mediaType: cleaned.mediaType,
             size: cleaned.data.length,
             stripped: cleaned.stripped,
@@ -141,7 +175,7 @@ export class CaseDocuments {
   /** One document's file and name; audited. */
   async read(p: Principal, actor: AuditActor, caseId: string, documentId: string): Promise<{ name: string; mediaType: string; data: Buffer }> {
     const row = await this.inDocuments(p, actor, caseId, "read", (tx) => this.document(tx, caseId, documentId), () => ({ documentId }));
-    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await this.store.read(row.sha256) };
+    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await this.openFile(row) };
   }
 
   /** Hides a document from the case (soft delete, audited); the file stays as a record of what the case held. */
