@@ -51,7 +51,7 @@ export class CaseDocuments {
       "read",
       async (tx, c, a) => {
         if (!casePolicy.can(p, "documents", a)) throw notFound();
-        if ((action === "upload" || action === "delete") && c.status === "closed") throw new AppError("invalid_transition");
+        if ((action === "upload" || action === "delete") && c.status === "closed") throw new AppError("case_closed");
         return fn(tx);
       },
       details,
@@ -131,7 +131,7 @@ export class CaseDocuments {
     const c = await findCase(this.ctx.db, p.tenant, caseId);
     const a = c ? await accessTo(this.ctx.db, p, c) : null;
     if (!c || !a || !casePolicy.can(p, "documents", a)) throw notFound(); // before the body is looked at
-    if (c.status === "closed") throw new AppError("invalid_transition");
+    if (c.status === "closed") throw new AppError("case_closed");
     const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
     const content = this.content(caseId, cleaned.data);

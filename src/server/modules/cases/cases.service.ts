@@ -33,6 +33,8 @@ export class CaseService {
   /**
    * Loads the case (locked), answers 404 outside the caller's audience and 403 for an action the
    * caller's access level does not allow, runs `fn`, bumps updated_at, and audits in one transaction.
+   * A closed case refuses every change (409 `case_closed`) except reading, closing/reopening (`need`
+   * "read" / "close", which check the status themselves) and what `whenClosed` allows for that caller.
    */
   async inCase<T>(
     p: Principal,
@@ -42,6 +44,7 @@ export class CaseService {
     need: CaseAction,
     fn: (tx: Db, c: CaseRow, a: CaseAccess) => Promise<T>,
     details: (r: T) => Record<string, unknown> = () => ({}),
+    whenClosed: (a: CaseAccess) => boolean = () => false,
   ): Promise<T> {
     return this.ctx.withAudit(
       actor,
@@ -52,6 +55,7 @@ export class CaseService {
         const a = await accessTo(tx, p, c);
         if (!a) throw notFound();
         if (!casePolicy.can(p, need, a)) throw new AppError("forbidden");
+        if (c.status === "closed" && need !== "read" && need !== "close" && !whenClosed(a)) throw new AppError("case_closed");
         const r = await fn(tx, c, a);
         await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, id));
         return r;
@@ -236,8 +240,7 @@ export class CaseService {
       id,
       "case.update",
       "edit",
-      async (tx, c) => {
-        if (c.status === "closed") throw new AppError("invalid_transition");
+      async (tx) => {
         await tx
           .update(cases)
           .set({
@@ -327,6 +330,8 @@ export class CaseService {
         if (r.length === 0) throw notFound();
       },
       () => ({ userId }),
+      // Taking someone off a closed case only narrows who sees the victim's data: no need to reopen it.
+      () => true,
     );
     return this.get(p, actor, id, now);
   }

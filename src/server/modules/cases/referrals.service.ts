@@ -128,7 +128,6 @@ export class ReferralService {
       "referral.send",
       "refer",
       async (tx, c, a) => {
-        if (c.status === "closed") throw new AppError("invalid_transition");
         const [agency] = await tx
           .select({ id: agencies.id, active: agencies.active })
           .from(agencies)
