@@ -80,6 +80,7 @@ export const FIELD_MESSAGES = {
   file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
   too_many_files: { id: "Maksimal {max} berkas.", en: "At most {max} files." },
+  report_has_case: { id: "Laporan ini sudah terhubung dengan kasus lain.", en: "This report is already linked to another case." },
   attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
   region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
   password_weak: {

@@ -127,7 +127,7 @@ export class ReferralService {
       caseId,
       "referral.send",
       "refer",
-      async (tx, c, a) => {
+      async (tx, _c, a) => {
         const [agency] = await tx
           .select({ id: agencies.id, active: agencies.active })
           .from(agencies)
