@@ -10,6 +10,7 @@ import { contentAddressOf } from "../reports/uploads";
 import { cleanupOrphanFiles, ORPHAN_FILE_GRACE_MS } from "../reports/reports.jobs";
 import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../reports/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
+import { encryptLegacyDocuments } from "./case-documents";
 import { caseDocuments } from "./cases.tables";
 import { sealText } from "./persons";
 
@@ -112,7 +113,7 @@ describe("case documents", () => {
     expect(file.rawPayload.equals(stripJpeg(jpegWithExif()).data)).toBe(true);
   });
 
-  it("serves a document stored before encryption at rest (no data key) and finds it again when re-sent", async () => {
+  it("serves a document stored before encryption at rest (no data key), finds it again when re-sent, and the job encrypts it", async () => {
     const other = (await openCase(s.owner)).id;
     const plain = stripJpeg(distinctJpeg(90)).data; // as an upload stored it: metadata stripped
     const sha256 = await store.put(plain); // the old layout: plain bytes named by their hash
@@ -126,6 +127,22 @@ describe("case documents", () => {
     const again = await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().id).toBe(row!.id);
+
+    // The job writes an encrypted copy and points the row at it; the plain file is left to the orphan sweep.
+    expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 1, missing: 0 });
+    const [after] = await env.ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, row!.id));
+    expect(after!.fileKeyEnc).toMatch(/^v1\./);
+    expect(after!.sha256).not.toBe(sha256);
+    expect(fs.readFileSync(store.pathOf(after!.sha256)).includes(plain.subarray(0, 16))).toBe(false);
+    const [audit] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "case.document_encrypt"));
+    expect(audit).toMatchObject({ resourceId: other, details: { documentId: row!.id } });
+    await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
+    expect(fs.existsSync(store.pathOf(sha256))).toBe(false);
+    expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
+    const reread = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
+    expect(reread.rawPayload.equals(plain)).toBe(true);
+    expect((await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" })).json().id).toBe(row!.id);
+    expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
   });
 
   it("answers 404 to one-service referrals, coordinators (aggregate), outsiders and other roles, on every document route", async () => {

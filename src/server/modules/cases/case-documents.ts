@@ -10,9 +10,10 @@ import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
-import { decryptBytes, encryptBytes, hmacHex } from "../../lib/crypto";
+import type { AppContext } from "../../context";
+import { decryptBytes, encryptBytes, hmacHex, type KeyRing } from "../../lib/crypto";
 import { AppError, invalid, notFound } from "../../lib/errors";
-import type { AuditActor } from "../audit/audit.service";
+import { type AuditActor, SYSTEM_ACTOR } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
 import { cleanUpload, contentAddressOf } from "../reports/uploads";
 import { casePolicy } from "./cases.policy";
@@ -30,6 +31,60 @@ type Content = { plainSha256: string; mac: string };
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   return base.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "dokumen";
+}
+
+function contentOf(keys: KeyRing, caseId: string, data: Buffer): Content {
+  const plainSha256 = contentAddressOf(data);
+  // The case id is part of the hash: equal files in two cases do not show as equal in the database.
+  return { plainSha256, mac: hmacHex(keys, "case-document:content", `${caseId}\0${plainSha256}`) };
+}
+
+/** Encrypts the bytes under a fresh data key and writes them durably (fsynced) before any row points at them. */
+async function writeSealed(store: AttachmentStore, keys: KeyRing, data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+  const dataKey = randomBytes(32);
+  const sha256 = await store.put(encryptBytes(dataKey, data));
+  return { sha256, fileKeyEnc: sealText(keys, dataKey.toString("base64"))! };
+}
+
+/**
+ * Encrypts the files of documents stored before encryption at rest (rows without a data key), up to
+ * `batch` per run: the encrypted copy is written and fsynced first, then the row points at it (only if
+ * it still points at the plain file), audited as `case.document_encrypt`. The plain file is then
+ * referenced by no row and the orphan-file sweep removes it after its grace period. A row whose file
+ * is missing is left as it is.
+ */
+export async function encryptLegacyDocuments(ctx: AppContext, batch = 100): Promise<{ encrypted: number; missing: number }> {
+  const store = new AttachmentStore(ctx.config.dataDir, "case-documents");
+  const rows = await ctx.db
+    .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, sha256: caseDocuments.sha256 })
+    .from(caseDocuments)
+    .where(isNull(caseDocuments.fileKeyEnc))
+    .orderBy(asc(caseDocuments.id))
+    .limit(batch);
+  let encrypted = 0;
+  let missing = 0;
+  for (const r of rows) {
+    let plain: Buffer;
+    try {
+      plain = await store.read(r.sha256);
+    } catch {
+      missing++;
+      continue;
+    }
+    const file = await writeSealed(store, ctx.keys, plain);
+    const done = await ctx.withAudit(
+      SYSTEM_ACTOR,
+      { action: "case.document_encrypt", resourceType: "case", resourceId: r.caseId, details: { documentId: r.id } },
+      (tx) =>
+        tx
+          .update(caseDocuments)
+          .set({ sha256: file.sha256, fileKeyEnc: file.fileKeyEnc, contentMac: contentOf(ctx.keys, r.caseId, plain).mac })
+          .where(and(eq(caseDocuments.id, r.id), isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, r.sha256)))
+          .returning({ id: caseDocuments.id }),
+    );
+    if (done.length) encrypted++;
+  }
+  return { encrypted, missing };
 }
 
 export class CaseDocuments {
@@ -92,16 +147,11 @@ export class CaseDocuments {
   }
 
   private content(caseId: string, data: Buffer): Content {
-    const plainSha256 = contentAddressOf(data);
-    // The case id is part of the hash: equal files in two cases do not show as equal in the database.
-    return { plainSha256, mac: hmacHex(this.ctx.keys, "case-document:content", `${caseId}\0${plainSha256}`) };
+    return contentOf(this.ctx.keys, caseId, data);
   }
 
-  /** Encrypts the bytes under a fresh data key and writes them durably (fsynced) before any row points at them. */
-  private async writeSealed(data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
-    const dataKey = randomBytes(32);
-    const sha256 = await this.store.put(encryptBytes(dataKey, data));
-    return { sha256, fileKeyEnc: sealText(this.ctx.keys, dataKey.toString("base64"))! };
+  private writeSealed(data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+    return writeSealed(this.store, this.ctx.keys, data);
   }
 
   /** The plain bytes of a stored document. */
