@@ -3,9 +3,10 @@
 // row commits. Files are encrypted at rest with envelope encryption: a random data key per document
 // encrypts the bytes (AES-256-GCM), the row keeps that key sealed with the key ring (`file_key_enc`, so
 // key rotation re-seals it without touching files), and the file on disk is named by the hash of its
-// ciphertext, so its name confirms nothing about a known plaintext. The original file name is personal data and sealed like other narrative fields. Only the
-// team and whole-case referral recipients see documents; one-service referrals and coordinators
-// (aggregate) get 404 like outsiders. Every list, download, upload and delete is audited.
+// ciphertext, so its name confirms nothing about a known plaintext. The original file name is personal
+// data and sealed like other narrative fields. Only the team and whole-case referral recipients see
+// documents; one-service referrals and coordinators (aggregate) get 404 like outsiders. Every list,
+// download, upload and delete is audited.
 import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
