@@ -154,14 +154,19 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     await page.getByRole("heading", { name: "Diteruskan ke" }).waitFor();
     expect(await page.getByRole("cell", { name: /Disnakertrans Kabupaten Serang/ }).isVisible()).toBe(true);
 
-    // A verified report can become a case; the coordinator must name its owner (checked beside the field).
+    // A verified report can become a case; the coordinator must name its owner (checked beside the field),
+    // found by name or agency in the case-worker picker.
     await page.getByRole("button", { name: "Jadikan kasus" }).click();
     const toCase = page.getByRole("dialog");
     expect(await toCase.getByRole("checkbox", { name: /Salin nama dan telepon pelapor/ }).count()).toBe(0); // no contact was given
     await toCase.getByRole("button", { name: "Buat kasus" }).click();
     await toCase.getByText("Wajib diisi.").waitFor();
-    await toCase.getByRole("button", { name: "Batal" }).click();
-    await toCase.waitFor({ state: "detached" });
+    await toCase.getByRole("combobox", { name: /^Pemilik kasus/ }).fill("Polres");
+    await page.getByRole("option", { name: /^Penyidik Unit PPA Polres \(demo\) · / }).click();
+    await toCase.getByRole("button", { name: "Buat kasus" }).click();
+    // The regency's coordinator sees the new case at aggregate level: the console opens it.
+    await page.getByRole("heading", { level: 1, name: /^Kasus KS-/ }).waitFor();
+    expect(page.url()).toContain("/konsol/kasus/");
 
     await signOut(page);
     expect(log.errors).toEqual([]);

@@ -27,6 +27,10 @@ export const ERROR_MESSAGES = {
   conflict: { id: "Data bertabrakan dengan data yang sudah ada.", en: "This conflicts with existing data." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  case_closed: {
+    id: "Kasus ini sudah ditutup. Buka kembali kasus untuk mengubahnya.",
+    en: "This case is closed. Reopen it to make changes.",
+  },
   invalid_transition: {
     id: "Tindakan ini tidak dapat dilakukan pada status data ini saat ini.",
     en: "This action is not possible in the record's current status.",
@@ -76,6 +80,7 @@ export const FIELD_MESSAGES = {
   file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
   too_many_files: { id: "Maksimal {max} berkas.", en: "At most {max} files." },
+  report_has_case: { id: "Laporan ini sudah terhubung dengan kasus lain.", en: "This report is already linked to another case." },
   attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
   region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
   password_weak: {

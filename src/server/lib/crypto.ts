@@ -79,6 +79,25 @@ export function decrypt(ring: KeyRing, token: string): string {
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
 }
 
+/**
+ * Encrypts a file's bytes with its own data key (envelope encryption: the caller stores the data key
+ * sealed with the key ring, so rotating the ring never rewrites files). Output: 0x01 | iv (12) | tag (16) | ciphertext.
+ */
+export function encryptBytes(dataKey: Buffer, data: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", dataKey, iv);
+  const ct = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), ct]);
+}
+
+/** Opens what encryptBytes wrote; throws when the bytes or the key are wrong (GCM authentication). */
+export function decryptBytes(dataKey: Buffer, sealed: Buffer): Buffer {
+  if (sealed.length < 29 || sealed[0] !== 1) throw new Error("unreadable encrypted file");
+  const decipher = createDecipheriv("aes-256-gcm", dataKey, sealed.subarray(1, 13));
+  decipher.setAuthTag(sealed.subarray(13, 29));
+  return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
+}
+
 export function sha256Hex(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }

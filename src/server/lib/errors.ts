@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   username_taken: 409,
   agency_code_taken: 409,
   invalid_transition: 409,
+  case_closed: 409,
   unsupported_file_type: 415,
   pdf_not_cleanable: 400,
   database_unavailable: 503,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../test/helpers/app";
 import { rowsOf } from "../db/client";
 import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
+import { tinyPdf } from "../modules/reports/attachments.fixtures";
 import { decrypt, hmacHex, loadKeyRing } from "./crypto";
 import { ciphertextsByKey, reencryptAll, rotateKeyFiles } from "./key-rotation";
 
@@ -26,6 +27,9 @@ afterAll(async () => {
 describe("key rotation", () => {
   it("re-encrypts every identity field under a new key; search and reads keep working; the old key alone no longer opens the data", async () => {
     const c = await openCase(s.owner);
+    const scan = tinyPdf();
+    const doc = (await s.owner.http.request("POST", `/api/cases/${c.id}/documents?name=ktp.pdf`, scan, { "content-type": "application/pdf" })).json();
+    const [docBefore] = rowsOf<{ sha256: string; file_key_enc: string }>(await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`));
     const before = loadKeyRing({ dataDir: dir });
     expect(before.id).toBe(env.ctx.keys.id);
     const nikHashBefore = hmacHex(before, "case-identifier:nik", VICTIM.nik);
@@ -41,6 +45,7 @@ describe("key rotation", () => {
     const counts = await reencryptAll(env.ctx.db, after, { batch: 2 });
     expect(counts["case_persons.name_enc"]).toBeGreaterThanOrEqual(1);
     expect(counts["users.totp_secret_enc"]).toBeGreaterThanOrEqual(1);
+    expect(counts["case_documents.file_key_enc"]).toBeGreaterThanOrEqual(1);
     expect(new Set((await ciphertextsByKey(env.ctx.db)).map((r) => r.keyId))).toEqual(new Set([after.id]));
     expect(await reencryptAll(env.ctx.db, after)).toEqual({});
 
@@ -53,5 +58,14 @@ describe("key rotation", () => {
     const read = await s.owner.http.request("GET", `/api/cases/${c.id}`);
     expect(read.json().victims[0].name).toBe(VICTIM.name);
     expect((await s.owner.http.request("GET", `/api/cases?nik=${VICTIM.nik}`)).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
+
+    // The document's data key was re-sealed under the new key; the file itself was not rewritten.
+    const [docAfter] = rowsOf<{ sha256: string; file_key_enc: string }>(await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`));
+    expect(docAfter!.sha256).toBe(docBefore!.sha256);
+    expect(docAfter!.file_key_enc).not.toBe(docBefore!.file_key_enc);
+    expect(() => decrypt(before, docAfter!.file_key_enc)).toThrow();
+    const file = await s.owner.http.request("GET", `/api/cases/${c.id}/documents/${doc.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(scan)).toBe(true);
   });
 });

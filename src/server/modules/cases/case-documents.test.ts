@@ -5,10 +5,14 @@ import { type Client, createTestEnv, type TestEnv } from "../../../../test/helpe
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { encryptedColumns } from "../../lib/key-rotation";
-import { AttachmentStore } from "../reports/attachments";
+import { AttachmentStore, stripJpeg } from "../reports/attachments";
+import { contentAddressOf } from "../reports/uploads";
+import { cleanupOrphanFiles, ORPHAN_FILE_GRACE_MS } from "../reports/reports.jobs";
 import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../reports/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
+import { encryptLegacyDocuments } from "./case-documents";
 import { caseDocuments } from "./cases.tables";
+import { sealText } from "./persons";
 
 const FILE_NAME = "KTP Siti Nurhalimah.jpg";
 
@@ -57,8 +61,17 @@ describe("case documents", () => {
     const dump = rowsOf<{ t: string }>(await env.ctx.db.execute(sql`SELECT row_to_json(d)::text AS t FROM case_documents d`));
     expect(dump.map((r) => r.t).join("")).not.toContain("Nurhalimah");
     expect(await encryptedColumns(env.ctx.db)).toContainEqual({ table: "case_documents", column: "file_name_enc" }); // re-encrypted by `simpul keys rotate`
+    // The disk holds only ciphertext: neither the image bytes nor a name derived from them.
+    const plain = stripJpeg(jpegWithExif()).data;
     const onDisk = fs.readFileSync(store.pathOf(row!.sha256));
     expect(onDisk.toString("latin1")).not.toContain("GPS");
+    expect(onDisk.includes(plain.subarray(0, 16))).toBe(false);
+    expect(onDisk.includes(plain.subarray(plain.length - 32))).toBe(false);
+    expect(row!.sha256).toBe(contentAddressOf(onDisk));
+    expect(row!.sha256).not.toBe(contentAddressOf(plain));
+    expect(fs.existsSync(store.pathOf(contentAddressOf(plain)))).toBe(false);
+    expect(row!.fileKeyEnc).toMatch(/^v1\./);
+    expect(await encryptedColumns(env.ctx.db)).toContainEqual({ table: "case_documents", column: "file_key_enc" });
 
     for (const who of [s.owner, s.member, s.investigator]) {
       const list = await who.http.request("GET", docsUrl());
@@ -69,7 +82,7 @@ describe("case documents", () => {
       expect(file.headers["content-type"]).toBe("image/jpeg");
       expect(file.headers["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(FILE_NAME)}`);
       expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
-      expect(file.rawPayload.equals(onDisk)).toBe(true);
+      expect(file.rawPayload.equals(plain)).toBe(true);
     }
     const audit = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, "case"), eq(auditLog.resourceId, caseId)));
     const actions = audit.map((a) => a.action);
@@ -78,11 +91,58 @@ describe("case documents", () => {
     expect(actions.filter((a) => a === "case.document_read")).toHaveLength(3);
     expect(JSON.stringify(audit)).not.toContain("Nurhalimah");
 
-    // A PDF is a document too; the same bytes again are the same document.
-    expect((await upload(s.investigator.http, tinyPdf(), "Surat rujukan.pdf")).statusCode).toBe(201);
+    // A PDF is a document too, encrypted like the images; the same bytes again are the same document.
+    const pdf = await upload(s.investigator.http, tinyPdf(), "Surat rujukan.pdf");
+    expect(pdf.statusCode).toBe(201);
+    const [pdfRow] = await env.ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, pdf.json().id));
+    expect(fs.readFileSync(store.pathOf(pdfRow!.sha256)).toString("latin1")).not.toContain("%PDF");
+    expect((await s.owner.http.request("GET", `${docsUrl()}/${pdf.json().id}`)).rawPayload.equals(tinyPdf())).toBe(true);
     const again = await upload(s.member.http, jpegWithExif(), "lagi.jpg");
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(doc.id);
+  });
+
+  it("keeps the encrypted files of the case through the orphan-file sweep", async () => {
+    const rows = await liveDocs();
+    const far = new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000);
+    await cleanupOrphanFiles(env.ctx, far);
+    for (const r of rows) expect(fs.existsSync(store.pathOf(r.sha256)), r.id).toBe(true);
+    const jpeg = rows.find((r) => r.mediaType === "image/jpeg")!;
+    const file = await s.owner.http.request("GET", `${docsUrl()}/${jpeg.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(stripJpeg(jpegWithExif()).data)).toBe(true);
+  });
+
+  it("serves a document stored before encryption at rest (no data key), finds it again when re-sent, and the job encrypts it", async () => {
+    const other = (await openCase(s.owner)).id;
+    const plain = stripJpeg(distinctJpeg(90)).data; // as an upload stored it: metadata stripped
+    const sha256 = await store.put(plain); // the old layout: plain bytes named by their hash
+    const [row] = await env.ctx.db
+      .insert(caseDocuments)
+      .values({ tenant: env.ctx.config.regency, caseId: other, fileNameEnc: sealText(env.ctx.keys, "lama.jpg")!, sha256, mediaType: "image/jpeg", size: plain.length, uploadedBy: s.owner.user.id })
+      .returning();
+    const file = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(plain)).toBe(true);
+    const again = await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().id).toBe(row!.id);
+
+    // The job writes an encrypted copy and points the row at it; the plain file is left to the orphan sweep.
+    expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 1, missing: 0 });
+    const [after] = await env.ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, row!.id));
+    expect(after!.fileKeyEnc).toMatch(/^v1\./);
+    expect(after!.sha256).not.toBe(sha256);
+    expect(fs.readFileSync(store.pathOf(after!.sha256)).includes(plain.subarray(0, 16))).toBe(false);
+    const [audit] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "case.document_encrypt"));
+    expect(audit).toMatchObject({ resourceId: other, details: { documentId: row!.id } });
+    await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
+    expect(fs.existsSync(store.pathOf(sha256))).toBe(false);
+    expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
+    const reread = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
+    expect(reread.rawPayload.equals(plain)).toBe(true);
+    expect((await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" })).json().id).toBe(row!.id);
+    expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
   });
 
   it("answers 404 to one-service referrals, coordinators (aggregate), outsiders and other roles, on every document route", async () => {

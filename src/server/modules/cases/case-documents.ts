@@ -1,13 +1,20 @@
 // Documents of a case (scans, letters, photos). The report attachments' rules apply: type sniffed from
 // the bytes (images or PDF), 5 MB each, 5 per case, image metadata stripped, the file fsynced before its
-// row commits. The original file name is personal data and sealed like other narrative fields. Only the
-// team and whole-case referral recipients see documents; one-service referrals and coordinators
-// (aggregate) get 404 like outsiders. Every list, download, upload and delete is audited.
-import { and, asc, count, eq, isNull } from "drizzle-orm";
+// row commits. Files are encrypted at rest with envelope encryption: a random data key per document
+// encrypts the bytes (AES-256-GCM), the row keeps that key sealed with the key ring (`file_key_enc`, so
+// key rotation re-seals it without touching files), and the file on disk is named by the hash of its
+// ciphertext, so its name confirms nothing about a known plaintext. The original file name is personal
+// data and sealed like other narrative fields. Only the team and whole-case referral recipients see
+// documents; one-service referrals and coordinators (aggregate) get 404 like outsiders. Every list,
+// download, upload and delete is audited.
+import { randomBytes } from "node:crypto";
+import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
+import type { AppContext } from "../../context";
+import { decryptBytes, encryptBytes, hmacHex, type KeyRing } from "../../lib/crypto";
 import { AppError, invalid, notFound } from "../../lib/errors";
-import type { AuditActor } from "../audit/audit.service";
+import { type AuditActor, SYSTEM_ACTOR } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
 import { cleanUpload, contentAddressOf } from "../reports/uploads";
 import { casePolicy } from "./cases.policy";
@@ -19,11 +26,66 @@ import { openText, sealText } from "./persons";
 
 type DocumentRow = typeof caseDocuments.$inferSelect;
 type Action = "list" | "read" | "upload" | "delete";
+type Content = { plainSha256: string; mac: string };
 
 /** A file name as the user's device named it, without folders or control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   return base.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "dokumen";
+}
+
+function contentOf(keys: KeyRing, caseId: string, data: Buffer): Content {
+  const plainSha256 = contentAddressOf(data);
+  // The case id is part of the hash: equal files in two cases do not show as equal in the database.
+  return { plainSha256, mac: hmacHex(keys, "case-document:content", `${caseId}\0${plainSha256}`) };
+}
+
+/** Encrypts the bytes under a fresh data key and writes them durably (fsynced) before any row points at them. */
+async function writeSealed(store: AttachmentStore, keys: KeyRing, data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+  const dataKey = randomBytes(32);
+  const sha256 = await store.put(encryptBytes(dataKey, data));
+  return { sha256, fileKeyEnc: sealText(keys, dataKey.toString("base64"))! };
+}
+
+/**
+ * Encrypts the files of documents stored before encryption at rest (rows without a data key), up to
+ * `batch` per run: the encrypted copy is written and fsynced first, then the row points at it (only if
+ * it still points at the plain file), audited as `case.document_encrypt`. The plain file is then
+ * referenced by no row and the orphan-file sweep removes it after its grace period. A row whose file
+ * is missing is left as it is.
+ */
+export async function encryptLegacyDocuments(ctx: AppContext, batch = 100): Promise<{ encrypted: number; missing: number }> {
+  const store = new AttachmentStore(ctx.config.dataDir, "case-documents");
+  const rows = await ctx.db
+    .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, sha256: caseDocuments.sha256 })
+    .from(caseDocuments)
+    .where(isNull(caseDocuments.fileKeyEnc))
+    .orderBy(asc(caseDocuments.id))
+    .limit(batch);
+  let encrypted = 0;
+  let missing = 0;
+  for (const r of rows) {
+    let plain: Buffer;
+    try {
+      plain = await store.read(r.sha256);
+    } catch {
+      missing++;
+      continue;
+    }
+    const file = await writeSealed(store, ctx.keys, plain);
+    const done = await ctx.withAudit(
+      SYSTEM_ACTOR,
+      { action: "case.document_encrypt", resourceType: "case", resourceId: r.caseId, details: { documentId: r.id } },
+      (tx) =>
+        tx
+          .update(caseDocuments)
+          .set({ sha256: file.sha256, fileKeyEnc: file.fileKeyEnc, contentMac: contentOf(ctx.keys, r.caseId, plain).mac })
+          .where(and(eq(caseDocuments.id, r.id), isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, r.sha256)))
+          .returning({ id: caseDocuments.id }),
+    );
+    if (done.length) encrypted++;
+  }
+  return { encrypted, missing };
 }
 
 export class CaseDocuments {
@@ -45,7 +107,7 @@ export class CaseDocuments {
       "read",
       async (tx, c, a) => {
         if (!casePolicy.can(p, "documents", a)) throw notFound();
-        if ((action === "upload" || action === "delete") && c.status === "closed") throw new AppError("invalid_transition");
+        if ((action === "upload" || action === "delete") && c.status === "closed") throw new AppError("case_closed");
         return fn(tx);
       },
       details,
@@ -76,12 +138,28 @@ export class CaseDocuments {
     return Number(r?.n ?? 0);
   }
 
-  private static async existing(db: Db, caseId: string, sha256: string): Promise<DocumentRow | undefined> {
+  /** The live document of the case with these plain bytes: by keyed hash, or by plain hash for a file stored before encryption. */
+  private static async existing(db: Db, caseId: string, content: Content): Promise<DocumentRow | undefined> {
     const [row] = await db
       .select()
       .from(caseDocuments)
-      .where(and(CaseDocuments.live(caseId), eq(caseDocuments.sha256, sha256)));
+      .where(and(CaseDocuments.live(caseId), or(eq(caseDocuments.contentMac, content.mac), and(isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, content.plainSha256)))));
     return row;
+  }
+
+  private content(caseId: string, data: Buffer): Content {
+    return contentOf(this.ctx.keys, caseId, data);
+  }
+
+  private writeSealed(data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+    return writeSealed(this.store, this.ctx.keys, data);
+  }
+
+  /** The plain bytes of a stored document. */
+  private async openFile(row: DocumentRow): Promise<Buffer> {
+    const stored = await this.store.read(row.sha256);
+    if (!row.fileKeyEnc) return stored; // stored before encryption at rest
+    return decryptBytes(Buffer.from(openText(this.ctx.keys, row.fileKeyEnc)!, "base64"), stored);
   }
 
   list(p: Principal, actor: AuditActor, caseId: string): Promise<CaseDocumentView[]> {
@@ -104,28 +182,35 @@ export class CaseDocuments {
     const c = await findCase(this.ctx.db, p.tenant, caseId);
     const a = c ? await accessTo(this.ctx.db, p, c) : null;
     if (!c || !a || !casePolicy.can(p, "documents", a)) throw notFound(); // before the body is looked at
-    if (c.status === "closed") throw new AppError("invalid_transition");
+    if (c.status === "closed") throw new AppError("case_closed");
     const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
-    // A full case refuses before anything is written, except a re-sent document it already holds.
-    if ((await CaseDocuments.liveCount(this.ctx.db, caseId)) >= MAX_ATTACHMENTS && !(await CaseDocuments.existing(this.ctx.db, caseId, contentAddressOf(cleaned.data)))) throw tooMany();
-    const sha256 = await this.store.put(cleaned.data);
+    const content = this.content(caseId, cleaned.data);
+    // A re-sent document is answered from the store without writing another encrypted copy; a full
+    // case refuses before anything is written.
+    const held = await CaseDocuments.existing(this.ctx.db, caseId, content);
+    if (!held && (await CaseDocuments.liveCount(this.ctx.db, caseId)) >= MAX_ATTACHMENTS) throw tooMany();
+    const written = held ? undefined : await this.writeSealed(cleaned.data);
     return this.inDocuments(
       p,
       actor,
       caseId,
       "upload",
       async (tx) => {
-        const same = await CaseDocuments.existing(tx, caseId, sha256);
+        const same = await CaseDocuments.existing(tx, caseId, content);
         if (same) return { created: false, document: (await this.present(tx, [same]))[0]! };
         if ((await CaseDocuments.liveCount(tx, caseId)) >= MAX_ATTACHMENTS) throw tooMany();
+        // The copy held a moment ago was deleted meanwhile: write one now, still before the row commits.
+        const file = written ?? (await this.writeSealed(cleaned.data));
         const [row] = await tx
           .insert(caseDocuments)
           .values({
             tenant: p.tenant,
             caseId,
             fileNameEnc: sealText(this.ctx.keys, cleanFileName(name))!,
-            sha256,
+            sha256: file.sha256,
+            fileKeyEnc: file.fileKeyEnc,
+            contentMac: content.mac,
             mediaType: cleaned.mediaType,
             size: cleaned.data.length,
             stripped: cleaned.stripped,
@@ -141,7 +226,7 @@ export class CaseDocuments {
   /** One document's file and name; audited. */
   async read(p: Principal, actor: AuditActor, caseId: string, documentId: string): Promise<{ name: string; mediaType: string; data: Buffer }> {
     const row = await this.inDocuments(p, actor, caseId, "read", (tx) => this.document(tx, caseId, documentId), () => ({ documentId }));
-    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await this.store.read(row.sha256) };
+    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await this.openFile(row) };
   }
 
   /** Hides a document from the case (soft delete, audited); the file stays as a record of what the case held. */

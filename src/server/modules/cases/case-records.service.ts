@@ -201,6 +201,9 @@ export class CaseRecordsService {
         return row;
       },
       () => ({ serviceId, fields: Object.keys(patch), ...(patch.status ? { status: patch.status } : {}) }),
+      // A referral recipient's work does not end when the team closes the case (accepted referrals stay
+      // open to be completed), so recipients still report progress; the team reopens to edit.
+      (a) => a.level === "referral",
     );
   }
 
@@ -285,6 +288,8 @@ export class CaseRecordsService {
         return { id: row!.id, endedReferrals };
       },
       (r) => ({ consentId: r.id, purpose: input.purpose, agencyId: input.agencyId ?? null, given: input.given, endedReferrals: r.endedReferrals }),
+      // A refusal only narrows sharing (and ends referrals resting on consent): the victim's word counts after closure too.
+      () => !input.given,
     ).then((r) => ({ id: r.id }));
   }
 
@@ -307,6 +312,8 @@ export class CaseRecordsService {
         return { id: row.id, endedReferrals };
       },
       (r) => ({ consentId, endedReferrals: r.endedReferrals }),
+      // Withdrawing consent ends access at once, whether or not the case is closed.
+      () => true,
     ).then((r) => ({ id: r.id }));
   }
 }

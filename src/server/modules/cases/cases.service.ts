@@ -1,7 +1,7 @@
 // Cases: intake, the team, status, closure and reopening, lists and the audited read of one case.
 // Every mutation and every read of a case runs in ctx.withAudit: the audit record is in the same transaction.
 import { randomInt } from "node:crypto";
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
@@ -10,6 +10,8 @@ import { AppError, type FieldIssue, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { CODE_ALPHABET } from "../reports/tracking-code";
 import { unknownRegionCodes } from "../regions/regions.repo";
+import { reportAccessOf, findReport } from "../reports/reports.repo";
+import { reportPolicy } from "../reports/reports.policy";
 import { publicReports } from "../reports/reports.tables";
 import { jakartaDate } from "../reports/working-days";
 import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
@@ -33,6 +35,8 @@ export class CaseService {
   /**
    * Loads the case (locked), answers 404 outside the caller's audience and 403 for an action the
    * caller's access level does not allow, runs `fn`, bumps updated_at, and audits in one transaction.
+   * A closed case refuses every change (409 `case_closed`) except reading, closing/reopening (`need`
+   * "read" / "close", which check the status themselves) and what `whenClosed` allows for that caller.
    */
   async inCase<T>(
     p: Principal,
@@ -42,6 +46,7 @@ export class CaseService {
     need: CaseAction,
     fn: (tx: Db, c: CaseRow, a: CaseAccess) => Promise<T>,
     details: (r: T) => Record<string, unknown> = () => ({}),
+    whenClosed: (a: CaseAccess) => boolean = () => false,
   ): Promise<T> {
     return this.ctx.withAudit(
       actor,
@@ -52,6 +57,7 @@ export class CaseService {
         const a = await accessTo(tx, p, c);
         if (!a) throw notFound();
         if (!casePolicy.can(p, need, a)) throw new AppError("forbidden");
+        if (c.status === "closed" && need !== "read" && need !== "close" && !whenClosed(a)) throw new AppError("case_closed");
         const r = await fn(tx, c, a);
         await tx.update(cases).set({ updatedAt: new Date() }).where(eq(cases.id, id));
         return r;
@@ -94,15 +100,9 @@ export class CaseService {
     const fields: Record<string, FieldIssue> = {};
     const owner = await this.ownerFor(this.ctx.db, p, input.ownerId, fields);
     const reportIds = [...new Set(input.reportIds ?? [])];
-    if (reportIds.length) {
-      const found = await this.ctx.db
-        .select({ id: publicReports.id })
-        .from(publicReports)
-        .where(and(eq(publicReports.tenant, p.tenant), inArray(publicReports.id, reportIds)));
-      const known = new Set(found.map((r) => r.id));
-      reportIds.forEach((id, i) => {
-        if (!known.has(id)) fields[`reportIds.${i}`] = { code: "invalid" };
-      });
+    for (const [i, reportId] of reportIds.entries()) {
+      const issue = await this.reportLinkIssue(this.ctx.db, p, reportId, undefined);
+      if (issue) fields[`reportIds.${i}`] = issue;
     }
     if (Object.keys(fields).length) throw invalid(fields);
     await this.checkRegions({ regionCode: input.regionCode, "victim.desaCode": input.victim?.desaCode });
@@ -142,7 +142,7 @@ export class CaseService {
     await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: owner.id, agencyId: owner.agencyId, role: "owner", addedBy: p.id, addedAt: now });
     if (isCaseWorker(p) && p.id !== owner.id)
       await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: p.id, agencyId: p.agencyId, role: "member", addedBy: p.id, addedAt: now });
-    for (const reportId of input.reportIds ?? []) await this.linkReportTx(tx, p, c!.id, reportId, now);
+    for (const [i, reportId] of (input.reportIds ?? []).entries()) await this.linkReportTx(tx, p, c!.id, reportId, now, `reportIds.${i}`);
     if (input.victim) await this.insertPerson(tx, p.tenant, c!.id, { ...input.victim, kind: "victim" }, now);
     return c!.id;
   }
@@ -163,14 +163,28 @@ export class CaseService {
     if (ids.length) await tx.insert(casePersonIdentifiers).values(ids.map((i) => ({ tenant: row.tenant, personId: row.id, caseId: row.caseId, ...i })));
   }
 
-  async linkReportTx(tx: Db, p: Principal, caseId: string, reportId: string, now: Date): Promise<void> {
-    const [r] = await tx
-      .select({ id: publicReports.id })
-      .from(publicReports)
-      .where(and(eq(publicReports.id, reportId), eq(publicReports.tenant, p.tenant)));
-    if (!r) throw invalid({ reportId: { code: "invalid" } });
+  /**
+   * Why a report may not be linked to a case (undefined: it may). A report the caller may not read is
+   * `invalid`, exactly like one that does not exist, so the answer reveals nothing; a report already
+   * linked to another case is `report_has_case` (one report, one case). `lock` holds the report row.
+   */
+  async reportLinkIssue(db: Db, p: Principal, reportId: string, caseId: string | undefined, lock = false): Promise<FieldIssue | undefined> {
+    const r = await findReport(db, p.tenant, reportId, lock);
+    if (!r || !reportPolicy.can(p, "read", await reportAccessOf(db, r))) return { code: "invalid" };
+    const other = await db
+      .select({ caseId: caseReports.caseId })
+      .from(caseReports)
+      .where(and(eq(caseReports.reportId, reportId), caseId ? ne(caseReports.caseId, caseId) : undefined))
+      .limit(1);
+    if ((r.caseId && r.caseId !== caseId) || other.length) return { code: "report_has_case" };
+    return undefined;
+  }
+
+  /** Links a report the caller may read and no other case holds (checked again here, the report row locked). */
+  async linkReportTx(tx: Db, p: Principal, caseId: string, reportId: string, now: Date, field = "reportId"): Promise<void> {
+    const issue = await this.reportLinkIssue(tx, p, reportId, caseId, true);
+    if (issue) throw invalid({ [field]: issue });
     await tx.insert(caseReports).values({ tenant: p.tenant, caseId, reportId, linkedAt: now, linkedBy: p.id }).onConflictDoNothing();
-    // The report remembers the first case it became.
     await tx.update(publicReports).set({ caseId }).where(and(eq(publicReports.id, reportId), isNull(publicReports.caseId)));
   }
 
@@ -236,8 +250,7 @@ export class CaseService {
       id,
       "case.update",
       "edit",
-      async (tx, c) => {
-        if (c.status === "closed") throw new AppError("invalid_transition");
+      async (tx) => {
         await tx
           .update(cases)
           .set({
@@ -327,6 +340,8 @@ export class CaseService {
         if (r.length === 0) throw notFound();
       },
       () => ({ userId }),
+      // Taking someone off a closed case only narrows who sees the victim's data: no need to reopen it.
+      () => true,
     );
     return this.get(p, actor, id, now);
   }

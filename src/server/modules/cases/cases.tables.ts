@@ -347,8 +347,8 @@ export const caseReferrals = pgTable(
 
 /**
  * Documents of a case (scans, letters, photos), stored like report attachments (type sniffed, metadata
- * stripped, file fsynced before the row commits) under <data>/case-documents. The file name is personal
- * data and sealed (`file_name_enc`). Deleting hides the document (soft delete, audited); the file stays
+ * stripped, file fsynced before the row commits) under <data>/case-documents, but encrypted at rest: each
+ * file has its own data key, sealed in `file_key_enc`. The file name is personal data and sealed (`file_name_enc`). Deleting hides the document (soft delete, audited); the file stays
  * as evidence of what the case held.
  */
 export const caseDocuments = pgTable(
@@ -360,7 +360,12 @@ export const caseDocuments = pgTable(
       .notNull()
       .references(() => cases.id, { onDelete: "cascade" }),
     fileNameEnc: text("file_name_enc").notNull(),
+    /** Name of the file on disk: the sha256 of its encrypted bytes (of the plain bytes for a row without `fileKeyEnc`). */
     sha256: text("sha256").notNull(),
+    /** The file's own AES-256-GCM data key, sealed with the key ring. Null: written before encryption at rest (plain file). */
+    fileKeyEnc: text("file_key_enc"),
+    /** Keyed hash of the plain bytes within the case: finds a re-sent document without revealing its content. */
+    contentMac: text("content_mac"),
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
@@ -374,5 +379,6 @@ export const caseDocuments = pgTable(
   (t) => [
     index("case_documents_case_idx").on(t.caseId),
     uniqueIndex("case_documents_live_uq").on(t.caseId, t.sha256).where(sql`deleted_at IS NULL`),
+    uniqueIndex("case_documents_live_mac_uq").on(t.caseId, t.contentMac).where(sql`deleted_at IS NULL`),
   ],
 );

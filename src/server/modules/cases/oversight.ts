@@ -8,6 +8,7 @@ import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
 import type { Job } from "../../jobs/scheduler";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
+import { encryptLegacyDocuments } from "./case-documents";
 import { notify, type NewNotification } from "../reports/notifications";
 import { inJurisdiction } from "../reports/reports.policy";
 import { jakartaDate, startOfJakartaDay, workingDaysBetween } from "../reports/working-days";
@@ -167,5 +168,9 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
 }
 
 export function caseJobs(ctx: AppContext): Job[] {
-  return [{ name: "cases.escalate", intervalMs: 5 * 60_000, run: (now) => escalateCaseDeadlines(ctx, now) }];
+  return [
+    { name: "cases.escalate", intervalMs: 5 * 60_000, run: (now) => escalateCaseDeadlines(ctx, now) },
+    // Documents uploaded before encryption at rest; nothing to do once they are all encrypted.
+    { name: "cases.encrypt-legacy-documents", intervalMs: 60 * 60_000, run: () => encryptLegacyDocuments(ctx) },
+  ];
 }

@@ -127,8 +127,7 @@ export class ReferralService {
       caseId,
       "referral.send",
       "refer",
-      async (tx, c, a) => {
-        if (c.status === "closed") throw new AppError("invalid_transition");
+      async (tx, _c, a) => {
         const [agency] = await tx
           .select({ id: agencies.id, active: agencies.active })
           .from(agencies)

@@ -153,7 +153,8 @@ export async function cleanupOrphanFiles(ctx: AppContext, now: Date): Promise<nu
 
 /**
  * Every store of uploaded files and the column that references them. Case documents are soft-deleted,
- * so a deleted document's row still holds its file (kept as a record of what the case held).
+ * so a deleted document's row still holds its file (kept as a record of what the case held); their files
+ * are encrypted and `case_documents.sha256` is the hash of the ciphertext, i.e. still the file's name.
  */
 const FILE_KINDS: { folder: string; sha256: PgColumn }[] = [
   { folder: "attachments", sha256: reportAttachments.sha256 },

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
+import type { ReportAccess } from "./reports.policy";
 import {
   publicReports,
   REPORT_TSV,
@@ -116,6 +117,15 @@ export async function findReport(db: Db, tenant: string, id: string, forUpdate =
     .where(and(eq(publicReports.tenant, tenant), eq(publicReports.id, id)));
   const [row] = forUpdate ? await q.for("update") : await q;
   return row;
+}
+
+/** What the report policy needs to decide about one report: its place and the agencies it is forwarded to. */
+export async function reportAccessOf(db: Db, r: Pick<ReportRow, "id" | "regionCode">): Promise<ReportAccess> {
+  const fw = await db
+    .select({ agencyId: reportForwards.agencyId, shareContact: reportForwards.shareContact })
+    .from(reportForwards)
+    .where(eq(reportForwards.reportId, r.id));
+  return { regionCode: r.regionCode, forwards: fw };
 }
 
 export async function forwardsOf(db: Db, reportId: string) {

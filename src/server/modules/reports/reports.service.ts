@@ -29,6 +29,7 @@ import {
   jurisdictionWhere,
   linksOf,
   listReports,
+  reportAccessOf,
   type ReportRow,
 } from "./reports.repo";
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
@@ -299,12 +300,8 @@ export class ReportsService {
 
   // ---------------------------------------------------------------- staff: one report
 
-  private async access(db: Db, r: ReportRow): Promise<ReportAccess> {
-    const fw = await db
-      .select({ agencyId: reportForwards.agencyId, shareContact: reportForwards.shareContact })
-      .from(reportForwards)
-      .where(eq(reportForwards.reportId, r.id));
-    return { regionCode: r.regionCode, forwards: fw };
+  private access(db: Db, r: ReportRow): Promise<ReportAccess> {
+    return reportAccessOf(db, r);
   }
 
   /** Loads a report the principal may read, or answers 404 (out of scope looks like absent). */

@@ -328,7 +328,8 @@ export function ServicesTab({ detail, canEdit, reload }: TabProps) {
   const [provider, setProvider] = useState("");
   const [due, setDue] = useState("");
   const [notes, setNotes] = useState("");
-  const canUpdate = detail.status !== "closed" && detail.access !== "aggregate";
+  // After closure only referral recipients still report progress (the API's rule); the team reopens first.
+  const canUpdate = detail.access !== "aggregate" && (detail.status !== "closed" || detail.access !== "team");
   return (
     <Stack>
       <AddButton show={canEdit} label={t("cases.service.add")} onClick={() => setOpen(true)} />

@@ -1,13 +1,14 @@
 // "Jadikan kasus": opens a case from a verified report in one step. Shown only when the server's
 // `abilities.toCase` allows it. The reporter's contact is copied only when the user ticks the box
 // (and only offered when the user can see it): by default it stays on the report.
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { CASES_PATH, PRIORITIES } from "../../lib/cases";
 import type { ReportDetail } from "../../lib/reports";
 import { navigate } from "../../lib/router";
+import { CandidatePicker } from "../cases/TeamTab";
 import { splitFieldErrors, useSubmission } from "../forms";
 
 export function ToCaseButton({ report, onDone }: { report: ReportDetail; onDone: (updated: ReportDetail) => void }) {
@@ -45,7 +46,7 @@ function ToCaseModal({ report, onClose, onDone }: { report: ReportDetail; onClos
     event.preventDefault();
     await submission.run(async () => {
       const updated = await api.post<ReportDetail>(`/api/reports/${report.id}/case`, {
-        ...(ownerId.trim() ? { ownerId: ownerId.trim() } : {}),
+        ...(ownerId ? { ownerId } : {}),
         priority,
         includeReporterContact,
       });
@@ -65,12 +66,12 @@ function ToCaseModal({ report, onClose, onDone }: { report: ReportDetail; onClos
             </Alert>
           )}
           <Text size="sm">{t("reports.actions.toCase.lead")}</Text>
-          <TextInput
+          <CandidatePicker
             label={t("reports.actions.toCase.ownerId")}
             description={t("reports.actions.toCase.ownerIdHint")}
             value={ownerId}
+            onChange={setOwnerId}
             error={byField.ownerId}
-            onChange={(event) => setOwnerId(event.currentTarget.value)}
           />
           <Select
             label={t("cases.priorityLabel")}

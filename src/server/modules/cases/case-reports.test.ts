@@ -1,0 +1,113 @@
+// Linking public reports to cases (`POST /api/cases` with reportIds, `POST /api/cases/:id/reports`):
+// only reports the caller may read, each to one case only; refusals reveal nothing about other reports.
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymous, type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import { rowsOf } from "../../db/client";
+import { publicReports } from "../reports/reports.tables";
+
+let env: TestEnv;
+let agencyA: { id: string };
+let coordinator: Client;
+let pontangCoordinator: Client;
+let dual: Client;
+let caseManager: TestUser;
+let caseManagerClient: Client;
+
+beforeAll(async () => {
+  env = await createTestEnv({ publicRateLimit: false });
+  agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
+  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+  pontangCoordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.12"] }));
+  dual = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id }));
+  caseManager = await createUser(env.ctx, { roles: ["case_manager"], agencyId: agencyA.id });
+  caseManagerClient = await sessionFor(env, caseManager);
+});
+afterAll(() => env.close());
+
+/** A verified report in Tirtayasa (36.04.13), optionally forwarded to agency A. */
+async function report(forward = false): Promise<string> {
+  const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+    submissionId: randomUUID(),
+    category: "person_in_danger_abroad",
+    description: "Tetangga saya dibawa ke Batam untuk kerja di luar negeri.",
+    location: { regionCode: "36.04.13.2001" },
+    anonymous: true,
+    consent: false,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+  expect((await coordinator.request("POST", `/api/reports/${r!.id}/verify`, {})).statusCode).toBe(200);
+  if (forward) expect((await coordinator.request("POST", `/api/reports/${r!.id}/forward`, { agencyIds: [agencyA.id], instruction: "Mohon ditangani.", shareContact: false })).statusCode).toBe(200);
+  return r!.id;
+}
+
+const newCase = (who: Client, reportIds: string[]) =>
+  who.request("POST", "/api/cases", { origin: "public_report", summary: "Dugaan TPPO", ownerId: caseManager.id, ...(reportIds.length ? { reportIds } : {}) });
+const countCases = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n;
+const caseOf = async (reportId: string) => (await env.ctx.db.select({ caseId: publicReports.caseId }).from(publicReports).where(eq(publicReports.id, reportId)))[0]!.caseId;
+
+describe("linking reports to cases", () => {
+  it("refuses reports the caller may not read exactly like unknown ones (400 per field), creating nothing", async () => {
+    const tirtayasa = await report();
+    const before = await countCases();
+    // A coordinator of another kecamatan, and a case manager who handles no reports at all.
+    for (const who of [pontangCoordinator, caseManagerClient]) {
+      const hidden = await newCase(who, [tirtayasa]);
+      const unknown = await newCase(who, [randomUUID()]);
+      expect(hidden.statusCode, hidden.body).toBe(400);
+      expect(hidden.json().error.fields).toEqual({ "reportIds.0": "Isian tidak sah." });
+      expect(unknown.json().error).toEqual(hidden.json().error);
+    }
+    // Only the bad entry is named, with its position.
+    const readable = await report();
+    const empty = await newCase(caseManagerClient, []);
+    expect(empty.statusCode).toBe(201); // a case without reports is fine
+    const both = await newCase(coordinator, [readable, randomUUID()]);
+    expect(both.statusCode).toBe(400);
+    expect(Object.keys(both.json().error.fields)).toEqual(["reportIds.1"]);
+    expect(await countCases()).toBe(before + 1);
+    expect(await caseOf(tirtayasa)).toBeNull();
+    expect(await caseOf(readable)).toBeNull();
+
+    // Linking to an existing case follows the same rule.
+    const caseId = empty.json().id;
+    const link = await caseManagerClient.request("POST", `/api/cases/${caseId}/reports`, { reportId: tirtayasa });
+    expect(link.statusCode, link.body).toBe(400);
+    expect(link.json().error.fields).toEqual({ reportId: "Isian tidak sah." });
+    expect(await caseOf(tirtayasa)).toBeNull();
+  });
+
+  it("links reports the caller may read: the coordinator of the area and an operator of an agency it was forwarded to", async () => {
+    const a = await report();
+    const byCoordinator = await newCase(coordinator, [a]);
+    expect(byCoordinator.statusCode, byCoordinator.body).toBe(201);
+    expect(await caseOf(a)).toBe(byCoordinator.json().id);
+
+    const b = await report(true);
+    const byOperator = await newCase(dual, [b]);
+    expect(byOperator.statusCode, byOperator.body).toBe(201);
+    expect(byOperator.json().reportIds).toEqual([b]);
+    expect(await caseOf(b)).toBe(byOperator.json().id);
+  });
+
+  it("refuses a report that is already another case's, on create and on link", async () => {
+    const r = await report(true);
+    const first = await newCase(dual, [r]); // dual joins the team as the creating case worker
+    expect(first.statusCode).toBe(201);
+    const before = await countCases();
+    const second = await newCase(coordinator, [r]);
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.fields).toEqual({ "reportIds.0": "Laporan ini sudah terhubung dengan kasus lain." });
+    expect(await countCases()).toBe(before);
+
+    const other = (await newCase(dual, [])).json().id;
+    const link = await dual.request("POST", `/api/cases/${other}/reports`, { reportId: r });
+    expect(link.statusCode).toBe(400);
+    expect(link.json().error.fields.reportId).toBe("Laporan ini sudah terhubung dengan kasus lain.");
+    expect(await caseOf(r)).toBe(first.json().id);
+    // The case it belongs to may link it again (nothing changes).
+    expect((await dual.request("POST", `/api/cases/${first.json().id}/reports`, { reportId: r })).statusCode).toBe(204);
+  });
+});
