@@ -72,6 +72,10 @@ export const FIELD_MESSAGES = {
   must_be_text: { id: "Harus berupa teks.", en: "Must be text." },
   region_unknown: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
   region_outside_regency: { id: "Wilayah harus berada di kabupaten ini.", en: "The area must be inside this regency." },
+  region_outside_jurisdiction: {
+    id: "Wilayah ini di luar wilayah kerja Anda. Pilih wilayah kerja Anda atau minta koordinator kabupaten.",
+    en: "This area is outside your jurisdiction. Choose an area you cover or ask a regency-wide coordinator.",
+  },
   agency_unknown: { id: "Instansi tidak dikenal.", en: "Unknown agency." },
   role_unknown: { id: "Peran tidak dikenal.", en: "Unknown role." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },

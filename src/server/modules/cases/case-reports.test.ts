@@ -44,7 +44,7 @@ async function report(forward = false): Promise<string> {
 }
 
 const newCase = (who: Client, reportIds: string[]) =>
-  who.request("POST", "/api/cases", { origin: "public_report", summary: "Dugaan TPPO", ownerId: caseManager.id, ...(reportIds.length ? { reportIds } : {}) });
+  who.request("POST", "/api/cases", { origin: "public_report", summary: "Dugaan TPPO", ownerId: caseManager.id, regionCode: "36.04.12", ...(reportIds.length ? { reportIds } : {}) });
 const countCases = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n;
 const caseOf = async (reportId: string) => (await env.ctx.db.select({ caseId: publicReports.caseId }).from(publicReports).where(eq(publicReports.id, reportId)))[0]!.caseId;
 
@@ -109,5 +109,25 @@ describe("linking reports to cases", () => {
     expect(await caseOf(r)).toBe(first.json().id);
     // The case it belongs to may link it again (nothing changes).
     expect((await dual.request("POST", `/api/cases/${first.json().id}/reports`, { reportId: r })).statusCode).toBe(204);
+  });
+});
+
+describe("opening a case as a coordinator with a limited jurisdiction", () => {
+  it("refuses a place outside the coordinator's kecamatan, or no place, per field, creating nothing", async () => {
+    const before = await countCases();
+    const open = (body: Record<string, unknown>) =>
+      pontangCoordinator.request("POST", "/api/cases", { origin: "walk_in", summary: "Korban kembali dari Kamboja", ownerId: caseManager.id, ...body });
+    const elsewhere = await open({ regionCode: "36.04.13" });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(400);
+    expect(elsewhere.json().error.fields.regionCode).toMatch(/di luar wilayah kerja/);
+    const victimElsewhere = await open({ victim: { sex: "female", desaCode: "36.04.13.2001" } });
+    expect(victimElsewhere.statusCode, victimElsewhere.body).toBe(400);
+    expect(Object.keys(victimElsewhere.json().error.fields)).toEqual(["victim.desaCode"]);
+    expect((await open({})).json().error.fields.regionCode).toBeDefined();
+    expect(await countCases()).toBe(before);
+    // Inside the kecamatan it works, and the coordinator then oversees the case.
+    const inside = await open({ regionCode: "36.04.12" });
+    expect(inside.statusCode, inside.body).toBe(201);
+    expect((await pontangCoordinator.request("GET", `/api/cases/${inside.json().id}`)).statusCode).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import { reportAccessOf, findReport } from "../reports/reports.repo";
 import { reportPolicy } from "../reports/reports.policy";
 import { publicReports } from "../reports/reports.tables";
 import { jakartaDate } from "../reports/working-days";
+import { inJurisdiction } from "../reports/reports.policy";
 import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
 import { presentDetail, presentSummaries } from "./cases.present";
 import { accessTo, type CaseRow, caseScopeSql, findCase, identityScopeSql, listCases } from "./cases.repo";
@@ -99,6 +100,12 @@ export class CaseService {
   async create(p: Principal, actor: AuditActor, input: CaseCreate, now = new Date()): Promise<CaseDetail> {
     const fields: Record<string, FieldIssue> = {};
     const owner = await this.ownerFor(this.ctx.db, p, input.ownerId, fields);
+    // A creator outside the team (a coordinator) must be able to oversee the case afterwards: its place
+    // must lie in their jurisdiction (a case without a place belongs to regency-wide coordinators).
+    const place = input.regionCode ?? input.victim?.desaCode ?? null;
+    if (!isCaseWorker(p) && !inJurisdiction(p, place)) {
+      fields[input.regionCode || !input.victim?.desaCode ? "regionCode" : "victim.desaCode"] = { code: "region_outside_jurisdiction" };
+    }
     const reportIds = [...new Set(input.reportIds ?? [])];
     for (const [i, reportId] of reportIds.entries()) {
       const issue = await this.reportLinkIssue(this.ctx.db, p, reportId, undefined);
