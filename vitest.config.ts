@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup/no-concurrent-queries.ts"],
     env: { TZ: "UTC", SIMPUL_LOG_LEVEL: "silent" },
   },
 });

@@ -5,6 +5,7 @@ import { api } from "../lib/api";
 import { navigate } from "../lib/router";
 import { updateMe } from "../lib/session";
 import type { Me } from "../lib/types";
+import { FormErrorAlert } from "./FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "./forms";
 import { usePageTitle } from "./usePageTitle";
 
@@ -61,18 +62,7 @@ export function ChangePassword({ me, forced }: { me: Me; forced: boolean }) {
         <Paper withBorder p="md">
           <form onSubmit={submit} noValidate>
             <Stack>
-              {submission.error && (
-                <Alert color="red" role="alert">
-                  {submission.error}
-                  {rest.length > 0 && (
-                    <ul>
-                      {rest.map((message) => (
-                        <li key={message}>{message}</li>
-                      ))}
-                    </ul>
-                  )}
-                </Alert>
-              )}
+              <FormErrorAlert error={submission.error} rest={rest} />
               <PasswordInput
                 label={t("password.current")}
                 autoComplete="current-password"

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "../lib/router";
 import { enabledFeatures } from "./features";
-import { HOTLINES } from "./hotlines";
+import { HotlineList } from "./HotlineList";
 import { PublicLayout } from "./PublicLayout";
 
 const SAFE_STEPS = ["register", "licensed", "contract", "visa", "training", "documents"] as const;
@@ -45,30 +45,7 @@ export function Home() {
       <section className="pub-section" id="hotlines" aria-labelledby="hotlines-title">
         <h2 id="hotlines-title">{t("home.hotlines.title")}</h2>
         <p>{t("home.hotlines.lead")}</p>
-        <ul className="pub-hotlines">
-          {HOTLINES.map((hotline) => (
-            <li key={hotline.id} className="pub-hotline">
-              <h3>{t(`home.hotlines.${hotline.id}.name`)}</h3>
-              <p>{t(`home.hotlines.${hotline.id}.body`)}</p>
-              <div className="pub-hotline-actions">
-                {hotline.tel && (
-                  <a className="pub-button" href={`tel:${hotline.tel}`}>
-                    {t("home.hotlines.call", { number: hotline.phone })}
-                  </a>
-                )}
-                {hotline.whatsappIntl && (
-                  <a
-                    className="pub-button pub-button-outline"
-                    href={`https://wa.me/${hotline.whatsappIntl}`}
-                    rel="noopener noreferrer"
-                  >
-                    {t("home.hotlines.whatsapp", { number: hotline.whatsapp })}
-                  </a>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <HotlineList />
       </section>
 
       <section className="pub-section" aria-labelledby="programme-title">

@@ -122,18 +122,17 @@ export async function presentDetail(ctx: AppContext, db: Db, p: Principal, c: Ca
   const serviceOnly = a.level === "referral" && a.scope === "service";
   const aggregate = a.level === "aggregate";
 
-  const [members, reports, persons, events, assessments, services, legal, notes, consents, referrals] = await Promise.all([
-    db.select().from(caseMembers).where(eq(caseMembers.caseId, c.id)).orderBy(asc(caseMembers.addedAt)),
-    db.select({ reportId: caseReports.reportId }).from(caseReports).where(eq(caseReports.caseId, c.id)),
-    db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt)),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt)),
-    db.select().from(caseAssessments).where(eq(caseAssessments.caseId, c.id)).orderBy(asc(caseAssessments.assessedAt)),
-    db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt)),
-    db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date)),
-    db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt)),
-    db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt)),
-    db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt)),
-  ]);
+  // One query at a time: `db` may be a transaction (reading a case is audited in one), a single connection.
+  const members = await db.select().from(caseMembers).where(eq(caseMembers.caseId, c.id)).orderBy(asc(caseMembers.addedAt));
+  const reports = await db.select({ reportId: caseReports.reportId }).from(caseReports).where(eq(caseReports.caseId, c.id));
+  const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
+  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt));
+  const assessments = await db.select().from(caseAssessments).where(eq(caseAssessments.caseId, c.id)).orderBy(asc(caseAssessments.assessedAt));
+  const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
+  const legal = await db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date));
+  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
+  const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
+  const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
   const activeMembers = members.filter((m) => m.removedAt === null);
   const people = await userRefs(db, [c.ownerId, ...activeMembers.map((m) => m.userId), ...notes.map((n) => n.authorId ?? "").filter(Boolean)]);
   const ags = await agencyRefs(db, [...services.map((s) => s.providerAgencyId), ...consents.map((x) => x.agencyId)]);

@@ -65,15 +65,14 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
   const identity = casePolicy.can(p, "readIdentity", a);
   const narrative = casePolicy.can(p, "readNarrative", a);
   const serviceOnly = a.level === "referral" && a.scope === "service";
-  const [persons, events, services, legal, notes, consents, referrals] = await Promise.all([
-    db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt)),
-    db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom)),
-    db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt)),
-    db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date)),
-    db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt)),
-    db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt)),
-    db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt)),
-  ]);
+  // One query at a time: the export runs this inside its audit transaction, a single connection.
+  const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
+  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom));
+  const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
+  const legal = await db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date));
+  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
+  const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
+  const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
   const owners = await userRefs(db, [c.ownerId, ...referrals.map((r) => r.assignedUserId ?? "").filter(Boolean)]);
   const ags = await agencyRefs(db, [...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...services.map((s) => s.providerAgencyId), ...consents.map((x) => x.agencyId)]);
   const visibleEvents = serviceOnly ? [] : events;

@@ -323,7 +323,10 @@ export class ReportsService {
 
   private async present(db: Db, p: Principal, r: ReportRow, access: ReportAccess, now: Date): Promise<ReportDetail> {
     const keys = this.ctx.keys;
-    const [forwards, events, files] = await Promise.all([forwardsOf(db, r.id), eventsOf(db, r.id), attachmentsOf(db, r.id)]);
+    // One query at a time: `db` is the audit transaction, a single connection.
+    const forwards = await forwardsOf(db, r.id);
+    const events = await eventsOf(db, r.id);
+    const files = await attachmentsOf(db, r.id);
     const canLinks = reportPolicy.can(p, "seeLinks", access);
     const links = canLinks ? await linksOf(db, r.tenant, r.id) : [];
     const isCoordinator = reportPolicy.can(p, "triage", access);

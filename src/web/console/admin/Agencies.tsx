@@ -17,6 +17,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { type Agency, PENTAHELIX, type PentahelixCategory, type Page } from "../../lib/types";
+import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { useResource } from "../hooks";
@@ -141,12 +142,7 @@ function AgencyForm({
     <Modal opened onClose={onClose} title={initial ? t("agencies.editTitle") : t("agencies.createTitle")} size="lg" fullScreen={fullScreen}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-              {rest.length > 0 && <ul>{rest.map((message) => <li key={message}>{message}</li>)}</ul>}
-            </Alert>
-          )}
+          <FormErrorAlert error={submission.error} rest={rest} />
           <TextInput
             label={t("agencies.code")}
             description={t("agencies.codeHint")}

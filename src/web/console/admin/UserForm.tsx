@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { type Agency, type Jurisdiction, ROLE_CODES, type User } from "../../lib/types";
+import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { roleLabel } from "../labels";
@@ -66,18 +67,7 @@ export function UserForm({
     <Modal opened onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="xl" fullScreen={fullScreen}>
       <form onSubmit={submit} noValidate>
         <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-              {rest.length > 0 && (
-                <ul>
-                  {rest.map((message) => (
-                    <li key={message}>{message}</li>
-                  ))}
-                </ul>
-              )}
-            </Alert>
-          )}
+          <FormErrorAlert error={submission.error} rest={rest} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
               label={t("users.username")}

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime, wibDayBoundary } from "../../lib/format";
 import type { AuditEntry, Page } from "../../lib/types";
 import { Chip } from "../Chip";
+import { FilterBar, useFilters } from "../FilterBar";
 import { usePageTitle } from "../usePageTitle";
 
 interface Filters {
@@ -31,8 +32,8 @@ function filterQuery(filters: Filters, cursor?: string | null): string {
 export function Audit() {
   const { t } = useTranslation();
   usePageTitle(t("nav.audit"));
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const filters = useFilters<Filters>(EMPTY);
+  const { draft, applied } = filters;
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -59,59 +60,42 @@ export function Audit() {
     void load(applied, null);
   }, [applied]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied({ ...draft });
-  }
-
   function filterByActor(actor: Filters["actor"]) {
-    const next = { ...draft, actor };
-    setDraft(next);
-    setApplied(next);
+    filters.replace({ ...draft, actor });
   }
 
   function update(field: "action" | "from" | "to") {
-    return (event: { currentTarget: { value: string } }) => {
-      const value = event.currentTarget.value;
-      setDraft((previous) => ({ ...previous, [field]: value }));
-    };
+    return (event: { currentTarget: { value: string } }) => filters.set(field)(event.currentTarget.value);
   }
 
   return (
     <Stack>
       <Title order={1} size="h2">{t("nav.audit")}</Title>
-      <form onSubmit={submit} aria-label={t("audit.filters")}>
-        <SimpleGrid cols={{ base: 1, xs: 3 }}>
-          <TextInput
-            label={t("audit.action")}
-            placeholder={t("audit.actionPlaceholder")}
-            value={draft.action}
-            onChange={update("action")}
-          />
-          <TextInput label={t("audit.from")} type="date" value={draft.from} onChange={update("from")} />
-          <TextInput label={t("audit.to")} type="date" value={draft.to} onChange={update("to")} />
-        </SimpleGrid>
-        {draft.actor && (
-          <Group gap="xs" mt="sm">
-            <Text size="sm">{t("audit.actor")}:</Text>
-            <Chip removeLabel={t("audit.clearActor")} onRemove={() => filterByActor(null)}>
-              {draft.actor.username ?? draft.actor.id}
-            </Chip>
-          </Group>
-        )}
-        <Group mt="sm">
-          <Button type="submit">{t("audit.apply")}</Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t("audit.reset")}
-          </Button>
-        </Group>
-      </form>
+      <FilterBar
+        label={t("audit.filters")}
+        cols={{ base: 1, xs: 3 }}
+        onApply={filters.apply}
+        onReset={filters.reset}
+        below={
+          draft.actor && (
+            <Group gap="xs" mt="sm">
+              <Text size="sm">{t("audit.actor")}:</Text>
+              <Chip removeLabel={t("audit.clearActor")} onRemove={() => filterByActor(null)}>
+                {draft.actor.username ?? draft.actor.id}
+              </Chip>
+            </Group>
+          )
+        }
+      >
+        <TextInput
+          label={t("audit.action")}
+          placeholder={t("audit.actionPlaceholder")}
+          value={draft.action}
+          onChange={update("action")}
+        />
+        <TextInput label={t("audit.from")} type="date" value={draft.from} onChange={update("from")} />
+        <TextInput label={t("audit.to")} type="date" value={draft.to} onChange={update("to")} />
+      </FilterBar>
       <Text size="sm" c="dimmed">
         {t("audit.timeZoneNote")} {t("audit.actorHint")}
       </Text>

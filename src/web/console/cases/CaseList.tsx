@@ -2,14 +2,15 @@
 // services highlighted; coordinators get the aggregate view (sex and age band, never names) and the
 // counts from /api/cases/stats. Exact search by NIK or phone goes to the API (keyed hash).
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { CASE_NEW_PATH, CASE_STATUSES, type CaseStats, type CaseSummary, CASES_PATH, type OverdueItem, REFERRALS_PATH } from "../../lib/cases";
-import { errorMessage } from "../../lib/errors";
 import { formatDate, formatNumber } from "../../lib/format";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
+import { FilterBar, useFilters } from "../FilterBar";
+import { ListStatus, ListTable } from "../ListTable";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { CaseBadges, Section } from "./shared";
@@ -35,8 +36,8 @@ function searchParams(search: string): { nik?: string; phone?: string; code?: st
 export function CaseList({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("cases.title"));
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const filters = useFilters<Filters>(EMPTY);
+  const { draft, applied, set } = filters;
   const [view, setView] = useState<View>("all");
   const path = `/api/cases${query({
     status: applied.status || undefined,
@@ -55,11 +56,6 @@ export function CaseList({ me }: { me: Me }) {
     return true;
   });
   const aggregate = all.length > 0 && all.every((item) => item.access === "aggregate");
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied({ ...draft });
-  }
 
   return (
     <Stack>
@@ -105,61 +101,52 @@ export function CaseList({ me }: { me: Me }) {
         </Alert>
       )}
 
-      <form onSubmit={submit} aria-label={t("cases.filters")}>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Select
-            label={t("cases.statusLabel")}
-            data={[
-              { value: "open_any", label: t("cases.statusFilter.open_any") },
-              ...CASE_STATUSES.map((value) => ({ value, label: t(`cases.status.${value}`) })),
-            ]}
-            value={draft.status || null}
-            clearable
-            placeholder={t("cases.any")}
-            onChange={(value) => setDraft((previous) => ({ ...previous, status: value ?? "" }))}
+      <FilterBar
+        label={t("cases.filters")}
+        cols={{ base: 1, sm: 3 }}
+        onApply={filters.apply}
+        onReset={filters.reset}
+        applyLabel={t("cases.apply")}
+        resetLabel={t("cases.reset")}
+        trailing={
+          <>
+            <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "json", status: applied.status || undefined })}`} download>
+              {t("cases.export.bulkJson")}
+            </Button>
+            <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "csv", status: applied.status || undefined })}`} download>
+              {t("cases.export.bulkCsv")}
+            </Button>
+            <Button component="a" variant="subtle" href={`/api/cases/export.xlsx${query({ status: applied.status || undefined })}`} download>
+              {t("cases.export.xlsx")}
+            </Button>
+          </>
+        }
+      >
+        <Select
+          label={t("cases.statusLabel")}
+          data={[
+            { value: "open_any", label: t("cases.statusFilter.open_any") },
+            ...CASE_STATUSES.map((value) => ({ value, label: t(`cases.status.${value}`) })),
+          ]}
+          value={draft.status || null}
+          clearable
+          placeholder={t("cases.any")}
+          onChange={(value) => set("status")(value ?? "")}
+        />
+        <TextInput
+          label={t("cases.search")}
+          description={t("cases.searchHint")}
+          value={draft.search}
+          onChange={(event) => set("search")(event.currentTarget.value)}
+        />
+        <Stack justify="flex-end">
+          <Checkbox
+            label={t("cases.overdueOnly")}
+            checked={draft.overdue}
+            onChange={(event) => set("overdue")(event.currentTarget.checked)}
           />
-          <TextInput
-            label={t("cases.search")}
-            description={t("cases.searchHint")}
-            value={draft.search}
-            onChange={(event) => {
-              const search = event.currentTarget.value;
-              setDraft((previous) => ({ ...previous, search }));
-            }}
-          />
-          <Stack justify="flex-end">
-            <Checkbox
-              label={t("cases.overdueOnly")}
-              checked={draft.overdue}
-              onChange={(event) => {
-                const checked = event.currentTarget.checked;
-                setDraft((previous) => ({ ...previous, overdue: checked }));
-              }}
-            />
-          </Stack>
-        </SimpleGrid>
-        <Group mt="sm">
-          <Button type="submit">{t("cases.apply")}</Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t("cases.reset")}
-          </Button>
-          <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "json", status: applied.status || undefined })}`} download>
-            {t("cases.export.bulkJson")}
-          </Button>
-          <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "csv", status: applied.status || undefined })}`} download>
-            {t("cases.export.bulkCsv")}
-          </Button>
-          <Button component="a" variant="subtle" href={`/api/cases/export.xlsx${query({ status: applied.status || undefined })}`} download>
-            {t("cases.export.xlsx")}
-          </Button>
-        </Group>
-      </form>
+        </Stack>
+      </FilterBar>
 
       {!aggregate && (
         <SegmentedControl
@@ -170,96 +157,73 @@ export function CaseList({ me }: { me: Me }) {
         />
       )}
 
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
-      {list.data && (
-        <Text size="sm" role="status">
-          {t("cases.count", { n: formatNumber(items.length) })}
-        </Text>
-      )}
+      <ListStatus list={list} count={t("cases.count", { n: formatNumber(items.length) })} />
 
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("cases.code")}</Table.Th>
-              <Table.Th>{t("cases.victims")}</Table.Th>
-              <Table.Th>{t("cases.statusLabel")}</Table.Th>
-              <Table.Th>{t("cases.owner")}</Table.Th>
-              <Table.Th>{t("cases.opened")}</Table.Th>
-              <Table.Th>{t("cases.overdueColumn")}</Table.Th>
+      <ListTable
+        list={list}
+        minWidth={760}
+        headers={[t("cases.code"), t("cases.victims"), t("cases.statusLabel"), t("cases.owner"), t("cases.opened"), t("cases.overdueColumn")]}
+        empty={t("cases.empty")}
+        isEmpty={items.length === 0}
+      >
+        {items.map((item) => {
+          const late = item.overdueReferrals + item.overdueServices > 0;
+          return (
+            <Table.Tr
+              key={item.id}
+              data-testid="case-row"
+              data-overdue={late ? "true" : undefined}
+              bg={late ? "red.0" : undefined}
+              style={{ cursor: "pointer" }}
+              onClick={(event) => {
+                if ((event.target as HTMLElement).closest("a")) return;
+                navigate(`${CASES_PATH}/${item.id}`);
+              }}
+            >
+              <Table.Td>
+                <Anchor component={Link} href={`${CASES_PATH}/${item.id}`} ff="monospace" fw={600} size="sm">
+                  {item.code}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {t(`cases.access.${item.access}`)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                {item.victims.length === 0
+                  ? "–"
+                  : item.victims.map((victim) => (
+                      <Text size="sm" key={victim.id}>
+                        {victim.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
+                      </Text>
+                    ))}
+              </Table.Td>
+              <Table.Td>
+                <CaseBadges item={item} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{item.owner.displayName}</Text>
+                <Text size="xs" c="dimmed">
+                  {item.owner.agency?.name ?? ""}
+                </Text>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.createdAt)}</Table.Td>
+              <Table.Td>
+                {item.overdueReferrals > 0 && (
+                  <Badge color="red" variant="filled" mr={4}>
+                    {t("cases.overdueReferrals", { n: item.overdueReferrals })}
+                  </Badge>
+                )}
+                {item.overdueServices > 0 && (
+                  <Badge color="orange" variant="filled">
+                    {t("cases.overdueServices", { n: item.overdueServices })}
+                  </Badge>
+                )}
+                {!late && "–"}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => {
-              const late = item.overdueReferrals + item.overdueServices > 0;
-              return (
-                <Table.Tr
-                  key={item.id}
-                  data-testid="case-row"
-                  data-overdue={late ? "true" : undefined}
-                  bg={late ? "red.0" : undefined}
-                  style={{ cursor: "pointer" }}
-                  onClick={(event) => {
-                    if ((event.target as HTMLElement).closest("a")) return;
-                    navigate(`${CASES_PATH}/${item.id}`);
-                  }}
-                >
-                  <Table.Td>
-                    <Anchor component={Link} href={`${CASES_PATH}/${item.id}`} ff="monospace" fw={600} size="sm">
-                      {item.code}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {t(`cases.access.${item.access}`)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {item.victims.length === 0
-                      ? "–"
-                      : item.victims.map((victim) => (
-                          <Text size="sm" key={victim.id}>
-                            {victim.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
-                          </Text>
-                        ))}
-                  </Table.Td>
-                  <Table.Td>
-                    <CaseBadges item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{item.owner.displayName}</Text>
-                    <Text size="xs" c="dimmed">
-                      {item.owner.agency?.name ?? ""}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {item.overdueReferrals > 0 && (
-                      <Badge color="red" variant="filled" mr={4}>
-                        {t("cases.overdueReferrals", { n: item.overdueReferrals })}
-                      </Badge>
-                    )}
-                    {item.overdueServices > 0 && (
-                      <Badge color="orange" variant="filled">
-                        {t("cases.overdueServices", { n: item.overdueServices })}
-                      </Badge>
-                    )}
-                    {!late && "–"}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-            {!list.loading && items.length === 0 && !list.error && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("cases.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.loading && <Text role="status">{t("common.loading")}</Text>}
+          );
+        })}
+      </ListTable>
     </Stack>
   );
 }

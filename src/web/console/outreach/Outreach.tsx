@@ -1,14 +1,15 @@
 // Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
 // (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
 // (the server decides); staff see the sessions in their jurisdiction.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
+import { FilterBar, useFilters } from "../FilterBar";
+import { ListStatus, ListTable } from "../ListTable";
 import { useResource } from "../hooks";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { usePageTitle } from "../usePageTitle";
@@ -113,8 +114,8 @@ export function Outreach({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("outreach.title"));
   const { search } = useLocation();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const filters = useFilters<Filters>(EMPTY);
+  const { draft, applied, set } = filters;
   const [view, setView] = useState<"list" | "calendar">("list");
   const kecamatanList = useKecamatanList();
   const desaList = useDesaOf(draft.kecamatan || null);
@@ -133,11 +134,6 @@ export function Outreach({ me }: { me: Me }) {
     if (pending.length < previousPending.current) reload();
     previousPending.current = pending.length;
   }, [pending.length, reload]);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied({ ...draft });
-  }
 
   const items = list.data?.items ?? [];
   const notice = search.get("terkirim") ? t("outreach.sent") : search.get("diubah") ? t("outreach.changed") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
@@ -174,58 +170,12 @@ export function Outreach({ me }: { me: Me }) {
       )}
       <PendingSessions me={me} onSent={list.reload} />
 
-      <form onSubmit={submit} aria-label={t("outreach.filters")}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }}>
-          <NativeSelect
-            label={t("outreach.kecamatan")}
-            value={draft.kecamatan}
-            onChange={(e) => {
-              const kecamatan = e.currentTarget.value;
-              setDraft((previous) => ({ ...previous, kecamatan, desa: "" }));
-            }}
-            data={[{ value: "", label: t("outreach.any") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
-          />
-          <NativeSelect
-            label={t("outreach.desa")}
-            value={draft.desa}
-            disabled={!draft.kecamatan}
-            onChange={(e) => {
-              const desa = e.currentTarget.value;
-              setDraft((previous) => ({ ...previous, desa }));
-            }}
-            data={[{ value: "", label: t("outreach.any") }, ...desaList.map((region) => ({ value: region.code, label: region.name }))]}
-          />
-          {agencies.data && (
-            <NativeSelect
-              label={t("outreach.agency")}
-              value={draft.agencyId}
-              onChange={(e) => {
-                const agencyId = e.currentTarget.value;
-                setDraft((previous) => ({ ...previous, agencyId }));
-              }}
-              data={[{ value: "", label: t("outreach.any") }, ...agencies.data.items.map((agency) => ({ value: agency.id, label: agency.name }))]}
-            />
-          )}
-          <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => {
-            const from = e.currentTarget.value;
-            setDraft((previous) => ({ ...previous, from }));
-          }} />
-          <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => {
-            const to = e.currentTarget.value;
-            setDraft((previous) => ({ ...previous, to }));
-          }} />
-        </SimpleGrid>
-        <Group mt="sm">
-          <Button type="submit">{t("audit.apply")}</Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-            }}
-          >
-            {t("audit.reset")}
-          </Button>
+      <FilterBar
+        label={t("outreach.filters")}
+        cols={{ base: 1, xs: 2, md: 5 }}
+        onApply={filters.apply}
+        onReset={filters.reset}
+        trailing={
           <SegmentedControl
             aria-label={t("outreach.view")}
             value={view}
@@ -235,90 +185,94 @@ export function Outreach({ me }: { me: Me }) {
               { value: "calendar", label: t("outreach.viewCalendar") },
             ]}
           />
-        </Group>
-      </form>
+        }
+      >
+        <NativeSelect
+          label={t("outreach.kecamatan")}
+          value={draft.kecamatan}
+          onChange={(e) => {
+            const kecamatan = e.currentTarget.value;
+            filters.setDraft((previous) => ({ ...previous, kecamatan, desa: "" }));
+          }}
+          data={[{ value: "", label: t("outreach.any") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+        />
+        <NativeSelect
+          label={t("outreach.desa")}
+          value={draft.desa}
+          disabled={!draft.kecamatan}
+          onChange={(e) => set("desa")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...desaList.map((region) => ({ value: region.code, label: region.name }))]}
+        />
+        {agencies.data && (
+          <NativeSelect
+            label={t("outreach.agency")}
+            value={draft.agencyId}
+            onChange={(e) => set("agencyId")(e.currentTarget.value)}
+            data={[{ value: "", label: t("outreach.any") }, ...agencies.data.items.map((agency) => ({ value: agency.id, label: agency.name }))]}
+          />
+        )}
+        <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => set("from")(e.currentTarget.value)} />
+        <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => set("to")(e.currentTarget.value)} />
+      </FilterBar>
 
       {view === "calendar" ? (
         <MonthCalendar filters={applied} />
       ) : (
         <>
-          {list.error ? (
-            <Alert color="red" role="alert">
-              {errorMessage(list.error)}
-            </Alert>
-          ) : null}
-          {list.data && (
-            <Text size="sm" role="status" data-testid="session-count">
-              {t("outreach.count", { n: formatNumber(list.data.total) })}
-            </Text>
-          )}
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("outreach.when")}</Table.Th>
-                  <Table.Th>{t("outreach.desa")}</Table.Th>
-                  <Table.Th>{t("outreach.agency")}</Table.Th>
-                  <Table.Th>{t("outreach.attendance")}</Table.Th>
-                  <Table.Th>{t("outreach.recordedBy")}</Table.Th>
-                  <Table.Th>{t("outreach.photos.column")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => (
-                  <Table.Tr key={item.id} data-testid="session-row">
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {item.abilities.update ? (
-                        <Text component={Link} href={outreachSessionPath(item.id)} size="sm" c="teal.9" aria-label={t("outreach.editSession", { when: formatDateTime(item.startsAt), desa: item.desaName })}>
-                          {formatDateTime(item.startsAt)}
-                        </Text>
-                      ) : (
-                        formatDateTime(item.startsAt)
-                      )}
-                      {item.status !== "held" && (
-                        <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
-                          {t(`outreach.status.${item.status}`)}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {me.abilities.viewVillages ? (
-                        <Text component={Link} href={villagePath(item.desaCode)} size="sm" c="teal.9">
-                          {item.desaName}
-                        </Text>
-                      ) : (
-                        <Text size="sm">{item.desaName}</Text>
-                      )}
-                      <Text size="xs" c="dimmed">
-                        {item.kecamatanName}
-                        {item.venue ? ` · ${item.venue}` : ""}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{item.organiser?.name ?? "–"}</Table.Td>
-                    <Table.Td>
-                      {t("outreach.attendanceTotals", {
-                        total: formatNumber(item.attendanceTotals.total),
-                        female: formatNumber(item.attendanceTotals.female),
-                        male: formatNumber(item.attendanceTotals.male),
-                      })}
-                    </Table.Td>
-                    <Table.Td>{item.recordedBy.displayName}</Table.Td>
-                    <Table.Td>
-                      <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
-                        {t("outreach.photos.open", { n: item.photos.length })}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {!list.loading && items.length === 0 && !list.error && (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>{t("outreach.empty")}</Table.Td>
-                  </Table.Tr>
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.loading && <Text role="status">{t("common.loading")}</Text>}
+          <ListStatus list={list} count={t("outreach.count", { n: formatNumber(list.data?.total ?? 0) })} countTestId="session-count" />
+          <ListTable
+            list={list}
+            minWidth={640}
+            headers={[t("outreach.when"), t("outreach.desa"), t("outreach.agency"), t("outreach.attendance"), t("outreach.recordedBy"), t("outreach.photos.column")]}
+            empty={t("outreach.empty")}
+            isEmpty={items.length === 0}
+          >
+            {items.map((item) => (
+              <Table.Tr key={item.id} data-testid="session-row">
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {item.abilities.update ? (
+                    <Text component={Link} href={outreachSessionPath(item.id)} size="sm" c="teal.9" aria-label={t("outreach.editSession", { when: formatDateTime(item.startsAt), desa: item.desaName })}>
+                      {formatDateTime(item.startsAt)}
+                    </Text>
+                  ) : (
+                    formatDateTime(item.startsAt)
+                  )}
+                  {item.status !== "held" && (
+                    <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
+                      {t(`outreach.status.${item.status}`)}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {me.abilities.viewVillages ? (
+                    <Text component={Link} href={villagePath(item.desaCode)} size="sm" c="teal.9">
+                      {item.desaName}
+                    </Text>
+                  ) : (
+                    <Text size="sm">{item.desaName}</Text>
+                  )}
+                  <Text size="xs" c="dimmed">
+                    {item.kecamatanName}
+                    {item.venue ? ` · ${item.venue}` : ""}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{item.organiser?.name ?? "–"}</Table.Td>
+                <Table.Td>
+                  {t("outreach.attendanceTotals", {
+                    total: formatNumber(item.attendanceTotals.total),
+                    female: formatNumber(item.attendanceTotals.female),
+                    male: formatNumber(item.attendanceTotals.male),
+                  })}
+                </Table.Td>
+                <Table.Td>{item.recordedBy.displayName}</Table.Td>
+                <Table.Td>
+                  <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
+                    {t("outreach.photos.open", { n: item.photos.length })}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ListTable>
         </>
       )}
       <Modal

@@ -36,15 +36,6 @@ function defaultStore(): KeyValueStore | null {
   }
 }
 
-export function newSessionId(): string {
-  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** Errors worth retrying later: no connection, server unavailable, session ended (sign in again). */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;

@@ -1,15 +1,16 @@
 // Pengaduan in the console: the coordinators' triage queue (GET /api/reports) or, for agency
 // operators, their agency's inbox (GET /api/reports/inbox). Which one follows the abilities from
 // /api/auth/me; overdue reports come first and are highlighted with their due dates.
-import { Alert, Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { REPORT_CATEGORIES, type ReportSummary } from "../../lib/reports";
 import { Link, navigate } from "../../lib/router";
 import type { Me, Region } from "../../lib/types";
+import { FilterBar, useFilters } from "../FilterBar";
+import { ListStatus, ListTable } from "../ListTable";
 import { useRegionNames, useResource } from "../hooks";
 import { getInstallationRegency } from "../regions";
 import { usePageTitle } from "../usePageTitle";
@@ -52,8 +53,8 @@ export function Reports({ me }: { me: Me }) {
   const triage = me.abilities.triageReports === true;
   const title = triage ? t("reports.queueTitle") : t("reports.inboxTitle");
   usePageTitle(title);
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [applied, setApplied] = useState<Filters>(EMPTY);
+  const filters = useFilters<Filters>(EMPTY);
+  const { draft, applied, set } = filters;
   const [offset, setOffset] = useState(0);
   const kecamatanOptions = useKecamatanOptions();
 
@@ -71,12 +72,6 @@ export function Reports({ me }: { me: Me }) {
   const items = list.data?.items ?? [];
   const names = useRegionNames([...new Set(items.flatMap((item) => (item.regionCode ? [item.regionCode] : [])))]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setOffset(0);
-    setApplied({ ...draft });
-  }
-
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -85,136 +80,100 @@ export function Reports({ me }: { me: Me }) {
       <Text c="dimmed" size="sm">
         {triage ? t("reports.queueLead") : t("reports.inboxLead")}
       </Text>
-      <form onSubmit={submit} aria-label={t("reports.filters")}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <Select
-            label={t("reports.status")}
-            data={STATUS_FILTERS.map((value) => ({ value, label: t(`reports.statusFilter.${value}`) }))}
-            value={draft.status}
-            onChange={(value) => setDraft((previous) => ({ ...previous, status: value ?? "" }))}
-            clearable
-            placeholder={t("reports.any")}
-          />
-          <Select
-            label={t("reports.category")}
-            data={REPORT_CATEGORIES.map((value) => ({ value, label: t(`report.category.${value}.label`) }))}
-            value={draft.category || null}
-            onChange={(value) => setDraft((previous) => ({ ...previous, category: value ?? "" }))}
-            clearable
-            placeholder={t("reports.any")}
-          />
-          <Select
-            label={t("reports.kecamatan")}
-            data={kecamatanOptions}
-            value={draft.kecamatan || null}
-            onChange={(value) => setDraft((previous) => ({ ...previous, kecamatan: value ?? "" }))}
-            clearable
-            searchable
-            placeholder={t("reports.any")}
-          />
-          <TextInput
-            label={t("reports.search")}
-            placeholder={t("reports.searchPlaceholder")}
-            value={draft.q}
-            onChange={(event) => {
-              const q = event.currentTarget.value;
-              setDraft((previous) => ({ ...previous, q }));
-            }}
-          />
-        </SimpleGrid>
-        <Group mt="sm">
-          <Checkbox
-            label={t("reports.overdueOnly")}
-            checked={draft.overdue}
-            onChange={(event) => {
-              const overdue = event.currentTarget.checked;
-              setDraft((previous) => ({ ...previous, overdue }));
-            }}
-          />
-          <Button type="submit">{t("audit.apply")}</Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(EMPTY);
-              setApplied(EMPTY);
-              setOffset(0);
+      <FilterBar
+        label={t("reports.filters")}
+        cols={{ base: 1, xs: 2, md: 4 }}
+        onApply={() => {
+          setOffset(0);
+          filters.apply();
+        }}
+        onReset={() => {
+          filters.reset();
+          setOffset(0);
+        }}
+        leading={
+          <Checkbox label={t("reports.overdueOnly")} checked={draft.overdue} onChange={(event) => set("overdue")(event.currentTarget.checked)} />
+        }
+      >
+        <Select
+          label={t("reports.status")}
+          data={STATUS_FILTERS.map((value) => ({ value, label: t(`reports.statusFilter.${value}`) }))}
+          value={draft.status}
+          onChange={(value) => set("status")(value ?? "")}
+          clearable
+          placeholder={t("reports.any")}
+        />
+        <Select
+          label={t("reports.category")}
+          data={REPORT_CATEGORIES.map((value) => ({ value, label: t(`report.category.${value}.label`) }))}
+          value={draft.category || null}
+          onChange={(value) => set("category")(value ?? "")}
+          clearable
+          placeholder={t("reports.any")}
+        />
+        <Select
+          label={t("reports.kecamatan")}
+          data={kecamatanOptions}
+          value={draft.kecamatan || null}
+          onChange={(value) => set("kecamatan")(value ?? "")}
+          clearable
+          searchable
+          placeholder={t("reports.any")}
+        />
+        <TextInput
+          label={t("reports.search")}
+          placeholder={t("reports.searchPlaceholder")}
+          value={draft.q}
+          onChange={(event) => set("q")(event.currentTarget.value)}
+        />
+      </FilterBar>
+
+      <ListStatus list={list} count={t("reports.count", { n: formatNumber(list.data?.total ?? 0) })} />
+
+      <ListTable
+        list={list}
+        minWidth={760}
+        headers={[t("reports.code"), t("reports.category"), t("reports.status"), t("reports.place"), t("reports.received"), t("reports.due")]}
+        empty={t("reports.empty")}
+        isEmpty={items.length === 0}
+      >
+        {items.map((item) => (
+          <Table.Tr
+            key={item.id}
+            className={item.overdue ? "konsol-report-overdue" : undefined}
+            data-overdue={item.overdue ? "true" : undefined}
+            data-testid="report-row"
+            style={{ cursor: "pointer" }}
+            onClick={(event) => {
+              if ((event.target as HTMLElement).closest("a")) return;
+              navigate(`${REPORTS_PATH}/${item.id}`);
             }}
           >
-            {t("audit.reset")}
-          </Button>
-        </Group>
-      </form>
-
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
-
-      {list.data && (
-        <Text size="sm" role="status">
-          {t("reports.count", { n: formatNumber(list.data.total) })}
-        </Text>
-      )}
-
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("reports.code")}</Table.Th>
-              <Table.Th>{t("reports.category")}</Table.Th>
-              <Table.Th>{t("reports.status")}</Table.Th>
-              <Table.Th>{t("reports.place")}</Table.Th>
-              <Table.Th>{t("reports.received")}</Table.Th>
-              <Table.Th>{t("reports.due")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr
-                key={item.id}
-                className={item.overdue ? "konsol-report-overdue" : undefined}
-                data-overdue={item.overdue ? "true" : undefined}
-                data-testid="report-row"
-                style={{ cursor: "pointer" }}
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest("a")) return;
-                  navigate(`${REPORTS_PATH}/${item.id}`);
-                }}
-              >
-                <Table.Td>
-                  <Text component={Link} href={`${REPORTS_PATH}/${item.id}`} fw={600} ff="monospace" size="sm" c="teal.9">
-                    {item.trackingCode}
-                  </Text>
-                  <Text size="xs" c="dimmed" lineClamp={2} maw={320}>
-                    {item.excerpt}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{t(`report.category.${item.category}.label`)}</Table.Td>
-                <Table.Td>
-                  <StatusBadge status={item.status} />
-                </Table.Td>
-                <Table.Td>{item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.receivedAt)}</Table.Td>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {item.overdue && (
-                    <Badge color="red" variant="filled" mr={4}>
-                      {t("reports.overdue")}
-                    </Badge>
-                  )}
-                  {item.nextDueAt ? formatDateTime(item.nextDueAt) : "–"}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {!list.loading && items.length === 0 && !list.error && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("reports.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.loading && <Text role="status">{t("common.loading")}</Text>}
+            <Table.Td>
+              <Text component={Link} href={`${REPORTS_PATH}/${item.id}`} fw={600} ff="monospace" size="sm" c="teal.9">
+                {item.trackingCode}
+              </Text>
+              <Text size="xs" c="dimmed" lineClamp={2} maw={320}>
+                {item.excerpt}
+              </Text>
+            </Table.Td>
+            <Table.Td>{t(`report.category.${item.category}.label`)}</Table.Td>
+            <Table.Td>
+              <StatusBadge status={item.status} />
+            </Table.Td>
+            <Table.Td>{item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.receivedAt)}</Table.Td>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>
+              {item.overdue && (
+                <Badge color="red" variant="filled" mr={4}>
+                  {t("reports.overdue")}
+                </Badge>
+              )}
+              {item.nextDueAt ? formatDateTime(item.nextDueAt) : "–"}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       {list.data && list.data.total > PAGE && (
         <Paper p="xs">
           <Group>

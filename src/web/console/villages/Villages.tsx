@@ -1,19 +1,20 @@
 // Desa Binaan: every desa in the user's jurisdiction with its programme status, risk level and the
 // sentence that explains it, and the last outreach session there.
-import { Alert, Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDate, formatNumber } from "../../lib/format";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
+import { FilterBar, useFilters } from "../FilterBar";
+import { ListStatus, ListTable } from "../ListTable";
 import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOURS, type VillageSummary, villagePath } from "./types";
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
+const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
 
 export function RiskBadge({ risk }: { risk: VillageSummary["risk"] }) {
   const { t } = useTranslation();
@@ -31,18 +32,11 @@ export function riskReason(risk: VillageSummary["risk"], language: string): stri
 export function Villages({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t("villages.title"));
-  const empty = { kecamatan: "", status: "", risk: "", q: "" };
-  const [draft, setDraft] = useState(empty);
-  const [applied, setApplied] = useState(empty);
+  const filters = useFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }));
+  const { draft, applied, set } = filters;
   const kecamatanList = useKecamatanList();
   const list = useResource<{ items: VillageSummary[] }>(`/api/villages${query(applied)}`);
   const items = list.data?.items ?? [];
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setApplied({ ...draft, q: draft.q.trim() });
-  }
-  const set = (key: keyof typeof empty) => (value: string) => setDraft((previous) => ({ ...previous, [key]: value }));
 
   return (
     <Stack>
@@ -59,105 +53,69 @@ export function Villages({ me }: { me: Me }) {
           </Button>
         </Group>
       )}
-      <form onSubmit={submit} aria-label={t("villages.filters")}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <NativeSelect
-            label={t("outreach.kecamatan")}
-            value={draft.kecamatan}
-            onChange={(e) => set("kecamatan")(e.currentTarget.value)}
-            data={[{ value: "", label: t("outreach.any") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
-          />
-          <NativeSelect
-            label={t("villages.status")}
-            value={draft.status}
-            onChange={(e) => set("status")(e.currentTarget.value)}
-            data={[{ value: "", label: t("outreach.any") }, ...PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))]}
-          />
-          <NativeSelect
-            label={t("villages.riskLevel")}
-            value={draft.risk}
-            onChange={(e) => set("risk")(e.currentTarget.value)}
-            data={[{ value: "", label: t("outreach.any") }, ...RISKS.map((value) => ({ value, label: t(`villages.risk.${value}`) }))]}
-          />
-          <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
-        </SimpleGrid>
-        <Group mt="sm">
-          <Button type="submit">{t("audit.apply")}</Button>
-          <Button
-            variant="default"
-            onClick={() => {
-              setDraft(empty);
-              setApplied(empty);
-            }}
-          >
-            {t("audit.reset")}
-          </Button>
-        </Group>
-      </form>
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
-      {list.data && (
-        <Text size="sm" role="status">
-          {t("villages.count", { n: formatNumber(items.length) })}
-        </Text>
-      )}
-      <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="xs" highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("outreach.desa")}</Table.Th>
-              <Table.Th>{t("outreach.kecamatan")}</Table.Th>
-              <Table.Th>{t("villages.status")}</Table.Th>
-              <Table.Th>{t("villages.riskLevel")}</Table.Th>
-              <Table.Th>{t("villages.lastOutreach")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((village) => (
-              <Table.Tr key={village.code} data-testid="village-row">
-                <Table.Td>
-                  <Text component={Link} href={villagePath(village.code)} fw={600} size="sm" c="teal.9">
-                    {village.name}
+      <FilterBar label={t("villages.filters")} cols={{ base: 1, xs: 2, md: 4 }} onApply={filters.apply} onReset={filters.reset}>
+        <NativeSelect
+          label={t("outreach.kecamatan")}
+          value={draft.kecamatan}
+          onChange={(e) => set("kecamatan")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+        />
+        <NativeSelect
+          label={t("villages.status")}
+          value={draft.status}
+          onChange={(e) => set("status")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))]}
+        />
+        <NativeSelect
+          label={t("villages.riskLevel")}
+          value={draft.risk}
+          onChange={(e) => set("risk")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...RISKS.map((value) => ({ value, label: t(`villages.risk.${value}`) }))]}
+        />
+        <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
+      </FilterBar>
+      <ListStatus list={list} count={t("villages.count", { n: formatNumber(items.length) })} />
+      <ListTable
+        list={list}
+        minWidth={820}
+        headers={[t("outreach.desa"), t("outreach.kecamatan"), t("villages.status"), t("villages.riskLevel"), t("villages.lastOutreach")]}
+        empty={t("villages.empty")}
+        isEmpty={items.length === 0}
+      >
+        {items.map((village) => (
+          <Table.Tr key={village.code} data-testid="village-row">
+            <Table.Td>
+              <Text component={Link} href={villagePath(village.code)} fw={600} size="sm" c="teal.9">
+                {village.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>{village.kecamatanName}</Table.Td>
+            <Table.Td>
+              <Badge color={STATUS_COLOURS[village.status]} variant="light">
+                {t(`villages.programStatus.${village.status}`)}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <RiskBadge risk={village.risk} />
+              <Text size="xs" c="dimmed" maw={360}>
+                {riskReason(village.risk, i18n.language)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {village.outreach.lastSessionAt ? (
+                <>
+                  {formatDate(village.outreach.lastSessionAt)}
+                  <Text size="xs" c="dimmed">
+                    {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
                   </Text>
-                </Table.Td>
-                <Table.Td>{village.kecamatanName}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOURS[village.status]} variant="light">
-                    {t(`villages.programStatus.${village.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <RiskBadge risk={village.risk} />
-                  <Text size="xs" c="dimmed" maw={360}>
-                    {riskReason(village.risk, i18n.language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {village.outreach.lastSessionAt ? (
-                    <>
-                      {formatDate(village.outreach.lastSessionAt)}
-                      <Text size="xs" c="dimmed">
-                        {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
-                      </Text>
-                    </>
-                  ) : (
-                    t("villages.neverReached")
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {!list.loading && items.length === 0 && !list.error && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>{t("villages.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.loading && <Text role="status">{t("common.loading")}</Text>}
+                </>
+              ) : (
+                t("villages.neverReached")
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

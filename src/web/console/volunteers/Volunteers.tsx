@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from "../../lib/format";
 import type { Me } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
+import { ListTable } from "../ListTable";
 import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
@@ -249,69 +250,56 @@ export function Volunteers({ me: _me }: { me: Me }) {
           {toggleError ?? errorMessage(list.error)}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("volunteers.name")}</Table.Th>
-              <Table.Th>{t("volunteers.desa")}</Table.Th>
-              <Table.Th>{t("volunteers.trainings")}</Table.Th>
-              <Table.Th>{t("volunteers.activity")}</Table.Th>
-              <Table.Th>{t("volunteers.active")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
+      <ListTable
+        list={list}
+        minWidth={760}
+        highlightOnHover={false}
+        headers={[t("volunteers.name"), t("volunteers.desa"), t("volunteers.trainings"), t("volunteers.activity"), t("volunteers.active"), t("common.actions")]}
+        empty={t("volunteers.empty")}
+        isEmpty={items.length === 0}
+      >
+        {items.map((volunteer) => [
+          <Table.Tr key={volunteer.id} data-testid="volunteer-row">
+            <Table.Td>
+              <Text fw={600} size="sm">
+                {volunteer.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {[volunteer.phone, volunteer.agency?.name].filter(Boolean).join(" · ")}
+              </Text>
+            </Table.Td>
+            <Table.Td>{volunteer.desa.map((d) => d.name).join(", ")}</Table.Td>
+            <Table.Td>{formatNumber(volunteer.trainings.length)}</Table.Td>
+            <Table.Td>
+              {t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) })}
+            </Table.Td>
+            <Table.Td>
+              <Switch
+                aria-label={t("volunteers.activeFor", { name: volunteer.name })}
+                checked={volunteer.active}
+                onChange={(e) => void setActive(volunteer, e.currentTarget.checked)}
+              />
+              {!volunteer.active && (
+                <Badge color="gray" size="sm">
+                  {t("common.inactive")}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
+                {open === volunteer.id ? t("common.close") : t("volunteers.details")}
+              </Button>
+            </Table.Td>
+          </Table.Tr>,
+          open === volunteer.id ? (
+            <Table.Tr key={`${volunteer.id}-detail`}>
+              <Table.Td colSpan={6}>
+                <VolunteerDetail volunteer={volunteer} onChanged={list.reload} />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((volunteer) => [
-              <Table.Tr key={volunteer.id} data-testid="volunteer-row">
-                <Table.Td>
-                  <Text fw={600} size="sm">
-                    {volunteer.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {[volunteer.phone, volunteer.agency?.name].filter(Boolean).join(" · ")}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{volunteer.desa.map((d) => d.name).join(", ")}</Table.Td>
-                <Table.Td>{formatNumber(volunteer.trainings.length)}</Table.Td>
-                <Table.Td>
-                  {t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) })}
-                </Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={t("volunteers.activeFor", { name: volunteer.name })}
-                    checked={volunteer.active}
-                    onChange={(e) => void setActive(volunteer, e.currentTarget.checked)}
-                  />
-                  {!volunteer.active && (
-                    <Badge color="gray" size="sm">
-                      {t("common.inactive")}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
-                    {open === volunteer.id ? t("common.close") : t("volunteers.details")}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>,
-              open === volunteer.id ? (
-                <Table.Tr key={`${volunteer.id}-detail`}>
-                  <Table.Td colSpan={6}>
-                    <VolunteerDetail volunteer={volunteer} onChanged={list.reload} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : null,
-            ])}
-            {!list.loading && items.length === 0 && !list.error && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("volunteers.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.loading && <Text role="status">{t("common.loading")}</Text>}
+          ) : null,
+        ])}
+      </ListTable>
     </Stack>
   );
 }

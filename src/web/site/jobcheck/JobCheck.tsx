@@ -8,7 +8,7 @@ import type { JobcheckResponse } from "../../../server/modules/jobcheck/jobcheck
 import { api } from "../../lib/api";
 import { Link } from "../../lib/router";
 import { PUBLIC_FEATURES } from "../features";
-import { HotlineList } from "./HotlineList";
+import { HotlineList } from "../HotlineList";
 import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 

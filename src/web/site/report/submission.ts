@@ -1,6 +1,7 @@
 // The client-generated submissionId of the report being sent. It is kept on the device until the
 // server acknowledges the report (201, or 200 for a replay), so a retry after a dropped connection,
 // a reload or a closed tab sends the same id and the server never stores the report twice.
+import { randomUuid } from "../../lib/uuid";
 
 export const PENDING_KEY = "simpul.reportPending";
 /** Set by Cek Lowongan ("Laporkan tawaran ini") to pre-fill the offer text; read once. */
@@ -21,16 +22,6 @@ function storage(): Storage | null {
   }
 }
 
-function newId(): string {
-  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  // Older browsers: a version-4 UUID from getRandomValues.
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 // Kept in memory as well, so a device without storage still retries with the same id in this visit.
 let memory: Pending | null = null;
 
@@ -45,7 +36,7 @@ export function pendingSubmissionId(now = Date.now()): string {
     // Unreadable: start a new one.
   }
   if (!pending || typeof pending.submissionId !== "string" || now - pending.createdAt > PENDING_TTL_MS) {
-    pending = { submissionId: newId(), createdAt: now };
+    pending = { submissionId: randomUuid(), createdAt: now };
   }
   memory = pending;
   try {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { HOTLINES } from "../hotlines";
+import { HOTLINES } from "./hotlines";
 
-/** The official hotlines, dialable with one tap (same texts as the home page). */
+/** The official hotlines, dialable with one tap (on the home page and under the job check). */
 export function HotlineList() {
   const { t } = useTranslation();
   return (

@@ -1,0 +1,88 @@
+// The filter form of a console list page: fields in a grid, then Apply and Reset. The fields edit a
+// draft; the list follows the applied filters, which change only on Apply or Reset.
+import { Button, Group, SimpleGrid, type SimpleGridProps } from "@mantine/core";
+import { type Dispatch, type FormEvent, type ReactNode, type SetStateAction, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+export interface FilterState<F> {
+  draft: F;
+  applied: F;
+  setDraft: Dispatch<SetStateAction<F>>;
+  /** Sets one field of the draft. */
+  set: <K extends keyof F>(key: K) => (value: F[K]) => void;
+  /** Applies the draft (through `normalise`). */
+  apply: () => void;
+  /** Puts draft and applied filters back to empty. */
+  reset: () => void;
+  /** Sets draft and applied filters at once (a filter chosen from the list itself). */
+  replace: (next: F) => void;
+}
+
+export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => ({ ...draft })): FilterState<F> {
+  const [draft, setDraft] = useState<F>(empty);
+  const [applied, setApplied] = useState<F>(empty);
+  return {
+    draft,
+    applied,
+    setDraft,
+    set: (key) => (value) => setDraft((previous) => ({ ...previous, [key]: value })),
+    apply: () => setApplied(normalise(draft)),
+    reset: () => {
+      setDraft(empty);
+      setApplied(empty);
+    },
+    replace: (next) => {
+      setDraft(next);
+      setApplied(next);
+    },
+  };
+}
+
+export function FilterBar({
+  label,
+  cols,
+  onApply,
+  onReset,
+  applyLabel,
+  resetLabel,
+  below,
+  leading,
+  trailing,
+  children,
+}: {
+  /** The form's accessible name. */
+  label: string;
+  cols: SimpleGridProps["cols"];
+  onApply: () => void;
+  onReset: () => void;
+  applyLabel?: string;
+  resetLabel?: string;
+  /** Between the fields and the buttons. */
+  below?: ReactNode;
+  /** In the button row, before Apply. */
+  leading?: ReactNode;
+  /** In the button row, after Reset. */
+  trailing?: ReactNode;
+  /** The fields. */
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onApply();
+  }
+  return (
+    <form onSubmit={submit} aria-label={label}>
+      <SimpleGrid cols={cols}>{children}</SimpleGrid>
+      {below}
+      <Group mt="sm">
+        {leading}
+        <Button type="submit">{applyLabel ?? t("audit.apply")}</Button>
+        <Button variant="default" onClick={onReset}>
+          {resetLabel ?? t("audit.reset")}
+        </Button>
+        {trailing}
+      </Group>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { Alert } from "@mantine/core";
+
+/** A form's error from `useSubmission`, with the API's field messages that no field on the form shows. */
+export function FormErrorAlert({ error, rest }: { error: string | null; rest: readonly string[] }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert">
+      {error}
+      {rest.length > 0 && (
+        <ul>
+          {rest.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}
