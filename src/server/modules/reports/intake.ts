@@ -49,8 +49,12 @@ export type IntakeOutcome =
 
 type Pending = { row: IntakeRow; resolve(o: IntakeOutcome): void; reject(err: unknown): void };
 
-/** Batches in flight at once; more reports wait and go in the next batch. */
-const MAX_IN_FLIGHT = 4;
+/**
+ * Batches in flight at once; more reports wait and go in the next batch. PostgreSQL runs a few side by
+ * side; the embedded database runs one statement at a time, so there every report that arrives while
+ * one batch is written joins the next.
+ */
+const MAX_IN_FLIGHT = { postgresql: 4, pglite: 1 } as const;
 const MAX_BATCH = 64;
 /** Attempts with SKIP LOCKED on the audit heads before waiting for one. */
 const FREE_HEAD_ATTEMPTS = 2;
@@ -70,6 +74,7 @@ export function intakeWriterFor(ctx: AppContext): IntakeWriter {
 export class IntakeWriter {
   private queue: Pending[] = [];
   private inFlight = 0;
+  private scheduled = false;
   /** Batches written, reports in them, and the largest batch (for tests and the benchmark). */
   readonly stats = { batches: 0, reports: 0, largest: 0 };
 
@@ -78,12 +83,26 @@ export class IntakeWriter {
   write(row: IntakeRow): Promise<IntakeOutcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /**
+   * Sends what is queued once the requests that arrived together have all reached the queue: after
+   * the current round of I/O callbacks (setImmediate), not at once. With the embedded database this
+   * is what makes batches at all, since its statements run on this thread.
+   */
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
       this.pump();
     });
   }
 
   private pump(): void {
-    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length > 0) {
+    while (this.inFlight < MAX_IN_FLIGHT[this.ctx.database.kind] && this.queue.length > 0) {
       const batch = this.queue.splice(0, MAX_BATCH);
       this.stats.batches++;
       this.stats.reports += batch.length;
@@ -91,7 +110,7 @@ export class IntakeWriter {
       this.inFlight++;
       void this.settle(batch).finally(() => {
         this.inFlight--;
-        this.pump();
+        this.schedule();
       });
     }
   }
