@@ -1,6 +1,7 @@
 // PostgreSQL goes away under load: requests answer 503 with a clear message, the process survives,
 // and service resumes by itself when the database returns. Runs against PostgreSQL only
 // (set SIMPUL_TEST_DATABASE_URL); the database is cut off by a TCP proxy between app and server.
+import { randomUUID } from "node:crypto";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/server/app";
@@ -105,6 +106,17 @@ describe.skipIf(!url)("database outage (PostgreSQL)", () => {
     expect(down.statusCode).toBe(503);
     expect(down.json().error).toEqual({ code: "database_unavailable", message: expect.stringMatching(/Basis data/) });
     expect(down.headers["retry-after"]).toBeDefined();
+    // Reports sent together while the database is away: each is told to retry (503), none gets a 500.
+    const reports = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        env.app.inject({
+          method: "POST",
+          url: "/api/public/reports",
+          payload: { submissionId: randomUUID(), category: "other", description: "Laporan saat basis data tidak tersedia." },
+        }),
+      ),
+    );
+    expect(reports.map((r) => r.statusCode)).toEqual([503, 503, 503, 503, 503]);
 
     await proxy.start();
     let recovered = false;

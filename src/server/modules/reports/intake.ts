@@ -11,6 +11,7 @@
 import { sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { executePrepared, sqlAssertion } from "../../db/client";
+import { isDatabaseUnavailable } from "../../db/errors";
 import type { PreparedRecord } from "../audit/audit.service";
 
 /** One report ready to store: every column computed, contacts encrypted and hashed. */
@@ -125,15 +126,21 @@ export class IntakeWriter {
       else first.set(p.row.submissionHash, p);
     }
     const leads = [...first.values()];
-    const outcomes = await this.writeBatch(leads);
+    let outcomes: (IntakeOutcome | Error)[];
+    try {
+      outcomes = await this.writeBatch(leads);
+    } catch (err) {
+      for (const p of batch) p.reject(err);
+      return;
+    }
     leads.forEach((p, i) => {
       const o = outcomes[i]!;
-      if (o instanceof Error || !("kind" in o)) p.reject(o);
+      if (o instanceof Error) p.reject(o);
       else p.resolve(o);
     });
     for (const [p, lead] of followers) {
       const o = outcomes[leads.indexOf(lead)]!;
-      if (o instanceof Error || !("kind" in o)) p.reject(o);
+      if (o instanceof Error) p.reject(o);
       else p.resolve(o.kind === "created" ? { kind: "replay", trackingCode: lead.row.trackingCode } : o);
     }
   }
@@ -148,7 +155,8 @@ export class IntakeWriter {
         );
       } catch (err) {
         if (sqlAssertion(err) === "audit_busy" && attempt < FREE_HEAD_ATTEMPTS + 3) continue;
-        if (batch.length === 1) return [err instanceof Error ? err : new Error(String(err))];
+        // The database is gone: every report of the batch gets the same answer (503), no retries here.
+        if (batch.length === 1 || isDatabaseUnavailable(err)) return batch.map(() => (err instanceof Error ? err : new Error(String(err))));
         // One report spoilt the batch (or the database hiccuped): write each on its own.
         return Promise.all(batch.map(async (p) => (await this.writeBatch([p]))[0]!));
       }
