@@ -7,16 +7,15 @@
 // data and sealed like other narrative fields. Only the team and whole-case referral recipients see
 // documents; one-service referrals and coordinators (aggregate) get 404 like outsiders. Every list,
 // download, upload and delete is audited.
-import { randomBytes } from "node:crypto";
 import { and, asc, count, eq, isNull, or } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import type { AppContext } from "../../context";
-import { decryptBytes, encryptBytes, hmacHex, type KeyRing } from "../../lib/crypto";
+import { hmacHex, type KeyRing } from "../../lib/crypto";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import { type AuditActor, SYSTEM_ACTOR } from "../audit/audit.service";
 import { AttachmentStore, MAX_ATTACHMENTS } from "../reports/attachments";
-import { cleanUpload, contentAddressOf } from "../reports/uploads";
+import { cleanUpload, contentAddressOf, encryptLegacyFiles, readSealed, type SealedFile, writeSealed } from "../reports/uploads";
 import { casePolicy } from "./cases.policy";
 import { accessTo, findCase, userRefs } from "./cases.repo";
 import type { CaseDocumentView } from "./cases.schema";
@@ -40,39 +39,18 @@ function contentOf(keys: KeyRing, caseId: string, data: Buffer): Content {
   return { plainSha256, mac: hmacHex(keys, "case-document:content", `${caseId}\0${plainSha256}`) };
 }
 
-/** Encrypts the bytes under a fresh data key and writes them durably (fsynced) before any row points at them. */
-async function writeSealed(store: AttachmentStore, keys: KeyRing, data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
-  const dataKey = randomBytes(32);
-  const sha256 = await store.put(encryptBytes(dataKey, data));
-  return { sha256, fileKeyEnc: sealText(keys, dataKey.toString("base64"))! };
-}
-
 /**
- * Encrypts the files of documents stored before encryption at rest (rows without a data key), up to
- * `batch` per run: the encrypted copy is written and fsynced first, then the row points at it (only if
- * it still points at the plain file), audited as `case.document_encrypt`. The plain file is then
- * referenced by no row and the orphan-file sweep removes it after its grace period. A row whose file
- * is missing is left as it is.
+ * Encrypts the files of documents stored before encryption at rest, up to `batch` per run (see
+ * encryptLegacyFiles), audited as `case.document_encrypt`.
  */
 export async function encryptLegacyDocuments(ctx: AppContext, batch = 100): Promise<{ encrypted: number; missing: number }> {
-  const store = new AttachmentStore(ctx.config.dataDir, "case-documents");
   const rows = await ctx.db
     .select({ id: caseDocuments.id, caseId: caseDocuments.caseId, sha256: caseDocuments.sha256 })
     .from(caseDocuments)
     .where(isNull(caseDocuments.fileKeyEnc))
     .orderBy(asc(caseDocuments.id))
     .limit(batch);
-  let encrypted = 0;
-  let missing = 0;
-  for (const r of rows) {
-    let plain: Buffer;
-    try {
-      plain = await store.read(r.sha256);
-    } catch {
-      missing++;
-      continue;
-    }
-    const file = await writeSealed(store, ctx.keys, plain);
+  return encryptLegacyFiles(new AttachmentStore(ctx.config.dataDir, "case-documents"), ctx.keys, rows, async (r, file, plain) => {
     const done = await ctx.withAudit(
       SYSTEM_ACTOR,
       { action: "case.document_encrypt", resourceType: "case", resourceId: r.caseId, details: { documentId: r.id } },
@@ -83,9 +61,8 @@ export async function encryptLegacyDocuments(ctx: AppContext, batch = 100): Prom
           .where(and(eq(caseDocuments.id, r.id), isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, r.sha256)))
           .returning({ id: caseDocuments.id }),
     );
-    if (done.length) encrypted++;
-  }
-  return { encrypted, missing };
+    return done.length > 0;
+  });
 }
 
 export class CaseDocuments {
@@ -151,15 +128,8 @@ export class CaseDocuments {
     return contentOf(this.ctx.keys, caseId, data);
   }
 
-  private writeSealed(data: Buffer): Promise<{ sha256: string; fileKeyEnc: string }> {
+  private writeSealed(data: Buffer): Promise<SealedFile> {
     return writeSealed(this.store, this.ctx.keys, data);
-  }
-
-  /** The plain bytes of a stored document. */
-  private async openFile(row: DocumentRow): Promise<Buffer> {
-    const stored = await this.store.read(row.sha256);
-    if (!row.fileKeyEnc) return stored; // stored before encryption at rest
-    return decryptBytes(Buffer.from(openText(this.ctx.keys, row.fileKeyEnc)!, "base64"), stored);
   }
 
   list(p: Principal, actor: AuditActor, caseId: string): Promise<CaseDocumentView[]> {
@@ -226,7 +196,7 @@ export class CaseDocuments {
   /** One document's file and name; audited. */
   async read(p: Principal, actor: AuditActor, caseId: string, documentId: string): Promise<{ name: string; mediaType: string; data: Buffer }> {
     const row = await this.inDocuments(p, actor, caseId, "read", (tx) => this.document(tx, caseId, documentId), () => ({ documentId }));
-    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await this.openFile(row) };
+    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await readSealed(this.store, this.ctx.keys, row) };
   }
 
   /** Hides a document from the case (soft delete, audited); the file stays as a record of what the case held. */

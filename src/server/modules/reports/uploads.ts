@@ -1,10 +1,12 @@
 // What every feature that accepts files shares (report attachments, outreach photos, case documents):
-// the raw-body parser, the sniff-and-strip step with its error, and sending a stored file back.
-// The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
-import { createHash } from "node:crypto";
+// the raw-body parser, the sniff-and-strip step with its error, sealing a file at rest (envelope
+// encryption) and opening it again, the job that seals files stored before encryption, and sending a
+// stored file back. The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
+import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../../lib/crypto";
 import { AppError } from "../../lib/errors";
-import { type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
+import { AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
 import { PdfNotCleanable } from "./pdf-metadata";
 
 /** Content types accepted for a raw file body; the real type is sniffed from the bytes, never taken from the header. */
@@ -35,6 +37,55 @@ export function cleanUpload(body: unknown, refuse: () => AppError): Cleaned {
 
 /** The content address a cleaned file gets in an AttachmentStore (to find a re-sent file before storing it). */
 export const contentAddressOf = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+
+/**
+ * A file sealed at rest: `sha256` is the hash of the ciphertext (the file's name in the store, so a name
+ * confirms nothing about a known plaintext) and `fileKeyEnc` its random data key sealed with the key ring
+ * (a `*_enc` column, so key rotation re-seals it without touching the file).
+ */
+export type SealedFile = { sha256: string; fileKeyEnc: string };
+
+/** Encrypts the bytes under a fresh data key (AES-256-GCM) and writes them durably (fsynced) before any row points at them. */
+export async function writeSealed(store: AttachmentStore, keys: KeyRing, data: Buffer): Promise<SealedFile> {
+  const dataKey = randomBytes(32);
+  const sha256 = await store.put(encryptBytes(dataKey, data));
+  return { sha256, fileKeyEnc: encrypt(keys, dataKey.toString("base64")) };
+}
+
+/** The plain bytes of a stored file; a row without a data key was stored before encryption at rest (plain). */
+export async function readSealed(store: AttachmentStore, keys: KeyRing, row: { sha256: string; fileKeyEnc: string | null }): Promise<Buffer> {
+  const stored = await store.read(row.sha256);
+  if (!row.fileKeyEnc) return stored;
+  return decryptBytes(Buffer.from(decrypt(keys, row.fileKeyEnc), "base64"), stored);
+}
+
+/**
+ * Encrypts the files of rows stored before encryption at rest (rows without a data key), as listed by
+ * `pending`: the encrypted copy is written and fsynced first, then `adopt` points the row at it (in its
+ * own audited transaction, only if the row still points at the plain file; true when it did). The plain
+ * file is then referenced by no row and the orphan-file sweep removes it after its grace period. A row
+ * whose file is missing is left as it is.
+ */
+export async function encryptLegacyFiles<R extends { sha256: string }>(
+  store: AttachmentStore,
+  keys: KeyRing,
+  pending: R[],
+  adopt: (row: R, file: SealedFile, plain: Buffer) => Promise<boolean>,
+): Promise<{ encrypted: number; missing: number }> {
+  let encrypted = 0;
+  let missing = 0;
+  for (const r of pending) {
+    let plain: Buffer;
+    try {
+      plain = await store.read(r.sha256);
+    } catch {
+      missing++;
+      continue;
+    }
+    if (await adopt(r, await writeSealed(store, keys, plain), plain)) encrypted++;
+  }
+  return { encrypted, missing };
+}
 
 /**
  * Sends a stored file: its sniffed type, no sniffing by the browser, never cached. `inline` only for
