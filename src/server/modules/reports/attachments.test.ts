@@ -4,10 +4,12 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
+import { auditLog } from "../../db/schema";
 import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "./attachments";
-import { cleanupOrphanFiles, cleanupUploads, ORPHAN_FILE_GRACE_MS } from "./reports.jobs";
+import { cleanupOrphanFiles, cleanupUploads, encryptLegacyAttachments, ORPHAN_FILE_GRACE_MS } from "./reports.jobs";
+import { contentAddressOf } from "./uploads";
 import { publicReports, reportAttachments } from "./reports.tables";
-import { jpegWithExif, pngWithText, webpWithExif } from "./attachments.fixtures";
+import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "./attachments.fixtures";
 
 describe("metadata stripping", () => {
   it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {
@@ -53,15 +55,25 @@ describe("attachment upload", () => {
   const upload = (body: Buffer, type = "application/octet-stream") =>
     env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": type }, payload: body });
 
-  it("stores a stripped copy durably and lets staff download it from the report", async () => {
+  it("stores a stripped copy durably and encrypted, and lets staff download the stripped original from the report", async () => {
     const up = await upload(jpegWithExif(), "image/png"); // the header lies; the bytes decide
     expect(up.statusCode).toBe(201);
     const { attachmentId, mediaType, sha256 } = up.json();
     expect(mediaType).toBe("image/jpeg");
+    const stripped = stripJpeg(jpegWithExif()).data;
+    expect(stripped.toString("latin1")).toContain("JFIF"); // a marker that survives stripping…
     const onDisk = fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(sha256));
+    expect(onDisk.toString("latin1")).not.toContain("JFIF"); // …is not on disk: the file is encrypted
     expect(onDisk.toString("latin1")).not.toContain("GPS");
+    expect(sha256).toBe(contentAddressOf(onDisk)); // named by the ciphertext, not by the plain bytes
+    expect(sha256).not.toBe(contentAddressOf(stripped));
+    const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, attachmentId));
+    expect(row!.fileKeyEnc).toMatch(/^v1\./);
 
-    const pdf = (await upload(Buffer.from("%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"))).json();
+    const pdfText = "Lowongan kerja Malaysia gaji 12 juta";
+    const pdfPlain = Buffer.from(`%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n2 0 obj<</Length 40>>stream\nBT (${pdfText}) Tj ET\nendstream endobj\ntrailer<<>>\n%%EOF`, "latin1");
+    const pdf = (await upload(pdfPlain)).json();
+    expect(fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(pdf.sha256)).toString("latin1")).not.toContain(pdfText);
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
       category: "suspicious_offer",
@@ -79,7 +91,10 @@ describe("attachment upload", () => {
     expect(file.statusCode).toBe(200);
     expect(file.headers["content-type"]).toBe("image/jpeg");
     expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
-    expect(file.rawPayload.equals(onDisk)).toBe(true);
+    expect(file.rawPayload.equals(stripped)).toBe(true);
+    const pdfFile = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${pdf.attachmentId}`);
+    expect(pdfFile.statusCode).toBe(200);
+    expect(pdfFile.rawPayload.toString("latin1")).toContain(pdfText);
 
     // An attachment cannot be claimed twice: the second report is refused and nothing is stored.
     const before = rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n;
@@ -176,5 +191,68 @@ describe("attachment upload", () => {
     expect(await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000))).toBe(1);
     expect(fs.existsSync(store.pathOf(fresh))).toBe(false);
     expect(fs.existsSync(store.pathOf(pending.sha256))).toBe(true);
+  });
+});
+
+describe("attachments stored before encryption at rest", () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ publicRateLimit: false });
+  });
+  afterAll(() => env.close());
+
+  it("keep downloading, are encrypted by the job, and unclaimed ones are still removed by the upload cleanup", async () => {
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    const up = (await env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "image/jpeg" }, payload: jpegWithExif() })).json();
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Laporan lama dengan lampiran yang belum dienkripsi.",
+      attachments: [up.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const [report] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    // The old layout: plain stripped bytes named by their hash, no data key.
+    const plain = stripJpeg(distinctJpeg(91)).data;
+    const plainSha = await store.put(plain);
+    const legacy = { tenant: env.ctx.config.regency, sha256: plainSha, mediaType: "image/jpeg", size: plain.length };
+    const [claimed] = await env.ctx.db.insert(reportAttachments).values({ ...legacy, reportId: report!.id }).returning();
+    const unclaimedPlain = stripJpeg(distinctJpeg(92)).data;
+    const [unclaimed] = await env.ctx.db
+      .insert(reportAttachments)
+      .values({ ...legacy, sha256: await store.put(unclaimedPlain), size: unclaimedPlain.length })
+      .returning();
+
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const url = `/api/reports/${report!.id}/attachments/${claimed!.id}`;
+    const before = await coordinator.request("GET", url);
+    expect(before.statusCode).toBe(200);
+    expect(before.rawPayload.equals(plain)).toBe(true);
+
+    expect(await encryptLegacyAttachments(env.ctx)).toEqual({ encrypted: 2, missing: 0 });
+    const [after] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, claimed!.id));
+    expect(after!.fileKeyEnc).toMatch(/^v1\./);
+    expect(after!.sha256).not.toBe(plainSha);
+    expect(fs.readFileSync(store.pathOf(after!.sha256)).includes(plain.subarray(0, 16))).toBe(false);
+    const audits = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "report.attachment.encrypt"));
+    expect(audits.map((a) => a.resourceId).sort()).toEqual([claimed!.id, unclaimed!.id].sort());
+    const reread = await coordinator.request("GET", url);
+    expect(reread.statusCode).toBe(200);
+    expect(reread.rawPayload.equals(plain)).toBe(true);
+    expect(await encryptLegacyAttachments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
+
+    // The plain file is referenced by no row any more: the orphan sweep removes it, the encrypted copy stays.
+    await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
+    expect(fs.existsSync(store.pathOf(plainSha))).toBe(false);
+    expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
+    expect((await coordinator.request("GET", url)).rawPayload.equals(plain)).toBe(true);
+
+    // The unclaimed legacy upload, now encrypted, is removed with its (encrypted) file after a day.
+    const [pending] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, unclaimed!.id));
+    const old = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(store.pathOf(pending!.sha256), old, old);
+    await env.ctx.db.update(reportAttachments).set({ createdAt: old }).where(eq(reportAttachments.id, unclaimed!.id));
+    expect(await cleanupUploads(env.ctx, new Date(Date.now() + 25 * 3_600_000))).toBe(1);
+    expect(fs.existsSync(store.pathOf(pending!.sha256))).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import { deflateSync, inflateSync } from "node:zlib";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { AttachmentStore } from "./attachments";
 import { PdfNotCleanable, stripPdf } from "./pdf-metadata";
+import { reportAttachments } from "./reports.tables";
+import { readSealed } from "./uploads";
 
 const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
@@ -233,7 +235,11 @@ describe("PDF upload", () => {
   it("stores the cleaned PDF and tells the reporter plainly when a PDF cannot be cleaned", async () => {
     const ok = await upload(phonePdf());
     expect(ok.statusCode).toBe(201);
-    const stored = fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(ok.json().sha256));
+    // The file is encrypted at rest; opened, it holds the page content without the metadata.
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    expect(fs.readFileSync(store.pathOf(ok.json().sha256)).toString("latin1")).not.toContain(CONTENT);
+    const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, ok.json().attachmentId));
+    const stored = await readSealed(store, env.ctx.keys, row!);
     expect(stored.toString("latin1")).not.toContain("Ibu Sari");
     expect(stored.toString("latin1")).toContain(CONTENT);
 

@@ -1,7 +1,8 @@
 // Scheduled work for public reports: escalate overdue deadlines to coordinators, deliver e-mail
-// notifications, remove uploads never attached to a report and files no row references. Each job takes "now" so tests can fix it.
+// notifications, remove uploads never attached to a report and files no row references, encrypt
+// attachments stored before encryption at rest. Each job takes "now" so tests can fix it.
 import nodemailer from "nodemailer";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { rowsOf, type Db } from "../../db/client";
 import { users } from "../../db/schema";
@@ -17,6 +18,7 @@ import { AttachmentStore } from "./attachments";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { caseDocuments } from "../cases/cases.tables";
 import { outreachSessionPhotos } from "../outreach/outreach.tables";
+import { encryptLegacyFiles } from "./uploads";
 
 const BATCH = 500;
 
@@ -136,6 +138,33 @@ export async function cleanupUploads(ctx: AppContext, now: Date): Promise<number
   return removed.length;
 }
 
+/**
+ * Encrypts the files of attachments stored before encryption at rest, up to `batch` per run (see
+ * encryptLegacyFiles), audited as `report.attachment.encrypt`. Unclaimed uploads are encrypted too:
+ * the upload cleanup removes them by the name the row holds, whichever file that is.
+ */
+export async function encryptLegacyAttachments(ctx: AppContext, batch = 100): Promise<{ encrypted: number; missing: number }> {
+  const rows = await ctx.db
+    .select({ id: reportAttachments.id, reportId: reportAttachments.reportId, sha256: reportAttachments.sha256 })
+    .from(reportAttachments)
+    .where(isNull(reportAttachments.fileKeyEnc))
+    .orderBy(asc(reportAttachments.id))
+    .limit(batch);
+  return encryptLegacyFiles(new AttachmentStore(ctx.config.dataDir), ctx.keys, rows, async (r, file) => {
+    const done = await ctx.withAudit(
+      SYSTEM_ACTOR,
+      { action: "report.attachment.encrypt", resourceType: "report_attachment", resourceId: r.id, details: { reportId: r.reportId } },
+      (tx) =>
+        tx
+          .update(reportAttachments)
+          .set({ sha256: file.sha256, fileKeyEnc: file.fileKeyEnc })
+          .where(and(eq(reportAttachments.id, r.id), isNull(reportAttachments.fileKeyEnc), eq(reportAttachments.sha256, r.sha256)))
+          .returning({ id: reportAttachments.id }),
+    );
+    return done.length > 0;
+  });
+}
+
 /** Files younger than this are never treated as orphans: a put() is followed by its row's commit within moments. */
 export const ORPHAN_FILE_GRACE_MS = 6 * 3_600_000;
 
@@ -153,8 +182,9 @@ export async function cleanupOrphanFiles(ctx: AppContext, now: Date): Promise<nu
 
 /**
  * Every store of uploaded files and the column that references them. Case documents are soft-deleted,
- * so a deleted document's row still holds its file (kept as a record of what the case held); their files
- * are encrypted and `case_documents.sha256` is the hash of the ciphertext, i.e. still the file's name.
+ * so a deleted document's row still holds its file (kept as a record of what the case held). Report
+ * attachments and case documents are encrypted and their `sha256` is the hash of the ciphertext, i.e.
+ * still the file's name.
  */
 const FILE_KINDS: { folder: string; sha256: PgColumn }[] = [
   { folder: "attachments", sha256: reportAttachments.sha256 },
@@ -197,5 +227,6 @@ export function reportJobs(ctx: AppContext): Job[] {
     { name: "notifications.mail", intervalMs: 60_000, run: (now) => deliverMail(ctx, now) },
     { name: "reports.cleanup-uploads", intervalMs: 60 * 60_000, run: (now) => cleanupUploads(ctx, now) },
     { name: "reports.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => cleanupOrphanFiles(ctx, now) },
+    { name: "reports.encrypt-legacy-attachments", intervalMs: 60 * 60_000, run: () => encryptLegacyAttachments(ctx) },
   ];
 }

@@ -98,7 +98,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const a = await svc.attachment(requirePrincipal(req), actorOf(req), req.params.id, req.params.attachmentId);
       const ext = EXTENSION_OF[a.mediaType as MediaType] ?? "bin";
-      return sendStoredFile(reply, { mediaType: a.mediaType, data: await svc.store.read(a.sha256), filename: `lampiran-${a.id.slice(0, 8)}.${ext}` });
+      return sendStoredFile(reply, { mediaType: a.mediaType, data: a.data, filename: `lampiran-${a.id.slice(0, 8)}.${ext}` });
     },
   );
 

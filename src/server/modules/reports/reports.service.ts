@@ -34,7 +34,7 @@ import {
 } from "./reports.repo";
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
-import { cleanUpload } from "./uploads";
+import { cleanUpload, readSealed, writeSealed } from "./uploads";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 import { jakartaDate } from "./working-days";
 
@@ -184,12 +184,13 @@ export class ReportsService {
   }
 
   /**
-   * Stores an uploaded file: type sniffed, metadata stripped, file durably on disk, then its row
-   * committed. The row is unattached until a report claims it in the report's own transaction.
+   * Stores an uploaded file: type sniffed, metadata stripped, encrypted under its own data key and
+   * durably on disk, then its row committed. The row is unattached until a report claims it in the
+   * report's own transaction. `sha256` is the file's name in the store (the hash of the ciphertext).
    */
   async upload(body: unknown): Promise<{ attachmentId: string; mediaType: MediaType; size: number; sha256: string }> {
     const cleaned = cleanUpload(body, () => new AppError("unsupported_file_type"));
-    const sha = await this.store.put(cleaned.data);
+    const file = await writeSealed(this.store, this.ctx.keys, cleaned.data);
     const row = await this.ctx.withAudit(
       PUBLIC_ACTOR(null),
       (a: { id: string }) => ({ action: "report.attachment.upload", resourceType: "report_attachment", resourceId: a.id, details: { mediaType: cleaned.mediaType } }),
@@ -197,11 +198,11 @@ export class ReportsService {
         (
           await tx
             .insert(reportAttachments)
-            .values({ tenant: this.tenant, sha256: sha, mediaType: cleaned.mediaType, size: cleaned.data.length, stripped: cleaned.stripped })
+            .values({ tenant: this.tenant, sha256: file.sha256, fileKeyEnc: file.fileKeyEnc, mediaType: cleaned.mediaType, size: cleaned.data.length, stripped: cleaned.stripped })
             .returning({ id: reportAttachments.id })
         )[0]!,
     );
-    return { attachmentId: row.id, mediaType: cleaned.mediaType, size: cleaned.data.length, sha256: sha };
+    return { attachmentId: row.id, mediaType: cleaned.mediaType, size: cleaned.data.length, sha256: file.sha256 };
   }
 
   /** Status for the public. Wrong code, wrong PIN and a locked code answer the same 404. */
@@ -424,17 +425,18 @@ export class ReportsService {
     };
   }
 
-  /** The file of an attachment the principal may read (via the report). */
-  async attachment(p: Principal, actor: AuditActor, reportId: string, attachmentId: string) {
-    return this.ctx.withAudit(actor, { action: "report.attachment.read", resourceType: "report", resourceId: reportId, details: { attachmentId } }, async (tx) => {
+  /** The plain (stripped) file of an attachment the principal may read (via the report); audited. */
+  async attachment(p: Principal, actor: AuditActor, reportId: string, attachmentId: string): Promise<{ id: string; mediaType: string; data: Buffer }> {
+    const a = await this.ctx.withAudit(actor, { action: "report.attachment.read", resourceType: "report", resourceId: reportId, details: { attachmentId } }, async (tx) => {
       await this.readable(tx, p, reportId);
-      const [a] = await tx
+      const [row] = await tx
         .select()
         .from(reportAttachments)
         .where(and(eq(reportAttachments.id, attachmentId), eq(reportAttachments.reportId, reportId)));
-      if (!a) throw new AppError("not_found");
-      return a;
+      if (!row) throw new AppError("not_found");
+      return row;
     });
+    return { id: a.id, mediaType: a.mediaType, data: await readSealed(this.store, this.ctx.keys, a) };
   }
 
   // ---------------------------------------------------------------- staff: state changes

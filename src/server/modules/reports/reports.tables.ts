@@ -157,8 +157,8 @@ export const reportIdentifiers = pgTable(
 );
 
 /**
- * Uploaded files. The file is on disk (content-addressed, fsynced) before this row commits, and the
- * row is attached to a report only inside the report's own transaction.
+ * Uploaded files. The file is on disk (encrypted, named by the hash of its ciphertext, fsynced) before
+ * this row commits, and the row is attached to a report only inside the report's own transaction.
  */
 export const reportAttachments = pgTable(
   "report_attachments",
@@ -166,7 +166,10 @@ export const reportAttachments = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     tenant: text("tenant").notNull(),
     reportId: uuid("report_id").references(() => publicReports.id, { onDelete: "set null" }),
+    /** The file's name in the store: the hash of its ciphertext (of the plain bytes when `file_key_enc` is null). */
     sha256: text("sha256").notNull(),
+    /** The file's random data key, sealed with the key ring; null for a file stored before encryption at rest (plain). */
+    fileKeyEnc: text("file_key_enc"),
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     /** Metadata segments removed while stripping (EXIF, XMP, text chunks…), for the staff view. */
