@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../test/helpers/app";
+import { randomUUID } from "node:crypto";
+import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../test/helpers/app";
 import { rowsOf } from "../db/client";
 import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
-import { tinyPdf } from "../modules/reports/attachments.fixtures";
+import { stripJpeg } from "../modules/reports/attachments";
+import { jpegWithExif, tinyPdf } from "../modules/reports/attachments.fixtures";
 import { decrypt, hmacHex, loadKeyRing } from "./crypto";
 import { ciphertextsByKey, reencryptAll, rotateKeyFiles } from "./key-rotation";
 
@@ -30,6 +32,20 @@ describe("key rotation", () => {
     const scan = tinyPdf();
     const doc = (await s.owner.http.request("POST", `/api/cases/${c.id}/documents?name=ktp.pdf`, scan, { "content-type": "application/pdf" })).json();
     const [docBefore] = rowsOf<{ sha256: string; file_key_enc: string }>(await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`));
+    // A public report with an (encrypted) attachment.
+    const upload = (
+      await env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "image/jpeg" }, payload: jpegWithExif() })
+    ).json();
+    const report = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Tangkapan layar tawaran kerja terlampir.",
+      attachments: [upload.attachmentId],
+    });
+    expect(report.statusCode).toBe(201);
+    const [attBefore] = rowsOf<{ sha256: string; file_key_enc: string; report_id: string }>(
+      await env.ctx.db.execute(sql`SELECT sha256, file_key_enc, report_id FROM report_attachments WHERE id = ${upload.attachmentId}`),
+    );
     const before = loadKeyRing({ dataDir: dir });
     expect(before.id).toBe(env.ctx.keys.id);
     const nikHashBefore = hmacHex(before, "case-identifier:nik", VICTIM.nik);
@@ -46,6 +62,7 @@ describe("key rotation", () => {
     expect(counts["case_persons.name_enc"]).toBeGreaterThanOrEqual(1);
     expect(counts["users.totp_secret_enc"]).toBeGreaterThanOrEqual(1);
     expect(counts["case_documents.file_key_enc"]).toBeGreaterThanOrEqual(1);
+    expect(counts["report_attachments.file_key_enc"]).toBeGreaterThanOrEqual(1);
     expect(new Set((await ciphertextsByKey(env.ctx.db)).map((r) => r.keyId))).toEqual(new Set([after.id]));
     expect(await reencryptAll(env.ctx.db, after)).toEqual({});
 
@@ -67,5 +84,17 @@ describe("key rotation", () => {
     const file = await s.owner.http.request("GET", `/api/cases/${c.id}/documents/${doc.id}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(scan)).toBe(true);
+
+    // Likewise the report attachment: data key re-sealed, file untouched, still downloads as the stripped original.
+    const [attAfter] = rowsOf<{ sha256: string; file_key_enc: string }>(
+      await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM report_attachments WHERE id = ${upload.attachmentId}`),
+    );
+    expect(attAfter!.sha256).toBe(attBefore!.sha256);
+    expect(attAfter!.file_key_enc).not.toBe(attBefore!.file_key_enc);
+    expect(() => decrypt(before, attAfter!.file_key_enc)).toThrow();
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const att = await coordinator.request("GET", `/api/reports/${attBefore!.report_id}/attachments/${upload.attachmentId}`);
+    expect(att.statusCode).toBe(200);
+    expect(att.rawPayload.equals(stripJpeg(jpegWithExif()).data)).toBe(true);
   });
 });
