@@ -6,7 +6,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../../lib/crypto";
 import { AppError } from "../../lib/errors";
-import { AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
+import { type AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
 import { PdfNotCleanable } from "./pdf-metadata";
 
 /** Content types accepted for a raw file body; the real type is sniffed from the bytes, never taken from the header. */
