@@ -139,7 +139,7 @@ function child(args: string[]): Promise<any> {
 
 // ------------------------------------------------------------------ servers
 
-export async function fullServer(database: Database) {
+async function fullServer(database: Database) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-intake-"));
   const config = loadConfig({ SIMPUL_DATA_DIR: dataDir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_SEED_REGIONS: "none" }, { demo: false, publicRateLimit: false, jobs: false });
   const ctx = await createContext(config, database);
@@ -157,7 +157,7 @@ export async function fullServer(database: Database) {
 }
 
 /** Bare Fastify + the same drizzle driver inserting the same report row (no validation, no audit). */
-export async function bareServer(database: Database) {
+async function bareServer(database: Database) {
   const keys = loadKeyRing({ secretKey: randomBytes(32).toString("base64"), dataDir: os.tmpdir() });
   const app = Fastify({ logger: false });
   app.post("/bare", async (req, reply) => {
@@ -190,7 +190,7 @@ async function pgliteOnDisk(): Promise<{ database: Database; drop(): Promise<voi
   return { database, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-export async function measure(label: string, open: () => Promise<{ database: Database; drop(): Promise<void> }>, withOpenLoop: boolean) {
+async function measure(label: string, open: () => Promise<{ database: Database; drop(): Promise<void> }>, withOpenLoop: boolean) {
   const out: Record<string, number> = {};
   {
     const db = await open();
