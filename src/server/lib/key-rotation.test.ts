@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../test/helpers/app";
 import { rowsOf } from "../db/client";
 import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
-import { stripJpeg } from "../modules/reports/attachments";
-import { jpegWithExif, tinyPdf } from "../modules/reports/attachments.fixtures";
+import { stripJpeg } from "./uploads/attachments";
+import { jpegWithExif, tinyPdf } from "./uploads/attachments.fixtures";
 import { decrypt, hmacHex, loadKeyRing } from "./crypto";
 import { ciphertextsByKey, reencryptAll, rotateKeyFiles } from "./key-rotation";
 

@@ -5,10 +5,10 @@ import { type Client, createTestEnv, type TestEnv } from "../../../../test/helpe
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { encryptedColumns } from "../../lib/key-rotation";
-import { AttachmentStore, stripJpeg } from "../reports/attachments";
-import { contentAddressOf } from "../reports/uploads";
+import { AttachmentStore, stripJpeg } from "../../lib/uploads/attachments";
+import { contentAddressOf } from "../../lib/uploads/uploads";
 import { cleanupOrphanFiles, ORPHAN_FILE_GRACE_MS } from "../reports/reports.jobs";
-import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../reports/attachments.fixtures";
+import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
 import { encryptLegacyDocuments } from "./case-documents";
 import { caseDocuments } from "./cases.tables";

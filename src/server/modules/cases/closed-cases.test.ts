@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { tinyPdf } from "../reports/attachments.fixtures";
+import { tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
 import { caseServices } from "./cases.tables";
 

@@ -4,8 +4,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
-import { AttachmentStore } from "../reports/attachments";
-import { distinctJpeg, exe, jpegWithExif, pngWithText, tinyPdf } from "../reports/attachments.fixtures";
+import { AttachmentStore } from "../../lib/uploads/attachments";
+import { distinctJpeg, exe, jpegWithExif, pngWithText, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { outreachSessionPhotos } from "./outreach.tables";
 
 const DESA_A = "36.04.12.2001";

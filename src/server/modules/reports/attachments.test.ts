@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "./attachments";
+import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "../../lib/uploads/attachments";
 import { cleanupOrphanFiles, cleanupUploads, encryptLegacyAttachments, ORPHAN_FILE_GRACE_MS } from "./reports.jobs";
-import { contentAddressOf } from "./uploads";
+import { contentAddressOf } from "../../lib/uploads/uploads";
 import { publicReports, reportAttachments } from "./reports.tables";
-import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "./attachments.fixtures";
+import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "../../lib/uploads/attachments.fixtures";
 
 describe("metadata stripping", () => {
   it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {

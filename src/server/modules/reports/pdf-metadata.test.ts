@@ -4,10 +4,10 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
-import { AttachmentStore } from "./attachments";
-import { PdfNotCleanable, stripPdf } from "./pdf-metadata";
+import { AttachmentStore } from "../../lib/uploads/attachments";
+import { PdfNotCleanable, stripPdf } from "../../lib/uploads/pdf-metadata";
 import { reportAttachments } from "./reports.tables";
-import { readSealed } from "./uploads";
+import { readSealed } from "../../lib/uploads/uploads";
 
 const XMP = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

@@ -3,10 +3,10 @@
 // SIMPUL_PUBLIC_RATE_LIMIT=0 for load tests) and a body size cap.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { MAX_ATTACHMENT_BYTES } from "./attachments";
+import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { AttachmentUploadedSchema, LookupSchema, PublicStatusSchema, ReportCreatedSchema, ReportCreateSchema } from "./reports.schema";
 import { ReportsService } from "./reports.service";
-import { acceptRawUploads, UPLOAD_TYPES } from "./uploads";
+import { acceptRawUploads, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 
 const HOUR = 3_600_000;
 

@@ -14,11 +14,11 @@ import { insertEvent } from "./reports.repo";
 import { UPLOAD_TTL_MS } from "./reports.service";
 import { notifications, reportAttachments } from "./reports.tables";
 import { formatTrackingCode } from "./tracking-code";
-import { AttachmentStore } from "./attachments";
+import { AttachmentStore } from "../../lib/uploads/attachments";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { caseDocuments } from "../cases/cases.tables";
 import { outreachSessionPhotos } from "../outreach/outreach.tables";
-import { encryptLegacyFiles } from "./uploads";
+import { encryptLegacyFiles } from "../../lib/uploads/uploads";
 
 const BATCH = 500;
 

@@ -20,8 +20,8 @@ import {
   VerifySchema,
 } from "./reports.schema";
 import { ReportsService } from "./reports.service";
-import { EXTENSION_OF, sendStoredFile } from "./uploads";
-import type { MediaType } from "./attachments";
+import { EXTENSION_OF, sendStoredFile } from "../../lib/uploads/uploads";
+import type { MediaType } from "../../lib/uploads/attachments";
 
 const IdParam = z.object({ id: z.string().uuid() });
 // Route-level gates (checked before validation); record-level rules are checked in the service (404 when out of scope).

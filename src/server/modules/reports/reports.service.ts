@@ -13,7 +13,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { accessTo as caseAccessTo, findCase } from "../cases/cases.repo";
 import { CaseService } from "../cases/cases.service";
 import { findRegion } from "../regions/regions.repo";
-import { AttachmentStore, type MediaType } from "./attachments";
+import { AttachmentStore, type MediaType } from "../../lib/uploads/attachments";
 import { Deadlines } from "./deadlines";
 import { type IntakeOutcome, intakeWriterFor } from "./intake";
 import { notify } from "./notifications";
@@ -34,7 +34,7 @@ import {
 } from "./reports.repo";
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
-import { cleanUpload, readSealed, writeSealed } from "./uploads";
+import { cleanUpload, readSealed, writeSealed } from "../../lib/uploads/uploads";
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 import { jakartaDate } from "./working-days";
 

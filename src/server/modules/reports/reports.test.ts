@@ -5,7 +5,7 @@ import { anonymous, type Client, createAgency, createTestEnv, createUser, sessio
 import type { Role } from "../../../core/roles";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { distinctJpeg } from "./attachments.fixtures";
+import { distinctJpeg } from "../../lib/uploads/attachments.fixtures";
 import { intakeWriterFor } from "./intake";
 import { verifyAuditChain } from "../audit/audit.service";
 import { publicReports, reportEvents, reportIdentifiers } from "./reports.tables";

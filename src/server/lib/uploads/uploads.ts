@@ -4,8 +4,8 @@
 // stored file back. The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../../lib/crypto";
-import { AppError } from "../../lib/errors";
+import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../crypto";
+import { AppError } from "../errors";
 import { type AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
 import { PdfNotCleanable } from "./pdf-metadata";
 
