@@ -2,6 +2,7 @@
 import { buildAdvice } from "./advice.js";
 import { buildContext, type Ctx, live } from "./context.js";
 import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
+import { toNormalised, toOriginal } from "./normalise.js";
 import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
 import { JOB_AD, JOB_CONTEXT, LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
 import {
@@ -116,7 +117,11 @@ function validate(text: unknown): string {
 export function checkJobOffer(input: string, options: CheckOptions = {}): JobCheckResult {
   const text = validate(input);
   const ctx = buildContext(text);
-  const companies = extractCompanies(text);
+  const companies = extractCompanies(text).map((c) => ({ ...c, ...toNormalised(ctx.norm, c.start, c.end) }));
+  const ev = (s: Span) => {
+    const o = toOriginal(ctx.norm, s.start, s.end);
+    return evidence(text, o.start, o.end);
+  };
 
   // Registry lookup: active companies lower the risk; revoked/suspended or unknown "licensed" claims raise it.
   const registryActive: Span[] = [];
@@ -186,12 +191,12 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
   const flags: JobFlag[] = codes.map((code) => ({
     code,
     ...FLAG_MESSAGES[code],
-    evidence: (found.get(code) ?? []).map((s) => evidence(text, s.start, s.end)),
+    evidence: (found.get(code) ?? []).map(ev),
   }));
   const signalList: JobSignal[] = [...signals.entries()].map(([code, spans]) => ({
     code,
     ...SIGNAL_MESSAGES[code],
-    evidence: dedupe(spans).map((s) => evidence(text, s.start, s.end)),
+    evidence: dedupe(spans).map(ev),
   }));
   const advice = buildAdvice(level, codes);
   return {
@@ -201,7 +206,10 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     signals: signalList,
     entities: {
       phones: [...new Set(ctx.phones.map((p) => p.e164))],
-      money: ctx.money,
+      money: ctx.money.map((m) => {
+        const o = toOriginal(ctx.norm, m.start, m.end);
+        return { ...m, text: text.slice(o.start, o.end).trim(), start: o.start, end: o.end };
+      }),
       destinations: destinations(ctx),
       companies: companies.map((c) => c.name),
       visaTypes: extractVisaTypes(ctx.lower),
