@@ -1,10 +1,21 @@
 /** The job-offer checker: text in, level + flags + signals + entities + advice out. */
 import { buildAdvice } from "./advice.js";
-import { buildContext, type Ctx, live } from "./context.js";
+import { buildContext, type Ctx, inWarning, live } from "./context.js";
 import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
 import { toNormalised, toOriginal } from "./normalise.js";
 import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
-import { JOB_AD, JOB_CONTEXT, LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
+import {
+  JOB_AD,
+  JOB_CONTEXT,
+  LICENSED,
+  OFFICIAL_CHANNEL,
+  OFFICIAL_PROGRAMME,
+  PRE_DEPARTURE,
+  SELF_CLAIM_BEFORE,
+  SIGNAL_DISMISSED_AFTER,
+  SIGNAL_NEGATED,
+  WORK_VISA,
+} from "./patterns.js";
 import {
   debtBondage,
   documentRetention,
@@ -95,10 +106,15 @@ function computeSignals(ctx: Ctx, extra: Partial<Record<SignalCode, Span[]>>): M
     if (spans.length > 0) sig.set(code, [...(sig.get(code) ?? []), ...spans]);
   };
   const affirmed = (re: RegExp) =>
-    live(ctx, re).filter((m) => !SIGNAL_NEGATED.test(ctx.lower.slice(Math.max(0, m.start - 45), m.start)));
+    live(ctx, re).filter(
+      (m) =>
+        !SIGNAL_NEGATED.test(ctx.lower.slice(Math.max(0, m.start - 45), m.start)) &&
+        !SIGNAL_DISMISSED_AFTER.test(ctx.lower.slice(m.end, m.end + 20)),
+    );
   add("licensed_agency", affirmed(LICENSED));
   add("official_programme", affirmed(OFFICIAL_PROGRAMME));
-  add("official_channel", affirmed(OFFICIAL_CHANNEL));
+  // "terdaftar di Kemnaker" written by the company itself is a claim, not the official channel.
+  add("official_channel", affirmed(OFFICIAL_CHANNEL).filter((m) => !SELF_CLAIM_BEFORE.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start))));
   add("work_visa", live(ctx, WORK_VISA));
   add("pre_departure_steps", live(ctx, PRE_DEPARTURE));
   for (const [k, v] of Object.entries(extra)) add(k as SignalCode, v ?? []);
@@ -170,10 +186,17 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     if (!jobContext) found.delete("tourist_visa"); // a travel-agency ad selling umrah visas is not a job offer
     if (ctx.abroad && !trusted) {
       const rec = unlicensedRecruiter(ctx);
-      const otherFlags = found.size > 0;
+      const riskFlags = [...found.keys()].filter((c) => c !== "unrealistic_salary");
       const offer = jobContext && (ctx.money.some((m) => m.kind === "salary") || findAll(JOB_AD, ctx.lower).length > 0);
-      if ((rec.personal && (jobContext || otherFlags)) || (!rec.organisation && (offer || otherFlags))) {
+      if (rec.personal && (jobContext || found.size > 0 || (!rec.organisation && offer))) {
         found.set("unlicensed_recruiter", dedupe(rec.spans));
+      } else if (!rec.organisation && riskFlags.length > 0 && jobContext) {
+        // Red flags and no company, agency or office named at all: whoever sent it recruits privately.
+        // The evidence is the payment to a person, or else the offer itself.
+        const pay = found.get("upfront_payment_personal_account") ?? [];
+        const ad = findAll(JOB_CONTEXT, ctx.lower).filter((m) => !inWarning(ctx, m.start));
+        const spans = pay.length > 0 ? pay : ad.slice(0, 1);
+        if (spans.length > 0) found.set("unlicensed_recruiter", dedupe(spans));
       }
     }
     if (registryBad.length > 0) found.set("unlicensed_recruiter", dedupe([...(found.get("unlicensed_recruiter") ?? []), ...registryBad]));

@@ -102,7 +102,15 @@ export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
 
 /** Words that make a following country name a language, nationality or company origin, not a destination. */
 const NOT_DEST_BEFORE =
-  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|majikan|keluarga|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+/**
+ * A destination ruled out in the same clause: "we do NOT send workers to Cambodia", "kami tidak
+ * menempatkan pekerja ke Kamboja, Myanmar atau Laos". The negator must reach the place through a
+ * preposition without a clause break; later items of the same list inherit it.
+ */
+const PLACE_NEGATED =
+  /(?:^|[^\p{L}])(?:not|n't|never|tidak|tdk|tak|bukan|bkn|gak|nggak|ga|tidak pernah|no longer)(?:\s+[\p{L}'’]+){0,6}\s+(?:ke|to|in|for|into|di|dari|ka)\s+(?:\p{L}+\s+)?$/u;
+const LIST_GAP = /^\s*(?:,|\/|&|dan|atau|or|and|ataupun|maupun|nor)\s*(?:(?:dan|atau|or|and|ataupun|maupun)\s+)?$/;
 /** Transit words: "via Bangkok", "lewat Chiang Rai", "transit". */
 const TRANSIT_BEFORE = /(?:via|lewat|liwat|transit(?: di)?|melalui|ke bandara|dari)\s*$/;
 
@@ -124,6 +132,8 @@ const PLACE_ANCHORED = PLACES.map((place) => ({ place, re: new RegExp(`^(?:${pla
 
 export function findPlaces(lower: string): PlaceHit[] {
   const out: PlaceHit[] = [];
+  let prevEnd = -1;
+  let prevNegated = false;
   ALL_PLACES_RE.lastIndex = 0;
   let m: RegExpExecArray | null = ALL_PLACES_RE.exec(lower);
   while (m !== null) {
@@ -136,6 +146,13 @@ export function findPlaces(lower: string): PlaceHit[] {
     const before = lower.slice(Math.max(0, start - 24), start);
     // "bahasa Jepang", "perusahaan Cina" (but "bos di Malaysia" is fine because "di" intervenes)
     if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
+    const clauseStart = Math.max(0, start - 90, lastBreak(lower, start));
+    const negated: boolean =
+      PLACE_NEGATED.test(lower.slice(clauseStart, start)) ||
+      (prevNegated && prevEnd >= 0 && LIST_GAP.test(lower.slice(prevEnd, start)));
+    prevEnd = end;
+    prevNegated = negated;
+    if (negated) continue;
     out.push({
       country: place.country,
       city: place.city,
@@ -146,6 +163,14 @@ export function findPlaces(lower: string): PlaceHit[] {
     });
   }
   return out;
+}
+
+function lastBreak(lower: string, pos: number): number {
+  for (let i = pos - 1; i >= 0 && i >= pos - 90; i--) {
+    const c = lower[i];
+    if (c === "." || c === "\n" || c === "!" || c === "?" || c === ";" || c === ",") return i + 1;
+  }
+  return 0;
 }
 
 /** "Arab" alone, "Timur Tengah": Middle East without a specific country. */

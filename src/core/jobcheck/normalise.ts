@@ -36,7 +36,7 @@ const REGIONAL: Record<string, string> = {
   ditu: "sana", kono: "sana", mrana: "ke sana", kesana: "ke sana", disana: "di sana",
   // can, want, say
   tiasa: "bisa", iso: "bisa", hoyong: "mau", pengin: "mau", pingin: "mau", arep: "mau",
-  nyarios: "bilang", ngomong: "ngomong", piknik: "liburan", plesiran: "liburan", pelesir: "liburan", ulin: "liburan",
+  percanten: "percaya", percaya: "percaya", kade: "hati-hati", awas: "awas", nyarios: "bilang", ngomong: "ngomong", piknik: "liburan", plesiran: "liburan", pelesir: "liburan", ulin: "liburan",
   // chat spellings that are not reducible by the rule below
   ijasah: "ijazah", pasport: "paspor", pasprt: "paspor", pengalamn: "pengalaman", pglman: "pengalaman",
   umrah: "umroh", umrohan: "umroh", telesales: "telemarketing", telemarketer: "telemarketing",
