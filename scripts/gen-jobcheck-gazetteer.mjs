@@ -58,7 +58,8 @@ for (const c of CITIES_AND_STATES) {
 for (const c of STATES_ONLY) for (const s of State.getStatesOfCountry(c)) add(c, s.name);
 for (const [name, country] of seen) {
   if (country === "??") continue;
-  (table[country] ??= []).push(name);
+  if (!table[country]) table[country] = [];
+  table[country].push(name);
 }
 for (const k of Object.keys(table)) table[k] = [...new Set(table[k])].sort();
 
