@@ -1,7 +1,7 @@
 /** The job-offer checker: text in, level + flags + signals + entities + advice out. */
 import { buildAdvice } from "./advice.js";
 import { buildContext, type Ctx, inWarning, live } from "./context.js";
-import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
+import { destinations, extractCompanies, extractLicences, extractVisaTypes } from "./entities.js";
 import { toNormalised, toOriginal } from "./normalise.js";
 import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
 import {
@@ -36,6 +36,8 @@ import {
 } from "./rules.js";
 import { evidence, findAll } from "./text.js";
 import {
+  type AgencyHit,
+  type AgencyStatus,
   type CheckOptions,
   FLAG_CODES,
   type FlagCode,
@@ -45,8 +47,17 @@ import {
   type JobSignal,
   JobTextError,
   type Level,
+  type RegistryOutcome,
+  type RegistryOutcomeCode,
   type SignalCode,
 } from "./types.js";
+
+const OUTCOME: Record<AgencyStatus, RegistryOutcomeCode> = {
+  active: "licensed",
+  suspended: "suspended",
+  revoked: "revoked",
+  expired: "expired",
+};
 
 /** Flags that alone make an offer high risk (TAXONOMY.md level guide). */
 export const DECISIVE_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>([
@@ -139,22 +150,44 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     return evidence(text, o.start, o.end);
   };
 
-  // Registry lookup: active companies lower the risk; revoked/suspended or unknown "licensed" claims raise it.
+  // Registry lookup: every company and licence number named gets an outcome. Licensed ones lower
+  // the risk; suspended, revoked or expired ones, and unknown companies that claim a licence, raise it.
   const registryActive: Span[] = [];
   const registryBad: Span[] = [];
-  let registryChecked = false;
+  const registry: RegistryOutcome[] = [];
+  const record = (query: string, kind: RegistryOutcome["kind"], span: Span, hit: AgencyHit | undefined) => {
+    const outcome = hit ? OUTCOME[hit.status] : "not_found";
+    if (outcome === "licensed") registryActive.push(span);
+    else if (hit) registryBad.push(span);
+    const o = toOriginal(ctx.norm, span.start, span.end);
+    registry.push({
+      query,
+      kind,
+      outcome,
+      ...(hit?.name ? { registeredName: hit.name } : {}),
+      ...(hit?.licenceNumber ? { licenceNumber: hit.licenceNumber } : {}),
+      ...(hit && hit.validUntil !== undefined ? { validUntil: hit.validUntil } : {}),
+      evidence: [evidence(text, o.start, o.end)],
+    });
+    return outcome;
+  };
+  const unknownCompanies: Span[] = [];
   if (options.lookupAgency) {
-    for (const c of companies) {
-      const hit = options.lookupAgency(c.name);
-      registryChecked = true;
-      if (hit?.status === "active") registryActive.push(c);
-      else if (hit) registryBad.push(c);
+    for (const c of companies) if (record(c.name, "company", c, options.lookupAgency(c.name)) === "not_found") unknownCompanies.push(c);
+  }
+  if (options.lookupLicence) {
+    for (const l of extractLicences(text)) {
+      record(l.number, "licence", { ...toNormalised(ctx.norm, l.start, l.end) }, options.lookupLicence(l.number));
     }
   }
   const signals = computeSignals(ctx, { licensed_agency: registryActive });
   const claimsLicence = live(ctx, LICENSED);
-  if (registryChecked && claimsLicence.length > 0 && registryActive.length === 0) registryBad.push(claimsLicence[0]);
-  if (options.lookupAgency && registryActive.length === 0) signals.delete("licensed_agency");
+  // A named company that claims a licence the registry does not know: the company is the evidence,
+  // not the word "P3MI" (which anyone can write).
+  if (claimsLicence.length > 0 && registryActive.length === 0) registryBad.push(...unknownCompanies);
+  if ((options.lookupAgency || options.lookupLicence) && registry.length > 0 && registryActive.length === 0) {
+    signals.delete("licensed_agency");
+  }
   const trusted = signals.has("licensed_agency") || signals.has("official_programme") || signals.has("official_channel");
 
   const found = new Map<FlagCode, Span[]>();
@@ -240,5 +273,6 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     advice: advice.id,
     adviceEn: advice.en,
     awareness: ctx.awareness,
+    registry,
   };
 }
