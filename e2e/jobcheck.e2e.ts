@@ -85,8 +85,8 @@ describe("Cek Lowongan on a 360 px phone", () => {
     // The demo company's licence is revoked: the result names that outcome and flags the recruiter.
     const row = page.locator('[data-testid="jobcheck-registry-list"] li[data-outcome="revoked"]');
     await row.waitFor();
-    expect(await row.innerText()).toContain("izinnya dicabut");
-    expect(await row.innerText()).toContain("DEMO/SIP3MI/004/2022");
+    expect(await row.textContent()).toContain("izinnya dicabut");
+    expect(await row.textContent()).toContain("DEMO/SIP3MI/004/2022");
     await page.locator('[data-flag="unlicensed_recruiter"]').waitFor();
 
     await page.getByRole("link", { name: "Cek apakah perusahaan penempatan berizin" }).click();
