@@ -81,8 +81,12 @@ describe("Cek Lowongan on a 360 px phone", () => {
       .getByLabel("Pesan tawaran kerja")
       .fill("PT Contoh Jasa Migran (P3MI resmi, SIP2MI No. B.1/PL/2026) lowongan pabrik Taiwan NT$ 28.590, visa kerja, medical, PAP.");
     await page.getByRole("button", { name: "Periksa" }).click();
-    await page.getByText("sudah dicocokkan dengan daftar perusahaan penempatan berizin").waitFor();
-    // The demo company's licence is revoked.
+    await page.getByText("Hasil pencocokan dengan daftar perusahaan penempatan berizin").waitFor();
+    // The demo company's licence is revoked: the result names that outcome and flags the recruiter.
+    const row = page.locator('[data-testid="jobcheck-registry-list"] li[data-outcome="revoked"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain("izinnya dicabut");
+    expect(await row.textContent()).toContain("DEMO/SIP3MI/004/2022");
     await page.locator('[data-flag="unlicensed_recruiter"]').waitFor();
 
     await page.getByRole("link", { name: "Cek apakah perusahaan penempatan berizin" }).click();

@@ -2,14 +2,19 @@
 import { ABROAD_GENERIC, CATEGORY_RES, findPlaces, MIDDLE_EAST_GENERIC, type PlaceHit } from "./lexicon.js";
 import { extractMoney } from "./money.js";
 import { JOB_AD, NEGATED_BEFORE, PERSONAL_CTA, PILGRIM_VISA, REMOTE_FROM_HOME, VISA_ANY, WARN_CUE } from "./patterns.js";
+import { type Normalised, normalise } from "./normalise.js";
 import { extractPhones, type PhoneMatch } from "./phones.js";
 import type { JobCategory } from "./reference-pay.js";
 import { findAll, lowerSameLength, type Match, type Sentence, sentenceAt, splitSentences } from "./text.js";
 import type { MoneyEntity } from "./types.js";
 
 export interface Ctx {
+  /** The input as given. Offsets in the context refer to `lower`, not to this text. */
   text: string;
+  /** Lower-cased and normalised text (abbreviations, regional words): every rule reads this. */
   lower: string;
+  /** Maps spans of `lower` back to `text`. */
+  norm: Normalised;
   sentences: Sentence[];
   warnSentence: boolean[];
   awareness: boolean;
@@ -53,19 +58,21 @@ function detectCategory(ctx: Ctx): JobCategory {
 }
 
 export function buildContext(text: string): Ctx {
-  const lower = lowerSameLength(text);
+  const norm = normalise(lowerSameLength(text));
+  const lower = norm.text;
   const sentences = splitSentences(lower);
   const warnSentence = sentences.map((s) => {
     WARN_CUE.lastIndex = 0;
     return WARN_CUE.test(lower.slice(s.start, s.end));
   });
   const places = findPlaces(lower);
-  const phones = extractPhones(text);
+  const phones = extractPhones(lower);
   const mobilePhones = phones.filter((p) => p.mobile);
 
   const ctx: Ctx = {
     text,
     lower,
+    norm,
     sentences,
     warnSentence,
     awareness: false,
@@ -103,7 +110,7 @@ export function buildContext(text: string): Ctx {
     ctx.abroad = false;
   }
   ctx.category = detectCategory(ctx);
-  ctx.money = extractMoney(text, lower, { countries: ctx.countries });
+  ctx.money = extractMoney(lower, lower, { countries: ctx.countries });
   // Pay in a foreign currency means the job is abroad even when no country is named.
   if (ctx.money.some((m) => m.kind === "salary" && m.currency !== "IDR" && !inWarning(ctx, m.start))) ctx.abroad = true;
   return ctx;

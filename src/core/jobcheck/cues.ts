@@ -112,6 +112,8 @@ export const JOB_AD = rx(
 // ---- personal channels (unlicensed recruiter, call-to-action) ---------------------------------
 const HONORIFIC =
   "(?:pak|bu|bapak|ibu|mas|mbak|mba|kak|kakak|bang|abang|teh|teteh|kang|aa|om|tante|bunda|umi|ustad\\p{L}*|ustadzah|haji|hj|wak|mr|ms|mrs|miss|sdr|sdri|bro|sis|cik|encik)";
+/** Whose account a payment goes to, when it is a person: "rekening mentor", "rek istri saya", "DANA Kak Sinta". */
+export const PERSONAL_HOLDER = `(?:mentor|pembina|istri|suami|anak|adik|kakak|saya|sy|aku|gw|gue|pribadi|${HONORIFIC})`;
 export const PERSONAL_CTA = rx(
   words([
     "japri",
@@ -152,6 +154,12 @@ export const PERSONAL_CTA = rx(
     "(?:bantu|bantuin) daftar(?:in)?",
     "minat\\?? ?(?:chat|wa|dm|inbox|japri|hub|komen)",
     "komen '?minat",
+    // a named person as the contact: "Info Pak Bakri", "hub agen Kak Sri", "via Messenger to Ms. Joy"
+    `(?:info|hub|hubungi|chat|kontak|contact|tanya|wa|dm|to|ke|sama|sm)\\.?:?(?: \\p{L}+)? ${HONORIFIC}\\.? \\p{L}+`,
+    // arranged by the sender in person: "urus sama saya", "ke saya", "nanti aku kenalin"
+    "(?:urus|urusan|daftar|lewat|via|sama|sm|ke|kepada) (?:saya|aku|sy|gw|gue|abdi|kula|kite)",
+    "(?:saya|aku|sy|gw|gue|abdi) (?:kenalin|kenalkan|hubungkan|bantu|urus|urusin|daftarin|anter|antar)",
+    "rekening (?:saya|aku|sy|gw|gue)",
   ]),
 );
 /** Individual-recruiter words that are not a call to action by themselves. */
@@ -171,6 +179,7 @@ export const RECRUITER_WORDS = rx(
     "tanpa pt",
     "urus sendiri",
     "beli usah lewat pt",
+    `(?:p3mi|pt|agen|agency|agensi)\\?? ?,? ?(?:${NEG}) (?:perlu|usah|butuh)`,
   ]),
 );
 export const ORGANISATION = rx(
@@ -196,6 +205,19 @@ export const ORGANISATION = rx(
     "disnaker\\p{L}*",
     "ltsa",
     "blk",
+    "linkedin",
+    "careers?",
+    "karier",
+    "company page",
+    "rumah sakit",
+    "hospital",
+    "kampus",
+    "universitas",
+    "university",
+    "prodi",
+    "fakultas",
+    "kemahasiswaan",
+    "biro",
   ]).concat("|[a-z0-9._-]+@[a-z0-9-]+\\.[a-z]{2,}"),
 );
 
@@ -233,6 +255,10 @@ export const OFFICIAL_CHANNEL = rx(
   words(["disnaker\\p{L}*", "ltsa", "siskop2mi", "kp2mi", "bp2mi", "bp3mi", "laman resmi", "kemnaker", "kementerian ketenagakerjaan", "upt bp\\p{L}*"]),
 );
 /** Wider negation for official-channel mentions: "gak perlu lapor ke desa atau Disnaker". */
+/** A company's own claim ("resmi terdaftar di Kemnaker") is not the official channel itself. */
+export const SELF_CLAIM_BEFORE = /(?:terdaftar|resmi|berizin|izin|legal|diakui|tercatat)(?:\s+\p{L}+){0,1}\s+(?:di\s+|oleh\s+|pada\s+)?$/u;
+/** "P3MI? gak perlu", "P3MI tidak usah": the mention is dismissed right after it. */
+export const SIGNAL_DISMISSED_AFTER = /^\s*\??\s*,?\s*(?:gak|ga|tidak|tdk|nggak|gk|no|not)\s+(?:perlu|usah|butuh|needed)/;
 export const SIGNAL_NEGATED = /(?:gak|ga|tidak|tdk|nggak|tanpa|bukan|jangan|jgn|beli|teu|ulah|no)\s+(?:perlu|usah|lewat|melalui|lapor|antri|pakai|pake)\b[^.!?\n]{0,30}$/;
 
 export const WORK_VISA = rx(

@@ -1,9 +1,21 @@
 /** The job-offer checker: text in, level + flags + signals + entities + advice out. */
 import { buildAdvice } from "./advice.js";
-import { buildContext, type Ctx, live } from "./context.js";
-import { destinations, extractCompanies, extractVisaTypes } from "./entities.js";
+import { buildContext, type Ctx, inWarning, live } from "./context.js";
+import { destinations, extractCompanies, extractLicences, extractVisaTypes } from "./entities.js";
+import { toNormalised, toOriginal } from "./normalise.js";
 import { FLAG_MESSAGES, SIGNAL_MESSAGES } from "./messages.js";
-import { JOB_AD, JOB_CONTEXT, LICENSED, OFFICIAL_CHANNEL, OFFICIAL_PROGRAMME, PRE_DEPARTURE, SIGNAL_NEGATED, WORK_VISA } from "./patterns.js";
+import {
+  JOB_AD,
+  JOB_CONTEXT,
+  LICENSED,
+  OFFICIAL_CHANNEL,
+  OFFICIAL_PROGRAMME,
+  PRE_DEPARTURE,
+  SELF_CLAIM_BEFORE,
+  SIGNAL_DISMISSED_AFTER,
+  SIGNAL_NEGATED,
+  WORK_VISA,
+} from "./patterns.js";
 import {
   debtBondage,
   documentRetention,
@@ -24,6 +36,8 @@ import {
 } from "./rules.js";
 import { evidence, findAll } from "./text.js";
 import {
+  type AgencyHit,
+  type AgencyStatus,
   type CheckOptions,
   FLAG_CODES,
   type FlagCode,
@@ -33,8 +47,17 @@ import {
   type JobSignal,
   JobTextError,
   type Level,
+  type RegistryOutcome,
+  type RegistryOutcomeCode,
   type SignalCode,
 } from "./types.js";
+
+const OUTCOME: Record<AgencyStatus, RegistryOutcomeCode> = {
+  active: "licensed",
+  suspended: "suspended",
+  revoked: "revoked",
+  expired: "expired",
+};
 
 /** Flags that alone make an offer high risk (TAXONOMY.md level guide). */
 export const DECISIVE_FLAGS: ReadonlySet<FlagCode> = new Set<FlagCode>([
@@ -94,10 +117,15 @@ function computeSignals(ctx: Ctx, extra: Partial<Record<SignalCode, Span[]>>): M
     if (spans.length > 0) sig.set(code, [...(sig.get(code) ?? []), ...spans]);
   };
   const affirmed = (re: RegExp) =>
-    live(ctx, re).filter((m) => !SIGNAL_NEGATED.test(ctx.lower.slice(Math.max(0, m.start - 45), m.start)));
+    live(ctx, re).filter(
+      (m) =>
+        !SIGNAL_NEGATED.test(ctx.lower.slice(Math.max(0, m.start - 45), m.start)) &&
+        !SIGNAL_DISMISSED_AFTER.test(ctx.lower.slice(m.end, m.end + 20)),
+    );
   add("licensed_agency", affirmed(LICENSED));
   add("official_programme", affirmed(OFFICIAL_PROGRAMME));
-  add("official_channel", affirmed(OFFICIAL_CHANNEL));
+  // "terdaftar di Kemnaker" written by the company itself is a claim, not the official channel.
+  add("official_channel", affirmed(OFFICIAL_CHANNEL).filter((m) => !SELF_CLAIM_BEFORE.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start))));
   add("work_visa", live(ctx, WORK_VISA));
   add("pre_departure_steps", live(ctx, PRE_DEPARTURE));
   for (const [k, v] of Object.entries(extra)) add(k as SignalCode, v ?? []);
@@ -116,24 +144,50 @@ function validate(text: unknown): string {
 export function checkJobOffer(input: string, options: CheckOptions = {}): JobCheckResult {
   const text = validate(input);
   const ctx = buildContext(text);
-  const companies = extractCompanies(text);
+  const companies = extractCompanies(text).map((c) => ({ ...c, ...toNormalised(ctx.norm, c.start, c.end) }));
+  const ev = (s: Span) => {
+    const o = toOriginal(ctx.norm, s.start, s.end);
+    return evidence(text, o.start, o.end);
+  };
 
-  // Registry lookup: active companies lower the risk; revoked/suspended or unknown "licensed" claims raise it.
+  // Registry lookup: every company and licence number named gets an outcome. Licensed ones lower
+  // the risk; suspended, revoked or expired ones, and unknown companies that claim a licence, raise it.
   const registryActive: Span[] = [];
   const registryBad: Span[] = [];
-  let registryChecked = false;
+  const registry: RegistryOutcome[] = [];
+  const record = (query: string, kind: RegistryOutcome["kind"], span: Span, hit: AgencyHit | undefined) => {
+    const outcome = hit ? OUTCOME[hit.status] : "not_found";
+    if (outcome === "licensed") registryActive.push(span);
+    else if (hit) registryBad.push(span);
+    const o = toOriginal(ctx.norm, span.start, span.end);
+    registry.push({
+      query,
+      kind,
+      outcome,
+      ...(hit?.name ? { registeredName: hit.name } : {}),
+      ...(hit?.licenceNumber ? { licenceNumber: hit.licenceNumber } : {}),
+      ...(hit && hit.validUntil !== undefined ? { validUntil: hit.validUntil } : {}),
+      evidence: [evidence(text, o.start, o.end)],
+    });
+    return outcome;
+  };
+  const unknownCompanies: Span[] = [];
   if (options.lookupAgency) {
-    for (const c of companies) {
-      const hit = options.lookupAgency(c.name);
-      registryChecked = true;
-      if (hit?.status === "active") registryActive.push(c);
-      else if (hit) registryBad.push(c);
+    for (const c of companies) if (record(c.name, "company", c, options.lookupAgency(c.name)) === "not_found") unknownCompanies.push(c);
+  }
+  if (options.lookupLicence) {
+    for (const l of extractLicences(text)) {
+      record(l.number, "licence", { ...toNormalised(ctx.norm, l.start, l.end) }, options.lookupLicence(l.number));
     }
   }
   const signals = computeSignals(ctx, { licensed_agency: registryActive });
   const claimsLicence = live(ctx, LICENSED);
-  if (registryChecked && claimsLicence.length > 0 && registryActive.length === 0) registryBad.push(claimsLicence[0]);
-  if (options.lookupAgency && registryActive.length === 0) signals.delete("licensed_agency");
+  // A named company that claims a licence the registry does not know: the company is the evidence,
+  // not the word "P3MI" (which anyone can write).
+  if (claimsLicence.length > 0 && registryActive.length === 0) registryBad.push(...unknownCompanies);
+  if ((options.lookupAgency || options.lookupLicence) && registry.length > 0 && registryActive.length === 0) {
+    signals.delete("licensed_agency");
+  }
   const trusted = signals.has("licensed_agency") || signals.has("official_programme") || signals.has("official_channel");
 
   const found = new Map<FlagCode, Span[]>();
@@ -165,10 +219,17 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     if (!jobContext) found.delete("tourist_visa"); // a travel-agency ad selling umrah visas is not a job offer
     if (ctx.abroad && !trusted) {
       const rec = unlicensedRecruiter(ctx);
-      const otherFlags = found.size > 0;
+      const riskFlags = [...found.keys()].filter((c) => c !== "unrealistic_salary");
       const offer = jobContext && (ctx.money.some((m) => m.kind === "salary") || findAll(JOB_AD, ctx.lower).length > 0);
-      if ((rec.personal && (jobContext || otherFlags)) || (!rec.organisation && (offer || otherFlags))) {
+      if (rec.personal && (jobContext || found.size > 0 || (!rec.organisation && offer))) {
         found.set("unlicensed_recruiter", dedupe(rec.spans));
+      } else if (!rec.organisation && riskFlags.length > 0 && jobContext) {
+        // Red flags and no company, agency or office named at all: whoever sent it recruits privately.
+        // The evidence is the payment to a person, or else the offer itself.
+        const pay = found.get("upfront_payment_personal_account") ?? [];
+        const ad = findAll(JOB_CONTEXT, ctx.lower).filter((m) => !inWarning(ctx, m.start));
+        const spans = pay.length > 0 ? pay : ad.slice(0, 1);
+        if (spans.length > 0) found.set("unlicensed_recruiter", dedupe(spans));
       }
     }
     if (registryBad.length > 0) found.set("unlicensed_recruiter", dedupe([...(found.get("unlicensed_recruiter") ?? []), ...registryBad]));
@@ -186,12 +247,12 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
   const flags: JobFlag[] = codes.map((code) => ({
     code,
     ...FLAG_MESSAGES[code],
-    evidence: (found.get(code) ?? []).map((s) => evidence(text, s.start, s.end)),
+    evidence: (found.get(code) ?? []).map(ev),
   }));
   const signalList: JobSignal[] = [...signals.entries()].map(([code, spans]) => ({
     code,
     ...SIGNAL_MESSAGES[code],
-    evidence: dedupe(spans).map((s) => evidence(text, s.start, s.end)),
+    evidence: dedupe(spans).map(ev),
   }));
   const advice = buildAdvice(level, codes);
   return {
@@ -201,7 +262,10 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     signals: signalList,
     entities: {
       phones: [...new Set(ctx.phones.map((p) => p.e164))],
-      money: ctx.money,
+      money: ctx.money.map((m) => {
+        const o = toOriginal(ctx.norm, m.start, m.end);
+        return { ...m, text: text.slice(o.start, o.end).trim(), start: o.start, end: o.end };
+      }),
       destinations: destinations(ctx),
       companies: companies.map((c) => c.name),
       visaTypes: extractVisaTypes(ctx.lower),
@@ -209,5 +273,6 @@ export function checkJobOffer(input: string, options: CheckOptions = {}): JobChe
     advice: advice.id,
     adviceEn: advice.en,
     awareness: ctx.awareness,
+    registry,
   };
 }

@@ -43,3 +43,23 @@ export function destinations(ctx: Ctx): DestinationEntity[] {
   }
   return out;
 }
+
+/**
+ * Company licence numbers written in the text: "SIP3MI No. 123/2024", "izin P3MI nomor B.45/2025".
+ * SIP2MI (a job order's recruitment permit) is not a company licence and is not looked up. The
+ * number must hold a digit; the cue word itself is not part of it.
+ */
+const LICENCE_RE =
+  /(?<![\p{L}\p{N}])(?:sip3mi|siup ?p3mi|siup ?pak|izin(?: usaha)? p3mi|nomor izin|licen[cs]e)\s*(?:no\.?|nomor|number|nr\.?)?\s*[:.]?\s*([A-Za-z0-9][A-Za-z0-9./-]{2,40})/giu;
+
+export function extractLicences(text: string): { number: string; start: number; end: number }[] {
+  const out: { number: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(LICENCE_RE)) {
+    const number = m[1].replace(/[./-]+$/, "");
+    if (!/\d/.test(number) || number.length < 3) continue;
+    const start = (m.index ?? 0) + m[0].length - m[1].length;
+    if (out.some((o) => o.number === number)) continue;
+    out.push({ number, start, end: start + number.length });
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 /** Word lists: destinations, job categories. All regexes are compiled once, at module load. */
 import type { JobCategory } from "./reference-pay.js";
+import { GAZETTEER } from "./gazetteer.generated.js";
 import { rx, words } from "./text.js";
 
 interface Place {
@@ -102,7 +103,15 @@ export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
 
 /** Words that make a following country name a language, nationality or company origin, not a destination. */
 const NOT_DEST_BEFORE =
-  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|majikan|keluarga|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+  /(?:bahasa|basa|budaya|bhs|perusahaan|company|bos|orang|upah minimum|kedutaan|kbri|dari|asal|haji|pak|bapak|bu|mas)\s*$/;
+/**
+ * A destination ruled out in the same clause: "we do NOT send workers to Cambodia", "kami tidak
+ * menempatkan pekerja ke Kamboja, Myanmar atau Laos". The negator must reach the place through a
+ * preposition without a clause break; later items of the same list inherit it.
+ */
+const PLACE_NEGATED =
+  /(?:^|[^\p{L}])(?:not|n't|never|tidak|tdk|tak|bukan|bkn|gak|nggak|ga|tidak pernah|no longer)(?:\s+[\p{L}'’]+){0,6}\s+(?:ke|to|in|for|into|di|dari|ka)\s+(?:\p{L}+\s+)?$/u;
+const LIST_GAP = /^\s*(?:,|\/|&|dan|atau|or|and|ataupun|maupun|nor)\s*(?:(?:dan|atau|or|and|ataupun|maupun)\s+)?$/;
 /** Transit words: "via Bangkok", "lewat Chiang Rai", "transit". */
 const TRANSIT_BEFORE = /(?:via|lewat|liwat|transit(?: di)?|melalui|ke bandara|dari)\s*$/;
 
@@ -122,20 +131,102 @@ ALIAS_ENTRIES.sort((x, y) => y.alias.length - x.alias.length);
 const ALL_PLACES_RE = rx(words(ALIAS_ENTRIES.map((e) => e.alias)));
 const PLACE_ANCHORED = PLACES.map((place) => ({ place, re: new RegExp(`^(?:${place.aliases.join("|")})$`, "u") }));
 
+interface Candidate {
+  start: number;
+  end: number;
+  place: Place;
+}
+
+/** Short forms people write for destinations; only read as places after a locative word ("di KL"). */
+const SHORT_FORMS: Record<string, Place> = {
+  kl: P("MY", [], "Kuala Lumpur"),
+  jb: P("MY", [], "Johor Bahru"),
+  kk: P("MY", [], "Kota Kinabalu"),
+  kch: P("MY", [], "Kuching"),
+  pp: P("KH", [], "Phnom Penh", true),
+  hcmc: P("VN", [], "Ho Chi Minh City"),
+  hk: P("HK", []),
+  sg: P("SG", []),
+  tw: P("TW", []),
+};
+
+/** Gazetteer (generated from country-state-city): name → place, for names the hand list lacks. */
+const GAZ = new Map<string, Place>();
+let GAZ_MAX_WORDS = 1;
+for (const [country, names] of Object.entries(GAZETTEER)) {
+  for (const name of names.split("|")) {
+    GAZ.set(name, P(country, [], titleCase(name), HOTSPOT_COUNTRIES.has(country) ? true : undefined));
+    GAZ_MAX_WORDS = Math.max(GAZ_MAX_WORDS, name.split(" ").length);
+  }
+}
+GAZ_MAX_WORDS = Math.min(GAZ_MAX_WORDS, 4);
+
+function titleCase(s: string): string {
+  return s.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+}
+
+/** A locative word right before a name makes it a place: "di Poipet", "ke Kampot", "near Tachileik". */
+const LOCATIVE = /(?<![\p{L}\p{N}])(?:di|ke|ka|kota|city|in|to|at|near|dekat|daerah|wilayah|kawasan|perbatasan|dari|from|menuju|lokasi|area|provinsi|negara bagian)\s*:?\s+(?=\p{L})/gu;
+
+function gazetteerCandidates(lower: string, taken: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  LOCATIVE.lastIndex = 0;
+  let m: RegExpExecArray | null = LOCATIVE.exec(lower);
+  while (m !== null) {
+    const at = m.index + m[0].length;
+    m = LOCATIVE.exec(lower);
+    if (taken.some((c) => c.start <= at && at < c.end)) continue;
+    const words: { end: number }[] = [];
+    const re = /\p{L}+/uy;
+    let pos = at;
+    for (let i = 0; i < GAZ_MAX_WORDS; i++) {
+      re.lastIndex = pos;
+      const w = re.exec(lower);
+      if (!w) break;
+      words.push({ end: w.index + w[0].length });
+      if (lower[re.lastIndex] !== " ") break;
+      pos = re.lastIndex + 1;
+    }
+    for (let n = words.length; n >= 1; n--) {
+      const name = lower.slice(at, words[n - 1].end);
+      const place = GAZ.get(name) ?? (n === 1 ? SHORT_FORMS[name] : undefined);
+      if (place) {
+        out.push({ start: at, end: words[n - 1].end, place });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function findPlaces(lower: string): PlaceHit[] {
-  const out: PlaceHit[] = [];
+  const candidates: Candidate[] = [];
   ALL_PLACES_RE.lastIndex = 0;
   let m: RegExpExecArray | null = ALL_PLACES_RE.exec(lower);
   while (m !== null) {
     const start = m.index;
-    const end = start + m[0].length;
     const matched = m[0];
     m = ALL_PLACES_RE.exec(lower);
     const place = PLACE_ANCHORED.find((p) => p.re.test(matched))?.place;
-    if (!place) continue;
+    if (place) candidates.push({ start, end: start + matched.length, place });
+  }
+  candidates.push(...gazetteerCandidates(lower, candidates));
+  candidates.sort((a, b) => a.start - b.start);
+
+  const out: PlaceHit[] = [];
+  let prevEnd = -1;
+  let prevNegated = false;
+  for (const { start, end, place } of candidates) {
     const before = lower.slice(Math.max(0, start - 24), start);
     // "bahasa Jepang", "perusahaan Cina" (but "bos di Malaysia" is fine because "di" intervenes)
     if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
+    const clauseStart = Math.max(0, start - 90, lastBreak(lower, start));
+    const negated: boolean =
+      PLACE_NEGATED.test(lower.slice(clauseStart, start)) ||
+      (prevNegated && prevEnd >= 0 && LIST_GAP.test(lower.slice(prevEnd, start)));
+    prevEnd = end;
+    prevNegated = negated;
+    if (negated) continue;
     out.push({
       country: place.country,
       city: place.city,
@@ -146,6 +237,14 @@ export function findPlaces(lower: string): PlaceHit[] {
     });
   }
   return out;
+}
+
+function lastBreak(lower: string, pos: number): number {
+  for (let i = pos - 1; i >= 0 && i >= pos - 90; i--) {
+    const c = lower[i];
+    if (c === "." || c === "\n" || c === "!" || c === "?" || c === ";" || c === ",") return i + 1;
+  }
+  return 0;
 }
 
 /** "Arab" alone, "Timur Tengah": Middle East without a specific country. */

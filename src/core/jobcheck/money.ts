@@ -49,6 +49,9 @@ const SAL_CUE =
 const FEE_CUE =
   /(biaya|\bdp\b|transfer|\btf\b|\btrf\b|bayar(?!an)|denda|ganti rugi|deposit|uang(?! saku)|pendaftaran|jaminan|ongkos|modal|cicil|talang|tiket|hutang|utang|\bfee\b|komisi|harga|dipotong|potong)/g;
 
+const FUNDS_CUE =
+  /(?:bukti dana|bukti keuangan|dana minimal|dana minimum|saldo|rekening koran|proof of funds|show(?:ing)? funds|tabungan|biaya hidup|living costs?|tuition|uang kuliah|spp)[^.!?\n]{0,40}$/;
+
 function parseNum(s: string): number {
   if (/^\d{1,3}(?:[.,]\d{3})+(?:,\d{1,2})?$/.test(s)) {
     const dec = /,(\d{1,2})$/.exec(s);
@@ -140,6 +143,8 @@ export function extractMoney(text: string, lower: string, hint?: CurrencyHint): 
     else if (period && period !== "piece") kind = "salary";
     else kind = currency !== "IDR" ? "salary" : "other";
     if (period === "piece" && kind === "salary") kind = "other";
+    // Proof of funds, account balances, tuition: money the applicant shows or holds, not pay.
+    if (FUNDS_CUE.test(lower.slice(Math.max(0, start - 60), start))) kind = "other";
     if (!period) period = "month";
     const idr = toIdr(amount, currency);
     const idrPerMonth = idr === null || period === "piece" ? null : Math.round(idr * PER_MONTH[period]);

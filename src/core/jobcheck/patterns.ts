@@ -3,7 +3,7 @@
  * load. Patterns use bounded repetition only (no nested unbounded quantifiers) to rule out
  * catastrophic backtracking on 5,000-character inputs. Context cues live in cues.ts.
  */
-import { NEG, NUMW } from "./cues.js";
+import { NEG, NUMW, PERSONAL_HOLDER } from "./cues.js";
 import { rx, words } from "./text.js";
 
 export * from "./cues.js";
@@ -18,7 +18,15 @@ export const TOURIST_VISA = rx(
     "bebas visa",
     "visa[ -]?free",
     "(?:cop|cap) pelancong",
-    "(?:sebagai|kayak|seperti|pura-pura|pura2|sbg|jalur|status|masuk) (?:turis|wisatawan|tourist|pelancong)",
+    "(?:sebagai|kayak|kaya|seperti|layaknya|ala|pura-pura|pura2|sbg|jalur|status|masuk|menyamar) (?:turis|wisatawan|tourist|pelancong)",
+    "paspor (?:\\p{L}+ ){0,2}(?:pelancong|turis|wisata)",
+    // disguised pilgrimage: travel as an umrah pilgrim, then work
+    "umroh (?:plus|sambil|sekalian|lalu|terus|trus|dulu|tapi) (?:\\p{L}+ )?(?:kerja|bekerja|kerjanya|disalurkan)",
+    "(?:daftar|ikut|pakai|pake|via|lewat|jalur|program|rombongan|paket|berangkat|modus) umroh(?: plus)?",
+    // coached to present the trip as a holiday or pilgrimage
+    "(?:bilang|ngaku|ngakunya|bilangnya|jawab|mengaku|bilangin)(?: \\p{L}+){0,3}? (?:liburan|libur|jalan2|jalan-jalan|wisata|umroh|ibadah|piknik|holiday|vacation|turis|pelancong)",
+    // work without a work visa
+    `(?:${NEG}|tanpa) (?:usah |perlu |pake |pakai |ada |butuh |need |needed )?(?:visa kerja|work ?permit|working visa|work visa|izin kerja)`,
   ]),
 );
 
@@ -69,6 +77,7 @@ export const FOREIGN_ONLINE_JOB = rx(
     "csr",
     "telemarketing",
     "telemarketer",
+    "telesales",
     "call center",
     "live ?chat",
     "chat (?:agent|agents|operator|operators|support)",
@@ -85,7 +94,7 @@ export const FOREIGN_ONLINE_JOB = rx(
     "investasi",
     "trading",
     "judi",
-    "slot",
+    "(?<!sisa |kuota |quota )slot(?! (?:terbatas|tersedia|tersisa|aman|kosong|terakhir|penuh|untuk|lagi|cuma|hanya|\\d))",
     "online casino",
     "casino online",
     "game",
@@ -137,6 +146,7 @@ export const HOTSPOT_OFFICE_JOB = rx(
   words([
     "kantor\\p{L}*",
     "office",
+    "company",
     "perusahaan (?:it|teknologi|digital|online|internasional|investasi)",
     "teknologi",
     "technology",
@@ -180,6 +190,13 @@ export const HOME_TASK_JOB = rx(
     "input data online",
     "per tugas",
     "freelance\\p{L}*",
+    "klik tugas",
+    "(?:kerja|kerjaan) (?:paruh waktu |sampingan )?(?:dari|lewat|pakai|pake) hp",
+    "paruh waktu dari (?:hp|rumah)",
+    "(?:tugas|misi) (?:harian|like|follow|review|rating)",
+    "(?:top ?up|isi) saldo",
+    "upgrade (?:level|akun|vip)",
+    "(?:like|review|rating|follow)(?: \\p{L}+){0,2} (?:video|hotel|produk|akun|toko)",
   ]),
 );
 export const VAGUE_HIGH_PAY = rx(
@@ -200,6 +217,18 @@ export const NO_SKILL = rx(
     "nanti diajari\\p{L}*",
     "gak bisa bahasa \\p{L}+ juga (?:tenang|gpp|bisa|boleh|ok)",
     "gak perlu pinter",
+  ]),
+);
+/** Qualifications an employer asks for: degree, years of experience, licence or professional certificate. */
+export const SKILL_REQUIRED = rx(
+  words([
+    "(?:min(?:imal|imum)?\\.?|at least|pengalaman|experience)(?: \\p{L}+){0,2} \\d{1,2}\\+? ?(?:tahun|thn|th|years?|yrs?)",
+    "\\d{1,2}\\+? ?(?:tahun|thn|years?|yrs?) (?:pengalaman|experience|of experience|of \\p{L}+ experience)",
+    "\\d{1,2}\\+? ?(?:years?|yrs?)(?: \\p{L}+){0,2} experience",
+    "(?:s1|s2|d3|d4|bachelor(?:'s)?|master(?:'s)?|sarjana|diploma|degree)",
+    "str aktif",
+    "(?:ielts|toefl|toeic|jlpt ?n[1-3]|topik [3-6]|goethe b[12]|cpa|acca|bosiet|6g|dha|haad|nclex|employment pass|e-7)",
+    "(?:engineer|developer|programmer|software|accountant|akuntan|dokter|doctor|arsitek|architect|data engineer|registered nurses?)",
   ]),
 );
 export const NO_SKILL_BUT = /(?:namun|tapi|tetapi|but)\s+(?:\p{L}+\s+){0,2}(?:wajib|harus|must|perlu|required)/u;
@@ -274,6 +303,10 @@ export const FAST_DEPARTURE = rx(
     "(?:berangkat|brgkt|brangkat|brkt|terbang|angkat|kumpul)(?: \\p{L}+)? (?:minggu ini|minggu dpn|minggu depan|minggu payun|pekan depan|pekan ini|besok|bsk|lusa|besok lusa|bulan ini juga|secepatnya|hari ini|malam ini)",
     "(?:berangkat|brgkt|brangkat|terbang|angkat|kumpul) (?:hari )?(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad) (?:depan|ini|besok)",
     "medical (?:nyusul|belakangan|menyusul)",
+    "(?:minggu depan|pekan depan|besok|lusa|bulan ini) (?:udah |sudah |langsung |siap |bisa )?(?:terbang|berangkat)",
+    "(?:berangkat|terbang) hari (?:senin|senen|selasa|salasa|rabu|rebo|kamis|kemis|jumat|jum'at|sabtu|saptu|minggu|ahad)",
+    "(?:kontrak|perjanjian(?: kerja)?) (?:kerja )?(?:di ?tanda ?tangan\\p{L}*|ditandatangani|diteken) (?:di ?sana|setiba\\p{L}*|sesampai\\p{L}*|di negara tujuan|di lokasi kerja)",
+    "(?:tanda ?tangan|teken) (?:kontrak|perjanjian)(?: kerja)? (?:di ?sana|setiba\\p{L}*|sesampai\\p{L}*|di negara tujuan)",
     "(?:besok|bsk)(?: (?:malam|malem|subuh|pagi|siang|sore))?(?: jam \\d{1,2})? (?:kumpul|ngumpul|berangkat|jalan|terbang)",
     `(?:tanpa|${NEG}) (?:perlu |usah |ada |pake |pakai |kedah |need )?(?:medical|medikal|mcu|cek kesehatan|tes kesehatan|pelatihan|training|pap|orientasi|tanda tangan kontrak)`,
     `medical (?:${NEG}) (?:usah|perlu)`,
@@ -299,6 +332,11 @@ export const DEBT_BONDAGE = rx(
     "sampai (?:hutang|utang) lunas",
     "kerja dulu,? bayar (?:belakangan|nanti|di ?sana)",
     "bayar(?:nya)? (?:pakai|pake|dengan|dgn) (?:gaji|potong)",
+    "potongan (?:agen|agensi|agency|sponsor|pt|kantor|calo|biaya)",
+    "dipotong (?:dari )?uang saku",
+    "(?:dipinjami|dipinjamkan|dipinjamin)(?: \\p{L}+){0,3} (?:dulu|oleh|sama|dari)",
+    "pinjaman (?:bank|koperasi|kampus|online|pinjol|dana talangan)",
+    "(?:dilunasi|dilunasin|dicicil|lunasi) (?:dari|dengan|pakai|pake|lewat) (?:gaji|upah|uang saku)",
   ]),
 );
 
@@ -313,6 +351,9 @@ export const SECRECY = rx(
     "diam2",
     "biar (?:gak|ga|tidak) (?:dilarang|ketahuan)",
     "nanti ketahuan",
+    `(?:tanpa|${NEG} (?:perlu|usah|butuh|wajib)) (?:izin|ijin|restu|persetujuan) (?:dari )?(?:orang tua|suami|istri|keluarga|wali)`,
+    `(?:izin|ijin) (?:dari )?(?:orang tua|suami|keluarga|wali) (?:${NEG}) (?:perlu|masalah|usah|wajib)`,
+    "(?:ngakunya|ngaku|bilang)(?: \\p{L}+){0,2}? (?:cuma |hanya )?(?:ibadah|piknik|umroh)",
   ]),
 );
 
@@ -328,13 +369,17 @@ export const PERSONAL_ACCOUNT = rx(
     `(?:rek|rekening|no\\.? ?rek|norek)\\.?(?: \\p{L}+){0,3}? ?[\\d -]{0,24}${AN} ?${NOT_COMPANY}\\p{L}`,
     `(?:bri|bca|bni|mandiri|bsi|btn|cimb|danamon|permata|jago|seabank) ?[\\d -]{0,24}${AN} ?${NOT_COMPANY}\\p{L}`,
     "(?:dana|ovo|gopay|go-pay|shopeepay|linkaja|link aja) ?:? ?(?:0|\\+62|62)8[\\d -]{7,14}",
+    `(?:rek|rekening|norek|e-?wallet|dana|ovo|gopay|shopeepay|akun bank)\\.?(?: \\p{L}+)? ${PERSONAL_HOLDER}(?![\\p{L}])`,
   ].join("|")})`,
 );
 export const FEE_WORD =
-  /(?:biaya|\bdp\b|uang|transfer|\btf\b|\btrf\b|kirim|bayar|deposit|pendaftaran|jaminan|admin|aktivasi|daftar|\bfee\b|ongkos|proses|tiket|cicil)/;
+  /(?:biaya|\bdp\b|uang|transfer|\btf\b|\btrf\b|kirim|bayar|deposit|pendaftaran|jaminan|admin|aktivasi|daftar|\bfee\b|ongkos|proses|tiket|cicil|top ?up|saldo|upgrade)/;
 
 export const UNDERAGE = rx(
   words([
+    // an age window that starts below 18 ("usia 16-22", "umur 17-25")
+    "(?:umur|usia|age|aged|umurna|umurnya) ?:? ?1[0-7] ?(?:-|–|s\\.?d\\.?|sampai|sampe|to) ?[1-4]\\d",
+    "(?:cewek|cewe|cowok|anak|remaja|gadis|perempuan|wanita|pria|girls?)(?: \\p{L}+){0,2} 1[0-7] ?(?:-|–|s\\.?d\\.?|sampai) ?[1-4]\\d ?(?:th|thn|tahun|taun|yo)?",
     "(?:umur|usia|umurna|umurnya) ?:? ?1[0-7](?: ?(?:-|–|s\\.?d\\.?|sampai) ?1[0-9])? ?(?:th|thn|tahun|taun|yo)?(?: \\p{L}+){0,2}? (?:bisa|boleh|gpp|gapapa|juga|jg|oge|ge|tiasa|ikut|diterima|ok|oke|welcome|mau)",
     "(?:umur|usia) 1[0-7] ?(?:th|thn|tahun)? ?(?:ke ?atas|up|\\+)",
     "(?:cewek|cowok|anak|remaja|gadis|perempuan|wanita|pria) 1[0-7](?: ?[-–] ?1[0-9])? ?(?:th|thn|tahun)",

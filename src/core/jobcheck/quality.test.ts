@@ -17,7 +17,7 @@ function load(file: string): LabelledExample[] {
     .map((l) => JSON.parse(l) as LabelledExample);
 }
 
-function gate(file: string) {
+function gate(file: string, minF1 = 0.9) {
   const examples = load(file);
   const metrics = evaluate(
     examples,
@@ -27,7 +27,7 @@ function gate(file: string) {
   expect(metrics.tinggiRecall).toBeGreaterThanOrEqual(0.95);
   expect(metrics.rendahToTinggi).toBeLessThanOrEqual(0.05);
   expect(metrics.rendahToSedangPlus).toBeLessThanOrEqual(0.15);
-  expect(metrics.flagMicroF1).toBeGreaterThanOrEqual(0.85);
+  expect(metrics.flagMicroF1).toBeGreaterThanOrEqual(minF1);
   return { examples, metrics };
 }
 
@@ -47,8 +47,27 @@ describe("quality thresholds", () => {
     gate(dev);
   });
 
+  // Fresh batches written before tuning (test/jobcheck/FRESH-SCORES.md): 1–3 were tuned on.
+  for (const n of [1, 2, 3]) {
+    it(`fresh batch ${n}`, () => {
+      gate(join(root, "test", "jobcheck", `fresh-20261203-${n}.jsonl`));
+    });
+  }
+
+  // Batch 4 is never tuned on: a floor against regressions, not a target the rules were fitted to.
+  it("fresh batch 4 (held out) stays at or above its post-tuning floor", () => {
+    const examples = load(join(root, "test", "jobcheck", "fresh-20261203-4.jsonl"));
+    const metrics = evaluate(
+      examples,
+      examples.map((e) => checkJobOffer(e.text)),
+    );
+    expect(metrics.tinggiRecall).toBeGreaterThanOrEqual(0.95);
+    expect(metrics.flagMicroF1).toBeGreaterThanOrEqual(0.9);
+    expect(metrics.rendahToTinggi).toBeLessThanOrEqual(0.09);
+  });
+
   it("labelled levels follow the taxonomy's level guide", () => {
-    for (const f of ["heldout.jsonl", "train.jsonl"]) {
+    for (const f of ["heldout.jsonl", "train.jsonl", ...[1, 2, 3, 4].map((n) => `fresh-20261203-${n}.jsonl`)]) {
       for (const ex of load(join(root, "test", "jobcheck", f))) {
         expect({ id: ex.id, level: levelFor(ex.flags as never) }).toEqual({ id: ex.id, level: ex.level });
       }

@@ -89,7 +89,7 @@ export const REFERENCE_PAY: Readonly<Record<string, CountryPay>> = {
   IT: { currency: "EUR", general: 1_900 },
   NL: { currency: "EUR", general: 2_800 },
   GB: { currency: "GBP", general: 2_600, by: { nursing: 3_500 } },
-  AU: { currency: "AUD", general: 6_500 },
+  AU: { currency: "AUD", general: 5_500 },
   NZ: { currency: "NZD", general: 5_500 },
   CA: { currency: "CAD", general: 4_000 },
   US: { currency: "USD", general: 4_500 },
@@ -103,6 +103,17 @@ export const HOTSPOT_CEILING_IDR = 800 * 16_500;
 
 /** Cruise ships pay in US dollars regardless of flag; ceiling for entry-level crew. */
 const CRUISE_CEILING_USD = 2_500;
+
+/**
+ * Ceiling for skilled hiring (a degree, years of experience, a licence or certificate asked for):
+ * the country's skilled row, and never less than five times its general ceiling.
+ */
+export function skilledCeilingIdr(country: string | null): number {
+  const row = country ? REFERENCE_PAY[country] : undefined;
+  if (!row) return 5 * UNKNOWN_ABROAD_IDR;
+  const local = Math.max(row.by?.skilled ?? 0, 5 * row.general);
+  return toIdr(local, row.currency) ?? 5 * UNKNOWN_ABROAD_IDR;
+}
 
 /** Returns the ceiling in IDR per month for a country (or null = abroad, unknown) and job category. */
 export function payCeilingIdr(country: string | null, category: JobCategory, abroad: boolean): number {

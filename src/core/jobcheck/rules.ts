@@ -24,11 +24,12 @@ import {
   ROUTE_HUB,
   ROUTE_MOVE,
   SECRECY,
+  SKILL_REQUIRED,
   TOURIST_VISA,
   UNDERAGE,
   VAGUE_HIGH_PAY,
 } from "./patterns.js";
-import { HOTSPOT_CEILING_IDR, type JobCategory, payCeilingIdr } from "./reference-pay.js";
+import { HOTSPOT_CEILING_IDR, type JobCategory, payCeilingIdr, skilledCeilingIdr } from "./reference-pay.js";
 import { findAll, type Match, sentenceAt } from "./text.js";
 
 export type Span = Pick<Match, "start" | "end">;
@@ -61,6 +62,12 @@ export function homeTaskJob(ctx: Ctx): Span[] {
   return live(ctx, HOME_TASK_JOB);
 }
 
+/** The offer asks for real qualifications (and does not also say none are needed). */
+export function skilled(ctx: Ctx): boolean {
+  if (live(ctx, NO_SKILL, { negation: false }).length > 0) return false;
+  return live(ctx, SKILL_REQUIRED).length > 0;
+}
+
 export interface SalaryVerdict {
   spans: Span[];
   ceiling: number;
@@ -69,6 +76,10 @@ export interface SalaryVerdict {
 
 export function unrealisticSalary(ctx: Ctx, category: JobCategory, isHotspot: boolean): SalaryVerdict {
   let ceiling = payCeilingIdr(ctx.primaryCountry, category, ctx.abroad);
+  // Skill-aware: an employer asking for a degree, years of experience or a licence pays skilled rates.
+  if (!isHotspot && category !== "office_online" && category !== "home_task" && skilled(ctx)) {
+    ceiling = Math.max(ceiling, skilledCeilingIdr(ctx.primaryCountry));
+  }
   if (isHotspot) ceiling = Math.min(ceiling, HOTSPOT_CEILING_IDR);
   const salaries = ctx.money.filter((m) => m.kind === "salary" && m.idrPerMonth !== null && !inWarning(ctx, m.start));
   let maxSalary: number | null = null;

@@ -97,12 +97,41 @@ export interface JobCheckResult {
   adviceEn: string[];
   /** True when the text reads as a warning/awareness message rather than an offer. */
   awareness: boolean;
+  /**
+   * The registry outcome for every company and licence number the text names; empty when no
+   * registry was given (the offline verdict in the browser).
+   */
+  registry: RegistryOutcome[];
 }
 
-export type AgencyStatus = "active" | "suspended" | "revoked";
+export type AgencyStatus = "active" | "suspended" | "revoked" | "expired";
+
+export const REGISTRY_OUTCOMES = ["licensed", "suspended", "revoked", "expired", "not_found"] as const;
+export type RegistryOutcomeCode = (typeof REGISTRY_OUTCOMES)[number];
+
+export interface RegistryOutcome {
+  /** What the text says: a company name ("PT Maju Jaya") or a licence number. */
+  query: string;
+  kind: "company" | "licence";
+  outcome: RegistryOutcomeCode;
+  /** The registry's own record, when one matched. */
+  registeredName?: string;
+  licenceNumber?: string;
+  validUntil?: string | null;
+  evidence: Evidence[];
+}
+
+export interface AgencyHit {
+  status: AgencyStatus;
+  name?: string;
+  licenceNumber?: string;
+  validUntil?: string | null;
+}
 
 export interface CheckOptions {
-  lookupAgency?: (name: string) => { status: AgencyStatus } | undefined;
+  lookupAgency?: (name: string) => AgencyHit | undefined;
+  /** Looks a licence number (SIP3MI) up in the registry; any spacing or punctuation. */
+  lookupLicence?: (licence: string) => AgencyHit | undefined;
 }
 
 export const JOB_TEXT_MAX = 5000;

@@ -1,7 +1,7 @@
 // The API contract of the checker: the engine's result (src/core/jobcheck/types.ts) as zod, so the
 // response is serialised by allow-list and documented in OpenAPI.
 import { z } from "zod";
-import { FLAG_CODES, JOB_TEXT_MAX, SIGNAL_CODES } from "../../../core/jobcheck";
+import { FLAG_CODES, JOB_TEXT_MAX, REGISTRY_OUTCOMES, SIGNAL_CODES } from "../../../core/jobcheck";
 
 export const JobcheckBody = z
   .object({
@@ -43,6 +43,18 @@ export const JobcheckResult = z.object({
   advice: z.array(z.string()),
   adviceEn: z.array(z.string()),
   awareness: z.boolean(),
+  /** The registry outcome for every company and licence number the text names. */
+  registry: z.array(
+    z.object({
+      query: z.string(),
+      kind: z.enum(["company", "licence"]),
+      outcome: z.enum(REGISTRY_OUTCOMES),
+      registeredName: z.string().optional(),
+      licenceNumber: z.string().optional(),
+      validUntil: z.string().nullable().optional(),
+      evidence: z.array(Evidence),
+    }),
+  ),
   /** True when the companies named in the text were checked against the P3MI registry. */
   registryUsed: z.boolean(),
 });

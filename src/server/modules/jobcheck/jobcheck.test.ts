@@ -84,11 +84,40 @@ describe("the licensed-agency registry in the checker", () => {
     ["revoked", "PT Contoh Jasa Migran"],
     ["suspended", "PT Contoh Mitra Bahari"],
     ["expired", "PT Contoh Lama Abadi"],
-    ["not in the registry", "PT Karya Bayangan Nusantara"],
-  ])("raises unlicensed_recruiter when the company claiming a licence is %s", async (_, company) => {
+    ["not_found", "PT Karya Bayangan Nusantara"],
+  ])("names the outcome %s and raises unlicensed_recruiter on the company's name", async (outcome, company) => {
     const res = await check({ text: licensedOffer(company) });
     expect(codes(res)).toContain("unlicensed_recruiter");
     expect(res.json().signals.map((s: { code: string }) => s.code)).not.toContain("licensed_agency");
+    expect(res.json().registry).toEqual([expect.objectContaining({ kind: "company", query: company, outcome })]);
+    const ur = res.json().flags.find((f: { code: string }) => f.code === "unlicensed_recruiter");
+    expect(ur.evidence.map((e: { text: string }) => e.text)).toContain(company);
+    expect(ur.evidence.map((e: { text: string }) => e.text)).not.toContain("P3MI");
+  });
+
+  it("names the licensed outcome with the registry's record", async () => {
+    const res = await check({ text: licensedOffer("PT Contoh Penempatan Sejahtera") });
+    expect(res.json().registry).toEqual([
+      expect.objectContaining({
+        outcome: "licensed",
+        registeredName: "PT Contoh Penempatan Sejahtera (fiktif)",
+        licenceNumber: "DEMO/SIP3MI/001/2025",
+      }),
+    ]);
+  });
+
+  it("looks licence numbers written in the text up, whatever their punctuation", async () => {
+    const res = await check({ text: "Lowongan pabrik Taiwan, hubungi kantor kami. SIP3MI: DEMO-SIP3MI-004-2022" });
+    const licences = res.json().registry.filter((r: { kind: string }) => r.kind === "licence");
+    expect(licences).toEqual([expect.objectContaining({ query: "DEMO-SIP3MI-004-2022", outcome: "revoked", licenceNumber: "DEMO/SIP3MI/004/2022" })]);
+    const unknown = await check({ text: "Kerja pabrik Taiwan. SIP3MI No. 999/ZZ/2024, hubungi kantor kami." });
+    expect(unknown.json().registry).toEqual([expect.objectContaining({ kind: "licence", query: "999/ZZ/2024", outcome: "not_found" })]);
+  });
+
+  it("does not use the word P3MI alone, with no company named, as evidence of anything", async () => {
+    const res = await check({ text: "Kerja pabrik Taiwan lewat P3MI resmi, visa kerja, medical dan PAP di Indonesia. Daftar di LTSA." });
+    expect(codes(res)).toEqual([]);
+    expect(res.json().registry).toEqual([]);
   });
 
   it("sees an import at once", async () => {

@@ -6,12 +6,13 @@
 import type { CheckOptions } from "../../../core/jobcheck";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { normaliseCompanyName } from "./p3mi.normalise";
+import { licenceKeyOf, normaliseCompanyName } from "./p3mi.normalise";
 import { listForIndex, registrySignature } from "./p3mi.repo";
 import type { P3miStatus } from "./p3mi.tables";
 
 export type AgencyLookup = NonNullable<CheckOptions["lookupAgency"]>;
-type Entry = { status: P3miStatus; validUntil: string | null };
+type Entry = { status: P3miStatus; validUntil: string | null; name: string; licenceNumber: string };
+type Hit = NonNullable<ReturnType<AgencyLookup>>;
 
 /** Words a message puts after a company name that are not part of it ("PT Maju Jaya resmi"). */
 const TRAILING_NOISE = new Set(["resmi", "berizin", "terdaftar", "membuka", "buka", "lowongan", "loker", "cabang", "kantor", "p3mi", "sip3mi", "sip2mi"]);
@@ -20,6 +21,7 @@ const RANK: Record<P3miStatus, number> = { active: 0, suspended: 1, revoked: 2 }
 
 export class RegistryIndex {
   private byName = new Map<string, Entry>();
+  private byLicence = new Map<string, Entry>();
   private signature: string | null = null;
   private checkedAt = 0;
   private stale = true;
@@ -58,19 +60,22 @@ export class RegistryIndex {
     return (name) => this.find(name, today);
   }
 
-  find(name: string, today = jakartaToday()): { status: P3miStatus } | undefined {
+  find(name: string, today = jakartaToday()): Hit | undefined {
     const words = normaliseCompanyName(name).split(" ").filter(Boolean);
     while (words.length > 0) {
       const hit = this.byName.get(words.join(" "));
-      if (hit) {
-        // An expired licence allows no recruiting, like a suspended one.
-        if (hit.status === "active" && hit.validUntil && hit.validUntil < today) return { status: "suspended" };
-        return { status: hit.status };
-      }
+      if (hit) return toHit(hit, today);
       if (words.length <= 1 || !TRAILING_NOISE.has(words[words.length - 1]!)) return undefined;
       words.pop();
     }
     return undefined;
+  }
+
+  /** A licence number as written in a message ("B.123/PL/2024", "b 123 pl 2024"). */
+  findLicence(licence: string, today = jakartaToday()): Hit | undefined {
+    const key = licenceKeyOf(licence);
+    const hit = key.length >= 3 ? this.byLicence.get(key) : undefined;
+    return hit ? toHit(hit, today) : undefined;
   }
 
   private async load(force: boolean): Promise<void> {
@@ -82,14 +87,18 @@ export class RegistryIndex {
       const rows = await listForIndex(this.db);
       if (seq < this.appliedSeq) return;
       const next = new Map<string, Entry>();
+      const licences = new Map<string, Entry>();
       for (const r of rows) {
+        const entry: Entry = { status: r.status, validUntil: r.validUntil, name: r.name, licenceNumber: r.licenceNumber };
+        licences.set(r.licenceKey, entry);
         const current = next.get(r.nameNormalised);
         // Several licences under one name (a renewal, a revoked old number): the best one counts.
         if (!current || RANK[r.status] < RANK[current.status] || (r.status === current.status && (r.validUntil ?? "9") > (current.validUntil ?? "9"))) {
-          next.set(r.nameNormalised, { status: r.status, validUntil: r.validUntil });
+          next.set(r.nameNormalised, entry);
         }
       }
       this.byName = next;
+      this.byLicence = licences;
       this.signature = signature;
       this.appliedSeq = seq;
     } catch (err) {
@@ -99,6 +108,12 @@ export class RegistryIndex {
       if (seq === this.seq) this.loading = null;
     }
   }
+}
+
+/** An active licence past its end date allows no recruiting: it is reported as expired. */
+function toHit(e: Entry, today: string): Hit {
+  const expired = e.status === "active" && e.validUntil !== null && e.validUntil < today;
+  return { status: expired ? "expired" : e.status, name: e.name, licenceNumber: e.licenceNumber, validUntil: e.validUntil };
 }
 
 /** Today's date in Kabupaten Serang (WIB), as YYYY-MM-DD. */

@@ -58,7 +58,10 @@ export async function searchCompanies(db: Db, q: string, limit: number, today: s
 export async function listForIndex(db: Db) {
   return db
     .select({
+      name: p3miCompanies.name,
       nameNormalised: p3miCompanies.nameNormalised,
+      licenceNumber: p3miCompanies.licenceNumber,
+      licenceKey: p3miCompanies.licenceKey,
       status: p3miCompanies.status,
       validUntil: p3miCompanies.validUntil,
     })

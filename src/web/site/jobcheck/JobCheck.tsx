@@ -15,6 +15,12 @@ import "./jobcheck.css";
 type Registry = "checking" | "checked" | "unchecked" | "none";
 type Outcome = { result: JobCheckResult; registry: Registry };
 
+/** "2027-03-31" → "31/03/2027" (Indonesian date order; registry dates are calendar dates, no time zone). */
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return d && m && y ? `${d}/${m}/${y}` : iso;
+}
+
 /** The report form reads this when it opens, to pre-fill the offer text. */
 export const REPORT_DRAFT_KEY = "simpul.reportDraft";
 
@@ -43,7 +49,7 @@ export default function JobCheck() {
     setError(null);
     const local = checkJobOffer(text);
     const current = ++run.current;
-    const hasCompany = local.entities.companies.length > 0;
+    const hasCompany = local.entities.companies.length > 0 || /\b(?:sip3mi|p3mi|nomor izin|licen[cs]e)\b/i.test(text);
     setOutcome({ result: local, registry: hasCompany ? "checking" : "none" });
     requestAnimationFrame(() => resultRef.current?.focus());
     if (!hasCompany) return;
@@ -52,7 +58,8 @@ export default function JobCheck() {
       .post<JobcheckResponse>("/api/public/jobcheck", { text })
       .then((remote) => {
         if (run.current !== current) return;
-        setOutcome(remote.registryUsed ? { result: remote, registry: "checked" } : { result: local, registry: "unchecked" });
+        if (!remote.registryUsed) setOutcome({ result: local, registry: "unchecked" });
+        else setOutcome({ result: remote, registry: remote.registry.length > 0 ? "checked" : "none" });
       })
       .catch(() => {
         if (run.current === current) setOutcome({ result: local, registry: "unchecked" });
@@ -167,6 +174,23 @@ export default function JobCheck() {
           <p className="pub-hint" data-testid="jobcheck-registry">
             {t(`jobCheck.registry.${outcome.registry}`)}
           </p>
+          {outcome.registry === "checked" && outcome.result.registry.length > 0 && (
+            <ul className="jc-registry" data-testid="jobcheck-registry-list">
+              {outcome.result.registry.map((r) => (
+                <li key={`${r.kind}-${r.query}`} data-outcome={r.outcome} className={`jc-registry-${r.outcome === "licensed" ? "ok" : "bad"}`}>
+                  {t(`jobCheck.registry.kind.${r.kind}`)} <q>{r.query}</q>: <strong>{t(`jobCheck.registry.outcome.${r.outcome}`)}</strong>
+                  {r.registeredName && r.outcome !== "not_found" && (
+                    <span className="pub-hint">
+                      {" "}
+                      ({t("jobCheck.registry.registered", { name: r.registeredName })}
+                      {r.licenceNumber ? `, ${t("jobCheck.registry.licenceNo", { number: r.licenceNumber })}` : ""}
+                      {r.validUntil ? `, ${t("jobCheck.registry.validUntil", { date: formatDate(r.validUntil) })}` : ""})
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
 
           <h3 className="jc-subtitle">{t("jobCheck.adviceTitle")}</h3>
           <ul className="jc-advice">
