@@ -12,11 +12,12 @@ import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { type NewNotification, notify } from "../reports/notifications";
 import { addWorkingDays } from "../reports/working-days";
-import { casePolicy, isCaseWorker } from "./cases.policy";
+import { type CaseAccess, casePolicy, referralAbilities, referralPolicy, referralRelation } from "./cases.policy";
+import { accessTo, findCase } from "./cases.repo";
 import { presentReferrals } from "./cases.present";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseConsents, caseMembers, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
+import { caseConsents, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
 import { sealText } from "./persons";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;
@@ -184,7 +185,7 @@ export class ReferralService {
       },
       (r) => ({ referralId: r.id, toAgencyId: r.toAgencyId, scope: r.scope, basis: r.consentId ? "consent" : "override" }),
     );
-    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+    return (await this.present(this.ctx.db, p, [row], now, true))[0]!;
   }
 
   /** Incoming: referrals to the caller's agency. Outgoing: referrals of the cases the caller works on. */
@@ -206,25 +207,30 @@ export class ReferralService {
       .orderBy(desc(caseReferrals.sentAt))
       .limit(200);
     // The receiving agency no longer reads the details of a referral the victim withdrew consent for.
-    return this.present(this.ctx.db, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
+    return this.present(this.ctx.db, p, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
   }
 
-  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
+  /** Presents referrals with the caller's abilities on each (the caller's access to each case decides the sending side). */
+  private async present(db: Db, p: Principal, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
     const ids = [...new Set(rows.map((r) => r.caseId))];
-    const codes = ids.length ? await db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)) : [];
-    return presentReferrals(this.ctx, db, rows, new Map(codes.map((c) => [c.id, c.code])), now, withDetails);
+    const found = ids.length ? await db.select().from(cases).where(inArray(cases.id, ids)) : [];
+    const access = new Map<string, CaseAccess | null>();
+    for (const c of found) access.set(c.id, await accessTo(db, p, c));
+    const abilities = (r: ReferralRow) => referralAbilities(p, referralRelation(p, r, access.get(r.caseId) ?? null), r.status);
+    return presentReferrals(this.ctx, db, rows, new Map(found.map((c) => [c.id, c.code])), now, withDetails, abilities);
   }
 
   /**
-   * Runs a state change on one referral. `side` says who may act: the receiving agency's case workers,
-   * the sending case's team, or either. Anyone else gets 404.
+   * Runs a state change on one referral. `need` is the referral policy's action: `answer` for the
+   * receiving agency's case workers, `revoke` for the sending case's team, `complete` for either.
+   * Anyone who is neither side gets 404; a party who may not take this action, 403.
    */
   private async change(
     p: Principal,
     actor: AuditActor,
     id: string,
     action: string,
-    side: "receiver" | "sender" | "either",
+    need: "answer" | "complete" | "revoke",
     fn: (tx: Db, r: ReferralRow) => Promise<Partial<typeof caseReferrals.$inferInsert>>,
     details: Record<string, unknown> = {},
     now = new Date(),
@@ -236,22 +242,16 @@ export class ReferralService {
         .where(and(eq(caseReferrals.id, id), eq(caseReferrals.tenant, p.tenant)))
         .for("update");
       if (!r) throw notFound();
-      const receiver = isCaseWorker(p) && p.agencyId !== null && p.agencyId === r.toAgencyId;
-      const [m] = isCaseWorker(p)
-        ? await tx
-            .select({ id: caseMembers.id })
-            .from(caseMembers)
-            .where(and(eq(caseMembers.caseId, r.caseId), eq(caseMembers.userId, p.id), isNull(caseMembers.removedAt)))
-        : [];
-      const sender = !!m;
-      if (!receiver && !sender) throw notFound();
-      if ((side === "receiver" && !receiver) || (side === "sender" && !sender)) throw new AppError("forbidden");
+      const c = await findCase(tx, p.tenant, r.caseId);
+      const rel = referralRelation(p, r, c ? await accessTo(tx, p, c) : null);
+      if (!referralPolicy.can(p, "read", rel)) throw notFound();
+      if (!referralPolicy.can(p, need, rel)) throw new AppError("forbidden");
       const set = await fn(tx, r);
       const [u] = await tx.update(caseReferrals).set(set).where(eq(caseReferrals.id, id)).returning();
       await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, r.caseId));
       return u!;
     });
-    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+    return (await this.present(this.ctx.db, p, [row], now, true))[0]!;
   }
 
   accept(p: Principal, actor: AuditActor, id: string, body: { assignedUserId?: string }, now = new Date()) {
@@ -260,7 +260,7 @@ export class ReferralService {
       actor,
       id,
       "referral.accept",
-      "receiver",
+      "answer",
       async (tx, r) => {
         if (r.status !== "sent") throw new AppError("invalid_transition");
         // Consent withdrawn after sending: the referral can no longer be accepted.
@@ -280,7 +280,7 @@ export class ReferralService {
       actor,
       id,
       "referral.reject",
-      "receiver",
+      "answer",
       async (_tx, r) => {
         if (r.status !== "sent") throw new AppError("invalid_transition");
         return { status: "rejected", respondedAt: now, respondedBy: p.id, rejectReason: reason };
@@ -297,7 +297,7 @@ export class ReferralService {
       actor,
       id,
       "referral.complete",
-      "either",
+      "complete",
       async (tx, r) => {
         if (r.status !== "accepted") throw new AppError("invalid_transition");
         if (r.serviceId)
@@ -318,7 +318,7 @@ export class ReferralService {
       actor,
       id,
       "referral.revoke",
-      "sender",
+      "revoke",
       async (_tx, r) => {
         if (r.status !== "sent" && r.status !== "accepted") throw new AppError("invalid_transition");
         return { status: "revoked", revokedAt: now, revokeReason: reason };
