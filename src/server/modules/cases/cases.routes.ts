@@ -146,7 +146,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status);
+      const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status, req.locale);
       return reply
         .header("cache-control", "no-store")
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -11,8 +11,8 @@ import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { type NewNotification, notify } from "../reports/notifications";
-import { addWorkingDays } from "../reports/working-days";
-import { type CaseAccess, casePolicy, referralAbilities, referralPolicy, referralRelation } from "./cases.policy";
+import { addWorkingDays, jakartaDate } from "../reports/working-days";
+import { type CaseAccess, casePolicy, isCaseWorker, referralAbilities, referralPolicy, referralRelation } from "./cases.policy";
 import { accessTo, findCase } from "./cases.repo";
 import { presentReferrals } from "./cases.present";
 import type { ReferralView } from "./cases.schema";
@@ -128,7 +128,7 @@ export class ReferralService {
       caseId,
       "referral.send",
       "refer",
-      async (tx, _c, a) => {
+      async (tx, c, a) => {
         const [agency] = await tx
           .select({ id: agencies.id, active: agencies.active })
           .from(agencies)
@@ -181,11 +181,51 @@ export class ReferralService {
             respondDueAt: this.answerDue(now),
           })
           .returning();
+        await this.notifyReceivers(tx, r!, c.code, now);
         return r!;
       },
       (r) => ({ referralId: r.id, toAgencyId: r.toAgencyId, scope: r.scope, basis: r.consentId ? "consent" : "override" }),
     );
     return (await this.present(this.ctx.db, p, [row], now, true))[0]!;
+  }
+
+  /**
+   * Tells the receiving agency a referral arrived: its active case workers (or only the named assignee),
+   * in-app and by e-mail through the outbox when SMTP is configured, like a forwarded report. Case code,
+   * agency names and the answer deadline only: no victim data travels in a notification.
+   */
+  private async notifyReceivers(tx: Db, r: ReferralRow, caseCode: string, now: Date): Promise<void> {
+    const workers = await tx
+      .select({ id: users.id, email: users.email, roles: users.roles })
+      .from(users)
+      .where(
+        and(
+          eq(users.tenant, r.tenant),
+          r.assignedUserId ? eq(users.id, r.assignedUserId) : eq(users.agencyId, r.toAgencyId),
+          isNull(users.disabledAt),
+        ),
+      );
+    const to = workers.filter((u) => isCaseWorker({ roles: u.roles as Principal["roles"] }));
+    const names = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [r.toAgencyId, ...(r.fromAgencyId ? [r.fromAgencyId] : [])]));
+    const name = (id: string | null) => names.find((a) => a.id === id)?.name ?? "";
+    const [y, m, d] = jakartaDate(r.respondDueAt).split("-");
+    await notify(
+      this.ctx,
+      tx,
+      to.map((u) => ({
+        tenant: r.tenant,
+        userId: u.id,
+        email: u.email,
+        kind: "case.referral_received",
+        resourceType: "referral",
+        resourceId: r.id,
+        title: `Rujukan kasus ${caseCode} untuk ${name(r.toAgencyId)}`,
+        body:
+          `${name(r.fromAgencyId) || "Tim kasus"} merujuk kasus ${caseCode} ke ${name(r.toAgencyId)}. ` +
+          `Buka Rujukan di Simpul dan jawab (terima atau tolak) paling lambat ${d}/${m}/${y} (2 hari kerja).`,
+      })),
+      now,
+    );
   }
 
   /** Incoming: referrals to the caller's agency. Outgoing: referrals of the cases the caller works on. */
