@@ -5,12 +5,13 @@ import { AGE_BAND_LABELS, AGE_BANDS, AUDIENCE_LABELS, type Audience, topicTitle 
 import type { Principal } from "../../auth/principal";
 import { regions } from "../../db/schema";
 import type { AppContext } from "../../context";
+import { uiWord, wibDay } from "../../lib/ui-words";
 import type { AuditActor } from "../audit/audit.service";
 import { coverage } from "./outreach.coverage";
 import { OutreachService } from "./outreach.service";
 import type { SessionView } from "./outreach.schema";
 
-const STATUS_ID = { planned: "Direncanakan", held: "Terlaksana", cancelled: "Batal" } as const;
+
 const PROGRAM_ID: Record<string, string> = { none: "Belum ditetapkan", candidate: "Calon", active: "Desa Binaan aktif" };
 
 export const EXPORT_SHEETS = ["Sesi Sosialisasi", "Cakupan Desa", "Per Instansi", "Per Relawan"] as const;
@@ -100,7 +101,7 @@ export async function exportXlsx(ctx: AppContext, p: Principal, actor: AuditActo
     SESSION_HEADERS,
     sessions.map((s) => [
       s.localStart,
-      STATUS_ID[s.status],
+      uiWord("id", `outreach.status.${s.status}`),
       s.kecamatanName,
       s.desaName,
       s.venue,
@@ -135,7 +136,7 @@ export async function exportXlsx(ctx: AppContext, p: Principal, actor: AuditActo
       v.sessions,
       v.peopleReached,
       v.per1000,
-      v.lastSessionAt ? v.lastSessionAt.slice(0, 10) : null,
+      v.lastSessionAt ? wibDay(v.lastSessionAt) : null,
       v.daysSinceLast,
       v.neverReached ? "Ya" : "Tidak",
       v.notReachedRecently ? "Ya" : "Tidak",
@@ -153,7 +154,7 @@ export async function exportXlsx(ctx: AppContext, p: Principal, actor: AuditActo
     EXPORT_SHEETS[3],
     `${regencyName} — Sosialisasi per relawan, ${period}`,
     ["Relawan", "Jumlah Sesi", "Orang Terjangkau", "Desa Dijangkau", "Sesi Terakhir"],
-    cov.byVolunteer.map((v) => [v.name, v.sessions, v.peopleReached, v.desaReached, v.lastSessionAt?.slice(0, 10) ?? null]),
+    cov.byVolunteer.map((v) => [v.name, v.sessions, v.peopleReached, v.desaReached, v.lastSessionAt ? wibDay(v.lastSessionAt) : null]),
   );
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   // Exports are audited: who took which period out of the system.
