@@ -53,4 +53,15 @@ it("dates the last session by its day in Asia/Jakarta and uses the console's sta
   const perVolunteer = wb.worksheets[3]!;
   const mine = find(perVolunteer, (r) => r[0] === volunteer.displayName)!;
   expect(mine[4]).toBe("2025-05-20");
+
+  // In English when the request asks for it, with the same statuses the English console shows.
+  const en = await coordinator.request("GET", "/api/outreach/export.xlsx?from=2025-05-01&to=2025-05-31", undefined, { "accept-language": "en" });
+  const enBook = new ExcelJS.Workbook();
+  await enBook.xlsx.load(en.rawPayload as never);
+  expect(enBook.worksheets.map((ws) => ws.name)).toEqual(["Outreach sessions", "Village coverage", "By agency", "By volunteer"]);
+  const enSessions = enBook.worksheets[0]!;
+  const enHeader = values(enSessions, 3);
+  expect(enHeader[0]).toBe("Date & time (WIB)");
+  expect(find(enSessions, (r) => r[0] === "2025-05-20 06:30")![enHeader.indexOf("Status")]).toBe("Held");
+  expect(find(enSessions, (r) => r[0] === "2025-05-20 06:30")![enHeader.indexOf("Audiences")]).toBe("General public");
 });
