@@ -1,7 +1,8 @@
 // The case console's smaller promises, in a real browser: "Tambah layanan" opens an empty form after a
 // service was added; picking the default referral reason again keeps it (no flip to "Lainnya"); the
 // investigator who accepted a whole-case referral is notified, follows the notification to the inbox and
-// records a legal milestone on the case (the console offers what the server's abilities allow).
+// records a legal milestone on the case; an investigator on the team is offered the consent override the
+// policy allows (the console offers what the server's abilities allow).
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
@@ -121,6 +122,35 @@ describe("case console", () => {
     await dialog.getByRole("button", { name: "Simpan" }).click();
     await dialog.waitFor({ state: "detached" });
     await page.getByText("LP/B/77/III/2026/Polres Serang").waitFor();
+    await signOut(page);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("offers the consent override to an investigator on the team, who sends with a documented reason", async () => {
+    const owner = await newPage(browser, server.baseUrl);
+    await signIn(owner.page, auth, "manajer.kasus");
+    const created = await apiCall(owner.page, "POST", "/api/cases", { origin: "police", summary: "Uji pengecualian persetujuan" });
+    const id = created.json.id as string;
+    const code = created.json.code as string;
+    const candidates = (await apiCall(owner.page, "GET", "/api/cases/team-candidates?q=Penyidik")).json.items as { id: string }[];
+    expect((await apiCall(owner.page, "POST", `/api/cases/${id}/members`, { userId: candidates[0]!.id })).status).toBe(200);
+    await signOut(owner.page);
+    await owner.context.close();
+
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "penyidik");
+    await page.goto(`/konsol/kasus/${id}`);
+    await page.getByRole("heading", { level: 1, name: `Kasus ${code}` }).waitFor();
+    await page.getByRole("button", { name: "Rujuk", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Rujuk kasus ke instansi lain" });
+    await pick(page, dialog, /Instansi tujuan/, "Dinas Kesehatan Kabupaten Serang");
+    await dialog.getByTestId("consent-missing").waitFor();
+    await dialog.getByLabel("Alasan pengecualian (tanpa persetujuan)").fill("Pemeriksaan visum segera untuk penyidikan TPPO.");
+    await dialog.getByRole("button", { name: "Kirim rujukan" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: /Rujukan/ }).click();
+    await page.getByTestId("referral-row").filter({ hasText: "Dinas Kesehatan Kabupaten Serang" }).waitFor();
     await signOut(page);
     expect(log.errors).toEqual([]);
     await context.close();
