@@ -213,7 +213,7 @@ export class CaseRecordsService {
       actor,
       caseId,
       "case.legal_add",
-      "edit",
+      "recordLegal",
       async (tx, c) => {
         const [row] = await tx
           .insert(caseLegalMilestones)

@@ -6,7 +6,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { jakartaDate } from "../reports/working-days";
-import { type CaseAccess, casePolicy } from "./cases.policy";
+import { type CaseAccess, caseAbilities, casePolicy, referralAbilities, referralRelation } from "./cases.policy";
 import { accessLabel, agencyRefs, type CaseRow, iso, userRefs } from "./cases.repo";
 import type { CaseDetail, CaseSummary, ReferralView } from "./cases.schema";
 import {
@@ -42,6 +42,7 @@ export async function presentReferrals(
   caseCodes: Map<string, string>,
   now: Date,
   withDetails: boolean | ((r: ReferralRow) => boolean),
+  abilities: (r: ReferralRow) => ReferralView["abilities"],
 ): Promise<ReferralView[]> {
   const details = typeof withDetails === "function" ? withDetails : () => withDetails;
   const people = await userRefs(db, rows.flatMap((r) => [r.fromUserId, ...(r.assignedUserId ? [r.assignedUserId] : [])]));
@@ -76,6 +77,7 @@ export async function presentReferrals(
     revokedAt: iso(r.revokedAt),
     revokeReason: r.revokeReason,
     overdue: referralOverdue(r, now),
+    abilities: abilities(r),
   }));
 }
 
@@ -238,6 +240,9 @@ export async function presentDetail(ctx: AppContext, db: Db, p: Principal, c: Ca
           recordedAt: iso(x.recordedAt)!,
           withdrawnAt: iso(x.withdrawnAt),
         })),
-    referrals: await presentReferrals(ctx, db, visibleReferrals, new Map([[c.id, c.code]]), now, narrative),
+    referrals: await presentReferrals(ctx, db, visibleReferrals, new Map([[c.id, c.code]]), now, narrative, (r) =>
+      referralAbilities(p, referralRelation(p, r, a), r.status),
+    ),
+    abilities: caseAbilities(p, a, c.status),
   };
 }

@@ -162,8 +162,11 @@ export async function listCases(db: Db, scope: SQL, f: ListFilter, now: Date) {
   else if (f.status) conds.push(sql`${cases.status} = ${f.status}`);
   if (f.code) conds.push(sql`${cases.code} = ${f.code.toUpperCase()}`);
   if (f.ids) conds.push(f.ids.length ? inArray(cases.id, f.ids) : sql`false`);
-  const overdueRefs = sql<number>`(SELECT count(*)::int FROM case_referrals r WHERE r.case_id = ${cases.id} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()})`;
-  const overdueSvcs = sql<number>`(SELECT count(*)::int FROM case_services s WHERE s.case_id = ${cases.id} AND s.status IN ('planned', 'in_progress') AND s.due_date < ${jakartaDate(now)})`;
+  // Qualified by hand: in select fields drizzle renders `cases.id` as a bare "id", which inside these
+  // subqueries resolves to the referral's or service's own id and counted nothing.
+  const caseId = sql.raw(`"cases"."id"`);
+  const overdueRefs = sql<number>`(SELECT count(*)::int FROM case_referrals r WHERE r.case_id = ${caseId} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()})`;
+  const overdueSvcs = sql<number>`(SELECT count(*)::int FROM case_services s WHERE s.case_id = ${caseId} AND s.status IN ('planned', 'in_progress') AND s.due_date < ${jakartaDate(now)}::date)`;
   if (f.overdue !== undefined) conds.push(f.overdue ? sql`(${overdueRefs} > 0 OR ${overdueSvcs} > 0)` : sql`(${overdueRefs} = 0 AND ${overdueSvcs} = 0)`);
   const rows = await db
     .select({ c: cases, overdueReferrals: overdueRefs, overdueServices: overdueSvcs })

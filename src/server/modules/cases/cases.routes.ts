@@ -31,6 +31,8 @@ import { CaseService } from "./cases.service";
 import { exportCaseListXlsx, exportCases } from "./export.service";
 import { caseStats, overdueItems } from "./oversight";
 
+type App = Parameters<FastifyPluginAsyncZod>[0];
+
 const TAGS = ["kasus"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const on = (action: "create" | "list" | "stats") => ({ access: { policy: caseRoutePolicy, action } as RouteAccess });
@@ -40,20 +42,8 @@ const EXPORT_DESCRIPTION =
   "Nama field HTCDS 2.0 ('Field Name including Prefix') dan nama nilai picklist apa adanya; ekstensi Indonesia di objek `extensions` (awalan `idn_`). " +
   "Field identitas hanya untuk peran yang boleh melihatnya. Sumber: Human Trafficking Case Data Standard, IOM, CC BY 4.0 (tanpa dukungan IOM). Setiap ekspor dicatat di jejak audit.";
 
-export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
-  const svc = new CaseService(app.ctx);
-
-  // One case, outside the caller's audience: 404 before the body is validated.
-  app.addHook("preValidation", async (req) => {
-    const access = (req.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
-    const id = (req.params as { id?: string } | undefined)?.id;
-    if (access !== "policy" || id === undefined || !req.auth) return;
-    if (!UUID.test(id)) throw notFound();
-    const p = req.auth.principal;
-    const c = await findCase(app.ctx.db, p.tenant, id);
-    if (!c || !(await accessTo(app.ctx.db, p, c))) throw notFound();
-  });
-
+/** Lists, intake, statistics, deadlines and the case-worker search: routes not about one case. */
+function caseQueryRoutes(app: App, svc: CaseService) {
   app.get(
     "/",
     {
@@ -116,7 +106,10 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => ({ items: await teamCandidates(app.ctx.db, requirePrincipal(req).tenant, req.query.q || undefined, 20) }),
   );
+}
 
+/** HTCDS exports (one case, all cases) and the case list as XLSX; every export is audited. */
+function caseExportRoutes(app: App) {
   app.get(
     "/export/htcds",
     {
@@ -146,7 +139,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status);
+      const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status, req.locale);
       return reply
         .header("cache-control", "no-store")
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -155,6 +148,19 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    "/:id/export/htcds",
+    { config: record, schema: { tags: TAGS, summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)", description: EXPORT_DESCRIPTION, params: IdParam, querystring: ExportQuery } },
+    async (req, reply) => {
+      const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { caseId: req.params.id, format: req.query.format });
+      return sendExport(reply, r, "htcds-kasus");
+    },
+  );
+
+}
+
+/** One case: the audited read, edits, closure and reopening, linking a report. */
+function caseLifecycleRoutes(app: App, svc: CaseService) {
   app.get(
     "/:id",
     {
@@ -201,6 +207,21 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    "/:id/reports",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Kaitkan laporan pengaduan dengan kasus", params: IdParam, body: LinkReportSchema, response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await svc.linkReport(requirePrincipal(req), actorOf(req), req.params.id, req.body.reportId);
+      return reply.status(204).send(null);
+    },
+  );
+}
+
+/** The case team: add and remove members, hand over ownership (the owner). */
+function caseTeamRoutes(app: App, svc: CaseService) {
+  app.post(
     "/:id/members",
     {
       config: record,
@@ -231,28 +252,26 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => svc.transferOwner(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
+}
 
-  app.post(
-    "/:id/reports",
-    {
-      config: record,
-      schema: { tags: TAGS, summary: "Kaitkan laporan pengaduan dengan kasus", params: IdParam, body: LinkReportSchema, response: { 204: z.null() } },
-    },
-    async (req, reply) => {
-      await svc.linkReport(requirePrincipal(req), actorOf(req), req.params.id, req.body.reportId);
-      return reply.status(204).send(null);
-    },
-  );
+export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+  const svc = new CaseService(app.ctx);
 
-  app.get(
-    "/:id/export/htcds",
-    { config: record, schema: { tags: TAGS, summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)", description: EXPORT_DESCRIPTION, params: IdParam, querystring: ExportQuery } },
-    async (req, reply) => {
-      const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { caseId: req.params.id, format: req.query.format });
-      return sendExport(reply, r, "htcds-kasus");
-    },
-  );
+  // One case, outside the caller's audience: 404 before the body is validated.
+  app.addHook("preValidation", async (req) => {
+    const access = (req.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
+    const id = (req.params as { id?: string } | undefined)?.id;
+    if (access !== "policy" || id === undefined || !req.auth) return;
+    if (!UUID.test(id)) throw notFound();
+    const p = req.auth.principal;
+    const c = await findCase(app.ctx.db, p.tenant, id);
+    if (!c || !(await accessTo(app.ctx.db, p, c))) throw notFound();
+  });
 
+  caseQueryRoutes(app, svc);
+  caseExportRoutes(app);
+  caseLifecycleRoutes(app, svc);
+  caseTeamRoutes(app, svc);
   await app.register(caseRecordRoutes, { svc });
   await app.register(caseDocumentRoutes, { svc });
 };

@@ -1,5 +1,6 @@
 // Request and response shapes of the case API (zod; the same schemas generate /api/openapi.json).
 import { z } from "zod";
+import { CASE_ABILITIES } from "./cases.policy";
 import {
   AGE_BANDS,
   CASE_ORIGINS,
@@ -239,6 +240,8 @@ export const ReferralSchema = z.object({
   /** Why it was revoked: the sender's words, "case closed", or the victim's consent withdrawn. */
   revokeReason: z.string().nullable(),
   overdue: z.boolean(),
+  /** What the caller may do with this referral now (computed by the referral policy on the server). */
+  abilities: z.object({ accept: z.boolean(), reject: z.boolean(), complete: z.boolean(), revoke: z.boolean() }),
 });
 export type ReferralView = z.infer<typeof ReferralSchema>;
 
@@ -315,6 +318,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
     }),
   ),
   referrals: z.array(ReferralSchema),
+  /** What the caller may do with this case now, computed by `caseAbilities` (cases.policy.ts); the console only reads it. */
+  abilities: z.object(Object.fromEntries(CASE_ABILITIES.map((k) => [k, z.boolean()])) as Record<(typeof CASE_ABILITIES)[number], z.ZodBoolean>),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 

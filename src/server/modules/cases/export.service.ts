@@ -1,8 +1,12 @@
-// HTCDS exports of one case or of every case the caller may see; each export is audited in its own
-// transaction with the case ids and whether identity fields were included.
+// HTCDS exports of one case or of every case the caller may see, and the case list as XLSX; each export
+// is audited in its own transaction with the case ids and whether identity fields were included.
+import { inArray } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import type { Locale } from "../../../core/i18n/errors";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
+import { regions } from "../../db/schema";
+import { uiWords, wibDateTime } from "../../lib/ui-words";
 import { notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { casePolicy } from "./cases.policy";
@@ -54,17 +58,26 @@ export async function exportCases(
   );
 }
 
-const LABELS = {
-  origin: { public_report: "Pengaduan masyarakat", passport_screening: "Wawancara paspor", police: "Kepolisian", agency: "Instansi lain", walk_in: "Datang langsung" },
-  status: { open: "Terbuka", under_assessment: "Asesmen", active: "Aktif", closed: "Ditutup" },
-  traffickingStatus: { potential: "Potensial korban", presumed: "Diduga korban", confirmed: "Korban (ditetapkan)", not_victim: "Bukan korban" },
-  priority: { low: "Rendah", normal: "Biasa", high: "Tinggi", urgent: "Mendesak" },
-  access: { team: "Tim kasus", referral_case: "Rujukan (seluruh kasus)", referral_service: "Rujukan (satu layanan)", aggregate: "Agregat" },
-  sex: { female: "Perempuan", male: "Laki-laki", unknown: "Tidak diketahui" },
-} as const;
+/** Region names for region codes, as the console shows them (the code only when the name is unknown). */
+async function regionNames(ctx: AppContext, codes: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+  if (wanted.length === 0) return new Map();
+  const rows = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, wanted));
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
 
-/** The case list as XLSX (Indonesian headers); names only where the caller may see identity. Audited as an export. */
-export async function exportCaseListXlsx(ctx: AppContext, p: Principal, actor: AuditActor, status: string | undefined, now = new Date()): Promise<Buffer> {
+/**
+ * The case list as XLSX in the console's words (Indonesian, or English for `Accept-Language: en`): labels,
+ * region names and times in WIB as on screen; names only where the caller may see identity. Audited as an export.
+ */
+export async function exportCaseListXlsx(
+  ctx: AppContext,
+  p: Principal,
+  actor: AuditActor,
+  status: string | undefined,
+  locale: Locale = "id",
+  now = new Date(),
+): Promise<Buffer> {
   const items = await ctx.withAudit(
     actor,
     (r: CaseSummary[]) => ({ action: "case.export", resourceType: "case", details: { format: "xlsx", cases: r.map((c) => c.id) } }),
@@ -78,48 +91,50 @@ export async function exportCaseListXlsx(ctx: AppContext, p: Principal, actor: A
       return presentSummaries(ctx, tx, p, withAccess);
     },
   );
+  const t = uiWords(locale);
+  const places = await regionNames(ctx, items.map((c) => c.regionCode));
   const wb = new ExcelJS.Workbook();
   wb.creator = "Simpul";
-  const ws = wb.addWorksheet("Daftar Kasus");
+  const ws = wb.addWorksheet(t("cases.xlsx.sheet"));
   ws.columns = [
-    { header: "Kode Kasus", width: 16 },
-    { header: "Akses Saya", width: 20 },
-    { header: "Asal", width: 20 },
-    { header: "Status", width: 12 },
-    { header: "Status Korban", width: 20 },
-    { header: "Prioritas", width: 10 },
-    { header: "Wilayah", width: 16 },
-    { header: "Pemilik Kasus", width: 24 },
-    { header: "Instansi Pemilik", width: 28 },
-    { header: "Korban", width: 30 },
-    { header: "Jenis Kelamin", width: 14 },
-    { header: "Kelompok Umur", width: 12 },
-    { header: "Rujukan Terlambat", width: 10 },
-    { header: "Layanan Terlambat", width: 10 },
-    { header: "Dibuka", width: 20 },
-    { header: "Diperbarui", width: 20 },
-    { header: "Ditutup", width: 20 },
+    { header: t("cases.code"), width: 16 },
+    { header: t("cases.xlsx.access"), width: 22 },
+    { header: t("cases.originLabel"), width: 22 },
+    { header: t("cases.statusLabel"), width: 12 },
+    { header: t("cases.traffickingLabel"), width: 22 },
+    { header: t("cases.priorityLabel"), width: 12 },
+    { header: t("cases.region"), width: 28 },
+    { header: t("cases.owner"), width: 24 },
+    { header: t("cases.xlsx.ownerAgency"), width: 28 },
+    { header: t("cases.victims"), width: 30 },
+    { header: t("cases.person.sex"), width: 14 },
+    { header: t("cases.person.ageBand"), width: 16 },
+    { header: t("cases.xlsx.overdueReferrals"), width: 12 },
+    { header: t("cases.xlsx.overdueServices"), width: 12 },
+    { header: t("cases.opened"), width: 24 },
+    { header: t("cases.xlsx.updated"), width: 24 },
+    { header: t("cases.xlsx.closed"), width: 24 },
   ];
   ws.getRow(1).font = { bold: true };
   for (const c of items) {
     ws.addRow([
       c.code,
-      LABELS.access[c.access],
-      LABELS.origin[c.origin],
-      LABELS.status[c.status],
-      LABELS.traffickingStatus[c.traffickingStatus],
-      LABELS.priority[c.priority],
-      c.regionCode ?? "",
+      t(`cases.access.${c.access}`),
+      t(`cases.origin.${c.origin}`),
+      t(`cases.status.${c.status}`),
+      t(`cases.trafficking.${c.traffickingStatus}`),
+      t(`cases.priority.${c.priority}`),
+      c.regionCode ? (places.get(c.regionCode) ?? c.regionCode) : "",
       c.owner.displayName,
       c.owner.agency?.name ?? "",
       c.victims.map((v) => v.name ?? "—").join("; "),
-      c.victims.map((v) => LABELS.sex[v.sex]).join("; "),
-      c.victims.map((v) => v.ageBand).join("; "),
+      c.victims.map((v) => t(`cases.sex.${v.sex}`)).join("; "),
+      c.victims.map((v) => t(`cases.ageBand.${v.ageBand}`)).join("; "),
       c.overdueReferrals,
       c.overdueServices,
-      c.createdAt,
-      c.updatedAt,
-      c.closedAt ?? "",
+      wibDateTime(locale, c.createdAt),
+      wibDateTime(locale, c.updatedAt),
+      wibDateTime(locale, c.closedAt),
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -177,7 +177,7 @@ describe("case list XLSX", () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.headers["content-type"]).toMatch(/spreadsheetml/);
     const rows = await rowsOf(mine.rawPayload);
-    expect(rows[0]![0]).toBe("Kode Kasus");
+    expect(rows[0]![0]).toBe("Kode");
     expect(rows.slice(1).some((r) => r.includes(VICTIM.name))).toBe(true);
     const coord = await rowsOf((await s.coordinator.http.request("GET", "/api/cases/export.xlsx")).rawPayload);
     expect(coord.length).toBeGreaterThan(1);

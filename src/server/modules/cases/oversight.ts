@@ -7,6 +7,7 @@ import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
 import type { Job } from "../../jobs/scheduler";
+import { uiWord } from "../../lib/ui-words";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { encryptLegacyDocuments } from "./case-documents";
 import { notify, type NewNotification } from "../reports/notifications";
@@ -160,7 +161,9 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
     }
     for (const s of svcs) {
       await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "case.service_escalate", resourceType: "case", resourceId: s.case_id, details: { serviceId: s.id } });
-      tell([s.owner_id], s.case_id, s.region_code, `Layanan kasus ${s.code} lewat tenggat`, `Layanan (${s.type}) pada kasus ${s.code} belum diberikan sampai tanggal jatuh tempo.`);
+      // The service's name as the console shows it, never its code (`legal_aid`).
+      const service = uiWord("id", `cases.service.type.${s.type}`);
+      tell([s.owner_id], s.case_id, s.region_code, `Layanan kasus ${s.code} lewat tenggat`, `Layanan ${service} pada kasus ${s.code} belum diberikan sampai tanggal jatuh tempo.`);
     }
     await notify(ctx, tx, out, now);
     return { referrals: refs.length, services: svcs.length };

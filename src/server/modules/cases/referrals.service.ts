@@ -11,12 +11,13 @@ import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { type NewNotification, notify } from "../reports/notifications";
-import { addWorkingDays } from "../reports/working-days";
-import { casePolicy, isCaseWorker } from "./cases.policy";
+import { addWorkingDays, jakartaDate } from "../reports/working-days";
+import { type CaseAccess, casePolicy, isCaseWorker, referralAbilities, referralPolicy, referralRelation } from "./cases.policy";
+import { accessTo, findCase } from "./cases.repo";
 import { presentReferrals } from "./cases.present";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseConsents, caseMembers, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
+import { caseConsents, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
 import { sealText } from "./persons";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;
@@ -127,7 +128,7 @@ export class ReferralService {
       caseId,
       "referral.send",
       "refer",
-      async (tx, _c, a) => {
+      async (tx, c, a) => {
         const [agency] = await tx
           .select({ id: agencies.id, active: agencies.active })
           .from(agencies)
@@ -180,11 +181,51 @@ export class ReferralService {
             respondDueAt: this.answerDue(now),
           })
           .returning();
+        await this.notifyReceivers(tx, r!, c.code, now);
         return r!;
       },
       (r) => ({ referralId: r.id, toAgencyId: r.toAgencyId, scope: r.scope, basis: r.consentId ? "consent" : "override" }),
     );
-    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+    return (await this.present(this.ctx.db, p, [row], now, true))[0]!;
+  }
+
+  /**
+   * Tells the receiving agency a referral arrived: its active case workers (or only the named assignee),
+   * in-app and by e-mail through the outbox when SMTP is configured, like a forwarded report. Case code,
+   * agency names and the answer deadline only: no victim data travels in a notification.
+   */
+  private async notifyReceivers(tx: Db, r: ReferralRow, caseCode: string, now: Date): Promise<void> {
+    const workers = await tx
+      .select({ id: users.id, email: users.email, roles: users.roles })
+      .from(users)
+      .where(
+        and(
+          eq(users.tenant, r.tenant),
+          r.assignedUserId ? eq(users.id, r.assignedUserId) : eq(users.agencyId, r.toAgencyId),
+          isNull(users.disabledAt),
+        ),
+      );
+    const to = workers.filter((u) => isCaseWorker({ roles: u.roles as Principal["roles"] }));
+    const names = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [r.toAgencyId, ...(r.fromAgencyId ? [r.fromAgencyId] : [])]));
+    const name = (id: string | null) => names.find((a) => a.id === id)?.name ?? "";
+    const [y, m, d] = jakartaDate(r.respondDueAt).split("-");
+    await notify(
+      this.ctx,
+      tx,
+      to.map((u) => ({
+        tenant: r.tenant,
+        userId: u.id,
+        email: u.email,
+        kind: "case.referral_received",
+        resourceType: "referral",
+        resourceId: r.id,
+        title: `Rujukan kasus ${caseCode} untuk ${name(r.toAgencyId)}`,
+        body:
+          `${name(r.fromAgencyId) || "Tim kasus"} merujuk kasus ${caseCode} ke ${name(r.toAgencyId)}. ` +
+          `Buka Rujukan di Simpul dan jawab (terima atau tolak) paling lambat ${d}/${m}/${y} (2 hari kerja).`,
+      })),
+      now,
+    );
   }
 
   /** Incoming: referrals to the caller's agency. Outgoing: referrals of the cases the caller works on. */
@@ -206,25 +247,30 @@ export class ReferralService {
       .orderBy(desc(caseReferrals.sentAt))
       .limit(200);
     // The receiving agency no longer reads the details of a referral the victim withdrew consent for.
-    return this.present(this.ctx.db, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
+    return this.present(this.ctx.db, p, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
   }
 
-  private async present(db: Db, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
+  /** Presents referrals with the caller's abilities on each (the caller's access to each case decides the sending side). */
+  private async present(db: Db, p: Principal, rows: ReferralRow[], now: Date, withDetails: boolean | ((r: ReferralRow) => boolean)) {
     const ids = [...new Set(rows.map((r) => r.caseId))];
-    const codes = ids.length ? await db.select({ id: cases.id, code: cases.code }).from(cases).where(inArray(cases.id, ids)) : [];
-    return presentReferrals(this.ctx, db, rows, new Map(codes.map((c) => [c.id, c.code])), now, withDetails);
+    const found = ids.length ? await db.select().from(cases).where(inArray(cases.id, ids)) : [];
+    const access = new Map<string, CaseAccess | null>();
+    for (const c of found) access.set(c.id, await accessTo(db, p, c));
+    const abilities = (r: ReferralRow) => referralAbilities(p, referralRelation(p, r, access.get(r.caseId) ?? null), r.status);
+    return presentReferrals(this.ctx, db, rows, new Map(found.map((c) => [c.id, c.code])), now, withDetails, abilities);
   }
 
   /**
-   * Runs a state change on one referral. `side` says who may act: the receiving agency's case workers,
-   * the sending case's team, or either. Anyone else gets 404.
+   * Runs a state change on one referral. `need` is the referral policy's action: `answer` for the
+   * receiving agency's case workers, `revoke` for the sending case's team, `complete` for either.
+   * Anyone who is neither side gets 404; a party who may not take this action, 403.
    */
   private async change(
     p: Principal,
     actor: AuditActor,
     id: string,
     action: string,
-    side: "receiver" | "sender" | "either",
+    need: "answer" | "complete" | "revoke",
     fn: (tx: Db, r: ReferralRow) => Promise<Partial<typeof caseReferrals.$inferInsert>>,
     details: Record<string, unknown> = {},
     now = new Date(),
@@ -236,22 +282,16 @@ export class ReferralService {
         .where(and(eq(caseReferrals.id, id), eq(caseReferrals.tenant, p.tenant)))
         .for("update");
       if (!r) throw notFound();
-      const receiver = isCaseWorker(p) && p.agencyId !== null && p.agencyId === r.toAgencyId;
-      const [m] = isCaseWorker(p)
-        ? await tx
-            .select({ id: caseMembers.id })
-            .from(caseMembers)
-            .where(and(eq(caseMembers.caseId, r.caseId), eq(caseMembers.userId, p.id), isNull(caseMembers.removedAt)))
-        : [];
-      const sender = !!m;
-      if (!receiver && !sender) throw notFound();
-      if ((side === "receiver" && !receiver) || (side === "sender" && !sender)) throw new AppError("forbidden");
+      const c = await findCase(tx, p.tenant, r.caseId);
+      const rel = referralRelation(p, r, c ? await accessTo(tx, p, c) : null);
+      if (!referralPolicy.can(p, "read", rel)) throw notFound();
+      if (!referralPolicy.can(p, need, rel)) throw new AppError("forbidden");
       const set = await fn(tx, r);
       const [u] = await tx.update(caseReferrals).set(set).where(eq(caseReferrals.id, id)).returning();
       await tx.update(cases).set({ updatedAt: now }).where(eq(cases.id, r.caseId));
       return u!;
     });
-    return (await this.present(this.ctx.db, [row], now, true))[0]!;
+    return (await this.present(this.ctx.db, p, [row], now, true))[0]!;
   }
 
   accept(p: Principal, actor: AuditActor, id: string, body: { assignedUserId?: string }, now = new Date()) {
@@ -260,7 +300,7 @@ export class ReferralService {
       actor,
       id,
       "referral.accept",
-      "receiver",
+      "answer",
       async (tx, r) => {
         if (r.status !== "sent") throw new AppError("invalid_transition");
         // Consent withdrawn after sending: the referral can no longer be accepted.
@@ -280,7 +320,7 @@ export class ReferralService {
       actor,
       id,
       "referral.reject",
-      "receiver",
+      "answer",
       async (_tx, r) => {
         if (r.status !== "sent") throw new AppError("invalid_transition");
         return { status: "rejected", respondedAt: now, respondedBy: p.id, rejectReason: reason };
@@ -297,7 +337,7 @@ export class ReferralService {
       actor,
       id,
       "referral.complete",
-      "either",
+      "complete",
       async (tx, r) => {
         if (r.status !== "accepted") throw new AppError("invalid_transition");
         if (r.serviceId)
@@ -318,7 +358,7 @@ export class ReferralService {
       actor,
       id,
       "referral.revoke",
-      "sender",
+      "revoke",
       async (_tx, r) => {
         if (r.status !== "sent" && r.status !== "accepted") throw new AppError("invalid_transition");
         return { status: "revoked", revokedAt: now, revokeReason: reason };

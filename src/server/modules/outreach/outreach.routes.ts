@@ -150,7 +150,7 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { buffer, filename } = await exportXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query);
+      const { buffer, filename } = await exportXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query, req.locale);
       return reply
         .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         .header("content-disposition", `attachment; filename="${filename}"`)

@@ -24,6 +24,8 @@ export const VolunteerSchema = z.object({
   notes: z.string().nullable(),
   trainings: z.array(TrainingSchema),
   activity: z.object({ sessions: z.number().int(), peopleReached: z.number().int(), lastSessionAt: z.string().nullable() }),
+  /** What the caller may do with this registration (volunteers.policy.ts). */
+  abilities: z.object({ edit: z.boolean(), addTraining: z.boolean() }),
 });
 export type VolunteerView = z.infer<typeof VolunteerSchema>;
 

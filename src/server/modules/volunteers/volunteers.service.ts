@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import { agencies, regions, users } from "../../db/schema";
+import { volunteerAbilities, volunteerRecordPolicy } from "./volunteers.policy";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
@@ -30,20 +31,20 @@ export class VolunteersService {
       .from(volunteers)
       .where(and(eq(volunteers.tenant, p.tenant), q.active === undefined ? undefined : eq(volunteers.active, q.active), q.desa ? sql`${q.desa} = ANY(${volunteers.desaCodes})` : undefined))
       .orderBy(asc(volunteers.name));
-    return this.views(rows.filter((r) => this.visible(p, r)));
+    return this.views(p, rows.filter((r) => this.visible(p, r)));
   }
 
   async get(p: Principal, id: string): Promise<VolunteerView> {
     const [row] = await this.ctx.db.select().from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)));
     if (!row || !this.visible(p, row)) throw new AppError("not_found");
-    return (await this.views([row]))[0]!;
+    return (await this.views(p, [row]))[0]!;
   }
 
   /** The signed-in volunteer's own registration (404 when not registered yet). */
   async me(p: Principal): Promise<VolunteerView> {
     const [row] = await this.ctx.db.select().from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
     if (!row) throw new AppError("not_found");
-    return (await this.views([row]))[0]!;
+    return (await this.views(p, [row]))[0]!;
   }
 
   async create(p: Principal, actor: AuditActor, input: VolunteerCreate): Promise<VolunteerView> {
@@ -73,7 +74,7 @@ export class VolunteersService {
           return r!;
         },
       );
-      return (await this.views([row]))[0]!;
+      return (await this.views(p, [row]))[0]!;
     } catch (err) {
       if (isUniqueViolation(err)) throw invalid({ userId: { code: "invalid_value" } });
       throw err;
@@ -125,7 +126,7 @@ export class VolunteersService {
 
   /** Coordinators with a jurisdiction manage volunteers assigned inside it. */
   private visible(p: Principal, r: Row): boolean {
-    return p.jurisdiction === null || r.desaCodes.some((d) => p.jurisdiction!.some((a) => isWithin(d, a)));
+    return volunteerRecordPolicy.can(p, "read", r);
   }
 
   /** The account's jurisdiction becomes the assigned desa; its sessions end so the change applies now. */
@@ -158,7 +159,7 @@ export class VolunteersService {
     if (Object.keys(fields).length) throw invalid(fields);
   }
 
-  private async views(rows: Row[]): Promise<VolunteerView[]> {
+  private async views(p: Principal, rows: Row[]): Promise<VolunteerView[]> {
     if (rows.length === 0) return [];
     const db = this.ctx.db;
     const ids = rows.map((r) => r.id);
@@ -205,6 +206,7 @@ export class VolunteersService {
           .filter((t) => t.volunteerId === r.id)
           .map((t) => ({ id: t.id, title: t.title, provider: t.provider, completedOn: t.completedOn, notes: t.notes })),
         activity: { sessions: a?.sessions ?? 0, peopleReached: a?.people ?? 0, lastSessionAt: a?.last ? new Date(a.last).toISOString() : null },
+        abilities: volunteerAbilities(p, r),
       };
     });
   }

@@ -1,6 +1,7 @@
 // One case at the caller's access level: header with status, HTCDS export and the owner's
 // closure/reopening, then tabs. The server decides which fields arrive (identity only for the team
-// and referral recipients); the page shows what it gets and keeps it in React state only.
+// and referral recipients) and which actions are offered (`detail.abilities`, from the case policy);
+// the page shows what it gets and keeps it in React state only.
 import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,26 +10,29 @@ import { CASE_STATUSES, type CaseDetail, CASES_PATH, CLOSURE_REASONS, DECISION_O
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { Link } from "../../lib/router";
-import type { Me } from "../../lib/types";
 import { useRegionNames, useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
-import { AssessmentsTab, ConsentsTab, EventsTab, LegalTab, NotesTab, PersonsTab, ServicesTab } from "./CaseTabs";
-import { DocumentsTab, seesDocuments } from "./Documents";
+import { AssessmentsTab } from "./AssessmentsTab";
+import { ConsentsTab } from "./ConsentsTab";
+import { DocumentsTab } from "./Documents";
+import { EventsTab } from "./EventsTab";
 import { FormModal } from "./FormModal";
+import { LegalTab } from "./LegalTab";
+import { NotesTab } from "./NotesTab";
+import { PersonsTab } from "./PersonsTab";
 import { ReferralCreate, ReferralTable } from "./Referrals";
+import { ServicesTab } from "./ServicesTab";
 import { CaseBadges, Fact, options, Section } from "./shared";
 import { TeamTab } from "./TeamTab";
 
 export interface TabProps {
   detail: CaseDetail;
-  me: Me;
-  canEdit: boolean;
   reload: () => void;
 }
 
 const TABS = ["persons", "events", "assessment", "services", "legal", "notes", "documents", "consents", "team", "referrals"] as const;
 
-export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
+export function CaseDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const resource = useResource<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`);
   const [detail, setDetail] = useState<CaseDetail | undefined>(undefined);
@@ -54,13 +58,10 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
   }
   if (!detail) return <Loader aria-label={t("common.loading")} />;
 
-  const team = detail.access === "team";
-  const isOwner = detail.owner.id === me.id;
+  const can = detail.abilities;
   const closed = detail.status === "closed";
-  const canEdit = team && !closed;
   const reload = resource.reload;
-  const tabProps: TabProps = { detail, me, canEdit, reload };
-  const teamIds = new Set(detail.team.map((m) => m.user.id));
+  const tabProps: TabProps = { detail, reload };
 
   return (
     <Stack>
@@ -80,32 +81,36 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
           </Group>
         </Stack>
         <Group gap="xs">
-          {canEdit && (
+          {can.edit && (
             <Button variant="default" onClick={() => setDialog("edit")}>
               {t("cases.edit.button")}
             </Button>
           )}
-          {team && !closed && (
+          {can.refer && (
             <Button variant="default" onClick={() => setDialog("refer")}>
               {t("cases.referrals.new")}
             </Button>
           )}
-          {isOwner && !closed && (
+          {can.close && (
             <Button color="red" variant="light" onClick={() => setDialog("close")}>
               {t("cases.close.button")}
             </Button>
           )}
-          {isOwner && closed && (
+          {can.reopen && (
             <Button variant="light" onClick={() => setDialog("reopen")}>
               {t("cases.reopen.button")}
             </Button>
           )}
-          <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=json`} download>
-            {t("cases.export.json")}
-          </Button>
-          <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=csv`} download>
-            {t("cases.export.csv")}
-          </Button>
+          {can.export && (
+            <>
+              <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=json`} download>
+                {t("cases.export.json")}
+              </Button>
+              <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=csv`} download>
+                {t("cases.export.csv")}
+              </Button>
+            </>
+          )}
         </Group>
       </Group>
 
@@ -134,11 +139,11 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
           <Text style={{ whiteSpace: "pre-wrap" }}>{detail.summary}</Text>
         </Section>
       )}
-      {detail.access === "aggregate" && <Alert color="gray">{t("cases.aggregateNotice")}</Alert>}
+      {!can.readIdentity && <Alert color="gray">{t("cases.aggregateNotice")}</Alert>}
 
       <Tabs defaultValue="persons" keepMounted={false}>
         <Tabs.List>
-          {TABS.filter((tab) => tab !== "documents" || seesDocuments(detail.access)).map((tab) => (
+          {TABS.filter((tab) => tab !== "documents" || can.documents).map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {t(`cases.tabs.${tab}`)}
               {tab === "referrals" && detail.overdueReferrals > 0 ? ` (${detail.overdueReferrals}!)` : ""}
@@ -163,7 +168,7 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
         <Tabs.Panel value="notes" pt="md">
           <NotesTab {...tabProps} />
         </Tabs.Panel>
-        {seesDocuments(detail.access) && (
+        {can.documents && (
           <Tabs.Panel value="documents" pt="md">
             <DocumentsTab {...tabProps} />
           </Tabs.Panel>
@@ -175,11 +180,11 @@ export function CaseDetailPage({ id, me }: { id: string; me: Me }) {
           <TeamTab {...tabProps} />
         </Tabs.Panel>
         <Tabs.Panel value="referrals" pt="md">
-          <ReferralTable items={detail.referrals} me={me} isSender={() => teamIds.has(me.id)} onDone={reload} />
+          <ReferralTable items={detail.referrals} onDone={reload} />
         </Tabs.Panel>
       </Tabs>
 
-      {team && <ReferralCreate detail={detail} isOwner={isOwner} opened={dialog === "refer"} onClose={() => setDialog(null)} onDone={reload} />}
+      {can.refer && <ReferralCreate detail={detail} opened={dialog === "refer"} onClose={() => setDialog(null)} onDone={reload} />}
       <EditDialog detail={detail} opened={dialog === "edit"} onClose={() => setDialog(null)} onDone={setDetail} />
       <CloseDialog detail={detail} opened={dialog === "close"} onClose={() => setDialog(null)} onDone={setDetail} />
       <ReopenDialog detail={detail} opened={dialog === "reopen"} onClose={() => setDialog(null)} onDone={setDetail} />

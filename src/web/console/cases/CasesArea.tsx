@@ -17,8 +17,8 @@ export default function CasesArea({ me }: { me: Me }) {
   const path = pathname.replace(/\/+$/, "");
   if (path === CASES_PATH) return <CaseList me={me} />;
   if (path === CASE_NEW_PATH && me.abilities.createCases) return <CaseIntake />;
-  if (path === REFERRALS_PATH && me.abilities.viewReferrals) return <ReferralInbox me={me} />;
+  if (path === REFERRALS_PATH && me.abilities.viewReferrals) return <ReferralInbox />;
   const id = path.slice(CASES_PATH.length + 1);
-  if (UUID.test(id)) return <CaseDetailPage key={id} id={id} me={me} />;
+  if (UUID.test(id)) return <CaseDetailPage key={id} id={id} />;
   return <PageNotFound />;
 }

@@ -13,16 +13,13 @@ import { useResource } from "../hooks";
 import { UploadButton } from "../UploadButton";
 import type { TabProps } from "./CaseDetailPage";
 
-/** Whether the caller's access level includes documents (the server decides; this only hides the tab). */
-export const seesDocuments = (access: TabProps["detail"]["access"]) => access === "team" || access === "referral_case";
-
 export function DocumentsTab({ detail }: TabProps) {
   const { t } = useTranslation();
   const base = `/api/cases/${detail.id}/documents`;
   const list = useResource<{ items: CaseDocument[] }>(base);
   const [error, setError] = useState<string | null>(null);
   const items = list.data?.items ?? [];
-  const open = detail.status !== "closed";
+  const open = detail.abilities.changeDocuments;
 
   async function remove(doc: CaseDocument) {
     if (!window.confirm(t("cases.documents.removeConfirm", { name: doc.name }))) return;

@@ -9,7 +9,6 @@ import { type CaseDetail, CASES_PATH, REFERRAL_REASONS, type Referral } from "..
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { Link } from "../../lib/router";
-import type { Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { FormModal } from "./FormModal";
@@ -18,18 +17,16 @@ import { options, useAgencyOptions } from "./shared";
 const STATUS_COLOR: Record<string, string> = { sent: "blue", accepted: "teal", rejected: "red", completed: "gray", revoked: "gray" };
 
 type Action = "accept" | "reject" | "complete" | "revoke";
+const DEFAULT_REASON = "AdditionalServicesRequired";
 
-function ReferralActions({ referral, me, isSender, onDone }: { referral: Referral; me: Me; isSender: boolean; onDone: () => void }) {
+function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const receiver = me.agency?.id === referral.toAgency.id;
-  const actions: Action[] = [];
-  if (receiver && referral.status === "sent") actions.push("accept", "reject");
-  if ((receiver || isSender) && referral.status === "accepted") actions.push("complete");
-  if (isSender && (referral.status === "sent" || referral.status === "accepted")) actions.push("revoke");
+  // The server's referral policy decides (`referral.abilities`); the console only lists what it allows.
+  const actions = (["accept", "reject", "complete", "revoke"] as const).filter((action) => referral.abilities[action]);
 
   async function direct(action: Action) {
     setBusy(true);
@@ -99,7 +96,7 @@ function ReferralActions({ referral, me, isSender, onDone }: { referral: Referra
   );
 }
 
-export function ReferralTable({ items, me, isSender, onDone, showCase }: { items: Referral[]; me: Me; isSender: (r: Referral) => boolean; onDone: () => void; showCase?: boolean }) {
+export function ReferralTable({ items, onDone, showCase }: { items: Referral[]; onDone: () => void; showCase?: boolean }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -167,7 +164,7 @@ export function ReferralTable({ items, me, isSender, onDone, showCase }: { items
                 <Text size="sm">{r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}</Text>
               </Table.Td>
               <Table.Td>
-                <ReferralActions referral={r} me={me} isSender={isSender(r)} onDone={onDone} />
+                <ReferralActions referral={r} onDone={onDone} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -190,16 +187,18 @@ export function hasSharingConsent(c: CaseDetail, agencyId: string): boolean {
   return records[0]?.given === true;
 }
 
-export function ReferralCreate({ detail, isOwner, opened, onClose, onDone }: { detail: CaseDetail; isOwner: boolean; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function ReferralCreate({ detail, opened, onClose, onDone }: { detail: CaseDetail; opened: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const agencies = useAgencyOptions();
   const [agencyId, setAgencyId] = useState("");
   const [serviceId, setServiceId] = useState("");
-  const [reason, setReason] = useState<string>("AdditionalServicesRequired");
+  const [reason, setReason] = useState<string>(DEFAULT_REASON);
   const [details, setDetails] = useState("");
   const [override, setOverride] = useState("");
   const agencyName = agencies.find((a) => a.value === agencyId)?.label ?? "";
   const consentMissing = agencyId !== "" && !hasSharingConsent(detail, agencyId);
+  // The owner, or an investigator on the team: the case policy's rule, sent as `abilities.overrideConsent`.
+  const canOverride = detail.abilities.overrideConsent;
 
   return (
     <FormModal
@@ -219,6 +218,7 @@ export function ReferralCreate({ detail, isOwner, opened, onClose, onDone }: { d
         });
         setAgencyId("");
         setServiceId("");
+        setReason(DEFAULT_REASON);
         setDetails("");
         setOverride("");
         onDone();
@@ -238,7 +238,7 @@ export function ReferralCreate({ detail, isOwner, opened, onClose, onDone }: { d
           {consentMissing && (
             <Alert color="orange" role="alert" data-testid="consent-missing">
               {t("cases.referrals.noConsent", { agency: agencyName })}
-              {isOwner ? ` ${t("cases.referrals.overrideHint")}` : ""}
+              {canOverride ? ` ${t("cases.referrals.overrideHint")}` : ""}
             </Alert>
           )}
           {submission.fields.overrideReason && !consentMissing && (
@@ -255,9 +255,15 @@ export function ReferralCreate({ detail, isOwner, opened, onClose, onDone }: { d
             onChange={(v) => setServiceId(v ?? "")}
             error={submission.fields.serviceId}
           />
-          <Select label={t("cases.referrals.reasonLabel")} data={options(t, "cases.referrals.reasons", REFERRAL_REASONS)} value={reason} onChange={(v) => setReason(v ?? "Other")} />
+          <Select
+            label={t("cases.referrals.reasonLabel")}
+            data={options(t, "cases.referrals.reasons", REFERRAL_REASONS)}
+            value={reason}
+            allowDeselect={false}
+            onChange={(v) => setReason(v ?? DEFAULT_REASON)}
+          />
           <Textarea label={t("cases.referrals.details")} autosize minRows={2} value={details} onChange={(e) => setDetails(e.currentTarget.value)} error={submission.fields.details} />
-          {consentMissing && isOwner && (
+          {consentMissing && canOverride && (
             <Textarea
               label={t("cases.referrals.overrideReason")}
               autosize
@@ -273,7 +279,7 @@ export function ReferralCreate({ detail, isOwner, opened, onClose, onDone }: { d
   );
 }
 
-export function ReferralInbox({ me }: { me: Me }) {
+export function ReferralInbox() {
   const { t } = useTranslation();
   usePageTitle(t("cases.referrals.inboxTitle"));
   const [box, setBox] = useState<"incoming" | "outgoing">("incoming");
@@ -300,7 +306,7 @@ export function ReferralInbox({ me }: { me: Me }) {
           {errorMessage(list.error)}
         </Alert>
       ) : null}
-      {list.data && <ReferralTable items={list.data.items} me={me} isSender={() => box === "outgoing"} onDone={list.reload} showCase />}
+      {list.data && <ReferralTable items={list.data.items} onDone={list.reload} showCase />}
       {list.loading && <Text role="status">{t("common.loading")}</Text>}
     </Stack>
   );

@@ -68,11 +68,12 @@ export function CandidatePicker({
 
 type Dialog = { kind: "add" } | { kind: "owner" } | { kind: "remove"; member: TeamMember } | null;
 
-export function TeamTab({ detail, me, reload }: TabProps) {
+export function TeamTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [userId, setUserId] = useState("");
-  const manage = detail.access === "team" && detail.owner.id === me.id && detail.status !== "closed";
+  const manage = detail.abilities.manageTeam;
+  const remove = detail.abilities.removeMember;
   const teamIds = new Set(detail.team.map((m) => m.user.id));
   const open = (d: Dialog) => {
     setUserId("");
@@ -97,7 +98,7 @@ export function TeamTab({ detail, me, reload }: TabProps) {
             <Table.Th>{t("cases.team.agency")}</Table.Th>
             <Table.Th>{t("cases.team.role")}</Table.Th>
             <Table.Th>{t("cases.team.since")}</Table.Th>
-            {manage && <Table.Th />}
+            {remove && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -107,7 +108,7 @@ export function TeamTab({ detail, me, reload }: TabProps) {
               <Table.Td>{m.user.agency?.name ?? "–"}</Table.Td>
               <Table.Td>{t(`cases.team.roles.${m.role}`)}</Table.Td>
               <Table.Td>{formatDateTime(m.addedAt)}</Table.Td>
-              {manage && (
+              {remove && (
                 <Table.Td>
                   {m.role === "member" && (
                     <Button size="compact-sm" variant="subtle" color="red" onClick={() => open({ kind: "remove", member: m })}>

@@ -1,11 +1,12 @@
 // Building blocks of the case pages: the agency directory, the kecamatan/desa picker, small layout
 // pieces and label helpers. Nothing here keeps victim data outside React state.
-import { Badge, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import type { CaseSummary } from "../../lib/cases";
+import type { CasePerson, CaseSummary } from "../../lib/cases";
+import { formatDate } from "../../lib/format";
 import type { Agency, Region } from "../../lib/types";
 import { useResource } from "../hooks";
 import { getInstallationRegency } from "../regions";
@@ -136,4 +137,31 @@ export function splitList(text: string): string[] {
     .split(/[,\n]/)
     .map((part) => part.trim())
     .filter(Boolean);
+}
+
+/** A calendar date (YYYY-MM-DD) shown in the user's format. */
+export const day = (date: string | null | undefined) => (date ? formatDate(`${date.slice(0, 10)}T12:00:00+07:00`) : "–");
+
+/** The "add" button of a tab, shown when the case's abilities allow it. */
+export function AddButton({ show, label, onClick }: { show: boolean; label: string; onClick: () => void }) {
+  if (!show) return null;
+  return (
+    <Group>
+      <Button size="sm" onClick={onClick}>
+        {label}
+      </Button>
+    </Group>
+  );
+}
+
+export function Empty({ shown, children }: { shown: boolean; children: ReactNode }) {
+  return shown ? (
+    <Text c="dimmed" size="sm">
+      {children}
+    </Text>
+  ) : null;
+}
+
+export function personLabel(t: TFunction, p: CasePerson): string {
+  return p.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${p.sex}`), age: t(`cases.ageBand.${p.ageBand}`) });
 }

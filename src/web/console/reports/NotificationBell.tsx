@@ -1,14 +1,25 @@
-// In-app notifications (e.g. overdue reports escalated to the coordinator) as a bell in the header.
+// In-app notifications (overdue reports and cases, forwarded reports, referrals) as a bell in the header;
+// choosing one marks it read and opens its record.
 import { ActionIcon, Badge, Menu, Text } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { CASES_PATH, REFERRALS_PATH } from "../../lib/cases";
 import { formatDateTime } from "../../lib/format";
 import type { Notification } from "../../lib/reports";
 import { navigate } from "../../lib/router";
 import { REPORTS_PATH } from "./Reports";
 
 const POLL_MS = 60_000;
+
+/** Where a notification leads: its report, its case, or the referral inbox (a referral's case opens only once accepted). */
+export function notificationTarget(item: Pick<Notification, "resourceType" | "resourceId">): string | null {
+  if (!item.resourceId) return null;
+  if (item.resourceType === "report") return `${REPORTS_PATH}/${item.resourceId}`;
+  if (item.resourceType === "case") return `${CASES_PATH}/${item.resourceId}`;
+  if (item.resourceType === "referral") return REFERRALS_PATH;
+  return null;
+}
 
 export function NotificationBell() {
   const { t } = useTranslation();
@@ -32,7 +43,8 @@ export function NotificationBell() {
       await api.post(`/api/notifications/${item.id}/read`).catch(() => undefined);
       load();
     }
-    if (item.resourceType === "report" && item.resourceId) navigate(`${REPORTS_PATH}/${item.resourceId}`);
+    const target = notificationTarget(item);
+    if (target) navigate(target);
   }
 
   const unread = data?.unread ?? 0;
