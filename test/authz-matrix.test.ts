@@ -90,6 +90,7 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/referrals/:id/revoke": "authenticated",
   "GET /api/screenings": ["interview_officer", "interview_supervisor"],
   "POST /api/screenings": ["interview_officer", "interview_supervisor"],
+  "GET /api/screenings/referral-agencies": ["interview_officer", "interview_supervisor"],
   "GET /api/screenings/review-queue": ["interview_officer", "interview_supervisor"],
   "GET /api/screenings/stats": ["coordinator", "interview_officer", "interview_supervisor"],
   "GET /api/screenings/visits": ["pimpasa", "volunteer"],

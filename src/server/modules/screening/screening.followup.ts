@@ -210,6 +210,21 @@ export class ScreeningFollowupService {
     });
   }
 
+  /** Agencies a counselling referral can go to, with how many active operators would receive it. */
+  async referralAgencies(p: Principal) {
+    const rows = await this.ctx.db
+      .select({
+        id: agencies.id,
+        name: agencies.name,
+        category: agencies.category,
+        operators: sql<number>`(SELECT count(*)::int FROM ${users} u WHERE u.agency_id = ${agencies.id} AND u.disabled_at IS NULL AND 'agency_operator' = ANY(u.roles))`,
+      })
+      .from(agencies)
+      .where(and(eq(agencies.tenant, p.tenant), eq(agencies.active, true)))
+      .orderBy(asc(agencies.name));
+    return { items: rows };
+  }
+
   /** PIMPASA and volunteers who can take a home visit in the screening's desa. */
   async candidates(p: Principal, id: string) {
     const row = await findScreening(this.ctx.db, p.tenant, id);

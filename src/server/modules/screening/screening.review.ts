@@ -1,6 +1,6 @@
 // Blind second review of postponements and refusals, and the supervisor's tie-break. When a decision
 // becomes final, a postponement is counted in the applicant's desa indicators for that year.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
@@ -72,18 +72,28 @@ export class ScreeningReviewService {
   }
 }
 
-/** Jakarta calendar year of a moment. */
-function jakartaYear(d: Date): string {
-  return new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(d);
+/** Jakarta calendar year and half-year (1 or 2) of a moment. */
+function jakartaHalf(d: Date): { year: string; half: 1 | 2 } {
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(d).split("-");
+  return { year: year!, half: Number(month) <= 6 ? 1 : 2 };
 }
 
 /**
- * Sets the desa's passport-postponement figure for the year to the count of final postponements of
- * applicants from that desa, with Simpul as its source. Immigration is the source of this figure, so the
- * automatic count replaces a figure typed by hand.
+ * Sets the desa's passport-postponement figure for the period of the interview to the count of final
+ * postponements of applicants from that desa in that period, with Simpul as its source. The period is the
+ * semester row when the desa has one, else the year row when it has one, else a new semester row (a new
+ * year row would sort after, and so hide, semester figures typed by hand). Immigration is the source of
+ * this figure, so the automatic count replaces a figure typed by hand.
  */
 export async function countPostponements(tx: Db, tenant: string, desaCode: string, at: Date, userId: string, now: Date): Promise<void> {
-  const year = jakartaYear(at);
+  const { year, half } = jakartaHalf(at);
+  const semester = `${year}-S${half}`;
+  const existing = await tx
+    .select({ period: villageIndicators.period })
+    .from(villageIndicators)
+    .where(and(eq(villageIndicators.tenant, tenant), eq(villageIndicators.desaCode, desaCode), inArray(villageIndicators.period, [semester, year])));
+  const period = existing.some((r) => r.period === semester) ? semester : existing.some((r) => r.period === year) ? year : semester;
+  const months = period === year ? [1, 12] : half === 1 ? [1, 6] : [7, 12];
   const [c] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(screenings)
@@ -93,11 +103,12 @@ export async function countPostponements(tx: Db, tenant: string, desaCode: strin
         eq(screenings.desaCode, desaCode),
         eq(screenings.finalDecision, "postpone"),
         sql`to_char(${screenings.interviewedAt} AT TIME ZONE 'Asia/Jakarta', 'YYYY') = ${year}`,
+        sql`extract(month FROM ${screenings.interviewedAt} AT TIME ZONE 'Asia/Jakarta') BETWEEN ${months[0]} AND ${months[1]}`,
       ),
     );
   const values = { passportPostponements: c?.n ?? 0, passportPostponementsSource: POSTPONEMENT_SOURCE, updatedAt: now, updatedBy: userId };
   await tx
     .insert(villageIndicators)
-    .values({ tenant, desaCode, period: year, ...values })
+    .values({ tenant, desaCode, period, ...values })
     .onConflictDoUpdate({ target: [villageIndicators.tenant, villageIndicators.desaCode, villageIndicators.period], set: values });
 }

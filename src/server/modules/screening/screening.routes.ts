@@ -62,6 +62,19 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
+    "/referral-agencies",
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: "Instansi tujuan rujukan konseling, dengan jumlah operator aktif yang akan menerimanya",
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })) }) },
+      },
+    },
+    async (req) => followups.referralAgencies(requirePrincipal(req)),
+  );
+
+  app.get(
     "/stats",
     {
       config: { access: { policy: screeningRoutePolicy, action: "stats" } },

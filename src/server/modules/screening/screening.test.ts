@@ -152,15 +152,30 @@ describe("blind second review", () => {
     expect(res.json()).toMatchObject({ status: "final", finalDecision: "postpone", finalReasonCode: "missing_documents" });
   });
 
-  it("feeds final postponements into the desa's indicators of that year", async () => {
-    const before = await env.ctx.db.select({ n: sql<number>`count(*)::int` }).from(screenings).where(and(eq(screenings.desaCode, DESA), eq(screenings.finalDecision, "postpone")));
+  it("feeds final postponements into the desa's indicators of that semester, or of the year when only a year row exists", async () => {
+    const count = async () =>
+      (
+        await env.ctx.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(screenings)
+          .where(and(eq(screenings.desaCode, DESA), eq(screenings.finalDecision, "postpone"), sql`interviewed_at < '2026-07-01'`))
+      )[0]!.n;
+    const figure = async (period: string) =>
+      (await env.ctx.db.select().from(villageIndicators).where(and(eq(villageIndicators.desaCode, DESA), eq(villageIndicators.period, period))))[0];
+    const before = await count();
     const id = (await officerA.request("POST", "/api/screenings", interview())).json().id;
     await officerB.request("POST", `/api/screenings/${id}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful" });
-    const [ind] = await env.ctx.db
-      .select()
-      .from(villageIndicators)
-      .where(and(eq(villageIndicators.desaCode, DESA), eq(villageIndicators.period, "2026")));
-    expect(ind).toMatchObject({ passportPostponements: before[0]!.n + 1, passportPostponementsSource: POSTPONEMENT_SOURCE });
+    expect(await figure("2026-S1")).toMatchObject({ passportPostponements: before + 1, passportPostponementsSource: POSTPONEMENT_SOURCE });
+    expect(await figure("2026")).toBeUndefined();
+
+    // A desa whose figures are kept per year gets the year's count in its year row.
+    const other = "36.04.13.2001";
+    await env.ctx.db.insert(villageIndicators).values({ tenant: env.ctx.config.regency, desaCode: other, period: "2025", victims: 2, victimsSource: "DP3AKB" });
+    const body = interview({ interviewedAt: "2025-10-02T10:00:00+07:00", applicant: { ...interview().applicant, desaCode: other } });
+    const id2 = (await officerA.request("POST", "/api/screenings", body)).json().id;
+    await officerB.request("POST", `/api/screenings/${id2}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful" });
+    const year = (await env.ctx.db.select().from(villageIndicators).where(and(eq(villageIndicators.desaCode, other), eq(villageIndicators.period, "2025"))))[0];
+    expect(year).toMatchObject({ passportPostponements: 1, victims: 2 });
   });
 });
 
