@@ -30,6 +30,7 @@ import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
 import { screeningRoutes } from "./modules/screening/screening.routes";
+import { intelRoutes, publicIntelRoutes } from "./modules/intel/intel.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
@@ -172,6 +173,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
   await app.register(screeningRoutes, { prefix: "/api/screenings" });
+  await app.register(intelRoutes, { prefix: "/api/intel" });
+  await app.register(publicIntelRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));
