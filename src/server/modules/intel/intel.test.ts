@@ -167,3 +167,31 @@ describe("storage", () => {
     for (const plain of ["9988", "7766", "0123 4567", "01234567", "Jali", "Maju Jaya", "Calo Kamboja", "5555"]) expect(text).not.toContain(plain);
   });
 });
+
+describe("exchange between two installations", () => {
+  it("finds the shared recruiter from tokens alone, and the file carries no number or name", async () => {
+    const { exportExchange, matchExchange, exchangeToken } = await import("./intel.exchange");
+    const key = Buffer.alloc(32, 7);
+    // A second regency with its own database and its own secret key.
+    const other = await createTestEnv({ regency: "36.03" });
+    try {
+      const pub = anonymous(other.app);
+      await pub.request("POST", "/api/public/reports", report([{ role: "recruiter", name: "Jali", phones: ["+62 812-9988-7766"] }]));
+      await pub.request("POST", "/api/public/reports", report([{ role: "recruiter", name: "Bukan dia", phones: ["0821-0000-9999"] }]));
+      await new IntelSync(other.ctx).run();
+      const file = await exportExchange(other.ctx, key);
+      const text = JSON.stringify(file);
+      for (const plain of ["9988", "7766", "Jali", "0821"]) expect(text).not.toContain(plain);
+      expect(file.from).toBe("36.03");
+      const here = await matchExchange(env.ctx, key, JSON.parse(text));
+      const mine = (await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent(PHONE)}`)).json().items[0];
+      expect(here.matches).toEqual([{ entityId: mine.id, kinds: ["phone"] }]);
+      // Another key finds nothing: tokens mean nothing without the shared key.
+      expect((await matchExchange(env.ctx, Buffer.alloc(32, 8), file)).matches).toEqual([]);
+      expect(exchangeToken(key, "phone", "0812 9988 7766")).toBe(exchangeToken(key, "phone", "+6281299887766"));
+      await expect(matchExchange(env.ctx, key, { format: "something-else" })).rejects.toThrow();
+    } finally {
+      await other.close();
+    }
+  });
+});
