@@ -30,7 +30,7 @@ import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
 import { screeningRoutes } from "./modules/screening/screening.routes";
-import { intelRoutes, publicIntelRoutes } from "./modules/intel/intel.routes";
+import { intelHooks, intelRoutes, publicIntelRoutes } from "./modules/intel/intel.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
@@ -158,6 +158,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSessionHook(app);
+  intelHooks(app);
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(regionRoutes, { prefix: "/api/regions" });
   await app.register(authRoutes, { prefix: "/api/auth" });

@@ -21,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "coverage", path: "/konsol/cakupan", ability: "viewCoverage", group: "main", built: true },
   { id: "map", path: "/konsol/peta", ability: "viewVillageMap", group: "main", built: true },
   { id: "volunteers", path: "/konsol/relawan", ability: "manageVolunteers", group: "main", built: true },
+  { id: "intel", path: "/konsol/intelijen", ability: "viewIntel", group: "main", built: true },
   { id: "screenings", path: "/konsol/wawancara", ability: "viewScreenings", group: "main", built: true },
   { id: "screeningStats", path: "/konsol/wawancara/statistik", ability: "viewScreeningStats", group: "main", built: true },
   { id: "screeningVisits", path: "/konsol/kunjungan", ability: "viewScreeningVisits", group: "main", built: true },

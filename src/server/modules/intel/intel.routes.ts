@@ -1,5 +1,6 @@
 // Recruiter intelligence (investigators and coordinators; every other role gets 404) and the public
 // "cek nomor / rekening" lookup, which says only how often a number was reported, and only from two on.
+import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
@@ -17,6 +18,7 @@ import {
   WatchSchema,
 } from "./intel.schema";
 import { IntelService } from "./intel.service";
+import { kickIntelSync, settleIntelSync } from "./intel.sync";
 
 const tags = ["intelijen"];
 
@@ -94,3 +96,14 @@ export const publicIntelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
+
+/** Saves that can name a recruiter: after each, a linking run is kicked (see kickIntelSync). */
+const LINKING_ROUTES = new Set(["POST /api/public/reports", "POST /api/screenings", "POST /api/cases/:id/persons", "PATCH /api/cases/:id/persons/:personId"]);
+
+/** App-level hooks of the intel module: kick linking after saves that name people; settle it on close. */
+export function intelHooks(app: FastifyInstance): void {
+  app.addHook("onResponse", async (req, reply) => {
+    if (reply.statusCode < 300 && LINKING_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) kickIntelSync(app.ctx);
+  });
+  app.addHook("onClose", async () => settleIntelSync(app.ctx));
+}

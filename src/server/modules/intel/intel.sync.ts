@@ -61,8 +61,8 @@ export function reportProfiles(row: { id: string; tenant: string; receivedAt: Da
 export class IntelSync {
   constructor(private readonly ctx: AppContext) {}
 
-  private async watermarks(): Promise<Watermarks> {
-    const [row] = await this.ctx.db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
+  private async watermarks(tx: Db): Promise<Watermarks> {
+    const [row] = await tx.select().from(appMeta).where(eq(appMeta.key, META_KEY));
     return { report: START, screening: START, case: START, ...((row?.value as Partial<Watermarks>) ?? {}) };
   }
 
@@ -76,13 +76,26 @@ export class IntelSync {
     }
   }
 
-  private async step(now: Date, batch: number): Promise<number> {
-    const wm = await this.watermarks();
+  /**
+   * One batch in one transaction. A transaction-scoped advisory lock makes concurrent runs (two app
+   * servers, or a run kicked by a new report while the scheduled one works) wait for each other, so
+   * each record is linked once and no identifier gets two entities.
+   */
+  private step(now: Date, batch: number): Promise<number> {
+    return this.ctx.db.transaction(async (t) => {
+      const tx = t as unknown as Db;
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('simpul-intel-sync'))`);
+      return this.stepIn(tx, now, batch);
+    });
+  }
+
+  private async stepIn(tx: Db, now: Date, batch: number): Promise<number> {
+    const wm = await this.watermarks(tx);
     const k = this.ctx.keys;
     const open = (v: string | null) => (v ? decrypt(k, v) : null);
     const profiles: Profile[] = [];
     const next = { ...wm };
-    const reports = await this.ctx.db
+    const reports = await tx
       .select({ mark: sql<string>`${publicReports.receivedAt}::text`, id: publicReports.id, tenant: publicReports.tenant, receivedAt: publicReports.receivedAt, peopleEnc: publicReports.peopleEnc, offerText: publicReports.offerText })
       .from(publicReports)
       .where(sql`(${publicReports.receivedAt}, ${publicReports.id}) > (${wm.report.at}::timestamptz, ${wm.report.id}::uuid)`)
@@ -93,7 +106,7 @@ export class IntelSync {
       profiles.push(...reportProfiles({ ...r, people }));
       next.report = { at: r.mark, id: r.id };
     }
-    const scr = await this.ctx.db
+    const scr = await tx
       .select({ mark: sql<string>`${screenings.createdAt}::text`, id: screenings.id, tenant: screenings.tenant, createdAt: screenings.createdAt, sponsorEnc: screenings.sponsorEnc, offerTextEnc: screenings.offerTextEnc })
       .from(screenings)
       .where(sql`(${screenings.createdAt}, ${screenings.id}) > (${wm.screening.at}::timestamptz, ${wm.screening.id}::uuid)`)
@@ -111,7 +124,7 @@ export class IntelSync {
       if (phones.length) profiles.push({ tenant: s.tenant, source: "screening", sourceId: s.id, profile: "offer", role: "offer", name: null, seenAt: s.createdAt, identifiers: phones });
       next.screening = { at: s.mark, id: s.id };
     }
-    const perps = await this.ctx.db
+    const perps = await tx
       .select({ p: casePersons, mark: sql<string>`${casePersons.updatedAt}::text` })
       .from(casePersons)
       .where(and(eq(casePersons.kind, "perpetrator"), sql`(${casePersons.updatedAt}, ${casePersons.id}) > (${wm.case.at}::timestamptz, ${wm.case.id}::uuid)`))
@@ -133,10 +146,9 @@ export class IntelSync {
     }
     const rows = reports.length + scr.length + perps.length;
     if (rows === 0) return 0;
-    await this.ctx.withAudit(SYSTEM_ACTOR, { action: "intel.sync", resourceType: "intel", details: { profiles: profiles.length, records: rows } }, async (tx) => {
-      for (const p of profiles) await this.link(tx, p, now);
-      await tx.insert(appMeta).values({ key: META_KEY, value: next }).onConflictDoUpdate({ target: appMeta.key, set: { value: next, updatedAt: now } });
-    });
+    for (const p of profiles) await this.link(tx, p, now);
+    await tx.insert(appMeta).values({ key: META_KEY, value: next }).onConflictDoUpdate({ target: appMeta.key, set: { value: next, updatedAt: now } });
+    await this.ctx.audit.write(tx, SYSTEM_ACTOR, { action: "intel.sync", resourceType: "intel", details: { profiles: profiles.length, records: rows } });
     return Math.max(profiles.length, 1);
   }
 
@@ -251,4 +263,50 @@ export async function mergeEntities(tx: Db, from: string, into: string): Promise
     watch_reason_enc = coalesce(intel_entities.watch_reason_enc, f.watch_reason_enc),
     watched_by = coalesce(intel_entities.watched_by, f.watched_by), watched_at = coalesce(intel_entities.watched_at, f.watched_at)
     FROM intel_entities f WHERE f.id = ${from} AND f.watched AND intel_entities.id = ${into}`);
+}
+
+const pending = new WeakMap<AppContext, { timer: NodeJS.Timeout | null; running: Promise<unknown> | null; again: boolean }>();
+
+/**
+ * Asks for a linking run soon (debounced, one at a time per process): called after a report, a screening
+ * or a case person is saved, so an investigator sees new links within seconds rather than at the next
+ * scheduled run. Failures are left to the scheduled run.
+ */
+export function kickIntelSync(ctx: AppContext, delayMs = 1000): void {
+  let state = pending.get(ctx);
+  if (!state) {
+    state = { timer: null, running: null, again: false };
+    pending.set(ctx, state);
+  }
+  const s = state;
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  if (s.timer) return;
+  s.timer = setTimeout(() => {
+    s.timer = null;
+    s.running = new IntelSync(ctx)
+      .run()
+      .catch(() => undefined)
+      .finally(() => {
+        s.running = null;
+        if (s.again) {
+          s.again = false;
+          kickIntelSync(ctx, delayMs);
+        }
+      });
+  }, delayMs);
+  s.timer.unref?.();
+}
+
+/** Waits for a kicked run to finish (tests, and a clean shutdown). */
+export async function settleIntelSync(ctx: AppContext): Promise<void> {
+  const s = pending.get(ctx);
+  if (!s) return;
+  if (s.timer) {
+    clearTimeout(s.timer);
+    s.timer = null;
+  }
+  while (s.running) await s.running;
 }

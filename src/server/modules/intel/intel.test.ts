@@ -195,3 +195,14 @@ describe("exchange between two installations", () => {
     }
   });
 });
+
+describe("linking soon after a save", () => {
+  it("links a new report's recruiter within seconds, without waiting for the scheduled run", async () => {
+    const { settleIntelSync } = await import("./intel.sync");
+    await anonymous(env.app).request("POST", "/api/public/reports", report([{ role: "recruiter", phones: ["0838-1212-3434"] }]));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await settleIntelSync(env.ctx);
+    const found = await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent("0838-1212-3434")}`);
+    expect(found.json().items).toHaveLength(1);
+  });
+});
