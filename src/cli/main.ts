@@ -5,6 +5,7 @@ import { registerAudit } from "./commands/audit";
 import { registerDb } from "./commands/db";
 import { registerImportBoundaries } from "./commands/import-boundaries";
 import { registerImportP3mi } from "./commands/import-p3mi";
+import { registerIntel } from "./commands/intel";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerKeys } from "./commands/keys";
 import { registerUser } from "./commands/user";
@@ -18,6 +19,7 @@ registerJobcheck(program);
 registerImportP3mi(program);
 registerKeys(program);
 registerImportBoundaries(program);
+registerIntel(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

@@ -5,6 +5,8 @@ export const ROLES = [
   "agency_operator",
   "pimpasa",
   "interview_officer",
+  /** Head of the interview section: settles disagreements between an officer and the blind reviewer. */
+  "interview_supervisor",
   "case_manager",
   "investigator",
   "volunteer",
@@ -13,7 +15,7 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that see victim or intelligence data (or can grant access to it) must use a second factor. */
-export const TOTP_ROLES: readonly Role[] = ["admin", "coordinator", "interview_officer", "case_manager", "investigator"];
+export const TOTP_ROLES: readonly Role[] = ["admin", "coordinator", "interview_officer", "interview_supervisor", "case_manager", "investigator"];
 
 export function requiresTotp(roles: readonly string[]): boolean {
   return roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r));

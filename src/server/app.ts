@@ -29,6 +29,8 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
+import { screeningRoutes } from "./modules/screening/screening.routes";
+import { intelHooks, intelRoutes, publicIntelRoutes } from "./modules/intel/intel.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
@@ -156,6 +158,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSessionHook(app);
+  intelHooks(app);
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(regionRoutes, { prefix: "/api/regions" });
   await app.register(authRoutes, { prefix: "/api/auth" });
@@ -170,6 +173,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(volunteerRoutes, { prefix: "/api/volunteers" });
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
+  await app.register(screeningRoutes, { prefix: "/api/screenings" });
+  await app.register(intelRoutes, { prefix: "/api/intel" });
+  await app.register(publicIntelRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));

@@ -1,4 +1,5 @@
 // `npm start`: open the database, migrate, seed on first start, listen.
+import { intelJobs } from "./modules/intel/intel.jobs";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { createContext } from "./context";
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
-  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx)]) : undefined;
+  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...intelJobs(ctx)]) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);

@@ -11,6 +11,7 @@ const Console = lazy(() => import("./console/Console"));
 // The checker pages carry the job-offer engine; once loaded it also works offline.
 const JobCheck = lazy(() => import("./site/jobcheck/JobCheck"));
 const CompanyCheck = lazy(() => import("./site/jobcheck/CompanyCheck"));
+const NumberCheck = lazy(() => import("./site/jobcheck/NumberCheck"));
 // The report form and the status page, loaded on first visit.
 const ReportForm = lazy(() => import("./site/report/ReportForm"));
 const ReportStatus = lazy(() => import("./site/report/ReportStatus"));
@@ -26,8 +27,8 @@ export function App() {
   }
   if (pathname === "/") return <Home />;
   if (pathname === "/masuk") return <SignIn />;
-  if (pathname === "/cek-lowongan" || pathname === "/cek-perusahaan") {
-    const Page = pathname === "/cek-lowongan" ? JobCheck : CompanyCheck;
+  if (pathname === "/cek-lowongan" || pathname === "/cek-perusahaan" || pathname === "/cek-nomor") {
+    const Page = pathname === "/cek-lowongan" ? JobCheck : pathname === "/cek-perusahaan" ? CompanyCheck : NumberCheck;
     return (
       <Suspense fallback={<Loading />}>
         <Page />

@@ -27,6 +27,10 @@ export const ERROR_MESSAGES = {
   conflict: { id: "Data bertabrakan dengan data yang sudah ada.", en: "This conflicts with existing data." },
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
+  not_reviewable: {
+    id: "Wawancara ini tidak menunggu tinjauan Anda (sudah ditinjau, keputusan Anda sendiri, atau perlu penentu).",
+    en: "This interview is not waiting for your review (already reviewed, your own decision, or it needs a tie-breaker).",
+  },
   case_closed: {
     id: "Kasus ini sudah ditutup. Buka kembali kasus untuk mengubahnya.",
     en: "This case is closed. Reopen it to make changes.",

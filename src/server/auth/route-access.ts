@@ -4,7 +4,8 @@ import type { FastifyRequest, RouteOptions } from "fastify";
 import { AppError } from "../lib/errors";
 import type { Policy } from "./policy";
 
-export type RouteAccess = "public" | "authenticated" | "policy" | { policy: Policy<any, any>; action: string };
+/** `hidden`: a refused caller gets the 404 of an unknown address, as if the route did not exist (intelligence). */
+export type RouteAccess = "public" | "authenticated" | "policy" | { policy: Policy<any, any>; action: string; hidden?: boolean };
 
 export function assertRouteAccess(route: RouteOptions): void {
   if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
@@ -21,5 +22,7 @@ export function checkRouteAccess(req: FastifyRequest): void {
   }
   if (access === "public") return;
   if (!req.auth) throw new AppError("unauthenticated");
-  if (typeof access === "object") access.policy.authorize(req.auth.principal, access.action, undefined);
+  if (typeof access !== "object") return;
+  if (access.hidden && !access.policy.can(req.auth.principal, access.action, undefined)) throw new AppError("route_not_found");
+  access.policy.authorize(req.auth.principal, access.action, undefined);
 }

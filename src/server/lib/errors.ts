@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   agency_code_taken: 409,
   invalid_transition: 409,
   case_closed: 409,
+  not_reviewable: 409,
   unsupported_file_type: 415,
   pdf_not_cleanable: 400,
   database_unavailable: 503,

@@ -99,3 +99,16 @@ describe("demo programme data", () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe("demo passport interviews", () => {
+  it("fills the interview list, the supervisor's review queue and the statistics", async () => {
+    const officer = await sessionFor(env, { id: await demoUser("wawancara") });
+    const supervisor = await sessionFor(env, { id: await demoUser("supervisor.wawancara") });
+    const list = (await officer.request("GET", "/api/screenings")).json();
+    expect(list.total).toBe(6);
+    const queue = (await supervisor.request("GET", "/api/screenings/review-queue")).json();
+    expect(queue.items.length).toBe(1);
+    const stats = (await koordinator.request("GET", "/api/screenings/stats")).json();
+    expect(stats.byReason.length).toBeGreaterThan(0);
+  });
+});

@@ -32,6 +32,12 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "operator", displayName: "Operator Disnakertrans (demo)", agency: "DISNAKERTRANS", roles: ["agency_operator"] },
   { username: "pimpasa", displayName: "PIMPASA Pontang (demo)", agency: "KANIM-SRG", roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] },
   { username: "wawancara", displayName: "Petugas Wawancara Paspor (demo)", agency: "KANIM-SRG", roles: ["interview_officer"] },
+  {
+    username: "supervisor.wawancara",
+    displayName: "Kepala Seksi Wawancara (demo)",
+    agency: "KANIM-SRG",
+    roles: ["interview_officer", "interview_supervisor"],
+  },
   { username: "manajer.kasus", displayName: "Manajer Kasus UPTD PPA (demo)", agency: "DP3AKB", roles: ["case_manager"] },
   { username: "penyidik", displayName: "Penyidik Unit PPA Polres (demo)", agency: "POLRES-SRG", roles: ["investigator"] },
   { username: "relawan", displayName: "Relawan Desa Pontang (demo)", agency: "PEMDES-PONTANG", roles: ["volunteer"], jurisdiction: ["36.04.12.2001"] },

@@ -21,11 +21,17 @@ import { ComingSoon, PageNotFound } from "./Placeholder";
 import { Shell } from "./Shell";
 import { OutboxSync } from "./outreach/sync";
 import { isProgrammePath } from "./villages/types";
+import { isScreeningPath } from "../lib/screening";
+import { isIntelPath } from "../lib/intel";
 
 // Case management is its own chunk, loaded on first visit to /konsol/kasus.
 const CasesArea = lazy(() => import("./cases/CasesArea"));
 // Desa Binaan, outreach, coverage, volunteers and the map: one chunk, loaded on first visit.
 const ProgrammeArea = lazy(() => import("./villages/ProgrammeArea"));
+// Passport-interview screening and its follow-ups: one chunk, loaded on first visit.
+const ScreeningArea = lazy(() => import("./screening/ScreeningArea"));
+// Recruiter intelligence with its graph library: its own chunk, only for users with `viewIntel`.
+const IntelArea = lazy(() => import("./intel/IntelArea"));
 
 const theme = createTheme({
   primaryColor: "teal",
@@ -146,6 +152,20 @@ function ConsolePage({ me }: { me: Me }) {
     return (
       <Suspense fallback={<Loader />}>
         <ProgrammeArea me={me} pathname={pathname} />
+      </Suspense>
+    );
+  }
+  if (isIntelPath(pathname) && me.abilities.viewIntel) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <IntelArea pathname={pathname} />
+      </Suspense>
+    );
+  }
+  if (isScreeningPath(pathname)) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <ScreeningArea me={me} pathname={pathname} />
       </Suspense>
     );
   }

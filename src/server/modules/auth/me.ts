@@ -11,6 +11,8 @@ import { auditPolicy } from "../audit/audit.policy";
 import { caseRoutePolicy } from "../cases/cases.policy";
 import { outreachRoutePolicy } from "../outreach/outreach.policy";
 import { reportQueuePolicy } from "../reports/reports.policy";
+import { screeningRoutePolicy } from "../screening/screening.policy";
+import { intelPolicy } from "../intel/intel.policy";
 import { villageRoutePolicy } from "../villages/villages.policy";
 import { volunteerPolicy } from "../volunteers/volunteers.policy";
 
@@ -57,6 +59,11 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
     exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
     manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
+    viewIntel: intelPolicy.can(p, "use", undefined),
+    viewScreenings: screeningRoutePolicy.can(p, "record", undefined),
+    viewScreeningStats: screeningRoutePolicy.can(p, "stats", undefined),
+    viewScreeningVisits: screeningRoutePolicy.can(p, "visits", undefined),
+    viewScreeningReferrals: screeningRoutePolicy.can(p, "referrals", undefined),
   };
 }
 

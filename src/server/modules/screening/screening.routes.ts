@@ -1,0 +1,167 @@
+// Passport-interview screening (Imigrasi): interviews, blind reviews, referrals, home visits, statistics.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import { screeningRoutePolicy } from "./screening.policy";
+import { ScreeningFollowupService } from "./screening.followup";
+import { ScreeningReviewService } from "./screening.review";
+import {
+  AssignmentViewSchema,
+  CandidateSchema,
+  FollowupCompleteSchema,
+  IdParam,
+  ListQuerySchema,
+  ReferralCreateSchema,
+  ReviewCreateSchema,
+  ScreeningCreateSchema,
+  ScreeningDetailSchema,
+  ScreeningSummarySchema,
+  StatsQuerySchema,
+  StatsSchema,
+  VisitCreateSchema,
+} from "./screening.schema";
+import { ScreeningService } from "./screening.service";
+import { screeningStats } from "./screening.stats";
+
+const tags = ["wawancara paspor"];
+const record = { access: { policy: screeningRoutePolicy, action: "record" } } as const;
+const ListSchema = z.object({ items: z.array(ScreeningSummarySchema), total: z.number().int() });
+const Assignments = z.object({ items: z.array(AssignmentViewSchema) });
+const Ok = z.object({ ok: z.literal(true) });
+
+export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
+  const svc = new ScreeningService(app.ctx);
+  const reviews = new ScreeningReviewService(app.ctx, svc);
+  const followups = new ScreeningFollowupService(app.ctx, svc);
+
+  app.get(
+    "/",
+    { config: record, schema: { tags, summary: "Daftar wawancara kantor (terbaru dulu)", querystring: ListQuerySchema, response: { 200: ListSchema } } },
+    async (req) => svc.list(requirePrincipal(req), req.query),
+  );
+
+  app.post(
+    "/",
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: "Catat wawancara pemohon paspor: tujuan, dokumen, sponsor, tanda bahaya berbobot, keputusan",
+        description: "Penundaan dan penolakan menunggu tinjauan buta oleh petugas lain. Identitas pemohon disimpan terenkripsi.",
+        body: ScreeningCreateSchema,
+        response: { 201: ScreeningDetailSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await svc.create(requirePrincipal(req), actorOf(req), req.body)),
+  );
+
+  app.get(
+    "/review-queue",
+    { config: record, schema: { tags, summary: "Wawancara yang menunggu tinjauan atau penentuan saya", response: { 200: ListSchema } } },
+    async (req) => svc.reviewQueue(requirePrincipal(req)),
+  );
+
+  app.get(
+    "/referral-agencies",
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: "Instansi tujuan rujukan konseling, dengan jumlah operator aktif yang akan menerimanya",
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })) }) },
+      },
+    },
+    async (req) => followups.referralAgencies(requirePrincipal(req)),
+  );
+
+  app.get(
+    "/stats",
+    {
+      config: { access: { policy: screeningRoutePolicy, action: "stats" } },
+      schema: { tags, summary: "Statistik wawancara per bulan, alasan, tujuan, kelompok umur, kecamatan", querystring: StatsQuerySchema, response: { 200: StatsSchema } },
+    },
+    async (req) => screeningStats(app.ctx, requirePrincipal(req), req.query),
+  );
+
+  app.get(
+    "/visits",
+    {
+      config: { access: { policy: screeningRoutePolicy, action: "visits" } },
+      schema: { tags, summary: "Kunjungan rumah yang ditugaskan kepada saya", response: { 200: Assignments } },
+    },
+    async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "visit"),
+  );
+
+  app.post(
+    "/visits/:id/complete",
+    {
+      config: { access: { policy: screeningRoutePolicy, action: "visits" } },
+      schema: { tags, summary: "Catat hasil kunjungan rumah", params: IdParam, body: FollowupCompleteSchema, response: { 200: Ok } },
+    },
+    async (req) => followups.complete(requirePrincipal(req), actorOf(req), "visit", req.params.id, req.body.outcome),
+  );
+
+  app.get(
+    "/referrals",
+    {
+      config: { access: { policy: screeningRoutePolicy, action: "referrals" } },
+      schema: { tags, summary: "Rujukan konseling pemohon paspor ke instansi saya", response: { 200: Assignments } },
+    },
+    async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "referral"),
+  );
+
+  app.post(
+    "/referrals/:id/complete",
+    {
+      config: { access: { policy: screeningRoutePolicy, action: "referrals" } },
+      schema: { tags, summary: "Catat hasil konseling rujukan", params: IdParam, body: FollowupCompleteSchema, response: { 200: Ok } },
+    },
+    async (req) => followups.complete(requirePrincipal(req), actorOf(req), "referral", req.params.id, req.body.outcome),
+  );
+
+  app.get(
+    "/:id",
+    { config: record, schema: { tags, summary: "Rincian wawancara (dicatat di jejak audit)", params: IdParam, response: { 200: ScreeningDetailSchema } } },
+    async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
+  );
+
+  app.post(
+    "/:id/reviews",
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: "Tinjauan kedua (buta) atau penentuan oleh supervisor",
+        description: "Peninjau tidak melihat keputusan pertama sampai tinjauannya tercatat. Bila berbeda, supervisor menentukan.",
+        params: IdParam,
+        body: ReviewCreateSchema,
+        response: { 200: ScreeningDetailSchema },
+      },
+    },
+    async (req) => reviews.review(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.post(
+    "/:id/referrals",
+    { config: record, schema: { tags, summary: "Rujuk pemohon ke konseling (Disnaker, DP3AKB)", params: IdParam, body: ReferralCreateSchema, response: { 200: ScreeningDetailSchema } } },
+    async (req) => followups.refer(requirePrincipal(req), actorOf(req), req.params.id, req.body.agencyIds),
+  );
+
+  app.get(
+    "/:id/visit-candidates",
+    {
+      config: record,
+      schema: { tags, summary: "PIMPASA dan relawan desa pemohon yang dapat ditugasi kunjungan", params: IdParam, response: { 200: z.object({ items: z.array(CandidateSchema) }) } },
+    },
+    async (req) => followups.candidates(requirePrincipal(req), req.params.id),
+  );
+
+  app.post(
+    "/:id/visits",
+    {
+      config: record,
+      schema: { tags, summary: "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon", params: IdParam, body: VisitCreateSchema, response: { 200: ScreeningDetailSchema } },
+    },
+    async (req) => followups.assignVisit(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,105 @@
+// "Cek Nomor / Rekening": has this phone number or bank account been reported as a recruiter's? The
+// server says only "reported N times" from two reports on, never which reports or what they say.
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
+import { errorMessage, fieldErrors } from "../../lib/errors";
+import { formatNumber } from "../../lib/format";
+import { Link } from "../../lib/router";
+import { PublicLayout } from "../PublicLayout";
+import "./jobcheck.css";
+
+type Kind = "phone" | "bank_account";
+type State = { status: "idle" } | { status: "loading" } | { status: "done"; reported: boolean; count: number | null } | { status: "error"; message: string };
+
+export default function NumberCheck() {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>("phone");
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [state, setState] = useState<State>({ status: "idle" });
+  const inputId = useId();
+  const errorId = `${inputId}-error`;
+
+  useEffect(() => {
+    document.title = t("numberCheck.documentTitle");
+  }, [t]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (value.replace(/\D/g, "").length < 6) return setError(t("numberCheck.errorShort"));
+    setError(null);
+    setState({ status: "loading" });
+    try {
+      const r = await api.post<{ reported: boolean; count: number | null }>("/api/public/identifier-check", { kind, value: value.trim() });
+      setState({ status: "done", ...r });
+    } catch (err) {
+      const fields = fieldErrors(err);
+      if (fields.value) {
+        setError(fields.value);
+        setState({ status: "idle" });
+      } else setState({ status: "error", message: errorMessage(err) });
+    }
+  }
+
+  return (
+    <PublicLayout>
+      <section className="pub-section" aria-labelledby="number-title">
+        <h1 id="number-title">{t("numberCheck.title")}</h1>
+        <p>{t("numberCheck.lead")}</p>
+        <form onSubmit={submit} noValidate>
+          <fieldset className="jc-kind">
+            <legend>{t("numberCheck.kind")}</legend>
+            {(["phone", "bank_account"] as const).map((k) => (
+              <label key={k}>
+                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} /> {t(`numberCheck.kinds.${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
+            <label htmlFor={inputId}>{t(`numberCheck.label.${kind}`)}</label>
+            <input
+              id={inputId}
+              inputMode={kind === "phone" ? "tel" : "numeric"}
+              value={value}
+              maxLength={40}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+              onChange={(e) => setValue(e.target.value)}
+            />
+            {error && (
+              <p id={errorId} className="pub-field-error">
+                {error}
+              </p>
+            )}
+          </div>
+          <button type="submit" className="pub-button" disabled={state.status === "loading"}>
+            {state.status === "loading" ? t("common.pleaseWait") : t("numberCheck.submit")}
+          </button>
+        </form>
+      </section>
+      <section className="pub-section" aria-live="polite" aria-label={t("numberCheck.resultLabel")}>
+        {state.status === "error" && (
+          <p className="pub-alert" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === "done" &&
+          (state.reported ? (
+            <div className="jc-level jc-level-tinggi" data-testid="number-reported">
+              <h2>{t("numberCheck.reported", { n: formatNumber(state.count ?? 0) })}</h2>
+              <p>{t("numberCheck.reportedBody")}</p>
+            </div>
+          ) : (
+            <div className="jc-level jc-level-sedang" data-testid="number-not-reported">
+              <h2>{t("numberCheck.notReported")}</h2>
+              <p>{t("numberCheck.notReportedBody")}</p>
+            </div>
+          ))}
+        <p className="pub-hint">
+          <Link href="/lapor">{t("numberCheck.reportLink")}</Link>
+        </p>
+      </section>
+    </PublicLayout>
+  );
+}
