@@ -8,6 +8,7 @@ import { registerImportP3mi } from "./commands/import-p3mi";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerKeys } from "./commands/keys";
 import { registerUser } from "./commands/user";
+import { registerWorker } from "./commands/worker";
 import { CliError } from "./context";
 
 const program = new Command("simpul").description("Simpul: sistem bersama pencegahan dan penanganan TPPO").version(APP_VERSION);
@@ -18,6 +19,7 @@ registerJobcheck(program);
 registerImportP3mi(program);
 registerKeys(program);
 registerImportBoundaries(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);
