@@ -4,7 +4,7 @@
 // job (the e-mail outbox does: `notifications.email_status`).
 import type { Db } from "../db/client";
 import type { Handler, Job, JobRunner, QueueOptions, RunnerOptions, SendOptions } from "./jobs";
-import { slotOf } from "./jobs";
+import { describeError, slotOf } from "./jobs";
 
 type Queued = { id: string; queue: string; payload: object; key?: string; slotOn?: number; due: number; attempt: number };
 
@@ -61,7 +61,7 @@ export class InProcessRunner implements JobRunner {
         .run(new Date(), { attempt: 1, lastAttempt: true, slot })
         .then(
           () => {},
-          (err) => this.opts.log?.(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`),
+          (err) => this.opts.log?.(`job ${job.name} failed: ${describeError(err)}`),
         )
         .finally(() => {
           this.#running.delete(`job:${job.name}`);
@@ -120,7 +120,7 @@ export class InProcessRunner implements JobRunner {
       await handler(job.payload, info);
       this.#pending = this.#pending.filter((j) => j !== job);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = describeError(err);
       if (info.lastAttempt) {
         this.#pending = this.#pending.filter((j) => j !== job);
         this.failed.push({ queue: job.queue, payload: job.payload, error: message, at: new Date() });

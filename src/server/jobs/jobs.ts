@@ -87,6 +87,18 @@ export async function executeOn(db: Db, text: string, values?: unknown[]): Promi
   return { rows: rowsOf(await db.execute(positionalSql(text, values))) };
 }
 
+/**
+ * What a failed job records and logs: the error's class and codes, never its message (an SMTP or driver
+ * message may quote an e-mail address or a value from a row).
+ */
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return typeof err;
+  const e = err as Error & { code?: unknown; responseCode?: unknown };
+  return [e.name, typeof e.code === "string" ? e.code : undefined, typeof e.responseCode === "number" ? String(e.responseCode) : undefined]
+    .filter(Boolean)
+    .join(" ");
+}
+
 /** The start of the slot `at` falls in, for slots of `ms` counted from the Unix epoch. */
 export function slotOf(at: Date, ms: number): Date {
   return new Date(Math.floor(at.getTime() / ms) * ms);

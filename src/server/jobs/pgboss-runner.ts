@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Database, Db } from "../db/client";
-import { executeOn, type Handler, type Job, type JobRunner, type QueueOptions, type RunnerOptions, type SendOptions, slotOf } from "./jobs";
+import { describeError, executeOn, type Handler, type Job, type JobRunner, type QueueOptions, type RunnerOptions, type SendOptions, slotOf } from "./jobs";
 
 type Client = { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
 type Pool = Client & { connect(): Promise<Client & { release(): void }> };
@@ -53,6 +53,7 @@ export class PgBossRunner implements JobRunner {
       schedule: false,
       archiveCompletedAfterSeconds: ARCHIVE_AFTER_SECONDS,
     });
+    // pg-boss's own errors are about its tables (maintenance, fetch), not about our rows.
     this.boss.on("error", (err) => opts.log?.(`pg-boss: ${err instanceof Error ? err.message : String(err)}`));
   }
 
@@ -107,7 +108,7 @@ export class PgBossRunner implements JobRunner {
       if (this.#stopping) return;
       const slot = slotOf(new Date(), interval);
       this.#sendRaw(job.name, { slot: slot.toISOString() }, { id: slotJobId(job.name, slot) }).catch((err) =>
-        this.opts.log?.(`job ${job.name}: could not offer its slot: ${err instanceof Error ? err.message : String(err)}`),
+        this.opts.log?.(`job ${job.name}: could not offer its slot: ${describeError(err)}`),
       );
     };
     // Offer a few times per slot, so a slot is offered even when one server's timer is late.
@@ -172,7 +173,7 @@ export class PgBossRunner implements JobRunner {
           const out = await handler(job.data, info);
           await this.boss.complete(queue, job.id, out && typeof out === "object" ? out : undefined);
         } catch (err) {
-          const message = err instanceof Error ? err.message : String(err);
+          const message = describeError(err);
           if (info.lastAttempt) this.opts.log?.(`queue ${queue}: job ${job.id} failed for good: ${message}`);
           await this.boss.fail(queue, job.id, { message }).catch(() => {});
         }
