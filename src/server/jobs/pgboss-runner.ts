@@ -120,7 +120,9 @@ export class PgBossRunner implements JobRunner {
     // A slot's run that outlasts the interval must not overlap the next slot's run on another server.
     // A slot still queued two intervals later (its runs take longer than the interval) is dropped, so
     // the queue cannot grow without end; the next slot does the work.
-    await this.work<{ slot?: string }>(job.name, (data, info) => {
+    // The server that creates a slot's job wakes its own worker, so the others need not poll often.
+    const pollMs = Math.max(this.#pollMs, Math.min(30_000, interval));
+    await this.#work<{ slot?: string }>(job.name, pollMs, (data, info) => {
       const slot = data.slot ? new Date(data.slot) : undefined;
       if (slot && Date.now() - slot.getTime() > 2 * interval + 60_000) return Promise.resolve({ skipped: "stale" });
       return this.#withLock(job.name, () => job.run(new Date(), { ...info, slot }));
@@ -144,10 +146,17 @@ export class PgBossRunner implements JobRunner {
     }
   }
 
-  async work<T extends object>(queue: string, handler: Handler<T>): Promise<void> {
+  get #pollMs(): number {
+    return (this.opts.pollingIntervalSeconds ?? 2) * 1000;
+  }
+
+  work<T extends object>(queue: string, handler: Handler<T>): Promise<void> {
+    return this.#work(queue, this.#pollMs, handler);
+  }
+
+  async #work<T extends object>(queue: string, pollMs: number, handler: Handler<T>): Promise<void> {
     if (!this.opts.runsJobs) return;
     await this.queue(queue);
-    const pollMs = (this.opts.pollingIntervalSeconds ?? 2) * 1000;
     const loop = async () => {
       while (!this.#stopping) {
         let jobs: PgBoss.JobWithMetadata<T>[] = [];

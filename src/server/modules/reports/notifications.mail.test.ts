@@ -101,12 +101,18 @@ describe("e-mail outbox", () => {
 
   it("sends nothing for a notification whose transaction rolled back", async () => {
     const u = await staffWithEmail("batal@serangkab.test");
+    const mailJobs = async () =>
+      env.ctx.database.kind === "postgresql"
+        ? rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.deliver'`))[0]!.n
+        : 0;
+    const before = await mailJobs();
     await expect(
       env.ctx.db.transaction(async (t) => {
         await tell(u.id, "batal@serangkab.test", "Uji batal", t as unknown as Db);
         throw new Error("rollback");
       }),
     ).rejects.toThrow("rollback");
+    expect(await mailJobs()).toBe(before); // on PostgreSQL the job was enqueued in the transaction, and went with it
     // A later notification to the same person goes out; the rolled-back one never does.
     await tell(u.id, "batal@serangkab.test", "Uji sesudah batal");
     await until(() => received.some((m) => m.data.includes("Uji sesudah batal")));
