@@ -49,6 +49,10 @@ export class InProcessRunner implements JobRunner {
     return job.id;
   }
 
+  async sendMany<T extends object>(queue: string, payloads: T[]): Promise<void> {
+    for (const p of payloads) await this.send(queue, p);
+  }
+
   async schedule(job: Job): Promise<void> {
     if (!this.opts.runsJobs || this.#stopped) return;
     if (!job.intervalMs) throw new Error(`job ${job.name}: only intervalMs is supported`);

@@ -49,6 +49,8 @@ export interface JobRunner {
   queue(name: string, options?: QueueOptions): Promise<void>;
   /** Enqueues one-off work; null when a singleton job of that slot exists (or this process runs no jobs on the embedded database). */
   send<T extends object>(queue: string, payload: T, options?: SendOptions): Promise<string | null>;
+  /** Enqueues many one-off jobs in one statement (pg-boss) with the queue's retry policy; `db` as for send. */
+  sendMany<T extends object>(queue: string, payloads: T[], options?: Pick<SendOptions, "db">): Promise<void>;
   /** Runs recurring work in this process (only when it runs jobs). */
   schedule(job: Job): Promise<void>;
   /** Handles a queue in this process (only when it runs jobs). */

@@ -85,6 +85,17 @@ export class PgBossRunner implements JobRunner {
     return this.#sendRaw(queue, payload, options);
   }
 
+  async sendMany<T extends object>(queue: string, payloads: T[], options: Pick<SendOptions, "db"> = {}): Promise<void> {
+    if (payloads.length === 0) return;
+    await this.queue(queue);
+    const tx = options.db;
+    await this.boss.insert(
+      payloads.map((data) => ({ name: queue, data })),
+      tx ? { db: { executeSql: (text: string, values: unknown[]) => executeOn(tx, text, values) } } : {},
+    );
+    this.#wake.get(queue)?.();
+  }
+
   async #sendRaw(queue: string, payload: object, options: SendOptions & { id?: string }): Promise<string | null> {
     const tx: Db | undefined = options.db;
     const id = await this.boss.send(queue, payload, {

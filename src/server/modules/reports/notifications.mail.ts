@@ -22,7 +22,11 @@ export function declareMailQueue(ctx: AppContext): Promise<void> {
 export async function enqueueMail(ctx: AppContext, tx: Db, notificationIds: string[]): Promise<void> {
   if (notificationIds.length === 0) return;
   await declareMailQueue(ctx);
-  for (const id of notificationIds) await ctx.jobs.send(MAIL_QUEUE, { notificationId: id }, { db: tx, singletonKey: id });
+  await ctx.jobs.sendMany(
+    MAIL_QUEUE,
+    notificationIds.map((id) => ({ notificationId: id })),
+    { db: tx },
+  );
 }
 
 let transportCache: { url: string; t: nodemailer.Transporter } | undefined;
