@@ -2,24 +2,20 @@
 // pg-boss runs on the app's own connection pool (no second pool, no connection of its own to close).
 // Recurring jobs: every process that runs jobs offers the current slot's job under an id derived from
 // (job name, slot start); the id is the job's primary key, so whichever server offers it first wins and
-// the slot runs once. Workers fetch with SKIP LOCKED, so a job is handed to one server only.
+// the slot runs once. Workers fetch with SKIP LOCKED, so a job is handed to one server only. A process
+// runs one job of a queue at a time; a run that outlasts its interval could meet the next slot's run on
+// another server, so recurring jobs are written to be safe then (SKIP LOCKED, conditional updates).
 // Retries, backoff, expiry of jobs whose server died, and the failed state are pg-boss's.
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Database, Db } from "../db/client";
 import { describeError, executeOn, type Handler, type Job, type JobRunner, type QueueOptions, type RunnerOptions, type SendOptions, slotOf } from "./jobs";
 
-type Client = { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
-type Pool = Client & { connect(): Promise<Client & { release(): void }> };
+type Pool = { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
 
 /** pg-boss archives finished jobs after this; a recurring slot's id must stay in the job table for its whole slot. */
 const ARCHIVE_AFTER_SECONDS = 2 * 24 * 3600;
 const MAX_INTERVAL_MS = 24 * 3_600_000;
-
-/** A stable 64-bit advisory-lock key per job name (as a signed bigint string). */
-export function lockKeyOf(name: string): string {
-  return createHash("sha256").update(`simpul-job:${name}`).digest().readBigInt64BE(0).toString();
-}
 
 /** A stable UUID for one slot of one recurring job. */
 export function slotJobId(name: string, slot: Date): string {
@@ -36,14 +32,12 @@ export class PgBossRunner implements JobRunner {
   #loops: Promise<void>[] = [];
   #timers: NodeJS.Timeout[] = [];
   #wake = new Map<string, () => void>();
-  private readonly pool: Pool;
 
   constructor(
     database: Database,
     private readonly opts: RunnerOptions,
   ) {
     const pool = (database.db as unknown as { $client: Pool }).$client;
-    this.pool = pool;
     this.boss = new PgBoss({
       db: { executeSql: (text, values) => pool.query(text, values) },
       schema: "pgboss",
@@ -128,7 +122,6 @@ export class PgBossRunner implements JobRunner {
     t.unref();
     this.#timers.push(t);
     offer();
-    // A slot's run that outlasts the interval must not overlap the next slot's run on another server.
     // A slot still queued two intervals later (its runs take longer than the interval) is dropped, so
     // the queue cannot grow without end; the next slot does the work.
     // The server that creates a slot's job wakes its own worker, so the others need not poll often.
@@ -136,25 +129,8 @@ export class PgBossRunner implements JobRunner {
     await this.#work<{ slot?: string }>(job.name, pollMs, (data, info) => {
       const slot = data.slot ? new Date(data.slot) : undefined;
       if (slot && Date.now() - slot.getTime() > 2 * interval + 60_000) return Promise.resolve({ skipped: "stale" });
-      return this.#withLock(job.name, () => job.run(new Date(), { ...info, slot }));
+      return job.run(new Date(), { ...info, slot });
     });
-  }
-
-  /** Runs `fn` holding the job's session advisory lock; skips (resolves "busy") when another server holds it. */
-  async #withLock(name: string, fn: () => Promise<unknown>): Promise<unknown> {
-    const client = await this.pool.connect();
-    const key = lockKeyOf(name);
-    try {
-      const { rows } = await client.query("SELECT pg_try_advisory_lock($1::bigint) AS ok", [key]);
-      if (!rows[0]?.ok) return { skipped: "busy" };
-      try {
-        return await fn();
-      } finally {
-        await client.query("SELECT pg_advisory_unlock($1::bigint)", [key]);
-      }
-    } finally {
-      client.release();
-    }
   }
 
   get #pollMs(): number {
