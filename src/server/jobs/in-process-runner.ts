@@ -55,7 +55,6 @@ export class InProcessRunner implements JobRunner {
 
   async schedule(job: Job): Promise<void> {
     if (!this.opts.runsJobs || this.#stopped) return;
-    if (!job.intervalMs) throw new Error(`job ${job.name}: only intervalMs is supported`);
     const interval = job.intervalMs;
     let current: Promise<void> | undefined;
     const runOnce = () => {

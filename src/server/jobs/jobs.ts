@@ -9,11 +9,15 @@ import { rowsOf } from "../db/client";
 import { InProcessRunner } from "./in-process-runner";
 import { PgBossRunner } from "./pgboss-runner";
 
-/** Recurring work: every `intervalMs` (one run per slot of that length) or on a cron line in WIB. */
+/**
+ * Recurring work: one run per slot of `intervalMs` (1 s to 24 h). No cron lines: month-end work is a daily
+ * job that checks whether the month's work is done (it also catches up after downtime).
+ */
 export type Job = {
   name: string;
+  intervalMs: number;
   run(now: Date, info?: RunInfo): Promise<unknown>;
-} & ({ intervalMs: number; cron?: never } | { cron: string; intervalMs?: never });
+};
 
 export type RunInfo = {
   /** 1 for the first try; retries count up. */

@@ -105,7 +105,6 @@ export class PgBossRunner implements JobRunner {
 
   async schedule(job: Job): Promise<void> {
     if (!this.opts.runsJobs) return;
-    if (!job.intervalMs) throw new Error(`job ${job.name}: only intervalMs is supported`);
     if (job.intervalMs > MAX_INTERVAL_MS || job.intervalMs < 1000) throw new Error(`job ${job.name}: interval must be 1 s to 24 h`);
     const interval = job.intervalMs;
     await this.queue(job.name, { retryLimit: 0 });
