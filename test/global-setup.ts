@@ -22,6 +22,11 @@ export default async function setup(project: TestProject) {
     await db.migrate();
     await loadRegions(db, readRegionRows("36"));
     await db.close();
+    // pg-boss's schema too, so a test file's first enqueue does not install it again.
+    const PgBoss = (await import("pg-boss")).default;
+    const boss = new PgBoss({ connectionString: u.toString(), schema: "pgboss", supervise: false, schedule: false, max: 1 });
+    await boss.start();
+    await boss.stop({ graceful: false, wait: true });
     project.provide("pgTemplate", TEMPLATE_DB);
     return async () => {
       const a = new pg.Client({ connectionString: adminUrl(url) });

@@ -16,10 +16,13 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
     }
     throw err;
   }
+  let ctx: AppContext | undefined;
   try {
-    const ctx = await createContext(config, database);
+    // A CLI command may enqueue work (e-mail), never runs it.
+    ctx = await createContext(config, database, { runsJobs: false });
     return await fn(ctx);
   } finally {
+    await ctx?.jobs.stop();
     await database.close();
   }
 }

@@ -9,6 +9,7 @@ import { registerIntel } from "./commands/intel";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerKeys } from "./commands/keys";
 import { registerUser } from "./commands/user";
+import { registerWorker } from "./commands/worker";
 import { CliError } from "./context";
 
 const program = new Command("simpul").description("Simpul: sistem bersama pencegahan dan penanganan TPPO").version(APP_VERSION);
@@ -20,6 +21,7 @@ registerImportP3mi(program);
 registerKeys(program);
 registerImportBoundaries(program);
 registerIntel(program);
+registerWorker(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

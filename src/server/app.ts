@@ -74,6 +74,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("ctx", ctx);
+  // Background work stops before the database closes (pg-boss runs on the app's pool).
+  app.addHook("onClose", async () => {
+    await ctx.jobs.stop();
+  });
   // Deny by default: every API route must say who may call it, or the app does not start.
   app.addHook("onRoute", assertRouteAccess);
   app.decorate("apiRoutes", [] as string[]);

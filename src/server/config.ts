@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   SIMPUL_REPORT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
   SIMPUL_JOBS: boolish.default(true),
+  SIMPUL_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  SIMPUL_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -66,6 +68,9 @@ export type Config = {
   holidaysExtra: string[];
   /** Run scheduled jobs (deadline escalation, e-mail) in this process. */
   jobs: boolean;
+  /** E-mail delivery: attempts per message before it is marked failed, and the first retry's delay (doubled each time). */
+  mailAttempts: number;
+  mailRetrySeconds: number;
   version: string;
 };
 
@@ -104,6 +109,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportLookupsPerHour: e.SIMPUL_REPORT_LOOKUPS_PER_HOUR,
     holidaysExtra: e.SIMPUL_HOLIDAYS_EXTRA ? e.SIMPUL_HOLIDAYS_EXTRA.split(",") : [],
     jobs: e.SIMPUL_JOBS,
+    mailAttempts: e.SIMPUL_MAIL_ATTEMPTS,
+    mailRetrySeconds: e.SIMPUL_MAIL_RETRY_SECONDS,
     version: APP_VERSION,
     ...overrides,
   };

@@ -1,14 +1,10 @@
 // `npm start`: open the database, migrate, seed on first start, listen.
-import { intelJobs } from "./modules/intel/intel.jobs";
 import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { createContext } from "./context";
 import { DataDirLockedError, openDatabase } from "./db/client";
 import { seedOnFirstStart } from "./seed/first-start";
-import { startScheduler } from "./jobs/scheduler";
-import { authJobs } from "./modules/auth/auth.jobs";
-import { caseJobs } from "./modules/cases/oversight";
-import { reportJobs } from "./modules/reports/reports.jobs";
+import { startJobs } from "./jobs/registry";
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -20,9 +16,10 @@ async function main(): Promise<void> {
   const ctx = await createContext(config, database);
   const report = await seedOnFirstStart(ctx);
   const app = await buildApp(ctx);
+  // Queues are declared in every process; scheduled work and the mail outbox run here unless
+  // SIMPUL_JOBS=0 (then `simpul worker` runs them). Never on a request. Stopped by app.close().
+  await startJobs(ctx);
   await app.listen({ port: config.port, host: config.host });
-  // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
-  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...intelJobs(ctx)]) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);
@@ -38,7 +35,6 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`${signal}: menutup Simpul…`);
-    await scheduler?.stop().catch(() => {});
     await app.close().catch(() => {});
     await database.close().catch(() => {});
     process.exit(0);

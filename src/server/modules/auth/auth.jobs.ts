@@ -1,4 +1,4 @@
-import type { Job } from "../../jobs/scheduler";
+import type { Job } from "../../jobs/jobs";
 import type { AppContext } from "../../context";
 import { AuthService } from "./auth.service";
 

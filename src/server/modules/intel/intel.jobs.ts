@@ -1,6 +1,6 @@
 // Scheduled work of recruiter intelligence: link what arrived since the last run.
 import type { AppContext } from "../../context";
-import type { Job } from "../../jobs/scheduler";
+import type { Job } from "../../jobs/jobs";
 import { IntelSync } from "./intel.sync";
 
 export function intelJobs(ctx: AppContext): Job[] {

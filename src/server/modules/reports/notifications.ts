@@ -1,9 +1,11 @@
-// In-app notifications for staff (deadline escalations today), with an e-mail outbox per row.
+// In-app notifications for staff (deadline escalations, forwards), with an e-mail outbox per row
+// (delivered by the `mail.deliver` job, see notifications.mail.ts).
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError } from "../../lib/errors";
+import { enqueueMail } from "./notifications.mail";
 import { iso } from "./reports.repo";
 import { notifications } from "./reports.tables";
 
@@ -21,7 +23,7 @@ export type NewNotification = {
 export async function notify(ctx: AppContext, tx: Db, items: NewNotification[], now: Date): Promise<void> {
   if (items.length === 0) return;
   const mail = !!ctx.config.smtpUrl;
-  await tx.insert(notifications).values(
+  const rows = await tx.insert(notifications).values(
     items.map((n) => ({
       tenant: n.tenant,
       userId: n.userId,
@@ -33,7 +35,8 @@ export async function notify(ctx: AppContext, tx: Db, items: NewNotification[], 
       createdAt: now,
       emailStatus: mail && n.email ? ("pending" as const) : ("none" as const),
     })),
-  );
+  ).returning({ id: notifications.id, emailStatus: notifications.emailStatus });
+  await enqueueMail(ctx, tx, rows.filter((r) => r.emailStatus === "pending").map((r) => r.id));
 }
 
 export async function listNotifications(ctx: AppContext, p: Principal, unreadOnly: boolean) {

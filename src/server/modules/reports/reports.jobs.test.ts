@@ -5,8 +5,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { users } from "../../db/schema";
-import { startScheduler, withJobLock } from "../../jobs/scheduler";
-import { deliverMail, escalateOverdue } from "./reports.jobs";
+import { deliverNotificationMail } from "./notifications.mail";
+import { escalateOverdue } from "./reports.jobs";
 import { notifications, publicReports } from "./reports.tables";
 
 const received: { to: string; data: string }[] = [];
@@ -35,6 +35,14 @@ afterAll(async () => {
   await env.close();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
+
+/** Runs the mail job for every pending notification (what the mail worker does), counting those sent. */
+async function deliverMail(ctx: TestEnv["ctx"], now: Date): Promise<{ sent: number }> {
+  const pending = await ctx.db.select({ id: notifications.id }).from(notifications).where(eq(notifications.emailStatus, "pending"));
+  let sent = 0;
+  for (const p of pending) if ((await deliverNotificationMail(ctx, p.id, now, { lastAttempt: false })) === "sent") sent++;
+  return { sent };
+}
 
 async function submitAt(regionCode?: string) {
   const res = await anonymous(env.app).request("POST", "/api/public/reports", {
@@ -143,27 +151,5 @@ describe("forwarding notifications", () => {
     expect(msg?.data).not.toContain("Kamboja");
     expect(msg?.data).not.toContain("Tirtayasa");
     expect(received.some((m) => m.to === "gone@dinsos.test")).toBe(false);
-  });
-});
-
-describe("scheduler", () => {
-  it("runs a job on demand and never overlaps it with itself", async () => {
-    let runs = 0;
-    const s = startScheduler(env.ctx, [{ name: "test.job", intervalMs: 3_600_000, run: async () => { runs++; await new Promise((r) => setTimeout(r, 50)); } }]);
-    const [a, b] = await Promise.all([s.runNow("test.job"), s.runNow("test.job")]);
-    expect(a && b).toBe(true);
-    expect(runs).toBe(1);
-    await s.stop();
-  });
-
-  it("lets only one holder run a job at a time on PostgreSQL", async () => {
-    if (env.ctx.database.kind !== "postgresql") return;
-    let release!: () => void;
-    const holding = withJobLock(env.ctx, "test.lock", () => new Promise<void>((r) => (release = r)));
-    await new Promise((r) => setTimeout(r, 100));
-    expect(await withJobLock(env.ctx, "test.lock", async () => {})).toBe(false);
-    release();
-    expect(await holding).toBe(true);
-    expect(await withJobLock(env.ctx, "test.lock", async () => {})).toBe(true);
   });
 });

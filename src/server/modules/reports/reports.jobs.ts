@@ -1,18 +1,17 @@
-// Scheduled work for public reports: escalate overdue deadlines to coordinators, deliver e-mail
-// notifications, remove uploads never attached to a report and files no row references, encrypt
+// Scheduled work for public reports: escalate overdue deadlines to coordinators (e-mail goes through
+// the mail queue, see notifications.mail.ts), remove uploads never attached to a report and files no row references, encrypt
 // attachments stored before encryption at rest. Each job takes "now" so tests can fix it.
-import nodemailer from "nodemailer";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { rowsOf, type Db } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Job } from "../../jobs/scheduler";
+import type { Job } from "../../jobs/jobs";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notify, type NewNotification } from "./notifications";
 import { inJurisdiction } from "./reports.policy";
 import { insertEvent } from "./reports.repo";
 import { UPLOAD_TTL_MS } from "./reports.service";
-import { notifications, reportAttachments } from "./reports.tables";
+import { reportAttachments } from "./reports.tables";
 import { formatTrackingCode } from "./tracking-code";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import type { PgColumn } from "drizzle-orm/pg-core";
@@ -82,44 +81,6 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
     await notify(ctx, tx, out, now);
     return { verify: verify.length, response: response.length };
   });
-}
-
-let transportCache: { url: string; t: nodemailer.Transporter } | undefined;
-function transportFor(url: string): nodemailer.Transporter {
-  if (transportCache?.url !== url) transportCache = { url, t: nodemailer.createTransport(url) };
-  return transportCache.t;
-}
-
-/** Sends pending e-mail notifications (the outbox). Up to 5 attempts per message. */
-export async function deliverMail(ctx: AppContext, now: Date): Promise<{ sent: number; failed: number }> {
-  const url = ctx.config.smtpUrl;
-  if (!url) return { sent: 0, failed: 0 };
-  const pending = await ctx.db
-    .select({ id: notifications.id, title: notifications.title, body: notifications.body, attempts: notifications.emailAttempts, email: users.email })
-    .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .where(sql`${notifications.emailStatus} = 'pending'`)
-    .orderBy(notifications.createdAt)
-    .limit(50);
-  let sent = 0;
-  let failed = 0;
-  const transport = transportFor(url);
-  for (const n of pending) {
-    try {
-      if (!n.email) throw new Error("no address");
-      await transport.sendMail({ from: ctx.config.mailFrom, to: n.email, subject: `[Simpul] ${n.title}`, text: `${n.body}\n\n— Simpul` });
-      await ctx.db.update(notifications).set({ emailStatus: "sent", emailedAt: now, emailAttempts: n.attempts + 1 }).where(eq(notifications.id, n.id));
-      sent++;
-    } catch {
-      const attempts = n.attempts + 1;
-      await ctx.db
-        .update(notifications)
-        .set({ emailAttempts: attempts, emailStatus: attempts >= 5 ? "failed" : "pending" })
-        .where(eq(notifications.id, n.id));
-      failed++;
-    }
-  }
-  return { sent, failed };
 }
 
 /** Removes uploads that no report claimed within 24 hours, and their files when nothing else uses them. */
@@ -224,7 +185,6 @@ async function sweepStore(ctx: AppContext, now: Date, kind: { folder: string; sh
 export function reportJobs(ctx: AppContext): Job[] {
   return [
     { name: "reports.escalate", intervalMs: 5 * 60_000, run: (now) => escalateOverdue(ctx, now) },
-    { name: "notifications.mail", intervalMs: 60_000, run: (now) => deliverMail(ctx, now) },
     { name: "reports.cleanup-uploads", intervalMs: 60 * 60_000, run: (now) => cleanupUploads(ctx, now) },
     { name: "reports.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => cleanupOrphanFiles(ctx, now) },
     { name: "reports.encrypt-legacy-attachments", intervalMs: 60 * 60_000, run: () => encryptLegacyAttachments(ctx) },

@@ -1,0 +1,26 @@
+// Every piece of background work the app has, registered on the context's job runner. `npm start` calls
+// startJobs after listening (unless SIMPUL_JOBS=0); `simpul worker` calls it without an HTTP server.
+// A module contributes recurring jobs as `Job[]` ({ name, intervalMs, run(now) }) and queues through
+// its own start function; the job functions stay in the modules and take `now`, so tests call them directly.
+import type { AppContext } from "../context";
+import { authJobs } from "../modules/auth/auth.jobs";
+import { caseJobs } from "../modules/cases/oversight";
+import { intelJobs } from "../modules/intel/intel.jobs";
+import { declareMailQueue, mailJobs, startMailJobs } from "../modules/reports/notifications.mail";
+import { reportJobs } from "../modules/reports/reports.jobs";
+import type { Job } from "./jobs";
+
+export function recurringJobs(ctx: AppContext): Job[] {
+  return [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...intelJobs(ctx), ...mailJobs(ctx)];
+}
+
+/**
+ * Declares the queues (every process, so requests can enqueue) and, when this process runs jobs,
+ * starts the workers and the recurring jobs. Stopped by `ctx.jobs.stop()` (the app's close hook).
+ */
+export async function startJobs(ctx: AppContext): Promise<void> {
+  await declareMailQueue(ctx);
+  if (!ctx.config.jobs) return;
+  await startMailJobs(ctx);
+  for (const job of recurringJobs(ctx)) await ctx.jobs.schedule(job);
+}
