@@ -155,6 +155,10 @@ describe("public lookup", () => {
     expect(once.json()).toEqual({ reported: false, count: null });
     const bad = await pub.request("POST", "/api/public/identifier-check", { kind: "phone", value: "" });
     expect(bad.statusCode).toBe(400);
+    // The job checker says the same about a number in the offer it checks.
+    const check = await pub.request("POST", "/api/public/jobcheck", { text: "Lowongan kerja di Malaysia, hubungi WA 0819 2020 3030 atau 0819-4040-5050" });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json().reportedPhones).toEqual([{ phone: "+6281920203030", count: 2 }]);
   });
 });
 

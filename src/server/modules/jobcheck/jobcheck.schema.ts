@@ -57,5 +57,7 @@ export const JobcheckResult = z.object({
   ),
   /** True when the companies named in the text were checked against the P3MI registry. */
   registryUsed: z.boolean(),
+  /** Phone numbers in the text that public reports named as a recruiter's at least twice: the count only. */
+  reportedPhones: z.array(z.object({ phone: z.string(), count: z.number().int() })),
 });
 export type JobcheckResponse = z.infer<typeof JobcheckResult>;
