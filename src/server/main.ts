@@ -5,8 +5,8 @@ import { createContext } from "./context";
 import { DataDirLockedError, openDatabase } from "./db/client";
 import { seedOnFirstStart } from "./seed/first-start";
 import { startScheduler } from "./jobs/scheduler";
-import { authJobs } from "./modules/auth/auth.jobs";
-import { caseJobs } from "./modules/cases/oversight";
+import { authJobs } from "./auth/auth.jobs";
+import { caseJobs } from "./modules/cases/cases.oversight";
 import { reportJobs } from "./modules/reports/reports.jobs";
 
 async function main(): Promise<void> {

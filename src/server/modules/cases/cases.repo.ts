@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-
 import { hasRole, type Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { CASE_WORKER_ROLES, type CaseAccess, isCaseWorker } from "./cases.policy";
 import { caseMembers, caseReferrals, cases, caseServices } from "./cases.tables";
 

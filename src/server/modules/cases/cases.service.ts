@@ -8,19 +8,19 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { AppError, type FieldIssue, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { CODE_ALPHABET } from "../reports/tracking-code";
+import { CODE_ALPHABET } from "../reports/reports.tracking-code";
 import { unknownRegionCodes } from "../regions/regions.repo";
 import { reportAccessOf, findReport } from "../reports/reports.repo";
 import { reportPolicy } from "../reports/reports.policy";
 import { publicReports } from "../reports/reports.tables";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { inJurisdiction } from "../reports/reports.policy";
 import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
 import { presentDetail, presentSummaries } from "./cases.present";
 import { accessTo, type CaseRow, caseScopeSql, findCase, identityScopeSql, listCases } from "./cases.repo";
 import type { CaseCreate, CaseDetail, CaseListQuery, CaseSummary, CaseUpdate } from "./cases.schema";
 import { caseMembers, casePersonIdentifiers, casePersons, caseReferrals, caseReports, cases, caseNotes, type CLOSURE_REASONS } from "./cases.tables";
-import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./persons";
+import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./cases.persons";
 
 type CaseAction = Parameters<typeof casePolicy.can>[1];
 

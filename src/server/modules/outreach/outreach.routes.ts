@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGE_BAND_LABELS, AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS } from "../../../core/outreach-topics";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { outreachPhotoRoutes } from "./outreach-photos.routes";
+import { outreachPhotoRoutes } from "./outreach.photos.routes";
 import { coverage } from "./outreach.coverage";
 import { exportXlsx } from "./outreach.export";
 import { outreachRoutePolicy } from "./outreach.policy";

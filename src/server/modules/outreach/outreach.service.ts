@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { volunteers } from "../volunteers/volunteers.tables";
-import { photosOf } from "./outreach-photos";
+import { photosOf } from "./outreach.photos";
 import { ownSessionsOnly, sessionPolicy } from "./outreach.policy";
 import type { SessionCreate, SessionListQuery, SessionUpdate, SessionView } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";

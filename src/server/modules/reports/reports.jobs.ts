@@ -13,7 +13,7 @@ import { inJurisdiction } from "./reports.policy";
 import { insertEvent } from "./reports.repo";
 import { UPLOAD_TTL_MS } from "./reports.service";
 import { notifications, reportAttachments } from "./reports.tables";
-import { formatTrackingCode } from "./tracking-code";
+import { formatTrackingCode } from "./reports.tracking-code";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { caseDocuments } from "../cases/cases.tables";

@@ -14,10 +14,10 @@ import { accessTo as caseAccessTo, findCase } from "../cases/cases.repo";
 import { CaseService } from "../cases/cases.service";
 import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, type MediaType } from "../../lib/uploads/attachments";
-import { Deadlines } from "./deadlines";
-import { type IntakeOutcome, intakeWriterFor } from "./intake";
+import { Deadlines } from "../../lib/deadlines";
+import { type IntakeOutcome, intakeWriterFor } from "./reports.intake-batch";
 import { notify } from "./notifications";
-import { identifiersOf, searchIdentifiers } from "./identifiers";
+import { identifiersOf, searchIdentifiers } from "./reports.identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
 import {
   attachmentsOf,
@@ -35,8 +35,8 @@ import {
 import type { PersonInput, QueueQuery, ReportCreate, ReportDetail, ReportSummary, ToCase } from "./reports.schema";
 import { publicReports, type REPORT_OUTCOMES, reportAttachments, reportForwards, type ReportStatus } from "./reports.tables";
 import { cleanUpload, readSealed, writeSealed } from "../../lib/uploads/uploads";
-import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
-import { jakartaDate } from "./working-days";
+import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./reports.tracking-code";
+import { jakartaDate } from "../../lib/working-days";
 
 export const PIN_MAX_FAILURES = 5;
 export const PIN_LOCK_MS = 60 * 60_000;
@@ -107,7 +107,7 @@ export class ReportsService {
 
     const claimCutoff = new Date(now.getTime() - UPLOAD_TTL_MS).toISOString();
 
-    // Written with the other reports arriving at the same moment, in one statement (intake.ts).
+    // Written with the other reports arriving at the same moment, in one statement (reports.intake-batch.ts).
     for (let attempt = 0; attempt < 8; attempt++) {
       const code = newTrackingCode();
       const id = randomUUID();

@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { AuthService } from "../auth/auth.service";
+import { AuthService } from "../../auth/auth.service";
 import { outreachSessions } from "../outreach/outreach.tables";
 import type { TrainingCreate, VolunteerCreate, VolunteerUpdate, VolunteerView } from "./volunteers.schema";
 import { volunteers, volunteerTrainings } from "./volunteers.tables";

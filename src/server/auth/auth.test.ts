@@ -9,9 +9,9 @@ import {
   sessionFor,
   type TestEnv,
   totpCode,
-} from "../../../../test/helpers/app";
-import { auditLog, sessions, users } from "../../db/schema";
-import { sha256Hex } from "../../lib/crypto";
+} from "../../../test/helpers/app";
+import { auditLog, sessions, users } from "../db/schema";
+import { sha256Hex } from "../lib/crypto";
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -21,7 +21,7 @@ import { accessTo, findCase, userRefs } from "./cases.repo";
 import type { CaseDocumentView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 import { caseDocuments } from "./cases.tables";
-import { openText, sealText } from "./persons";
+import { openText, sealText } from "./cases.persons";
 
 type DocumentRow = typeof caseDocuments.$inferSelect;
 type Action = "list" | "read" | "upload" | "delete";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { EXTENSION_OF, acceptRawUploads, sendStoredFile, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 import { MAX_ATTACHMENT_BYTES, type MediaType } from "../../lib/uploads/attachments";
-import { OutreachPhotos } from "./outreach-photos";
+import { OutreachPhotos } from "./outreach.photos";
 import { outreachRoutePolicy } from "./outreach.policy";
 import { SessionPhotoSchema } from "./outreach.schema";
 

@@ -1,5 +1,5 @@
-import type { Job } from "../../jobs/scheduler";
-import type { AppContext } from "../../context";
+import type { Job } from "../jobs/scheduler";
+import type { AppContext } from "../context";
 import { AuthService } from "./auth.service";
 
 /** Expired sessions are refused on use anyway; this removes the rows so the table does not grow forever. */

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { RouteAccess } from "../../auth/route-access";
-import { CaseRecordsService } from "./case-records.service";
+import { CaseRecordsService } from "./cases.records";
 import {
   AssessmentInputSchema,
   ConsentInputSchema,
@@ -21,7 +21,7 @@ import {
 } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 import { REFERRAL_REASONS, REFERRAL_SCOPES } from "./cases.tables";
-import { ReferralService } from "./referrals.service";
+import { ReferralService } from "./cases.referrals";
 
 const TAGS = ["kasus"];
 const record = { access: "policy" as RouteAccess };

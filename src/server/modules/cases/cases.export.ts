@@ -9,7 +9,7 @@ import { casePolicy } from "./cases.policy";
 import { accessTo, caseScopeSql, findCase, listCases } from "./cases.repo";
 import { presentSummaries } from "./cases.present";
 import type { CaseSummary } from "./cases.schema";
-import { type HtcdsCase, HTCDS_CREDIT, htcdsCase, htcdsCsv } from "./htcds";
+import { type HtcdsCase, HTCDS_CREDIT, htcdsCase, htcdsCsv } from "./cases.htcds";
 
 export const EXPORT_LIMIT = 1000;
 

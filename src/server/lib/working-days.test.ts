@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HOLIDAYS_ID } from "../../../core/holidays-id";
+import { HOLIDAYS_ID } from "../../core/holidays-id";
 import { Deadlines } from "./deadlines";
 import { addWorkingDays, isWorkingDay, jakartaDate, workingDaysBetween } from "./working-days";
 

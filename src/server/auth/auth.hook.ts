@@ -1,8 +1,8 @@
 // Resolves the session cookie on every API request and enforces CSRF on state-changing requests.
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { checkRouteAccess } from "../../auth/route-access";
-import { AppError } from "../../lib/errors";
+import { checkRouteAccess } from "./route-access";
+import { AppError } from "../lib/errors";
 import { AuthService } from "./auth.service";
 
 export const SESSION_COOKIE = "simpul_session";

@@ -11,13 +11,13 @@ import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { type NewNotification, notify } from "../reports/notifications";
-import { addWorkingDays } from "../reports/working-days";
+import { addWorkingDays } from "../../lib/working-days";
 import { casePolicy, isCaseWorker } from "./cases.policy";
 import { presentReferrals } from "./cases.present";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 import { caseConsents, caseMembers, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
-import { sealText } from "./persons";
+import { sealText } from "./cases.persons";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;
 

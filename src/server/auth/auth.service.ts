@@ -3,15 +3,15 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
-import { type Role, requiresTotp } from "../../../core/roles";
-import type { Principal } from "../../auth/principal";
-import type { Db } from "../../db/client";
-import { sessions, users } from "../../db/schema";
-import type { AppContext } from "../../context";
-import { decrypt, encrypt, randomToken, sha256Hex } from "../../lib/crypto";
-import { AppError, invalid } from "../../lib/errors";
-import type { AuditActor } from "../audit/audit.service";
-import { burnPasswordCheck, hashPassword, isAcceptablePassword, verifyPassword } from "./password";
+import { type Role, requiresTotp } from "../../core/roles";
+import type { Principal } from "./principal";
+import type { Db } from "../db/client";
+import { sessions, users } from "../db/schema";
+import type { AppContext } from "../context";
+import { decrypt, encrypt, randomToken, sha256Hex } from "../lib/crypto";
+import { AppError, invalid } from "../lib/errors";
+import type { AuditActor } from "../modules/audit/audit.service";
+import { burnPasswordCheck, hashPassword, isAcceptablePassword, verifyPassword } from "./auth.password";
 
 export type NewSession = { token: string; csrfToken: string; expiresAt: Date; principal: Principal };
 

@@ -9,7 +9,7 @@ import { type CaseAccess, casePolicy } from "./cases.policy";
 import { agencyRefs, type CaseRow, userRefs } from "./cases.repo";
 import { caseConsents, caseEvents, caseLegalMilestones, caseNotes, casePersons, caseReferrals, caseServices, type SERVICE_TYPES } from "./cases.tables";
 import { HTCDS_CREDIT } from "../../../core/htcds-values";
-import { openPerson, openText } from "./persons";
+import { openPerson, openText } from "./cases.persons";
 import type { Principal } from "../../auth/principal";
 
 export { HTCDS_CREDIT };

@@ -8,7 +8,7 @@ import { caseRoutePolicy } from "./cases.policy";
 import { IdParam, ReasonSchema, ReferralSchema } from "./cases.schema";
 import { CaseService } from "./cases.service";
 import { REFERRAL_STATUSES } from "./cases.tables";
-import { ReferralService } from "./referrals.service";
+import { ReferralService } from "./cases.referrals";
 
 const TAGS = ["rujukan"];
 const party = { access: "policy" as RouteAccess };

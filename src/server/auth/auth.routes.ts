@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { actorOf, requirePrincipal } from "../../auth/principal";
-import { AppError } from "../../lib/errors";
-import { meOf, MeSchema } from "./me";
+import { actorOf, requirePrincipal } from "./principal";
+import { AppError } from "../lib/errors";
+import { meOf, MeSchema } from "./auth.me";
 import { SESSION_COOKIE } from "./auth.hook";
 import { AuthService, type NewSession } from "./auth.service";
 

@@ -6,13 +6,13 @@ import { agencies } from "../../db/schema";
 import type { Db } from "../../db/client";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { casePolicy } from "./cases.policy";
 import type { AssessmentInputSchema, ConsentInputSchema, EventInput, LegalInputSchema, PersonInput, PersonUpdate, PersonView, ServiceInputSchema, ServiceUpdate } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 import { caseAssessments, caseConsents, cases as casesTable, caseEvents, caseLegalMilestones, caseNotes, casePersons, caseServices } from "./cases.tables";
-import { presentPerson, sealPerson, sealText } from "./persons";
-import { enforceSharingConsent } from "./referrals.service";
+import { presentPerson, sealPerson, sealText } from "./cases.persons";
+import { enforceSharingConsent } from "./cases.referrals";
 import type { z } from "zod";
 
 type Id = { id: string };

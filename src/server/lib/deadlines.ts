@@ -1,6 +1,6 @@
 // Service-level deadlines modelled on SP4N-LAPOR!: verify within 3 working days of receipt, an
 // agency's first response within 5 working days of forwarding.
-import { holidayDates } from "../../../core/holidays-id";
+import { holidayDates } from "../../core/holidays-id";
 import { addWorkingDays } from "./working-days";
 
 export const VERIFY_WORKING_DAYS = 3;

@@ -2,17 +2,17 @@
 // so the UI never re-implements access rules.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Principal } from "../../auth/principal";
-import { agencies, users } from "../../db/schema";
-import { findRegion } from "../regions/regions.repo";
-import type { AppContext } from "../../context";
-import { agencyPolicy, userPolicy } from "../admin/admin.policy";
-import { auditPolicy } from "../audit/audit.policy";
-import { caseRoutePolicy } from "../cases/cases.policy";
-import { outreachRoutePolicy } from "../outreach/outreach.policy";
-import { reportQueuePolicy } from "../reports/reports.policy";
-import { villageRoutePolicy } from "../villages/villages.policy";
-import { volunteerPolicy } from "../volunteers/volunteers.policy";
+import type { Principal } from "./principal";
+import { agencies, users } from "../db/schema";
+import { findRegion } from "../modules/regions/regions.repo";
+import type { AppContext } from "../context";
+import { agencyPolicy, userPolicy } from "../modules/admin/admin.policy";
+import { auditPolicy } from "../modules/audit/audit.policy";
+import { caseRoutePolicy } from "../modules/cases/cases.policy";
+import { outreachRoutePolicy } from "../modules/outreach/outreach.policy";
+import { reportQueuePolicy } from "../modules/reports/reports.policy";
+import { villageRoutePolicy } from "../modules/villages/villages.policy";
+import { volunteerPolicy } from "../modules/volunteers/volunteers.policy";
 
 export const JurisdictionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("regency") }),

@@ -4,10 +4,10 @@ import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notifications } from "../reports/reports.tables";
 import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
-import { CaseRecordsService } from "./case-records.service";
+import { CaseRecordsService } from "./cases.records";
 import { CaseService } from "./cases.service";
-import { escalateCaseDeadlines, overdueItems } from "./oversight";
-import { ReferralService } from "./referrals.service";
+import { escalateCaseDeadlines, overdueItems } from "./cases.oversight";
+import { ReferralService } from "./cases.referrals";
 
 let env: TestEnv;
 let s: Staff;

@@ -6,7 +6,7 @@ import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { RouteAccess } from "../../auth/route-access";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { acceptRawUploads, sendStoredFile, UPLOAD_TYPES } from "../../lib/uploads/uploads";
-import { CaseDocuments } from "./case-documents";
+import { CaseDocuments } from "./cases.documents";
 import { CaseDocumentSchema, DocumentNameQuery, IdParam } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 

@@ -10,9 +10,9 @@ import { contentAddressOf } from "../../lib/uploads/uploads";
 import { cleanupOrphanFiles, ORPHAN_FILE_GRACE_MS } from "../reports/reports.jobs";
 import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
-import { encryptLegacyDocuments } from "./case-documents";
+import { encryptLegacyDocuments } from "./cases.documents";
 import { caseDocuments } from "./cases.tables";
-import { sealText } from "./persons";
+import { sealText } from "./cases.persons";
 
 const FILE_NAME = "KTP Siti Nurhalimah.jpg";
 
