@@ -6,7 +6,9 @@ import { DataDirLockedError, openDatabase } from "./db/client";
 import { seedOnFirstStart } from "./seed/first-start";
 import { startScheduler } from "./jobs/scheduler";
 import { authJobs } from "./auth/auth.jobs";
-import { caseJobs } from "./modules/cases/cases.oversight";
+import { caseJobs } from "./modules/cases/cases.jobs";
+import { notificationJobs } from "./modules/notifications/notifications.jobs";
+import { outreachJobs } from "./modules/outreach/outreach.jobs";
 import { reportJobs } from "./modules/reports/reports.jobs";
 
 async function main(): Promise<void> {
@@ -21,7 +23,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
-  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx)]) : undefined;
+  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...outreachJobs(ctx), ...notificationJobs(ctx)]) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);

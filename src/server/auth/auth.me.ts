@@ -1,18 +1,11 @@
-// The signed-in user as the web app sees it, with abilities computed from the policies,
+// The signed-in user as the web app sees it, with abilities computed from the policies (abilities.ts),
 // so the UI never re-implements access rules.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Principal } from "./principal";
 import { agencies, users } from "../db/schema";
-import { findRegion } from "../modules/regions/regions.repo";
+import { findRegion } from "../modules/regions/regions.service";
 import type { AppContext } from "../context";
-import { agencyPolicy, userPolicy } from "../modules/admin/admin.policy";
-import { auditPolicy } from "../modules/audit/audit.policy";
-import { caseRoutePolicy } from "../modules/cases/cases.policy";
-import { outreachRoutePolicy } from "../modules/outreach/outreach.policy";
-import { reportQueuePolicy } from "../modules/reports/reports.policy";
-import { villageRoutePolicy } from "../modules/villages/villages.policy";
-import { volunteerPolicy } from "../modules/volunteers/volunteers.policy";
 
 export const JurisdictionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("regency") }),
@@ -38,29 +31,11 @@ export function jurisdictionOf(codes: string[] | null): z.infer<typeof Jurisdict
   return codes === null ? { kind: "regency" } : { kind: "areas", codes };
 }
 
-export function abilitiesOf(p: Principal): Record<string, boolean> {
-  return {
-    viewDashboard: true,
-    manageUsers: userPolicy.can(p, "list", undefined),
-    manageAgencies: agencyPolicy.can(p, "manage", undefined),
-    readAudit: auditPolicy.can(p, "read", undefined),
-    viewReports: reportQueuePolicy.can(p, "queue", undefined) || reportQueuePolicy.can(p, "inbox", undefined),
-    triageReports: reportQueuePolicy.can(p, "queue", undefined),
-    viewCases: caseRoutePolicy.can(p, "list", undefined),
-    createCases: caseRoutePolicy.can(p, "create", undefined),
-    viewCaseStats: caseRoutePolicy.can(p, "stats", undefined),
-    viewReferrals: caseRoutePolicy.can(p, "referralInbox", undefined),
-    viewVillages: villageRoutePolicy.can(p, "view", undefined),
-    manageVillages: villageRoutePolicy.can(p, "manage", undefined),
-    viewVillageMap: villageRoutePolicy.can(p, "map", undefined),
-    recordOutreach: outreachRoutePolicy.can(p, "record", undefined),
-    viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
-    exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
-    manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
-  };
-}
+/** Computes the `Me` abilities; app.ts hands in src/server/abilities.ts, so auth imports no feature module. */
+export type AbilitiesOf = (p: Principal) => Record<string, boolean>;
 
-export async function meOf(ctx: AppContext, p: Principal): Promise<z.infer<typeof MeSchema>> {
+
+export async function meOf(ctx: AppContext, p: Principal, abilitiesOf: AbilitiesOf): Promise<z.infer<typeof MeSchema>> {
   const [row] = await ctx.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, p.id));
   const regency = await findRegion(ctx.db, ctx.config.regency);
   const [agency] = p.agencyId

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "./principal";
 import { AppError } from "../lib/errors";
-import { meOf, MeSchema } from "./auth.me";
+import { type AbilitiesOf, meOf, MeSchema } from "./auth.me";
 import { SESSION_COOKIE } from "./auth.hook";
 import { AuthService, type NewSession } from "./auth.service";
 
@@ -13,7 +13,7 @@ const LoginResponse = z.discriminatedUnion("status", [
   z.object({ status: z.literal("totp_enrol"), challenge: z.string(), secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() }),
 ]);
 
-export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = async (app, opts) => {
   const auth = new AuthService(app.ctx);
   const limit = (max: number) => ({ rateLimit: { max: app.ctx.config.publicRateLimit ? max : 1_000_000, timeWindow: 60_000 } });
 
@@ -41,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const outcome = await auth.login(req.body.username, req.body.password, req.ip);
       if (outcome.status !== "ok") return outcome;
       setCookie(reply, outcome.session);
-      return { status: "ok" as const, user: await meOf(app.ctx, outcome.session.principal), csrfToken: outcome.session.csrfToken };
+      return { status: "ok" as const, user: await meOf(app.ctx, outcome.session.principal, opts.abilitiesOf), csrfToken: outcome.session.csrfToken };
     },
   );
 
@@ -59,7 +59,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const s = await auth.verifyTotp(req.body.challenge, req.body.code.replace(/\s/g, ""), req.ip);
       setCookie(reply, s);
-      return { status: "ok" as const, user: await meOf(app.ctx, s.principal), csrfToken: s.csrfToken };
+      return { status: "ok" as const, user: await meOf(app.ctx, s.principal, opts.abilitiesOf), csrfToken: s.csrfToken };
     },
   );
 
@@ -68,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Pengguna yang sedang masuk", response: { 200: z.object({ user: MeSchema, csrfToken: z.string() }) } } },
     async (req) => {
       const p = requirePrincipal(req);
-      return { user: await meOf(app.ctx, p), csrfToken: req.auth!.csrfToken };
+      return { user: await meOf(app.ctx, p, opts.abilitiesOf), csrfToken: req.auth!.csrfToken };
     },
   );
 

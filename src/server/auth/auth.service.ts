@@ -10,7 +10,7 @@ import { sessions, users } from "../db/schema";
 import type { AppContext } from "../context";
 import { decrypt, encrypt, randomToken, sha256Hex } from "../lib/crypto";
 import { AppError, invalid } from "../lib/errors";
-import type { AuditActor } from "../modules/audit/audit.service";
+import type { AuditActor } from "./principal";
 import { burnPasswordCheck, hashPassword, isAcceptablePassword, verifyPassword } from "./auth.password";
 
 export type NewSession = { token: string; csrfToken: string; expiresAt: Date; principal: Principal };

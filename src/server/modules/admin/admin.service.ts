@@ -9,7 +9,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { jurisdictionOf } from "../../auth/auth.me";
 import { AuthService } from "../../auth/auth.service";
 import { generateTemporaryPassword, hashPassword } from "../../auth/auth.password";
-import { unknownRegionCodes } from "../regions/regions.repo";
+import { unknownRegionCodes } from "../regions/regions.service";
 import type { Agency, UserCreate, UserUpdate, UserView } from "./admin.schema";
 
 type UserRow = typeof users.$inferSelect;

@@ -7,7 +7,8 @@ import { auditLog } from "../../db/schema";
 import { encryptedColumns } from "../../lib/key-rotation";
 import { AttachmentStore, stripJpeg } from "../../lib/uploads/attachments";
 import { contentAddressOf } from "../../lib/uploads/uploads";
-import { cleanupOrphanFiles, ORPHAN_FILE_GRACE_MS } from "../reports/reports.jobs";
+import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
+import { CASE_DOCUMENT_FILES } from "./cases.jobs";
 import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
 import { encryptLegacyDocuments } from "./cases.documents";
@@ -105,7 +106,7 @@ describe("case documents", () => {
   it("keeps the encrypted files of the case through the orphan-file sweep", async () => {
     const rows = await liveDocs();
     const far = new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000);
-    await cleanupOrphanFiles(env.ctx, far);
+    await sweepOrphanFiles(env.ctx.db, env.ctx.config.dataDir, CASE_DOCUMENT_FILES, far);
     for (const r of rows) expect(fs.existsSync(store.pathOf(r.sha256)), r.id).toBe(true);
     const jpeg = rows.find((r) => r.mediaType === "image/jpeg")!;
     const file = await s.owner.http.request("GET", `${docsUrl()}/${jpeg.id}`);
@@ -136,7 +137,7 @@ describe("case documents", () => {
     expect(fs.readFileSync(store.pathOf(after!.sha256)).includes(plain.subarray(0, 16))).toBe(false);
     const [audit] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "case.document_encrypt"));
     expect(audit).toMatchObject({ resourceId: other, details: { documentId: row!.id } });
-    await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
+    await sweepOrphanFiles(env.ctx.db, env.ctx.config.dataDir, CASE_DOCUMENT_FILES, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
     expect(fs.existsSync(store.pathOf(sha256))).toBe(false);
     expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
     const reread = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);

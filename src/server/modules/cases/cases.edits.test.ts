@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
-import { notifications } from "../reports/reports.tables";
+import { notifications } from "../notifications/notifications.tables";
 import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;

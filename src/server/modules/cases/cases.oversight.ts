@@ -1,15 +1,13 @@
 // Deadlines and aggregates: overdue referrals and services for the sending team and the coordinators,
-// case statistics for coordinators (counts only), and the scheduled escalation of newly overdue items.
+// case statistics for coordinators (counts only), and the escalation of newly overdue items (run by cases.jobs.ts).
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { holidayDates } from "../../../core/holidays-id";
 import { hasRole, type Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Job } from "../../jobs/scheduler";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
-import { encryptLegacyDocuments } from "./cases.documents";
-import { notify, type NewNotification } from "../reports/notifications";
+import { notify, type NewNotification } from "../notifications/notifications.service";
 import { inJurisdiction } from "../reports/reports.policy";
 import { jakartaDate, startOfJakartaDay, workingDaysBetween } from "../../lib/working-days";
 import { isCaseWorker } from "./cases.policy";
@@ -165,12 +163,4 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
     await notify(ctx, tx, out, now);
     return { referrals: refs.length, services: svcs.length };
   });
-}
-
-export function caseJobs(ctx: AppContext): Job[] {
-  return [
-    { name: "cases.escalate", intervalMs: 5 * 60_000, run: (now) => escalateCaseDeadlines(ctx, now) },
-    // Documents uploaded before encryption at rest; nothing to do once they are all encrypted.
-    { name: "cases.encrypt-legacy-documents", intervalMs: 60 * 60_000, run: () => encryptLegacyDocuments(ctx) },
-  ];
 }

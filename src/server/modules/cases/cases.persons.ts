@@ -1,7 +1,7 @@
 // Persons of a case: identity fields sealed with AES-GCM before they reach the database, keyed hashes
 // for exact search (NIK, phone, bank account), and the presenter that decides which fields leave.
 import { decrypt, encrypt, hmacHex, type KeyRing } from "../../lib/crypto";
-import { identifierHash } from "../reports/reports.identifiers";
+import { identifierHash } from "../../lib/identifiers";
 import type { PersonInput, PersonUpdate, PersonView } from "./cases.schema";
 import type { AGE_BANDS, casePersons } from "./cases.tables";
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
-import { notifications } from "../reports/reports.tables";
+import { notifications } from "../notifications/notifications.tables";
 import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
 import { CaseRecordsService } from "./cases.records";
 import { CaseService } from "./cases.service";

@@ -10,7 +10,7 @@ import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { type NewNotification, notify } from "../reports/notifications";
+import { type NewNotification, notify } from "../notifications/notifications.service";
 import { addWorkingDays } from "../../lib/working-days";
 import { casePolicy, isCaseWorker } from "./cases.policy";
 import { presentReferrals } from "./cases.present";

@@ -273,3 +273,17 @@ export class OutreachService {
     if (Object.keys(fields).length) throw invalid(fields);
   }
 }
+
+/** Held sessions per recorder (count, people reached, last start): the volunteer registry shows it. */
+export async function recorderActivity(db: Db, userIds: string[]) {
+  return db
+    .select({
+      userId: sql<string>`${outreachSessions.recordedBy}`,
+      sessions: sql<number>`count(*)::int`,
+      people: sql<number>`coalesce(sum(${outreachSessions.attendanceTotal}), 0)::int`,
+      last: sql<string | null>`max(${outreachSessions.startsAt})`,
+    })
+    .from(outreachSessions)
+    .where(and(inArray(outreachSessions.recordedBy, userIds), eq(outreachSessions.status, "held")))
+    .groupBy(outreachSessions.recordedBy);
+}

@@ -6,10 +6,20 @@ import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "../../lib/uploads/attachments";
-import { cleanupOrphanFiles, cleanupUploads, encryptLegacyAttachments, ORPHAN_FILE_GRACE_MS } from "./reports.jobs";
+import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
+import { CASE_DOCUMENT_FILES } from "../cases/cases.jobs";
+import { OUTREACH_PHOTO_FILES } from "../outreach/outreach.jobs";
+import { ATTACHMENT_FILES, cleanupUploads, encryptLegacyAttachments } from "./reports.jobs";
 import { contentAddressOf } from "../../lib/uploads/uploads";
 import { publicReports, reportAttachments } from "./reports.tables";
 import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "../../lib/uploads/attachments.fixtures";
+
+/** The three orphan-file jobs (reports, outreach, cases), as the scheduler runs them. */
+async function cleanupOrphanFiles(ctx: TestEnv["ctx"], now: Date): Promise<number> {
+  let removed = 0;
+  for (const kind of [ATTACHMENT_FILES, OUTREACH_PHOTO_FILES, CASE_DOCUMENT_FILES]) removed += await sweepOrphanFiles(ctx.db, ctx.config.dataDir, kind, now);
+  return removed;
+}
 
 describe("metadata stripping", () => {
   it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {

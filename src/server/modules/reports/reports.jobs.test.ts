@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { users } from "../../db/schema";
 import { startScheduler, withJobLock } from "../../jobs/scheduler";
-import { deliverMail, escalateOverdue } from "./reports.jobs";
-import { notifications, publicReports } from "./reports.tables";
+import { deliverMail } from "../notifications/notifications.jobs";
+import { escalateOverdue } from "./reports.jobs";
+import { notifications } from "../notifications/notifications.tables";
+import { publicReports } from "./reports.tables";
 
 const received: { to: string; data: string }[] = [];
 let smtp: SMTPServer;

@@ -5,13 +5,14 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { AttachmentUploadedSchema, LookupSchema, PublicStatusSchema, ReportCreatedSchema, ReportCreateSchema } from "./reports.schema";
-import { ReportsService } from "./reports.service";
+import { ReportIntake } from "./reports.intake";
+import { lookupReport } from "./reports.lookup";
 import { acceptRawUploads, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 
 const HOUR = 3_600_000;
 
 export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const svc = new ReportsService(app.ctx);
+  const intake = new ReportIntake(app.ctx);
   const cfg = app.ctx.config;
   const limit = (perHour: number) => ({ rateLimit: { max: cfg.publicRateLimit ? perHour : 1_000_000, timeWindow: HOUR } });
 
@@ -36,7 +37,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await svc.submit(req.body);
+      const r = await intake.submit(req.body);
       return reply.status(r.created ? 201 : 200).send({ trackingCode: r.trackingCode, pin: r.pin });
     },
   );
@@ -62,7 +63,7 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      return reply.status(201).send(await svc.upload(req.body));
+      return reply.status(201).send(await intake.upload(req.body));
     },
   );
 
@@ -81,6 +82,6 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PublicStatusSchema },
       },
     },
-    async (req) => svc.lookup(req.body.trackingCode, req.body.pin),
+    async (req) => lookupReport(app.ctx, req.body.trackingCode, req.body.pin),
   );
 };

@@ -1,16 +1,12 @@
 // Tracking codes and PINs for public reports, from a cryptographic random source.
-import { randomInt } from "node:crypto";
 import { hmacHex, type KeyRing } from "../../lib/crypto";
+import { CODE_ALPHABET, randomCode } from "../../lib/random-code";
 
-/** No 0/O or 1/I: a code must survive being read aloud over the phone or copied from paper. */
-export const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 export const CODE_LENGTH = 10; // 32^10 = 2^50 codes
 export const PIN_LENGTH = 6;
 
 export function newTrackingCode(): string {
-  let s = "";
-  for (let i = 0; i < CODE_LENGTH; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
+  return randomCode(CODE_LENGTH);
 }
 
 /** ABCDE23456 → ABCDE-23456 (what people see). */

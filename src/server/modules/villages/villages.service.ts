@@ -46,6 +46,11 @@ export function riskOf(rows: IndicatorRow[] | undefined, counts: SimpulCounts): 
   return assessVillage((rows ?? []).map((r) => ({ period: r.period, figures: figuresOf(r, counts.get(`${r.desaCode}|${r.period}`) ?? NO_COUNTS) })));
 }
 
+export const RECENT_DAYS = 90;
+
+// Read by the outreach module's coverage (modules reach each other through the service file).
+export { listDesa, loadDetails, loadPrograms, outreachByDesa } from "./villages.repo";
+
 export type VillageData = {
   desa: DesaRow[];
   programs: Map<string, ProgramRow>;

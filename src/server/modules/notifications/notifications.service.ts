@@ -1,11 +1,12 @@
-// In-app notifications for staff (deadline escalations today), with an e-mail outbox per row.
+// In-app notifications for staff (report and case deadlines, forwarded reports, referrals), with an
+// e-mail outbox per row: `notify` writes them in the caller's transaction.
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError } from "../../lib/errors";
-import { iso } from "./reports.repo";
-import { notifications } from "./reports.tables";
+import { iso } from "../../lib/time";
+import { notifications } from "./notifications.tables";
 
 export type NewNotification = {
   tenant: string;

@@ -1,7 +1,9 @@
 // Normalised contacts and their keyed hashes (blind index): two reports naming the same phone number,
 // bank account or social-media handle link to each other without the values being stored readable.
-import { hmacHex, type KeyRing } from "../../lib/crypto";
-import type { IdentifierKind } from "./reports.tables";
+import { hmacHex, type KeyRing } from "./crypto";
+
+export const IDENTIFIER_KINDS = ["phone", "handle", "bank_account", "email"] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** 0812-3456-7890, +62 812 3456 7890 and 812 3456 7890 are the same Indonesian number: 6281234567890. */
 export function normalisePhone(raw: string): string | undefined {
