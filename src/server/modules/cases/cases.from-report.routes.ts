@@ -2,15 +2,14 @@
 // it lives in the cases module because opening a case is this module's work, and cases may use reports
 // (through reports.service.ts) while reports never imports cases.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { reportQueuePolicy } from "../reports/reports.policy";
 import { ReportDetailSchema } from "../reports/reports.schema";
 import { ReportsService } from "../reports/reports.service";
 import { caseOpenerFor, caseVisibleTo } from "./cases.from-report";
 import { ReportToCaseSchema } from "./cases.schema";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 
 export const caseFromReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = new ReportsService(app.ctx, caseVisibleTo);

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { requirePrincipal } from "../../auth/principal";
 import { NotificationSchema } from "./notifications.schema";
 import { listNotifications, markRead } from "./notifications.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

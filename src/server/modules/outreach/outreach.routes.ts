@@ -18,8 +18,8 @@ import {
   SessionUpdateSchema,
 } from "./outreach.schema";
 import { OutreachService } from "./outreach.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 const gate = (action: "record" | "list" | "coverage" | "export") => ({ access: { policy: outreachRoutePolicy, action } });
 const tags = ["sosialisasi"];
 

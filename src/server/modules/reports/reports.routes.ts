@@ -19,8 +19,8 @@ import {
 import { type CaseVisibility, ReportsService } from "./reports.service";
 import { EXTENSION_OF, sendStoredFile } from "../../lib/uploads/uploads";
 import type { MediaType } from "../../lib/uploads/attachments";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 // Route-level gates (checked before validation); record-level rules are checked in the service (404 when out of scope).
 const onlyQueue = { access: { policy: reportQueuePolicy, action: "queue" } };
 const onlyInbox = { access: { policy: reportQueuePolicy, action: "inbox" } };

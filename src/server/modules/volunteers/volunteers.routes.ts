@@ -5,8 +5,8 @@ import { actorOf, requirePrincipal } from "../../auth/principal";
 import { volunteerPolicy } from "./volunteers.policy";
 import { TrainingCreateSchema, VolunteerCreateSchema, VolunteerSchema, VolunteerUpdateSchema } from "./volunteers.schema";
 import { type ActivityOf, VolunteersService } from "./volunteers.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 const manage = { access: { policy: volunteerPolicy, action: "manage" } };
 const tags = ["relawan"];
 
