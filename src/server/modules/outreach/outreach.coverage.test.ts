@@ -1,35 +1,17 @@
 // Coverage and the XLSX export over a data set this file builds itself (not the sessions other test
 // files or tests happen to leave behind): five sessions in March 2025 in three desa, one of them planned.
-import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { COVERAGE_HEADERS, EXPORT_SHEETS, SESSION_HEADERS } from "./outreach.export";
-
-const DESA_A = "36.04.12.2001";
-const DESA_B = "36.04.12.2002";
-const DESA_TIRTAYASA = "36.04.13.2001";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
 
 let env: TestEnv;
 let coordinator: Client;
 let pimpasa: Client;
 let agencyId: string;
-
-function session(over: Record<string, unknown> = {}) {
-  return {
-    id: randomUUID(),
-    startsAt: "2025-03-14T09:00",
-    desaCode: DESA_A,
-    venue: "Balai Desa",
-    facilitators: ["Bu Siti"],
-    audiences: ["general_public"],
-    attendance: { female: { "18_24": 10, "25_39": 15 }, male: { "18_24": 5, "40_59": 10 } },
-    topics: ["flag_unrealistic_salary", "hotlines"],
-    ...over,
-  };
-}
 
 beforeAll(async () => {
   env = await createTestEnv();

@@ -1,13 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
 import { outreachSessions } from "./outreach.tables";
-
-const DESA_A = "36.04.12.2001"; // the volunteer's desa
-const DESA_B = "36.04.12.2002";
-const DESA_TIRTAYASA = "36.04.13.2001";
 
 let env: TestEnv;
 let coordinator: Client;
@@ -16,22 +12,6 @@ let relawanUser: TestUser;
 let relawan: Client;
 let otherRelawan: Client;
 let agencyId: string;
-
-function session(over: Record<string, unknown> = {}) {
-  return {
-    id: randomUUID(),
-    startsAt: "2025-03-14T09:00",
-    desaCode: DESA_A,
-    venue: "Balai Desa",
-    facilitators: ["Bu Siti"],
-    audiences: ["general_public", "prospective_migrants_families"],
-    attendance: { female: { "18_24": 10, "25_39": 15 }, male: { "18_24": 5, "40_59": 10 } },
-    topics: ["flag_unrealistic_salary", "flag_tourist_visa", "step_licensed_agency", "hotlines"],
-    materials: ["Leaflet Cek Lowongan"],
-    quiz: { preScore: 55, postScore: 80, respondents: 20 },
-    ...over,
-  };
-}
 
 beforeAll(async () => {
   env = await createTestEnv();
