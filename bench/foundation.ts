@@ -12,7 +12,7 @@ import { seedDemo } from "../src/server/seed/demo";
 import { seedDemoProgramme } from "../src/server/seed/demo-programme";
 import { loadRegions, readRegionRows } from "../src/server/seed/regions";
 import { AuditWriter, ensureAuditShards } from "../src/server/modules/audit/audit.service";
-import { hashPassword } from "../src/server/modules/auth/password";
+import { hashPassword } from "../src/server/auth/auth.password";
 import { agencies, users } from "../src/server/db/schema";
 import { fmt, freshPg, freshPglite, median, pgAvailable } from "./lib";
 

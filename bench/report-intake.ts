@@ -2,7 +2,7 @@
  * Public report intake (issue 4). For PGlite (on disk) and PostgreSQL:
  *  - throughput: POST /api/public/reports through the real app (validation, encryption, keyed hashes,
  *    report + identifiers + timeline + audit record committed together; concurrent reports share one
- *    statement, see src/server/modules/reports/intake.ts), driven closed-loop by a client in another
+ *    statement, see src/server/modules/reports/reports.intake-batch.ts), driven closed-loop by a client in another
  *    process (its CPU per request is reported: on two cores it competes with the server);
  *  - the same client against a bare Fastify route inserting the same report row with the same driver,
  *    in the same run, and the ratio full / bare;
@@ -26,8 +26,8 @@ import { createContext } from "../src/server/context";
 import { type Database, openDatabase } from "../src/server/db/client";
 import { encrypt, hmacHex, loadKeyRing } from "../src/server/lib/crypto";
 import { publicReports } from "../src/server/modules/reports/reports.tables";
-import { intakeWriterFor } from "../src/server/modules/reports/intake";
-import { newTrackingCode, pinFor, pinHash, submissionHash } from "../src/server/modules/reports/tracking-code";
+import { intakeWriterFor } from "../src/server/modules/reports/reports.intake-batch";
+import { newTrackingCode, pinFor, pinHash, submissionHash } from "../src/server/modules/reports/reports.tracking-code";
 import { freshPg, pgAvailable } from "./lib";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

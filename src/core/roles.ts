@@ -21,5 +21,12 @@ export function requiresTotp(roles: readonly string[]): boolean {
   return roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r));
 }
 
+/** Roles that may sit on a case team or receive a referral (all of them sign in with TOTP). */
+export const CASE_WORKER_ROLES = ["case_manager", "investigator"] as const;
+
+export function isCaseWorker(p: { roles: readonly string[] }): boolean {
+  return p.roles.some((r) => (CASE_WORKER_ROLES as readonly string[]).includes(r));
+}
+
 export const PENTAHELIX = ["government", "business", "academia", "community", "media"] as const;
 export type Pentahelix = (typeof PENTAHELIX)[number];

@@ -13,7 +13,7 @@ import { type AppContext, createContext } from "../../src/server/context";
 import { type Database, openDatabase } from "../../src/server/db/client";
 import { agencies, sessions, users } from "../../src/server/db/schema";
 import { encrypt, randomToken, sha256Hex } from "../../src/server/lib/crypto";
-import { hashPassword } from "../../src/server/modules/auth/password";
+import { hashPassword } from "../../src/server/auth/auth.password";
 import { adminUrl } from "./pg";
 
 export type TestEnv = {

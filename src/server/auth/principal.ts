@@ -2,7 +2,6 @@
 import type { FastifyRequest } from "fastify";
 import type { Role } from "../../core/roles";
 import { AppError } from "../lib/errors";
-import type { AuditActor } from "../modules/audit/audit.service";
 
 export type Principal = {
   id: string;
@@ -15,6 +14,9 @@ export type Principal = {
   jurisdiction: string[] | null;
   locale: string;
 };
+
+/** Who an audit record names: a signed-in user, the public (no user) or the system. */
+export type AuditActor = { userId: string | null; username: string | null; ip: string | null };
 
 export type AuthState = { principal: Principal; sessionHash: string; csrfToken: string };
 

@@ -142,19 +142,3 @@ export const auditChainHeads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.shard], name: "audit_chain_heads_pk" })],
 );
-
-/** Desa Binaan programme status per desa (the outreach module extends this). */
-export const villagePrograms = pgTable(
-  "village_programs",
-  {
-    tenant: text("tenant").notNull(),
-    desaCode: text("desa_code").notNull(),
-    status: text("status", { enum: ["none", "candidate", "active"] }).notNull().default("none"),
-    decreeNumber: text("decree_number"),
-    decreeDate: text("decree_date"),
-    designatingOffice: text("designating_office"),
-    notes: text("notes"),
-    updatedAt: updatedAt(),
-  },
-  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_programs_pk" })],
-);

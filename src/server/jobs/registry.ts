@@ -3,15 +3,16 @@
 // A module contributes recurring jobs as `Job[]` ({ name, intervalMs, run(now) }) and queues through
 // its own start function; the job functions stay in the modules and take `now`, so tests call them directly.
 import type { AppContext } from "../context";
-import { authJobs } from "../modules/auth/auth.jobs";
-import { caseJobs } from "../modules/cases/oversight";
+import { authJobs } from "../auth/auth.jobs";
+import { caseJobs } from "../modules/cases/cases.jobs";
 import { intelJobs } from "../modules/intel/intel.jobs";
-import { declareMailQueue, mailJobs, startMailJobs } from "../modules/reports/notifications.mail";
+import { declareMailQueue, mailJobs, startMailJobs } from "../modules/notifications/notifications.mail";
+import { outreachJobs } from "../modules/outreach/outreach.jobs";
 import { reportJobs } from "../modules/reports/reports.jobs";
 import type { Job } from "./jobs";
 
 export function recurringJobs(ctx: AppContext): Job[] {
-  return [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...intelJobs(ctx), ...mailJobs(ctx)];
+  return [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...outreachJobs(ctx), ...intelJobs(ctx), ...mailJobs(ctx)];
 }
 
 /**

@@ -1,5 +1,6 @@
 // Turns schema validation issues into per-field, translated messages.
 import type { FastifySchemaValidationError } from "fastify";
+import { z } from "zod";
 import { FIELD_MESSAGES, type FieldMessageCode, fieldMessage, type Locale } from "../../core/i18n/errors";
 import type { FieldIssue } from "./errors";
 
@@ -47,3 +48,6 @@ export function translateFields(fields: Record<string, FieldIssue>, locale: Loca
   for (const [k, issue] of Object.entries(fields)) out[k] = fieldMessage(issue.code, locale, issue.params);
   return out;
 }
+
+/** The `:id` path parameter of a record route. */
+export const IdParam = z.object({ id: z.string().uuid() });

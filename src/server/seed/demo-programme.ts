@@ -10,12 +10,12 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, like, or } from "drizzle-orm";
 import { type Attendance, AUDIENCES, attendanceTotals, OUTREACH_TOPIC_CODES } from "../../core/outreach-topics";
 import { parentCodeOf } from "../../core/regions";
-import { agencies, regions, users, villagePrograms } from "../db/schema";
+import { agencies, regions, users } from "../db/schema";
 import type { AppContext } from "../context";
 import { encrypt } from "../lib/crypto";
 import { SYSTEM_ACTOR } from "../modules/audit/audit.service";
 import { outreachSessions } from "../modules/outreach/outreach.tables";
-import { villageDetails, villageIndicators } from "../modules/villages/villages.tables";
+import { villageDetails, villageIndicators, villagePrograms } from "../modules/villages/villages.tables";
 import { volunteers, volunteerTrainings } from "../modules/volunteers/volunteers.tables";
 import { DESA_BINAAN_KECAMATAN } from "./demo";
 

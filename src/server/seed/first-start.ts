@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { appMeta } from "../db/schema";
 import type { AppContext } from "../context";
-import { findRegion } from "../modules/regions/regions.repo";
+import { findRegion } from "../modules/regions/regions.service";
 import { seedDemo } from "./demo";
 import { seedDemoScreenings } from "./demo-screening";
 import { seedDemoProgramme } from "./demo-programme";

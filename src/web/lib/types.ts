@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { RegionLevel } from "../../core/regions";
 import { PENTAHELIX as CORE_PENTAHELIX, ROLES, type Pentahelix, type Role } from "../../core/roles";
 import type { AgencySchema, UserSchema } from "../../server/modules/admin/admin.schema";
-import type { MeSchema } from "../../server/modules/auth/me";
+import type { MeSchema } from "../../server/auth/auth.me";
 
 export type RoleCode = Role;
 export const ROLE_CODES: readonly RoleCode[] = ROLES;

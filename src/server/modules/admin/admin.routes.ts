@@ -5,8 +5,8 @@ import type { Policy } from "../../auth/policy";
 import { agencyPolicy, userPolicy } from "./admin.policy";
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from "./admin.schema";
 import { AdminService } from "./admin.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 const access = (policy: Policy<any, any>, action: string) => ({ access: { policy, action } });
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PENTAHELIX, ROLES } from "../../../core/roles";
-import { JurisdictionSchema } from "../auth/me";
+import { JurisdictionSchema } from "../../auth/auth.me";
 
 export const AgencySchema = z.object({
   id: z.string(),

@@ -6,10 +6,10 @@ import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { jurisdictionOf } from "../auth/me";
-import { AuthService } from "../auth/auth.service";
-import { generateTemporaryPassword, hashPassword } from "../auth/password";
-import { unknownRegionCodes } from "../regions/regions.repo";
+import { jurisdictionOf } from "../../auth/auth.me";
+import { AuthService } from "../../auth/auth.service";
+import { generateTemporaryPassword, hashPassword } from "../../auth/auth.password";
+import { unknownRegionCodes } from "../regions/regions.service";
 import type { Agency, UserCreate, UserUpdate, UserView } from "./admin.schema";
 
 type UserRow = typeof users.$inferSelect;

@@ -11,8 +11,9 @@ import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/client";
 import { auditChainHeads, auditLog } from "../../db/schema";
 import { canonicalJson } from "../../lib/canonical-json";
+import type { AuditActor } from "../../auth/principal";
 
-export type AuditActor = { userId: string | null; username: string | null; ip: string | null };
+export type { AuditActor } from "../../auth/principal";
 export const SYSTEM_ACTOR: AuditActor = { userId: null, username: "system", ip: null };
 
 export type AuditEntry = {

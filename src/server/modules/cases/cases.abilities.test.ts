@@ -5,9 +5,9 @@ import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
-import { escalateCaseDeadlines } from "./oversight";
+import { escalateCaseDeadlines } from "./cases.oversight";
 import { users } from "../../db/schema";
-import { notifications } from "../reports/reports.tables";
+import { notifications } from "../notifications/notifications.tables";
 import { type Actor, openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;

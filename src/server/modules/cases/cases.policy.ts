@@ -2,20 +2,16 @@
 // the case team (owner and members), an accepted referral assigned to the user (scoped to the whole
 // case or one service), or the coordinator role within its jurisdiction (aggregate fields only).
 // Everyone else gets 404 from the service.
+import { isCaseWorker } from "../../../core/roles";
 import { definePolicy } from "../../auth/policy";
 import { hasRole, type Principal } from "../../auth/principal";
 
-/** Roles that may sit on a case team or receive a referral (all of them sign in with TOTP). */
-export const CASE_WORKER_ROLES = ["case_manager", "investigator"] as const;
+export { CASE_WORKER_ROLES, isCaseWorker } from "../../../core/roles";
 
 export type CaseAccess =
   | { level: "team"; role: "owner" | "member" }
   | { level: "referral"; scope: "case" | "service"; serviceIds: string[]; referralIds: string[] }
   | { level: "aggregate" };
-
-export function isCaseWorker(p: Pick<Principal, "roles">): boolean {
-  return hasRole(p as Principal, ...CASE_WORKER_ROLES);
-}
 
 const team = (a: CaseAccess) => a.level === "team";
 const owner = (a: CaseAccess) => a.level === "team" && a.role === "owner";

@@ -5,7 +5,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { type CaseAccess, caseAbilities, casePolicy, referralAbilities, referralRelation } from "./cases.policy";
 import { accessLabel, agencyRefs, type CaseRow, iso, userRefs } from "./cases.repo";
 import type { CaseDetail, CaseSummary, ReferralView } from "./cases.schema";
@@ -21,7 +21,7 @@ import {
   caseReports,
   caseServices,
 } from "./cases.tables";
-import { openText, presentPerson } from "./persons";
+import { openText, presentPerson } from "./cases.persons";
 
 type ReferralRow = typeof caseReferrals.$inferSelect;
 type ServiceRow = typeof caseServices.$inferSelect;

@@ -4,16 +4,13 @@ import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-
 import { hasRole, type Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { CASE_WORKER_ROLES, type CaseAccess, isCaseWorker } from "./cases.policy";
 import { caseMembers, caseReferrals, cases, caseServices } from "./cases.tables";
 
 export type CaseRow = typeof cases.$inferSelect;
 
-export function iso(v: Date | string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  return (v instanceof Date ? v : new Date(v)).toISOString();
-}
+export { iso } from "../../lib/time";
 
 /** A service is overdue from the day after its due date (Asia/Jakarta) until delivered or cancelled. */
 export const serviceOverdueSql = (now: Date) => sql`(${caseServices.status} IN ('planned', 'in_progress') AND ${caseServices.dueDate} < ${jakartaDate(now)})`;

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { RouteAccess } from "../../auth/route-access";
 import { notFound } from "../../lib/errors";
-import { caseDocumentRoutes } from "./case-documents.routes";
-import { caseRecordRoutes } from "./case-records.routes";
+import { caseDocumentRoutes } from "./cases.documents.routes";
+import { caseRecordRoutes } from "./cases.records.routes";
 import { caseRoutePolicy } from "./cases.policy";
 import { accessTo, findCase, teamCandidates } from "./cases.repo";
 import {
@@ -28,8 +28,8 @@ import {
   TeamCandidatesQuerySchema,
 } from "./cases.schema";
 import { CaseService } from "./cases.service";
-import { exportCaseListXlsx, exportCases } from "./export.service";
-import { caseStats, overdueItems } from "./oversight";
+import { exportCaseListXlsx, exportCases } from "./cases.export";
+import { caseStats, overdueItems } from "./cases.oversight";
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 

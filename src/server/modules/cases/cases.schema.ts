@@ -372,3 +372,17 @@ export const CaseDocumentSchema = z.object({
   createdAt: z.string(),
 });
 export type CaseDocumentView = z.infer<typeof CaseDocumentSchema>;
+
+/** Opening a case from a public report (POST /api/reports/:id/case). */
+export const ReportToCaseSchema = z
+  .object({
+    ownerId: z.string().uuid().optional().describe("Manajer kasus/penyidik pemilik kasus; wajib bila Anda sendiri bukan manajer kasus/penyidik"),
+    priority: z.enum(PRIORITIES).optional(),
+    summary: text(5000).optional().describe("Ringkasan kasus (terenkripsi); bawaan: isi laporan"),
+    includeReporterContact: z
+      .boolean()
+      .default(false)
+      .describe("Salin nama dan telepon pelapor ke kasus sebagai orang terkait (terenkripsi). Bawaan tidak: kontak pelapor tetap di laporan."),
+  })
+  .strict();
+export type ReportToCase = z.infer<typeof ReportToCaseSchema>;

@@ -1,6 +1,5 @@
 // Cases: intake, the team, status, closure and reopening, lists and the audited read of one case.
 // Every mutation and every read of a case runs in ctx.withAudit: the audit record is in the same transaction.
-import { randomInt } from "node:crypto";
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
@@ -8,26 +7,23 @@ import type { Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { AppError, type FieldIssue, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { CODE_ALPHABET } from "../reports/tracking-code";
-import { unknownRegionCodes } from "../regions/regions.repo";
-import { reportAccessOf, findReport } from "../reports/reports.repo";
-import { reportPolicy } from "../reports/reports.policy";
+import { randomCode } from "../../lib/random-code";
+import { unknownRegionCodes } from "../regions/regions.service";
+import { findReadableReport } from "../reports/reports.service";
 import { publicReports } from "../reports/reports.tables";
-import { jakartaDate } from "../reports/working-days";
+import { jakartaDate } from "../../lib/working-days";
 import { inJurisdiction } from "../reports/reports.policy";
 import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
 import { presentDetail, presentSummaries } from "./cases.present";
 import { accessTo, type CaseRow, caseScopeSql, findCase, identityScopeSql, listCases } from "./cases.repo";
 import type { CaseCreate, CaseDetail, CaseListQuery, CaseSummary, CaseUpdate } from "./cases.schema";
 import { caseMembers, casePersonIdentifiers, casePersons, caseReferrals, caseReports, cases, caseNotes, type CLOSURE_REASONS } from "./cases.tables";
-import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./persons";
+import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./cases.persons";
 
 type CaseAction = Parameters<typeof casePolicy.can>[1];
 
 export function newCaseCode(): string {
-  let s = "KS-";
-  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
+  return `KS-${randomCode(8)}`;
 }
 
 export class CaseService {
@@ -176,8 +172,8 @@ export class CaseService {
    * linked to another case is `report_has_case` (one report, one case). `lock` holds the report row.
    */
   async reportLinkIssue(db: Db, p: Principal, reportId: string, caseId: string | undefined, lock = false): Promise<FieldIssue | undefined> {
-    const r = await findReport(db, p.tenant, reportId, lock);
-    if (!r || !reportPolicy.can(p, "read", await reportAccessOf(db, r))) return { code: "invalid" };
+    const r = await findReadableReport(db, p, reportId, lock);
+    if (!r) return { code: "invalid" };
     const other = await db
       .select({ caseId: caseReports.caseId })
       .from(caseReports)

@@ -1,6 +1,6 @@
 // Victim case management: cases, their team, persons (identity fields encrypted, keyed hashes for exact
 // search), trafficking events, assessments, service plan, legal milestones, notes, consents, referrals.
-// Picklist columns hold HTCDS 2.0 value names where HTCDS has the concept (see htcds.ts).
+// Picklist columns hold HTCDS 2.0 value names where HTCDS has the concept (see cases.htcds.ts).
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies, users } from "../../db/schema";

@@ -15,7 +15,7 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { decrypt } from "../../lib/crypto";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
-import { normaliseBankAccount, normaliseEmail, normaliseHandle, normalisePhone } from "../reports/identifiers";
+import { normaliseBankAccount, normaliseEmail, normaliseHandle, normalisePhone } from "../../lib/identifiers";
 import { normaliseCompany, normaliseLicence } from "./intel.identifiers";
 import { type IntelIdentifierKind, intelEntities, intelIdentifiers } from "./intel.tables";
 

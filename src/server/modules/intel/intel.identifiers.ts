@@ -2,8 +2,8 @@
 // e-mails use the same keyed hash as report contacts and case persons (so a number in a report and in a
 // case perpetrator's record is the same hash without either being decrypted); NIK the case NIK hash.
 import { hmacHex, type KeyRing } from "../../lib/crypto";
-import { nikHash } from "../cases/persons";
-import { identifierHash } from "../reports/identifiers";
+import { nikHash } from "../../lib/identifiers";
+import { identifierHash } from "../../lib/identifiers";
 import type { IntelIdentifierKind } from "./intel.tables";
 
 export function normaliseCompany(name: string): string | undefined {

@@ -11,7 +11,7 @@ import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { casePersons } from "../cases/cases.tables";
-import { notify } from "../reports/notifications";
+import { notify } from "../notifications/notifications.service";
 import { publicReports } from "../reports/reports.tables";
 import { screenings } from "../screening/screening.tables";
 import { intelHash } from "./intel.identifiers";

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { agencyRoutes } from "../p3mi/p3mi.routes";
-import { registryIndexFor } from "../p3mi/p3mi.index";
+import { registryIndexFor } from "../p3mi/p3mi.service";
 import { JobcheckBody, JobcheckResult } from "./jobcheck.schema";
 import { checkOffer } from "./jobcheck.service";
 
 /** Body cap: 5,000 characters of emoji or \u-escaped text stay under it; anything larger is not a message. */
 const BODY_LIMIT = 32 * 1024;
 
-// Public services of "Cek Lowongan": the checker and the licensed-agency search it refers to.
+// Public service of "Cek Lowongan": the checker (the licensed-agency search it refers to is p3mi.routes.ts).
 export const publicJobcheckRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicRateLimit, publicChecksPerMinute } = app.ctx.config;
   registryIndexFor(app.ctx, { onError: (err) => app.log.warn({ err: { message: (err as Error)?.message } }, "P3MI registry index not refreshed") });
@@ -27,5 +26,4 @@ export const publicJobcheckRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => checkOffer(app.ctx, req.body.text),
   );
 
-  await app.register(agencyRoutes);
 };

@@ -2,7 +2,7 @@ import { checkJobOffer, JOB_TEXT_MAX, JobTextError } from "../../../core/jobchec
 import type { AppContext } from "../../context";
 import { AppError } from "../../lib/errors";
 import { IntelService } from "../intel/intel.service";
-import { registryIndexFor } from "../p3mi/p3mi.index";
+import { registryIndexFor } from "../p3mi/p3mi.service";
 import type { JobcheckResponse } from "./jobcheck.schema";
 
 /** The engine with the licensed-agency registry wired in (when one has been imported). */

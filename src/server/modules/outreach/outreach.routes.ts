@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGE_BAND_LABELS, AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS } from "../../../core/outreach-topics";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { outreachPhotoRoutes } from "./outreach-photos.routes";
+import { outreachPhotoRoutes } from "./outreach.photos.routes";
 import { coverage } from "./outreach.coverage";
 import { exportXlsx } from "./outreach.export";
 import { outreachRoutePolicy } from "./outreach.policy";
@@ -18,8 +18,8 @@ import {
   SessionUpdateSchema,
 } from "./outreach.schema";
 import { OutreachService } from "./outreach.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 const gate = (action: "record" | "list" | "coverage" | "export") => ({ access: { policy: outreachRoutePolicy, action } });
 const tags = ["sosialisasi"];
 

@@ -9,7 +9,7 @@ import type { Db } from "../../db/client";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { volunteers } from "../volunteers/volunteers.tables";
-import { photosOf } from "./outreach-photos";
+import { photosOf } from "./outreach.photos";
 import { ownSessionsOnly, sessionPolicy } from "./outreach.policy";
 import type { SessionCreate, SessionListQuery, SessionUpdate, SessionView } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";
@@ -272,4 +272,18 @@ export class OutreachService {
     });
     if (Object.keys(fields).length) throw invalid(fields);
   }
+}
+
+/** Held sessions per recorder (count, people reached, last start): the volunteer registry shows it. */
+export async function recorderActivity(db: Db, userIds: string[]) {
+  return db
+    .select({
+      userId: sql<string>`${outreachSessions.recordedBy}`,
+      sessions: sql<number>`count(*)::int`,
+      people: sql<number>`coalesce(sum(${outreachSessions.attendanceTotal}), 0)::int`,
+      last: sql<string | null>`max(${outreachSessions.startsAt})`,
+    })
+    .from(outreachSessions)
+    .where(and(inArray(outreachSessions.recordedBy, userIds), eq(outreachSessions.status, "held")))
+    .groupBy(outreachSessions.recordedBy);
 }

@@ -9,6 +9,9 @@ import { findByLicenceKeys, insertCompanies, type P3miValues, searchCompanies, u
 import type { P3miCompanyRow } from "./p3mi.tables";
 import type { Agency } from "./p3mi.schema";
 
+/** The in-memory registry index the job-offer engine consults (see p3mi.index.ts). */
+export { registryIndexFor } from "./p3mi.index";
+
 export type ImportReport = { total: number; inserted: number; updated: number; unchanged: number; rejected: RejectedRow[] };
 export type ImportOptions = {
   /** Used for rows without their own source column. */

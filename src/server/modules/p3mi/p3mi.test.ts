@@ -57,6 +57,9 @@ describe("import p3mi", () => {
   });
 
   it("is idempotent: importing the same file again changes nothing", async () => {
+    // Its own data: an empty registry, the file imported once, then again.
+    await env.ctx.db.delete(p3miCompanies);
+    expect((await importFile(CSV)).report).toMatchObject({ inserted: 4, updated: 0, unchanged: 0 });
     const before = await company("UJISIP3MI1012025");
     const { report } = await importFile(CSV);
     expect(report).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
@@ -111,7 +114,15 @@ describe("import p3mi", () => {
   });
 });
 
+/** Both test registries as the import tests leave them; importing is idempotent, so this only fills what is missing. */
+async function bothRegistries() {
+  await importFile(CSV);
+  await importFile(XLSX, { source: "Unduhan SISKOP2MI (uji)", verified: "2026-11-15" });
+}
+
 describe("the registry index used by the checker", () => {
+  beforeAll(bothRegistries);
+
   it("matches names as messages write them, but never a different company", async () => {
     const lookup = (await registryIndexFor(env.ctx).lookup("2026-11-22"))!;
     expect(lookup("PT Uji Penempatan Makmur")).toMatchObject({ status: "active" });
@@ -127,6 +138,8 @@ describe("the registry index used by the checker", () => {
 });
 
 describe("GET /api/public/agencies", () => {
+  beforeAll(bothRegistries);
+
   it("finds a company by part of its name, ignoring legal form and case", async () => {
     const res = await search("penempatan makmur");
     expect(res.statusCode).toBe(200);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { isRegionCode } from "../../../core/regions";
 import { AppError } from "../../lib/errors";
-import { findRegion, listChildren, searchRegions } from "./regions.repo";
+import { findRegion, listChildren, searchRegions } from "./regions.service";
 
 const Level = z.enum(["province", "regency", "kecamatan", "desa"]);
 const Region = z.object({ code: z.string(), name: z.string(), level: Level, parentCode: z.string().nullable() });

@@ -5,9 +5,10 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { users } from "../../db/schema";
-import { deliverNotificationMail } from "./notifications.mail";
+import { deliverNotificationMail } from "../notifications/notifications.mail";
 import { escalateOverdue } from "./reports.jobs";
-import { notifications, publicReports } from "./reports.tables";
+import { notifications } from "../notifications/notifications.tables";
+import { publicReports } from "./reports.tables";
 
 const received: { to: string; data: string }[] = [];
 let smtp: SMTPServer;

@@ -1,22 +1,21 @@
 // Scheduled work for public reports: escalate overdue deadlines to coordinators (e-mail goes through
-// the mail queue, see notifications.mail.ts), remove uploads never attached to a report and files no row references, encrypt
-// attachments stored before encryption at rest. Each job takes "now" so tests can fix it.
+// the mail queue, see notifications.mail.ts), remove uploads never attached to a report and attachment
+// files no row references, encrypt attachments stored before encryption at rest. Each job takes "now"
+// so tests can fix it.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { rowsOf, type Db } from "../../db/client";
 import { users } from "../../db/schema";
 import type { Job } from "../../jobs/jobs";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
-import { notify, type NewNotification } from "./notifications";
+import { type NewNotification, notify } from "../notifications/notifications.service";
 import { inJurisdiction } from "./reports.policy";
 import { insertEvent } from "./reports.repo";
-import { UPLOAD_TTL_MS } from "./reports.service";
+import { UPLOAD_TTL_MS } from "./reports.intake";
 import { reportAttachments } from "./reports.tables";
-import { formatTrackingCode } from "./tracking-code";
+import { formatTrackingCode } from "./reports.tracking-code";
 import { AttachmentStore } from "../../lib/uploads/attachments";
-import type { PgColumn } from "drizzle-orm/pg-core";
-import { caseDocuments } from "../cases/cases.tables";
-import { outreachSessionPhotos } from "../outreach/outreach.tables";
+import { type FileKind, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
 import { encryptLegacyFiles } from "../../lib/uploads/uploads";
 
 const BATCH = 500;
@@ -126,67 +125,14 @@ export async function encryptLegacyAttachments(ctx: AppContext, batch = 100): Pr
   });
 }
 
-/** Files younger than this are never treated as orphans: a put() is followed by its row's commit within moments. */
-export const ORPHAN_FILE_GRACE_MS = 6 * 3_600_000;
-
-/**
- * Removes attachment files that no committed row references and that are older than the grace
- * period: a file written just before a crash, whose upload row never committed, and temp files of
- * interrupted writes. A file is checked against the database in batches and its mtime is checked
- * again just before removal (a new upload of the same content refreshes it).
- */
-export async function cleanupOrphanFiles(ctx: AppContext, now: Date): Promise<number> {
-  let removed = 0;
-  for (const kind of FILE_KINDS) removed += await sweepStore(ctx, now, kind);
-  return removed;
-}
-
-/**
- * Every store of uploaded files and the column that references them. Case documents are soft-deleted,
- * so a deleted document's row still holds its file (kept as a record of what the case held). Report
- * attachments and case documents are encrypted and their `sha256` is the hash of the ciphertext, i.e.
- * still the file's name.
- */
-const FILE_KINDS: { folder: string; sha256: PgColumn }[] = [
-  { folder: "attachments", sha256: reportAttachments.sha256 },
-  { folder: "outreach-photos", sha256: outreachSessionPhotos.sha256 },
-  { folder: "case-documents", sha256: caseDocuments.sha256 },
-];
-
-async function sweepStore(ctx: AppContext, now: Date, kind: { folder: string; sha256: PgColumn }): Promise<number> {
-  const cutoff = new Date(now.getTime() - ORPHAN_FILE_GRACE_MS);
-  const store = new AttachmentStore(ctx.config.dataDir, kind.folder);
-  let removed = 0;
-  let batch: string[] = [];
-  const sweep = async () => {
-    if (batch.length === 0) return;
-    const used = rowsOf<{ sha256: string }>(
-      await ctx.db.execute(sql`SELECT DISTINCT ${kind.sha256} AS sha256 FROM ${kind.sha256.table} WHERE ${inArray(kind.sha256, batch)}`),
-    );
-    const referenced = new Set(used.map((u) => u.sha256));
-    for (const sha of batch) {
-      if (!referenced.has(sha) && (await store.remove(sha, cutoff))) removed++;
-    }
-    batch = [];
-  };
-  for await (const f of store.files()) {
-    if (f.mtime >= cutoff) continue;
-    if (!f.sha256) {
-      if (await store.removeTemp(f.file, cutoff)) removed++;
-      continue;
-    }
-    batch.push(f.sha256);
-    if (batch.length >= BATCH) await sweep();
-  }
-  await sweep();
-  return removed;
-}
+/** Report attachments: encrypted, so `sha256` is the hash of the ciphertext, i.e. still the file's name. */
+export const ATTACHMENT_FILES: FileKind = { folder: "attachments", sha256: reportAttachments.sha256 };
 
 export function reportJobs(ctx: AppContext): Job[] {
   return [
     { name: "reports.escalate", intervalMs: 5 * 60_000, run: (now) => escalateOverdue(ctx, now) },
     { name: "reports.cleanup-uploads", intervalMs: 60 * 60_000, run: (now) => cleanupUploads(ctx, now) },
-    { name: "reports.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => cleanupOrphanFiles(ctx, now) },
+    { name: "reports.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => sweepOrphanFiles(ctx.db, ctx.config.dataDir, ATTACHMENT_FILES, now) },
     { name: "reports.encrypt-legacy-attachments", intervalMs: 60 * 60_000, run: () => encryptLegacyAttachments(ctx) },
   ];
 }

@@ -3,7 +3,7 @@
 import { isWithin } from "../../../core/regions";
 import { definePolicy } from "../../auth/policy";
 import { hasRole, type Principal } from "../../auth/principal";
-import { isCaseWorker } from "../cases/cases.policy";
+import { isCaseWorker } from "../../../core/roles";
 
 export type ReportAccess = {
   regionCode: string | null;

@@ -16,10 +16,7 @@ import {
 
 export type ReportRow = typeof publicReports.$inferSelect;
 
-export function iso(v: Date | string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  return (v instanceof Date ? v : new Date(v)).toISOString();
-}
+export { iso } from "../../lib/time";
 
 const OPEN = sql`${publicReports.status} NOT IN ('closed', 'rejected')`;
 

@@ -3,35 +3,34 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { listNotifications, markRead } from "./notifications";
 import { reportQueuePolicy } from "./reports.policy";
 import {
   CloseSchema,
   ForwardSchema,
   NoteSchema,
-  NotificationSchema,
   QueueQuerySchema,
   RejectSchema,
   ReopenSchema,
   ReportDetailSchema,
   ReportSummarySchema,
   ResponseSchema,
-  ToCaseSchema,
   VerifySchema,
 } from "./reports.schema";
-import { ReportsService } from "./reports.service";
+import { type CaseVisibility, ReportsService } from "./reports.service";
 import { EXTENSION_OF, sendStoredFile } from "../../lib/uploads/uploads";
 import type { MediaType } from "../../lib/uploads/attachments";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 // Route-level gates (checked before validation); record-level rules are checked in the service (404 when out of scope).
 const onlyQueue = { access: { policy: reportQueuePolicy, action: "queue" } };
 const onlyInbox = { access: { policy: reportQueuePolicy, action: "inbox" } };
 const policy = { access: { policy: reportQueuePolicy, action: "any" } };
 const ListResponse = z.object({ items: z.array(ReportSummarySchema), total: z.number().int() });
 
-export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const svc = new ReportsService(app.ctx);
+/** `caseVisible` comes from the cases module (app.ts hands it in), so reports does not import cases. */
+export const reportRoutes: FastifyPluginAsyncZod<{ caseVisible: CaseVisibility }> = async (app, opts) => {
+  const svc = new ReportsService(app.ctx, opts.caseVisible);
+  const triage = svc.triage;
 
   app.get(
     "/",
@@ -115,72 +114,24 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     );
 
   step("verify", "Verifikasi laporan (koordinator; batas 3 hari kerja sejak diterima)", VerifySchema, (req) =>
-    svc.verify(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.verify(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("reject", "Tolak laporan dengan alasan (koordinator)", RejectSchema, (req) =>
-    svc.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("forward", "Teruskan ke satu atau beberapa instansi dengan instruksi (koordinator; tanggapan pertama dalam 5 hari kerja)", ForwardSchema, (req) =>
-    svc.forward(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.forward(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("responses", "Tanggapan instansi (operator instansi tujuan): catatan penanganan internal dan/atau untuk publik", ResponseSchema, (req) =>
-    svc.respond(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.respond(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("notes", "Tambah catatan (internal atau untuk publik)", NoteSchema, (req) =>
-    svc.note(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.note(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("close", "Tutup laporan dengan hasil (koordinator)", CloseSchema, (req) =>
-    svc.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+    triage.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("reopen", "Buka kembali laporan yang ditutup atau ditolak (koordinator)", ReopenSchema, (req) =>
-    svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
-  );
-
-  app.post(
-    "/:id/case",
-    {
-      config: { access: { policy: reportQueuePolicy, action: "toCase" } },
-      schema: {
-        tags: ["pengaduan (staf)"],
-        summary: "Jadikan kasus: buka kasus (asal: pengaduan masyarakat) dari laporan terverifikasi, laporan ditautkan",
-        description:
-          "Untuk koordinator wilayah laporan (wajib menunjuk `ownerId`, seorang manajer kasus/penyidik) atau operator instansi tujuan " +
-          "yang juga manajer kasus/penyidik (menjadi pemilik bila `ownerId` kosong). Status laporan: verified, forwarded atau in_handling, " +
-          "dan belum menjadi kasus (selain itu 409). Kontak pelapor tidak disalin kecuali `includeReporterContact` (hanya bila Anda boleh " +
-          "melihatnya). Jawaban: rincian laporan; `caseId` hanya terisi bila Anda boleh membuka kasus itu.",
-        params: IdParam,
-        body: ToCaseSchema,
-        response: { 201: ReportDetailSchema },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await svc.toCase(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
-  );
-};
-
-export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    "/",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags: ["notifikasi"],
-        summary: "Notifikasi saya (mis. laporan lewat batas waktu)",
-        querystring: z.object({ unread: z.enum(["true", "false"]).optional() }).strict(),
-        response: { 200: z.object({ unread: z.number().int(), items: z.array(NotificationSchema) }) },
-      },
-    },
-    async (req) => listNotifications(app.ctx, requirePrincipal(req), req.query.unread === "true"),
-  );
-
-  app.post(
-    "/:id/read",
-    {
-      config: { access: "authenticated" },
-      schema: { tags: ["notifikasi"], summary: "Tandai notifikasi sudah dibaca", params: IdParam, response: { 204: z.null() } },
-    },
-    async (req, reply) => {
-      await markRead(app.ctx, requirePrincipal(req), req.params.id);
-      return reply.status(204).send(null);
-    },
+    triage.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 };

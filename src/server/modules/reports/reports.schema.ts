@@ -1,6 +1,5 @@
 // API shapes for public reports: public intake and lookup, and the staff side.
 import { z } from "zod";
-import { PRIORITIES } from "../cases/cases.tables";
 import { EVENT_KINDS, IDENTIFIER_KINDS, REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "./reports.tables";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -219,26 +218,6 @@ export const CloseSchema = z
   .object({ outcome: z.enum(REPORT_OUTCOMES), publicNote: note().optional(), internalNote: note().optional() })
   .strict();
 export const ReopenSchema = z.object({ reason: note() }).strict();
-export const ToCaseSchema = z
-  .object({
-    ownerId: z.string().uuid().optional().describe("Manajer kasus/penyidik pemilik kasus; wajib bila Anda sendiri bukan manajer kasus/penyidik"),
-    priority: z.enum(PRIORITIES).optional(),
-    summary: note(5000).optional().describe("Ringkasan kasus (terenkripsi); bawaan: isi laporan"),
-    includeReporterContact: z
-      .boolean()
-      .default(false)
-      .describe("Salin nama dan telepon pelapor ke kasus sebagai orang terkait (terenkripsi). Bawaan tidak: kontak pelapor tetap di laporan."),
-  })
-  .strict();
-export type ToCase = z.infer<typeof ToCaseSchema>;
 
-export const NotificationSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  resourceType: z.string().nullable(),
-  resourceId: z.string().nullable(),
-  title: z.string(),
-  body: z.string(),
-  createdAt: z.string(),
-  readAt: z.string().nullable(),
-});
+// The web app reads the notification shape from here too.
+export { NotificationSchema } from "../notifications/notifications.schema";

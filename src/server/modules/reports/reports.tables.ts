@@ -3,6 +3,9 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies, users } from "../../db/schema";
+import { IDENTIFIER_KINDS } from "../../lib/identifiers";
+
+export { IDENTIFIER_KINDS, type IdentifierKind } from "../../lib/identifiers";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -29,11 +32,9 @@ export const EVENT_KINDS = [
   /** The report became a case (staff only; shown to those who may see that case). */
   "case_created",
 ] as const;
-export const IDENTIFIER_KINDS = ["phone", "handle", "bank_account", "email"] as const;
 
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
-export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** Search text for full-text search; the GIN index and the queries must use this same expression. */
 export const REPORT_TSV = sql`to_tsvector('indonesian', coalesce(description, '') || ' ' || coalesce(offer_text, '') || ' ' || coalesce(place_text, ''))`;
@@ -177,31 +178,4 @@ export const reportAttachments = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [index("report_attachments_report_idx").on(t.reportId), index("report_attachments_sha_idx").on(t.sha256)],
-);
-
-/** In-app notifications for staff; e-mail delivery is tracked per row (an outbox). */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    resourceType: text("resource_type"),
-    resourceId: text("resource_id"),
-    /** Never personal data: a tracking code and what is due. */
-    title: text("title").notNull(),
-    body: text("body").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    readAt: ts("read_at"),
-    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
-    emailAttempts: integer("email_attempts").notNull().default(0),
-    emailedAt: ts("emailed_at"),
-  },
-  (t) => [
-    index("notifications_user_idx").on(t.userId, t.createdAt),
-    index("notifications_email_pending_idx").on(t.createdAt).where(sql`email_status = 'pending'`),
-  ],
 );

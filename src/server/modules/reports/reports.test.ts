@@ -6,7 +6,7 @@ import type { Role } from "../../../core/roles";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { distinctJpeg } from "../../lib/uploads/attachments.fixtures";
-import { intakeWriterFor } from "./intake";
+import { intakeWriterFor } from "./reports.intake-batch";
 import { verifyAuditChain } from "../audit/audit.service";
 import { publicReports, reportEvents, reportIdentifiers } from "./reports.tables";
 

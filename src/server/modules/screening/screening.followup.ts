@@ -10,7 +10,7 @@ import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { notify } from "../reports/notifications";
+import { notify } from "../notifications/notifications.service";
 import { screeningPolicy } from "./screening.policy";
 import { findScreening, reviewsOf } from "./screening.repo";
 import type { AssignmentView, ScreeningDetail } from "./screening.schema";

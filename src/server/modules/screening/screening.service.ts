@@ -1,6 +1,5 @@
 // Recording, listing and reading passport-interview screenings. Reviews are in screening.review.ts,
 // referrals and home visits in screening.followup.ts, statistics in screening.stats.ts.
-import { randomInt } from "node:crypto";
 import { SCORE_BANDS, scoreScreening } from "../../../core/screening";
 import { checkJobOffer } from "../../../core/jobcheck";
 import type { Principal } from "../../auth/principal";
@@ -9,18 +8,16 @@ import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { nikHash, phoneHash } from "../cases/persons";
-import { unknownRegionCodes } from "../regions/regions.repo";
-import { CODE_ALPHABET } from "../reports/tracking-code";
+import { identifierHash, nikHash } from "../../lib/identifiers";
+import { unknownRegionCodes } from "../regions/regions.service";
+import { randomCode } from "../../lib/random-code";
 import { type ScreeningRecord, screeningPolicy } from "./screening.policy";
 import { findScreening, followupsOf, listScreenings, regionName, reviewsOf, type ReviewRow, type ScreeningRow, userNames } from "./screening.repo";
 import type { ListQuery, ScreeningCreate, ScreeningDetail, ScreeningSummary } from "./screening.schema";
 import { screenings } from "./screening.tables";
 
 export function newScreeningCode(): string {
-  let s = "WP-";
-  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
+  return `WP-${randomCode(8)}`;
 }
 
 export function recordOf(row: ScreeningRow, reviews: ReviewRow[]): ScreeningRecord {
@@ -76,7 +73,7 @@ export class ScreeningService {
             nikEnc: this.seal(input.applicant.nik),
             nikHash: input.applicant.nik ? nikHash(k, input.applicant.nik) : null,
             phoneEnc: this.seal(input.applicant.phone),
-            phoneHash: input.applicant.phone ? (phoneHash(k, input.applicant.phone) ?? null) : null,
+            phoneHash: input.applicant.phone ? (identifierHash(k, "phone", input.applicant.phone) ?? null) : null,
             sex: input.applicant.sex,
             ageBand: input.applicant.ageBand,
             desaCode: input.applicant.desaCode ?? null,

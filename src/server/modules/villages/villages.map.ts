@@ -6,9 +6,8 @@ import type { Principal } from "../../auth/principal";
 import { regions } from "../../db/schema";
 import type { AppContext } from "../../context";
 import type { MapResponse } from "./villages.schema";
-import { type VillageData, VillagesService } from "./villages.service";
+import { RECENT_DAYS, type VillageData, VillagesService } from "./villages.service";
 
-export const RECENT_DAYS = 90;
 const DAY = 86_400_000;
 
 const STATUS_LABELS = { none: "Belum ditetapkan", candidate: "Calon Desa Binaan", active: "Desa Binaan aktif" } as const;

@@ -4,8 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/client";
-import { villagePrograms } from "../../db/schema";
-import { villageDetails, villageIndicators } from "./villages.tables";
+import { villageDetails, villageIndicators, villagePrograms } from "./villages.tables";
 
 export type DesaRow = { code: string; name: string; kecamatanCode: string; kecamatanName: string; hasBoundary: boolean };
 export type ProgramRow = typeof villagePrograms.$inferSelect;

@@ -2,7 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { assessPeriod, assessVillage, comparePeriods, INDICATOR_KEYS, type IndicatorFigures, type RiskAssessment, RISK_RULE_TEXT } from "../../../core/village-risk";
 import type { Principal } from "../../auth/principal";
-import { users, villagePrograms } from "../../db/schema";
+import { users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
@@ -22,7 +22,7 @@ import {
   simpulCountsByPeriod,
 } from "./villages.repo";
 import type { Indicator, IndicatorInput, VillageDetail, VillageSummary, VillageUpdate } from "./villages.schema";
-import { villageDetails, villageIndicators } from "./villages.tables";
+import { villageDetails, villageIndicators, villagePrograms } from "./villages.tables";
 
 type SimpulCounts = Map<string, { reportsReceived: number; outreachSessions: number; peopleReached: number }>;
 const NO_COUNTS = { reportsReceived: 0, outreachSessions: 0, peopleReached: 0 };
@@ -45,6 +45,11 @@ function riskView(a: RiskAssessment) {
 export function riskOf(rows: IndicatorRow[] | undefined, counts: SimpulCounts): RiskAssessment {
   return assessVillage((rows ?? []).map((r) => ({ period: r.period, figures: figuresOf(r, counts.get(`${r.desaCode}|${r.period}`) ?? NO_COUNTS) })));
 }
+
+export const RECENT_DAYS = 90;
+
+// Read by the outreach module's coverage (modules reach each other through the service file).
+export { listDesa, loadDetails, loadPrograms, outreachByDesa } from "./villages.repo";
 
 export type VillageData = {
   desa: DesaRow[];

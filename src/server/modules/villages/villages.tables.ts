@@ -1,10 +1,26 @@
-// Desa Binaan details beyond the foundation's `village_programs` row (status, decree, office, notes):
-// assigned PIMPASA officers, the village focal point, population; and indicator figures per period.
+// Desa Binaan: the programme row per desa (status, decree, office, notes), its details (assigned PIMPASA
+// officers, the village focal point, population) and indicator figures per period.
 import { sql } from "drizzle-orm";
 import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../../db/schema";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
+
+/** Desa Binaan programme status per desa (villageDetails below extends it). */
+export const villagePrograms = pgTable(
+  "village_programs",
+  {
+    tenant: text("tenant").notNull(),
+    desaCode: text("desa_code").notNull(),
+    status: text("status", { enum: ["none", "candidate", "active"] }).notNull().default("none"),
+    decreeNumber: text("decree_number"),
+    decreeDate: text("decree_date"),
+    designatingOffice: text("designating_office"),
+    notes: text("notes"),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_programs_pk" })],
+);
 
 export const villageDetails = pgTable(
   "village_details",

@@ -4,14 +4,15 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { volunteerPolicy } from "./volunteers.policy";
 import { TrainingCreateSchema, VolunteerCreateSchema, VolunteerSchema, VolunteerUpdateSchema } from "./volunteers.schema";
-import { VolunteersService } from "./volunteers.service";
+import { type ActivityOf, VolunteersService } from "./volunteers.service";
+import { IdParam } from "../../lib/validation";
 
-const IdParam = z.object({ id: z.string().uuid() });
 const manage = { access: { policy: volunteerPolicy, action: "manage" } };
 const tags = ["relawan"];
 
-export const volunteerRoutes: FastifyPluginAsyncZod = async (app) => {
-  const svc = new VolunteersService(app.ctx);
+/** `activityOf` comes from the outreach module (app.ts hands it in), so volunteers does not import outreach. */
+export const volunteerRoutes: FastifyPluginAsyncZod<{ activityOf: ActivityOf }> = async (app, opts) => {
+  const svc = new VolunteersService(app.ctx, opts.activityOf);
 
   app.get(
     "/",

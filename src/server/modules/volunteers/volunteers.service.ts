@@ -10,8 +10,7 @@ import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { AuthService } from "../auth/auth.service";
-import { outreachSessions } from "../outreach/outreach.tables";
+import { AuthService } from "../../auth/auth.service";
 import type { TrainingCreate, VolunteerCreate, VolunteerUpdate, VolunteerView } from "./volunteers.schema";
 import { volunteers, volunteerTrainings } from "./volunteers.tables";
 
@@ -22,8 +21,17 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/**
+ * Held outreach sessions per account (count, people reached, last start). The outreach module answers
+ * it (app.ts hands `recorderActivity` in), so volunteers does not import outreach, which imports volunteers.
+ */
+export type ActivityOf = (db: Db, userIds: string[]) => Promise<{ userId: string; sessions: number; people: number; last: string | null }[]>;
+
 export class VolunteersService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly activityOf: ActivityOf,
+  ) {}
 
   async list(p: Principal, q: { active?: boolean; desa?: string }): Promise<VolunteerView[]> {
     const rows = await this.ctx.db
@@ -171,18 +179,7 @@ export class VolunteersService {
       userIds.length ? db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.id, userIds)) : [],
       agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)) : [],
       desaCodes.length ? db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, desaCodes)) : [],
-      userIds.length
-        ? db
-            .select({
-              userId: outreachSessions.recordedBy,
-              sessions: sql<number>`count(*)::int`,
-              people: sql<number>`coalesce(sum(${outreachSessions.attendanceTotal}), 0)::int`,
-              last: sql<string | null>`max(${outreachSessions.startsAt})`,
-            })
-            .from(outreachSessions)
-            .where(and(inArray(outreachSessions.recordedBy, userIds), eq(outreachSessions.status, "held")))
-            .groupBy(outreachSessions.recordedBy)
-        : [],
+      userIds.length ? this.activityOf(db, userIds) : [],
     ]);
     const account = new Map(accounts.map((a) => [a.id, a]));
     const agency = new Map(ags.map((a) => [a.id, a]));

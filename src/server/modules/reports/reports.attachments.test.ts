@@ -1,0 +1,268 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { rowsOf } from "../../db/client";
+import { auditLog } from "../../db/schema";
+import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "../../lib/uploads/attachments";
+import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
+import { CASE_DOCUMENT_FILES } from "../cases/cases.jobs";
+import { OUTREACH_PHOTO_FILES } from "../outreach/outreach.jobs";
+import { ATTACHMENT_FILES, cleanupUploads, encryptLegacyAttachments } from "./reports.jobs";
+import { contentAddressOf } from "../../lib/uploads/uploads";
+import { publicReports, reportAttachments } from "./reports.tables";
+import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "../../lib/uploads/attachments.fixtures";
+
+/** The three orphan-file jobs (reports, outreach, cases), as the scheduler runs them. */
+async function cleanupOrphanFiles(ctx: TestEnv["ctx"], now: Date): Promise<number> {
+  let removed = 0;
+  for (const kind of [ATTACHMENT_FILES, OUTREACH_PHOTO_FILES, CASE_DOCUMENT_FILES]) removed += await sweepOrphanFiles(ctx.db, ctx.config.dataDir, kind, now);
+  return removed;
+}
+
+describe("metadata stripping", () => {
+  it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {
+    const src = jpegWithExif();
+    const { data, stripped } = stripJpeg(src);
+    expect(stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    expect(data.toString("latin1")).not.toContain("GPS");
+    expect(data.toString("latin1")).not.toContain("Camera owner");
+    expect(data.toString("latin1")).toContain("JFIF");
+    expect(data.subarray(-9)).toEqual(Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xd9]));
+    expect(stripJpeg(data).stripped).toEqual([]); // idempotent
+  });
+
+  it("removes text and EXIF chunks from a PNG", () => {
+    const { data, stripped } = stripPng(pngWithText());
+    expect(stripped.sort()).toEqual(["eXIf", "tEXt"]);
+    expect(data.toString("latin1")).not.toContain("Ibu Sari");
+    expect(data.toString("latin1")).toContain("IDAT");
+  });
+
+  it("removes EXIF and XMP chunks from a WebP and clears their flags", () => {
+    const { data, stripped } = stripWebp(webpWithExif());
+    expect(stripped.sort()).toEqual(["EXIF", "XMP"]);
+    expect(data.toString("latin1")).not.toContain("GPS");
+    expect(data.readUInt32LE(4)).toBe(data.length - 8);
+    expect(data[20]! & 0x0c).toBe(0);
+    expect(sniff(data)).toBe("image/webp");
+  });
+
+  it("sniffs the real type and refuses everything else", () => {
+    expect(sniff(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
+    expect(() => cleanAttachment(Buffer.from("<html>not an image</html>"))).toThrow();
+    expect(() => cleanAttachment(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]))).toThrow(); // truncated JPEG
+  });
+});
+
+describe("attachment upload", () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ publicRateLimit: false });
+  });
+  afterAll(() => env.close());
+  const upload = (body: Buffer, type = "application/octet-stream") =>
+    env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": type }, payload: body });
+
+  it("stores a stripped copy durably and encrypted, and lets staff download the stripped original from the report", async () => {
+    const up = await upload(jpegWithExif(), "image/png"); // the header lies; the bytes decide
+    expect(up.statusCode).toBe(201);
+    const { attachmentId, mediaType, sha256 } = up.json();
+    expect(mediaType).toBe("image/jpeg");
+    const stripped = stripJpeg(jpegWithExif()).data;
+    expect(stripped.toString("latin1")).toContain("JFIF"); // a marker that survives stripping…
+    const onDisk = fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(sha256));
+    expect(onDisk.toString("latin1")).not.toContain("JFIF"); // …is not on disk: the file is encrypted
+    expect(onDisk.toString("latin1")).not.toContain("GPS");
+    expect(sha256).toBe(contentAddressOf(onDisk)); // named by the ciphertext, not by the plain bytes
+    expect(sha256).not.toBe(contentAddressOf(stripped));
+    const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, attachmentId));
+    expect(row!.fileKeyEnc).toMatch(/^v1\./);
+
+    const pdfText = "Lowongan kerja Malaysia gaji 12 juta";
+    const pdfPlain = Buffer.from(`%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n2 0 obj<</Length 40>>stream\nBT (${pdfText}) Tj ET\nendstream endobj\ntrailer<<>>\n%%EOF`, "latin1");
+    const pdf = (await upload(pdfPlain)).json();
+    expect(fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(pdf.sha256)).toString("latin1")).not.toContain(pdfText);
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Tangkapan layar tawaran kerja terlampir.",
+      attachments: [attachmentId, pdf.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const detail = (await coordinator.request("GET", `/api/reports/${r!.id}`)).json();
+    expect(detail.attachmentList.map((a: any) => a.mediaType).sort()).toEqual(["application/pdf", "image/jpeg"]);
+    const jpeg = detail.attachmentList.find((a: any) => a.mediaType === "image/jpeg");
+    expect(jpeg.stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${jpeg.id}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toBe("image/jpeg");
+    expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(file.rawPayload.equals(stripped)).toBe(true);
+    const pdfFile = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${pdf.attachmentId}`);
+    expect(pdfFile.statusCode).toBe(200);
+    expect(pdfFile.rawPayload.toString("latin1")).toContain(pdfText);
+
+    // An attachment cannot be claimed twice: the second report is refused and nothing is stored.
+    const before = rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n;
+    const again = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Mencoba memakai lampiran orang lain.",
+      attachments: [attachmentId],
+    });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields["attachments.0"]).toBeDefined();
+    expect(rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n).toBe(before);
+  });
+
+  it("refuses other types (415), files over 5 MB (413) and more than 5 attachments (400)", async () => {
+    expect((await upload(Buffer.from("MZ\x90\0 executable"))).statusCode).toBe(415);
+    const big = Buffer.concat([jpegWithExif(), Buffer.alloc(5 * 1024 * 1024)]);
+    expect((await upload(big)).statusCode).toBe(413);
+    const six = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Terlalu banyak lampiran untuk satu laporan.",
+      attachments: Array.from({ length: 6 }, () => randomUUID()),
+    });
+    expect(six.statusCode).toBe(400);
+    expect(six.json().error.fields.attachments).toBeDefined();
+  });
+
+  it("removes uploads never attached to a report after a day, with their files", async () => {
+    const png = (await upload(pngWithText())).json();
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    expect(fs.existsSync(store.pathOf(png.sha256))).toBe(true);
+    expect(await cleanupUploads(env.ctx, new Date())).toBe(0);
+    // A day later (the file's mtime is older than the cutoff only when we move the clock and the file).
+    const later = new Date(Date.now() + 25 * 3_600_000);
+    const old = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(store.pathOf(png.sha256), old, old);
+    await env.ctx.db.update(reportAttachments).set({ createdAt: old }).where(eq(reportAttachments.id, png.attachmentId));
+    expect(await cleanupUploads(env.ctx, later)).toBeGreaterThanOrEqual(1);
+    expect(fs.existsSync(store.pathOf(png.sha256))).toBe(false);
+  });
+
+  it("removes files no committed row references once past the grace period, and nothing else", async () => {
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    const aged = new Date(Date.now() - ORPHAN_FILE_GRACE_MS - 3_600_000);
+    const age = (file: string) => fs.utimesSync(file, aged, aged);
+    // Referenced: one claimed by a report, one uploaded and not yet claimed. Both old.
+    const claimed = (await upload(Buffer.concat([pngWithText(), Buffer.from("claimed")]))).json();
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "other",
+      description: "Laporan dengan lampiran yang harus tetap ada.",
+      attachments: [claimed.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const pending = (await upload(Buffer.concat([pngWithText(), Buffer.from("pending")]))).json();
+    age(store.pathOf(claimed.sha256));
+    age(store.pathOf(pending.sha256));
+    // Orphans: written as put() does, but the process died before the row committed.
+    const orphan = await store.put(Buffer.from("orphan written before a crash"));
+    age(store.pathOf(orphan));
+    const fresh = await store.put(Buffer.from("orphan still inside the grace period"));
+    const tmp = `${store.root}/tmp/${"a".repeat(64)}.0123456789ab`;
+    fs.writeFileSync(tmp, "half-written");
+    age(tmp);
+    const stranger = `${store.root}/README.txt`;
+    fs.writeFileSync(stranger, "not an attachment");
+    age(stranger);
+
+    // The photo and case-document stores are swept against their own tables: content that a report
+    // references is still an orphan in the photo store, and removing it there keeps the report's copy.
+    const photos = new AttachmentStore(env.ctx.config.dataDir, "outreach-photos");
+    const docs = new AttachmentStore(env.ctx.config.dataDir, "case-documents");
+    const photoCopy = await photos.put(fs.readFileSync(store.pathOf(claimed.sha256)));
+    age(photos.pathOf(photoCopy));
+    const orphanDoc = await docs.put(Buffer.from("case document written before a crash"));
+    age(docs.pathOf(orphanDoc));
+
+    expect(await cleanupOrphanFiles(env.ctx, new Date())).toBe(4);
+    expect(fs.existsSync(photos.pathOf(photoCopy))).toBe(false);
+    expect(fs.existsSync(docs.pathOf(orphanDoc))).toBe(false);
+    expect(fs.existsSync(store.pathOf(orphan))).toBe(false);
+    expect(fs.existsSync(tmp)).toBe(false);
+    expect(fs.existsSync(store.pathOf(claimed.sha256))).toBe(true);
+    expect(fs.existsSync(store.pathOf(pending.sha256))).toBe(true);
+    expect(fs.existsSync(store.pathOf(fresh))).toBe(true);
+    expect(fs.existsSync(stranger)).toBe(true);
+    // The claimed file still downloads.
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${claimed.attachmentId}`);
+    expect(file.statusCode).toBe(200);
+    // Once past the grace period the fresh orphan goes too; a second run finds nothing more.
+    expect(await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000))).toBe(1);
+    expect(fs.existsSync(store.pathOf(fresh))).toBe(false);
+    expect(fs.existsSync(store.pathOf(pending.sha256))).toBe(true);
+  });
+});
+
+describe("attachments stored before encryption at rest", () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ publicRateLimit: false });
+  });
+  afterAll(() => env.close());
+
+  it("keep downloading, are encrypted by the job, and unclaimed ones are still removed by the upload cleanup", async () => {
+    const store = new AttachmentStore(env.ctx.config.dataDir);
+    const up = (await env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "image/jpeg" }, payload: jpegWithExif() })).json();
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Laporan lama dengan lampiran yang belum dienkripsi.",
+      attachments: [up.attachmentId],
+    });
+    expect(res.statusCode).toBe(201);
+    const [report] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    // The old layout: plain stripped bytes named by their hash, no data key.
+    const plain = stripJpeg(distinctJpeg(91)).data;
+    const plainSha = await store.put(plain);
+    const legacy = { tenant: env.ctx.config.regency, sha256: plainSha, mediaType: "image/jpeg", size: plain.length };
+    const [claimed] = await env.ctx.db.insert(reportAttachments).values({ ...legacy, reportId: report!.id }).returning();
+    const unclaimedPlain = stripJpeg(distinctJpeg(92)).data;
+    const [unclaimed] = await env.ctx.db
+      .insert(reportAttachments)
+      .values({ ...legacy, sha256: await store.put(unclaimedPlain), size: unclaimedPlain.length })
+      .returning();
+
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const url = `/api/reports/${report!.id}/attachments/${claimed!.id}`;
+    const before = await coordinator.request("GET", url);
+    expect(before.statusCode).toBe(200);
+    expect(before.rawPayload.equals(plain)).toBe(true);
+
+    expect(await encryptLegacyAttachments(env.ctx)).toEqual({ encrypted: 2, missing: 0 });
+    const [after] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, claimed!.id));
+    expect(after!.fileKeyEnc).toMatch(/^v1\./);
+    expect(after!.sha256).not.toBe(plainSha);
+    expect(fs.readFileSync(store.pathOf(after!.sha256)).includes(plain.subarray(0, 16))).toBe(false);
+    const audits = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "report.attachment.encrypt"));
+    expect(audits.map((a) => a.resourceId).sort()).toEqual([claimed!.id, unclaimed!.id].sort());
+    const reread = await coordinator.request("GET", url);
+    expect(reread.statusCode).toBe(200);
+    expect(reread.rawPayload.equals(plain)).toBe(true);
+    expect(await encryptLegacyAttachments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
+
+    // The plain file is referenced by no row any more: the orphan sweep removes it, the encrypted copy stays.
+    await cleanupOrphanFiles(env.ctx, new Date(Date.now() + ORPHAN_FILE_GRACE_MS + 60_000));
+    expect(fs.existsSync(store.pathOf(plainSha))).toBe(false);
+    expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
+    expect((await coordinator.request("GET", url)).rawPayload.equals(plain)).toBe(true);
+
+    // The unclaimed legacy upload, now encrypted, is removed with its (encrypted) file after a day.
+    const [pending] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, unclaimed!.id));
+    const old = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(store.pathOf(pending!.sha256), old, old);
+    await env.ctx.db.update(reportAttachments).set({ createdAt: old }).where(eq(reportAttachments.id, unclaimed!.id));
+    expect(await cleanupUploads(env.ctx, new Date(Date.now() + 25 * 3_600_000))).toBe(1);
+    expect(fs.existsSync(store.pathOf(pending!.sha256))).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+// Public (no sign-in) report endpoints: intake, attachment upload, status lookup.
+// Each has a per-client quota (SIMPUL_REPORTS_PER_HOUR, SIMPUL_REPORT_LOOKUPS_PER_HOUR; off only with
+// SIMPUL_PUBLIC_RATE_LIMIT=0 for load tests) and a body size cap.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
+import { AttachmentUploadedSchema, LookupSchema, PublicStatusSchema, ReportCreatedSchema, ReportCreateSchema } from "./reports.schema";
+import { ReportIntake } from "./reports.intake";
+import { lookupReport } from "./reports.lookup";
+import { acceptRawUploads, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+
+const HOUR = 3_600_000;
+
+export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const intake = new ReportIntake(app.ctx);
+  const cfg = app.ctx.config;
+  const limit = (perHour: number) => ({ rateLimit: { max: cfg.publicRateLimit ? perHour : 1_000_000, timeWindow: HOUR } });
+
+  // Raw file bodies, only inside this plugin. The type is sniffed from the bytes; the header is not trusted.
+  acceptRawUploads(app);
+
+  app.post(
+    "/",
+    {
+      bodyLimit: 128 * 1024,
+      config: { access: "public", ...limit(cfg.reportsPerHour) },
+      schema: {
+        tags: ["pengaduan"],
+        summary: "Kirim laporan (pengaduan) dugaan TPPO",
+        description:
+          "Menjawab 201 dengan kode pelacakan dan PIN setelah laporan tersimpan permanen. Kiriman ulang dengan submissionId yang sama " +
+          "tidak membuat laporan baru: jawabannya 200 dengan kode dan PIN yang sama (klien yang kehilangan jawaban dapat mencoba lagi). " +
+          "Lampiran diunggah dulu lewat POST /api/public/reports/attachments, lalu ID-nya dikirim di `attachments`. " +
+          "Isian yang salah: 400 dengan pesan per isian di error.fields; tidak ada yang disimpan.",
+        body: ReportCreateSchema,
+        response: { 201: ReportCreatedSchema, 200: ReportCreatedSchema },
+      },
+    },
+    async (req, reply) => {
+      const r = await intake.submit(req.body);
+      return reply.status(r.created ? 201 : 200).send({ trackingCode: r.trackingCode, pin: r.pin });
+    },
+  );
+
+  app.post(
+    "/attachments",
+    {
+      bodyLimit: MAX_ATTACHMENT_BYTES,
+      config: { access: "public", ...limit(cfg.reportsPerHour * 5) },
+      schema: {
+        tags: ["pengaduan"],
+        summary: "Unggah satu lampiran (foto atau PDF) untuk laporan",
+        description:
+          "Kirim isi berkas apa adanya sebagai badan permintaan (bukan multipart), dengan Content-Type application/octet-stream " +
+          "(atau image/jpeg, image/png, image/webp, application/pdf). Maksimal 5 MB per berkas dan 5 berkas per laporan. " +
+          "Jenis berkas diperiksa dari isinya; metadata gambar (EXIF, lokasi GPS, XMP, teks PNG) dihapus; pada PDF, kamus Info " +
+          "(Author, Creator, Producer, Title, tanggal) dan XMP dikosongkan tanpa mengubah susunan berkas. " +
+          "Jawaban berisi attachmentId untuk isian `attachments` laporan; lampiran yang tidak dipakai dalam 24 jam dihapus. " +
+          "Jenis lain: 415; lebih dari 5 MB: 413; PDF terenkripsi atau yang kamus Info-nya di dalam object stream: 400 `pdf_not_cleanable`.",
+        consumes: UPLOAD_TYPES,
+        body: z.any().describe("Isi berkas (biner)"),
+        response: { 201: AttachmentUploadedSchema },
+      },
+    },
+    async (req, reply) => {
+      return reply.status(201).send(await intake.upload(req.body));
+    },
+  );
+
+  app.post(
+    "/lookup",
+    {
+      bodyLimit: 4 * 1024,
+      config: { access: "public", ...limit(cfg.reportLookupsPerHour) },
+      schema: {
+        tags: ["pengaduan"],
+        summary: "Lihat status laporan dengan kode pelacakan dan PIN",
+        description:
+          "Menampilkan status dan riwayat dengan catatan untuk publik saja. Kode atau PIN salah: 404 (tanpa menyebut yang mana). " +
+          "Setelah 5 PIN salah, kode dikunci 1 jam (tetap 404).",
+        body: LookupSchema,
+        response: { 200: PublicStatusSchema },
+      },
+    },
+    async (req) => lookupReport(app.ctx, req.body.trackingCode, req.body.pin),
+  );
+};
