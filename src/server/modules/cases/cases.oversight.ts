@@ -6,7 +6,6 @@ import { hasRole, type Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
-import type { Job } from "../../jobs/jobs";
 import { uiWord } from "../../lib/ui-words";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notify, type NewNotification } from "../notifications/notifications.service";

@@ -17,7 +17,7 @@ import { accessTo, findCase } from "./cases.repo";
 import { presentReferrals } from "./cases.present";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseConsents, caseMembers, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
+import { caseConsents, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
 import { sealText } from "./cases.persons";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;

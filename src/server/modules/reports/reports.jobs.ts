@@ -2,7 +2,7 @@
 // the mail queue, see notifications.mail.ts), remove uploads never attached to a report and attachment
 // files no row references, encrypt attachments stored before encryption at rest. Each job takes "now"
 // so tests can fix it.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { rowsOf, type Db } from "../../db/client";
 import { users } from "../../db/schema";
