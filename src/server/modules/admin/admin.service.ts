@@ -73,20 +73,21 @@ export class AdminService {
     }
   }
 
-  async listUsers(p: Principal, q?: string): Promise<UserView[]> {
+  async listUsers(p: Principal, q?: string, page = { limit: 500, offset: 0 }): Promise<{ items: UserView[]; total: number }> {
     const needle = q?.trim();
+    const where = needle
+      ? sql`${users.tenant} = ${p.tenant} AND (${or(ilike(users.username, `%${needle}%`), ilike(users.displayName, `%${needle}%`))})`
+      : eq(users.tenant, p.tenant);
     const rows = await this.ctx.db
       .select({ u: users, a: { id: agencies.id, name: agencies.name, code: agencies.code } })
       .from(users)
       .leftJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(
-        needle
-          ? sql`${users.tenant} = ${p.tenant} AND (${or(ilike(users.username, `%${needle}%`), ilike(users.displayName, `%${needle}%`))})`
-          : eq(users.tenant, p.tenant),
-      )
+      .where(where)
       .orderBy(asc(users.username))
-      .limit(500);
-    return rows.map((r) => this.userView(r.u, r.a));
+      .limit(page.limit)
+      .offset(page.offset);
+    const [{ total }] = await this.ctx.db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+    return { items: rows.map((r) => this.userView(r.u, r.a)), total: Number(total) };
   }
 
   async getUser(p: Principal, id: string): Promise<UserView> {
