@@ -65,7 +65,7 @@ describe("administration in the console", () => {
     expect(first.length).toBeGreaterThanOrEqual(8);
     await page.getByRole("button", { name: "Selesai" }).click();
 
-    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    const row = page.locator(`[data-username="e2e.relawan"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain("Pontang");
     expect(await row.textContent()).toContain("Relawan");
@@ -110,7 +110,7 @@ describe("administration in the console", () => {
   });
 
   it("disables an account so it can no longer sign in, and enables it again", async () => {
-    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    const row = page.locator(`[data-username="e2e.relawan"]`);
     await row.getByRole("button", { name: "Tindakan untuk e2e.relawan" }).click();
     await page.getByRole("menuitem", { name: "Nonaktifkan" }).click();
     await page.getByRole("dialog", { name: "Nonaktifkan" }).getByRole("button", { name: "Nonaktifkan" }).click();

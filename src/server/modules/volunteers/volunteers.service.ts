@@ -150,7 +150,7 @@ export class VolunteersService {
       .orderBy(asc(users.displayName), asc(users.username));
     return rows
       .filter((r) => r.linkedTo === null || r.linkedTo === volunteerId)
-      .filter((r) => p.jurisdiction === null || (r.jurisdiction !== null && r.jurisdiction.every((c) => p.jurisdiction!.some((a) => isWithin(c, a)))))
+      .filter((r) => p.jurisdiction === null || r.jurisdiction?.every((c) => p.jurisdiction!.some((a) => isWithin(c, a))) === true)
       .map(({ id, username, displayName }) => ({ id, username, displayName }));
   }
 
