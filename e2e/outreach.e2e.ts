@@ -418,7 +418,8 @@ describe("Desa Binaan on a phone", () => {
     const firstPage = await cards.first().textContent();
     await page.getByRole("button", { name: "Berikutnya" }).click();
     await page.getByTestId("pager-range").filter({ hasText: "51–100 dari 326" }).waitFor();
-    expect(await cards.first().textContent()).not.toBe(firstPage);
+    await expect.poll(() => cards.first().textContent()).not.toBe(firstPage);
+    expect(await cards.count()).toBe(50);
     expect(log.errors).toEqual([]);
     await context.close();
 
