@@ -2,7 +2,8 @@
 // an "empty" line when nothing matched, the loading line, and the pager below.
 // `DataList` renders its columns as a table on wide screens and as one card per record on phones
 // (below 600 px), where a 700 px table would scroll sideways. `ListTable` is the older table-only
-// form (children are table rows), kept for lists not moved over yet.
+// form (children are table rows): no console list uses it any more; it stays only until branches
+// written against it are merged, then goes.
 import { Alert, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { HTMLAttributes, MouseEvent, ReactNode } from "react";
@@ -104,7 +105,7 @@ export function DataList<T>({
                 p="sm"
                 {...props}
                 onClick={openHandler(onOpen)}
-                style={onOpen ? { cursor: "pointer" } : undefined}
+                style={onOpen ? { ...props.style, cursor: "pointer" } : props.style}
               >
                 {columns
                   .filter((column) => column.title)
@@ -149,7 +150,7 @@ export function DataList<T>({
               const more = expanded?.(item);
               return (
                 <Fragment key={rowKey(item)}>
-                  <Table.Tr {...props} onClick={openHandler(onOpen)} style={onOpen ? { cursor: "pointer" } : undefined}>
+                  <Table.Tr {...props} onClick={openHandler(onOpen)} style={onOpen ? { ...props.style, cursor: "pointer" } : props.style}>
                     {columns.map((column) => (
                       <Table.Td key={column.header} style={column.nowrap ? { whiteSpace: "nowrap" } : undefined}>
                         {column.cell(item)}
