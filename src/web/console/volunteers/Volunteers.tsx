@@ -153,9 +153,11 @@ function AccountLink({ volunteer, onChanged }: { volunteer: VolunteerView; onCha
   const submission = useSubmission();
   const accounts = useResource<{ items: { id: string; username: string; displayName: string }[] }>("/api/volunteers/accounts");
   const [chosen, setChosen] = useState<string | null>(volunteer.account?.id ?? null);
+  // The linked account is not offered by the server (it is linked); the list may still hold it from before saving.
+  const others = (accounts.data?.items ?? []).filter((account) => account.id !== volunteer.account?.id);
   const options = [
     ...(volunteer.account ? [{ value: volunteer.account.id, label: volunteer.account.username }] : []),
-    ...(accounts.data?.items ?? []).map((account) => ({ value: account.id, label: `${account.displayName} (${account.username})` })),
+    ...others.map((account) => ({ value: account.id, label: `${account.displayName} (${account.username})` })),
   ];
   const changed = chosen !== (volunteer.account?.id ?? null);
   return (
@@ -182,6 +184,7 @@ function AccountLink({ volunteer, onChanged }: { volunteer: VolunteerView; onCha
             onClick={() =>
               void submission.run(async () => {
                 await api.patch(`/api/volunteers/${volunteer.id}`, { userId: chosen });
+                accounts.reload();
                 onChanged();
               })
             }
