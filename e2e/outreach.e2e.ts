@@ -415,6 +415,10 @@ describe("Desa Binaan on a phone", () => {
     await page.getByTestId("pager-range").filter({ hasText: "1–50 dari 326" }).waitFor();
     expect(await cards.count()).toBe(50);
     await noHorizontalScroll(page);
+    // All 326 desa as one table were 26,787 px tall at this width.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.info(`desa list at 360 px: ${height} px tall (page of 50 cards)`);
+    expect(height).toBeLessThan(20_000);
     const firstPage = await cards.first().textContent();
     await page.getByRole("button", { name: "Berikutnya" }).click();
     await page.getByTestId("pager-range").filter({ hasText: "51–100 dari 326" }).waitFor();
