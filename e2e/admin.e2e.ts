@@ -65,7 +65,7 @@ describe("administration in the console", () => {
     expect(first.length).toBeGreaterThanOrEqual(8);
     await page.getByRole("button", { name: "Selesai" }).click();
 
-    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    const row = page.locator(`[data-username="e2e.relawan"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain("Pontang");
     expect(await row.textContent()).toContain("Relawan");
@@ -110,7 +110,7 @@ describe("administration in the console", () => {
   });
 
   it("disables an account so it can no longer sign in, and enables it again", async () => {
-    const row = page.locator(`tr[data-username="e2e.relawan"]`);
+    const row = page.locator(`[data-username="e2e.relawan"]`);
     await row.getByRole("button", { name: "Tindakan untuk e2e.relawan" }).click();
     await page.getByRole("menuitem", { name: "Nonaktifkan" }).click();
     await page.getByRole("dialog", { name: "Nonaktifkan" }).getByRole("button", { name: "Nonaktifkan" }).click();
@@ -127,5 +127,26 @@ describe("administration in the console", () => {
     await page.getByRole("menuitem", { name: "Aktifkan" }).click();
     await page.getByRole("dialog", { name: "Aktifkan" }).getByRole("button", { name: "Aktifkan" }).click();
     await row.getByText("Aktif", { exact: true }).waitFor();
+  });
+
+  it("lets the coordinator link a volunteer in the registry to the new volunteer account, on a phone", async () => {
+    const phone = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(phone.page, auth, "koordinator");
+    await phone.page.goto("/konsol/relawan");
+    // The registry is a list of cards at 360 px.
+    await phone.page.locator('[data-layout="cards"]').waitFor();
+    const ani = phone.page.getByTestId("volunteer-row").filter({ hasText: "Ani Contoh (demo)" });
+    await ani.getByRole("button", { name: "Rincian" }).click();
+    await ani.getByLabel(/Akun masuk relawan/).click();
+    await phone.page.getByRole("option", { name: /e2e\.relawan/ }).click();
+    await ani.getByRole("button", { name: "Simpan akun" }).click();
+    await ani.getByText("Akun: e2e.relawan").waitFor();
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // The account now works in Ani's desa: it is no longer offered for another entry.
+    const offered = await phone.page.evaluate(async () => ((await (await fetch("/api/volunteers/accounts")).json()) as { items: { username: string }[] }).items);
+    expect(offered.map((account) => account.username)).not.toContain("e2e.relawan");
+    expect(phone.log.errors).toEqual([]);
+    await phone.context.close();
   });
 });

@@ -98,9 +98,9 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     // A reload without a connection: the app comes from the device, the form opens again.
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
-    // The only assigned desa is chosen already.
-    const desa = page.getByRole("combobox", { name: /^Desa/ });
-    expect(await desa.inputValue()).toBe("36.04.12.2001");
+    // The only assigned desa is not asked for: it is shown, not picked.
+    expect(await page.getByRole("combobox", { name: /^Desa/ }).count()).toBe(0);
+    expect(await page.getByLabel(/^Desa/).inputValue()).toMatch(/^Pontang/);
     await page.getByLabel(/^Tanggal/).fill("2026-01-20");
     await page.getByLabel(/^Jam mulai/).fill("09:00");
     await page.getByLabel(/^Lokasi/).fill(VENUE);
@@ -130,6 +130,9 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     expect(accepted).toEqual([]);
     await noHorizontalScroll(page);
 
+    // At 360 px the sessions are cards, not a table that scrolls sideways.
+    expect(await page.locator('[data-layout="cards"]').count()).toBe(1);
+    expect(await page.locator("table[data-layout]").count()).toBe(0);
     // The connection returns: the session goes out by itself, once.
     await context.setOffline(false);
     await page.getByRole("heading", { name: /Menunggu dikirim/ }).waitFor({ state: "detached" });
@@ -187,6 +190,64 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     expect(await page.getByTestId("session-row").count()).toBe(before + 1);
     expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
     expect(log.errors).toEqual([]);
+    await context.close();
+  });
+
+  it("opens a session the server refused in the form, to correct it and send it again", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const posted: number[] = [];
+    page.on("response", (response) => {
+      if (response.url().endsWith("/api/outreach/sessions") && response.request().method() === "POST") posted.push(response.status());
+    });
+    await signIn(page, auth, "relawan");
+    const before = await sessionTotal(page);
+    const me = await page.evaluate(async () => (await (await fetch("/api/auth/me")).json()) as { user: { id: string } });
+    // Kept on the device by an older build that let an end before the start through.
+    const id = "7b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+    await page.evaluate(
+      ([userId, sessionId]) => {
+        const body = {
+          id: sessionId,
+          status: "held",
+          startsAt: "2026-01-22T10:00",
+          endsAt: "2026-01-22T09:00",
+          desaCode: "36.04.12.2001",
+          venue: "Posyandu (uji perbaikan)",
+          audiences: ["general_public"],
+          topics: ["hotlines"],
+          attendance: { female: { "25_39": 9 } },
+        };
+        const item = { id: sessionId, userId, desaName: "Pontang", queuedAt: Date.now(), attempts: 0, rejected: null, body };
+        window.localStorage.setItem("simpul.outreachOutbox", JSON.stringify([item]));
+      },
+      [me.user.id, id],
+    );
+    await page.goto("/konsol/sosialisasi");
+    const pending = page.getByTestId("pending-session");
+    await pending.filter({ hasText: "Ditolak server" }).waitFor();
+    expect(posted).toEqual([400]);
+    await pending.getByRole("link", { name: "Perbaiki" }).click();
+
+    await page.getByRole("heading", { level: 1, name: "Perbaiki sesi yang ditolak" }).waitFor();
+    expect(await page.getByLabel(/^Lokasi/).inputValue()).toBe("Posyandu (uji perbaikan)");
+    expect(await page.getByLabel("Perempuan umur 25–39").inputValue()).toBe("9");
+    expect(await page.getByLabel(/^Jam selesai/).inputValue()).toBe("09:00");
+    expect(await page.getByText("Jam selesai harus sesudah jam mulai.").count()).toBeGreaterThan(0);
+    // Still before the start: the form itself refuses it, nothing is sent.
+    await page.getByLabel(/^Jam selesai/).fill("09:30");
+    await page.getByRole("button", { name: "Simpan sesi" }).click();
+    await page.getByRole("alert").filter({ hasText: "Periksa kembali" }).waitFor();
+    expect(await page.getByText("Jam selesai harus sesudah jam mulai.").isVisible()).toBe(true);
+    expect(posted).toEqual([400]);
+
+    await page.getByLabel(/^Jam selesai/).fill("12:00");
+    await page.getByRole("button", { name: "Simpan sesi" }).click();
+    await page.getByText("Sesi tersimpan di server.").waitFor();
+    expect(posted).toEqual([400, 201]);
+    expect(await page.getByTestId("pending-session").count()).toBe(0);
+    expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
+    expect(await sessionTotal(page)).toBe(before + 1);
+    expect(log.errors.filter((e) => !/400 \(Bad Request\)/.test(e))).toEqual([]);
     await context.close();
   });
 
@@ -344,6 +405,68 @@ describe("Sosialisasi: photos of a session", () => {
   });
 });
 
+describe("Desa Binaan on a phone", () => {
+  it("pages the 326 desa as cards, and lists only the kecamatan of a PIMPASA's jurisdiction", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "koordinator");
+    await page.goto("/konsol/desa");
+    await page.getByRole("heading", { level: 1, name: "Desa Binaan" }).waitFor();
+    const cards = page.locator('[data-layout="cards"] [data-testid="village-row"]');
+    await page.getByTestId("pager-range").filter({ hasText: "1–50 dari 326" }).waitFor();
+    expect(await cards.count()).toBe(50);
+    await noHorizontalScroll(page);
+    // All 326 desa as one table were 26,787 px tall at this width.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    console.info(`desa list at 360 px: ${height} px tall (page of 50 cards)`);
+    expect(height).toBeLessThan(20_000);
+    const firstPage = await cards.first().textContent();
+    await page.getByRole("button", { name: "Berikutnya" }).click();
+    await page.getByTestId("pager-range").filter({ hasText: "51–100 dari 326" }).waitFor();
+    await expect.poll(() => cards.first().textContent()).not.toBe(firstPage);
+    expect(await cards.count()).toBe(50);
+    expect(log.errors).toEqual([]);
+    await context.close();
+
+    const phone = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { page: pimpasa } = phone;
+    await signIn(pimpasa, auth, "pimpasa");
+    await pimpasa.goto("/konsol/desa");
+    await pimpasa.getByRole("status").filter({ hasText: "25 desa" }).waitFor();
+    await pimpasa.getByLabel("Kecamatan").locator("option", { hasText: "Tirtayasa" }).waitFor({ state: "attached" });
+    const kecamatan = await pimpasa.getByLabel("Kecamatan").locator("option").allTextContents();
+    expect(kecamatan.slice(1).sort()).toEqual(["Pontang", "Tirtayasa"]);
+    expect(await pimpasa.getByTestId("pager-range").count()).toBe(0);
+    expect(phone.log.errors).toEqual([]);
+    await phone.context.close();
+  });
+
+  it("opens a village page from a shared link, and keeps a decree date known only to the month when it is edited", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await signIn(page, auth, "pimpasa");
+    // A link (or a reload) straight to the village page: the server answers with the app.
+    await page.goto("/konsol/desa/36.04.13.2002");
+    await page.getByRole("heading", { level: 1, name: /^Desa / }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: /^Desa / }).waitFor();
+    // The demo designation dates the decree to September 2023, no day.
+    await page.getByText("September 2023", { exact: true }).waitFor();
+    await page.getByRole("button", { name: "Ubah penetapan" }).click();
+    const decreeDate = page.getByRole("group", { name: "Tanggal SK" });
+    expect(await decreeDate.getByLabel("Tahun").inputValue()).toBe("2023");
+    expect(await decreeDate.getByLabel("Bulan").inputValue()).toBe("09");
+    expect(await decreeDate.getByLabel("Tanggal").inputValue()).toBe("");
+    await page.getByLabel("Nama narahubung").fill("Ibu Kaur Umum");
+    await page.getByRole("button", { name: "Simpan", exact: true }).click();
+    await page.getByText("Ibu Kaur Umum").waitFor();
+    expect(await page.getByText("September 2023", { exact: true }).isVisible()).toBe(true);
+    const stored = await page.evaluate(async () => ((await (await fetch("/api/villages/36.04.13.2002")).json()) as { decreeDate: string }).decreeDate);
+    expect(stored).toBe("2023-09");
+    await noHorizontalScroll(page);
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe.skipIf(!HAS_GEOJSON)("Peta desa", () => {
   it("shows the desa coloured on the map with a legend and leads to the village page", async () => {
     const { context, page, log } = await newPage(browser, server.baseUrl);
@@ -379,10 +502,12 @@ describe.skipIf(!HAS_GEOJSON)("Peta desa", () => {
     // The PIMPASA updates the designation of a village in their jurisdiction.
     await page.getByRole("button", { name: "Ubah penetapan" }).click();
     await page.getByLabel("Nomor SK").fill("W.9.IMI.IMI.5-UM.01.01-1234");
-    await page.getByLabel("Tanggal SK").fill("2023-09-12");
+    const decreeDate = page.getByRole("group", { name: "Tanggal SK" });
+    await decreeDate.getByLabel("Tanggal").selectOption("12");
     await page.getByLabel("Nama narahubung").fill("Bapak Sekdes");
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("W.9.IMI.IMI.5-UM.01.01-1234").waitFor();
+    await page.getByText("12 September 2023").waitFor();
     expect(log.errors).toEqual([]);
     await context.close();
   });

@@ -147,12 +147,24 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     await page.getByRole("button", { name: "Teruskan" }).click();
     const forward = page.getByRole("dialog");
     await forward.getByLabel(/Instansi tujuan/).click();
+    // BP3MI Banten has no operator account yet: the dialog warns before the report goes nowhere.
+    await page.getByRole("option", { name: /BP3MI Banten/ }).click();
+    await forward.getByTestId("forward-no-operators").filter({ hasText: "BP3MI Banten" }).waitFor();
+    await page.getByRole("option", { name: /BP3MI Banten/ }).click();
+    await forward.getByTestId("forward-no-operators").waitFor({ state: "detached" });
     await page.getByRole("option", { name: /Disnakertrans Kabupaten Serang/ }).click();
+    expect(await forward.getByTestId("forward-no-operators").count()).toBe(0);
     await forward.getByRole("textbox", { name: /Instruksi/ }).fill("Mohon klarifikasi perekrut dan cek izin perusahaannya.");
     await forward.getByRole("button", { name: "Teruskan" }).click();
     await forward.waitFor({ state: "detached" });
     await page.getByRole("heading", { name: "Diteruskan ke" }).waitFor();
     expect(await page.getByRole("cell", { name: /Disnakertrans Kabupaten Serang/ }).isVisible()).toBe(true);
+    // The queue shows the agency's response deadline of the forwarded report, in WIB.
+    await page.getByRole("navigation").getByRole("link", { name: "Pengaduan" }).click();
+    const queued = page.getByTestId("report-row").filter({ hasText: trackingCode });
+    expect(await queued.getByTestId("report-due").textContent()).toMatch(/\d{4}, \d{2}\.\d{2} WIB$/);
+    await queued.getByRole("link", { name: trackingCode }).click();
+    await page.getByRole("heading", { level: 1, name: `Laporan ${trackingCode}` }).waitFor();
 
     // A verified report can become a case; the coordinator must name its owner (checked beside the field),
     // found by name or agency in the case-worker picker.
@@ -178,6 +190,9 @@ describe("Pengaduan: from a phone to the agency and back", () => {
     await signIn(page, auth, "operator");
     await page.getByRole("navigation").getByRole("link", { name: "Pengaduan" }).click();
     await page.getByRole("heading", { level: 1, name: "Kotak masuk pengaduan" }).waitFor();
+    // The inbox shows when the agency's first response is due.
+    const inboxRow = page.getByTestId("report-row").filter({ hasText: trackingCode });
+    expect(await inboxRow.getByTestId("report-due").textContent()).toMatch(/WIB$/);
     await page.getByRole("link", { name: trackingCode }).click();
     await page.getByRole("heading", { level: 1, name: `Laporan ${trackingCode}` }).waitFor();
     // Coordinator-only steps are not offered to the agency.

@@ -129,6 +129,7 @@ const MATRIX: Record<string, Rule> = {
   "GET /api/outreach/export.xlsx": ["admin", "coordinator", "agency_operator", "pimpasa"],
   "GET /api/volunteers": ["admin", "coordinator"],
   "GET /api/volunteers/me": ["volunteer"],
+  "GET /api/volunteers/accounts": ["admin", "coordinator"],
   "POST /api/volunteers": ["admin", "coordinator"],
   "GET /api/volunteers/:id": ["admin", "coordinator"],
   "PATCH /api/volunteers/:id": ["admin", "coordinator"],

@@ -69,7 +69,17 @@ declare module "fastify" {
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
-export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
+// Files the build writes: a request for one of these that is not on disk is a 404, never the app.
+// Any other path outside /api/ is a page of the app, even when its last segment has a dot
+// (`/konsol/desa/36.04.12.2001`).
+const ASSET_EXTENSION = /\.(?:m?js|css|map|json|webmanifest|html?|txt|xml|ico|png|jpe?g|gif|svg|webp|avif|woff2?|ttf|wasm|br|gz)$/i;
+
+export type BuildOptions = {
+  logger?: boolean;
+  serveWeb?: boolean;
+  /** The built web app (default `dist/web`); tests point it at a folder of their own. */
+  webDir?: string;
+};
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -190,10 +200,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicIntelRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
-  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));
+  const webDir = opts.webDir ?? WEB_DIR;
+  const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, "index.html"));
   if (serveWeb) {
     await app.register(fastifyStatic, {
-      root: WEB_DIR,
+      root: webDir,
       wildcard: false,
       index: ["index.html"],
       // The build writes .br/.gz beside each asset: cheap phones on slow links get a third of the bytes.
@@ -210,10 +221,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "";
-    if (serveWeb && (req.method === "GET" || req.method === "HEAD") && !url.startsWith("/api/") && !path.extname(url)) {
+    if (serveWeb && (req.method === "GET" || req.method === "HEAD") && !isApiPath(url) && !ASSET_EXTENSION.test(url)) {
       return reply.sendFile("index.html");
     }
     throw new AppError("route_not_found");
   });
   return app;
+}
+
+function isApiPath(url: string): boolean {
+  return url === "/api" || url.startsWith("/api/");
 }

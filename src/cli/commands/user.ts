@@ -98,7 +98,7 @@ export function registerUser(program: Command): void {
     .description("Daftar akun")
     .action(async () =>
       withContext(async (ctx) => {
-        for (const u of await new AdminService(ctx).listUsers(cliPrincipal(ctx))) {
+        for (const u of (await new AdminService(ctx).listUsers(cliPrincipal(ctx))).items) {
           console.log(`${u.username.padEnd(20)} ${u.roles.join(",").padEnd(28)} ${u.agency?.code ?? "-"}${u.disabled ? "  [nonaktif]" : ""}`);
         }
       }),

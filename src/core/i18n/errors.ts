@@ -91,6 +91,12 @@ export const FIELD_MESSAGES = {
   report_has_case: { id: "Laporan ini sudah terhubung dengan kasus lain.", en: "This report is already linked to another case." },
   attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
   region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
+  // Outreach sessions and the volunteer registry.
+  ends_before_start: { id: "Jam selesai harus sesudah jam mulai.", en: "The end time must be after the start time." },
+  volunteer_account_unavailable: {
+    id: "Akun ini tidak dapat ditautkan: pilih akun relawan yang aktif, belum tertaut, dan berada di wilayah kerja Anda.",
+    en: "This account cannot be linked: choose an active volunteer account, not linked yet, within your jurisdiction.",
+  },
   password_weak: {
     id: "Kata sandi minimal 12 karakter dan tidak boleh sama dengan nama pengguna.",
     en: "Passwords need at least 12 characters and must differ from the username.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, wibDayBoundary } from "./format";
+import { formatDate, formatDateTime, formatNumber, formatPartialDate, wibDayBoundary } from "./format";
 import { safeNextPath } from "./router";
 
 describe("formatting for people in Indonesia", () => {
@@ -8,6 +8,12 @@ describe("formatting for people in Indonesia", () => {
     expect(formatDateTime("2026-11-22T07:05:00Z")).toBe("22 Nov 2026, 14.05 WIB");
     // 20:00 UTC on the 22nd is already the 23rd in Jakarta.
     expect(formatDate("2026-11-22T20:00:00Z")).toBe("23 November 2026");
+  });
+
+  it("shows a date known only to the month as the month, not as its first day", () => {
+    expect(formatPartialDate("2023-09")).toBe("September 2023");
+    expect(formatPartialDate("2023-09-12")).toBe("12 September 2023");
+    expect(formatPartialDate(null)).toBe("–");
   });
 
   it("uses Indonesian digit grouping", () => {

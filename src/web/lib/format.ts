@@ -59,3 +59,17 @@ export function wibDayBoundary(day: string, edge: "start" | "end"): string {
   const time = edge === "start" ? "T00:00:00.000+07:00" : "T23:59:59.999+07:00";
   return new Date(day + time).toISOString();
 }
+
+/** A date known to the day ("12 September 2023") or only to the month ("September 2023"). */
+export function formatPartialDate(value: string | null | undefined): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(value ?? "");
+  if (!month) return formatDate(value);
+  const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 15));
+  return new Intl.DateTimeFormat(locale(), { timeZone: TIME_ZONE, month: "long", year: "numeric" }).format(date);
+}
+
+/** Month names of the chosen language, January first. */
+export function monthNames(): string[] {
+  const format = new Intl.DateTimeFormat(locale(), { month: "long", timeZone: "UTC" });
+  return Array.from({ length: 12 }, (_, index) => format.format(new Date(Date.UTC(2000, index, 15))));
+}

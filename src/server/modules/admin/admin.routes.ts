@@ -43,12 +43,16 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "Daftar pengguna",
-        querystring: z.object({ q: z.string().max(100).optional() }),
-        response: { 200: z.object({ items: z.array(UserSchema) }) },
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(500),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(UserSchema), total: z.number().int() }) },
       },
     },
     async (req) => {
-      return { items: await svc.listUsers(requirePrincipal(req), req.query.q) };
+      return svc.listUsers(requirePrincipal(req), req.query.q, { limit: req.query.limit, offset: req.query.offset });
     },
   );
 

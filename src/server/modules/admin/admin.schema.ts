@@ -8,6 +8,8 @@ export const AgencySchema = z.object({
   name: z.string(),
   category: z.enum(PENTAHELIX),
   active: z.boolean(),
+  /** Active accounts with the agency-operator role: who reads the agency's report inbox. 0 = a forward reaches nobody. */
+  activeOperators: z.number().int().describe("Akun operator instansi yang aktif (penerima laporan yang diteruskan)"),
 });
 export type Agency = z.infer<typeof AgencySchema>;
 

@@ -20,16 +20,24 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-function agencyView(a: AgencyRow): Agency {
-  return { id: a.id, code: a.code, name: a.name, category: a.category, active: a.active };
+function agencyView(a: AgencyRow, activeOperators: number): Agency {
+  return { id: a.id, code: a.code, name: a.name, category: a.category, active: a.active, activeOperators };
 }
+
+/** Accounts that would receive a report forwarded to the agency: operators, not disabled. */
+const activeOperatorsExpr = sql<number>`(SELECT count(*)::int FROM users u WHERE u.agency_id = ${sql.raw(`"agencies"."id"`)}
+  AND 'agency_operator' = ANY(u.roles) AND u.disabled_at IS NULL)`;
 
 export class AdminService {
   constructor(private readonly ctx: AppContext) {}
 
   async listAgencies(p: Principal): Promise<Agency[]> {
-    const rows = await this.ctx.db.select().from(agencies).where(eq(agencies.tenant, p.tenant)).orderBy(asc(agencies.name));
-    return rows.map(agencyView);
+    const rows = await this.ctx.db
+      .select({ a: agencies, operators: activeOperatorsExpr })
+      .from(agencies)
+      .where(eq(agencies.tenant, p.tenant))
+      .orderBy(asc(agencies.name));
+    return rows.map((r) => agencyView(r.a, Number(r.operators)));
   }
 
   async createAgency(p: Principal, actor: AuditActor, input: { code: string; name: string; category: Agency["category"] }): Promise<Agency> {
@@ -39,7 +47,7 @@ export class AdminService {
         (a: AgencyRow) => ({ action: "agency.create", resourceType: "agency", resourceId: a.id }),
         async (tx) => (await tx.insert(agencies).values({ ...input, tenant: p.tenant }).returning())[0]!,
       );
-      return agencyView(row);
+      return agencyView(row, 0);
     } catch (err) {
       if (isUniqueViolation(err)) throw invalid({ code: { code: "agency_code_taken" } });
       throw err;
@@ -57,27 +65,29 @@ export class AdminService {
         if (!r) throw new AppError("not_found");
         return r;
       });
-      return agencyView(row);
+      const [counted] = await this.ctx.db.select({ operators: activeOperatorsExpr }).from(agencies).where(eq(agencies.id, row.id));
+      return agencyView(row, Number(counted?.operators ?? 0));
     } catch (err) {
       if (isUniqueViolation(err)) throw invalid({ code: { code: "agency_code_taken" } });
       throw err;
     }
   }
 
-  async listUsers(p: Principal, q?: string): Promise<UserView[]> {
+  async listUsers(p: Principal, q?: string, page = { limit: 500, offset: 0 }): Promise<{ items: UserView[]; total: number }> {
     const needle = q?.trim();
+    const where = needle
+      ? sql`${users.tenant} = ${p.tenant} AND (${or(ilike(users.username, `%${needle}%`), ilike(users.displayName, `%${needle}%`))})`
+      : eq(users.tenant, p.tenant);
     const rows = await this.ctx.db
       .select({ u: users, a: { id: agencies.id, name: agencies.name, code: agencies.code } })
       .from(users)
       .leftJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(
-        needle
-          ? sql`${users.tenant} = ${p.tenant} AND (${or(ilike(users.username, `%${needle}%`), ilike(users.displayName, `%${needle}%`))})`
-          : eq(users.tenant, p.tenant),
-      )
+      .where(where)
       .orderBy(asc(users.username))
-      .limit(500);
-    return rows.map((r) => this.userView(r.u, r.a));
+      .limit(page.limit)
+      .offset(page.offset);
+    const [{ total }] = await this.ctx.db.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+    return { items: rows.map((r) => this.userView(r.u, r.a)), total: Number(total) };
   }
 
   async getUser(p: Principal, id: string): Promise<UserView> {

@@ -118,6 +118,21 @@ describe("agency administration", () => {
     expect(dup.json().error.fields.code).toBe("Kode instansi sudah dipakai.");
   });
 
+  it("tells how many active operators would receive a forwarded report, so a forward to nobody can be warned of", async () => {
+    const empty = await createAgency(env.ctx, { name: "Instansi Tanpa Operator" });
+    const staffed = await createAgency(env.ctx, { name: "Instansi Dengan Operator" });
+    await createUser(env.ctx, { roles: ["agency_operator"], agencyId: staffed.id });
+    const gone = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: staffed.id });
+    await createUser(env.ctx, { roles: ["case_manager"], agencyId: empty.id });
+    expect((await admin.request("POST", `/api/admin/users/${gone.id}/disable`)).statusCode).toBe(200);
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const items = (await coordinator.request("GET", "/api/admin/agencies")).json().items as { id: string; activeOperators: number }[];
+    expect(items.find((a) => a.id === empty.id)?.activeOperators).toBe(0);
+    expect(items.find((a) => a.id === staffed.id)?.activeOperators).toBe(1);
+    const patched = await admin.request("PATCH", `/api/admin/agencies/${staffed.id}`, { name: "Instansi Dengan Operator (baru)" });
+    expect(patched.json().activeOperators).toBe(1);
+  });
+
   it("refuses an unknown category", async () => {
     const res = await admin.request("POST", "/api/admin/agencies", { code: "X1", name: "X", category: "ngo" });
     expect(res.statusCode).toBe(400);

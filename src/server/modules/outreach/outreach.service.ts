@@ -47,7 +47,7 @@ export class OutreachService {
     await this.checkAgencies(p, organiserAgencyId, input.coOrganiserAgencyIds);
     const startsAt = parseWib(input.startsAt);
     const endsAt = input.endsAt ? parseWib(input.endsAt) : null;
-    if (endsAt && endsAt < startsAt) throw invalid({ endsAt: { code: "invalid" } });
+    if (endsAt && endsAt < startsAt) throw invalid({ endsAt: { code: "ends_before_start" } });
     const totals = attendanceTotals(input.attendance as Attendance);
     const inserted = await this.ctx.withAudit(
       actor,
@@ -112,7 +112,7 @@ export class OutreachService {
     if (patch.organiserAgencyId !== undefined || patch.coOrganiserAgencyIds) await this.checkAgencies(p, patch.organiserAgencyId ?? null, patch.coOrganiserAgencyIds ?? []);
     const startsAt = patch.startsAt ? parseWib(patch.startsAt) : row.startsAt;
     const endsAt = patch.endsAt === undefined ? row.endsAt : patch.endsAt ? parseWib(patch.endsAt) : null;
-    if (endsAt && endsAt < startsAt) throw invalid({ endsAt: { code: "invalid" } });
+    if (endsAt && endsAt < startsAt) throw invalid({ endsAt: { code: "ends_before_start" } });
     const totals = patch.attendance ? attendanceTotals(patch.attendance as Attendance) : null;
     const set: Partial<typeof outreachSessions.$inferInsert> = {
       ...(patch.status !== undefined ? { status: patch.status } : {}),

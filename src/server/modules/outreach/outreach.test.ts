@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
@@ -141,7 +142,13 @@ describe("editing a session", () => {
     expect(Object.keys(res.json().error.fields).sort()).toEqual(["attendance.female.under_18", "startsAt", "topics.0"]);
     const late = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", endsAt: "2024-06-10T08:00" });
     expect(late.statusCode).toBe(400);
-    expect(Object.keys(late.json().error.fields)).toEqual(["endsAt"]);
+    expect(late.json().error.fields).toEqual({ endsAt: "Jam selesai harus sesudah jam mulai." });
+    // The same rule for a new session (an offline form sent later): refused, nothing stored.
+    const newId = randomUUID();
+    const early = await relawan.request("POST", "/api/outreach/sessions", held({ id: newId, endsAt: "2024-06-10T08:30" }));
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual({ endsAt: "Jam selesai harus sesudah jam mulai." });
+    expect((await relawan.request("GET", `/api/outreach/sessions/${newId}`)).statusCode).toBe(404);
     expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ venue: "Balai Desa", status: "planned" });
   });
 

@@ -20,22 +20,26 @@ export { iso } from "../../lib/time";
 
 const OPEN = sql`${publicReports.status} NOT IN ('closed', 'rejected')`;
 
+// The outer report's id, always qualified: in a one-table select drizzle writes columns unqualified,
+// and inside a subquery over report_forwards or report_attachments a bare "id" is *their* id.
+const REPORT_ID = sql.raw(`"public_reports"."id"`);
+
 /** True when the report waits past its verification deadline or an agency's first-response deadline. */
 export const overdueExpr = (now: Date) => sql<boolean>`(${OPEN} AND (
   (${publicReports.status} = 'received' AND ${publicReports.verifyDueAt} <= ${now.toISOString()})
-  OR EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${publicReports.id}
+  OR EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${REPORT_ID}
              AND f.first_response_at IS NULL AND f.response_due_at <= ${now.toISOString()})))`;
 
 const nextDueExpr = sql<string | null>`CASE
   WHEN ${publicReports.status} = 'received' THEN ${publicReports.verifyDueAt}
-  WHEN ${OPEN} THEN (SELECT min(f.response_due_at) FROM report_forwards f WHERE f.report_id = ${publicReports.id} AND f.first_response_at IS NULL)
+  WHEN ${OPEN} THEN (SELECT min(f.response_due_at) FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.first_response_at IS NULL)
   END`;
 
 const linkedExpr = sql<number>`(SELECT count(DISTINCT o.report_id)::int FROM report_identifiers i
   JOIN report_identifiers o ON o.tenant = i.tenant AND o.hash = i.hash AND o.report_id <> i.report_id
-  WHERE i.report_id = ${publicReports.id})`;
+  WHERE i.report_id = ${REPORT_ID})`;
 
-const attachmentCountExpr = sql<number>`(SELECT count(*)::int FROM report_attachments a WHERE a.report_id = ${publicReports.id})`;
+const attachmentCountExpr = sql<number>`(SELECT count(*)::int FROM report_attachments a WHERE a.report_id = ${REPORT_ID})`;
 
 /** The coordinator's jurisdiction as a WHERE fragment (null jurisdiction = the whole regency). */
 export function jurisdictionWhere(p: Principal): SQL | undefined {
@@ -67,7 +71,7 @@ export async function listReports(db: Db, tenant: string, scope: SQL | undefined
   if (f.kecamatan) where.push(eq(publicReports.kecamatanCode, f.kecamatan));
   if (f.overdue === true) where.push(overdueExpr(now));
   if (f.overdue === false) where.push(sql`NOT ${overdueExpr(now)}`);
-  if (f.agencyId) where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${publicReports.id} AND f.agency_id = ${f.agencyId})`);
+  if (f.agencyId) where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.agency_id = ${f.agencyId})`);
   if (f.q) {
     const ors: SQL[] = [sql`${REPORT_TSV} @@ websearch_to_tsquery('indonesian', ${f.q})`];
     const code = f.q.toUpperCase().replace(/[\s-]/g, "");

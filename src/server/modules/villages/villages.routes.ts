@@ -34,10 +34,10 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "Daftar desa: status Desa Binaan, SK, tingkat risiko beserta alasannya, jangkauan sosialisasi",
         description: "Hanya desa dalam wilayah kerja pengguna. Filter: kecamatan, status, risiko, nama (q).",
         querystring: VillageListQuerySchema,
-        response: { 200: z.object({ items: z.array(VillageSummarySchema) }) },
+        response: { 200: z.object({ items: z.array(VillageSummarySchema), total: z.number().int() }) },
       },
     },
-    async (req) => ({ items: await svc.list(requirePrincipal(req), req.query) }),
+    async (req) => svc.list(requirePrincipal(req), req.query),
   );
 
   app.get(

@@ -114,6 +114,8 @@ export const VillageListQuerySchema = z.object({
   status: z.enum(PROGRAM_STATUSES).optional(),
   risk: z.enum(RISK_LEVELS).optional(),
   q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional().describe("Jumlah per halaman; tanpa limit: semua"),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
 export const MAP_METRICS = ["risk", "status", "coverage"] as const;

@@ -95,13 +95,21 @@ export class VillagesService {
     };
   }
 
-  async list(p: Principal, q: { kecamatan?: string; status?: string; risk?: string; q?: string }): Promise<VillageSummary[]> {
+  /** The desa that match, one page of them when `limit` is given, and how many match in all. */
+  async list(
+    p: Principal,
+    q: { kecamatan?: string; status?: string; risk?: string; q?: string; limit?: number; offset?: number },
+  ): Promise<{ items: VillageSummary[]; total: number }> {
     const data = await this.load(p);
     const needle = q.q?.toLowerCase();
-    return data.desa
+    // Risk and status are computed per desa, so the page is cut after filtering.
+    const matching = data.desa
       .filter((d) => (!q.kecamatan || d.kecamatanCode === q.kecamatan) && (!needle || d.name.toLowerCase().includes(needle)))
       .map((d) => this.summaryOf(d, data))
       .filter((v) => (!q.status || v.status === q.status) && (!q.risk || v.risk.level === q.risk));
+    const offset = q.offset ?? 0;
+    const items = q.limit === undefined ? matching.slice(offset) : matching.slice(offset, offset + q.limit);
+    return { items, total: matching.length };
   }
 
   /** Loads one desa the caller may see; anything else (unknown, outside the regency or jurisdiction) is 404. */

@@ -83,6 +83,20 @@ describe("Desa Binaan designation", () => {
     expect(active.map((v: any) => v.code)).toEqual([PONTANG_DESA]);
     expect((await coordinator.request("GET", "/api/villages?kecamatan=36.04.13")).json().items).toHaveLength(14);
   });
+
+  it("pages the list with the total, so 326 desa never arrive at once", async () => {
+    const first = (await coordinator.request("GET", "/api/villages?limit=50")).json();
+    expect(first.total).toBe(326);
+    expect(first.items).toHaveLength(50);
+    const last = (await coordinator.request("GET", "/api/villages?limit=50&offset=300")).json();
+    expect(last.items).toHaveLength(26);
+    const all = (await coordinator.request("GET", "/api/villages")).json().items.map((v: any) => v.code);
+    expect(last.items.map((v: any) => v.code)).toEqual(all.slice(300));
+    const filtered = (await coordinator.request("GET", "/api/villages?kecamatan=36.04.13&limit=5")).json();
+    expect(filtered).toMatchObject({ total: 14 });
+    expect(filtered.items).toHaveLength(5);
+    expect((await coordinator.request("GET", "/api/villages?limit=0")).statusCode).toBe(400);
+  });
 });
 
 describe("indicators and risk", () => {

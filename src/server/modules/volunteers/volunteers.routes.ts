@@ -21,12 +21,36 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ activityOf: ActivityOf }> 
       schema: {
         tags,
         summary: "Daftar relawan: desa tugas, persetujuan dan kode etik, pelatihan, aktif atau tidak, jumlah kegiatan",
-        querystring: z.object({ active: z.enum(["true", "false"]).optional(), desa: z.string().max(20).optional() }),
-        response: { 200: z.object({ items: z.array(VolunteerSchema) }) },
+        querystring: z.object({
+          active: z.enum(["true", "false"]).optional(),
+          desa: z.string().max(20).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(500),
+          offset: z.coerce.number().int().min(0).max(100_000).default(0),
+        }),
+        response: { 200: z.object({ items: z.array(VolunteerSchema), total: z.number().int() }) },
       },
     },
     async (req) =>
-      ({ items: await svc.list(requirePrincipal(req), { active: req.query.active === undefined ? undefined : req.query.active === "true", desa: req.query.desa }) }),
+      svc.list(requirePrincipal(req), {
+        active: req.query.active === undefined ? undefined : req.query.active === "true",
+        desa: req.query.desa,
+        limit: req.query.limit,
+        offset: req.query.offset,
+      }),
+  );
+
+  app.get(
+    "/accounts",
+    {
+      config: manage,
+      schema: {
+        tags,
+        summary: "Akun relawan yang dapat ditautkan ke data relawan",
+        description: "Akun aktif berperan relawan saja, belum tertaut ke data relawan, dalam wilayah kerja pemanggil.",
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })) }) },
+      },
+    },
+    async (req) => ({ items: await svc.linkableAccounts(requirePrincipal(req)) }),
   );
 
   app.get(

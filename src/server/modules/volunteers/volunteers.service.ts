@@ -1,6 +1,6 @@
 // Volunteer registry. A volunteer's assigned desa are also their account's jurisdiction, so the
 // outreach rules ("record only in the assigned desa") follow from one place.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import { agencies, regions, users } from "../../db/schema";
@@ -33,13 +33,15 @@ export class VolunteersService {
     private readonly activityOf: ActivityOf,
   ) {}
 
-  async list(p: Principal, q: { active?: boolean; desa?: string }): Promise<VolunteerView[]> {
+  async list(p: Principal, q: { active?: boolean; desa?: string; limit: number; offset: number }): Promise<{ items: VolunteerView[]; total: number }> {
     const rows = await this.ctx.db
       .select()
       .from(volunteers)
       .where(and(eq(volunteers.tenant, p.tenant), q.active === undefined ? undefined : eq(volunteers.active, q.active), q.desa ? sql`${q.desa} = ANY(${volunteers.desaCodes})` : undefined))
-      .orderBy(asc(volunteers.name));
-    return this.views(p, rows.filter((r) => this.visible(p, r)));
+      .orderBy(asc(volunteers.name), asc(volunteers.id));
+    // Visibility follows the jurisdiction in code (isWithin), so the page is cut after it.
+    const visible = rows.filter((r) => this.visible(p, r));
+    return { items: await this.views(p, visible.slice(q.offset, q.offset + q.limit)), total: visible.length };
   }
 
   async get(p: Principal, id: string): Promise<VolunteerView> {
@@ -91,7 +93,7 @@ export class VolunteersService {
 
   async update(p: Principal, actor: AuditActor, id: string, patch: VolunteerUpdate): Promise<VolunteerView> {
     const current = await this.get(p, id);
-    await this.check(p, patch);
+    await this.check(p, patch, id);
     try {
       await this.ctx.withAudit(actor, { action: "volunteer.update", resourceType: "volunteer", resourceId: id, details: { fields: Object.keys(patch) } }, async (tx) => {
         const [r] = await tx
@@ -143,16 +145,37 @@ export class VolunteersService {
     await new AuthService(this.ctx).endSessionsOf(tx, userId);
   }
 
-  private async check(p: Principal, input: { agencyId?: string | null; userId?: string | null; desaCodes?: string[] }): Promise<void> {
+  /**
+   * Sign-in accounts a registry entry may be linked to: active, volunteer role only (the link rewrites
+   * the account's jurisdiction), not linked to another entry, and for a coordinator with a jurisdiction,
+   * an account whose areas all lie inside it (an account without areas yet is free to link).
+   */
+  async linkableAccounts(p: Principal, volunteerId?: string): Promise<{ id: string; username: string; displayName: string }[]> {
+    const rows = await this.ctx.db
+      .select({ id: users.id, username: users.username, displayName: users.displayName, jurisdiction: users.jurisdiction, linkedTo: volunteers.id })
+      .from(users)
+      .leftJoin(volunteers, eq(volunteers.userId, users.id))
+      .where(and(eq(users.tenant, p.tenant), isNull(users.disabledAt), sql`${users.roles} = ARRAY['volunteer']::text[]`))
+      .orderBy(asc(users.displayName), asc(users.username));
+    return rows
+      .filter((r) => r.linkedTo === null || r.linkedTo === volunteerId)
+      .filter((r) => p.jurisdiction === null || r.jurisdiction?.every((c) => p.jurisdiction!.some((a) => isWithin(c, a))) === true)
+      .map(({ id, username, displayName }) => ({ id, username, displayName }));
+  }
+
+  private async check(
+    p: Principal,
+    input: { agencyId?: string | null; userId?: string | null; desaCodes?: string[] },
+    volunteerId?: string,
+  ): Promise<void> {
     const fields: Record<string, FieldIssue> = {};
     if (input.agencyId) {
       const [a] = await this.ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, input.agencyId), eq(agencies.tenant, p.tenant)));
       if (!a) fields.agencyId = { code: "agency_unknown" };
     }
     if (input.userId) {
-      const [u] = await this.ctx.db.select({ roles: users.roles }).from(users).where(and(eq(users.id, input.userId), eq(users.tenant, p.tenant)));
-      // Only a volunteer-only account may be bound: the assignment rewrites its jurisdiction.
-      if (u?.roles.length !== 1 || u.roles[0] !== "volunteer") fields.userId = { code: "invalid_value" };
+      const candidates = await this.linkableAccounts(p, volunteerId);
+      if (!candidates.some((c) => c.id === input.userId)) fields.userId = { code: "volunteer_account_unavailable" };
     }
     if (input.desaCodes?.length) {
       const found = new Set(

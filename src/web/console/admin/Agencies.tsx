@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -21,6 +8,8 @@ import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { useResource } from "../hooks";
+import { type Column, DataList } from "../ListTable";
+import { formatNumber } from "../../lib/format";
 import { usePageTitle } from "../usePageTitle";
 
 type Editing = { mode: "create" } | { mode: "edit"; agency: Agency } | null;
@@ -31,6 +20,31 @@ export function Agencies() {
   const agencies = useResource<Page<Agency>>("/api/admin/agencies");
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const columns: Column<Agency>[] = [
+    { header: t("agencies.name"), title: true, cell: (agency) => <Text fw={500}>{agency.name}</Text> },
+    { header: t("agencies.code"), cell: (agency) => agency.code },
+    { header: t("agencies.category"), cell: (agency) => t(`pentahelix.${agency.category}`) },
+    {
+      header: t("agencies.operators"),
+      cell: (agency) => (agency.activeOperators === 0 ? <Text size="sm" c="orange.8">{t("agencies.noOperators")}</Text> : formatNumber(agency.activeOperators)),
+    },
+    {
+      header: t("agencies.status"),
+      cell: (agency) => (
+        <Badge color={agency.active ? "teal" : "gray"} variant="light" tt="none">
+          {agency.active ? t("common.active") : t("common.inactive")}
+        </Badge>
+      ),
+    },
+    {
+      header: t("common.actions"),
+      cell: (agency) => (
+        <Button variant="light" size="sm" onClick={() => setEditing({ mode: "edit", agency })} aria-label={t("agencies.editNamed", { name: agency.name })}>
+          {t("common.edit")}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -48,50 +62,15 @@ export function Agencies() {
           {errorMessage(agencies.error)}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("agencies.code")}</Table.Th>
-              <Table.Th>{t("agencies.name")}</Table.Th>
-              <Table.Th>{t("agencies.category")}</Table.Th>
-              <Table.Th>{t("agencies.status")}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {agencies.data?.items.map((agency) => (
-              <Table.Tr key={agency.id}>
-                <Table.Td>{agency.code}</Table.Td>
-                <Table.Td>{agency.name}</Table.Td>
-                <Table.Td>{t(`pentahelix.${agency.category}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={agency.active ? "teal" : "gray"} variant="light" tt="none">
-                    {agency.active ? t("common.active") : t("common.inactive")}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    variant="light"
-                    size="sm"
-                    onClick={() => setEditing({ mode: "edit", agency })}
-                    aria-label={t("agencies.editNamed", { name: agency.name })}
-                  >
-                    {t("common.edit")}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {agencies.data && agencies.data.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>{t("agencies.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataList
+        list={agencies}
+        items={agencies.data?.items ?? []}
+        columns={columns}
+        rowKey={(agency) => agency.id}
+        minWidth={640}
+        label={t("nav.agencies")}
+        empty={t("agencies.empty")}
+      />
       {editing && (
         <AgencyForm
           editing={editing}

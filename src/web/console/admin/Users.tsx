@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Alert, Badge, Button, Group, Menu, Modal, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -22,9 +9,12 @@ import type { Agency, Page, User } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useRegionNames, useResource } from "../hooks";
 import { jurisdictionLabel, roleLabel } from "../labels";
+import { type Column, DataList, Pager } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
 import { TemporaryPassword } from "./TemporaryPassword";
 import { UserForm } from "./UserForm";
+
+const PAGE = 50;
 
 type Dialog =
   | { kind: "create" }
@@ -39,7 +29,10 @@ export function Users() {
   usePageTitle(t("nav.users"));
   const [search, setSearch] = useState("");
   const [debounced] = useDebouncedValue(search.trim(), 300);
-  const users = useResource<Page<User>>(`/api/admin/users${query({ q: debounced })}`);
+  const [offset, setOffset] = useState(0);
+  const users = useResource<{ items: User[]; total: number }>(
+    `/api/admin/users${query({ q: debounced, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
+  );
   const agencies = useResource<Page<Agency>>("/api/admin/agencies");
   const [dialog, setDialog] = useState<Dialog>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -47,6 +40,59 @@ export function Users() {
     ...new Set((users.data?.items ?? []).flatMap((user) => (user.jurisdiction.kind === "areas" ? user.jurisdiction.codes : []))),
   ];
   const names = useRegionNames(areaCodes);
+
+  const columns: Column<User>[] = [
+    {
+      header: t("users.user"),
+      title: true,
+      cell: (user) => (
+        <>
+          <Text fw={500}>{user.displayName}</Text>
+          <Text size="sm" c="dimmed">
+            {user.username}
+          </Text>
+        </>
+      ),
+    },
+    { header: t("users.agency"), cell: (user) => user.agency?.name ?? "–" },
+    { header: t("users.roles"), cell: (user) => <Text size="sm">{user.roles.map((role) => roleLabel(t, role)).join(", ")}</Text> },
+    { header: t("users.jurisdiction"), cell: (user) => jurisdictionLabel(t, user.jurisdiction, names) },
+    {
+      header: t("users.status"),
+      cell: (user) => (
+        <Group gap={4}>
+          <Badge color={user.disabled ? "gray" : "teal"} variant="light" size="sm" tt="none">
+            {user.disabled ? t("users.disabled") : t("common.active")}
+          </Badge>
+          {user.totpEnrolled && (
+            <Badge color="blue" variant="light" size="sm" tt="none">
+              {t("users.totp")}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { header: t("users.lastLogin"), cell: (user) => formatDateTime(user.lastLoginAt) },
+    {
+      header: t("common.actions"),
+      cell: (user) => (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <Button variant="light" size="sm" aria-label={t("users.actionsFor", { username: user.username })}>
+              {t("common.actions")}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item onClick={() => setDialog({ kind: "edit", user })}>{t("common.edit")}</Menu.Item>
+            <Menu.Item onClick={() => setDialog({ kind: "reset", user })}>{t("users.resetPassword")}</Menu.Item>
+            <Menu.Item color={user.disabled ? undefined : "red"} onClick={() => setDialog({ kind: "toggle", user })}>
+              {user.disabled ? t("users.enable") : t("users.disable")}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      ),
+    },
+  ];
 
   function saved(message: string) {
     setDialog(null);
@@ -70,7 +116,10 @@ export function Users() {
         placeholder={t("users.searchPlaceholder")}
         type="search"
         value={search}
-        onChange={(event) => setSearch(event.currentTarget.value)}
+        onChange={(event) => {
+          setOffset(0);
+          setSearch(event.currentTarget.value);
+        }}
         maw={400}
       />
       {users.error ? (
@@ -78,77 +127,17 @@ export function Users() {
           {errorMessage(users.error)}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={760}>
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("users.user")}</Table.Th>
-              <Table.Th>{t("users.agency")}</Table.Th>
-              <Table.Th>{t("users.roles")}</Table.Th>
-              <Table.Th>{t("users.jurisdiction")}</Table.Th>
-              <Table.Th>{t("users.status")}</Table.Th>
-              <Table.Th>{t("users.lastLogin")}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data?.items.map((user) => (
-              <Table.Tr key={user.id} data-username={user.username}>
-                <Table.Td>
-                  <Text fw={500}>{user.displayName}</Text>
-                  <Text size="sm" c="dimmed">
-                    {user.username}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{user.agency?.name ?? "–"}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{user.roles.map((role) => roleLabel(t, role)).join(", ")}</Text>
-                </Table.Td>
-                <Table.Td>{jurisdictionLabel(t, user.jurisdiction, names)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <Badge color={user.disabled ? "gray" : "teal"} variant="light" size="sm" tt="none">
-                      {user.disabled ? t("users.disabled") : t("common.active")}
-                    </Badge>
-                    {user.totpEnrolled && (
-                      <Badge color="blue" variant="light" size="sm" tt="none">
-                        {t("users.totp")}
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{formatDateTime(user.lastLoginAt)}</Table.Td>
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <Button variant="light" size="sm" aria-label={t("users.actionsFor", { username: user.username })}>
-                        {t("common.actions")}
-                      </Button>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item onClick={() => setDialog({ kind: "edit", user })}>{t("common.edit")}</Menu.Item>
-                      <Menu.Item onClick={() => setDialog({ kind: "reset", user })}>{t("users.resetPassword")}</Menu.Item>
-                      <Menu.Item
-                        color={user.disabled ? undefined : "red"}
-                        onClick={() => setDialog({ kind: "toggle", user })}
-                      >
-                        {user.disabled ? t("users.enable") : t("users.disable")}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {users.data && users.data.items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={7}>{t("users.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataList
+        list={users}
+        items={users.data?.items ?? []}
+        columns={columns}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ "data-username": user.username })}
+        minWidth={760}
+        label={t("nav.users")}
+        empty={t("users.empty")}
+      />
+      <Pager total={users.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
 
       {(dialog?.kind === "create" || dialog?.kind === "edit") && (
         <UserForm

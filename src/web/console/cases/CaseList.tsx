@@ -1,7 +1,7 @@
 // The case list: my cases, my team's and those referred to my agency, with overdue referrals and
 // services highlighted; coordinators get the aggregate view (sex and age band, never names) and the
 // counts from /api/cases/stats. Exact search by NIK or phone goes to the API (keyed hash).
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from "../../lib/format";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { FilterBar, useFilters } from "../FilterBar";
-import { ListStatus, ListTable } from "../ListTable";
+import { type Column, DataList, ListStatus } from "../ListTable";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { CaseBadges, Section } from "./shared";
@@ -56,6 +56,65 @@ export function CaseList({ me }: { me: Me }) {
     return true;
   });
   const aggregate = all.length > 0 && all.every((item) => item.access === "aggregate");
+
+  const columns: Column<(typeof items)[number]>[] = [
+    {
+      header: t("cases.code"),
+      title: true,
+      cell: (item) => (
+        <>
+          <Anchor component={Link} href={`${CASES_PATH}/${item.id}`} ff="monospace" fw={600} size="sm">
+            {item.code}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {t(`cases.access.${item.access}`)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: t("cases.victims"),
+      cell: (item) =>
+        item.victims.length === 0
+          ? "–"
+          : item.victims.map((victim) => (
+              <Text size="sm" key={victim.id}>
+                {victim.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
+              </Text>
+            )),
+    },
+    { header: t("cases.statusLabel"), cell: (item) => <CaseBadges item={item} /> },
+    {
+      header: t("cases.owner"),
+      cell: (item) => (
+        <>
+          <Text size="sm">{item.owner.displayName}</Text>
+          <Text size="xs" c="dimmed">
+            {item.owner.agency?.name ?? ""}
+          </Text>
+        </>
+      ),
+    },
+    { header: t("cases.opened"), nowrap: true, cell: (item) => formatDate(item.createdAt) },
+    {
+      header: t("cases.overdueColumn"),
+      cell: (item) => (
+        <>
+          {item.overdueReferrals > 0 && (
+            <Badge color="red" variant="filled" mr={4}>
+              {t("cases.overdueReferrals", { n: item.overdueReferrals })}
+            </Badge>
+          )}
+          {item.overdueServices > 0 && (
+            <Badge color="orange" variant="filled">
+              {t("cases.overdueServices", { n: item.overdueServices })}
+            </Badge>
+          )}
+          {item.overdueReferrals + item.overdueServices === 0 && "–"}
+        </>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -159,71 +218,24 @@ export function CaseList({ me }: { me: Me }) {
 
       <ListStatus list={list} count={t("cases.count", { n: formatNumber(items.length) })} />
 
-      <ListTable
+      <DataList
         list={list}
-        minWidth={760}
-        headers={[t("cases.code"), t("cases.victims"), t("cases.statusLabel"), t("cases.owner"), t("cases.opened"), t("cases.overdueColumn")]}
-        empty={t("cases.empty")}
-        isEmpty={items.length === 0}
-      >
-        {items.map((item) => {
+        items={items}
+        columns={columns}
+        rowKey={(item) => item.id}
+        rowProps={(item) => {
           const late = item.overdueReferrals + item.overdueServices > 0;
-          return (
-            <Table.Tr
-              key={item.id}
-              data-testid="case-row"
-              data-overdue={late ? "true" : undefined}
-              bg={late ? "red.0" : undefined}
-              style={{ cursor: "pointer" }}
-              onClick={(event) => {
-                if ((event.target as HTMLElement).closest("a")) return;
-                navigate(`${CASES_PATH}/${item.id}`);
-              }}
-            >
-              <Table.Td>
-                <Anchor component={Link} href={`${CASES_PATH}/${item.id}`} ff="monospace" fw={600} size="sm">
-                  {item.code}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {t(`cases.access.${item.access}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                {item.victims.length === 0
-                  ? "–"
-                  : item.victims.map((victim) => (
-                      <Text size="sm" key={victim.id}>
-                        {victim.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
-                      </Text>
-                    ))}
-              </Table.Td>
-              <Table.Td>
-                <CaseBadges item={item} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{item.owner.displayName}</Text>
-                <Text size="xs" c="dimmed">
-                  {item.owner.agency?.name ?? ""}
-                </Text>
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.createdAt)}</Table.Td>
-              <Table.Td>
-                {item.overdueReferrals > 0 && (
-                  <Badge color="red" variant="filled" mr={4}>
-                    {t("cases.overdueReferrals", { n: item.overdueReferrals })}
-                  </Badge>
-                )}
-                {item.overdueServices > 0 && (
-                  <Badge color="orange" variant="filled">
-                    {t("cases.overdueServices", { n: item.overdueServices })}
-                  </Badge>
-                )}
-                {!late && "–"}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </ListTable>
+          return {
+            "data-testid": "case-row",
+            "data-overdue": late ? "true" : undefined,
+            style: late ? { background: "var(--mantine-color-red-0)" } : undefined,
+            onOpen: () => navigate(`${CASES_PATH}/${item.id}`),
+          };
+        }}
+        minWidth={760}
+        label={t("cases.title")}
+        empty={t("cases.empty")}
+      />
     </Stack>
   );
 }

@@ -1,7 +1,7 @@
 // Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
 // (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
 // (the server decides); staff see the sessions in their jurisdiction.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -9,13 +9,15 @@ import { formatDateTime, formatNumber } from "../../lib/format";
 import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
 import { FilterBar, useFilters } from "../FilterBar";
-import { ListStatus, ListTable } from "../ListTable";
+import { withinJurisdiction } from "../jurisdiction";
+import { type Column, DataList, ListStatus, Pager } from "../ListTable";
 import { useResource } from "../hooks";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { usePageTitle } from "../usePageTitle";
 import { COVERAGE_PATH, OUTREACH_NEW_PATH, outreachSessionPath, type SessionView, villagePath } from "../villages/types";
 import { MonthCalendar } from "./Calendar";
 import { useDesaOf, useKecamatanList } from "./desaOptions";
+import { fixSessionPath } from "./NewSession";
 import { outbox, useOutbox } from "./outbox";
 import { SessionPhotos } from "./SessionPhotos";
 import { flushOutbox } from "./sync";
@@ -29,6 +31,7 @@ interface Filters {
   to: string;
 }
 const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "" };
+const PAGE = 50;
 
 function useOnline(): boolean {
   const [online, setOnline] = useState(typeof navigator === "undefined" ? true : navigator.onLine);
@@ -79,9 +82,14 @@ export function PendingSessions({ me, onSent }: { me: Me; onSent?: () => void })
               )}
             </div>
             {item.rejected && (
-              <Button size="xs" variant="default" color="red" onClick={() => outbox.remove(item.id)}>
-                {t("outreach.pending.discard")}
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                <Button size="xs" component={Link} href={fixSessionPath(item.id)}>
+                  {t("outreach.pending.fix")}
+                </Button>
+                <Button size="xs" variant="default" color="red" onClick={() => outbox.remove(item.id)}>
+                  {t("outreach.pending.discard")}
+                </Button>
+              </Group>
             )}
           </Group>
         ))}
@@ -117,11 +125,12 @@ export function Outreach({ me }: { me: Me }) {
   const filters = useFilters<Filters>(EMPTY);
   const { draft, applied, set } = filters;
   const [view, setView] = useState<"list" | "calendar">("list");
-  const kecamatanList = useKecamatanList();
-  const desaList = useDesaOf(draft.kecamatan || null);
+  const kecamatanList = useKecamatanList(true, me.jurisdiction);
+  const desaList = useDesaOf(draft.kecamatan || null).filter((region) => withinJurisdiction(region.code, me.jurisdiction));
   const agencies = useResource<{ items: Agency[] }>(me.abilities.viewCoverage ? "/api/admin/agencies" : null);
+  const [offset, setOffset] = useState(0);
   const list = useResource<{ items: SessionView[]; total: number }>(
-    `/api/outreach/sessions${query({ ...applied, limit: "200" })}`,
+    `/api/outreach/sessions${query({ ...applied, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
   );
   const pending = useOutbox(me.id);
   const [photosOf, setPhotosOf] = useState<string | null>(null);
@@ -136,6 +145,73 @@ export function Outreach({ me }: { me: Me }) {
   }, [pending.length, reload]);
 
   const items = list.data?.items ?? [];
+  const columns: Column<SessionView>[] = [
+    {
+      header: t("outreach.when"),
+      title: true,
+      nowrap: true,
+      cell: (item) => (
+        <>
+          {item.abilities.update ? (
+            <Text
+              component={Link}
+              href={outreachSessionPath(item.id)}
+              size="sm"
+              fw={600}
+              c="teal.9"
+              aria-label={t("outreach.editSession", { when: formatDateTime(item.startsAt), desa: item.desaName })}
+            >
+              {formatDateTime(item.startsAt)}
+            </Text>
+          ) : (
+            formatDateTime(item.startsAt)
+          )}
+          {item.status !== "held" && (
+            <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
+              {t(`outreach.status.${item.status}`)}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    {
+      header: t("outreach.desa"),
+      cell: (item) => (
+        <>
+          {me.abilities.viewVillages ? (
+            <Text component={Link} href={villagePath(item.desaCode)} size="sm" c="teal.9">
+              {item.desaName}
+            </Text>
+          ) : (
+            <Text size="sm">{item.desaName}</Text>
+          )}
+          <Text size="xs" c="dimmed">
+            {item.kecamatanName}
+            {item.venue ? ` · ${item.venue}` : ""}
+          </Text>
+        </>
+      ),
+    },
+    { header: t("outreach.agency"), cell: (item) => item.organiser?.name ?? "–" },
+    {
+      header: t("outreach.attendance"),
+      cell: (item) =>
+        t("outreach.attendanceTotals", {
+          total: formatNumber(item.attendanceTotals.total),
+          female: formatNumber(item.attendanceTotals.female),
+          male: formatNumber(item.attendanceTotals.male),
+        }),
+    },
+    { header: t("outreach.recordedBy"), cell: (item) => item.recordedBy.displayName },
+    {
+      header: t("outreach.photos.column"),
+      cell: (item) => (
+        <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
+          {t("outreach.photos.open", { n: item.photos.length })}
+        </Button>
+      ),
+    },
+  ];
   const notice = search.get("terkirim") ? t("outreach.sent") : search.get("diubah") ? t("outreach.changed") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
   const photoNotice = search.get("fotoGagal") ? t("outreach.photos.someFailed", { n: search.get("fotoGagal") }) : search.get("fotoTertinggal") ? t("outreach.photos.leftBehind") : null;
   const photoSession = items.find((item) => item.id === photosOf);
@@ -173,8 +249,14 @@ export function Outreach({ me }: { me: Me }) {
       <FilterBar
         label={t("outreach.filters")}
         cols={{ base: 1, xs: 2, md: 5 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        onApply={() => {
+          setOffset(0);
+          filters.apply();
+        }}
+        onReset={() => {
+          setOffset(0);
+          filters.reset();
+        }}
         trailing={
           <SegmentedControl
             aria-label={t("outreach.view")}
@@ -220,59 +302,17 @@ export function Outreach({ me }: { me: Me }) {
       ) : (
         <>
           <ListStatus list={list} count={t("outreach.count", { n: formatNumber(list.data?.total ?? 0) })} countTestId="session-count" />
-          <ListTable
+          <DataList
             list={list}
+            items={items}
+            columns={columns}
+            rowKey={(item) => item.id}
+            rowProps={() => ({ "data-testid": "session-row" })}
             minWidth={640}
-            headers={[t("outreach.when"), t("outreach.desa"), t("outreach.agency"), t("outreach.attendance"), t("outreach.recordedBy"), t("outreach.photos.column")]}
+            label={t("outreach.title")}
             empty={t("outreach.empty")}
-            isEmpty={items.length === 0}
-          >
-            {items.map((item) => (
-              <Table.Tr key={item.id} data-testid="session-row">
-                <Table.Td style={{ whiteSpace: "nowrap" }}>
-                  {item.abilities.update ? (
-                    <Text component={Link} href={outreachSessionPath(item.id)} size="sm" c="teal.9" aria-label={t("outreach.editSession", { when: formatDateTime(item.startsAt), desa: item.desaName })}>
-                      {formatDateTime(item.startsAt)}
-                    </Text>
-                  ) : (
-                    formatDateTime(item.startsAt)
-                  )}
-                  {item.status !== "held" && (
-                    <Badge ml={4} size="sm" color={item.status === "cancelled" ? "gray" : "blue"}>
-                      {t(`outreach.status.${item.status}`)}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {me.abilities.viewVillages ? (
-                    <Text component={Link} href={villagePath(item.desaCode)} size="sm" c="teal.9">
-                      {item.desaName}
-                    </Text>
-                  ) : (
-                    <Text size="sm">{item.desaName}</Text>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {item.kecamatanName}
-                    {item.venue ? ` · ${item.venue}` : ""}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{item.organiser?.name ?? "–"}</Table.Td>
-                <Table.Td>
-                  {t("outreach.attendanceTotals", {
-                    total: formatNumber(item.attendanceTotals.total),
-                    female: formatNumber(item.attendanceTotals.female),
-                    male: formatNumber(item.attendanceTotals.male),
-                  })}
-                </Table.Td>
-                <Table.Td>{item.recordedBy.displayName}</Table.Td>
-                <Table.Td>
-                  <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
-                    {t("outreach.photos.open", { n: item.photos.length })}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+          />
+          <Pager total={list.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
         </>
       )}
       <Modal

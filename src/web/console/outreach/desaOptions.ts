@@ -3,7 +3,8 @@
 // the session form also opens without a connection.
 import { useEffect, useState } from "react";
 import { api } from "../../lib/api";
-import type { Me, Region } from "../../lib/types";
+import type { Jurisdiction, Me, Region } from "../../lib/types";
+import { touchesJurisdiction } from "../jurisdiction";
 import { getInstallationRegency } from "../regions";
 
 export interface DesaOption {
@@ -83,7 +84,8 @@ export async function jurisdictionDesa(me: Me): Promise<DesaOption[] | null> {
   return options;
 }
 
-export function useKecamatanList(enabled = true): Region[] {
+/** The regency's kecamatan; given a jurisdiction, only those the user works in. */
+export function useKecamatanList(enabled = true, jurisdiction?: Jurisdiction): Region[] {
   const [items, setItems] = useState<Region[]>([]);
   useEffect(() => {
     if (!enabled) return;
@@ -98,7 +100,7 @@ export function useKecamatanList(enabled = true): Region[] {
       cancelled = true;
     };
   }, [enabled]);
-  return items;
+  return jurisdiction ? items.filter((region) => touchesJurisdiction(region.code, jurisdiction)) : items;
 }
 
 /** The desa the user may pick: a flat list, or null while regency-wide (then by kecamatan). */

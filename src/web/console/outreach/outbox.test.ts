@@ -40,14 +40,21 @@ describe("outreach outbox", () => {
     box.add({ id: "a", userId: "u1", body: body("a"), desaName: "A" });
     box.add({ id: "b", userId: "u2", body: body("b"), desaName: "B" });
     const refuse = async () => {
-      throw new ApiError(400, "validation_failed", "Periksa isian");
+      throw new ApiError(400, "validation_failed", "Periksa isian", { endsAt: "Jam selesai harus sesudah jam mulai." });
     };
     expect(await box.flush("u1", refuse)).toBe(0);
     expect(box.forUser("u1")[0].rejected).toBe("Periksa isian");
+    expect(box.find("a")?.rejectedFields).toEqual({ endsAt: "Jam selesai harus sesudah jam mulai." });
     expect(box.forUser("u2")[0].rejected).toBeNull();
     // A set-aside session is not resent until the user deals with it.
     const sent: string[] = [];
     await box.flush("u1", async (b) => void sent.push(b.id));
     expect(sent).toEqual([]);
+    // Corrected in the form, it is kept again under the same id and sent.
+    box.add({ id: "a", userId: "u1", body: { ...body("a"), endsAt: "2026-01-10T11:00" }, desaName: "A" });
+    expect(box.find("a")).toMatchObject({ rejected: null, rejectedFields: {}, attempts: 0 });
+    expect(await box.flush("u1", async (b) => void sent.push(b.id))).toBe(1);
+    expect(sent).toEqual(["a"]);
+    expect(box.forUser("u1")).toHaveLength(0);
   });
 });

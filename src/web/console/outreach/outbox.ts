@@ -19,6 +19,8 @@ export interface OutboxItem {
   attempts: number;
   /** The server refused it (validation, access): it waits for the user to fix or discard it. */
   rejected: string | null;
+  /** The server's message per field when it refused the session, shown beside the fields when it is opened to fix. */
+  rejectedFields?: Record<string, string>;
 }
 
 export type Sender = (body: SessionCreate) => Promise<unknown>;
@@ -79,9 +81,13 @@ export class Outbox {
   }
 
   /** Keeps a session on the device; the same id twice is stored once. */
-  add(item: Omit<OutboxItem, "queuedAt" | "attempts" | "rejected">, now = Date.now()): void {
+  add(item: Omit<OutboxItem, "queuedAt" | "attempts" | "rejected" | "rejectedFields">, now = Date.now()): void {
     const items = this.all().filter((existing) => existing.id !== item.id);
-    this.write([...items, { ...item, queuedAt: now, attempts: 0, rejected: null }]);
+    this.write([...items, { ...item, queuedAt: now, attempts: 0, rejected: null, rejectedFields: {} }]);
+  }
+
+  find(id: string): OutboxItem | undefined {
+    return this.all().find((item) => item.id === id);
   }
 
   remove(id: string): void {
@@ -118,7 +124,11 @@ export class Outbox {
           // Still offline or the server is down: the rest would fail the same way.
           break;
         }
-        this.update(item.id, { attempts: item.attempts + 1, rejected: error instanceof Error && error.message ? error.message : "rejected" });
+        this.update(item.id, {
+          attempts: item.attempts + 1,
+          rejected: error instanceof Error && error.message ? error.message : "rejected",
+          rejectedFields: error instanceof ApiError ? error.fields : {},
+        });
       }
     }
     return sent;

@@ -118,7 +118,12 @@ function ActionModal({
   const already = new Set(report.forwards.map((forward) => forward.agency.id));
   const agencyOptions = (agencies.data?.items ?? [])
     .filter((agency) => agency.active !== false && !already.has(agency.id))
-    .map((agency) => ({ value: agency.id, label: `${agency.name} (${agency.code})` }));
+    .map((agency) => ({
+      value: agency.id,
+      label: `${agency.name} (${agency.code})${agency.activeOperators === 0 ? ` – ${t("reports.actions.forward.noOperatorsTag")}` : ""}`,
+    }));
+  // The server counts each agency's active operators: a forward to an agency without one reaches nobody.
+  const unread = (agencies.data?.items ?? []).filter((agency) => values.agencyIds.includes(agency.id) && agency.activeOperators === 0);
   const f = submission.fields;
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
@@ -199,6 +204,11 @@ function ActionModal({
                 error={f.agencyIds}
                 onChange={(value) => set("agencyIds", value)}
               />
+              {unread.length > 0 && (
+                <Alert color="orange" role="alert" data-testid="forward-no-operators">
+                  {t("reports.actions.forward.noOperators", { agencies: unread.map((agency) => agency.name).join(", ") })}
+                </Alert>
+              )}
               <Textarea
                 label={t("reports.actions.forward.instruction")}
                 required

@@ -1,18 +1,18 @@
 // Pengaduan in the console: the coordinators' triage queue (GET /api/reports) or, for agency
 // operators, their agency's inbox (GET /api/reports/inbox). Which one follows the abilities from
 // /api/auth/me; overdue reports come first and are highlighted with their due dates.
-import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { Badge, Checkbox, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, query } from "../../lib/api";
+import { query } from "../../lib/api";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { REPORT_CATEGORIES, type ReportSummary } from "../../lib/reports";
 import { Link, navigate } from "../../lib/router";
-import type { Me, Region } from "../../lib/types";
+import type { Me } from "../../lib/types";
 import { FilterBar, useFilters } from "../FilterBar";
-import { ListStatus, ListTable } from "../ListTable";
+import { type Column, DataList, ListStatus, Pager } from "../ListTable";
 import { useRegionNames, useResource } from "../hooks";
-import { getInstallationRegency } from "../regions";
+import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { StatusBadge } from "./StatusBadge";
 import "./reports.css";
@@ -31,23 +31,6 @@ const EMPTY: Filters = { status: "open", category: "", kecamatan: "", overdue: f
 const PAGE = 50;
 const STATUS_FILTERS = ["open", "received", "verified", "forwarded", "in_handling", "closed", "rejected"] as const;
 
-function useKecamatanOptions(): { value: string; label: string }[] {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    void getInstallationRegency()
-      .then((regency) => api.get<{ items: Region[] }>(`/api/regions/${encodeURIComponent(regency)}/children`))
-      .then((result) => {
-        if (!cancelled) setOptions(result.items.map((region) => ({ value: region.code, label: region.name })));
-      })
-      .catch(() => undefined);
-    return () => {
-      cancelled = true;
-    };
-  }, []);
-  return options;
-}
-
 export function Reports({ me }: { me: Me }) {
   const { t } = useTranslation();
   const triage = me.abilities.triageReports === true;
@@ -56,7 +39,8 @@ export function Reports({ me }: { me: Me }) {
   const filters = useFilters<Filters>(EMPTY);
   const { draft, applied, set } = filters;
   const [offset, setOffset] = useState(0);
-  const kecamatanOptions = useKecamatanOptions();
+  // The queue is scoped to the coordinator's jurisdiction; an agency's inbox holds whatever was forwarded to it.
+  const kecamatanOptions = useKecamatanList(true, triage ? me.jurisdiction : undefined).map((region) => ({ value: region.code, label: region.name }));
 
   const base = triage ? "/api/reports" : "/api/reports/inbox";
   const path = `${base}${query({
@@ -71,6 +55,41 @@ export function Reports({ me }: { me: Me }) {
   const list = useResource<{ items: ReportSummary[]; total: number }>(path);
   const items = list.data?.items ?? [];
   const names = useRegionNames([...new Set(items.flatMap((item) => (item.regionCode ? [item.regionCode] : [])))]);
+
+  const columns: Column<ReportSummary>[] = [
+    {
+      header: t("reports.code"),
+      title: true,
+      cell: (item) => (
+        <>
+          <Text component={Link} href={`${REPORTS_PATH}/${item.id}`} fw={600} ff="monospace" size="sm" c="teal.9">
+            {item.trackingCode}
+          </Text>
+          <Text size="xs" c="dimmed" lineClamp={2} maw={320}>
+            {item.excerpt}
+          </Text>
+        </>
+      ),
+    },
+    { header: t("reports.category"), cell: (item) => t(`report.category.${item.category}.label`) },
+    { header: t("reports.status"), cell: (item) => <StatusBadge status={item.status} /> },
+    { header: t("reports.place"), cell: (item) => (item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")) },
+    { header: t("reports.received"), nowrap: true, cell: (item) => formatDate(item.receivedAt) },
+    {
+      header: t("reports.due"),
+      nowrap: true,
+      cell: (item) => (
+        <span data-testid="report-due">
+          {item.overdue && (
+            <Badge color="red" variant="filled" mr={4}>
+              {t("reports.overdue")}
+            </Badge>
+          )}
+          {item.nextDueAt ? formatDateTime(item.nextDueAt) : "–"}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <Stack>
@@ -130,62 +149,22 @@ export function Reports({ me }: { me: Me }) {
 
       <ListStatus list={list} count={t("reports.count", { n: formatNumber(list.data?.total ?? 0) })} />
 
-      <ListTable
+      <DataList
         list={list}
+        items={items}
+        columns={columns}
+        rowKey={(item) => item.id}
+        rowProps={(item) => ({
+          className: item.overdue ? "konsol-report-overdue" : undefined,
+          "data-overdue": item.overdue ? "true" : undefined,
+          "data-testid": "report-row",
+          onOpen: () => navigate(`${REPORTS_PATH}/${item.id}`),
+        })}
         minWidth={760}
-        headers={[t("reports.code"), t("reports.category"), t("reports.status"), t("reports.place"), t("reports.received"), t("reports.due")]}
+        label={title}
         empty={t("reports.empty")}
-        isEmpty={items.length === 0}
-      >
-        {items.map((item) => (
-          <Table.Tr
-            key={item.id}
-            className={item.overdue ? "konsol-report-overdue" : undefined}
-            data-overdue={item.overdue ? "true" : undefined}
-            data-testid="report-row"
-            style={{ cursor: "pointer" }}
-            onClick={(event) => {
-              if ((event.target as HTMLElement).closest("a")) return;
-              navigate(`${REPORTS_PATH}/${item.id}`);
-            }}
-          >
-            <Table.Td>
-              <Text component={Link} href={`${REPORTS_PATH}/${item.id}`} fw={600} ff="monospace" size="sm" c="teal.9">
-                {item.trackingCode}
-              </Text>
-              <Text size="xs" c="dimmed" lineClamp={2} maw={320}>
-                {item.excerpt}
-              </Text>
-            </Table.Td>
-            <Table.Td>{t(`report.category.${item.category}.label`)}</Table.Td>
-            <Table.Td>
-              <StatusBadge status={item.status} />
-            </Table.Td>
-            <Table.Td>{item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDate(item.receivedAt)}</Table.Td>
-            <Table.Td style={{ whiteSpace: "nowrap" }}>
-              {item.overdue && (
-                <Badge color="red" variant="filled" mr={4}>
-                  {t("reports.overdue")}
-                </Badge>
-              )}
-              {item.nextDueAt ? formatDateTime(item.nextDueAt) : "–"}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
-      {list.data && list.data.total > PAGE && (
-        <Paper p="xs">
-          <Group>
-            <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {t("reports.previous")}
-            </Button>
-            <Button variant="default" disabled={offset + PAGE >= list.data.total} onClick={() => setOffset(offset + PAGE)}>
-              {t("reports.next")}
-            </Button>
-          </Group>
-        </Paper>
-      )}
+      />
+      <Pager total={list.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
     </Stack>
   );
 }

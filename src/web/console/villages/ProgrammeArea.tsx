@@ -7,7 +7,7 @@ import type { Me } from "../../lib/types";
 import { Coverage } from "../outreach/Coverage";
 import { EditSession } from "../outreach/EditSession";
 import { Outreach } from "../outreach/Outreach";
-import { SessionForm } from "../outreach/SessionForm";
+import { NewSession } from "../outreach/NewSession";
 import { PageNotFound } from "../Placeholder";
 import { Volunteers } from "../volunteers/Volunteers";
 import { COVERAGE_PATH, MAP_PATH, OUTREACH_NEW_PATH, OUTREACH_PATH, VILLAGES_PATH, VOLUNTEERS_PATH } from "./types";
@@ -24,7 +24,7 @@ export default function ProgrammeArea({ me, pathname }: { me: Me; pathname: stri
     return <VillagePage key={code} me={me} code={code} />;
   }
   if (pathname === OUTREACH_PATH && can("recordOutreach")) return <Outreach me={me} />;
-  if (pathname === OUTREACH_NEW_PATH && can("recordOutreach")) return <SessionForm me={me} />;
+  if (pathname === OUTREACH_NEW_PATH && can("recordOutreach")) return <NewSession me={me} />;
   if (pathname.startsWith(`${OUTREACH_PATH}/`) && can("recordOutreach")) {
     const id = decodeURIComponent(pathname.slice(OUTREACH_PATH.length + 1));
     return <EditSession key={id} me={me} id={id} />;

@@ -7,12 +7,14 @@ import { useTranslation } from "react-i18next";
 import { INDICATOR_KEYS, type IndicatorKey } from "../../../core/village-risk";
 import { query, request } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
-import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
+import { formatDateTime, formatNumber, formatPartialDate } from "../../lib/format";
+import { joinPartialDate, splitPartialDate } from "../../lib/partial-date";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
+import { PartialDateField } from "./PartialDateField";
 import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS, VILLAGES_PATH, type VillageDetail } from "./types";
 import { RiskBadge, riskReason } from "./Villages";
 
@@ -26,7 +28,7 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
   const [form, setForm] = useState({
     status: village.status as ProgramStatus,
     decreeNumber: village.decreeNumber ?? "",
-    decreeDate: village.decreeDate ?? "",
+    decreeDate: splitPartialDate(village.decreeDate),
     designatingOffice: village.designatingOffice ?? "",
     pimpasa: village.pimpasa.map((p) => p.id),
     focalName: village.focalPoint.name ?? "",
@@ -37,7 +39,8 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
     populationSource: village.populationSource ?? "",
     notes: village.notes ?? "",
   });
-  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const set = (key: Exclude<keyof typeof form, "decreeDate" | "pimpasa">) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const [decreeProblem, setDecreeProblem] = useState<string | null>(null);
   const officerOptions = [...(officers.data?.items ?? []), ...village.pimpasa]
     .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)
     .map((o) => ({ value: o.id, label: o.displayName }));
@@ -45,11 +48,17 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const decree = joinPartialDate(form.decreeDate);
+    if ("problem" in decree) {
+      setDecreeProblem(t(`partialDate.problem.${decree.problem}`));
+      return;
+    }
+    setDecreeProblem(null);
     await submission.run(async () => {
       const next = await request<VillageDetail>("PATCH", `/api/villages/${encodeURIComponent(village.code)}`, {
         status: form.status,
         decreeNumber: nullable(form.decreeNumber),
-        decreeDate: nullable(form.decreeDate),
+        decreeDate: decree.value || null,
         designatingOffice: nullable(form.designatingOffice),
         pimpasaUserIds: form.pimpasa,
         // A hidden phone is not sent, so saving does not erase what this user cannot see.
@@ -80,7 +89,12 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
               data={PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))}
             />
             <TextInput label={t("villages.designation.decreeNumber")} value={form.decreeNumber} onChange={(e) => set("decreeNumber")(e.currentTarget.value)} error={err("decreeNumber")} />
-            <TextInput type="date" label={t("villages.designation.decreeDate")} value={form.decreeDate} onChange={(e) => set("decreeDate")(e.currentTarget.value)} error={err("decreeDate")} />
+            <PartialDateField
+              label={t("villages.designation.decreeDate")}
+              value={form.decreeDate}
+              onChange={(decreeDate) => setForm((previous) => ({ ...previous, decreeDate }))}
+              error={decreeProblem ?? err("decreeDate")}
+            />
             <TextInput label={t("villages.designation.office")} value={form.designatingOffice} onChange={(e) => set("designatingOffice")(e.currentTarget.value)} error={err("designatingOffice")} />
           </SimpleGrid>
           <MultiSelect
@@ -287,7 +301,7 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
           </Group>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
             <Row label={t("villages.designation.decreeNumber")}>{village.decreeNumber ?? "–"}</Row>
-            <Row label={t("villages.designation.decreeDate")}>{village.decreeDate ? formatDate(village.decreeDate) : "–"}</Row>
+            <Row label={t("villages.designation.decreeDate")}>{village.decreeDate ? formatPartialDate(village.decreeDate) : "–"}</Row>
             <Row label={t("villages.designation.office")}>{village.designatingOffice ?? "–"}</Row>
             <Row label={t("villages.designation.pimpasa")}>{village.pimpasa.length ? village.pimpasa.map((p) => p.displayName).join(", ") : "–"}</Row>
             <Row label={t("villages.focal.title")}>

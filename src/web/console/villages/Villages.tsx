@@ -1,13 +1,14 @@
 // Desa Binaan: every desa in the user's jurisdiction with its programme status, risk level and the
 // sentence that explains it, and the last outreach session there.
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { FilterBar, useFilters } from "../FilterBar";
-import { ListStatus, ListTable } from "../ListTable";
+import { type Column, DataList, ListStatus, Pager } from "../ListTable";
 import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
@@ -15,6 +16,7 @@ import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOUR
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
 const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
+const PAGE = 50;
 
 export function RiskBadge({ risk }: { risk: VillageSummary["risk"] }) {
   const { t } = useTranslation();
@@ -34,9 +36,59 @@ export function Villages({ me }: { me: Me }) {
   usePageTitle(t("villages.title"));
   const filters = useFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }));
   const { draft, applied, set } = filters;
-  const kecamatanList = useKecamatanList();
-  const list = useResource<{ items: VillageSummary[] }>(`/api/villages${query(applied)}`);
+  const [offset, setOffset] = useState(0);
+  const kecamatanList = useKecamatanList(true, me.jurisdiction);
+  const list = useResource<{ items: VillageSummary[]; total: number }>(
+    `/api/villages${query({ ...applied, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
+  );
   const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+
+  const columns: Column<VillageSummary>[] = [
+    {
+      header: t("outreach.desa"),
+      title: true,
+      cell: (village) => (
+        <Text component={Link} href={villagePath(village.code)} fw={600} size="sm" c="teal.9">
+          {village.name}
+        </Text>
+      ),
+    },
+    { header: t("outreach.kecamatan"), cell: (village) => village.kecamatanName },
+    {
+      header: t("villages.status"),
+      cell: (village) => (
+        <Badge color={STATUS_COLOURS[village.status]} variant="light">
+          {t(`villages.programStatus.${village.status}`)}
+        </Badge>
+      ),
+    },
+    {
+      header: t("villages.riskLevel"),
+      cell: (village) => (
+        <>
+          <RiskBadge risk={village.risk} />
+          <Text size="xs" c="dimmed" maw={360}>
+            {riskReason(village.risk, i18n.language)}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: t("villages.lastOutreach"),
+      cell: (village) =>
+        village.outreach.lastSessionAt ? (
+          <>
+            {formatDate(village.outreach.lastSessionAt)}
+            <Text size="xs" c="dimmed">
+              {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
+            </Text>
+          </>
+        ) : (
+          t("villages.neverReached")
+        ),
+    },
+  ];
 
   return (
     <Stack>
@@ -53,7 +105,18 @@ export function Villages({ me }: { me: Me }) {
           </Button>
         </Group>
       )}
-      <FilterBar label={t("villages.filters")} cols={{ base: 1, xs: 2, md: 4 }} onApply={filters.apply} onReset={filters.reset}>
+      <FilterBar
+        label={t("villages.filters")}
+        cols={{ base: 1, xs: 2, md: 4 }}
+        onApply={() => {
+          setOffset(0);
+          filters.apply();
+        }}
+        onReset={() => {
+          setOffset(0);
+          filters.reset();
+        }}
+      >
         <NativeSelect
           label={t("outreach.kecamatan")}
           value={draft.kecamatan}
@@ -74,48 +137,18 @@ export function Villages({ me }: { me: Me }) {
         />
         <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
       </FilterBar>
-      <ListStatus list={list} count={t("villages.count", { n: formatNumber(items.length) })} />
-      <ListTable
+      <ListStatus list={list} count={t("villages.count", { n: formatNumber(total) })} />
+      <DataList
         list={list}
+        items={items}
+        columns={columns}
+        rowKey={(village) => village.code}
+        rowProps={() => ({ "data-testid": "village-row" })}
         minWidth={820}
-        headers={[t("outreach.desa"), t("outreach.kecamatan"), t("villages.status"), t("villages.riskLevel"), t("villages.lastOutreach")]}
+        label={t("villages.title")}
         empty={t("villages.empty")}
-        isEmpty={items.length === 0}
-      >
-        {items.map((village) => (
-          <Table.Tr key={village.code} data-testid="village-row">
-            <Table.Td>
-              <Text component={Link} href={villagePath(village.code)} fw={600} size="sm" c="teal.9">
-                {village.name}
-              </Text>
-            </Table.Td>
-            <Table.Td>{village.kecamatanName}</Table.Td>
-            <Table.Td>
-              <Badge color={STATUS_COLOURS[village.status]} variant="light">
-                {t(`villages.programStatus.${village.status}`)}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <RiskBadge risk={village.risk} />
-              <Text size="xs" c="dimmed" maw={360}>
-                {riskReason(village.risk, i18n.language)}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              {village.outreach.lastSessionAt ? (
-                <>
-                  {formatDate(village.outreach.lastSessionAt)}
-                  <Text size="xs" c="dimmed">
-                    {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
-                  </Text>
-                </>
-              ) : (
-                t("villages.neverReached")
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      />
+      <Pager total={total} offset={offset} pageSize={PAGE} onChange={setOffset} />
     </Stack>
   );
 }

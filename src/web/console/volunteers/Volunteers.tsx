@@ -1,6 +1,6 @@
 // The volunteer registry (coordinators and admins): registration with consent and the code of
 // conduct, assigned desa, training records, active or not, activity counts.
-import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -9,18 +9,29 @@ import { formatDate, formatNumber } from "../../lib/format";
 import type { Me } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
-import { ListTable } from "../ListTable";
+import { withinJurisdiction } from "../jurisdiction";
+import { type Column, DataList, Pager } from "../ListTable";
 import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
-function DesaPicker({ value, onChange, error }: { value: { code: string; name: string }[]; onChange: (next: { code: string; name: string }[]) => void; error?: string }) {
+function DesaPicker({
+  me,
+  value,
+  onChange,
+  error,
+}: {
+  me: Me;
+  value: { code: string; name: string }[];
+  onChange: (next: { code: string; name: string }[]) => void;
+  error?: string;
+}) {
   const { t } = useTranslation();
-  const kecamatanList = useKecamatanList();
+  const kecamatanList = useKecamatanList(true, me.jurisdiction);
   const [kecamatan, setKecamatan] = useState<string>("");
-  const desa = useDesaOf(kecamatan || null);
+  const desa = useDesaOf(kecamatan || null).filter((region) => withinJurisdiction(region.code, me.jurisdiction));
   const options = [...value.map((d) => ({ value: d.code, label: d.name })), ...desa.filter((d) => !value.some((v) => v.code === d.code)).map((d) => ({ value: d.code, label: d.name }))];
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -44,7 +55,7 @@ function DesaPicker({ value, onChange, error }: { value: { code: string; name: s
   );
 }
 
-function Register({ onDone }: { onDone: () => void }) {
+function Register({ me, onDone }: { me: Me; onDone: () => void }) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [form, setForm] = useState({ name: "", phone: "", consent: false, conduct: false, consentAt: today(), codeOfConductAt: today() });
@@ -82,7 +93,7 @@ function Register({ onDone }: { onDone: () => void }) {
             <TextInput label={t("volunteers.name")} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required error={err("name")} />
             <TextInput type="tel" label={t("volunteers.phone")} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} error={err("phone")} />
           </SimpleGrid>
-          <DesaPicker value={desa} onChange={setDesa} error={err("desaCodes")} />
+          <DesaPicker me={me} value={desa} onChange={setDesa} error={err("desaCodes")} />
           <Checkbox label={t("volunteers.consent")} checked={form.consent} onChange={(e) => setForm({ ...form, consent: e.currentTarget.checked })} />
           <TextInput type="date" label={t("volunteers.consentAt")} value={form.consentAt} onChange={(e) => setForm({ ...form, consentAt: e.currentTarget.value })} maw={240} error={err("consentAt")} />
           <Checkbox label={t("volunteers.conduct")} checked={form.conduct} onChange={(e) => setForm({ ...form, conduct: e.currentTarget.checked })} />
@@ -136,7 +147,62 @@ function Training({ volunteer, onDone }: { volunteer: VolunteerView; onDone: () 
   );
 }
 
-function VolunteerDetail({ volunteer, onChanged }: { volunteer: VolunteerView; onChanged: () => void }) {
+/** Links the entry to a sign-in account with the volunteer role; the server offers only accounts the caller may link. */
+function AccountLink({ volunteer, onChanged }: { volunteer: VolunteerView; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const submission = useSubmission();
+  const accounts = useResource<{ items: { id: string; username: string; displayName: string }[] }>("/api/volunteers/accounts");
+  const [chosen, setChosen] = useState<string | null>(volunteer.account?.id ?? null);
+  // The linked account is not offered by the server (it is linked); the list may still hold it from before saving.
+  const others = (accounts.data?.items ?? []).filter((account) => account.id !== volunteer.account?.id);
+  const options = [
+    ...(volunteer.account ? [{ value: volunteer.account.id, label: volunteer.account.username }] : []),
+    ...others.map((account) => ({ value: account.id, label: `${account.displayName} (${account.username})` })),
+  ];
+  const changed = chosen !== (volunteer.account?.id ?? null);
+  return (
+    <Stack gap="xs">
+      <Group align="flex-end" gap="xs">
+        <Select
+          label={t("volunteers.accountLabel")}
+          description={t("volunteers.accountHint")}
+          placeholder={accounts.loading ? t("common.loading") : t("volunteers.noAccount")}
+          data={options}
+          value={chosen}
+          onChange={setChosen}
+          searchable
+          clearable
+          nothingFoundMessage={t("volunteers.noAccounts")}
+          error={submission.fields.userId}
+          maw={420}
+          w="100%"
+        />
+        {changed && (
+          <Button
+            size="sm"
+            loading={submission.busy}
+            onClick={() =>
+              void submission.run(async () => {
+                await api.patch(`/api/volunteers/${volunteer.id}`, { userId: chosen });
+                accounts.reload();
+                onChanged();
+              })
+            }
+          >
+            {t("volunteers.saveAccount")}
+          </Button>
+        )}
+      </Group>
+      {submission.error && !submission.fields.userId && (
+        <Text c="red" size="sm" role="alert">
+          {submission.error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function VolunteerDetail({ me, volunteer, onChanged }: { me: Me; volunteer: VolunteerView; onChanged: () => void }) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [desa, setDesa] = useState(volunteer.desa);
@@ -149,8 +215,8 @@ function VolunteerDetail({ volunteer, onChanged }: { volunteer: VolunteerView; o
         <Text size="sm">
           {t("volunteers.agreed", { consent: formatDate(volunteer.consentAt), conduct: formatDate(volunteer.codeOfConductAt), version: volunteer.codeOfConductVersion })}
         </Text>
-        {volunteer.account && <Text size="sm">{t("volunteers.account", { username: volunteer.account.username })}</Text>}
-        <DesaPicker value={desa} onChange={setDesa} error={submission.fields.desaCodes} />
+        <AccountLink volunteer={volunteer} onChanged={onChanged} />
+        <DesaPicker me={me} value={desa} onChange={setDesa} error={submission.fields.desaCodes} />
         {changed && (
           <Group>
             <Button
@@ -205,11 +271,16 @@ function VolunteerDetail({ volunteer, onChanged }: { volunteer: VolunteerView; o
   );
 }
 
-export function Volunteers({ me: _me }: { me: Me }) {
+const PAGE = 50;
+
+export function Volunteers({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("volunteers.title"));
   const [onlyActive, setOnlyActive] = useState(false);
-  const list = useResource<{ items: VolunteerView[] }>(`/api/volunteers${query({ active: onlyActive ? "true" : undefined })}`);
+  const [offset, setOffset] = useState(0);
+  const list = useResource<{ items: VolunteerView[]; total: number }>(
+    `/api/volunteers${query({ active: onlyActive ? "true" : undefined, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
+  );
   const [registering, setRegistering] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [toggleError, setToggleError] = useState<string | null>(null);
@@ -225,6 +296,56 @@ export function Volunteers({ me: _me }: { me: Me }) {
     }
   }
 
+  const columns: Column<VolunteerView>[] = [
+    {
+      header: t("volunteers.name"),
+      title: true,
+      cell: (volunteer) => (
+        <>
+          <Text fw={600} size="sm">
+            {volunteer.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {[volunteer.phone, volunteer.agency?.name, volunteer.account ? t("volunteers.account", { username: volunteer.account.username }) : null]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+        </>
+      ),
+    },
+    { header: t("volunteers.desa"), cell: (volunteer) => volunteer.desa.map((d) => d.name).join(", ") },
+    { header: t("volunteers.trainings"), cell: (volunteer) => formatNumber(volunteer.trainings.length) },
+    {
+      header: t("volunteers.activity"),
+      cell: (volunteer) => t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) }),
+    },
+    {
+      header: t("volunteers.active"),
+      cell: (volunteer) => (
+        <Group gap="xs">
+          <Switch
+            aria-label={t("volunteers.activeFor", { name: volunteer.name })}
+            checked={volunteer.active}
+            onChange={(e) => void setActive(volunteer, e.currentTarget.checked)}
+          />
+          {!volunteer.active && (
+            <Badge color="gray" size="sm">
+              {t("common.inactive")}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      header: t("common.actions"),
+      cell: (volunteer) => (
+        <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
+          {open === volunteer.id ? t("common.close") : t("volunteers.details")}
+        </Button>
+      ),
+    },
+  ];
+
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -235,10 +356,18 @@ export function Volunteers({ me: _me }: { me: Me }) {
       </Text>
       <Group>
         {!registering && <Button onClick={() => setRegistering(true)}>{t("volunteers.register")}</Button>}
-        <Switch label={t("volunteers.onlyActive")} checked={onlyActive} onChange={(e) => setOnlyActive(e.currentTarget.checked)} />
+        <Switch
+          label={t("volunteers.onlyActive")}
+          checked={onlyActive}
+          onChange={(e) => {
+            setOffset(0);
+            setOnlyActive(e.currentTarget.checked);
+          }}
+        />
       </Group>
       {registering && (
         <Register
+          me={me}
           onDone={() => {
             setRegistering(false);
             list.reload();
@@ -250,56 +379,19 @@ export function Volunteers({ me: _me }: { me: Me }) {
           {toggleError ?? errorMessage(list.error)}
         </Alert>
       )}
-      <ListTable
+      <DataList
         list={list}
+        items={items}
+        columns={columns}
+        rowKey={(volunteer) => volunteer.id}
+        rowProps={() => ({ "data-testid": "volunteer-row" })}
+        expanded={(volunteer) => (open === volunteer.id ? <VolunteerDetail me={me} volunteer={volunteer} onChanged={list.reload} /> : null)}
         minWidth={760}
         highlightOnHover={false}
-        headers={[t("volunteers.name"), t("volunteers.desa"), t("volunteers.trainings"), t("volunteers.activity"), t("volunteers.active"), t("common.actions")]}
+        label={t("volunteers.title")}
         empty={t("volunteers.empty")}
-        isEmpty={items.length === 0}
-      >
-        {items.map((volunteer) => [
-          <Table.Tr key={volunteer.id} data-testid="volunteer-row">
-            <Table.Td>
-              <Text fw={600} size="sm">
-                {volunteer.name}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {[volunteer.phone, volunteer.agency?.name].filter(Boolean).join(" · ")}
-              </Text>
-            </Table.Td>
-            <Table.Td>{volunteer.desa.map((d) => d.name).join(", ")}</Table.Td>
-            <Table.Td>{formatNumber(volunteer.trainings.length)}</Table.Td>
-            <Table.Td>
-              {t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) })}
-            </Table.Td>
-            <Table.Td>
-              <Switch
-                aria-label={t("volunteers.activeFor", { name: volunteer.name })}
-                checked={volunteer.active}
-                onChange={(e) => void setActive(volunteer, e.currentTarget.checked)}
-              />
-              {!volunteer.active && (
-                <Badge color="gray" size="sm">
-                  {t("common.inactive")}
-                </Badge>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
-                {open === volunteer.id ? t("common.close") : t("volunteers.details")}
-              </Button>
-            </Table.Td>
-          </Table.Tr>,
-          open === volunteer.id ? (
-            <Table.Tr key={`${volunteer.id}-detail`}>
-              <Table.Td colSpan={6}>
-                <VolunteerDetail volunteer={volunteer} onChanged={list.reload} />
-              </Table.Td>
-            </Table.Tr>
-          ) : null,
-        ])}
-      </ListTable>
+      />
+      <Pager total={list.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
     </Stack>
   );
 }
