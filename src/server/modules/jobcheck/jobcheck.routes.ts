@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { agencyRoutes } from "../p3mi/p3mi.routes";
 import { registryIndexFor } from "../p3mi/p3mi.index";
+import { jobcheckImageRoutes } from "./jobcheck.image";
 import { JobcheckBody, JobcheckResult } from "./jobcheck.schema";
 import { checkOffer } from "./jobcheck.service";
 
@@ -28,4 +29,6 @@ export const publicJobcheckRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   await app.register(agencyRoutes);
+  // Its own plugin: the raw image body parser stays out of the JSON routes above.
+  await app.register(jobcheckImageRoutes);
 };
