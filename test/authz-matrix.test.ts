@@ -98,6 +98,7 @@ const MATRIX: Record<string, Rule> = {
   "PUT /api/villages/:code/indicators/:period": ["admin", "coordinator", "pimpasa"],
   "DELETE /api/villages/:code/indicators/:period": ["admin", "coordinator", "pimpasa"],
   "GET /api/outreach/vocabulary": "authenticated",
+  "POST /api/outreach/chat-check": ["volunteer", "pimpasa", "coordinator"],
   "POST /api/outreach/sessions": ["admin", "coordinator", "agency_operator", "pimpasa", "volunteer"],
   "GET /api/outreach/sessions": ["admin", "coordinator", "agency_operator", "pimpasa", "volunteer"],
   "GET /api/outreach/sessions/calendar": ["admin", "coordinator", "agency_operator", "pimpasa", "volunteer"],

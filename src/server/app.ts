@@ -28,6 +28,7 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
+import { chatCheckRoutes } from "./modules/chatcheck/chatcheck.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
@@ -167,6 +168,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicJobcheckRoutes, { prefix: "/api/public" });
   await app.register(villageRoutes, { prefix: "/api/villages" });
   await app.register(outreachRoutes, { prefix: "/api/outreach" });
+  await app.register(chatCheckRoutes, { prefix: "/api/outreach/chat-check" });
   await app.register(volunteerRoutes, { prefix: "/api/volunteers" });
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });

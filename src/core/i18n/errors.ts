@@ -87,6 +87,10 @@ export const FIELD_MESSAGES = {
   consent_required: { id: "Centang persetujuan bila Anda mengisi data kontak.", en: "Tick the consent box when you give contact details." },
   file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
+  chat_export_required: {
+    id: "Kirim ekspor obrolan grup WhatsApp (berkas .txt atau .zip dari menu Ekspor chat).",
+    en: "Send a WhatsApp group chat export (the .txt or .zip file from Export chat).",
+  },
   image_no_text: {
     id: "Tidak ada tulisan yang terbaca di gambar ini. Kirim gambar yang lebih jelas, atau tempel teksnya.",
     en: "No text could be read in this image. Send a sharper image, or paste the text.",

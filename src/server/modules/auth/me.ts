@@ -9,6 +9,7 @@ import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
 import { caseRoutePolicy } from "../cases/cases.policy";
+import { chatCheckPolicy } from "../chatcheck/chatcheck.policy";
 import { outreachRoutePolicy } from "../outreach/outreach.policy";
 import { reportQueuePolicy } from "../reports/reports.policy";
 import { villageRoutePolicy } from "../villages/villages.policy";
@@ -57,6 +58,7 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
     exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
     manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
+    checkGroupChats: chatCheckPolicy.can(p, "check", undefined),
   };
 }
 
