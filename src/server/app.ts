@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { isAppPath } from "../core/app-paths";
 import { errorMessage, type Locale, pickLocale } from "../core/i18n/errors";
 import type { AuthState } from "./auth/principal";
 import { assertRouteAccess, type RouteAccess } from "./auth/route-access";
@@ -175,6 +176,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));
+  const hasShell = serveWeb && fs.existsSync(path.join(WEB_DIR, "shell.html"));
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: WEB_DIR,
@@ -195,7 +197,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "";
     if (serveWeb && (req.method === "GET" || req.method === "HEAD") && !url.startsWith("/api/") && !path.extname(url)) {
-      return reply.sendFile("index.html");
+      // An unknown public path gets the app's not-found page with a real 404 (search engines, link checkers).
+      if (!isAppPath(url)) reply.code(404);
+      // The plain shell (index.html holds the pre-rendered home page); older builds have only index.html.
+      return reply.header("cache-control", "no-cache").sendFile(hasShell ? "shell.html" : "index.html");
     }
     throw new AppError("route_not_found");
   });
