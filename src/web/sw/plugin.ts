@@ -19,7 +19,7 @@ export const OFFLINE_MODULES = [/\/console\/Console\.tsx$/, /\/console\/villages
 /** Modules of the public pages, besides the entry: every visitor keeps them. */
 export const PUBLIC_MODULES = [
   /\/site\/jobcheck\/(JobCheck|CompanyCheck)\.tsx$/,
-  /\/site\/report\/(ReportForm|ReportStatus)\.tsx$/,
+  /\/site\/report\/(ReportForm|ReportStatus|ReportReceipt)\.tsx$/,
   /\/site\/SignIn\.tsx$/,
   /\/core\/jobcheck\/index\.ts$/,
   /simpul-strings\//,
