@@ -5,6 +5,8 @@ import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { stringGroups } from "./src/web/i18n/plugin";
+import { prerender } from "./src/web/prerender/plugin";
 import { serviceWorker } from "./src/web/sw/plugin";
 
 const webRoot = fileURLToPath(new URL("./src/web", import.meta.url));
@@ -46,7 +48,8 @@ function precompress(): Plugin {
 // bundled locally because the machines that run Simpul may have no internet access.
 export default defineConfig({
   root: webRoot,
-  plugins: [react(), serviceWorker(), precompress()],
+  // prerender runs before serviceWorker, so the worker's version covers the pre-rendered page.
+    plugins: [react(), stringGroups(), prerender(() => [react(), stringGroups()]), serviceWorker(), precompress()],
   // No static folder: every asset goes through the bundler.
   publicDir: false,
   build: {

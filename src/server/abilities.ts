@@ -5,6 +5,7 @@ import type { Principal } from "./auth/principal";
 import { agencyPolicy, userPolicy } from "./modules/admin/admin.policy";
 import { auditPolicy } from "./modules/audit/audit.policy";
 import { caseRoutePolicy } from "./modules/cases/cases.policy";
+import { chatCheckPolicy } from "./modules/chatcheck/chatcheck.policy";
 import { outreachRoutePolicy } from "./modules/outreach/outreach.policy";
 import { intelPolicy } from "./modules/intel/intel.policy";
 import { reportQueuePolicy } from "./modules/reports/reports.policy";
@@ -31,6 +32,7 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
     exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
     manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
+    checkGroupChats: chatCheckPolicy.can(p, "check", undefined),
     viewIntel: intelPolicy.can(p, "use", undefined),
     viewScreenings: screeningRoutePolicy.can(p, "record", undefined),
     viewScreeningStats: screeningRoutePolicy.can(p, "stats", undefined),

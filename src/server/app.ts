@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { isAppPath } from "../core/app-paths";
 import { errorMessage, type Locale, pickLocale } from "../core/i18n/errors";
 import { abilitiesOf } from "./abilities";
 import type { AuthState } from "./auth/principal";
@@ -29,6 +30,7 @@ import { adminRoutes } from "./modules/admin/admin.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./auth/auth.hook";
 import { authRoutes } from "./auth/auth.routes";
+import { chatCheckRoutes } from "./modules/chatcheck/chatcheck.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
 import { screeningRoutes } from "./modules/screening/screening.routes";
 import { intelHooks, intelRoutes, publicIntelRoutes } from "./modules/intel/intel.routes";
@@ -192,6 +194,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(agencyRoutes, { prefix: "/api/public" });
   await app.register(villageRoutes, { prefix: "/api/villages" });
   await app.register(outreachRoutes, { prefix: "/api/outreach" });
+  await app.register(chatCheckRoutes, { prefix: "/api/outreach/chat-check" });
   await app.register(volunteerRoutes, { prefix: "/api/volunteers", activityOf: recorderActivity });
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
@@ -202,6 +205,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const webDir = opts.webDir ?? WEB_DIR;
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(webDir, "index.html"));
+  const hasShell = serveWeb && fs.existsSync(path.join(webDir, "shell.html"));
   if (serveWeb) {
     await app.register(fastifyStatic, {
       root: webDir,
@@ -222,7 +226,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split("?")[0] ?? "";
     if (serveWeb && (req.method === "GET" || req.method === "HEAD") && !isApiPath(url) && !ASSET_EXTENSION.test(url)) {
-      return reply.sendFile("index.html");
+      // An unknown public path gets the app's not-found page with a real 404 (search engines, link checkers).
+      if (!isAppPath(url)) reply.code(404);
+      // The plain shell (index.html holds the pre-rendered home page); older builds have only index.html.
+      return reply.header("cache-control", "no-cache").sendFile(hasShell ? "shell.html" : "index.html");
     }
     throw new AppError("route_not_found");
   });

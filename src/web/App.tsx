@@ -1,20 +1,26 @@
-import { lazy, Suspense } from "react";
+import { type ComponentType, lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
+import { loadStrings } from "./i18n";
 import { useLocation } from "./lib/router";
 import { Home } from "./site/Home";
 import { NotFound } from "./site/NotFound";
-import { SignIn } from "./site/SignIn";
+
+/** A page fetched on first visit together with its words (i18n/string-groups.ts). */
+function page<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, strings: Parameters<typeof loadStrings>[0]) {
+  return lazy(() => Promise.all([load(), loadStrings(strings)]).then(([module]) => module));
+}
 
 // The staff console (and Mantine with it) is fetched only when a staff page is opened,
 // so the public pages stay light on cheap phones and slow networks.
-const Console = lazy(() => import("./console/Console"));
-// The checker pages carry the job-offer engine; once loaded it also works offline.
-const JobCheck = lazy(() => import("./site/jobcheck/JobCheck"));
-const CompanyCheck = lazy(() => import("./site/jobcheck/CompanyCheck"));
-const NumberCheck = lazy(() => import("./site/jobcheck/NumberCheck"));
+const Console = page(() => import("./console/Console"), "console");
+const SignIn = page(() => import("./site/SignIn"), "signIn");
+// The checker pages; the job-offer engine follows while the page is shown, and then works offline.
+const JobCheck = page(() => import("./site/jobcheck/JobCheck"), "jobCheck");
+const CompanyCheck = page(() => import("./site/jobcheck/CompanyCheck"), "jobCheck");
+const NumberCheck = page(() => import("./site/jobcheck/NumberCheck"), "jobCheck");
 // The report form and the status page, loaded on first visit.
-const ReportForm = lazy(() => import("./site/report/ReportForm"));
-const ReportStatus = lazy(() => import("./site/report/ReportStatus"));
+const ReportForm = page(() => import("./site/report/ReportForm"), "report");
+const ReportStatus = page(() => import("./site/report/ReportStatus"), "report");
 
 export function App() {
   const { pathname } = useLocation();
@@ -26,7 +32,13 @@ export function App() {
     );
   }
   if (pathname === "/") return <Home />;
-  if (pathname === "/masuk") return <SignIn />;
+  if (pathname === "/masuk") {
+    return (
+      <Suspense fallback={<Loading />}>
+        <SignIn />
+      </Suspense>
+    );
+  }
   if (pathname === "/cek-lowongan" || pathname === "/cek-perusahaan" || pathname === "/cek-nomor") {
     const Page = pathname === "/cek-lowongan" ? JobCheck : pathname === "/cek-perusahaan" ? CompanyCheck : NumberCheck;
     return (

@@ -44,6 +44,10 @@ export const ERROR_MESSAGES = {
     id: "PDF ini terkunci atau tersusun sehingga data pembuatnya (nama, perangkat) tidak bisa dihapus. Kirim foto atau tangkapan layarnya saja.",
     en: "This PDF is locked or built so that its author data (name, device) cannot be removed. Send a photo or screenshot of it instead.",
   },
+  ocr_busy: {
+    id: "Terlalu banyak gambar sedang dibaca. Coba lagi sebentar lagi, atau tempel teksnya.",
+    en: "Too many images are being read right now. Try again shortly, or paste the text.",
+  },
   database_unavailable: {
     id: "Basis data sedang tidak dapat dihubungi. Coba lagi beberapa saat lagi.",
     en: "The database cannot be reached right now. Try again shortly.",
@@ -87,6 +91,14 @@ export const FIELD_MESSAGES = {
   consent_required: { id: "Centang persetujuan bila Anda mengisi data kontak.", en: "Tick the consent box when you give contact details." },
   file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
+  chat_export_required: {
+    id: "Kirim ekspor obrolan grup WhatsApp (berkas .txt atau .zip dari menu Ekspor chat).",
+    en: "Send a WhatsApp group chat export (the .txt or .zip file from Export chat).",
+  },
+  image_no_text: {
+    id: "Tidak ada tulisan yang terbaca di gambar ini. Kirim gambar yang lebih jelas, atau tempel teksnya.",
+    en: "No text could be read in this image. Send a sharper image, or paste the text.",
+  },
   too_many_files: { id: "Maksimal {max} berkas.", en: "At most {max} files." },
   report_has_case: { id: "Laporan ini sudah terhubung dengan kasus lain.", en: "This report is already linked to another case." },
   attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },

@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_reviewable: 409,
   unsupported_file_type: 415,
   pdf_not_cleanable: 400,
+  ocr_busy: 503,
   database_unavailable: 503,
   internal: 500,
 };

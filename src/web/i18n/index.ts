@@ -1,7 +1,10 @@
-// Indonesian is the default and ships in the main bundle; English is fetched only when chosen.
+// Indonesian is the default. The entry carries only the words every public page shows; each public
+// page brings its own section and the console the whole file (string-groups.ts, plugin.ts).
+// English is fetched whole, only when chosen.
 import i18next from "i18next";
 import { initReactI18next } from "react-i18next";
-import id from "./id.json";
+import publicStrings from "virtual:simpul-strings/public";
+import type { StringGroup } from "./string-groups";
 
 export const LANGUAGES = ["id", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -35,11 +38,27 @@ export async function initI18n(): Promise<void> {
     lng: "id",
     fallbackLng: "id",
     supportedLngs: [...LANGUAGES],
-    resources: { id: { translation: id } },
+    resources: { id: { translation: publicStrings } },
     interpolation: { escapeValue: false },
   });
   if (language !== "id") await applyLanguage(language);
   document.documentElement.lang = i18next.language;
+}
+
+const LOADERS: Record<Exclude<StringGroup, "public"> | "console", () => Promise<{ default: Record<string, unknown> }>> = {
+  jobCheck: () => import("virtual:simpul-strings/jobCheck"),
+  report: () => import("virtual:simpul-strings/report"),
+  signIn: () => import("virtual:simpul-strings/signIn"),
+  console: () => import("./id.json"),
+};
+const loaded = new Set<string>();
+
+/** Adds the Indonesian words of a page (or of the whole console) before it is shown. */
+export async function loadStrings(group: keyof typeof LOADERS): Promise<void> {
+  if (loaded.has(group)) return;
+  const strings = await LOADERS[group]();
+  i18next.addResourceBundle("id", "translation", strings.default, true, false);
+  loaded.add(group);
 }
 
 async function applyLanguage(language: Language): Promise<void> {

@@ -22,7 +22,7 @@ function groupSecret(secret: string): string {
   return secret.replace(/\s+/g, "").replace(/(.{4})(?=.)/g, "$1 ");
 }
 
-export function SignIn() {
+export default function SignIn() {
   const { t } = useTranslation();
   const { search } = useLocation();
   const next = safeNextPath(search.get("next"), "/konsol");

@@ -1,14 +1,16 @@
 // Public services. A service appears on the home page only once it exists (enabled: true),
 // so residents are never sent to a page that is not there yet.
 export interface PublicFeature {
-  id: "jobCheck" | "report";
+  id: "jobCheck" | "companyCheck" | "report" | "reportStatus";
   path: string;
   enabled: boolean;
 }
 
 export const PUBLIC_FEATURES: readonly PublicFeature[] = [
   { id: "jobCheck", path: "/cek-lowongan", enabled: true },
+  { id: "companyCheck", path: "/cek-perusahaan", enabled: true },
   { id: "report", path: "/lapor", enabled: true },
+  { id: "reportStatus", path: "/lapor/status", enabled: true },
 ];
 
 export function enabledFeatures(): PublicFeature[] {

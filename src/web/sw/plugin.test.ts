@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manifestOf, precacheList } from "./plugin";
+import { manifestOf, precacheList, precacheLists } from "./plugin";
 
 type Bundle = Parameters<typeof precacheList>[0];
 
@@ -16,6 +16,9 @@ function bundle(consoleHash = "C1"): Bundle {
     chunk("assets/ProgrammeArea-P1.js", "/app/src/web/console/villages/ProgrammeArea.tsx", ["assets/ui-U1.js"], ["assets/ProgrammeArea-P1.css"]),
     chunk("assets/VillageMap-M1.js", "/app/src/web/console/map/VillageMap.tsx", ["assets/ui-U1.js"]),
     chunk("assets/CasesArea-K1.js", "/app/src/web/console/cases/CasesArea.tsx"),
+    chunk("assets/JobCheck-J1.js", "/app/src/web/site/jobcheck/JobCheck.tsx", ["assets/api-A1.js"], ["assets/jobcheck-J1.css"]),
+    chunk("assets/index-X1.js", "/app/src/core/jobcheck/index.ts"),
+    chunk("assets/strings-S1.js", "\0virtual:simpul-strings/jobCheck"),
     { type: "asset", fileName: "index.html", source: "<html></html>" },
   ];
   return Object.fromEntries(items.map((item) => [item.fileName, item])) as unknown as Bundle;
@@ -40,5 +43,17 @@ describe("the service worker's precache list", () => {
     const source = "const MANIFEST = self.__SIMPUL_SW_MANIFEST__;";
     expect(manifestOf(source, bundle()).version).toBe(manifestOf(source, bundle()).version);
     expect(manifestOf(source, bundle("C2")).version).not.toBe(manifestOf(source, bundle()).version);
+  });
+});
+
+describe("the public and console lists", () => {
+  it("gives every visitor the public pages, the engine and their strings, and keeps the console apart", () => {
+    const { precache, console: consoleList } = precacheLists(bundle());
+    expect(precache).toEqual(
+      expect.arrayContaining(["/index.html", "/shell.html", "/assets/JobCheck-J1.js", "/assets/jobcheck-J1.css", "/assets/index-X1.js", "/assets/strings-S1.js"]),
+    );
+    expect(precache.filter((f) => /Console|ProgrammeArea|CasesArea|VillageMap|ui-U1/.test(f))).toEqual([]);
+    expect(consoleList).toEqual(expect.arrayContaining(["/assets/Console-C1.js", "/assets/ProgrammeArea-P1.js", "/assets/ui-U1.js"]));
+    expect(consoleList.filter((f) => precache.includes(f))).toEqual([]);
   });
 });

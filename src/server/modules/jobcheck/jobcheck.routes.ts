@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { registryIndexFor } from "../p3mi/p3mi.service";
+import { jobcheckImageRoutes } from "./jobcheck.image";
 import { JobcheckBody, JobcheckResult } from "./jobcheck.schema";
 import { checkOffer } from "./jobcheck.service";
 
@@ -26,4 +27,6 @@ export const publicJobcheckRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => checkOffer(app.ctx, req.body.text),
   );
 
+  // Its own plugin: the raw image body parser stays out of the JSON routes above.
+  await app.register(jobcheckImageRoutes);
 };

@@ -20,6 +20,11 @@ import { type CaseVisibility, ReportsService } from "./reports.service";
 import { EXTENSION_OF, sendStoredFile } from "../../lib/uploads/uploads";
 import type { MediaType } from "../../lib/uploads/attachments";
 import { IdParam } from "../../lib/validation";
+import { AppError } from "../../lib/errors";
+import { readImageText } from "../../lib/ocr/ocr-read";
+
+/** Text read from an image attachment; nothing of it is stored. */
+const AttachmentTextSchema = z.object({ text: z.string(), confidence: z.number() });
 
 // Route-level gates (checked before validation); record-level rules are checked in the service (404 when out of scope).
 const onlyQueue = { access: { policy: reportQueuePolicy, action: "queue" } };
@@ -98,6 +103,27 @@ export const reportRoutes: FastifyPluginAsyncZod<{ caseVisible: CaseVisibility }
       const a = await svc.attachment(requirePrincipal(req), actorOf(req), req.params.id, req.params.attachmentId);
       const ext = EXTENSION_OF[a.mediaType as MediaType] ?? "bin";
       return sendStoredFile(reply, { mediaType: a.mediaType, data: a.data, filename: `lampiran-${a.id.slice(0, 8)}.${ext}` });
+    },
+  );
+
+  app.get(
+    "/:id/attachments/:attachmentId/text",
+    {
+      config: policy,
+      schema: {
+        tags: ["pengaduan (staf)"],
+        summary: "Baca tulisan pada lampiran gambar (OCR), misalnya tangkapan layar tawaran kerja",
+        description:
+          "Tulisan dibaca saat diminta dan tidak disimpan; nomor telepon dan akun media sosial dirapikan. " +
+          "Dicatat di jejak audit sebagai pembacaan lampiran. Lampiran PDF: 400.",
+        params: z.object({ id: z.string().uuid(), attachmentId: z.string().uuid() }),
+        response: { 200: AttachmentTextSchema },
+      },
+    },
+    async (req) => {
+      const a = await svc.attachment(requirePrincipal(req), actorOf(req), req.params.id, req.params.attachmentId);
+      if (!a.mediaType.startsWith("image/")) throw new AppError("validation_failed", { attachmentId: { code: "image_required" } });
+      return readImageText(a.data);
     },
   );
 

@@ -17,12 +17,17 @@ export function flushOutbox(userId: string): Promise<number> {
 
 /**
  * The service worker (`src/web/sw/`) keeps the app shell and the session form's code on the device,
- * so the form opens after a reload without a connection. Only recorders install it: public visitors
- * on cheap phones do not download the console.
+ * so the form opens after a reload without a connection. Every visitor has the worker (public pages
+ * offline), but only recorders ask it to keep the console: public visitors on cheap phones do not
+ * download the console.
  */
 function registerServiceWorker(): void {
   if (!import.meta.env.PROD || typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
-  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+  navigator.serviceWorker
+    .register("/sw.js")
+    .then(() => navigator.serviceWorker.ready)
+    .then((registration) => registration.active?.postMessage({ type: "precache-console" }))
+    .catch(() => undefined);
 }
 
 export function OutboxSync({ me }: { me: Me }) {

@@ -4,13 +4,14 @@
 import { Loader } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import type { Me } from "../../lib/types";
+import { GroupChatCheck } from "../chatcheck/GroupChatCheck";
 import { Coverage } from "../outreach/Coverage";
 import { EditSession } from "../outreach/EditSession";
 import { Outreach } from "../outreach/Outreach";
 import { NewSession } from "../outreach/NewSession";
 import { PageNotFound } from "../Placeholder";
 import { Volunteers } from "../volunteers/Volunteers";
-import { COVERAGE_PATH, MAP_PATH, OUTREACH_NEW_PATH, OUTREACH_PATH, VILLAGES_PATH, VOLUNTEERS_PATH } from "./types";
+import { CHAT_CHECK_PATH, COVERAGE_PATH, MAP_PATH, OUTREACH_NEW_PATH, OUTREACH_PATH, VILLAGES_PATH, VOLUNTEERS_PATH } from "./types";
 import { VillagePage } from "./VillagePage";
 import { Villages } from "./Villages";
 
@@ -31,6 +32,7 @@ export default function ProgrammeArea({ me, pathname }: { me: Me; pathname: stri
   }
   if (pathname === COVERAGE_PATH && can("viewCoverage")) return <Coverage me={me} />;
   if (pathname === VOLUNTEERS_PATH && can("manageVolunteers")) return <Volunteers me={me} />;
+  if (pathname === CHAT_CHECK_PATH && can("checkGroupChats")) return <GroupChatCheck />;
   if (pathname === MAP_PATH && can("viewVillageMap")) {
     return (
       <Suspense fallback={<Loader />}>

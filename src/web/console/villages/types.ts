@@ -17,6 +17,7 @@ export const OUTREACH_NEW_PATH = "/konsol/sosialisasi/baru";
 export const COVERAGE_PATH = "/konsol/cakupan";
 export const VOLUNTEERS_PATH = "/konsol/relawan";
 export const MAP_PATH = "/konsol/peta";
+export const CHAT_CHECK_PATH = "/konsol/grup-desa";
 
 export const PROGRAM_STATUSES: readonly ProgramStatus[] = ["none", "candidate", "active"];
 export const RISK_COLOURS: Record<RiskLevel, string> = { high: "red", medium: "orange", low: "teal", unknown: "gray" };
@@ -30,7 +31,7 @@ export function villagePath(code: string): string {
   return `${VILLAGES_PATH}/${encodeURIComponent(code)}`;
 }
 
-const AREA_PATHS = [VILLAGES_PATH, OUTREACH_PATH, COVERAGE_PATH, VOLUNTEERS_PATH, MAP_PATH];
+const AREA_PATHS = [VILLAGES_PATH, OUTREACH_PATH, COVERAGE_PATH, VOLUNTEERS_PATH, MAP_PATH, CHAT_CHECK_PATH];
 
 /** Pages of the Desa Binaan and outreach area (the console hands them to ProgrammeArea). */
 export function isProgrammePath(pathname: string): boolean {

@@ -1,11 +1,14 @@
-// "Cek Lowongan": paste a job offer, see its risk level, red flags and what to verify.
-// The engine runs in the browser, so the page keeps working without a connection once loaded;
-// when online and the text names a company, the server adds the licensed-agency registry check.
+// "Cek Lowongan": paste a job offer (or send a screenshot or flyer), see its risk level, red flags and
+// what to verify. The engine runs in the browser, so the page keeps working without a connection once
+// loaded; it is fetched while the page is shown (not before), which keeps the page itself light. When
+// online and the text names a company, the server adds the licensed-agency registry check. An image is
+// read on the server (OCR) and its text comes back into the box, where it can be corrected.
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { checkJobOffer, JOB_TEXT_MAX, type JobCheckResult } from "../../../core/jobcheck";
+import { JOB_TEXT_MAX, type JobCheckResult } from "../../../core/jobcheck/types";
 import type { JobcheckResponse } from "../../../server/modules/jobcheck/jobcheck.schema";
-import { api } from "../../lib/api";
+import { ApiError, api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
 import { Link } from "../../lib/router";
 import { PUBLIC_FEATURES } from "../features";
 import { HotlineList } from "../HotlineList";
@@ -21,8 +24,10 @@ function formatDate(iso: string): string {
   return d && m && y ? `${d}/${m}/${y}` : iso;
 }
 
-/** The report form reads this when it opens, to pre-fill the offer text. */
+/** The report form reads this when it opens, to pre-fill the offer text and the recruiter's numbers. */
 export const REPORT_DRAFT_KEY = "simpul.reportDraft";
+
+const loadEngine = () => import("../../../core/jobcheck");
 
 function reportEnabled(): boolean {
   return PUBLIC_FEATURES.some((f) => f.id === "report" && f.enabled);
@@ -38,16 +43,49 @@ export default function JobCheck() {
   const inputId = useId();
   const en = i18n.language === "en";
 
+  const [reading, setReading] = useState(false);
+
   useEffect(() => {
     document.title = t("jobCheck.documentTitle");
   }, [t]);
 
-  function submit(event: FormEvent) {
+  useEffect(() => {
+    // Fetched while the person reads and types; a failure is retried when they press "Periksa".
+    loadEngine().catch(() => undefined);
+  }, []);
+
+  async function readImage(file: File | undefined) {
+    if (!file) return;
+    setError(null);
+    setReading(true);
+    const current = ++run.current;
+    try {
+      const read = await api.upload<JobcheckResponse & { text: string }>("/api/public/jobcheck/image", file);
+      if (run.current !== current) return;
+      setText(read.text);
+      setOutcome({ result: read, registry: read.entities.companies.length === 0 ? "none" : read.registryUsed ? "checked" : "unchecked" });
+      requestAnimationFrame(() => resultRef.current?.focus());
+    } catch (caught) {
+      if (run.current !== current) return;
+      if (caught instanceof ApiError && caught.code === "network") setError(t("jobCheck.imageOffline"));
+      else setError(caught instanceof ApiError && caught.fields.image ? caught.fields.image : errorMessage(caught));
+    } finally {
+      if (run.current === current) setReading(false);
+    }
+  }
+
+  async function submit(event: FormEvent) {
     event.preventDefault();
     if (text.trim() === "") return setError(t("jobCheck.errorEmpty"));
     if (text.length > JOB_TEXT_MAX) return setError(t("jobCheck.errorTooLong", { max: JOB_TEXT_MAX }));
     setError(null);
-    const local = checkJobOffer(text);
+    let engine: Awaited<ReturnType<typeof loadEngine>>;
+    try {
+      engine = await loadEngine();
+    } catch {
+      return setError(t("jobCheck.engineOffline"));
+    }
+    const local = engine.checkJobOffer(text);
     const current = ++run.current;
     const hasCompany = local.entities.companies.length > 0 || /\b(?:sip3mi|p3mi|nomor izin|licen[cs]e)\b/i.test(text);
     setOutcome({ result: local, registry: hasCompany ? "checking" : "none" });
@@ -68,7 +106,8 @@ export default function JobCheck() {
 
   function reportOffer() {
     try {
-      window.sessionStorage.setItem(REPORT_DRAFT_KEY, JSON.stringify({ offerText: text, level: outcome?.result.level }));
+      const draft = { offerText: text, level: outcome?.result.level, phones: outcome?.result.entities.phones ?? [] };
+      window.sessionStorage.setItem(REPORT_DRAFT_KEY, JSON.stringify(draft));
     } catch {
       // Storage may be unavailable (private browsing); the form then opens empty.
     }
@@ -81,7 +120,7 @@ export default function JobCheck() {
       <section className="pub-section" aria-labelledby="jobcheck-title">
         <h1 id="jobcheck-title">{t("jobCheck.title")}</h1>
         <p>{t("jobCheck.lead")}</p>
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(event) => void submit(event)} noValidate>
           <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
             <label htmlFor={inputId}>{t("jobCheck.label")}</label>
             <p className="pub-hint">{t("jobCheck.hint")}</p>
@@ -104,8 +143,28 @@ export default function JobCheck() {
               </p>
             )}
           </div>
+          <div className="pub-field">
+            <label htmlFor={`${inputId}-image`}>{t("jobCheck.imageLabel")}</label>
+            <p className="pub-hint">{t("jobCheck.imageHint")}</p>
+            <input
+              id={`${inputId}-image`}
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              disabled={reading}
+              onChange={(event) => {
+                const file = event.currentTarget.files?.[0];
+                event.currentTarget.value = "";
+                void readImage(file);
+              }}
+            />
+            {reading && (
+              <p className="pub-hint" role="status">
+                {t("jobCheck.imageReading")}
+              </p>
+            )}
+          </div>
           <div className="jc-actions">
-            <button type="submit" className="pub-button">
+            <button type="submit" className="pub-button" disabled={reading}>
               {t("jobCheck.submit")}
             </button>
             {text && (

@@ -1,70 +1,45 @@
-// "Pengaduan": the public report form (/lapor). Plain elements, mobile first at 360 px.
-// The submissionId is made on the device and kept until the server acknowledges the report, so
-// pressing "Kirim" again after a dropped connection never creates a second report.
-import { type FormEvent, useEffect, useRef, useState } from "react";
+// "Pengaduan": the public report form (/lapor). Plain elements, mobile first at 360 px. The page puts
+// together the form's sections (PlaceSection, PeopleSection, IdentitySection), its state with the
+// draft kept on the phone (useReportForm, draft.ts), the checks before sending (validate.ts) and the
+// receipt. The submissionId is made on the device and kept until the server acknowledges the report,
+// so pressing "Kirim" again after a dropped connection never creates a second report.
+import { type FormEvent, lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { Link } from "../../lib/router";
-import { PERSON_ROLES, REPORT_CATEGORIES, type ReportCategory, type ReportCreated } from "../../lib/reports";
-import { Field } from "../Field";
+import { REPORT_CATEGORIES, type ReportCategory, type ReportCreated } from "../../lib/reports";
 import { PublicLayout } from "../PublicLayout";
 import { type AttachmentItem, Attachments } from "./Attachments";
-import { Choice, Select, TextArea } from "./controls";
-import { buildReport, emptyForm, emptyPerson, mapFieldErrors, type PersonRow, type PlaceMode, type ReportForm as Form } from "./payload";
-import { RegionPicker } from "./RegionPicker";
-import { ReportReceipt } from "./ReportReceipt";
-import { clearPendingSubmission, pendingSubmissionId, takeOfferDraft } from "./submission";
+import { Choice, TextArea } from "./controls";
+import { clearDraft, clearReceipt, loadReceipt, saveReceipt } from "./draft";
+import { IdentitySection } from "./IdentitySection";
+import { buildReport, mapFieldErrors } from "./payload";
+import { PeopleSection } from "./PeopleSection";
+import { PlaceSection } from "./PlaceSection";
+import { clearPendingSubmission, hasOfferDraft, pendingSubmissionId } from "./submission";
+import { useReportForm } from "./useReportForm";
+import { problemsBeforeSending } from "./validate";
 import "./report.css";
 
-const MAX_PEOPLE = 10;
-const PERSON_FIELDS = ["phones", "handles", "companies", "bankAccounts"] as const;
-
-function todayInJakarta(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
-}
+// Shown once a report is stored (or kept from an earlier visit); fetched then, not with the form.
+const ReportReceipt = lazy(() => import("./ReportReceipt"));
 
 export default function ReportForm() {
   const { t } = useTranslation();
-  const [form, setForm] = useState<Form>(() => {
-    const initial = emptyForm();
-    const offer = takeOfferDraft();
-    if (offer) return { ...initial, offerText: offer, category: "suspicious_offer" };
-    return initial;
-  });
-  const [prefilled] = useState(() => form.offerText !== "");
+  const state = useReportForm();
+  const { form, set } = state;
   const [files, setFiles] = useState<AttachmentItem[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [receipt, setReceipt] = useState<ReportCreated | null>(null);
+  // A receipt kept from an earlier visit is shown until the person says it is saved, unless they came to report a new offer.
+  const [receipt, setReceipt] = useState<ReportCreated | null>(() => (state.prefilled || hasOfferDraft() ? null : loadReceipt()));
   const alertRef = useRef<HTMLDivElement>(null);
-  const nextPerson = useRef(1);
 
   useEffect(() => {
     document.title = t("report.documentTitle");
   }, [t]);
-
-  function set<K extends keyof Form>(key: K, value: Form[K]) {
-    setForm((previous) => ({ ...previous, [key]: value }));
-  }
-
-  function setPerson(key: number, change: Partial<PersonRow>) {
-    setForm((previous) => ({ ...previous, people: previous.people.map((row) => (row.key === key ? { ...row, ...change } : row)) }));
-  }
-
-  function localErrors(): Record<string, string> {
-    const found: Record<string, string> = {};
-    if (!form.category) found.category = t("report.errors.category");
-    if (form.description.trim().length < 10) found.description = t("report.errors.description");
-    if (!form.consent) found.consent = t("report.errors.consent");
-    if (!form.anonymous && !form.reporterName.trim() && !form.reporterPhone.trim() && !form.reporterEmail.trim()) {
-      found.reporterPhone = t("report.errors.contact");
-    }
-    if (files.some((file) => file.state === "uploading")) found.attachments = t("report.errors.uploading");
-    else if (files.some((file) => file.state === "failed")) found.attachments = t("report.errors.uploadFailed");
-    return found;
-  }
 
   function showProblem(message: string) {
     setAlert(message);
@@ -74,7 +49,7 @@ export default function ReportForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const found = localErrors();
+    const found = problemsBeforeSending(form, files, t);
     setErrors(found);
     if (Object.keys(found).length) return showProblem(t("report.errors.check"));
     setAlert(null);
@@ -84,6 +59,10 @@ export default function ReportForm() {
     try {
       const created = await api.post<ReportCreated>("/api/public/reports", body);
       clearPendingSubmission();
+      saveReceipt(created);
+      clearDraft();
+      state.reset();
+      setFiles([]);
       setReceipt(created);
       window.scrollTo(0, 0);
     } catch (caught) {
@@ -100,7 +79,15 @@ export default function ReportForm() {
   if (receipt) {
     return (
       <PublicLayout>
-        <ReportReceipt receipt={receipt} />
+        <Suspense fallback={<p className="pub-loading">{t("common.loading")}</p>}>
+          <ReportReceipt
+            receipt={receipt}
+            onDone={() => {
+              clearReceipt();
+              setReceipt(null);
+            }}
+          />
+        </Suspense>
       </PublicLayout>
     );
   }
@@ -110,7 +97,6 @@ export default function ReportForm() {
     label: t(`report.category.${value}.label`),
     hint: t(`report.category.${value}.hint`),
   }));
-  const placeOptions = (["regency", "elsewhere", "unknown"] as const).map((value) => ({ value, label: t(`report.place.mode.${value}`) }));
 
   return (
     <PublicLayout>
@@ -121,8 +107,13 @@ export default function ReportForm() {
         <p>
           <Link href="/lapor/status">{t("report.haveCode")}</Link>
         </p>
+        {state.restored && (
+          <p className="pub-hint" role="status" data-testid="draft-restored">
+            {t("report.draft.restored")}
+          </p>
+        )}
 
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={(event) => void submit(event)} noValidate>
           {alert && (
             <div className="pub-alert" role="alert" tabIndex={-1} ref={alertRef}>
               {alert}
@@ -148,112 +139,12 @@ export default function ReportForm() {
             onChange={(event) => set("description", event.currentTarget.value)}
           />
 
-          <fieldset className="rp-fieldset">
-            <legend>{t("report.place.legend")}</legend>
-            <Choice<PlaceMode>
-              legend={t("report.place.where")}
-              name="placeMode"
-              value={form.placeMode}
-              options={placeOptions}
-              onChange={(value) => set("placeMode", value)}
-            />
-            {form.placeMode === "regency" && (
-              <RegionPicker
-                kecamatan={form.kecamatan}
-                desa={form.desa}
-                error={errors.place}
-                onChange={({ kecamatan, desa }) => setForm((previous) => ({ ...previous, kecamatan, desa }))}
-              />
-            )}
-            {form.placeMode === "elsewhere" && (
-              <Field
-                label={t("report.place.text")}
-                hint={t("report.place.textHint")}
-                value={form.placeText}
-                maxLength={300}
-                error={errors.place}
-                onChange={(event) => set("placeText", event.currentTarget.value)}
-              />
-            )}
-          </fieldset>
-
-          <fieldset className="rp-fieldset">
-            <legend>{t("report.when.legend")}</legend>
-            <Field
-              label={t("report.when.date")}
-              type="date"
-              max={todayInJakarta()}
-              value={form.occurredOn}
-              error={errors.occurredOn}
-              onChange={(event) => set("occurredOn", event.currentTarget.value)}
-            />
-            <Field
-              label={t("report.when.text")}
-              hint={t("report.when.textHint")}
-              value={form.occurredText}
-              maxLength={200}
-              error={errors.occurredText}
-              onChange={(event) => set("occurredText", event.currentTarget.value)}
-            />
-          </fieldset>
-
-          <fieldset className="rp-fieldset">
-            <legend>{t("report.people.legend")}</legend>
-            <p className="pub-hint">{t("report.people.hint")}</p>
-            {errors.people && <p className="pub-field-error">{errors.people}</p>}
-            {form.people.map((row, index) => (
-              <fieldset key={row.key} className="rp-person">
-                <legend className="rp-person-title">{t("report.people.person", { n: index + 1 })}</legend>
-                <Field
-                  label={t("report.people.name")}
-                  value={row.name}
-                  maxLength={120}
-                  error={errors[`people.${index}.name`]}
-                  onChange={(event) => setPerson(row.key, { name: event.currentTarget.value })}
-                />
-                <Select
-                  label={t("report.people.role")}
-                  value={row.role}
-                  placeholder={t("report.people.roleUnknown")}
-                  options={PERSON_ROLES.map((value) => ({ value, label: t(`report.people.roles.${value}`) }))}
-                  onChange={(event) => setPerson(row.key, { role: event.currentTarget.value as PersonRow["role"] })}
-                />
-                {PERSON_FIELDS.map((field) => (
-                  <Field
-                    key={field}
-                    label={t(`report.people.${field}`)}
-                    hint={t(field === "companies" ? "report.people.severalLines" : "report.people.several")}
-                    value={row[field]}
-                    inputMode={field === "phones" ? "tel" : undefined}
-                    error={errors[`people.${index}.${field}`]}
-                    onChange={(event) => setPerson(row.key, { [field]: event.currentTarget.value })}
-                  />
-                ))}
-                {form.people.length > 1 && (
-                  <button
-                    type="button"
-                    className="pub-link-button"
-                    onClick={() => set("people", form.people.filter((other) => other.key !== row.key))}
-                  >
-                    {t("report.people.remove", { n: index + 1 })}
-                  </button>
-                )}
-              </fieldset>
-            ))}
-            {form.people.length < MAX_PEOPLE && (
-              <button
-                type="button"
-                className="pub-button pub-button-outline"
-                onClick={() => set("people", [...form.people, emptyPerson(nextPerson.current++)])}
-              >
-                {t("report.people.add")}
-              </button>
-            )}
-          </fieldset>
+          <PlaceSection state={state} errors={errors} />
+          <PeopleSection state={state} errors={errors} />
 
           <TextArea
             label={t("report.offer.label")}
-            hint={prefilled ? t("report.offer.prefilled") : t("report.offer.hint")}
+            hint={state.prefilled ? t("report.offer.prefilled") : t("report.offer.hint")}
             rows={5}
             maxLength={20_000}
             value={form.offerText}
@@ -263,75 +154,13 @@ export default function ReportForm() {
 
           <Attachments items={files} onChange={setFiles} error={errors.attachments} />
 
-          <fieldset className="rp-fieldset">
-            <legend>{t("report.identity.legend")}</legend>
-            <Choice<"anonymous" | "named">
-              legend={t("report.identity.how")}
-              name="identity"
-              value={form.anonymous ? "anonymous" : "named"}
-              options={[
-                { value: "anonymous", label: t("report.identity.anonymous"), hint: t("report.identity.anonymousHint") },
-                { value: "named", label: t("report.identity.named"), hint: t("report.identity.namedHint") },
-              ]}
-              onChange={(value) => set("anonymous", value === "anonymous")}
-            />
-            {!form.anonymous && (
-              <>
-                <Field
-                  label={t("report.identity.name")}
-                  autoComplete="name"
-                  value={form.reporterName}
-                  maxLength={120}
-                  error={errors.reporterName}
-                  onChange={(event) => set("reporterName", event.currentTarget.value)}
-                />
-                <Field
-                  label={t("report.identity.phone")}
-                  type="tel"
-                  autoComplete="tel"
-                  inputMode="tel"
-                  value={form.reporterPhone}
-                  error={errors.reporterPhone}
-                  onChange={(event) => set("reporterPhone", event.currentTarget.value)}
-                />
-                <Field
-                  label={t("report.identity.email")}
-                  type="email"
-                  autoComplete="email"
-                  value={form.reporterEmail}
-                  error={errors.reporterEmail}
-                  onChange={(event) => set("reporterEmail", event.currentTarget.value)}
-                />
-                <Field
-                  label={t("report.identity.relation")}
-                  hint={t("report.identity.relationHint")}
-                  value={form.reporterRelation}
-                  maxLength={120}
-                  error={errors.reporterRelation}
-                  onChange={(event) => set("reporterRelation", event.currentTarget.value)}
-                />
-              </>
-            )}
-          </fieldset>
-
-          <div className={`rp-consent${errors.consent ? " pub-field-invalid" : ""}`}>
-            <p>{t("report.consent.text")}</p>
-            <label className="rp-choice">
-              <input
-                type="checkbox"
-                checked={form.consent}
-                aria-invalid={errors.consent ? true : undefined}
-                onChange={(event) => set("consent", event.currentTarget.checked)}
-              />
-              <span>{t("report.consent.label")}</span>
-            </label>
-            {errors.consent && <p className="pub-field-error">{errors.consent}</p>}
-          </div>
+          <IdentitySection state={state} errors={errors} />
 
           <button type="submit" className="pub-button pub-button-block" disabled={busy}>
             {busy ? t("report.sending") : t("report.submit")}
           </button>
           <p className="pub-hint">{t("report.retryNote")}</p>
+          <p className="pub-hint">{t("report.draft.kept")}</p>
         </form>
       </section>
     </PublicLayout>

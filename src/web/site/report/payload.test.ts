@@ -102,8 +102,8 @@ describe("the pending submission id", () => {
   });
 
   it("takes the offer handed over by Cek Lowongan once", () => {
-    window.sessionStorage.setItem("simpul.reportDraft", JSON.stringify({ offerText: "Gaji 15jt", level: "tinggi" }));
-    expect(takeOfferDraft()).toBe("Gaji 15jt");
+    window.sessionStorage.setItem("simpul.reportDraft", JSON.stringify({ offerText: "Gaji 15jt", level: "tinggi", phones: ["+6281234567890", 7] }));
+    expect(takeOfferDraft()).toEqual({ offerText: "Gaji 15jt", phones: ["+6281234567890"] });
     expect(takeOfferDraft()).toBeNull();
   });
 });

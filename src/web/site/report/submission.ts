@@ -57,14 +57,31 @@ export function clearPendingSubmission(): void {
   }
 }
 
-/** The offer text handed over by Cek Lowongan, taken once. */
-export function takeOfferDraft(): string | null {
+/** What Cek Lowongan hands over ("Laporkan tawaran ini"): the offer text and the numbers it found. */
+export interface CheckHandOver {
+  offerText: string;
+  phones: string[];
+}
+
+/** True while a hand-over from Cek Lowongan waits to be taken (the form then opens instead of an old receipt). */
+export function hasOfferDraft(): boolean {
+  try {
+    return window.sessionStorage.getItem(DRAFT_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** The offer handed over by Cek Lowongan, taken once. */
+export function takeOfferDraft(): CheckHandOver | null {
   try {
     const raw = window.sessionStorage.getItem(DRAFT_KEY);
     if (!raw) return null;
     window.sessionStorage.removeItem(DRAFT_KEY);
-    const draft = JSON.parse(raw) as { offerText?: unknown };
-    return typeof draft.offerText === "string" && draft.offerText.trim() ? draft.offerText : null;
+    const draft = JSON.parse(raw) as { offerText?: unknown; phones?: unknown };
+    if (typeof draft.offerText !== "string" || !draft.offerText.trim()) return null;
+    const phones = Array.isArray(draft.phones) ? draft.phones.filter((p): p is string => typeof p === "string").slice(0, 5) : [];
+    return { offerText: draft.offerText, phones };
   } catch {
     return null;
   }

@@ -1,0 +1,58 @@
+// The report form's state: restored from the device's draft, topped up with what Cek Lowongan handed
+// over, and saved back to the device as it changes (draft.ts says what is kept and what is not).
+import { useEffect, useRef, useState } from "react";
+import { loadDraft, saveDraft } from "./draft";
+import { emptyForm, emptyPerson, type PersonRow, type ReportForm } from "./payload";
+import { takeOfferDraft } from "./submission";
+
+/** The form to start with: the kept draft, with a hand-over from the checker filling the offer and the first person's numbers. */
+export function initialForm(): { form: ReportForm; prefilled: boolean; restored: boolean } {
+  const draft = loadDraft();
+  const form = draft ?? emptyForm();
+  const handOver = takeOfferDraft();
+  if (!handOver) return { form, prefilled: false, restored: draft !== null };
+  const [first, ...others] = form.people;
+  const person = first ?? emptyPerson(0);
+  const phones = person.phones.trim() ? person.phones : handOver.phones.join(", ");
+  return {
+    form: { ...form, offerText: handOver.offerText, category: form.category || "suspicious_offer", people: [{ ...person, phones }, ...others] },
+    prefilled: true,
+    restored: draft !== null,
+  };
+}
+
+export function useReportForm() {
+  const [start] = useState(initialForm);
+  const [form, setForm] = useState<ReportForm>(start.form);
+  const nextPerson = useRef(Math.max(0, ...start.form.people.map((row) => row.key)) + 1);
+
+  useEffect(() => {
+    // Saved a moment after typing stops: one write per pause, not per key on a slow phone.
+    const timer = setTimeout(() => saveDraft(form), 400);
+    return () => clearTimeout(timer);
+  }, [form]);
+
+  function set<K extends keyof ReportForm>(key: K, value: ReportForm[K]) {
+    setForm((previous) => ({ ...previous, [key]: value }));
+  }
+
+  function setPerson(key: number, change: Partial<PersonRow>) {
+    setForm((previous) => ({ ...previous, people: previous.people.map((row) => (row.key === key ? { ...row, ...change } : row)) }));
+  }
+
+  function addPerson() {
+    setForm((previous) => ({ ...previous, people: [...previous.people, emptyPerson(nextPerson.current++)] }));
+  }
+
+  function removePerson(key: number) {
+    setForm((previous) => ({ ...previous, people: previous.people.filter((row) => row.key !== key) }));
+  }
+
+  function reset() {
+    setForm(emptyForm());
+  }
+
+  return { form, setForm, set, setPerson, addPerson, removePerson, reset, prefilled: start.prefilled, restored: start.restored };
+}
+
+export type ReportFormState = ReturnType<typeof useReportForm>;
