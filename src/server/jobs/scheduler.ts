@@ -4,6 +4,7 @@
 // Jobs take "now" as an argument so tests call them directly with a fixed time.
 import { createHash } from "node:crypto";
 import type { AppContext } from "../context";
+import { safeErrorMessage } from "../lib/logger";
 
 export type Job = {
   name: string;
@@ -52,7 +53,7 @@ export function startScheduler(ctx: AppContext, jobs: Job[], log: (msg: string) 
     if (current) return current; // never overlap a job with itself
     const p = withJobLock(ctx, job.name, () => job.run(new Date()))
       .catch((err) => {
-        log(`job ${job.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        log(`job ${job.name} failed: ${safeErrorMessage(err)}`);
         return false;
       })
       .finally(() => running.delete(job.name));

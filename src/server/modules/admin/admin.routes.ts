@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { Policy } from "../../auth/policy";
 import { agencyPolicy, userPolicy } from "./admin.policy";
@@ -43,7 +44,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["admin"],
         summary: "Daftar pengguna",
-        querystring: z.object({ q: z.string().max(100).optional() }),
+        querystring: z.object({ q: safeString().max(100).optional() }),
         response: { 200: z.object({ items: z.array(UserSchema) }) },
       },
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { AppError } from "../../lib/errors";
 import { meOf, MeSchema } from "./me";
@@ -33,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Masuk dengan nama pengguna dan kata sandi",
-        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+        body: z.object({ username: safeString().trim().min(1).max(100), password: safeString().min(1).max(200) }).strict(),
         response: { 200: LoginResponse },
       },
     },
@@ -52,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Kode verifikasi dua langkah (TOTP), juga untuk pendaftaran pertama",
-        body: z.object({ challenge: z.string().min(10).max(2000), code: z.string().trim().min(6).max(8) }).strict(),
+        body: z.object({ challenge: safeString().min(10).max(2000), code: safeString().trim().min(6).max(8) }).strict(),
         response: { 200: SessionResponse },
       },
     },
@@ -79,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Ganti kata sandi sendiri (wajib setelah kata sandi sementara)",
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+        body: z.object({ currentPassword: safeString().min(1).max(200), newPassword: safeString().min(1).max(200) }).strict(),
         response: { 204: z.null() },
       },
     },
