@@ -16,7 +16,13 @@ export type Principal = {
   locale: string;
 };
 
-export type AuthState = { principal: Principal; sessionHash: string; csrfToken: string };
+export type AuthState = {
+  principal: Principal;
+  sessionHash: string;
+  csrfToken: string;
+  /** Signed in with a temporary password: only `me`, password change and sign-out are open (auth.hook.ts). */
+  mustChangePassword: boolean;
+};
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));
