@@ -10,6 +10,7 @@ import { accessTo, caseScopeSql, findCase, listCases } from "./cases.repo";
 import { presentSummaries } from "./cases.present";
 import type { CaseSummary } from "./cases.schema";
 import { type HtcdsCase, HTCDS_CREDIT, htcdsCase, htcdsCsv } from "./htcds";
+import { guardFormulas } from "../../lib/xlsx";
 
 export const EXPORT_LIMIT = 1000;
 
@@ -122,5 +123,5 @@ export async function exportCaseListXlsx(ctx: AppContext, p: Principal, actor: A
       c.closedAt ?? "",
     ]);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await guardFormulas(wb).xlsx.writeBuffer());
 }

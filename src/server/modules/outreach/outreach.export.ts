@@ -9,6 +9,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { coverage } from "./outreach.coverage";
 import { OutreachService } from "./outreach.service";
 import type { SessionView } from "./outreach.schema";
+import { guardFormulas } from "../../lib/xlsx";
 
 const STATUS_ID = { planned: "Direncanakan", held: "Terlaksana", cancelled: "Batal" } as const;
 const PROGRAM_ID: Record<string, string> = { none: "Belum ditetapkan", candidate: "Calon", active: "Desa Binaan aktif" };
@@ -155,7 +156,7 @@ export async function exportXlsx(ctx: AppContext, p: Principal, actor: AuditActo
     ["Relawan", "Jumlah Sesi", "Orang Terjangkau", "Desa Dijangkau", "Sesi Terakhir"],
     cov.byVolunteer.map((v) => [v.name, v.sessions, v.peopleReached, v.desaReached, v.lastSessionAt?.slice(0, 10) ?? null]),
   );
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = Buffer.from(await guardFormulas(wb).xlsx.writeBuffer());
   // Exports are audited: who took which period out of the system.
   await ctx.withAudit(actor, { action: "outreach.export", resourceType: "outreach_session", details: { from: q.from ?? null, to: q.to ?? null, sessions: sessions.length } }, async () => {});
   const slug = [q.from, q.to].filter(Boolean).join("_") || "semua";
