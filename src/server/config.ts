@@ -2,6 +2,17 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** PostgreSQL timeouts: a database that stops answering costs a request seconds, not forever. */
+export type DbTimeouts = {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+  /** Server-side statement_timeout; the client gives up on an answer 1 s later and drops the connection. */
+  statementMs: number;
+  /** Server-side idle_in_transaction_session_timeout: a transaction left open frees its locks. */
+  idleInTransactionMs: number;
+};
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 5_000, idleInTransactionMs: 30_000 };
+
 const boolish = z
   .union([z.boolean(), z.string()])
   .transform((v) => (typeof v === "boolean" ? v : !["0", "false", "no", "off", ""].includes(v.toLowerCase())));
@@ -32,6 +43,9 @@ const EnvSchema = z.object({
   SIMPUL_REPORT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
   SIMPUL_JOBS: boolish.default(true),
+  SIMPUL_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.connectMs),
+  SIMPUL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.statementMs),
+  SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.idleInTransactionMs),
 });
 
 export type Config = {
@@ -66,6 +80,8 @@ export type Config = {
   holidaysExtra: string[];
   /** Run scheduled jobs (deadline escalation, e-mail) in this process. */
   jobs: boolean;
+  /** PostgreSQL only (the embedded database runs in-process). */
+  dbTimeouts: DbTimeouts;
   version: string;
 };
 
@@ -104,6 +120,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportLookupsPerHour: e.SIMPUL_REPORT_LOOKUPS_PER_HOUR,
     holidaysExtra: e.SIMPUL_HOLIDAYS_EXTRA ? e.SIMPUL_HOLIDAYS_EXTRA.split(",") : [],
     jobs: e.SIMPUL_JOBS,
+    dbTimeouts: {
+      connectMs: e.SIMPUL_DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.SIMPUL_DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     version: APP_VERSION,
     ...overrides,
   };
