@@ -18,7 +18,7 @@ export function scrubErrorMessage(message: string): string {
   const params = m.indexOf("\nparams:");
   if (params >= 0) m = m.slice(0, params);
   if (m.startsWith("Failed query:")) m = "Failed query (statement and parameters not logged)";
-  return m.replace(/(: )"[^]*"$/, '$1"[redacted]"').replace(/(Key \().*?(\)=\().*?(\))/g, "$1…$2[redacted]$3");
+  return m.replace(/(: )"[\s\S]*"$/, '$1"[redacted]"').replace(/(Key \().*?(\)=\().*?(\))/g, "$1…$2[redacted]$3");
 }
 
 /** A plain, loggable copy of an error: type, allow-listed fields, scrubbed message and stack, causes. */
