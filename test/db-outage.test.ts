@@ -6,6 +6,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/server/app";
 import { createContext } from "../src/server/context";
+import { DEFAULT_DB_TIMEOUTS } from "../src/server/config";
 import { openDatabase } from "../src/server/db/client";
 import { createUser, openTestDatabase, sessionFor, testConfig } from "./helpers/app";
 
@@ -15,6 +16,8 @@ class Proxy {
   private server?: net.Server;
   private sockets = new Set<net.Socket>();
   private up = false;
+  /** Accepts connections and keeps them open, but forwards nothing: a database that stops answering. */
+  stalled = false;
   port = 0;
   constructor(private readonly target: { host: string; port: number }) {}
   async start(): Promise<void> {
@@ -31,7 +34,11 @@ class Proxy {
         s.on("close", () => this.sockets.delete(s));
         s.on("error", () => {});
       }
-      client.pipe(upstream).pipe(client);
+      // Forward by hand so a stall can swallow bytes in both directions while every socket stays open.
+      client.on("data", (d) => void (this.stalled || upstream.write(d)));
+      upstream.on("data", (d) => void (this.stalled || client.write(d)));
+      client.on("end", () => upstream.end());
+      upstream.on("end", () => client.end());
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once("error", reject);
@@ -130,5 +137,62 @@ describe.skipIf(!url)("database outage (PostgreSQL)", () => {
     // Nothing but success or "database unavailable": never a 500.
     expect(new Set(statuses.filter((s) => s !== 200 && s !== 503))).toEqual(new Set());
     expect(statuses).toContain(503);
+  }, 60_000);
+
+  it("answers 503 within seconds when the database accepts connections but stops answering", async () => {
+    const { database: direct, drop } = await openTestDatabase();
+    const realUrl = new URL(url!);
+    const stallProxy = new Proxy({ host: realUrl.hostname, port: Number(realUrl.port || 5432) });
+    await stallProxy.start();
+    const timeouts = { ...DEFAULT_DB_TIMEOUTS, connectMs: 1_500, statementMs: 1_500 };
+    const database = await openDatabase({
+      kind: "postgresql",
+      url: direct.url!.replace(`${realUrl.hostname}:${realUrl.port || 5432}`, `127.0.0.1:${stallProxy.port}`),
+      poolSize: 4,
+      timeouts,
+      onPoolError: () => {},
+    });
+    const ctx = await createContext(testConfig({ publicRateLimit: false, dbTimeouts: timeouts }), database);
+    const app = await buildApp(ctx, { logger: false, serveWeb: false });
+    try {
+      const user = await createUser(ctx, { roles: ["case_manager"] });
+      const client = await sessionFor({ ctx, app, close: async () => {} }, user);
+      expect((await client.request("GET", "/api/cases")).statusCode).toBe(200);
+
+      stallProxy.stalled = true;
+      const started = Date.now();
+      const within = <T>(p: Promise<T>) =>
+        Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer within 10 s: the request hangs")), 10_000))]);
+      // Reads, a transaction (a case) and the public intake, all at once, on connections that hang mid-answer.
+      const answers = await within(
+        Promise.all([
+          client.request("GET", "/api/cases"),
+          client.request("GET", "/api/auth/me"),
+          client.request("POST", "/api/cases", { origin: "walk_in" }),
+          app.inject({ method: "POST", url: "/api/public/reports", payload: { submissionId: randomUUID(), category: "other", description: "Laporan saat basis data diam." } }),
+          app.inject({ method: "GET", url: "/api/health" }),
+        ]),
+      );
+      const elapsed = Date.now() - started;
+      for (const a of answers) {
+        expect(a.statusCode, a.body).toBe(503);
+        expect(a.json().error.code).toBe("database_unavailable");
+      }
+      expect(elapsed).toBeLessThan(8_000);
+
+      // Once the database answers again, so does the app: no connection stays stuck in the pool.
+      stallProxy.stalled = false;
+      let recovered = false;
+      for (let i = 0; i < 40 && !recovered; i++) {
+        recovered = (await client.request("GET", "/api/cases")).statusCode === 200 && (await client.request("POST", "/api/cases", { origin: "walk_in" })).statusCode === 201;
+        if (!recovered) await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(recovered).toBe(true);
+    } finally {
+      await app.close();
+      await stallProxy.stop();
+      await database.close().catch(() => {});
+      await drop();
+    }
   }, 60_000);
 });

@@ -8,7 +8,7 @@ export async function withContext<T>(fn: (ctx: AppContext) => Promise<T>): Promi
   let database: Database;
   try {
     database = config.databaseUrl
-      ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, poolSize: 4 })
+      ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, poolSize: 4, timeouts: { ...config.dbTimeouts, statementMs: 0 } })
       : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   } catch (err) {
     if (err instanceof DataDirLockedError) {

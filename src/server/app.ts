@@ -9,6 +9,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import type { DestinationStream } from "pino";
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -25,7 +26,7 @@ import type { AppContext } from "./context";
 import { isDatabaseUnavailable } from "./db/errors";
 import { AppError, type FieldIssue } from "./lib/errors";
 import { loggerOptions } from "./lib/logger";
-import { fieldPathOf, issueOf, translateFields } from "./lib/validation";
+import { fieldPathOf, installInputGuard, issueOf, translateFields } from "./lib/validation";
 import { adminRoutes } from "./modules/admin/admin.routes";
 import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./auth/auth.hook";
@@ -81,11 +82,13 @@ export type BuildOptions = {
   serveWeb?: boolean;
   /** The built web app (default `dist/web`); tests point it at a folder of their own. */
   webDir?: string;
+  /** Where log lines go (default stdout); tests capture them to prove what is never logged. */
+  logStream?: DestinationStream;
 };
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel),
+    logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel, opts.logStream),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -123,6 +126,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       },
     },
     crossOriginEmbedderPolicy: false,
+    // HSTS only when the site is served over HTTPS (SIMPUL_COOKIE_SECURE): a plain-HTTP intranet install
+    // must not tell browsers to insist on HTTPS for the host.
+    hsts: ctx.config.cookieSecure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // API answers carry personal data (cases, reports, a reporter's status page): no browser or proxy may
+  // keep a copy. Routes that choose their own caching (file downloads) keep theirs.
+  app.addHook("onSend", async (req, reply) => {
+    if (req.url.startsWith("/api/") && !reply.hasHeader("cache-control")) reply.header("cache-control", "no-store");
   });
   await app.register(cookie);
   // A generous per-client ceiling on every route; public and sign-in routes set stricter limits.
@@ -164,7 +175,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       appError = new AppError("validation_failed", { _: { code: "invalid" } });
     else if (error?.statusCode === 429) appError = new AppError("rate_limited");
     else if (isDatabaseUnavailable(error)) {
-      req.log.warn({ err: { code: error?.code, message: error?.message } }, "database unavailable");
+      req.log.warn({ err: error }, "database unavailable");
       appError = new AppError("database_unavailable");
     } else {
       req.log.error({ err: error }, "unhandled error");
@@ -180,6 +191,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSessionHook(app);
+  installInputGuard(app);
   intelHooks(app);
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(regionRoutes, { prefix: "/api/regions" });

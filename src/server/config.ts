@@ -2,6 +2,17 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** PostgreSQL timeouts: a database that stops answering costs a request seconds, not forever. */
+export type DbTimeouts = {
+  /** Opening a connection, and waiting for a free one in the pool. */
+  connectMs: number;
+  /** Server-side statement_timeout; the client gives up on an answer 1 s later and drops the connection. */
+  statementMs: number;
+  /** Server-side idle_in_transaction_session_timeout: a transaction left open frees its locks. */
+  idleInTransactionMs: number;
+};
+export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 5_000, idleInTransactionMs: 30_000 };
+
 const boolish = z
   .union([z.boolean(), z.string()])
   .transform((v) => (typeof v === "boolean" ? v : !["0", "false", "no", "off", ""].includes(v.toLowerCase())));
@@ -34,6 +45,9 @@ const EnvSchema = z.object({
   SIMPUL_JOBS: boolish.default(true),
   SIMPUL_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SIMPUL_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),
+  SIMPUL_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.connectMs),
+  SIMPUL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.statementMs),
+  SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.idleInTransactionMs),
 });
 
 export type Config = {
@@ -71,6 +85,8 @@ export type Config = {
   /** E-mail delivery: attempts per message before it is marked failed, and the first retry's delay (doubled each time). */
   mailAttempts: number;
   mailRetrySeconds: number;
+  /** PostgreSQL only (the embedded database runs in-process). */
+  dbTimeouts: DbTimeouts;
   version: string;
 };
 
@@ -111,6 +127,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobs: e.SIMPUL_JOBS,
     mailAttempts: e.SIMPUL_MAIL_ATTEMPTS,
     mailRetrySeconds: e.SIMPUL_MAIL_RETRY_SECONDS,
+    dbTimeouts: {
+      connectMs: e.SIMPUL_DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.SIMPUL_DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
     version: APP_VERSION,
     ...overrides,
   };

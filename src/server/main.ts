@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const config = loadConfig(process.env, args.has("--no-demo") ? { demo: false } : {});
   const database = config.databaseUrl
-    ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, onPoolError: (err) => console.warn(`database connection lost: ${err.message}`) })
+    ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, timeouts: config.dbTimeouts, onPoolError: (err) => console.warn(`database connection lost: ${err.message}`) })
     : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   const ctx = await createContext(config, database);
   const report = await seedOnFirstStart(ctx);

@@ -33,6 +33,32 @@ async function userIdOf(ctx: AppContext, username: string): Promise<string> {
   return u.id;
 }
 
+export type CliUserOptions = { username: string; name: string; agency: string; roles: string; email?: string; areas?: string };
+
+/** `simpul user create`: the same checks as the web console (schema, references, separation of duties). */
+export async function createUserFromCli(ctx: AppContext, o: CliUserOptions) {
+  const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.code, o.agency));
+  if (!agency) throw new CliError(`Instansi dengan kode "${o.agency}" tidak ditemukan.`);
+  const parsed = UserCreateSchema.safeParse({
+    username: o.username,
+    displayName: o.name,
+    email: o.email,
+    agencyId: agency.id,
+    roles: String(o.roles).split(",").map((s: string) => s.trim()).filter(Boolean) as Role[],
+    jurisdiction: o.areas ? { kind: "areas", codes: String(o.areas).split(",").map((s: string) => s.trim()) } : { kind: "regency" },
+  });
+  if (!parsed.success) throw new CliError(`Data tidak valid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  return new AdminService(ctx).createUser(cliPrincipal(ctx), CLI_ACTOR, parsed.data).catch(explain);
+}
+
+/** `simpul user set-roles`: replaces an account's roles, with the console's rules (admin and auditor never together). */
+export async function setRolesFromCli(ctx: AppContext, username: string, roles: string) {
+  const list = roles.split(",").map((r) => r.trim()).filter(Boolean);
+  const unknown = list.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (!list.length || unknown.length) throw new CliError(`Peran tidak dikenal: ${unknown.join(", ") || "(kosong)"}. Pilihan: ${ROLES.join(", ")}`);
+  return new AdminService(ctx).updateUser(cliPrincipal(ctx), CLI_ACTOR, await userIdOf(ctx, username), { roles: list as Role[] }).catch(explain);
+}
+
 export function registerUser(program: Command): void {
   const user = program.command("user").description("Kelola akun staf / manage staff accounts");
 
@@ -47,20 +73,21 @@ export function registerUser(program: Command): void {
     .option("--areas <codes>", "wilayah kerja (kode kecamatan/desa dipisah koma); kosong = seluruh kabupaten")
     .action(async (o) =>
       withContext(async (ctx) => {
-        const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.code, o.agency));
-        if (!agency) throw new CliError(`Instansi dengan kode "${o.agency}" tidak ditemukan.`);
-        const parsed = UserCreateSchema.safeParse({
-          username: o.username,
-          displayName: o.name,
-          email: o.email,
-          agencyId: agency.id,
-          roles: String(o.roles).split(",").map((s: string) => s.trim()).filter(Boolean) as Role[],
-          jurisdiction: o.areas ? { kind: "areas", codes: String(o.areas).split(",").map((s: string) => s.trim()) } : { kind: "regency" },
-        });
-        if (!parsed.success) throw new CliError(`Data tidak valid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
-        const { user: created, temporaryPassword } = await new AdminService(ctx).createUser(cliPrincipal(ctx), CLI_ACTOR, parsed.data).catch(explain);
+        const { user: created, temporaryPassword } = await createUserFromCli(ctx, o);
         console.log(`Akun dibuat: ${created.username} (${created.roles.join(", ")})`);
         console.log(`Kata sandi sementara: ${temporaryPassword}`);
+      }),
+    );
+
+  user
+    .command("set-roles")
+    .description("Ganti peran akun (sesi akun itu berakhir); admin dan auditor tidak boleh digabung")
+    .argument("<username>")
+    .argument("<roles>", `peran dipisah koma: ${ROLES.join(", ")}`)
+    .action(async (username: string, roles: string) =>
+      withContext(async (ctx) => {
+        const updated = await setRolesFromCli(ctx, username, roles);
+        console.log(`${updated.username}: ${updated.roles.join(", ")}`);
       }),
     );
 

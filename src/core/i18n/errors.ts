@@ -14,6 +14,10 @@ export const ERROR_MESSAGES = {
   challenge_expired: { id: "Sesi masuk kedaluwarsa. Silakan masuk lagi.", en: "The sign-in attempt expired. Please sign in again." },
   unauthenticated: { id: "Silakan masuk terlebih dahulu.", en: "Please sign in first." },
   forbidden: { id: "Anda tidak berwenang melakukan tindakan ini.", en: "You are not allowed to do this." },
+  password_change_required: {
+    id: "Ganti kata sandi sementara Anda terlebih dahulu.",
+    en: "Change your temporary password first.",
+  },
   not_found: { id: "Data tidak ditemukan.", en: "Not found." },
   region_not_found: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
   route_not_found: { id: "Alamat API tidak ditemukan.", en: "No such API address." },
@@ -77,6 +81,20 @@ export const FIELD_MESSAGES = {
   invalid_value: { id: "Pilihan tidak dikenal.", en: "Unknown choice." },
   unknown_field: { id: "Isian tidak dikenal.", en: "Unknown field." },
   invalid: { id: "Isian tidak sah.", en: "Invalid value." },
+  // Hardening (issue 13): characters the database cannot store, dates that do not exist, separation of duties.
+  invalid_characters: {
+    id: "Isian memuat karakter yang tidak diperbolehkan (karakter kontrol atau karakter rusak).",
+    en: "The value contains characters that are not allowed (control or broken characters).",
+  },
+  invalid_date: {
+    id: "Tanggal tidak sah (format TTTT-BB-HH, tanggal yang benar-benar ada, tahun 1900–2100).",
+    en: "Invalid date (format YYYY-MM-DD, a day that exists, years 1900–2100).",
+  },
+  roles_self_change: { id: "Anda tidak dapat mengubah peran akun Anda sendiri.", en: "You cannot change the roles of your own account." },
+  roles_admin_auditor: {
+    id: "Peran admin dan auditor tidak boleh dipegang satu akun (pemisahan tugas).",
+    en: "One account cannot hold both the admin and the auditor role (separation of duties).",
+  },
   must_be_text: { id: "Harus berupa teks.", en: "Must be text." },
   region_unknown: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
   region_outside_regency: { id: "Wilayah harus berada di kabupaten ini.", en: "The area must be inside this regency." },

@@ -7,6 +7,8 @@ import { AuthService } from "./auth.service";
 
 export const SESSION_COOKIE = "simpul_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** What a session with a temporary password may do besides public routes: see itself, change the password, leave. */
+const DURING_PASSWORD_CHANGE = new Set(["GET /api/auth/me", "POST /api/auth/password", "POST /api/auth/logout"]);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -29,5 +31,9 @@ export function installSessionHook(app: FastifyInstance): void {
       req.auth = state;
     }
     checkRouteAccess(req);
+    if (state?.mustChangePassword && req.routeOptions.url !== undefined) {
+      const access = (req.routeOptions.config as { access?: unknown } | undefined)?.access;
+      if (access !== "public" && !DURING_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError("password_change_required");
+    }
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "./principal";
 import { AppError } from "../lib/errors";
 import { type AbilitiesOf, meOf, MeSchema } from "./auth.me";
+import { safeString } from "../lib/validation";
 import { SESSION_COOKIE } from "./auth.hook";
 import { AuthService, type NewSession } from "./auth.service";
 
@@ -33,7 +34,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
       schema: {
         tags: ["auth"],
         summary: "Masuk dengan nama pengguna dan kata sandi",
-        body: z.object({ username: z.string().trim().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+        body: z.object({ username: safeString().trim().min(1).max(100), password: safeString().min(1).max(200) }).strict(),
         response: { 200: LoginResponse },
       },
     },
@@ -52,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
       schema: {
         tags: ["auth"],
         summary: "Kode verifikasi dua langkah (TOTP), juga untuk pendaftaran pertama",
-        body: z.object({ challenge: z.string().min(10).max(2000), code: z.string().trim().min(6).max(8) }).strict(),
+        body: z.object({ challenge: safeString().min(10).max(2000), code: safeString().trim().min(6).max(8) }).strict(),
         response: { 200: SessionResponse },
       },
     },
@@ -79,7 +80,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
       schema: {
         tags: ["auth"],
         summary: "Ganti kata sandi sendiri (wajib setelah kata sandi sementara)",
-        body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }).strict(),
+        body: z.object({ currentPassword: safeString().min(1).max(200), newPassword: safeString().min(1).max(200) }).strict(),
         response: { 204: z.null() },
       },
     },

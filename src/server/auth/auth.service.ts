@@ -4,7 +4,7 @@ import { and, eq, lt, or, sql } from "drizzle-orm";
 import * as OTPAuth from "otpauth";
 import QRCode from "qrcode";
 import { type Role, requiresTotp } from "../../core/roles";
-import type { Principal } from "./principal";
+import type { AuthState, Principal } from "./principal";
 import type { Db } from "../db/client";
 import { sessions, users } from "../db/schema";
 import type { AppContext } from "../context";
@@ -23,6 +23,14 @@ export type LoginOutcome =
 type UserRow = typeof users.$inferSelect;
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
+
+/** A signed sign-in challenge: user, kind, credential stamp, and (enrolment) the encrypted new secret. */
+type Challenge = { u: string; k: "verify" | "enrol"; f: string; s?: string };
+
+/** Changes whenever the password, the TOTP secret or the enrolment changes. */
+function credentialStamp(u: UserRow): string {
+  return sha256Hex(`${u.passwordHash}\0${u.totpSecretEnc ?? ""}\0${u.totpEnrolledAt?.toISOString() ?? ""}`).slice(0, 32);
+}
 const ISSUER = "Simpul";
 
 export function principalOf(u: UserRow): Principal {
@@ -71,14 +79,14 @@ export class AuthService {
     }
     if (requiresTotp(user.roles)) {
       if (user.totpSecretEnc && user.totpEnrolledAt) {
-        return { status: "totp_required", challenge: this.signChallenge({ u: user.id, k: "verify" }) };
+        return { status: "totp_required", challenge: this.signChallenge({ u: user.id, k: "verify", f: credentialStamp(user) }) };
       }
       const secret = new OTPAuth.Secret({ size: 20 });
       const totp = this.totpFor(user.username, secret);
       const otpauthUri = totp.toString();
       return {
         status: "totp_enrol",
-        challenge: this.signChallenge({ u: user.id, k: "enrol", s: encrypt(this.ctx.keys, secret.base32) }),
+        challenge: this.signChallenge({ u: user.id, k: "enrol", f: credentialStamp(user), s: encrypt(this.ctx.keys, secret.base32) }),
         secret: secret.base32,
         otpauthUri,
         qrSvg: await QRCode.toString(otpauthUri, { type: "svg", margin: 1, errorCorrectionLevel: "M" }),
@@ -91,6 +99,9 @@ export class AuthService {
     const c = this.readChallenge(challenge);
     const [user] = await this.db.select().from(users).where(eq(users.id, c.u)).limit(1);
     if (!user || user.disabledAt) throw new AppError("challenge_expired");
+    // A challenge belongs to the account as it was when it was issued: after an enrolment, a password or
+    // TOTP reset, older challenges are dead. An enrolment challenge never replaces an enrolled secret.
+    if (c.f !== credentialStamp(user) || (c.k === "enrol" && user.totpEnrolledAt)) throw new AppError("challenge_expired");
     const who: AuditActor = { userId: user.id, username: user.username, ip };
     if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError("account_locked");
     const secretB32 = c.k === "enrol" ? decrypt(this.ctx.keys, c.s!) : user.totpSecretEnc ? decrypt(this.ctx.keys, user.totpSecretEnc) : undefined;
@@ -147,7 +158,7 @@ export class AuthService {
   }
 
   /** Resolves a session cookie; expired or idle sessions are removed and answer undefined. */
-  async resolveSession(token: string): Promise<{ principal: Principal; sessionHash: string; csrfToken: string } | undefined> {
+  async resolveSession(token: string): Promise<AuthState | undefined> {
     const tokenHash = sha256Hex(token);
     const [row] = await this.db
       .select({ s: sessions, u: users })
@@ -166,7 +177,7 @@ export class AuthService {
     if (now - row.s.lastSeenAt.getTime() > 60_000) {
       await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
     }
-    return { principal: principalOf(row.u), sessionHash: tokenHash, csrfToken: row.s.csrfToken };
+    return { principal: principalOf(row.u), sessionHash: tokenHash, csrfToken: row.s.csrfToken, mustChangePassword: row.u.mustChangePassword };
   }
 
   async logout(sessionHash: string, who: AuditActor): Promise<void> {
@@ -207,12 +218,12 @@ export class AuthService {
     return new OTPAuth.TOTP({ issuer: ISSUER, label: username, algorithm: "SHA1", digits: 6, period: 30, secret });
   }
 
-  private signChallenge(payload: { u: string; k: "verify" | "enrol"; s?: string }): string {
+  private signChallenge(payload: Challenge): string {
     const body = Buffer.from(JSON.stringify({ ...payload, e: Date.now() + CHALLENGE_TTL_MS })).toString("base64url");
     return `${body}.${this.mac(body)}`;
   }
 
-  private readChallenge(token: string): { u: string; k: "verify" | "enrol"; s?: string } {
+  private readChallenge(token: string): Challenge {
     const [body, mac] = token.split(".");
     if (!body || !mac) throw new AppError("challenge_expired");
     const expected = Buffer.from(this.mac(body));

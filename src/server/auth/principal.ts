@@ -18,7 +18,13 @@ export type Principal = {
 /** Who an audit record names: a signed-in user, the public (no user) or the system. */
 export type AuditActor = { userId: string | null; username: string | null; ip: string | null };
 
-export type AuthState = { principal: Principal; sessionHash: string; csrfToken: string };
+export type AuthState = {
+  principal: Principal;
+  sessionHash: string;
+  csrfToken: string;
+  /** Signed in with a temporary password: only `me`, password change and sign-out are open (auth.hook.ts). */
+  mustChangePassword: boolean;
+};
 
 export function hasRole(p: Principal, ...roles: Role[]): boolean {
   return p.roles.some((r) => roles.includes(r));

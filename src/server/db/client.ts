@@ -12,6 +12,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { DEFAULT_DB_TIMEOUTS, type DbTimeouts } from "../config";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<any, typeof schema>;
@@ -88,7 +89,34 @@ export function acquireDataDirLock(dataDir: string): () => void {
 
 export type OpenOptions =
   | { kind: "pglite"; dataDir?: string; memory?: boolean; loadDataDir?: Blob }
-  | { kind: "postgresql"; url: string; poolSize?: number; onPoolError?: (err: Error) => void };
+  | { kind: "postgresql"; url: string; poolSize?: number; onPoolError?: (err: Error) => void; timeouts?: DbTimeouts };
+
+/** Message of the error a query gets when its answer does not come within the client-side read timeout. */
+export const QUERY_READ_TIMEOUT = "Query read timeout";
+
+/**
+ * A pg client that drops its connection when an answer does not arrive in time. node-postgres' own
+ * query_timeout only stops waiting: the connection keeps the unanswered query, and every later query on
+ * it (a transaction's ROLLBACK, the next request that borrows it from the pool) would wait behind it.
+ */
+class GuardedClient extends pg.Client {
+  override query(...args: any[]): any {
+    const drop = (err: unknown) => {
+      if ((err as Error | undefined)?.message === QUERY_READ_TIMEOUT) (this as any).connection?.stream?.destroy();
+    };
+    const last = args[args.length - 1];
+    if (typeof last === "function") {
+      args[args.length - 1] = (err: unknown, res: unknown) => {
+        if (err) drop(err);
+        last(err, res);
+      };
+      return (super.query as any)(...args);
+    }
+    const result = (super.query as any)(...args);
+    if (result && typeof result.then === "function") result.then(undefined, drop);
+    return result;
+  }
+}
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === "pglite") {
@@ -122,14 +150,31 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       },
     };
   }
+  const timeouts = opts.timeouts ?? DEFAULT_DB_TIMEOUTS;
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    Client: GuardedClient,
+    connectionTimeoutMillis: timeouts.connectMs,
     idleTimeoutMillis: 30_000,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // 0 = no statement limit (command-line imports and key rotation may run long statements).
+    ...(timeouts.statementMs > 0 ? { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 } : {}),
   });
   // Without this handler an idle client losing its connection (database restart) crashes the process.
   pool.on("error", (err) => opts.onPoolError?.(err));
+  pool.on("connect", (client) => {
+    // A client checked out of the pool has no error listener of its own: its connection dropping would
+    // otherwise throw from the event emitter and end the process. Its queries get the error anyway.
+    client.on("error", () => {});
+    // drizzle does not release a client whose BEGIN failed: forget a dead client so it never holds a pool slot.
+    client.on("end", () => {
+      const internals = pool as unknown as { _clients: unknown[]; _pulseQueue(): void };
+      if (!internals._clients.includes(client)) return;
+      internals._clients = internals._clients.filter((c) => c !== client);
+      internals._pulseQueue();
+    });
+  });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -137,13 +182,16 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     url: opts.url,
     async migrate() {
       // Several app servers may start at once: one migrates, the others wait on the advisory lock.
-      const client = await pool.connect();
+      // Its own connection without the request timeouts: a migration may rightly take minutes.
+      const client = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: timeouts.connectMs });
+      client.on("error", () => {});
+      await client.connect();
       try {
         await client.query("SELECT pg_advisory_lock(727001)");
         await migratePg(drizzlePg(client, { schema }) as any, { migrationsFolder: MIGRATIONS_DIR });
       } finally {
         await client.query("SELECT pg_advisory_unlock(727001)").catch(() => {});
-        client.release();
+        await client.end().catch(() => {});
       }
     },
     close: () => pool.end(),

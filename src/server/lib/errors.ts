@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   challenge_expired: 401,
   unauthenticated: 401,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   region_not_found: 404,
   route_not_found: 404,

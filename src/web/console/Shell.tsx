@@ -52,7 +52,8 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <ConsoleLanguageSwitch />
-            <NotificationBell />
+            {/* A temporary-password session may only change its password: the server refuses the rest. */}
+            {!me.mustChangePassword && <NotificationBell />}
             <UserMenu me={me} />
           </Group>
         </Group>

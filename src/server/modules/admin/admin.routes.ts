@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { Policy } from "../../auth/policy";
 import { agencyPolicy, userPolicy } from "./admin.policy";
@@ -44,7 +45,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["admin"],
         summary: "Daftar pengguna",
         querystring: z.object({
-          q: z.string().max(100).optional(),
+          q: safeString().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(500),
           offset: z.coerce.number().int().min(0).max(100_000).default(0),
         }),

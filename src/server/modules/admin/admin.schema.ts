@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { PENTAHELIX, ROLES } from "../../../core/roles";
 import { JurisdictionSchema } from "../../auth/auth.me";
 
@@ -16,7 +17,7 @@ export type Agency = z.infer<typeof AgencySchema>;
 export const AgencyCreateSchema = z
   .object({
     code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9._-]+$/),
-    name: z.string().trim().min(2).max(200),
+    name: safeString().trim().min(2).max(200),
     category: z.enum(PENTAHELIX),
   })
   .strict();
@@ -44,7 +45,7 @@ export type UserView = z.infer<typeof UserSchema>;
 export const UserCreateSchema = z
   .object({
     username: z.string().trim().min(3).max(40).regex(/^[a-z0-9._-]+$/i),
-    displayName: z.string().trim().min(1).max(120),
+    displayName: safeString().trim().min(1).max(120),
     email: z.string().trim().email().max(200).optional(),
     agencyId: z.string().uuid(),
     roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length),
@@ -55,7 +56,7 @@ export type UserCreate = z.infer<typeof UserCreateSchema>;
 
 export const UserUpdateSchema = z
   .object({
-    displayName: z.string().trim().min(1).max(120).optional(),
+    displayName: safeString().trim().min(1).max(120).optional(),
     email: z.string().trim().email().max(200).nullable().optional(),
     agencyId: z.string().uuid().optional(),
     roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),

@@ -20,6 +20,11 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/** Separation of duties: whoever administers accounts must not also be the one who reviews the audit trail. */
+export function checkSeparationOfDuties(roles: readonly string[]): void {
+  if (roles.includes("admin") && roles.includes("auditor")) throw invalid({ roles: { code: "roles_admin_auditor" } });
+}
+
 function agencyView(a: AgencyRow, activeOperators: number): Agency {
   return { id: a.id, code: a.code, name: a.name, category: a.category, active: a.active, activeOperators };
 }
@@ -101,6 +106,7 @@ export class AdminService {
   }
 
   async createUser(p: Principal, actor: AuditActor, input: UserCreate, password?: string): Promise<{ user: UserView; temporaryPassword: string }> {
+    checkSeparationOfDuties(input.roles);
     await this.checkReferences(p, input);
     const temporaryPassword = password ?? generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
@@ -134,6 +140,16 @@ export class AdminService {
   }
 
   async updateUser(p: Principal, actor: AuditActor, id: string, patch: UserUpdate): Promise<UserView> {
+    if (patch.roles) {
+      checkSeparationOfDuties(patch.roles);
+      // An administrator never changes their own roles: granting oneself the auditor role would let the
+      // same person act and review the trail of those acts; another administrator has to do it.
+      if (id === p.id) {
+        const [me] = await this.ctx.db.select({ roles: users.roles }).from(users).where(eq(users.id, id));
+        const same = me && me.roles.length === new Set(patch.roles).size && patch.roles.every((r) => me.roles.includes(r));
+        if (!same) throw invalid({ roles: { code: "roles_self_change" } });
+      }
+    }
     await this.checkReferences(p, patch);
     await this.ctx.withAudit(actor, { action: "user.update", resourceType: "user", resourceId: id, details: { fields: Object.keys(patch) } }, async (tx) => {
       const [r] = await tx

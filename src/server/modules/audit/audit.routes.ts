@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { dateBound, safeString } from "../../lib/validation";
 import { requirePrincipal } from "../../auth/principal";
 import { auditLog } from "../../db/schema";
 import { auditPolicy } from "./audit.policy";
@@ -27,13 +28,13 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["audit"],
         summary: "Jejak audit (terbaru lebih dulu)",
         querystring: z.object({
-          action: z.string().max(100).optional(),
+          action: safeString().max(100).optional(),
           /** A user id or a username. */
-          actor: z.string().trim().min(1).max(100).optional(),
-          resourceType: z.string().max(50).optional(),
-          resourceId: z.string().max(100).optional(),
-          from: z.coerce.date().optional(),
-          to: z.coerce.date().optional(),
+          actor: safeString().trim().min(1).max(100).optional(),
+          resourceType: safeString().max(50).optional(),
+          resourceId: safeString().max(100).optional(),
+          from: dateBound().optional(),
+          to: dateBound().optional(),
           cursor: z.coerce.number().int().positive().optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),

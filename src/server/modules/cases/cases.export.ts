@@ -14,6 +14,7 @@ import { accessTo, caseScopeSql, findCase, listCases } from "./cases.repo";
 import { presentSummaries } from "./cases.present";
 import type { CaseSummary } from "./cases.schema";
 import { type HtcdsCase, HTCDS_CREDIT, htcdsCase, htcdsCsv } from "./cases.htcds";
+import { guardFormulas } from "../../lib/xlsx";
 
 export const EXPORT_LIMIT = 1000;
 
@@ -137,5 +138,5 @@ export async function exportCaseListXlsx(
       wibDateTime(locale, c.closedAt),
     ]);
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await guardFormulas(wb).xlsx.writeBuffer());
 }

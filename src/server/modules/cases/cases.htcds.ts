@@ -11,6 +11,7 @@ import { caseConsents, caseEvents, caseLegalMilestones, caseNotes, casePersons, 
 import { HTCDS_CREDIT } from "../../../core/htcds-values";
 import { openPerson, openText } from "./cases.persons";
 import type { Principal } from "../../auth/principal";
+import { csvField } from "../../lib/csv";
 
 export { HTCDS_CREDIT };
 
@@ -215,11 +216,7 @@ const CSV_COLUMNS = [
 const IDENTITY_COLUMNS = new Set(["prs_FirstName", "prs_Birthdate", "prs_IdentityNumber", "prs_MobilePhone", "prs_MailingStreet"]);
 
 function cell(v: Value | undefined): string {
-  if (v === null || v === undefined) return "";
-  let s = Array.isArray(v) ? v.join(";") : String(v);
-  // Spreadsheet formula injection: a leading = or @ (or +/- not starting a number) is neutralised.
-  if (/^[=@\t\r]|^[+-](?![\d\s])/.test(s)) s = `'${s}`;
-  return /[",;\r\n']/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return csvField(v);
 }
 
 /** CSV with the credit as a leading comment line; identity columns only when any row may carry them. */

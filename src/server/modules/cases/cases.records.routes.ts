@@ -2,6 +2,7 @@
 // sending a referral. Registered inside caseRoutes, so the 404-before-validation hook applies.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import type { RouteAccess } from "../../auth/route-access";
 import { CaseRecordsService } from "./cases.records";
@@ -36,9 +37,9 @@ export const ReferralCreateSchema = z
     assignedUserId: z.string().uuid().optional(),
     /** HTCDS cas_ReasonForOutgoingReferral. */
     reason: z.enum(REFERRAL_REASONS),
-    details: z.string().trim().min(1).max(2000).optional(),
+    details: safeString().trim().min(1).max(2000).optional(),
     /** Only without recorded consent to share with the agency, and only for the case owner or an investigator on the team. */
-    overrideReason: z.string().trim().min(10).max(1000).optional(),
+    overrideReason: safeString().trim().min(10).max(1000).optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 // Request and response shapes of the case API (zod; the same schemas generate /api/openapi.json).
 import { z } from "zod";
 import { CASE_ABILITIES } from "./cases.policy";
+import { calendarDate, safeString } from "../../lib/validation";
 import {
   AGE_BANDS,
   CASE_ORIGINS,
@@ -24,8 +25,8 @@ import {
 import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, METHODS_OF_CONTROL, PERPETRATOR_ROLES, RECRUITMENT_METHODS, WEBSITES_AND_APPS } from "../../../core/htcds-values";
 
 export const IdParam = z.object({ id: z.string().uuid() });
-const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const text = (max: number) => safeString().trim().min(1).max(max);
+const isoDate = calendarDate();
 const regionCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}(\.\d{4})?$/);
 const country = z.string().regex(/^[A-Z]{2}$/);
 const list = <T extends z.ZodTypeAny>(item: T, max = 20) => z.array(item).max(max);
@@ -41,7 +42,7 @@ export const PersonInputSchema = z
     /** Estimated age when the birth date is unknown (sets the age band only). */
     ageEstimate: z.number().int().min(0).max(120).optional(),
     sex: z.enum(SEXES).optional(),
-    phones: list(z.string().trim().min(4).max(30), 10).optional(),
+    phones: list(safeString().trim().min(4).max(30), 10).optional(),
     address: text(500).optional(),
     desaCode: regionCode.optional(),
     pmiStatus: z.enum(PMI_STATUSES).optional(),
@@ -49,7 +50,7 @@ export const PersonInputSchema = z
     relationship: text(60).optional(),
     perpetratorRoles: list(z.enum(PERPETRATOR_ROLES), PERPETRATOR_ROLES.length).optional(),
     aliases: list(text(120), 20).optional(),
-    bankAccounts: list(z.string().trim().min(4).max(60), 10).optional(),
+    bankAccounts: list(safeString().trim().min(4).max(60), 10).optional(),
     companies: list(text(200), 10).optional(),
     relationshipToTrafficker: z.enum(["Familial", "Acquainted", "Unaquainted"]).optional(),
     ageWhenTrafficked: z.number().int().min(0).max(120).optional(),
@@ -132,7 +133,7 @@ export const CloseSchema = z.object({ reason: z.enum(CLOSURE_REASONS), note: tex
 export const ReasonSchema = z.object({ reason: text(1000) }).strict();
 export const MemberAddSchema = z.object({ userId: z.string().uuid() }).strict();
 export const OwnerSchema = z.object({ userId: z.string().uuid() }).strict();
-export const TeamCandidatesQuerySchema = z.object({ q: z.string().trim().max(100).optional() }).strict();
+export const TeamCandidatesQuerySchema = z.object({ q: safeString().trim().max(100).optional() }).strict();
 /** A case worker who may join a team: no username, e-mail or phone. */
 export const TeamCandidateSchema = z.object({
   id: z.string(),
@@ -329,8 +330,8 @@ export const CaseListQuerySchema = z
     overdue: z.enum(["true", "false"]).optional(),
     /** Exact search (keyed hash): a 16-digit NIK or a phone number. Not available at aggregate level. */
     nik: z.string().regex(/^\d{16}$/).optional(),
-    phone: z.string().trim().min(4).max(30).optional(),
-    code: z.string().trim().max(20).optional(),
+    phone: safeString().trim().min(4).max(30).optional(),
+    code: safeString().trim().max(20).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).default(0),
   })
@@ -361,7 +362,7 @@ export const StatsSchema = z.object({
 });
 
 export const DocumentNameQuery = z
-  .object({ name: z.string().trim().min(1).max(200).describe("Nama berkas asli (disimpan terenkripsi)") })
+  .object({ name: safeString().trim().min(1).max(200).describe("Nama berkas asli (disimpan terenkripsi)") })
   .strict();
 export const CaseDocumentSchema = z.object({
   id: z.string(),

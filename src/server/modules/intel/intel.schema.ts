@@ -1,11 +1,12 @@
 // Request and response shapes of the recruiter-intelligence API.
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { ENTITY_KINDS, INTEL_IDENTIFIER_KINDS, INTEL_SOURCES, VERDICTS } from "./intel.tables";
 
 export const IdParam = z.object({ id: z.string().uuid() });
 
 export const EntityListQuerySchema = z.object({
-  q: z.string().trim().min(3).max(120).optional(),
+  q: safeString().trim().min(3).max(120).optional(),
   watched: z.enum(["true", "false"]).optional(),
   /** Only entities named in at least this many records (e.g. 2: linked across records). */
   minRecords: z.coerce.number().int().min(1).max(1000).default(1),
@@ -50,15 +51,15 @@ export const NetworkSchema = z.object({
   edges: z.array(z.object({ source: z.string(), target: z.string() })),
 });
 
-export const WatchSchema = z.object({ watched: z.boolean(), reason: z.string().trim().max(1000).optional() });
+export const WatchSchema = z.object({ watched: z.boolean(), reason: safeString().trim().max(1000).optional() });
 export const JudgementSchema = z
-  .object({ entityA: z.string().uuid(), entityB: z.string().uuid(), verdict: z.enum(VERDICTS), note: z.string().trim().max(1000).optional() })
+  .object({ entityA: z.string().uuid(), entityB: z.string().uuid(), verdict: z.enum(VERDICTS), note: safeString().trim().max(1000).optional() })
   .refine((v) => v.entityA !== v.entityB, { path: ["entityB"], message: "invalid_value" });
 export const SplitSchema = z.object({ identifierIds: z.array(z.string().uuid()).min(1).max(50) });
 
 export const PublicCheckSchema = z.object({
   kind: z.enum(["phone", "bank_account"]),
-  value: z.string().trim().min(6).max(40),
+  value: safeString().trim().min(6).max(40),
 });
 export const PublicCheckResultSchema = z.object({
   /** True when the number or account was named in at least two public reports. */

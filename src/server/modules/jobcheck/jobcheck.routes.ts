@@ -10,7 +10,7 @@ const BODY_LIMIT = 32 * 1024;
 // Public service of "Cek Lowongan": the checker (the licensed-agency search it refers to is p3mi.routes.ts).
 export const publicJobcheckRoutes: FastifyPluginAsyncZod = async (app) => {
   const { publicRateLimit, publicChecksPerMinute } = app.ctx.config;
-  registryIndexFor(app.ctx, { onError: (err) => app.log.warn({ err: { message: (err as Error)?.message } }, "P3MI registry index not refreshed") });
+  registryIndexFor(app.ctx, { onError: (err) => app.log.warn({ err }, "P3MI registry index not refreshed") });
 
   app.post(
     "/jobcheck",

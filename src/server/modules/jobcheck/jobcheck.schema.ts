@@ -1,12 +1,12 @@
 // The API contract of the checker: the engine's result (src/core/jobcheck/types.ts) as zod, so the
 // response is serialised by allow-list and documented in OpenAPI.
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { FLAG_CODES, JOB_TEXT_MAX, REGISTRY_OUTCOMES, SIGNAL_CODES } from "../../../core/jobcheck";
 
 export const JobcheckBody = z
   .object({
-    text: z
-      .string({ error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? "required" : "must_be_text") })
+    text: safeString({ error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? "required" : "must_be_text") })
       .max(JOB_TEXT_MAX)
       .refine((s) => s.trim().length > 0, { message: "required" }),
   })

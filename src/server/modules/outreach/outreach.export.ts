@@ -12,6 +12,7 @@ import type { AuditActor } from "../audit/audit.service";
 import { coverage } from "./outreach.coverage";
 import { OutreachService } from "./outreach.service";
 import type { SessionView } from "./outreach.schema";
+import { guardFormulas } from "../../lib/xlsx";
 
 
 type Words = { id: string; en: string };
@@ -205,7 +206,7 @@ export async function exportXlsx(
     VOLUNTEER_WORDS.map(w),
     cov.byVolunteer.map((v) => [v.name, v.sessions, v.peopleReached, v.desaReached, v.lastSessionAt ? wibDay(v.lastSessionAt) : null]),
   );
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const buffer = Buffer.from(await guardFormulas(wb).xlsx.writeBuffer());
   // Exports are audited: who took which period out of the system.
   await ctx.withAudit(actor, { action: "outreach.export", resourceType: "outreach_session", details: { from: q.from ?? null, to: q.to ?? null, sessions: sessions.length } }, async () => {});
   const slug = [q.from, q.to].filter(Boolean).join("_") || "semua";

@@ -1,19 +1,17 @@
 import { z } from "zod";
+import { calendarDate, calendarDateTime, safeString } from "../../lib/validation";
 import { AGE_BANDS, AUDIENCES, OUTREACH_TOPIC_CODES, SEXES } from "../../../core/outreach-topics";
 import { isRegionCode, regionLevelOf } from "../../../core/regions";
 import { SESSION_STATUSES } from "./outreach.tables";
 
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => safeString().trim().max(max);
 const desaCode = z
   .string()
   .max(20)
   .refine((c) => isRegionCode(c) && regionLevelOf(c) === "desa", { message: "region_level" });
 /** "2025-03-14T09:00" (Asia/Jakarta) or a full ISO timestamp with offset. */
-const dateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/)
-  .describe("Tanggal dan jam: 2025-03-14T09:00 (WIB, Asia/Jakarta) atau ISO 8601 dengan zona waktu");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("TTTT-BB-HH (WIB)");
+const dateTime = calendarDateTime().describe("Tanggal dan jam: 2025-03-14T09:00 (WIB, Asia/Jakarta) atau ISO 8601 dengan zona waktu");
+const date = calendarDate().describe("TTTT-BB-HH (WIB)");
 
 const count = z.number().int().min(0).max(100_000);
 const BandCounts = z.object(Object.fromEntries(AGE_BANDS.map((b) => [b, count.optional()])) as Record<(typeof AGE_BANDS)[number], z.ZodOptional<typeof count>>).strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { P3MI_STATUSES } from "./p3mi.tables";
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -21,6 +22,6 @@ export const AgencySchema = z.object({
 export type Agency = z.infer<typeof AgencySchema>;
 
 export const AgencySearchQuery = z.object({
-  q: z.string().trim().min(2).max(100),
+  q: safeString().trim().min(2).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { isRegionCode } from "../../../core/regions";
 import { AppError } from "../../lib/errors";
 import { findRegion, listChildren, searchRegions } from "./regions.service";
@@ -18,7 +19,7 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["regions"],
         summary: "Cari wilayah menurut nama",
         querystring: z.object({
-          q: z.string().trim().min(2).max(100),
+          q: safeString().trim().min(2).max(100),
           level: Level.optional(),
           within: z.string().max(20).refine(isRegionCode, { message: "region_unknown" }).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,8 +1,9 @@
 // API shapes for public reports: public intake and lookup, and the staff side.
 import { z } from "zod";
+import { calendarDate, safeString } from "../../lib/validation";
 import { EVENT_KINDS, IDENTIFIER_KINDS, REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "./reports.tables";
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeString().trim().min(1).max(max);
 const PhoneInput = z
   .string()
   .trim()
@@ -38,18 +39,18 @@ export const ReportCreateSchema = z
   .object({
     submissionId: z.string().uuid().describe("UUID dibuat oleh klien; kiriman ulang dengan UUID yang sama tidak membuat laporan baru"),
     category: z.enum(REPORT_CATEGORIES),
-    description: z.string().trim().min(10).max(10_000).describe("Apa yang terjadi"),
+    description: safeString().trim().min(10).max(10_000).describe("Apa yang terjadi"),
     location: z
       .object({
-        regionCode: z.string().trim().max(20).optional().describe("Kode desa/kelurahan atau kecamatan di kabupaten ini"),
+        regionCode: safeString().trim().max(20).optional().describe("Kode desa/kelurahan atau kecamatan di kabupaten ini"),
         placeText: text(300).optional().describe("Tempat lain (di luar kabupaten atau luar negeri)"),
       })
       .strict()
       .optional(),
-    occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_format").optional().describe("Tanggal kejadian (YYYY-MM-DD)"),
+    occurredOn: calendarDate().optional().describe("Tanggal kejadian (YYYY-MM-DD)"),
     occurredText: text(200).optional().describe("Waktu kejadian dalam kata-kata, mis. 'sejak Januari'"),
     people: z.array(PersonInputSchema).max(10).optional(),
-    offerText: z.string().trim().max(20_000).optional().describe("Teks tawaran kerja yang diterima"),
+    offerText: safeString().trim().max(20_000).optional().describe("Teks tawaran kerja yang diterima"),
     anonymous: z.boolean().default(true),
     reporter: ReporterInputSchema.optional().describe("Hanya jika tidak anonim"),
     consent: z.boolean().default(false).describe("Persetujuan pengolahan data; wajib true bila mengisi data kontak"),
@@ -72,8 +73,8 @@ export const AttachmentUploadedSchema = z.object({
 
 export const LookupSchema = z
   .object({
-    trackingCode: z.string().trim().min(1).max(30),
-    pin: z.string().trim().min(1).max(12),
+    trackingCode: safeString().trim().min(1).max(30),
+    pin: safeString().trim().min(1).max(12),
   })
   .strict();
 
@@ -102,7 +103,7 @@ export const QueueQuerySchema = z
     category: z.enum(REPORT_CATEGORIES).optional(),
     kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, "invalid_format").optional(),
     overdue: z.enum(["true", "false"]).optional().describe("true = lewat batas verifikasi atau tanggapan instansi"),
-    q: z.string().trim().min(1).max(200).optional().describe("Pencarian teks (bahasa Indonesia)"),
+    q: safeString().trim().min(1).max(200).optional().describe("Pencarian teks (bahasa Indonesia)"),
     agencyId: z.string().uuid().optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -192,7 +193,7 @@ export const ReportDetailSchema = ReportSummarySchema.extend({
 });
 export type ReportDetail = z.infer<typeof ReportDetailSchema>;
 
-const note = (max = 4000) => z.string().trim().min(1).max(max);
+const note = (max = 4000) => safeString().trim().min(1).max(max);
 
 export const VerifySchema = z.object({ publicNote: note().optional(), internalNote: note().optional() }).strict();
 export const RejectSchema = z

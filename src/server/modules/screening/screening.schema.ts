@@ -1,5 +1,6 @@
 // Request and response shapes of the passport-interview screening API.
 import { z } from "zod";
+import { calendarDate, calendarDateTime, safeString, safeText } from "../../lib/validation";
 import {
   PAID_BY,
   SCREENING_AGE_BANDS,
@@ -13,23 +14,23 @@ import {
 import { FOLLOWUP_STATUSES, REVIEW_KINDS, SCREENING_STATUSES } from "./screening.tables";
 
 export const IdParam = z.object({ id: z.string().uuid() });
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText(max);
 const desaCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = calendarDate();
 
 export const SponsorSchema = z.object({
   name: text(200).optional(),
-  phone: z.string().trim().max(40).optional(),
+  phone: safeString().trim().max(40).optional(),
   company: text(200).optional(),
 });
 
 export const ScreeningCreateSchema = z
   .object({
-    interviewedAt: z.string().datetime({ offset: true }).optional(),
+    interviewedAt: calendarDateTime().optional(),
     applicant: z.object({
       name: text(200),
       nik: z.string().regex(/^\d{16}$/).optional(),
-      phone: z.string().trim().max(40).optional(),
+      phone: safeString().trim().max(40).optional(),
       sex: z.enum(SCREENING_SEXES),
       ageBand: z.enum(SCREENING_AGE_BANDS),
       desaCode: desaCode.optional(),
@@ -72,7 +73,7 @@ export const FollowupCompleteSchema = z.object({ outcome: text(2000) });
 export const ListQuerySchema = z.object({
   status: z.enum(SCREENING_STATUSES).optional(),
   decision: z.enum(SCREENING_DECISIONS).optional(),
-  code: z.string().trim().max(20).optional(),
+  code: safeString().trim().max(20).optional(),
   nik: z.string().regex(/^\d{16}$/).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),

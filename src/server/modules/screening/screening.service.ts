@@ -16,6 +16,11 @@ import { findScreening, followupsOf, listScreenings, regionName, reviewsOf, type
 import type { ListQuery, ScreeningCreate, ScreeningDetail, ScreeningSummary } from "./screening.schema";
 import { screenings } from "./screening.tables";
 
+/** An ISO date-time; one written without an offset is a Jakarta wall-clock time (WIB, +07:00). */
+function wibMoment(s: string): Date {
+  return new Date(/(?:Z|[+-]\d{2}:\d{2})$/.test(s) ? s : `${s}+07:00`);
+}
+
 export function newScreeningCode(): string {
   return `WP-${randomCode(8)}`;
 }
@@ -66,7 +71,7 @@ export class ScreeningService {
           .values({
             tenant: p.tenant,
             code: newScreeningCode(),
-            interviewedAt: input.interviewedAt ? new Date(input.interviewedAt) : now,
+            interviewedAt: input.interviewedAt ? wibMoment(input.interviewedAt) : now,
             officerId: p.id,
             officeAgencyId: p.agencyId,
             nameEnc: encrypt(k, input.applicant.name),

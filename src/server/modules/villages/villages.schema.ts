@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { calendarDateOrMonth, safeString } from "../../lib/validation";
 import { INDICATOR_KEYS, isPeriod, RISK_LEVELS } from "../../../core/village-risk";
 import { isRegionCode, regionLevelOf } from "../../../core/regions";
 
@@ -75,11 +76,8 @@ export const VillageDetailSchema = VillageSummarySchema.extend({
 });
 export type VillageDetail = z.infer<typeof VillageDetailSchema>;
 
-const text = (max: number) => z.string().trim().max(max);
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/)
-  .describe("TTTT-BB-HH (atau TTTT-BB bila hanya bulan yang diketahui)");
+const text = (max: number) => safeString().trim().max(max);
+const date = calendarDateOrMonth().describe("TTTT-BB-HH (atau TTTT-BB bila hanya bulan yang diketahui)");
 
 export const VillageUpdateSchema = z
   .object({
@@ -113,7 +111,7 @@ export const VillageListQuerySchema = z.object({
   kecamatan: z.string().max(20).refine((c) => regionLevelOf(c) === "kecamatan", { message: "region_level" }).optional(),
   status: z.enum(PROGRAM_STATUSES).optional(),
   risk: z.enum(RISK_LEVELS).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: safeString().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional().describe("Jumlah per halaman; tanpa limit: semua"),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

@@ -1,6 +1,7 @@
 // Volunteer registry (coordinators, admins) and the volunteer's own registration.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { volunteerPolicy } from "./volunteers.policy";
 import { TrainingCreateSchema, VolunteerCreateSchema, VolunteerSchema, VolunteerUpdateSchema } from "./volunteers.schema";
@@ -23,7 +24,7 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ activityOf: ActivityOf }> 
         summary: "Daftar relawan: desa tugas, persetujuan dan kode etik, pelatihan, aktif atau tidak, jumlah kegiatan",
         querystring: z.object({
           active: z.enum(["true", "false"]).optional(),
-          desa: z.string().max(20).optional(),
+          desa: safeString().max(20).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(500),
           offset: z.coerce.number().int().min(0).max(100_000).default(0),
         }),

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { calendarDate, safeString } from "../../lib/validation";
 import { isRegionCode, regionLevelOf } from "../../../core/regions";
 
-const text = (max: number) => z.string().trim().max(max);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("TTTT-BB-HH");
+const text = (max: number) => safeString().trim().max(max);
+const date = calendarDate().describe("TTTT-BB-HH");
 const desaCode = z
   .string()
   .max(20)
