@@ -1,7 +1,7 @@
 // Everything a request handler, a job or a CLI command needs, built once at start.
 import type { Config } from "./config";
 import type { Database, Db } from "./db/client";
-import { type KeyRing, loadKeyRing } from "./lib/crypto";
+import { deriveKey, type KeyRing, loadKeyRing } from "./lib/crypto";
 import { type AuditActor, type AuditEntry, AuditWriter, ensureAuditShards } from "./modules/audit/audit.service";
 
 export type AppContext = {
@@ -17,13 +17,14 @@ export type AppContext = {
 export async function createContext(config: Config, database: Database): Promise<AppContext> {
   await database.migrate();
   await ensureAuditShards(database.db, config.auditShards);
-  const audit = new AuditWriter(config.regency, config.auditShards);
+  const keys = loadKeyRing({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const audit = new AuditWriter(config.regency, config.auditShards, deriveKey(keys, "audit-chain"));
   const db = database.db;
   return {
     config,
     database,
     db,
-    keys: loadKeyRing({ secretKey: config.secretKey, dataDir: config.dataDir }),
+    keys,
     audit,
     withAudit(actor, entry, fn) {
       return db.transaction(async (tx) => {

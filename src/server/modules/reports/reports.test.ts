@@ -134,7 +134,7 @@ describe("public intake", () => {
       expect(await env.ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id))).toHaveLength(1);
     }
-    expect(await verifyAuditChain(env.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(env.ctx.db, env.ctx.audit.key)).toMatchObject({ ok: true });
   });
 
   it("refuses only the report that reuses an attachment when many arrive together; the others are stored", async () => {
@@ -156,7 +156,7 @@ describe("public intake", () => {
     expect(results[12]!.json().error.fields["attachments.0"]).toBeDefined();
     expect(results[13]!.statusCode).toBe(201);
     expect(await countReports()).toBe(before + 13);
-    expect(await verifyAuditChain(env.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(env.ctx.db, env.ctx.audit.key)).toMatchObject({ ok: true });
     // They did travel together: at least one batch held several reports.
     expect(intakeWriterFor(env.ctx).stats.largest).toBeGreaterThan(1);
   });
