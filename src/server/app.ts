@@ -1,5 +1,6 @@
 // Builds the Fastify app as a plugin tree; server.ts only listens. Tests build it per file and inject.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -38,6 +39,9 @@ import { publicReportRoutes } from "./modules/reports/public-reports.routes";
 import { notificationRoutes, reportRoutes } from "./modules/reports/reports.routes";
 import { villageRoutes } from "./modules/villages/villages.routes";
 import { volunteerRoutes } from "./modules/volunteers/volunteers.routes";
+import { databaseRateLimitStore } from "./modules/ratelimit/ratelimit.service";
+
+const LocalStore = createRequire(import.meta.url)("@fastify/rate-limit/store/LocalStore.js");
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -61,12 +65,19 @@ declare module "fastify" {
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
+/** A hop count as a function (proxy-addr semantics: hop 0 is the socket peer), a list as is, else none. */
+function trustProxyOption(t: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(t)) return t;
+  if (typeof t === "number" && t > 0) return (_address, hop) => hop < t;
+  return false;
+}
+
 export type BuildOptions = { logger?: boolean; serveWeb?: boolean };
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel),
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -104,6 +115,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // A generous per-client ceiling on every route; public and sign-in routes set stricter limits.
   await app.register(rateLimit, {
     global: true,
+    // Route quotas in PostgreSQL, shared by every app server; off (per process) only with the limits off.
+    ...(ctx.config.publicRateLimit ? { store: databaseRateLimitStore(ctx.db, LocalStore) } : {}),
     max: ctx.config.publicRateLimit ? 600 : 1_000_000,
     timeWindow: 60_000,
     errorResponseBuilder: (_req, context) => {
@@ -148,8 +161,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
     if (appError.code === "rate_limited" && (appError as any).retryAfter) reply.header("retry-after", (appError as any).retryAfter);
     if (appError.code === "database_unavailable") reply.header("retry-after", 5);
-    const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
-      error: { code: appError.code, message: errorMessage(appError.code, locale) },
+    if (appError.code === "pin_locked" && appError.info?.retryAfter) reply.header("retry-after", appError.info.retryAfter);
+    const body: { error: { code: string; message: string; fields?: Record<string, string>; [k: string]: unknown } } = {
+      error: { ...appError.info, code: appError.code, message: errorMessage(appError.code, locale) },
     };
     if (appError.fields) body.error.fields = translateFields(appError.fields, locale);
     reply.status(appError.status).type("application/json").send(body);

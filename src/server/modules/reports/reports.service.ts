@@ -16,6 +16,7 @@ import { findRegion } from "../regions/regions.repo";
 import { AttachmentStore, type MediaType } from "../../lib/uploads/attachments";
 import { Deadlines } from "./deadlines";
 import { type IntakeOutcome, intakeWriterFor } from "./intake";
+import { takePinAttempt } from "../ratelimit/ratelimit.service";
 import { notify } from "./notifications";
 import { identifiersOf, searchIdentifiers } from "./identifiers";
 import { type ReportAccess, reportPolicy } from "./reports.policy";
@@ -38,8 +39,6 @@ import { cleanUpload, readSealed, writeSealed } from "../../lib/uploads/uploads"
 import { formatTrackingCode, newTrackingCode, normaliseTrackingCode, pinFor, pinHash, submissionHash } from "./tracking-code";
 import { jakartaDate } from "./working-days";
 
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 60 * 60_000;
 /** Uploads not attached to a report within this time are removed by the cleanup job. */
 export const UPLOAD_TTL_MS = 24 * 3_600_000;
 
@@ -205,17 +204,25 @@ export class ReportsService {
     return { attachmentId: row.id, mediaType: cleaned.mediaType, size: cleaned.data.length, sha256: file.sha256 };
   }
 
-  /** Status for the public. Wrong code, wrong PIN and a locked code answer the same 404. */
-  async lookup(trackingCode: string, pin: string, now = new Date()) {
+  /**
+   * Status for the public. A wrong code and a wrong PIN answer the same 404 `pin_wrong` with the
+   * attempts left; too many wrong attempts answer 429 `pin_locked` with the time the lock ends
+   * (see takePinAttempt: per client and code, plus a softer per-code brake).
+   */
+  async lookup(trackingCode: string, pin: string, client = "-", now = new Date()) {
     const code = normaliseTrackingCode(trackingCode);
     const candidate = pinHash(this.ctx.keys, code ?? "-", pin.trim());
     if (!code) throw new AppError("not_found");
+    const attempt = await takePinAttempt(this.ctx.db, this.ctx.keys, code, client);
+    if (!attempt.allowed) {
+      const err = new AppError("pin_locked");
+      err.info = { retryAt: attempt.retryAt.toISOString(), retryAfter: Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)) };
+      throw err;
+    }
     const [r] = await this.ctx.db
       .select({
         id: publicReports.id,
         pinHash: publicReports.pinHash,
-        pinFailures: publicReports.pinFailures,
-        pinLockedUntil: publicReports.pinLockedUntil,
         category: publicReports.category,
         status: publicReports.status,
         receivedAt: publicReports.receivedAt,
@@ -223,17 +230,12 @@ export class ReportsService {
       })
       .from(publicReports)
       .where(eq(publicReports.trackingCode, code));
-    if (!r) throw new AppError("not_found");
-    if (r.pinLockedUntil && r.pinLockedUntil > now) throw new AppError("not_found");
-    if (!sameHex(candidate, r.pinHash)) {
-      const failures = r.pinFailures + 1;
-      await this.ctx.db
-        .update(publicReports)
-        .set(failures >= PIN_MAX_FAILURES ? { pinFailures: 0, pinLockedUntil: new Date(now.getTime() + PIN_LOCK_MS) } : { pinFailures: failures })
-        .where(eq(publicReports.id, r.id));
-      throw new AppError("not_found");
+    if (!r || !sameHex(candidate, r.pinHash)) {
+      const err = new AppError("pin_wrong");
+      err.info = { attemptsLeft: attempt.attemptsLeft };
+      throw err;
     }
-    if (r.pinFailures > 0) await this.ctx.db.update(publicReports).set({ pinFailures: 0 }).where(eq(publicReports.id, r.id));
+    await attempt.settle(true);
     const events = await eventsOf(this.ctx.db, r.id);
     const timeline = events
       .filter(({ e }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || e.publicNote))

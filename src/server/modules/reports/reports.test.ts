@@ -204,16 +204,21 @@ describe("public intake", () => {
 });
 
 describe("public lookup", () => {
-  it("answers the same 404 for a wrong code and a wrong PIN, and locks a code after 5 wrong PINs", async () => {
+  it("answers the same 404 for a wrong code and a wrong PIN, and locks the guessing client after 5 attempts", async () => {
     const { trackingCode, pin } = (await submit({})).json();
     const wrongPin = await lookup(trackingCode, pin === "000000" ? "111111" : "000000");
     const wrongCode = await lookup("ZZZZZ-ZZZZZ", pin);
     expect(wrongPin.statusCode).toBe(404);
     expect(wrongCode.statusCode).toBe(404);
     expect(wrongPin.body).toBe(wrongCode.body);
+    expect(wrongPin.json().error).toMatchObject({ code: "pin_wrong", attemptsLeft: 4 });
     for (let i = 0; i < 4; i++) await lookup(trackingCode, "123450");
-    // Locked now: even the right PIN answers 404 for an hour.
-    expect((await lookup(trackingCode, pin)).statusCode).toBe(404);
+    // Locked now for this client: even the right PIN answers 429, saying when the lock ends.
+    const locked = await lookup(trackingCode, pin);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe("pin_locked");
+    expect(new Date(locked.json().error.retryAt).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(3000);
   });
 });
 
