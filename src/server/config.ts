@@ -57,6 +57,7 @@ const EnvSchema = z.object({
   SIMPUL_REPORT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
   SIMPUL_JOBS: boolish.default(true),
+  SIMPUL_MIGRATE: boolish.default(true),
 });
 
 export type Config = {
@@ -92,6 +93,8 @@ export type Config = {
   holidaysExtra: string[];
   /** Run scheduled jobs (deadline escalation, e-mail) in this process. */
   jobs: boolean;
+  /** Apply migrations at start; 0 when running as the restricted application role (migrate as the migrator). */
+  migrate: boolean;
   version: string;
 };
 
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reportLookupsPerHour: e.SIMPUL_REPORT_LOOKUPS_PER_HOUR,
     holidaysExtra: e.SIMPUL_HOLIDAYS_EXTRA ? e.SIMPUL_HOLIDAYS_EXTRA.split(",") : [],
     jobs: e.SIMPUL_JOBS,
+    migrate: e.SIMPUL_MIGRATE,
     version: APP_VERSION,
     ...overrides,
   };

@@ -15,7 +15,7 @@ export type AppContext = {
 };
 
 export async function createContext(config: Config, database: Database): Promise<AppContext> {
-  await database.migrate();
+  if (config.migrate) await database.migrate();
   await ensureAuditShards(database.db, config.auditShards);
   const keys = loadKeyRing({ secretKey: config.secretKey, dataDir: config.dataDir });
   const audit = new AuditWriter(config.regency, config.auditShards, deriveKey(keys, "audit-chain"));
