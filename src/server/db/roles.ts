@@ -17,7 +17,7 @@ export function rolesSql(database: string, names: RoleNames = DEFAULT_ROLES, pas
   const app = ident(names.app);
   const mig = ident(names.migrator);
   const db = `"${database.replace(/"/g, '""')}"`;
-  const createRole = (name: string, password?: string) =>
+  const createRole = (name: string) =>
     `DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(name)}) THEN CREATE ROLE ${ident(name)} LOGIN; END IF; END $$`;
   const out = [createRole(names.migrator), createRole(names.app)];
   if (passwords.migrator) out.push(`ALTER ROLE ${mig} PASSWORD ${literal(passwords.migrator)}`);
