@@ -40,6 +40,7 @@ import { notificationRoutes, reportRoutes } from "./modules/reports/reports.rout
 import { villageRoutes } from "./modules/villages/villages.routes";
 import { volunteerRoutes } from "./modules/volunteers/volunteers.routes";
 import { databaseRateLimitStore } from "./modules/ratelimit/ratelimit.service";
+import { installMetrics } from "./modules/metrics/metrics";
 
 const LocalStore = createRequire(import.meta.url)("@fastify/rate-limit/store/LocalStore.js");
 
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   });
 
   installSessionHook(app);
+  installMetrics(app);
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(regionRoutes, { prefix: "/api/regions" });
   await app.register(authRoutes, { prefix: "/api/auth" });

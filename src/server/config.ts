@@ -58,6 +58,7 @@ const EnvSchema = z.object({
   SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
   SIMPUL_JOBS: boolish.default(true),
   SIMPUL_MIGRATE: boolish.default(true),
+  SIMPUL_METRICS_TOKEN: z.string().min(16, "SIMPUL_METRICS_TOKEN: at least 16 characters").optional(),
 });
 
 export type Config = {
@@ -95,6 +96,8 @@ export type Config = {
   jobs: boolean;
   /** Apply migrations at start; 0 when running as the restricted application role (migrate as the migrator). */
   migrate: boolean;
+  /** Bearer token a Prometheus scraper sends to /metrics (admins may also read it with their session). */
+  metricsToken?: string;
   version: string;
 };
 
@@ -134,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     holidaysExtra: e.SIMPUL_HOLIDAYS_EXTRA ? e.SIMPUL_HOLIDAYS_EXTRA.split(",") : [],
     jobs: e.SIMPUL_JOBS,
     migrate: e.SIMPUL_MIGRATE,
+    metricsToken: e.SIMPUL_METRICS_TOKEN,
     version: APP_VERSION,
     ...overrides,
   };

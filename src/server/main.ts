@@ -8,6 +8,7 @@ import { startScheduler } from "./jobs/scheduler";
 import { auditJobs } from "./modules/audit/audit.checkpoint";
 import { authJobs } from "./modules/auth/auth.jobs";
 import { caseJobs } from "./modules/cases/oversight";
+import { instrumentJobs } from "./modules/metrics/metrics";
 import { rateLimitJobs } from "./modules/ratelimit/ratelimit.jobs";
 import { reportJobs } from "./modules/reports/reports.jobs";
 
@@ -23,7 +24,10 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
-  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...auditJobs(ctx), ...rateLimitJobs(ctx)]) : undefined;
+  const scheduler = config.jobs ? startScheduler(
+        ctx,
+        instrumentJobs([...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...auditJobs(ctx), ...rateLimitJobs(ctx)]),
+      ) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);
