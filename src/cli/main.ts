@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { APP_VERSION } from "../server/config";
 import { registerAudit } from "./commands/audit";
+import { registerBackup } from "./commands/backup";
 import { registerDb } from "./commands/db";
 import { registerImportBoundaries } from "./commands/import-boundaries";
 import { registerImportP3mi } from "./commands/import-p3mi";
@@ -18,6 +19,7 @@ registerJobcheck(program);
 registerImportP3mi(program);
 registerKeys(program);
 registerImportBoundaries(program);
+registerBackup(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);
