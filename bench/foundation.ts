@@ -151,8 +151,8 @@ export async function auditThroughput(): Promise<Record<string, number>> {
   for (let r = 0; r < 3; r++) {
     results.none!.push(await run(null));
     results.unchained!.push(await run(unchained));
-    results.single!.push(await run(new AuditWriter("36.04", 1)));
-    results.sharded!.push(await run(new AuditWriter("36.04", 32)));
+    results.single!.push(await run(new AuditWriter("36.04", 1, Buffer.alloc(32, 7))));
+    results.sharded!.push(await run(new AuditWriter("36.04", 32, Buffer.alloc(32, 7))));
   }
   await drop();
   return { none: median(results.none!), unchained: median(results.unchained!), single: median(results.single!), sharded: median(results.sharded!) };

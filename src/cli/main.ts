@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { APP_VERSION } from "../server/config";
 import { registerAudit } from "./commands/audit";
+import { registerBackup } from "./commands/backup";
 import { registerDb } from "./commands/db";
 import { registerImportBoundaries } from "./commands/import-boundaries";
 import { registerImportP3mi } from "./commands/import-p3mi";
@@ -22,6 +23,7 @@ registerKeys(program);
 registerImportBoundaries(program);
 registerIntel(program);
 registerWorker(program);
+registerBackup(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

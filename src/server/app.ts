@@ -1,5 +1,6 @@
 // Builds the Fastify app as a plugin tree; server.ts only listens. Tests build it per file and inject.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -49,6 +50,10 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { reportRoutes } from "./modules/reports/reports.routes";
 import { villageRoutes } from "./modules/villages/villages.routes";
 import { volunteerRoutes } from "./modules/volunteers/volunteers.routes";
+import { databaseRateLimitStore } from "./modules/ratelimit/ratelimit.service";
+import { installMetrics } from "./modules/metrics/metrics";
+
+const LocalStore = createRequire(import.meta.url)("@fastify/rate-limit/store/LocalStore.js");
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -72,6 +77,13 @@ declare module "fastify" {
 
 const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
+/** A hop count as a function (proxy-addr semantics: hop 0 is the socket peer), a list as is, else none. */
+function trustProxyOption(t: false | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (Array.isArray(t)) return t;
+  if (typeof t === "number" && t > 0) return (_address, hop) => hop < t;
+  return false;
+}
+
 // Files the build writes: a request for one of these that is not on disk is a 404, never the app.
 // Any other path outside /api/ is a page of the app, even when its last segment has a dot
 // (`/konsol/desa/36.04.12.2001`).
@@ -89,7 +101,7 @@ export type BuildOptions = {
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : loggerOptions(ctx.config.logLevel, opts.logStream),
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 256 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -139,6 +151,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // A generous per-client ceiling on every route; public and sign-in routes set stricter limits.
   await app.register(rateLimit, {
     global: true,
+    // Route quotas in PostgreSQL, shared by every app server; off (per process) only with the limits off.
+    ...(ctx.config.publicRateLimit ? { store: databaseRateLimitStore(ctx.db, LocalStore) } : {}),
     max: ctx.config.publicRateLimit ? 600 : 1_000_000,
     timeWindow: 60_000,
     errorResponseBuilder: (_req, context) => {
@@ -183,8 +197,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     }
     if (appError.code === "rate_limited" && (appError as any).retryAfter) reply.header("retry-after", (appError as any).retryAfter);
     if (appError.code === "database_unavailable") reply.header("retry-after", 5);
-    const body: { error: { code: string; message: string; fields?: Record<string, string> } } = {
-      error: { code: appError.code, message: errorMessage(appError.code, locale) },
+    if (appError.code === "pin_locked" && appError.info?.retryAfter) reply.header("retry-after", appError.info.retryAfter);
+    const body: { error: { code: string; message: string; fields?: Record<string, string>; [k: string]: unknown } } = {
+      error: { ...appError.info, code: appError.code, message: errorMessage(appError.code, locale) },
     };
     if (appError.fields) body.error.fields = translateFields(appError.fields, locale);
     reply.status(appError.status).type("application/json").send(body);
@@ -193,6 +208,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   installSessionHook(app);
   installInputGuard(app);
   intelHooks(app);
+  installMetrics(app);
   await app.register(healthRoutes, { prefix: "/api" });
   await app.register(regionRoutes, { prefix: "/api/regions" });
   await app.register(authRoutes, { prefix: "/api/auth", abilitiesOf });

@@ -1,4 +1,5 @@
 // The one place that reads process.env. Everything else receives a Config.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -16,6 +17,30 @@ export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 
 const boolish = z
   .union([z.boolean(), z.string()])
   .transform((v) => (typeof v === "boolean" ? v : !["0", "false", "no", "off", ""].includes(v.toLowerCase())));
+
+/**
+ * Which proxies to believe about the client address (X-Forwarded-For). Never "trust everything": the
+ * left end of the header is whatever the client wrote. `0` = none (the socket address); `1`, `2`… = that
+ * many proxy hops in front of Simpul (the address the outermost trusted proxy saw); a comma list of
+ * addresses/CIDRs = trust those proxies only.
+ */
+const trustProxySchema = z.string().transform((v, ctx): false | number | string[] => {
+  const s = v.trim().toLowerCase();
+  if (["0", "false", "no", "off", ""].includes(s)) return false;
+  if (["true", "yes", "on"].includes(s)) return 1;
+  if (/^\d+$/.test(s)) return Number(s);
+  const list = s.split(",").map((x) => x.trim()).filter(Boolean);
+  const bad = list.filter((x) => {
+    const [addr, bits, extra] = x.split("/");
+    if (extra !== undefined || !addr || !isIP(addr)) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
+  });
+  if (bad.length) {
+    ctx.addIssue({ code: "custom", message: `SIMPUL_TRUST_PROXY: 0, a hop count, or a comma list of addresses/CIDRs (bad: ${bad.join(", ")})` });
+    return z.NEVER;
+  }
+  return list;
+});
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,7 +60,7 @@ const EnvSchema = z.object({
   SIMPUL_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   SIMPUL_AUDIT_SHARDS: z.coerce.number().int().min(1).max(256).default(32),
   SIMPUL_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SIMPUL_TRUST_PROXY: boolish.default(false),
+  SIMPUL_TRUST_PROXY: trustProxySchema.default(false as never),
   SIMPUL_COOKIE_SECURE: boolish.default(false),
   SIMPUL_SMTP_URL: z.string().url().optional(),
   SIMPUL_MAIL_FROM: z.string().default("Simpul <simpul@localhost>"),
@@ -48,6 +73,8 @@ const EnvSchema = z.object({
   SIMPUL_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.connectMs),
   SIMPUL_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.statementMs),
   SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.idleInTransactionMs),
+  SIMPUL_MIGRATE: boolish.default(true),
+  SIMPUL_METRICS_TOKEN: z.string().min(16, "SIMPUL_METRICS_TOKEN: at least 16 characters").optional(),
 });
 
 export type Config = {
@@ -70,7 +97,8 @@ export type Config = {
   loginLockMinutes: number;
   auditShards: number;
   logLevel: string;
-  trustProxy: boolean;
+  /** Proxies trusted for X-Forwarded-For: false, a hop count, or addresses/CIDRs (see trustProxySchema). */
+  trustProxy: false | number | string[];
   cookieSecure: boolean;
   /** SMTP for e-mail notifications (smtp://user:pass@host:587); in-app only when unset. */
   smtpUrl?: string;
@@ -87,6 +115,10 @@ export type Config = {
   mailRetrySeconds: number;
   /** PostgreSQL only (the embedded database runs in-process). */
   dbTimeouts: DbTimeouts;
+  /** Apply migrations at start; 0 when running as the restricted application role (migrate as the migrator). */
+  migrate: boolean;
+  /** Bearer token a Prometheus scraper sends to /metrics (admins may also read it with their session). */
+  metricsToken?: string;
   version: string;
 };
 
@@ -132,6 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       statementMs: e.SIMPUL_DB_STATEMENT_TIMEOUT_MS,
       idleInTransactionMs: e.SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     },
+    migrate: e.SIMPUL_MIGRATE,
+    metricsToken: e.SIMPUL_METRICS_TOKEN,
     version: APP_VERSION,
     ...overrides,
   };

@@ -2,7 +2,7 @@
 import type { Config } from "./config";
 import type { Database, Db } from "./db/client";
 import { createJobRunner, type JobRunner, type RunnerOptions } from "./jobs/jobs";
-import { type KeyRing, loadKeyRing } from "./lib/crypto";
+import { deriveKey, type KeyRing, loadKeyRing } from "./lib/crypto";
 import { type AuditActor, type AuditEntry, AuditWriter, ensureAuditShards } from "./modules/audit/audit.service";
 
 export type AppContext = {
@@ -18,15 +18,16 @@ export type AppContext = {
 };
 
 export async function createContext(config: Config, database: Database, jobOptions: Partial<RunnerOptions> = {}): Promise<AppContext> {
-  await database.migrate();
+  if (config.migrate) await database.migrate();
   await ensureAuditShards(database.db, config.auditShards);
-  const audit = new AuditWriter(config.regency, config.auditShards);
+  const keys = loadKeyRing({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const audit = new AuditWriter(config.regency, config.auditShards, deriveKey(keys, "audit-chain"));
   const db = database.db;
   return {
     config,
     database,
     db,
-    keys: loadKeyRing({ secretKey: config.secretKey, dataDir: config.dataDir }),
+    keys,
     audit,
     jobs: createJobRunner(database, config, jobOptions),
     withAudit(actor, entry, fn) {

@@ -19,6 +19,14 @@ export const ERROR_MESSAGES = {
     en: "Change your temporary password first.",
   },
   not_found: { id: "Data tidak ditemukan.", en: "Not found." },
+  pin_wrong: {
+    id: "Kode pelacakan atau PIN salah. Periksa lagi; sisa percobaan ditampilkan di bawah.",
+    en: "Wrong tracking code or PIN. Check them again; the attempts left are shown below.",
+  },
+  pin_locked: {
+    id: "Terlalu banyak percobaan PIN yang salah untuk kode ini. Coba lagi setelah waktu yang ditampilkan.",
+    en: "Too many wrong PIN attempts for this code. Try again after the time shown.",
+  },
   region_not_found: { id: "Kode wilayah tidak dikenal.", en: "Unknown region code." },
   route_not_found: { id: "Alamat API tidak ditemukan.", en: "No such API address." },
   csrf_failed: {

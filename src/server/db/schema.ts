@@ -124,6 +124,8 @@ export const auditLog = pgTable(
     details: jsonb("details").notNull().default({}),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /** 1 = unkeyed sha256 (records written before the chain was keyed), 2 = HMAC-SHA256 with a key outside the database. */
+    hashVersion: smallint("hash_version").notNull().default(1),
   },
   (t) => [
     uniqueIndex("audit_log_shard_seq_uq").on(t.shard, t.seq),

@@ -4,15 +4,28 @@
 // its own start function; the job functions stay in the modules and take `now`, so tests call them directly.
 import type { AppContext } from "../context";
 import { authJobs } from "../auth/auth.jobs";
+import { auditJobs } from "../modules/audit/audit.checkpoint";
 import { caseJobs } from "../modules/cases/cases.jobs";
 import { intelJobs } from "../modules/intel/intel.jobs";
 import { declareMailQueue, mailJobs, startMailJobs } from "../modules/notifications/notifications.mail";
+import { instrumentJobs } from "../modules/metrics/metrics";
 import { outreachJobs } from "../modules/outreach/outreach.jobs";
+import { rateLimitJobs } from "../modules/ratelimit/ratelimit.jobs";
 import { reportJobs } from "../modules/reports/reports.jobs";
 import type { Job } from "./jobs";
 
 export function recurringJobs(ctx: AppContext): Job[] {
-  return [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...outreachJobs(ctx), ...intelJobs(ctx), ...mailJobs(ctx)];
+  // Each run is counted and timed for /metrics (instrumentJobs keeps the Job shape).
+  return instrumentJobs([
+    ...authJobs(ctx),
+    ...reportJobs(ctx),
+    ...caseJobs(ctx),
+    ...outreachJobs(ctx),
+    ...intelJobs(ctx),
+    ...auditJobs(ctx),
+    ...rateLimitJobs(ctx),
+    ...mailJobs(ctx),
+  ]);
 }
 
 /**

@@ -109,3 +109,11 @@ export function hmacHex(ring: KeyRing, purpose: string, value: string): string {
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
 }
+
+/**
+ * A 32-byte key for one purpose (the audit chain, audit checkpoints), derived from the keyed-hash key.
+ * Like that key it survives rotation of the encryption key, and it never sits in the database.
+ */
+export function deriveKey(ring: KeyRing, purpose: string): Buffer {
+  return createHmac("sha256", ring.macKey ?? ring.current).update(`simpul-derived-key\0${purpose}`).digest();
+}

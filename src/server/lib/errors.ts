@@ -13,6 +13,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   password_change_required: 403,
   not_found: 404,
+  pin_wrong: 404,
+  pin_locked: 429,
   region_not_found: 404,
   route_not_found: 404,
   csrf_failed: 403,
@@ -36,6 +38,8 @@ export type FieldIssue = { code: FieldMessageCode; params?: Record<string, strin
 
 export class AppError extends Error {
   readonly status: number;
+  /** Extra machine-readable facts for the client (e.g. attemptsLeft, retryAt); never personal data. */
+  info?: Record<string, string | number>;
   constructor(
     readonly code: ErrorCode,
     readonly fields?: Record<string, FieldIssue>,

@@ -26,6 +26,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | (string & {}),
     message: string,
     readonly fields: Record<string, string> = {},
+    /** Extra facts the server sent with the error (e.g. attemptsLeft, retryAt). */
+    readonly info: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -76,7 +78,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)
       ?.error;
     const code = error?.code ?? (response.status >= 500 ? "internal" : "unknown");
-    const apiError = new ApiError(response.status, code, error?.message ?? response.statusText, error?.fields ?? {});
+    const apiError = new ApiError(response.status, code, error?.message ?? response.statusText, error?.fields ?? {}, (error ?? {}) as Record<string, unknown>);
     if (code === "unauthenticated" && unauthenticatedHandler) unauthenticatedHandler();
     throw apiError;
   }

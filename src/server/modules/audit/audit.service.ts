@@ -4,8 +4,16 @@
 // here, it cut write throughput to a sixth. Instead the chain is split into N shards. A transaction
 // appends to whichever shard head is free (FOR UPDATE SKIP LOCKED), so writers never queue behind each
 // other while every record is still covered by a chain. Appending is one statement: the hash is
-// computed by the database (sha256) from the locked head, so the audit adds a single round trip.
-import { createHash, randomInt } from "node:crypto";
+// computed by the database from the locked head, so the audit adds a single round trip.
+//
+// The chain is keyed (hash version 2): each hash is HMAC-SHA256 under a key derived from the server key
+// ring, which never enters the database, so whoever can edit rows cannot recompute a valid chain. The
+// database computes the HMAC from PostgreSQL's built-in sha256() and the two key pads passed as
+// parameters (RFC 2104), so no extension is needed on PGlite or PostgreSQL. Records written before the
+// chain was keyed (version 1, plain sha256) still verify with the old rule, but only as the start of a
+// shard: an unkeyed record after a keyed one is a break. Truncation (cutting a shard's tail and
+// rewriting its head) is caught against the latest signed checkpoint (audit.checkpoint.ts).
+import { createHash, createHmac, randomInt } from "node:crypto";
 import { and, asc, eq, gt, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/client";
@@ -59,9 +67,25 @@ export function payloadText(r: Payload): string {
   });
 }
 
-/** Must match the SQL in AuditWriter.write: sha256(prev || '\n' || seq || '\n' || payload). */
+/** Version 1 (unkeyed, legacy): sha256(prev || '\n' || seq || '\n' || payload). */
 export function recordHash(prevHash: string, seq: number, payload: string): string {
   return sha256(`${prevHash}\n${seq}\n${payload}`);
+}
+
+/** Version 2: HMAC-SHA256(key, prev || '\n' || seq || '\n' || payload); must match the SQL in `hmacSql`. */
+export function keyedRecordHash(key: Buffer, prevHash: string, seq: number, payload: string): string {
+  return createHmac("sha256", key).update(`${prevHash}\n${seq}\n${payload}`, "utf8").digest("hex");
+}
+
+export const AUDIT_HASH_VERSION = 2;
+
+/** The inner and outer HMAC pads of a key (RFC 2104, 64-byte block), hex-encoded for SQL parameters. */
+export function hmacPads(key: Buffer): { ipad: string; opad: string } {
+  const block = Buffer.alloc(64);
+  (key.length > 64 ? createHash("sha256").update(key).digest() : key).copy(block);
+  const ipad = Buffer.from(block.map((b) => b ^ 0x36));
+  const opad = Buffer.from(block.map((b) => b ^ 0x5c));
+  return { ipad: ipad.toString("hex"), opad: opad.toString("hex") };
 }
 
 /** Creates missing chain heads; idempotent, run at start. */
@@ -76,10 +100,21 @@ const shardOfTx = new WeakMap<object, number>();
 export type PreparedRecord = { record: Payload; payload: string };
 
 export class AuditWriter {
+  private readonly pads: { ipad: string; opad: string };
+
   constructor(
     private readonly tenant: string,
     private readonly shards: number,
-  ) {}
+    /** The chain key (deriveKey(ring, "audit-chain")); never stored in the database. */
+    readonly key: Buffer,
+  ) {
+    this.pads = hmacPads(key);
+  }
+
+  /** SQL for HMAC-SHA256(key, text) as hex, computed by the database with the built-in sha256(). */
+  hmacSql(text: SQL): SQL {
+    return sql`encode(sha256(decode(${this.pads.opad}, 'hex') || sha256(decode(${this.pads.ipad}, 'hex') || convert_to(${text}, 'UTF8'))), 'hex')`;
+  }
 
   prepare(actor: AuditActor, entry: AuditEntry, at = new Date()): PreparedRecord {
     const record: Payload = {
@@ -117,10 +152,11 @@ export class AuditWriter {
     return sql`audit_h AS (
           SELECT shard, seq + 1 AS seq, hash AS prev FROM audit_chain_heads ${pick}
         ), audit_ins AS (
-          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash)
+          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash,
+                                 hash_version)
           SELECT ${r.tenant}, h.shard, h.seq, ${r.at.toISOString()}, ${r.actorUserId}, ${r.actorUsername}, ${r.action}, ${r.resourceType},
                  ${r.resourceId}, ${r.ip}, ${JSON.stringify(r.details)}::jsonb, h.prev,
-                 encode(sha256(convert_to(h.prev || E'\\n' || h.seq::text || E'\\n' || ${rec.payload}, 'UTF8')), 'hex')
+                 ${this.hmacSql(sql`h.prev || E'\\n' || h.seq::text || E'\\n' || ${rec.payload}::text`)}, ${AUDIT_HASH_VERSION}
           FROM audit_h h
           RETURNING shard, seq, hash
         ), audit_up AS (
@@ -152,11 +188,13 @@ export class AuditWriter {
         ), audit_chain AS (
           SELECT 0::bigint AS i, h.seq, h.hash, NULL::text AS prev FROM audit_h h
           UNION ALL
-          SELECT a.i, c.seq + 1, encode(sha256(convert_to(c.hash || E'\\n' || (c.seq + 1)::text || E'\\n' || a.payload, 'UTF8')), 'hex'), c.hash
+          SELECT a.i, c.seq + 1, ${this.hmacSql(sql`c.hash || E'\\n' || (c.seq + 1)::text || E'\\n' || a.payload`)}, c.hash
           FROM audit_chain c JOIN audit_in a ON a.i = c.i + 1
         ), audit_ins AS (
-          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash)
-          SELECT a.tenant, h.shard, c.seq, a.at, a."actorUserId", a."actorUsername", a.action, a."resourceType", a."resourceId", a.ip, a.details, c.prev, c.hash
+          INSERT INTO audit_log (tenant, shard, seq, at, actor_user_id, actor_username, action, resource_type, resource_id, ip, details, prev_hash, hash,
+                                 hash_version)
+          SELECT a.tenant, h.shard, c.seq, a.at, a."actorUserId", a."actorUsername", a.action, a."resourceType", a."resourceId", a.ip, a.details, c.prev, c.hash,
+                 ${AUDIT_HASH_VERSION}
           FROM audit_chain c JOIN audit_in a ON a.i = c.i CROSS JOIN audit_h h
           RETURNING seq, hash
         ), audit_up AS (
@@ -190,23 +228,46 @@ export class AuditWriter {
   }
 }
 
-export type VerifyResult =
-  | { ok: true; records: number; shards: number }
-  | { ok: false; records: number; firstBroken: { id: number; shard: number; seq: number; reason: string } };
+export type AuditBreak = { id: number; shard: number; seq: number; reason: string };
 
-/** Walks every shard's chain; reports the earliest (lowest id) record whose link or hash is wrong. */
-export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<VerifyResult> {
+export type VerifyResult =
+  | { ok: true; records: number; shards: number; breaks: []; checkpoint?: string }
+  | { ok: false; records: number; shards: number; breaks: AuditBreak[]; firstBroken: AuditBreak; checkpoint?: string };
+
+/** A shard head as anchored outside the database (see audit.checkpoint.ts). */
+export type AnchoredHead = { shard: number; seq: number; hash: string };
+
+/** Stands for "after the last record" in a break's id (a head or truncation problem). */
+export const END_OF_CHAIN = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Walks every shard's chain and reports every break (not only the first): after a bad record the walk
+ * continues from that record's stored hash, so one altered record is one break and later ones are
+ * still checked. With `anchors` (the heads from the latest checkpoint), each anchored record must still
+ * be there with the same hash: this catches a shard cut short and its head rewritten.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  key: Buffer,
+  opts: { batchSize?: number; anchors?: AnchoredHead[]; checkpoint?: string } = {},
+): Promise<VerifyResult> {
+  const batchSize = opts.batchSize ?? 5000;
   const heads = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.shard));
+  const anchors = new Map((opts.anchors ?? []).map((a) => [a.shard, a]));
   let records = 0;
-  let firstBroken: { id: number; shard: number; seq: number; reason: string } | undefined;
-  const note = (b: { id: number; shard: number; seq: number; reason: string }) => {
-    if (!firstBroken || b.id < firstBroken.id) firstBroken = b;
-  };
+  const breaks: AuditBreak[] = [];
+  for (const a of anchors.values()) {
+    if (a.seq > 0 && !heads.some((h) => h.shard === a.shard)) {
+      breaks.push({ id: END_OF_CHAIN, shard: a.shard, seq: a.seq, reason: "chain head missing but present in the checkpoint" });
+    }
+  }
   for (const head of heads) {
     let prevHash = genesisHash(head.shard);
     let expectedSeq = 1;
     let lastSeq = 0;
-    let broken = false;
+    let keyedSeen = false;
+    const anchor = anchors.get(head.shard);
+    let anchorSeen = !anchor || anchor.seq === 0;
     for (;;) {
       const rows = await db
         .select()
@@ -216,18 +277,27 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
         .limit(batchSize);
       for (const r of rows) {
         records++;
-        if (broken) continue;
         const at = r.at instanceof Date ? r.at : new Date(r.at);
         const where = { id: r.id, shard: r.shard, seq: r.seq };
+        const payload = payloadText({ ...r, at });
         if (r.seq !== expectedSeq) {
-          note({ ...where, reason: `missing record before seq ${r.seq} (expected ${expectedSeq})` });
-          broken = true;
+          breaks.push({ ...where, reason: `missing record before seq ${r.seq} (expected ${expectedSeq})` });
         } else if (r.prevHash !== prevHash) {
-          note({ ...where, reason: "prev_hash does not match the previous record" });
-          broken = true;
-        } else if (recordHash(prevHash, r.seq, payloadText({ ...r, at })) !== r.hash) {
-          note({ ...where, reason: "content does not match its hash (record altered)" });
-          broken = true;
+          breaks.push({ ...where, reason: "prev_hash does not match the previous record" });
+        }
+        if (r.hashVersion === AUDIT_HASH_VERSION) {
+          keyedSeen = true;
+          if (keyedRecordHash(key, r.prevHash, r.seq, payload) !== r.hash) {
+            breaks.push({ ...where, reason: "content does not match its keyed hash (record altered)" });
+          }
+        } else if (r.hashVersion === 1 && !keyedSeen) {
+          if (recordHash(r.prevHash, r.seq, payload) !== r.hash) breaks.push({ ...where, reason: "content does not match its hash (record altered)" });
+        } else {
+          breaks.push({ ...where, reason: `hash version ${r.hashVersion} not allowed here (unkeyed record after keyed ones)` });
+        }
+        if (anchor && r.seq === anchor.seq) {
+          anchorSeen = true;
+          if (r.hash !== anchor.hash) breaks.push({ ...where, reason: "record differs from the checkpoint (chain rewritten)" });
         }
         prevHash = r.hash;
         expectedSeq = r.seq + 1;
@@ -235,9 +305,19 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<Verify
       if (rows.length < batchSize) break;
       lastSeq = rows[rows.length - 1]!.seq;
     }
-    if (!broken && (head.seq !== expectedSeq - 1 || head.hash !== prevHash)) {
-      note({ id: Number.MAX_SAFE_INTEGER, shard: head.shard, seq: head.seq, reason: "chain head does not match the last record (records removed at the end)" });
+    if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
+      breaks.push({ id: END_OF_CHAIN, shard: head.shard, seq: head.seq, reason: "chain head does not match the last record (records removed at the end)" });
+    }
+    if (!anchorSeen) {
+      breaks.push({
+        id: END_OF_CHAIN,
+        shard: head.shard,
+        seq: anchor!.seq,
+        reason: `records up to seq ${anchor!.seq} were in the checkpoint but are gone (chain truncated)`,
+      });
     }
   }
-  return firstBroken ? { ok: false, records, firstBroken } : { ok: true, records, shards: heads.length };
+  breaks.sort((a, b) => a.id - b.id || a.shard - b.shard || a.seq - b.seq);
+  const base = { records, shards: heads.length, ...(opts.checkpoint ? { checkpoint: opts.checkpoint } : {}) };
+  return breaks.length ? { ok: false, ...base, breaks, firstBroken: breaks[0]! } : { ok: true, ...base, breaks: [] };
 }

@@ -1,30 +1,37 @@
-// The public's view of a report: tracking code and PIN, with a lockout after repeated wrong PINs.
+// The public's view of a report: tracking code and PIN, with attempts counted per client and code in
+// PostgreSQL (takePinAttempt), so concurrent guesses cannot slip past the limit.
 import { timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { AppError } from "../../lib/errors";
+import { takePinAttempt } from "../ratelimit/ratelimit.service";
 import { eventsOf, iso } from "./reports.repo";
 import { publicReports } from "./reports.tables";
 import { formatTrackingCode, normaliseTrackingCode, pinHash } from "./reports.tracking-code";
-
-export const PIN_MAX_FAILURES = 5;
-export const PIN_LOCK_MS = 60 * 60_000;
 
 function sameHex(a: string, b: string): boolean {
   return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 }
 
-/** Status for the public. Wrong code, wrong PIN and a locked code answer the same 404. */
-export async function lookupReport(ctx: AppContext, trackingCode: string, pin: string, now = new Date()) {
+/**
+ * Status for the public. A wrong code and a wrong PIN answer the same 404 `pin_wrong` with the
+ * attempts left; too many wrong attempts answer 429 `pin_locked` with the time the lock ends
+ * (see takePinAttempt: per client and code, plus a softer per-code brake).
+ */
+export async function lookupReport(ctx: AppContext, trackingCode: string, pin: string, client = "-", now = new Date()) {
   const code = normaliseTrackingCode(trackingCode);
   const candidate = pinHash(ctx.keys, code ?? "-", pin.trim());
   if (!code) throw new AppError("not_found");
+  const attempt = await takePinAttempt(ctx.db, ctx.keys, code, client);
+  if (!attempt.allowed) {
+    const err = new AppError("pin_locked");
+    err.info = { retryAt: attempt.retryAt.toISOString(), retryAfter: Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)) };
+    throw err;
+  }
   const [r] = await ctx.db
     .select({
       id: publicReports.id,
       pinHash: publicReports.pinHash,
-      pinFailures: publicReports.pinFailures,
-      pinLockedUntil: publicReports.pinLockedUntil,
       category: publicReports.category,
       status: publicReports.status,
       receivedAt: publicReports.receivedAt,
@@ -32,17 +39,12 @@ export async function lookupReport(ctx: AppContext, trackingCode: string, pin: s
     })
     .from(publicReports)
     .where(eq(publicReports.trackingCode, code));
-  if (!r) throw new AppError("not_found");
-  if (r.pinLockedUntil && r.pinLockedUntil > now) throw new AppError("not_found");
-  if (!sameHex(candidate, r.pinHash)) {
-    const failures = r.pinFailures + 1;
-    await ctx.db
-      .update(publicReports)
-      .set(failures >= PIN_MAX_FAILURES ? { pinFailures: 0, pinLockedUntil: new Date(now.getTime() + PIN_LOCK_MS) } : { pinFailures: failures })
-      .where(eq(publicReports.id, r.id));
-    throw new AppError("not_found");
+  if (!r || !sameHex(candidate, r.pinHash)) {
+    const err = new AppError("pin_wrong");
+    err.info = { attemptsLeft: attempt.attemptsLeft };
+    throw err;
   }
-  if (r.pinFailures > 0) await ctx.db.update(publicReports).set({ pinFailures: 0 }).where(eq(publicReports.id, r.id));
+  await attempt.settle(true);
   const events = await eventsOf(ctx.db, r.id);
   const timeline = events
     .filter(({ e }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || e.publicNote))

@@ -76,12 +76,13 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ["pengaduan"],
         summary: "Lihat status laporan dengan kode pelacakan dan PIN",
         description:
-          "Menampilkan status dan riwayat dengan catatan untuk publik saja. Kode atau PIN salah: 404 (tanpa menyebut yang mana). " +
-          "Setelah 5 PIN salah, kode dikunci 1 jam (tetap 404).",
+          "Menampilkan status dan riwayat dengan catatan untuk publik saja. Kode atau PIN salah: 404 `pin_wrong` (tanpa menyebut " +
+          "yang mana) dengan `attemptsLeft`. Setelah 5 percobaan salah dari satu klien untuk satu kode (atau 20 dalam 15 menit dari " +
+          "siapa pun), jawabannya 429 `pin_locked` dengan `retryAt` (waktu kunci berakhir) dan header Retry-After.",
         body: LookupSchema,
         response: { 200: PublicStatusSchema },
       },
     },
-    async (req) => lookupReport(app.ctx, req.body.trackingCode, req.body.pin),
+    async (req) => lookupReport(app.ctx, req.body.trackingCode, req.body.pin, req.ip),
   );
 };

@@ -134,7 +134,7 @@ describe("public intake", () => {
       expect(await env.ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id))).toHaveLength(1);
     }
-    expect(await verifyAuditChain(env.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(env.ctx.db, env.ctx.audit.key)).toMatchObject({ ok: true });
   });
 
   it("refuses only the report that reuses an attachment when many arrive together; the others are stored", async () => {
@@ -156,7 +156,7 @@ describe("public intake", () => {
     expect(results[12]!.json().error.fields["attachments.0"]).toBeDefined();
     expect(results[13]!.statusCode).toBe(201);
     expect(await countReports()).toBe(before + 13);
-    expect(await verifyAuditChain(env.ctx.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(env.ctx.db, env.ctx.audit.key)).toMatchObject({ ok: true });
     // They did travel together: at least one batch held several reports.
     expect(intakeWriterFor(env.ctx).stats.largest).toBeGreaterThan(1);
   });
@@ -204,16 +204,21 @@ describe("public intake", () => {
 });
 
 describe("public lookup", () => {
-  it("answers the same 404 for a wrong code and a wrong PIN, and locks a code after 5 wrong PINs", async () => {
+  it("answers the same 404 for a wrong code and a wrong PIN, and locks the guessing client after 5 attempts", async () => {
     const { trackingCode, pin } = (await submit({})).json();
     const wrongPin = await lookup(trackingCode, pin === "000000" ? "111111" : "000000");
     const wrongCode = await lookup("ZZZZZ-ZZZZZ", pin);
     expect(wrongPin.statusCode).toBe(404);
     expect(wrongCode.statusCode).toBe(404);
     expect(wrongPin.body).toBe(wrongCode.body);
+    expect(wrongPin.json().error).toMatchObject({ code: "pin_wrong", attemptsLeft: 4 });
     for (let i = 0; i < 4; i++) await lookup(trackingCode, "123450");
-    // Locked now: even the right PIN answers 404 for an hour.
-    expect((await lookup(trackingCode, pin)).statusCode).toBe(404);
+    // Locked now for this client: even the right PIN answers 429, saying when the lock ends.
+    const locked = await lookup(trackingCode, pin);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe("pin_locked");
+    expect(new Date(locked.json().error.retryAt).getTime()).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(3000);
   });
 });
 

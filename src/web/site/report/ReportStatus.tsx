@@ -43,11 +43,16 @@ export default function ReportStatus() {
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (caught) {
       setStatus(null);
-      // Wrong code, wrong PIN and a locked code all answer 404: one message, never which one.
-      const message =
-        caught instanceof ApiError && (caught.status === 404 || caught.code === "validation_failed")
-          ? t("reportStatus.notFound")
-          : errorMessage(caught);
+      // Wrong code and wrong PIN answer the same 404: one message, never which one, with the attempts left.
+      let message: string;
+      if (caught instanceof ApiError && caught.code === "pin_locked" && typeof caught.info.retryAt === "string") {
+        message = t("reportStatus.locked", { time: formatDateTime(caught.info.retryAt) });
+      } else if (caught instanceof ApiError && (caught.status === 404 || caught.code === "validation_failed")) {
+        const left = caught.info.attemptsLeft;
+        message = typeof left === "number" ? `${t("reportStatus.notFound")} ${t("reportStatus.attemptsLeft", { count: left })}` : t("reportStatus.notFound");
+      } else {
+        message = errorMessage(caught);
+      }
       setProblem(message);
       requestAnimationFrame(() => alertRef.current?.focus());
     } finally {
