@@ -3,7 +3,7 @@
 // the desa's PIMPASA a home visit, which the PIMPASA sees. The same number is named in two public reports
 // and as a case perpetrator's phone; the investigator finds one entity linking two reports, the screening
 // and the case, sees its network and puts it on the watchlist. The public "Cek Nomor" page says the
-// number was reported twice.
+// number was reported twice, and so does the job checker for an offer carrying it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn } from "./support/auth";
@@ -165,6 +165,11 @@ describe("Recruiter intelligence", () => {
     await page.getByLabel(/Nomor telepon\/WhatsApp, mis/).fill("081270705151");
     await page.getByRole("button", { name: "Cek", exact: true }).click();
     await page.getByTestId("number-reported").getByText("Nomor ini sudah dilaporkan 2 kali").waitFor();
+    // The job checker says the same about the number in an offer.
+    await page.goto("/cek-lowongan");
+    await page.getByLabel("Pesan tawaran kerja").fill("Lowongan admin di Kamboja gaji 15 juta, hubungi WA 0812-7070-5151 secepatnya");
+    await page.getByRole("button", { name: "Periksa" }).click();
+    await page.getByTestId("jobcheck-reported").getByText(/sudah dilaporkan warga 2 kali/).waitFor();
     await context.close();
   });
 });

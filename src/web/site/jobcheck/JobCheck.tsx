@@ -16,7 +16,8 @@ import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
 type Registry = "checking" | "checked" | "unchecked" | "none";
-type Outcome = { result: JobCheckResult; registry: Registry };
+/** `reported`: numbers in the text that residents reported at least twice (the server knows; offline: none). */
+type Outcome = { result: JobCheckResult; registry: Registry; reported?: { phone: string; count: number }[] };
 
 /** "2027-03-31" → "31/03/2027" (Indonesian date order; registry dates are calendar dates, no time zone). */
 function formatDate(iso: string): string {
@@ -63,7 +64,11 @@ export default function JobCheck() {
       const read = await api.upload<JobcheckResponse & { text: string }>("/api/public/jobcheck/image", file);
       if (run.current !== current) return;
       setText(read.text);
-      setOutcome({ result: read, registry: read.entities.companies.length === 0 ? "none" : read.registryUsed ? "checked" : "unchecked" });
+      setOutcome({
+        result: read,
+        registry: read.entities.companies.length === 0 ? "none" : read.registryUsed ? "checked" : "unchecked",
+        reported: read.reportedPhones,
+      });
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (caught) {
       if (run.current !== current) return;
@@ -90,17 +95,19 @@ export default function JobCheck() {
     const hasCompany = local.entities.companies.length > 0 || /\b(?:sip3mi|p3mi|nomor izin|licen[cs]e)\b/i.test(text);
     setOutcome({ result: local, registry: hasCompany ? "checking" : "none" });
     requestAnimationFrame(() => resultRef.current?.focus());
-    if (!hasCompany) return;
-    // Only the registry check needs the server; without a connection the local result stands.
+    if (!hasCompany && local.entities.phones.length === 0) return;
+    // Only the registry check and the reported numbers need the server; without a connection the local result stands.
     api
       .post<JobcheckResponse>("/api/public/jobcheck", { text })
       .then((remote) => {
         if (run.current !== current) return;
-        if (!remote.registryUsed) setOutcome({ result: local, registry: "unchecked" });
-        else setOutcome({ result: remote, registry: remote.registry.length > 0 ? "checked" : "none" });
+        const reported = remote.reportedPhones;
+        if (!hasCompany) setOutcome({ result: local, registry: "none", reported });
+        else if (!remote.registryUsed) setOutcome({ result: local, registry: "unchecked", reported });
+        else setOutcome({ result: remote, registry: remote.registry.length > 0 ? "checked" : "none", reported });
       })
       .catch(() => {
-        if (run.current === current) setOutcome({ result: local, registry: "unchecked" });
+        if (run.current === current) setOutcome({ result: local, registry: hasCompany ? "unchecked" : "none" });
       });
   }
 
@@ -230,6 +237,15 @@ export default function JobCheck() {
             </>
           )}
 
+          {outcome.reported && outcome.reported.length > 0 && (
+            <ul className="jc-registry" data-testid="jobcheck-reported">
+              {outcome.reported.map((r) => (
+                <li key={r.phone} className="jc-registry-bad">
+                  <strong>{t("jobCheck.reportedPhone", { phone: r.phone, n: r.count })}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
           <p className="pub-hint" data-testid="jobcheck-registry">
             {t(`jobCheck.registry.${outcome.registry}`)}
           </p>
