@@ -29,6 +29,7 @@ import { auditRoutes } from "./modules/audit/audit.routes";
 import { installSessionHook } from "./modules/auth/auth.hook";
 import { authRoutes } from "./modules/auth/auth.routes";
 import { caseRoutes } from "./modules/cases/cases.routes";
+import { coordinationRoutes } from "./modules/coordination/coordination.routes";
 import { referralRoutes } from "./modules/cases/referrals.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(volunteerRoutes, { prefix: "/api/volunteers" });
   await app.register(caseRoutes, { prefix: "/api/cases" });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
+  await app.register(coordinationRoutes, { prefix: "/api/coordination" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const serveWeb = opts.serveWeb !== false && fs.existsSync(path.join(WEB_DIR, "index.html"));

@@ -7,6 +7,7 @@ import { seedOnFirstStart } from "./seed/first-start";
 import { startScheduler } from "./jobs/scheduler";
 import { authJobs } from "./modules/auth/auth.jobs";
 import { caseJobs } from "./modules/cases/oversight";
+import { coordinationJobs } from "./modules/coordination/coordination.jobs";
 import { reportJobs } from "./modules/reports/reports.jobs";
 
 async function main(): Promise<void> {
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   const app = await buildApp(ctx);
   await app.listen({ port: config.port, host: config.host });
   // Scheduled work (deadline escalation, e-mail) runs here, never on a request.
-  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx)]) : undefined;
+  const scheduler = config.jobs ? startScheduler(ctx, [...authJobs(ctx), ...reportJobs(ctx), ...caseJobs(ctx), ...coordinationJobs(ctx)]) : undefined;
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   if (report.regionsImported) console.log(`Wilayah dimuat: ${report.regionsImported.toLocaleString("id-ID")} (idn-area-data, ODbL 1.0)`);

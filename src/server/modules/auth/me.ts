@@ -9,6 +9,7 @@ import type { AppContext } from "../../context";
 import { agencyPolicy, userPolicy } from "../admin/admin.policy";
 import { auditPolicy } from "../audit/audit.policy";
 import { caseRoutePolicy } from "../cases/cases.policy";
+import { coordinationRoutePolicy } from "../coordination/coordination.policy";
 import { outreachRoutePolicy } from "../outreach/outreach.policy";
 import { reportQueuePolicy } from "../reports/reports.policy";
 import { villageRoutePolicy } from "../villages/villages.policy";
@@ -57,6 +58,8 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     viewCoverage: outreachRoutePolicy.can(p, "coverage", undefined),
     exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
     manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
+    viewCoordination: coordinationRoutePolicy.can(p, "directory", undefined),
+    manageCoordination: coordinationRoutePolicy.can(p, "planMeetings", undefined),
   };
 }
 
