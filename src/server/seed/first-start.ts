@@ -4,6 +4,7 @@ import { appMeta } from "../db/schema";
 import type { AppContext } from "../context";
 import { findRegion } from "../modules/regions/regions.repo";
 import { seedDemo } from "./demo";
+import { seedDemoCoordination } from "./demo-coordination";
 import { seedDemoProgramme } from "./demo-programme";
 import { loadRegions, readRegionRows } from "./regions";
 
@@ -30,6 +31,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<FirstStartRepor
   if (ctx.config.demo && !(await getMeta(ctx, "demo_seeded"))) {
     report.demoCredentials = await seedDemo(ctx);
     await seedDemoProgramme(ctx);
+    await seedDemoCoordination(ctx);
     await setMeta(ctx, "demo_seeded", { at: new Date().toISOString() });
   }
   return report;

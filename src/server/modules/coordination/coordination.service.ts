@@ -124,7 +124,8 @@ export class CoordinationService {
     const scope = seesAllCoordination(p)
       ? undefined
       : p.agencyId
-        ? sql`(${p.agencyId}::uuid = ANY(${meetings.invitedAgencyIds}) OR EXISTS (SELECT 1 FROM ${actionItems} WHERE ${actionItems.meetingId} = ${meetings.id} AND ${actionItems.ownerAgencyId} = ${p.agencyId}::uuid))`
+        ? sql`(${p.agencyId}::uuid = ANY(coordination_meetings.invited_agency_ids) OR EXISTS (SELECT 1 FROM coordination_action_items a
+            WHERE a.meeting_id = coordination_meetings.id AND a.owner_agency_id = ${p.agencyId}::uuid))`
         : sql`false`;
     const rows = await this.ctx.db
       .select({
@@ -134,8 +135,10 @@ export class CoordinationService {
         place: meetings.place,
         onlineUrl: meetings.onlineUrl,
         invitedCount: sql<number>`cardinality(${meetings.invitedAgencyIds})`.mapWith(Number),
-        decisionCount: sql<number>`(SELECT count(*) FROM ${decisions} WHERE ${decisions.meetingId} = ${meetings.id})`.mapWith(Number),
-        openActionItems: sql<number>`(SELECT count(*) FROM ${actionItems} WHERE ${actionItems.meetingId} = ${meetings.id} AND ${actionItems.status} IN ('open', 'in_progress'))`.mapWith(Number),
+        // Qualified by hand: inside a correlated subquery drizzle's unqualified column names would bind to the inner table.
+        decisionCount: sql<number>`(SELECT count(*) FROM coordination_decisions d WHERE d.meeting_id = coordination_meetings.id)`.mapWith(Number),
+        openActionItems: sql<number>`(SELECT count(*) FROM coordination_action_items a
+          WHERE a.meeting_id = coordination_meetings.id AND a.status IN ('open', 'in_progress'))`.mapWith(Number),
       })
       .from(meetings)
       .where(and(eq(meetings.tenant, this.tenant), scope))

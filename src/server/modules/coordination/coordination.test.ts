@@ -296,3 +296,18 @@ function pdfText(pdf: Buffer): string {
   }
   return lines.join(" ").replace(/\s+/g, " ");
 }
+
+describe("meeting list", () => {
+  it("counts decisions and open action items per meeting, and shows an agency the meetings where it owns an item", async () => {
+    const m = await planMeeting({ invitedAgencyIds: [] });
+    await coord.request("POST", `/api/coordination/meetings/${m.id}/decisions`, {
+      text: "Keputusan satu",
+      actionItems: [{ title: "Tugas Dinsos", ownerAgencyId: dinsos.id, dueDate: "2026-12-01" }],
+    });
+    await coord.request("POST", `/api/coordination/meetings/${m.id}/decisions`, { text: "Keputusan dua" });
+    const row = (await coord.request("GET", "/api/coordination/meetings")).json().items.find((x: { id: string }) => x.id === m.id);
+    expect(row).toMatchObject({ decisionCount: 2, openActionItems: 1, invitedCount: 0 });
+    expect((await out.request("GET", "/api/coordination/meetings")).json().items.map((x: { id: string }) => x.id)).toContain(m.id);
+    expect((await op.request("GET", "/api/coordination/meetings")).json().items.map((x: { id: string }) => x.id)).not.toContain(m.id);
+  });
+});
