@@ -24,6 +24,7 @@ import { isProgrammePath } from "./villages/types";
 
 // Case management is its own chunk, loaded on first visit to /konsol/kasus.
 const CasesArea = lazy(() => import("./cases/CasesArea"));
+const CoordinationArea = lazy(() => import("./coordination/CoordinationArea"));
 // Desa Binaan, outreach, coverage, volunteers and the map: one chunk, loaded on first visit.
 const ProgrammeArea = lazy(() => import("./villages/ProgrammeArea"));
 
@@ -139,6 +140,13 @@ function ConsolePage({ me }: { me: Me }) {
     return (
       <Suspense fallback={<Loader />}>
         <CasesArea me={me} />
+      </Suspense>
+    );
+  }
+  if ((pathname === "/konsol/koordinasi" || pathname.startsWith("/konsol/koordinasi/")) && me.abilities.viewCoordination) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <CoordinationArea me={me} />
       </Suspense>
     );
   }

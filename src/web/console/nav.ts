@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "outreach", path: "/konsol/sosialisasi", ability: "recordOutreach", group: "main", built: true },
   { id: "coverage", path: "/konsol/cakupan", ability: "viewCoverage", group: "main", built: true },
   { id: "map", path: "/konsol/peta", ability: "viewVillageMap", group: "main", built: true },
+  { id: "coordination", path: "/konsol/koordinasi", ability: "viewCoordination", group: "main", built: true },
   { id: "volunteers", path: "/konsol/relawan", ability: "manageVolunteers", group: "main", built: true },
   { id: "jobCheck", path: "/konsol/cek-lowongan", ability: "checkJobs", group: "main", built: false },
   { id: "agencies", path: "/konsol/admin/instansi", ability: "manageAgencies", group: "admin", built: true },
