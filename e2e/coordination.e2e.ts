@@ -43,7 +43,7 @@ describe("Coordination: meeting → decision → action item completed by the ow
     await page.getByLabel("Tanggal dan jam (WIB)").fill("2026-12-10T09:00");
     await page.getByLabel("Tempat").fill("Aula Setda Kabupaten Serang");
     await page.getByLabel("Agenda").fill("Penertiban perekrut tanpa izin");
-    await page.getByLabel("Instansi diundang").click();
+    await page.getByRole("combobox", { name: "Instansi diundang" }).click();
     await page.getByRole("option", { name: DISNAKER, exact: true }).click();
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: "Buat rapat" }).click();
