@@ -37,7 +37,7 @@ export class CoordinationService {
 
   // ---- Directory ----
 
-  async directory(p: Principal, actor: AuditActor) {
+  async directory(_p: Principal, actor: AuditActor) {
     // Phone numbers leave the server here, so the read itself is in the audit trail.
     return this.ctx.withAudit(actor, { action: "coordination.directory.read" }, async (tx) => {
       const rows = await tx
