@@ -2,14 +2,25 @@ import { z } from "zod";
 import { ACTION_ITEM_STATUSES, ACTION_LINK_KINDS, TASK_FORCES } from "../../../core/coordination";
 import { isRegionCode, regionLevelOf } from "../../../core/regions";
 
+/** A real day of the calendar (no 31 February), so PostgreSQL never sees an impossible date. */
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 const text = (max: number) => z.string().trim().max(max);
 const uuid = z.string().uuid();
 /** "2026-11-03T09:00" (Asia/Jakarta) or a full ISO timestamp with offset. */
 const dateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/)
+  .refine((s) => isCalendarDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, { message: "invalid_format" })
   .describe("Tanggal dan jam: 2026-11-03T09:00 (WIB) atau ISO 8601 dengan zona waktu");
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("TTTT-BB-HH (WIB)");
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate, { message: "invalid_format" })
+  .describe("TTTT-BB-HH (WIB)");
 const phone = z
   .string()
   .trim()
@@ -44,7 +55,14 @@ const MeetingFields = {
   title: text(200).min(1),
   startsAt: dateTime,
   place: text(200).nullable().optional(),
-  onlineUrl: z.string().trim().url().max(500).nullable().optional(),
+  onlineUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/[^\s]+$/)
+    .nullable()
+    .optional()
+    .describe("Tautan rapat daring (http/https)"),
   agenda: text(4000).default(""),
   invitedAgencyIds: z.array(uuid).max(60).default([]),
 };

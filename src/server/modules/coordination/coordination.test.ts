@@ -163,6 +163,15 @@ describe("meetings and action items", () => {
     const bad = await coord.request("POST", "/api/coordination/meetings", { title: "R", startsAt: "besok", invitedAgencyIds: ["x"] });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(["invitedAgencyIds.0", "startsAt"]);
+    // Impossible calendar dates are refused as input errors, not passed to the database.
+    const impossible = await coord.request("POST", `/api/coordination/meetings/${m.id}/decisions`, {
+      text: "Keputusan",
+      actionItems: [{ title: "A", ownerAgencyId: disnaker.id, dueDate: "2026-02-31" }],
+    });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.fields).toEqual({ "actionItems.0.dueDate": "Format tidak sesuai." });
+    const lateHour = await coord.request("POST", "/api/coordination/meetings", { title: "R", startsAt: "2026-11-10T25:00" });
+    expect(lateHour.json().error.fields).toEqual({ startsAt: "Format tidak sesuai." });
   });
 });
 
