@@ -6,6 +6,7 @@ import { agencyPolicy, userPolicy } from "./modules/admin/admin.policy";
 import { auditPolicy } from "./modules/audit/audit.policy";
 import { caseRoutePolicy } from "./modules/cases/cases.policy";
 import { chatCheckPolicy } from "./modules/chatcheck/chatcheck.policy";
+import { coordinationRoutePolicy } from "./modules/coordination/coordination.policy";
 import { outreachRoutePolicy } from "./modules/outreach/outreach.policy";
 import { intelPolicy } from "./modules/intel/intel.policy";
 import { reportQueuePolicy } from "./modules/reports/reports.policy";
@@ -33,6 +34,8 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     exportOutreach: outreachRoutePolicy.can(p, "export", undefined),
     manageVolunteers: volunteerPolicy.can(p, "manage", undefined),
     checkGroupChats: chatCheckPolicy.can(p, "check", undefined),
+    viewCoordination: coordinationRoutePolicy.can(p, "directory", undefined),
+    manageCoordination: coordinationRoutePolicy.can(p, "planMeetings", undefined),
     viewIntel: intelPolicy.can(p, "use", undefined),
     viewScreenings: screeningRoutePolicy.can(p, "record", undefined),
     viewScreeningStats: screeningRoutePolicy.can(p, "stats", undefined),

@@ -10,6 +10,7 @@ import { intelJobs } from "../modules/intel/intel.jobs";
 import { declareMailQueue, mailJobs, startMailJobs } from "../modules/notifications/notifications.mail";
 import { instrumentJobs } from "../modules/metrics/metrics";
 import { outreachJobs } from "../modules/outreach/outreach.jobs";
+import { coordinationJobs } from "../modules/coordination/coordination.jobs";
 import { rateLimitJobs } from "../modules/ratelimit/ratelimit.jobs";
 import { reportJobs } from "../modules/reports/reports.jobs";
 import type { Job } from "./jobs";
@@ -22,6 +23,7 @@ export function recurringJobs(ctx: AppContext): Job[] {
     ...caseJobs(ctx),
     ...outreachJobs(ctx),
     ...intelJobs(ctx),
+    ...coordinationJobs(ctx),
     ...auditJobs(ctx),
     ...rateLimitJobs(ctx),
     ...mailJobs(ctx),

@@ -112,3 +112,16 @@ describe("demo passport interviews", () => {
     expect(stats.byReason.length).toBeGreaterThan(0);
   });
 });
+
+describe("demo coordination data", () => {
+  it("gives the demo operator (Disnakertrans) one overdue action item from a past meeting, and seeds it once", async () => {
+    const operator = await sessionFor(env, { id: await demoUser("operator") });
+    const overdue = (await operator.request("GET", "/api/coordination/action-items?overdue=true")).json().items;
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ status: "open", overdue: true, canUpdate: true, ownerAgency: { name: "Disnakertrans Kabupaten Serang" } });
+    const meetings = (await koordinator.request("GET", "/api/coordination/meetings")).json().items;
+    expect(meetings.map((m: { decisionCount: number }) => m.decisionCount).sort()).toEqual([0, 3]);
+    const { seedDemoCoordination } = await import("./demo-coordination");
+    expect(await seedDemoCoordination(env.ctx)).toEqual({ meetings: 0, actionItems: 0 });
+  });
+});

@@ -5,6 +5,7 @@ import type { AppContext } from "../context";
 import { findRegion } from "../modules/regions/regions.service";
 import { seedDemo } from "./demo";
 import { seedDemoScreenings } from "./demo-screening";
+import { seedDemoCoordination } from "./demo-coordination";
 import { seedDemoProgramme } from "./demo-programme";
 import { loadRegions, readRegionRows } from "./regions";
 
@@ -32,6 +33,7 @@ export async function seedOnFirstStart(ctx: AppContext): Promise<FirstStartRepor
     report.demoCredentials = await seedDemo(ctx);
     await seedDemoProgramme(ctx);
     await seedDemoScreenings(ctx);
+    await seedDemoCoordination(ctx);
     await setMeta(ctx, "demo_seeded", { at: new Date().toISOString() });
   }
   return report;

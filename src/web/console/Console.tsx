@@ -26,6 +26,7 @@ import { isIntelPath } from "../lib/intel";
 
 // Case management is its own chunk, loaded on first visit to /konsol/kasus.
 const CasesArea = lazy(() => import("./cases/CasesArea"));
+const CoordinationArea = lazy(() => import("./coordination/CoordinationArea"));
 // Desa Binaan, outreach, coverage, volunteers and the map: one chunk, loaded on first visit.
 const ProgrammeArea = lazy(() => import("./villages/ProgrammeArea"));
 // Passport-interview screening and its follow-ups: one chunk, loaded on first visit.
@@ -145,6 +146,13 @@ function ConsolePage({ me }: { me: Me }) {
     return (
       <Suspense fallback={<Loader />}>
         <CasesArea me={me} />
+      </Suspense>
+    );
+  }
+  if ((pathname === "/konsol/koordinasi" || pathname.startsWith("/konsol/koordinasi/")) && me.abilities.viewCoordination) {
+    return (
+      <Suspense fallback={<Loader />}>
+        <CoordinationArea me={me} />
       </Suspense>
     );
   }

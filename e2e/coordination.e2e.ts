@@ -1,0 +1,110 @@
+// Coordination end to end: the demo coordinator plans a meeting inviting Disnakertrans, records its
+// attendance, adds a decision with an action item owned by Disnakertrans and downloads the minutes PDF;
+// the demo Disnakertrans operator sees the item on their list and completes it with proof, and the
+// coordinator then sees it done.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Authenticator, signIn, signOut } from "./support/auth";
+import { launchBrowser, newPage } from "./support/browser";
+import { type RunningServer, startServer } from "./support/server";
+
+let server: RunningServer;
+let browser: Browser;
+const auth = new Authenticator();
+
+const DISNAKER = "Disnakertrans Kabupaten Serang";
+const TITLE = "Rapat Koordinasi Penertiban Perekrut (uji)";
+const ITEM = "Surat teguran untuk LPK tanpa izin (uji)";
+let meetingPath = "";
+
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole("combobox", { name: label }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("Coordination: meeting → decision → action item completed by the owner agency", () => {
+  it("lets the coordinator plan a meeting, record attendance and a decision with an action item for Disnakertrans", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "koordinator");
+    await page.getByRole("navigation").getByRole("link", { name: "Koordinasi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Koordinasi Gugus Tugas" }).waitFor();
+    await page.getByRole("tab", { name: "Rapat" }).click();
+    await page.getByLabel("Judul rapat").fill(TITLE);
+    await page.getByLabel("Tanggal dan jam (WIB)").fill("2026-12-10T09:00");
+    await page.getByLabel("Tempat").fill("Aula Setda Kabupaten Serang");
+    await page.getByLabel("Agenda").fill("Penertiban perekrut tanpa izin");
+    await page.getByRole("combobox", { name: "Instansi diundang" }).click();
+    await page.getByRole("option", { name: DISNAKER, exact: true }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Buat rapat" }).click();
+    await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
+    meetingPath = new URL(page.url()).pathname;
+
+    await page.getByRole("checkbox", { name: DISNAKER }).check();
+    const saved = page.waitForResponse((r) => r.url().endsWith("/attendance") && r.status() === 200);
+    await page.getByRole("button", { name: "Simpan kehadiran" }).click();
+    await saved;
+
+    await page.getByLabel("Keputusan", { exact: true }).fill("Disnakertrans menertibkan LPK tanpa izin.");
+    await page.getByLabel("Tindak lanjut", { exact: true }).fill(ITEM);
+    await pick(page, "Instansi penanggung jawab", DISNAKER);
+    await page.getByLabel("Tenggat").fill("2026-12-24");
+    await page.getByRole("button", { name: "Tambah keputusan" }).click();
+    const card = page.getByTestId("action-item").filter({ hasText: ITEM });
+    await card.waitFor();
+    expect(await card.textContent()).toContain(DISNAKER);
+    expect(await card.textContent()).toContain("Terbuka");
+
+    const pdf = await page.evaluate(async (path) => {
+      const res = await fetch(`/api/coordination${path.replace("/konsol/koordinasi/rapat", "/meetings")}/minutes.pdf`);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get("content-type"), head: String.fromCharCode(...bytes.slice(0, 5)) };
+    }, meetingPath);
+    expect(pdf).toEqual({ status: 200, type: "application/pdf", head: "%PDF-" });
+    expect(log.errors).toEqual([]);
+    await signOut(page);
+    await context.close();
+  });
+
+  it("shows the item to the Disnakertrans operator, who completes it with proof", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "operator");
+    await page.getByRole("navigation").getByRole("link", { name: "Koordinasi" }).click();
+    await page.getByRole("heading", { level: 1, name: "Koordinasi Gugus Tugas" }).waitFor();
+    const card = page.getByTestId("action-item").filter({ hasText: ITEM });
+    await card.waitFor();
+    await card.getByRole("combobox", { name: "Status" }).click();
+    await page.getByRole("option", { name: "Selesai", exact: true }).click();
+    await card.getByLabel("Bukti penyelesaian").fill("Surat B/512/2026 dikirim ke 3 LPK");
+    await card.getByRole("button", { name: "Simpan" }).click();
+    await card.getByText("Bukti: Surat B/512/2026 dikirim ke 3 LPK").waitFor();
+    expect(await card.textContent()).toContain("Selesai");
+    // The seeded overdue item of Disnakertrans is on the operator's list too, marked overdue.
+    await page.getByRole("checkbox", { name: "Hanya yang lewat tenggat" }).check();
+    await page.getByTestId("action-item").first().getByText("Lewat tenggat").waitFor();
+    expect(await page.getByTestId("action-item").filter({ hasText: ITEM }).count()).toBe(0);
+    expect(log.errors).toEqual([]);
+    await signOut(page);
+    await context.close();
+  });
+
+  it("shows the coordinator the completed item on the meeting page", async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "koordinator");
+    await page.goto(meetingPath);
+    const card = page.getByTestId("action-item").filter({ hasText: ITEM });
+    await card.getByText("Bukti: Surat B/512/2026 dikirim ke 3 LPK").waitFor();
+    expect(await card.textContent()).toContain("Selesai");
+    await context.close();
+  });
+});

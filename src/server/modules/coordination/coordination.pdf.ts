@@ -1,0 +1,131 @@
+// Minutes (notulen) of a meeting as a PDF in the style of an official letter: letterhead, the meeting's
+// particulars, attendance, minutes, decisions with their action items, place-and-date and signature.
+// Fonts: the Roboto virtual file system shipped inside the pdfmake package; nothing is fetched.
+import { createRequire } from "node:module";
+import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import { dateId, longDateId, timeWib } from "../../../core/coordination";
+import type { Meeting } from "./coordination.schema";
+
+const require = createRequire(import.meta.url);
+
+type PdfMake = {
+  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  setFonts(f: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+};
+
+let pdfmake: PdfMake | undefined;
+function printer(): PdfMake {
+  if (pdfmake) return pdfmake;
+  const pm = require("pdfmake") as PdfMake;
+  const vfs = require("pdfmake/build/vfs_fonts.js") as Record<string, string>;
+  for (const [name, b64] of Object.entries(vfs)) pm.virtualfs.writeFileSync(name, Buffer.from(b64, "base64"));
+  pm.setFonts({ Roboto: { normal: "Roboto-Regular.ttf", bold: "Roboto-Medium.ttf", italics: "Roboto-Italic.ttf", bolditalics: "Roboto-MediumItalic.ttf" } });
+  // Documents never load images or files from outside: refuse every URL and local path.
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy(() => false);
+  pdfmake = pm;
+  return pm;
+}
+
+const STATUS_ID: Record<string, string> = { open: "Terbuka", in_progress: "Dikerjakan", done: "Selesai", dropped: "Dibatalkan" };
+
+export type MinutesPdfInput = { meeting: Meeting; regencyName: string; writer: string; printedAt: Date };
+
+export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: MinutesPdfInput): TDocumentDefinitions {
+  const startsAt = new Date(m.startsAt);
+  const place = [m.place, m.onlineUrl ? `Daring: ${m.onlineUrl}` : null].filter(Boolean).join(" / ") || "-";
+  const present = m.attendance.filter((a) => a.present);
+  const absent = m.invitedAgencies.filter((a) => !present.some((p) => p.agencyId === a.id));
+  const row = (k: string, v: string) => [{ text: k }, { text: ":" }, { text: v }];
+  return {
+    pageSize: "A4",
+    pageMargins: [60, 50, 60, 60],
+    info: { title: `Notulen ${m.title}`, creator: "Simpul" },
+    defaultStyle: { font: "Roboto", fontSize: 10.5, lineHeight: 1.2 },
+    footer: (page, pages) => ({ text: `Halaman ${page} dari ${pages}`, alignment: "center", fontSize: 8, color: "#555" }),
+    content: [
+      { text: `PEMERINTAH ${regencyName.toUpperCase()}`, alignment: "center", bold: true, fontSize: 13 },
+      { text: "GUGUS TUGAS PENCEGAHAN DAN PENANGANAN", alignment: "center", bold: true, fontSize: 12 },
+      { text: "TINDAK PIDANA PERDAGANGAN ORANG", alignment: "center", bold: true, fontSize: 12 },
+      { canvas: [{ type: "line", x1: 0, y1: 6, x2: 475, y2: 6, lineWidth: 2 }, { type: "line", x1: 0, y1: 9, x2: 475, y2: 9, lineWidth: 0.5 }] },
+      { text: "NOTULEN RAPAT KOORDINASI", alignment: "center", bold: true, fontSize: 12, margin: [0, 16, 0, 12], decoration: "underline" },
+      {
+        table: {
+          widths: [110, 8, "*"],
+          body: [
+            row("Acara", m.title),
+            row("Hari, tanggal", longDateId(startsAt)),
+            row("Waktu", `${timeWib(startsAt)} s.d. selesai`),
+            row("Tempat", place),
+            row("Undangan", m.invitedAgencies.map((a) => a.name).join(", ") || "-"),
+          ],
+        },
+        layout: "noBorders",
+      },
+      { text: "Agenda", bold: true, margin: [0, 12, 0, 4] },
+      { text: m.agenda || "-" },
+      { text: "Daftar hadir", bold: true, margin: [0, 12, 0, 4] },
+      present.length
+        ? {
+            table: {
+              headerRows: 1,
+              widths: [24, "*", 60],
+              body: [
+                [{ text: "No.", bold: true }, { text: "Instansi", bold: true }, { text: "Jumlah", bold: true }],
+                ...present.map((a, i) => [String(i + 1), a.agencyName, a.headcount ? `${a.headcount} orang` : "-"]),
+              ],
+            },
+          }
+        : { text: "Belum dicatat." },
+      absent.length ? { text: `Tidak hadir: ${absent.map((a) => a.name).join(", ")}.`, margin: [0, 4, 0, 0], italics: true } : { text: "" },
+      { text: "Jalannya rapat", bold: true, margin: [0, 12, 0, 4] },
+      { text: m.minutes || "-" },
+      { text: "Keputusan dan rencana tindak lanjut", bold: true, margin: [0, 12, 0, 4] },
+      m.decisions.length
+        ? {
+            ol: m.decisions.map((d) => ({
+              stack: [
+                { text: d.text },
+                ...(d.actionItems.length
+                  ? [
+                      {
+                        margin: [0, 4, 0, 6] as [number, number, number, number],
+                        table: {
+                          headerRows: 1,
+                          widths: ["*", 110, 70, 55],
+                          body: [
+                            [{ text: "Tindak lanjut", bold: true }, { text: "Penanggung jawab", bold: true }, { text: "Tenggat", bold: true }, { text: "Status", bold: true }],
+                            ...d.actionItems.map((a) => [
+                              a.title + (a.link ? ` (${a.link.kind === "village" ? "desa" : a.link.kind === "report" ? "laporan" : "kasus"} ${a.link.ref})` : ""),
+                              a.ownerAgency.name + (a.ownerUser ? ` — ${a.ownerUser.name}` : ""),
+                              dateId(a.dueDate),
+                              STATUS_ID[a.status] ?? a.status,
+                            ]),
+                          ],
+                        },
+                        fontSize: 9,
+                      },
+                    ]
+                  : []),
+              ],
+            })),
+          }
+        : { text: "Tidak ada keputusan dicatat." },
+      {
+        margin: [260, 28, 0, 0],
+        stack: [
+          { text: `${regencyName.replace(/^KAB(UPATEN|\.)\s*/i, "")}, ${longDateId(printedAt).replace(/^\w+, /, "")}` },
+          { text: "Notulis,", margin: [0, 2, 0, 40] },
+          { text: writer, bold: true },
+        ],
+      },
+    ],
+  };
+}
+
+export async function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
+  return printer().createPdf(minutesDocument(input)).getBuffer();
+}

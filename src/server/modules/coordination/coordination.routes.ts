@@ -1,0 +1,202 @@
+// Coordination of the task force: agency directory, meetings (attendance, minutes, decisions),
+// action items and the minutes PDF. Route access first; the service scopes records (404 outside).
+import { eq } from "drizzle-orm";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import { users } from "../../db/schema";
+import { findRegion } from "../regions/regions.service";
+import { minutesPdf } from "./coordination.pdf";
+import { coordinationRoutePolicy } from "./coordination.policy";
+import {
+  ActionItemCreateSchema,
+  ActionItemListQuerySchema,
+  ActionItemSchema,
+  ActionItemUpdateSchema,
+  AttendanceSchema,
+  DecisionCreateSchema,
+  DirectoryAgencySchema,
+  FocalPointCreateSchema,
+  FocalPointSchema,
+  FocalPointUpdateSchema,
+  IdParam,
+  MeetingCreateSchema,
+  MeetingSchema,
+  MeetingSummarySchema,
+  MeetingUpdateSchema,
+  TaskForcesSchema,
+} from "./coordination.schema";
+import { CoordinationService } from "./coordination.service";
+
+type Action = "directory" | "editDirectory" | "meetings" | "planMeetings" | "actionItems";
+const gate = (action: Action) => ({ access: { policy: coordinationRoutePolicy, action } });
+const tags = ["koordinasi"];
+
+export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const svc = new CoordinationService(app.ctx);
+
+  app.get(
+    "/agencies",
+    {
+      config: gate("directory"),
+      schema: {
+        tags,
+        summary: "Direktori instansi gugus tugas: kategori pentahelix, sub gugus tugas, narahubung (nomor telepon; pembacaan dicatat di jejak audit)",
+        response: { 200: z.object({ items: z.array(DirectoryAgencySchema) }) },
+      },
+    },
+    async (req) => ({ items: await svc.directory(requirePrincipal(req), actorOf(req)) }),
+  );
+
+  app.put(
+    "/agencies/:id/task-forces",
+    {
+      config: gate("editDirectory"),
+      schema: { tags, summary: "Tetapkan keanggotaan sub gugus tugas instansi", params: IdParam, body: TaskForcesSchema, response: { 200: TaskForcesSchema } },
+    },
+    async (req) => svc.setTaskForces(requirePrincipal(req), actorOf(req), req.params.id, req.body.taskForces),
+  );
+
+  app.post(
+    "/agencies/:id/focal-points",
+    {
+      config: gate("editDirectory"),
+      schema: { tags, summary: "Tambah narahubung instansi (telepon disimpan terenkripsi)", params: IdParam, body: FocalPointCreateSchema, response: { 201: FocalPointSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.addFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.patch(
+    "/focal-points/:id",
+    {
+      config: gate("editDirectory"),
+      schema: { tags, summary: "Ubah narahubung", params: IdParam, body: FocalPointUpdateSchema, response: { 200: FocalPointSchema } },
+    },
+    async (req) => svc.updateFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.delete(
+    "/focal-points/:id",
+    { config: gate("editDirectory"), schema: { tags, summary: "Hapus narahubung", params: IdParam } },
+    async (req, reply) => {
+      await svc.deleteFocalPoint(requirePrincipal(req), actorOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    "/meetings",
+    {
+      config: gate("meetings"),
+      schema: {
+        tags,
+        summary: "Daftar rapat koordinasi (koordinator: semua; staf lain: rapat yang mengundang instansinya atau memberinya tindak lanjut)",
+        response: { 200: z.object({ items: z.array(MeetingSummarySchema) }) },
+      },
+    },
+    async (req) => svc.listMeetings(requirePrincipal(req)),
+  );
+
+  app.post(
+    "/meetings",
+    {
+      config: gate("planMeetings"),
+      schema: { tags, summary: "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)", body: MeetingCreateSchema, response: { 201: MeetingSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.createMeeting(requirePrincipal(req), actorOf(req), req.body)),
+  );
+
+  app.get(
+    "/meetings/:id",
+    {
+      config: gate("meetings"),
+      schema: { tags, summary: "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)", params: IdParam, response: { 200: MeetingSchema } },
+    },
+    async (req) => svc.getMeeting(requirePrincipal(req), actorOf(req), req.params.id),
+  );
+
+  app.patch(
+    "/meetings/:id",
+    {
+      config: gate("planMeetings"),
+      schema: { tags, summary: "Ubah rapat atau isi notulen (disimpan terenkripsi)", params: IdParam, body: MeetingUpdateSchema, response: { 200: MeetingSchema } },
+    },
+    async (req) => svc.updateMeeting(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.put(
+    "/meetings/:id/attendance",
+    {
+      config: gate("planMeetings"),
+      schema: { tags, summary: "Catat kehadiran per instansi", params: IdParam, body: AttendanceSchema, response: { 200: MeetingSchema } },
+    },
+    async (req) => svc.recordAttendance(requirePrincipal(req), actorOf(req), req.params.id, req.body.attendance),
+  );
+
+  app.post(
+    "/meetings/:id/decisions",
+    {
+      config: gate("planMeetings"),
+      schema: { tags, summary: "Catat keputusan rapat, dengan tindak lanjut bila ada", params: IdParam, body: DecisionCreateSchema, response: { 201: MeetingSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.addDecision(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.post(
+    "/decisions/:id/action-items",
+    {
+      config: gate("planMeetings"),
+      schema: { tags, summary: "Tambah tindak lanjut pada keputusan", params: IdParam, body: ActionItemCreateSchema, response: { 201: ActionItemSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await svc.addActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  );
+
+  app.get(
+    "/action-items",
+    {
+      config: gate("actionItems"),
+      schema: {
+        tags,
+        summary: "Tindak lanjut: milik instansi sendiri (koordinator: semua); overdue=true hanya yang lewat tenggat",
+        querystring: ActionItemListQuerySchema,
+        response: { 200: z.object({ items: z.array(ActionItemSchema) }) },
+      },
+    },
+    async (req) => svc.listActionItems(requirePrincipal(req), req.query),
+  );
+
+  app.patch(
+    "/action-items/:id",
+    {
+      config: gate("actionItems"),
+      schema: {
+        tags,
+        summary: "Perbarui status dan bukti penyelesaian (instansi pemilik); judul, pemilik dan tenggat hanya koordinator",
+        params: IdParam,
+        body: ActionItemUpdateSchema,
+        response: { 200: ActionItemSchema },
+      },
+    },
+    async (req) => svc.updateActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  );
+
+  app.get(
+    "/meetings/:id/minutes.pdf",
+    {
+      config: gate("meetings"),
+      schema: { tags, summary: "Unduh notulen rapat (PDF gaya surat dinas); setiap unduhan dicatat di jejak audit", params: IdParam },
+    },
+    async (req, reply) => {
+      const p = requirePrincipal(req);
+      const meeting = await svc.getMinutesForExport(p, actorOf(req), req.params.id);
+      const regency = await findRegion(app.ctx.db, app.ctx.config.regency);
+      const [writer] = await app.ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, meeting.createdBy));
+      const pdf = await minutesPdf({ meeting: meeting.view, regencyName: regency?.name ?? app.ctx.config.regency, writer: writer?.name ?? "", printedAt: new Date() });
+      return reply
+        .header("content-type", "application/pdf")
+        .header("content-disposition", `attachment; filename="notulen-${meeting.view.startsAt.slice(0, 10)}.pdf"`)
+        .header("cache-control", "no-store")
+        .send(pdf);
+    },
+  );
+};
