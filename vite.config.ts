@@ -49,7 +49,7 @@ function precompress(): Plugin {
 export default defineConfig({
   root: webRoot,
   // prerender runs before serviceWorker, so the worker's version covers the pre-rendered page.
-    plugins: [react(), stringGroups(), prerender(() => [react(), stringGroups()]), serviceWorker(), precompress()],
+  plugins: [react(), stringGroups(), prerender(() => [react(), stringGroups()]), serviceWorker(), precompress()],
   // No static folder: every asset goes through the bundler.
   publicDir: false,
   build: {

@@ -68,17 +68,29 @@ async function signInThroughput(runs: number): Promise<number[]> {
   const config = loadConfig({ SIMPUL_DATA_DIR: dir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_PUBLIC_RATE_LIMIT: "0" });
   const ctx = await createContext(config, db);
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
-  const [agency] = await ctx.db.insert(agencies).values({ tenant: config.regency, code: "B", name: "Bench", category: "government" }).returning();
+  const [agency] = await ctx.db
+    .insert(agencies)
+    .values({ tenant: config.regency, code: "B", name: "Bench", category: "government" })
+    .returning();
   const passwordHash = await hashPassword("bench-password-123");
   const N = 40;
   await ctx.db.insert(users).values(
-    Array.from({ length: N }, (_, i) => ({ tenant: config.regency, username: `bench${i}`, displayName: "B", agencyId: agency!.id, roles: ["volunteer"], passwordHash })),
+    Array.from({ length: N }, (_, i) => ({
+      tenant: config.regency,
+      username: `bench${i}`,
+      displayName: "B",
+      agencyId: agency!.id,
+      roles: ["volunteer"],
+      passwordHash,
+    })),
   );
   const rates: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     const res = await Promise.all(
-      Array.from({ length: N }, (_, i) => app.inject({ method: "POST", url: "/api/auth/login", payload: { username: `bench${i}`, password: "bench-password-123" } })),
+      Array.from({ length: N }, (_, i) =>
+        app.inject({ method: "POST", url: "/api/auth/login", payload: { username: `bench${i}`, password: "bench-password-123" } }),
+      ),
     );
     if (res.some((x) => x.statusCode !== 200)) throw new Error("sign-in failed in benchmark");
     rates.push(N / ((performance.now() - t0) / 1000));
@@ -96,7 +108,10 @@ async function demoProgrammeSeed(runs: number): Promise<number[]> {
   for (let i = 0; i < runs; i++) {
     const db = await freshPglite();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-demo-"));
-    const ctx = await createContext(loadConfig({ SIMPUL_DATA_DIR: dir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_DEMO_PASSWORD: "bench-Demo-2026" }), db);
+    const ctx = await createContext(
+      loadConfig({ SIMPUL_DATA_DIR: dir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_DEMO_PASSWORD: "bench-Demo-2026" }),
+      db,
+    );
     await loadRegions(db, rows);
     await seedDemo(ctx);
     const t0 = performance.now();
@@ -138,7 +153,8 @@ export async function auditThroughput(): Promise<Record<string, number>> {
           await db.transaction(async (tx) => {
             const id = (i++ % 1000) + 1;
             await tx.execute(sql`UPDATE bench_items SET n = n + 1 WHERE id = ${id}`);
-            if (audit) await audit.write(tx as unknown as Db, actor, { action: "bench.update", resourceType: "item", resourceId: String(id) });
+            if (audit)
+              await audit.write(tx as unknown as Db, actor, { action: "bench.update", resourceType: "item", resourceId: String(id) });
           });
           done++;
         }
@@ -155,14 +171,21 @@ export async function auditThroughput(): Promise<Record<string, number>> {
     results.sharded!.push(await run(new AuditWriter("36.04", 32, Buffer.alloc(32, 7))));
   }
   await drop();
-  return { none: median(results.none!), unchained: median(results.unchained!), single: median(results.single!), sharded: median(results.sharded!) };
+  return {
+    none: median(results.none!),
+    unchained: median(results.unchained!),
+    single: median(results.single!),
+    sharded: median(results.sharded!),
+  };
 }
 
 export async function run(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   const start = await firstStart(3);
   out.firstStartMs = median(start);
-  console.log(`first start (fresh data dir, PGlite, all regions + demo): median ${fmt(out.firstStartMs / 1000, 1)} s over ${start.length} runs`);
+  console.log(
+    `first start (fresh data dir, PGlite, all regions + demo): median ${fmt(out.firstStartMs / 1000, 1)} s over ${start.length} runs`,
+  );
 
   const programme = await demoProgrammeSeed(3);
   out.demoProgrammeSeedMs = median(programme);

@@ -104,14 +104,21 @@ export async function run(): Promise<Record<string, number>> {
     for (;;) {
       if (server.exitCode !== null) throw new Error(`server exited early:\n${log}`);
       if (Date.now() > deadline) throw new Error(`server not ready in time:\n${log}`);
-      const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    const load = spawn(tsx, [join(root, "bench", "jobcheck-load.ts"), `${base}/api/public/jobcheck`, String(RATE), String(SECONDS), String(WARMUP_SECONDS)], {
-      cwd: root,
-      stdio: ["pipe", "pipe", "inherit"],
-    });
+    const load = spawn(
+      tsx,
+      [join(root, "bench", "jobcheck-load.ts"), `${base}/api/public/jobcheck`, String(RATE), String(SECONDS), String(WARMUP_SECONDS)],
+      {
+        cwd: root,
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
     let out = "";
     load.stdout.on("data", (c: Buffer) => {
       out += c.toString();
@@ -123,7 +130,15 @@ export async function run(): Promise<Record<string, number>> {
     const code = await new Promise<number | null>((r) => load.once("exit", r));
     if (code !== 0) throw new Error(`load generator failed (exit ${code})`);
     const serverCpuMs = groupCpuMs(server.pid!) - cpuBefore;
-    const r = JSON.parse(out.trim()) as { requests: number; errors: number; achievedRps: number; p50: number; p90: number; p99: number; max: number };
+    const r = JSON.parse(out.trim()) as {
+      requests: number;
+      errors: number;
+      achievedRps: number;
+      p50: number;
+      p90: number;
+      p99: number;
+      max: number;
+    };
     const result = {
       jobcheck_api_target_rps: RATE,
       jobcheck_api_achieved_rps: Math.round(r.achievedRps * 10) / 10,
@@ -148,8 +163,11 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  run().then(() => process.exit(0), (err) => {
-    console.error(err);
-    process.exit(1);
-  });
+  run().then(
+    () => process.exit(0),
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

@@ -49,7 +49,14 @@ async function main(): Promise<void> {
       if (sent === total && inFlight === 0) done();
     };
     const req = http.request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": body.length } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": body.length },
+      },
       (res) => {
         res.resume();
         res.on("end", () => finish(res.statusCode === 200));

@@ -31,6 +31,8 @@ export async function run(): Promise<Record<string, number>> {
   };
   console.log(`  first image (worker start + model): ${fmt(result.coldSeconds, 2)} s`);
   console.log(`  warm worker, ${RUNS} images: median ${fmt(result.medianSeconds, 2)} s, p90 ${fmt(result.p90Seconds, 2)} s per image`);
-  console.log(`  of which image preparation (sharp): ${fmt(prepareMs, 0)} ms; confidence ${first.confidence}; phone read: ${result.phoneRead ? "yes" : "no"}`);
+  console.log(
+    `  of which image preparation (sharp): ${fmt(prepareMs, 0)} ms; confidence ${first.confidence}; phone read: ${result.phoneRead ? "yes" : "no"}`,
+  );
   return result;
 }

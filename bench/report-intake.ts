@@ -56,7 +56,14 @@ function pct(sorted: number[], p: number): number {
 function post(agent: http.Agent, url: URL, payload: string): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload) },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode ?? 0));
@@ -123,7 +130,14 @@ async function openLoop(url: URL, rate: number, seconds: number, warmup: number)
   await Promise.all(pending);
   agent.destroy();
   lat.sort((a, b) => a - b);
-  return { requests: lat.length, errors, p50: pct(lat, 50), p99: pct(lat, 99), max: lat[lat.length - 1] ?? Number.NaN, achievedRps: lat.length / seconds };
+  return {
+    requests: lat.length,
+    errors,
+    p50: pct(lat, 50),
+    p99: pct(lat, 99),
+    max: lat[lat.length - 1] ?? Number.NaN,
+    achievedRps: lat.length / seconds,
+  };
 }
 
 function child(args: string[]): Promise<any> {
@@ -133,7 +147,9 @@ function child(args: string[]): Promise<any> {
     p.stdout.on("data", (c: Buffer) => {
       out += c.toString();
     });
-    p.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`load child exit ${code}`))));
+    p.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`load child exit ${code}`)),
+    );
   });
 }
 
@@ -141,7 +157,10 @@ function child(args: string[]): Promise<any> {
 
 async function fullServer(database: Database) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-intake-"));
-  const config = loadConfig({ SIMPUL_DATA_DIR: dataDir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_SEED_REGIONS: "none" }, { demo: false, publicRateLimit: false, jobs: false });
+  const config = loadConfig(
+    { SIMPUL_DATA_DIR: dataDir, SIMPUL_LOG_LEVEL: "silent", SIMPUL_SEED_REGIONS: "none" },
+    { demo: false, publicRateLimit: false, jobs: false },
+  );
   const ctx = await createContext(config, database);
   const app = await buildApp(ctx, { logger: false, serveWeb: false });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -187,7 +206,13 @@ async function pgliteOnDisk(): Promise<{ database: Database; drop(): Promise<voi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-bench-pglite-"));
   const database = await openDatabase({ kind: "pglite", dataDir: dir });
   await database.migrate();
-  return { database, drop: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function measure(label: string, open: () => Promise<{ database: Database; drop(): Promise<void> }>, withOpenLoop: boolean) {
@@ -220,7 +245,9 @@ async function measure(label: string, open: () => Promise<{ database: Database; 
   out[`${label}_ratio_to_bare`] = Math.round((out[`${label}_intake_rps`]! / out[`${label}_bare_rps`]!) * 100) / 100;
   console.log(
     `report intake ${label}: ${out[`${label}_intake_rps`]} reports/s (bare ${out[`${label}_bare_rps`]}/s, ratio ${out[`${label}_ratio_to_bare`]})` +
-      (withOpenLoop ? `, at ${OPEN_RATE}/s p50 ${out[`${label}_open_${OPEN_RATE}_p50_ms`]} ms p99 ${out[`${label}_open_${OPEN_RATE}_p99_ms`]} ms` : ""),
+      (withOpenLoop
+        ? `, at ${OPEN_RATE}/s p50 ${out[`${label}_open_${OPEN_RATE}_p50_ms`]} ms p99 ${out[`${label}_open_${OPEN_RATE}_p99_ms`]} ms`
+        : ""),
   );
   return out;
 }

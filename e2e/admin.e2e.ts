@@ -93,7 +93,10 @@ describe("administration in the console", () => {
     await user.page.getByLabel(/^Kata sandi baru/).fill("pendek");
     await user.page.getByLabel(/^Ulangi kata sandi baru/).fill("pendek");
     await user.page.getByRole("button", { name: "Simpan kata sandi baru" }).click();
-    await user.page.getByText(/minimal 12 karakter/).first().waitFor();
+    await user.page
+      .getByText(/minimal 12 karakter/)
+      .first()
+      .waitFor();
     expect(await user.page.getByLabel(/^Kata sandi baru/).getAttribute("aria-invalid")).toBe("true");
 
     const chosen = "relawan-uji-sandi-panjang-2026";
@@ -144,7 +147,9 @@ describe("administration in the console", () => {
     const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     // The account now works in Ani's desa: it is no longer offered for another entry.
-    const offered = await phone.page.evaluate(async () => ((await (await fetch("/api/volunteers/accounts")).json()) as { items: { username: string }[] }).items);
+    const offered = await phone.page.evaluate(
+      async () => ((await (await fetch("/api/volunteers/accounts")).json()) as { items: { username: string }[] }).items,
+    );
     expect(offered.map((account) => account.username)).not.toContain("e2e.relawan");
     expect(phone.log.errors).toEqual([]);
     await phone.context.close();

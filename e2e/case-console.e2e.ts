@@ -93,8 +93,25 @@ describe("case console", () => {
     await signIn(owner.page, auth, "manajer.kasus");
     const agencies = (await apiCall(owner.page, "GET", "/api/admin/agencies")).json.items as { id: string; code: string }[];
     const polres = agencies.find((a) => a.code === "POLRES-SRG")!;
-    expect((await apiCall(owner.page, "POST", `/api/cases/${caseId}/consents`, { purpose: "share_with_agency", agencyId: polres.id, given: true, method: "written" })).status).toBe(201);
-    expect((await apiCall(owner.page, "POST", `/api/cases/${caseId}/referrals`, { scope: "case", toAgencyId: polres.id, reason: "AdditionalServicesRequired" })).status).toBe(201);
+    expect(
+      (
+        await apiCall(owner.page, "POST", `/api/cases/${caseId}/consents`, {
+          purpose: "share_with_agency",
+          agencyId: polres.id,
+          given: true,
+          method: "written",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await apiCall(owner.page, "POST", `/api/cases/${caseId}/referrals`, {
+          scope: "case",
+          toAgencyId: polres.id,
+          reason: "AdditionalServicesRequired",
+        })
+      ).status,
+    ).toBe(201);
     await signOut(owner.page);
     await owner.context.close();
 

@@ -133,7 +133,9 @@ describe("Cases: intake to closure across three agencies", () => {
     const dialog = page.getByRole("dialog", { name: "Rujuk kasus ke instansi lain" });
     await pick(page, dialog, /Instansi tujuan/, DISNAKER);
     await dialog.getByTestId("consent-missing").waitFor();
-    expect(await dialog.getByTestId("consent-missing").textContent()).toContain("belum ada persetujuan korban untuk berbagi data dengan Disnakertrans");
+    expect(await dialog.getByTestId("consent-missing").textContent()).toContain(
+      "belum ada persetujuan korban untuk berbagi data dengan Disnakertrans",
+    );
     expect(await dialog.getByRole("button", { name: "Kirim rujukan" }).isDisabled()).toBe(true);
     await dialog.getByRole("button", { name: "Batal" }).click();
     await dialog.waitFor({ state: "detached" });

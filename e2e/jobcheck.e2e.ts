@@ -58,7 +58,9 @@ describe("Cek Lowongan on a 360 px phone", () => {
     await page.goto("/cek-lowongan");
     await page.getByLabel("Pesan tawaran kerja").waitFor();
     await context.setOffline(true);
-    await page.getByLabel("Pesan tawaran kerja").fill("Dicari karyawan toko bangunan di Kragilan, gaji UMK Serang, lamaran diantar ke toko.");
+    await page
+      .getByLabel("Pesan tawaran kerja")
+      .fill("Dicari karyawan toko bangunan di Kragilan, gaji UMK Serang, lamaran diantar ke toko.");
     await page.getByRole("button", { name: "Periksa" }).click();
     const level = page.getByTestId("jobcheck-level");
     await level.waitFor();

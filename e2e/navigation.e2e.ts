@@ -65,7 +65,10 @@ describe("console navigation follows the user's abilities", () => {
 
     await page.getByRole("link", { name: "Instansi" }).click();
     await page.getByRole("heading", { level: 1, name: "Instansi" }).waitFor();
-    await page.getByRole("cell", { name: /Imigrasi/ }).first().waitFor();
+    await page
+      .getByRole("cell", { name: /Imigrasi/ })
+      .first()
+      .waitFor();
     await page.getByRole("link", { name: "Pengguna" }).click();
     await page.getByRole("heading", { level: 1, name: "Pengguna" }).waitFor();
     await page.locator(`tr[data-username="auditor"]`).waitFor();

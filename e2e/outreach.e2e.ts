@@ -85,14 +85,26 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     await page.goto("/konsol/sosialisasi");
     await page.getByRole("heading", { level: 1, name: "Sosialisasi" }).waitFor();
     const before = await sessionTotal(page);
-    await page.getByTestId("session-count").filter({ hasText: `${before} sesi` }).waitFor();
+    await page
+      .getByTestId("session-count")
+      .filter({ hasText: `${before} sesi` })
+      .waitFor();
     // The volunteer's desa is known on the device before the connection drops.
-    await page.waitForFunction(() => Object.keys(window.localStorage).some((key) => key.startsWith("simpul.regionChildren.self.36.04.12.2001")));
+    await page.waitForFunction(() =>
+      Object.keys(window.localStorage).some((key) => key.startsWith("simpul.regionChildren.self.36.04.12.2001")),
+    );
     // The service worker is installed (its files are on the device) before the connection drops.
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
 
     await context.setOffline(true);
-    expect(await page.evaluate(() => fetch("/api/auth/me").then(() => "reached", () => "unreachable"))).toBe("unreachable");
+    expect(
+      await page.evaluate(() =>
+        fetch("/api/auth/me").then(
+          () => "reached",
+          () => "unreachable",
+        ),
+      ),
+    ).toBe("unreachable");
     await page.getByRole("link", { name: "Catat sesi" }).click();
     await page.getByRole("heading", { level: 1, name: "Catat sesi sosialisasi" }).waitFor();
     // A reload without a connection: the app comes from the device, the form opens again.
@@ -136,7 +148,10 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     // The connection returns: the session goes out by itself, once.
     await context.setOffline(false);
     await page.getByRole("heading", { name: /Menunggu dikirim/ }).waitFor({ state: "detached" });
-    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    await page
+      .getByTestId("session-count")
+      .filter({ hasText: `${before + 1} sesi` })
+      .waitFor();
     const ours = page.getByTestId("session-row").filter({ hasText: VENUE });
     expect(await ours.count()).toBe(1);
     expect(await ours.textContent()).toContain("20 orang");
@@ -145,14 +160,18 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
 
     // A fresh start of the app sends nothing again, and the list still holds the session once.
     await page.reload();
-    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    await page
+      .getByTestId("session-count")
+      .filter({ hasText: `${before + 1} sesi` })
+      .waitFor();
     expect(await page.getByTestId("session-row").filter({ hasText: VENUE }).count()).toBe(1);
     expect(await sessionTotal(page)).toBe(before + 1);
     expect(accepted).toEqual([201]);
     // What the service worker keeps on the device is the app, never an API answer.
     const cached = await page.evaluate(async () => {
       const paths: string[] = [];
-      for (const name of await caches.keys()) for (const key of await (await caches.open(name)).keys()) paths.push(new URL(key.url).pathname);
+      for (const name of await caches.keys())
+        for (const key of await (await caches.open(name)).keys()) paths.push(new URL(key.url).pathname);
       return paths;
     });
     expect(cached).toContain("/index.html");
@@ -179,14 +198,25 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
           queuedAt: Date.now(),
           attempts: 1,
           rejected: null,
-          body: { id: sessionId, status: "held", startsAt: "2026-01-21T14:00", desaCode: "36.04.12.2001", audiences: ["youth_students"], topics: ["hotlines"], attendance: { male: { under_18: 15 } } },
+          body: {
+            id: sessionId,
+            status: "held",
+            startsAt: "2026-01-21T14:00",
+            desaCode: "36.04.12.2001",
+            audiences: ["youth_students"],
+            topics: ["hotlines"],
+            attendance: { male: { under_18: 15 } },
+          },
         };
         window.localStorage.setItem("simpul.outreachOutbox", JSON.stringify([item]));
       },
       [me.user.id, id],
     );
     await page.goto("/konsol/sosialisasi");
-    await page.getByTestId("session-count").filter({ hasText: `${before + 1} sesi` }).waitFor();
+    await page
+      .getByTestId("session-count")
+      .filter({ hasText: `${before + 1} sesi` })
+      .waitFor();
     expect(await page.getByTestId("session-row").count()).toBe(before + 1);
     expect(await page.evaluate(() => window.localStorage.getItem("simpul.outreachOutbox"))).toBe("[]");
     expect(log.errors).toEqual([]);
@@ -255,7 +285,8 @@ describe("Sosialisasi: a volunteer records a session offline", () => {
     const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
     const patched: number[] = [];
     page.on("response", (response) => {
-      if (/\/api\/outreach\/sessions\/[0-9a-f-]{36}$/.test(response.url()) && response.request().method() === "PATCH") patched.push(response.status());
+      if (/\/api\/outreach\/sessions\/[0-9a-f-]{36}$/.test(response.url()) && response.request().method() === "PATCH")
+        patched.push(response.status());
     });
     await signIn(page, auth, "relawan");
     await page.goto("/konsol/sosialisasi");
@@ -305,7 +336,9 @@ describe("Sosialisasi: photos of a session", () => {
     await page.getByLabel(/^Lokasi/).fill("Aula foto kecil");
     await page.getByRole("checkbox", { name: "Masyarakat umum" }).check();
     await page.getByRole("checkbox", { name: /Nomor pengaduan/ }).check();
-    await page.locator('form input[type="file"]').setInputFiles({ name: "sosialisasi.jpg", mimeType: "image/jpeg", buffer: await canvasJpeg(page) });
+    await page
+      .locator('form input[type="file"]')
+      .setInputFiles({ name: "sosialisasi.jpg", mimeType: "image/jpeg", buffer: await canvasJpeg(page) });
     await page.getByTestId("chosen-photos").getByText("sosialisasi.jpg").waitFor();
     await noHorizontalScroll(page);
     await page.getByRole("button", { name: "Simpan sesi" }).click();
@@ -459,7 +492,9 @@ describe("Desa Binaan on a phone", () => {
     await page.getByRole("button", { name: "Simpan", exact: true }).click();
     await page.getByText("Ibu Kaur Umum").waitFor();
     expect(await page.getByText("September 2023", { exact: true }).isVisible()).toBe(true);
-    const stored = await page.evaluate(async () => ((await (await fetch("/api/villages/36.04.13.2002")).json()) as { decreeDate: string }).decreeDate);
+    const stored = await page.evaluate(
+      async () => ((await (await fetch("/api/villages/36.04.13.2002")).json()) as { decreeDate: string }).decreeDate,
+    );
     expect(stored).toBe("2023-09");
     await noHorizontalScroll(page);
     expect(log.errors).toEqual([]);

@@ -26,7 +26,9 @@ describe("a flyer photo on a 360 px phone", () => {
     await page.goto("/cek-lowongan");
     await page.getByRole("heading", { level: 1, name: "Cek Lowongan" }).waitFor();
 
-    await page.getByLabel("Atau kirim tangkapan layar / foto brosur").setInputFiles({ name: "brosur.png", mimeType: "image/png", buffer: await renderFlyerPng() });
+    await page
+      .getByLabel("Atau kirim tangkapan layar / foto brosur")
+      .setInputFiles({ name: "brosur.png", mimeType: "image/png", buffer: await renderFlyerPng() });
     const level = page.getByTestId("jobcheck-level");
     await level.waitFor({ timeout: 60_000 });
     expect(await level.getAttribute("data-level")).toBe("tinggi");
@@ -61,7 +63,10 @@ describe("a flyer photo on a 360 px phone", () => {
     await page.reload();
     expect(await page.getByTestId("tracking-code").textContent()).toBe(code);
     expect(await page.getByTestId("tracking-pin").textContent()).toBe(pin);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Simpan sebagai gambar" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Simpan sebagai gambar" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`simpul-laporan-${code}.png`);
     const png = await download.createReadStream().then(async (stream) => {
       const chunks: Buffer[] = [];

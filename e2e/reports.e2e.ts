@@ -22,13 +22,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const OFFER =
-  "Lowongan admin di Kamboja gj 15jt/bln, brgkt gratis, visa turis nanti diurus di sana. Minat WA Kak Rina 0812-3456-7890";
+const OFFER = "Lowongan admin di Kamboja gj 15jt/bln, brgkt gratis, visa turis nanti diurus di sana. Minat WA Kak Rina 0812-3456-7890";
 // A 1×1 PNG: a real image, so the server's type sniffing accepts it.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 const PUBLIC_NOTE_VERIFY = "Laporan Anda sudah kami periksa dan akan diteruskan.";
 const PUBLIC_NOTE_AGENCY = "Disnakertrans sudah memanggil perekrut untuk klarifikasi.";

@@ -129,7 +129,11 @@ describe("Recruiter intelligence", () => {
     await signIn(cm.page, auth, "manajer.kasus");
     const created = await apiCall(cm.page, "POST", "/api/cases", { origin: "walk_in", victim: { name: "Korban Uji", sex: "female" } });
     expect(created.status).toBe(201);
-    const perp = await apiCall(cm.page, "POST", `/api/cases/${created.json.id}/persons`, { kind: "perpetrator", name: "Udin", phones: [SPONSOR_PHONE] });
+    const perp = await apiCall(cm.page, "POST", `/api/cases/${created.json.id}/persons`, {
+      kind: "perpetrator",
+      name: "Udin",
+      phones: [SPONSOR_PHONE],
+    });
     expect(perp.status).toBe(201);
     await cm.context.close();
 
@@ -169,7 +173,10 @@ describe("Recruiter intelligence", () => {
     await page.goto("/cek-lowongan");
     await page.getByLabel("Pesan tawaran kerja").fill("Lowongan admin di Kamboja gaji 15 juta, hubungi WA 0812-7070-5151 secepatnya");
     await page.getByRole("button", { name: "Periksa" }).click();
-    await page.getByTestId("jobcheck-reported").getByText(/sudah dilaporkan warga 2 kali/).waitFor();
+    await page
+      .getByTestId("jobcheck-reported")
+      .getByText(/sudah dilaporkan warga 2 kali/)
+      .waitFor();
     await context.close();
   });
 });

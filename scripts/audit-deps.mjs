@@ -100,7 +100,9 @@ export function advisoriesFromNpmAudit(report) {
   for (const [name, vuln] of Object.entries(report.vulnerabilities ?? {})) {
     for (const via of vuln.via ?? []) {
       if (typeof via !== "object" || !via.range) continue;
-      const id = String(via.url ?? via.source).split("/").pop();
+      const id = String(via.url ?? via.source)
+        .split("/")
+        .pop();
       out.push({ id, package: via.name ?? name, severity: via.severity, title: via.title, url: via.url, vulnerable: via.range });
     }
   }
@@ -126,16 +128,22 @@ function main() {
   const count = installedPackages(lock).length;
   const ageDays = snapshot.updated ? (Date.now() - Date.parse(snapshot.updated)) / 86_400_000 : Number.POSITIVE_INFINITY;
   if (ageDays > opts.maxAgeDays) {
-    console.warn(`warning: the advisory snapshot is ${Number.isFinite(ageDays) ? Math.floor(ageDays) : "?"} days old; refresh it (security/README.md)`);
+    console.warn(
+      `warning: the advisory snapshot is ${Number.isFinite(ageDays) ? Math.floor(ageDays) : "?"} days old; refresh it (security/README.md)`,
+    );
   }
   if (hits.length) {
     console.error(`dependency audit: ${hits.length} known-vulnerable package version(s) in ${path.basename(opts.lock)}:`);
     for (const h of hits) {
-      console.error(`  ${h.name}@${h.version} (${h.where}): ${h.advisory.id} ${h.advisory.severity ?? ""} ${h.advisory.title ?? ""} [vulnerable ${h.advisory.vulnerable}]`);
+      console.error(
+        `  ${h.name}@${h.version} (${h.where}): ${h.advisory.id} ${h.advisory.severity ?? ""} ${h.advisory.title ?? ""} [vulnerable ${h.advisory.vulnerable}]`,
+      );
     }
     process.exit(1);
   }
-  console.log(`dependency audit: ${count} packages checked against ${(snapshot.advisories ?? []).length} advisories (snapshot ${snapshot.updated ?? "undated"}): none vulnerable`);
+  console.log(
+    `dependency audit: ${count} packages checked against ${(snapshot.advisories ?? []).length} advisories (snapshot ${snapshot.updated ?? "undated"}): none vulnerable`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

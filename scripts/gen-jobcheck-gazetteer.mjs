@@ -19,12 +19,13 @@ const STATES_ONLY = ["PH", "TH", "VN", "KR", "JP", "SA", "CN", "TR"];
 // Names that are also common Indonesian, Malay or English words (or Indonesian places) are left out:
 // a match must never turn ordinary words into a destination.
 const STOP = new Set(
-  ("pasar rumah kota bandar kampung sungai bukit batu tanjung pulau teluk kuala air muara padang " +
+  (
+    "pasar rumah kota bandar kampung sungai bukit batu tanjung pulau teluk kuala air muara padang " +
     "jaya baru lama raya timur barat utara selatan tengah central north south east west city capital district " +
     "province region state special island islands new old saint santa san golden sentosa sentral " +
     "mina jati baja lima bali java jawa sumatra kalimantan papua aceh banten serang tangerang bekasi " +
-    "makmur harapan indah permai sari mulia seri sri damai merdeka kelapa sawit bakri")
-    .split(" "),
+    "makmur harapan indah permai sari mulia seri sri damai merdeka kelapa sawit bakri"
+  ).split(" "),
 );
 
 const fold = (s) =>

@@ -26,7 +26,12 @@ export async function measure() {
   try {
     process.env.NODE_ENV = "production";
     const { build } = await import("vite");
-    await build({ configFile: join(repo, "vite.config.ts"), mode: "production", logLevel: "error", build: { outDir: out, manifest: true } });
+    await build({
+      configFile: join(repo, "vite.config.ts"),
+      mode: "production",
+      logLevel: "error",
+      build: { outDir: out, manifest: true },
+    });
     const manifest = JSON.parse(readFileSync(join(out, ".vite", "manifest.json"), "utf8"));
     const gz = new Map();
     const sizeOf = (file) => {
@@ -61,7 +66,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
     for (const r of rows) {
       const over = r.atOpen > BUDGET ? "  OVER BUDGET" : "";
-      console.log(`${r.path.padEnd(16)} ${kib(r.atOpen).padStart(10)} at open${r.afterOpen ? `, + ${kib(r.afterOpen)} fetched after` : ""}${over}`);
+      console.log(
+        `${r.path.padEnd(16)} ${kib(r.atOpen).padStart(10)} at open${r.afterOpen ? `, + ${kib(r.afterOpen)} fetched after` : ""}${over}`,
+      );
     }
   }
 }

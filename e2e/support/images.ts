@@ -65,4 +65,5 @@ export async function cameraJpeg(page: Page): Promise<Buffer> {
 }
 
 /** Whether the bytes carry an EXIF block (the GPS tags live inside it) or its TIFF header. */
-export const hasExif = (bytes: Buffer) => bytes.includes(Buffer.from("Exif\0\0", "latin1")) || bytes.includes(Buffer.from("MM\0*", "latin1"));
+export const hasExif = (bytes: Buffer) =>
+  bytes.includes(Buffer.from("Exif\0\0", "latin1")) || bytes.includes(Buffer.from("MM\0*", "latin1"));

@@ -40,7 +40,9 @@ export function progressBar(label: string): (done: number, total: number) => voi
     last = pct;
     const width = 30;
     const filled = Math.round((pct / 100) * width);
-    process.stderr.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done.toLocaleString("id-ID")}/${total.toLocaleString("id-ID")})`);
+    process.stderr.write(
+      `\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${pct}% (${done.toLocaleString("id-ID")}/${total.toLocaleString("id-ID")})`,
+    );
     if (done >= total) process.stderr.write("\n");
   };
 }

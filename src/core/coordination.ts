@@ -11,7 +11,20 @@ export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 export const ACTION_LINK_KINDS = ["village", "report", "case"] as const;
 export type ActionLinkKind = (typeof ACTION_LINK_KINDS)[number];
 
-const MONTHS_ID = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
+const MONTHS_ID = [
+  "Januari",
+  "Februari",
+  "Maret",
+  "April",
+  "Mei",
+  "Juni",
+  "Juli",
+  "Agustus",
+  "September",
+  "Oktober",
+  "November",
+  "Desember",
+];
 const DAYS_ID = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
 const WIB_MS = 7 * 3_600_000;
 

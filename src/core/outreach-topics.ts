@@ -10,10 +10,22 @@ export type Topic = { code: string; group: TopicGroup; title: string; titleEn: s
 
 /** Official, safe migration steps (procedural placement of PMI). */
 const MIGRATION_STEPS: [string, string, string][] = [
-  ["step_information", "Cari info lowongan resmi di Disnaker/LTSA/SISKOP2MI", "Find official job vacancies at the manpower office, LTSA or SISKOP2MI"],
-  ["step_licensed_agency", "Cek perusahaan penempatan (P3MI) berizin dan SIP2MI-nya", "Check the placement company's licence (P3MI) and its SIP2MI"],
+  [
+    "step_information",
+    "Cari info lowongan resmi di Disnaker/LTSA/SISKOP2MI",
+    "Find official job vacancies at the manpower office, LTSA or SISKOP2MI",
+  ],
+  [
+    "step_licensed_agency",
+    "Cek perusahaan penempatan (P3MI) berizin dan SIP2MI-nya",
+    "Check the placement company's licence (P3MI) and its SIP2MI",
+  ],
   ["step_registration", "Daftar dan dapatkan ID PMI di Disnaker", "Register and obtain a PMI ID at the manpower office"],
-  ["step_documents", "Dokumen asli: KTP, KK, akta, izin keluarga, ijazah", "Genuine documents: ID card, family card, birth certificate, family consent, diploma"],
+  [
+    "step_documents",
+    "Dokumen asli: KTP, KK, akta, izin keluarga, ijazah",
+    "Genuine documents: ID card, family card, birth certificate, family consent, diploma",
+  ],
   ["step_health_check", "Pemeriksaan kesehatan dan psikologi di sarana resmi", "Medical and psychological check at an official facility"],
   ["step_training", "Pelatihan kerja dan sertifikat kompetensi", "Job training and competency certificate"],
   ["step_contract", "Perjanjian penempatan dan perjanjian kerja yang ditandatangani", "Signed placement agreement and employment contract"],
@@ -34,14 +46,26 @@ const PROTECTION: [string, string, string][] = [
 ];
 
 export const OUTREACH_TOPICS: readonly Topic[] = [
-  ...FLAG_CODES.map((code: FlagCode) => ({ code: `flag_${code}`, group: "red_flag" as const, title: FLAG_MESSAGES[code].title, titleEn: FLAG_MESSAGES[code].titleEn })),
+  ...FLAG_CODES.map((code: FlagCode) => ({
+    code: `flag_${code}`,
+    group: "red_flag" as const,
+    title: FLAG_MESSAGES[code].title,
+    titleEn: FLAG_MESSAGES[code].titleEn,
+  })),
   ...MIGRATION_STEPS.map(([code, title, titleEn]) => ({ code, group: "migration_step" as const, title, titleEn })),
   ...PROTECTION.map(([code, title, titleEn]) => ({ code, group: "protection" as const, title, titleEn })),
 ];
 
 export const OUTREACH_TOPIC_CODES = OUTREACH_TOPICS.map((t) => t.code) as [string, ...string[]];
 
-export const AUDIENCES = ["general_public", "youth_students", "prospective_migrants_families", "returnees", "village_officials", "religious_community_leaders"] as const;
+export const AUDIENCES = [
+  "general_public",
+  "youth_students",
+  "prospective_migrants_families",
+  "returnees",
+  "village_officials",
+  "religious_community_leaders",
+] as const;
 export type Audience = (typeof AUDIENCES)[number];
 export const AUDIENCE_LABELS: Record<Audience, { id: string; en: string }> = {
   general_public: { id: "Masyarakat umum", en: "General public" },
@@ -54,7 +78,13 @@ export const AUDIENCE_LABELS: Record<Audience, { id: string; en: string }> = {
 
 export const AGE_BANDS = ["under_18", "18_24", "25_39", "40_59", "60_plus"] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
-export const AGE_BAND_LABELS: Record<AgeBand, string> = { under_18: "< 18", "18_24": "18–24", "25_39": "25–39", "40_59": "40–59", "60_plus": "≥ 60" };
+export const AGE_BAND_LABELS: Record<AgeBand, string> = {
+  under_18: "< 18",
+  "18_24": "18–24",
+  "25_39": "25–39",
+  "40_59": "40–59",
+  "60_plus": "≥ 60",
+};
 
 export const SEXES = ["female", "male"] as const;
 export type Sex = (typeof SEXES)[number];

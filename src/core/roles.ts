@@ -15,7 +15,14 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that see victim or intelligence data (or can grant access to it) must use a second factor. */
-export const TOTP_ROLES: readonly Role[] = ["admin", "coordinator", "interview_officer", "interview_supervisor", "case_manager", "investigator"];
+export const TOTP_ROLES: readonly Role[] = [
+  "admin",
+  "coordinator",
+  "interview_officer",
+  "interview_supervisor",
+  "case_manager",
+  "investigator",
+];
 
 export function requiresTotp(roles: readonly string[]): boolean {
   return roles.some((r) => (TOTP_ROLES as readonly string[]).includes(r));

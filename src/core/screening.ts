@@ -86,13 +86,40 @@ export const RED_FLAG_WEIGHTS: Record<ScreeningRedFlag, number> = {
 };
 
 /** Flags Simpul derives from the answers themselves; the officer ticks the others. */
-export const DERIVED_FLAGS: readonly ScreeningRedFlag[] = ["missing_required_documents", "moratorium_destination", "scam_hotspot_destination", "recruiter_paid_travel"];
+export const DERIVED_FLAGS: readonly ScreeningRedFlag[] = [
+  "missing_required_documents",
+  "moratorium_destination",
+  "scam_hotspot_destination",
+  "recruiter_paid_travel",
+];
 
 /**
  * Countries under the placement moratorium for domestic workers to Middle-East countries (Kepmenaker
  * 260/2015) — ISO 3166 alpha-2. Kept here so the list has one place and a date: 2026-01.
  */
-export const MORATORIUM_COUNTRIES = ["SA", "AE", "QA", "KW", "BH", "OM", "JO", "LB", "IQ", "EG", "SY", "YE", "LY", "DZ", "MA", "TN", "SD", "MR", "PS", "SS", "IR"] as const;
+export const MORATORIUM_COUNTRIES = [
+  "SA",
+  "AE",
+  "QA",
+  "KW",
+  "BH",
+  "OM",
+  "JO",
+  "LB",
+  "IQ",
+  "EG",
+  "SY",
+  "YE",
+  "LY",
+  "DZ",
+  "MA",
+  "TN",
+  "SD",
+  "MR",
+  "PS",
+  "SS",
+  "IR",
+] as const;
 /** Countries whose border towns host the scam compounds Indonesian victims were taken to (2022–2026). */
 export const SCAM_HOTSPOT_COUNTRIES = ["KH", "MM", "LA"] as const;
 
@@ -107,7 +134,12 @@ export type ScreeningAnswers = {
 };
 
 export type ScoreReason = { flag: ScreeningRedFlag | "job_offer_high" | "job_offer_medium"; weight: number; derived: boolean };
-export type ScreeningScore = { score: number; level: "high" | "medium" | "low"; reasons: ScoreReason[]; missingDocuments: ScreeningDocument[] };
+export type ScreeningScore = {
+  score: number;
+  level: "high" | "medium" | "low";
+  reasons: ScoreReason[];
+  missingDocuments: ScreeningDocument[];
+};
 
 export const OFFER_WEIGHTS = { tinggi: 3, sedang: 1 } as const;
 export const SCORE_BANDS = { high: 8, medium: 4 } as const;

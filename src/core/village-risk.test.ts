@@ -7,7 +7,13 @@ describe("village risk rule", () => {
     expect(a.level).toBe("high");
     expect(a.reason).toBe("Tinggi karena 12 keberangkatan non-prosedural dan 3 korban pada 2025");
     expect(a.triggers).toEqual(["nonProceduralDepartures", "victims"]);
-    expect(a.inputs).toEqual({ residentsAbroad: 80, nonProceduralDepartures: 12, victims: 3, passportPostponements: null, reportsReceived: null });
+    expect(a.inputs).toEqual({
+      residentsAbroad: 80,
+      nonProceduralDepartures: 12,
+      victims: 3,
+      passportPostponements: null,
+      reportsReceived: null,
+    });
   });
 
   it("one victim alone makes a village high risk", () => {

@@ -13,11 +13,22 @@
 export const RISK_LEVELS = ["high", "medium", "low", "unknown"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
 
-export const INDICATOR_KEYS = ["residentsAbroad", "nonProceduralDepartures", "victims", "passportPostponements", "reportsReceived"] as const;
+export const INDICATOR_KEYS = [
+  "residentsAbroad",
+  "nonProceduralDepartures",
+  "victims",
+  "passportPostponements",
+  "reportsReceived",
+] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
 export const INDICATOR_LABELS: Record<IndicatorKey, { id: string; en: string; unitId: string; unitEn: string }> = {
-  residentsAbroad: { id: "Warga bekerja di luar negeri", en: "Residents working abroad", unitId: "warga bekerja di luar negeri", unitEn: "residents working abroad" },
+  residentsAbroad: {
+    id: "Warga bekerja di luar negeri",
+    en: "Residents working abroad",
+    unitId: "warga bekerja di luar negeri",
+    unitEn: "residents working abroad",
+  },
   nonProceduralDepartures: {
     id: "Keberangkatan non-prosedural",
     en: "Non-procedural departures",
@@ -25,7 +36,12 @@ export const INDICATOR_LABELS: Record<IndicatorKey, { id: string; en: string; un
     unitEn: "non-procedural departures",
   },
   victims: { id: "Korban TPPO", en: "Trafficking victims", unitId: "korban", unitEn: "victims" },
-  passportPostponements: { id: "Penundaan paspor", en: "Passport postponements", unitId: "penundaan paspor", unitEn: "passport postponements" },
+  passportPostponements: {
+    id: "Penundaan paspor",
+    en: "Passport postponements",
+    unitId: "penundaan paspor",
+    unitEn: "passport postponements",
+  },
   reportsReceived: { id: "Pengaduan diterima", en: "Reports received", unitId: "pengaduan", unitEn: "reports received" },
 };
 
@@ -99,7 +115,10 @@ function joinList(parts: string[], and: string): string {
 
 /** Assesses one period's figures. */
 export function assessPeriod(period: string, figures: IndicatorFigures): RiskAssessment {
-  const inputs = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, typeof figures[k] === "number" ? figures[k] : null])) as Record<IndicatorKey, number | null>;
+  const inputs = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, typeof figures[k] === "number" ? figures[k] : null])) as Record<
+    IndicatorKey,
+    number | null
+  >;
   const meets = (rule: Partial<Record<IndicatorKey, number>>) =>
     (Object.keys(rule) as IndicatorKey[]).filter((k) => inputs[k] !== null && (inputs[k] as number) >= (rule[k] as number));
   if (!hasFigure(figures)) {

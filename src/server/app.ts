@@ -166,7 +166,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(swagger, {
     openapi: {
       openapi: "3.0.3",
-      info: { title: "Simpul API", version: ctx.config.version, description: "API Simpul — sistem bersama pencegahan dan penanganan TPPO." },
+      info: {
+        title: "Simpul API",
+        version: ctx.config.version,
+        description: "API Simpul — sistem bersama pencegahan dan penanganan TPPO.",
+      },
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "simpul_session" } } },
     },
     transform: jsonSchemaTransform,
@@ -186,7 +190,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       appError = new AppError("validation_failed", fields);
     } else if (error?.code === "FST_ERR_CTP_BODY_TOO_LARGE") appError = new AppError("payload_too_large");
     else if (error?.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") appError = new AppError("unsupported_media_type");
-    else if (error?.code === "FST_ERR_CTP_EMPTY_JSON_BODY" || error?.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError)
+    else if (
+      error?.code === "FST_ERR_CTP_EMPTY_JSON_BODY" ||
+      error?.code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+      error instanceof SyntaxError
+    )
       appError = new AppError("validation_failed", { _: { code: "invalid" } });
     else if (error?.statusCode === 429) appError = new AppError("rate_limited");
     else if (isDatabaseUnavailable(error)) {

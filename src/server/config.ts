@@ -29,14 +29,20 @@ const trustProxySchema = z.string().transform((v, ctx): false | number | string[
   if (["0", "false", "no", "off", ""].includes(s)) return false;
   if (["true", "yes", "on"].includes(s)) return 1;
   if (/^\d+$/.test(s)) return Number(s);
-  const list = s.split(",").map((x) => x.trim()).filter(Boolean);
+  const list = s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
   const bad = list.filter((x) => {
     const [addr, bits, extra] = x.split("/");
     if (extra !== undefined || !addr || !isIP(addr)) return true;
     return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (isIP(addr) === 4 ? 32 : 128));
   });
   if (bad.length) {
-    ctx.addIssue({ code: "custom", message: `SIMPUL_TRUST_PROXY: 0, a hop count, or a comma list of addresses/CIDRs (bad: ${bad.join(", ")})` });
+    ctx.addIssue({
+      code: "custom",
+      message: `SIMPUL_TRUST_PROXY: 0, a hop count, or a comma list of addresses/CIDRs (bad: ${bad.join(", ")})`,
+    });
     return z.NEVER;
   }
   return list;
@@ -47,7 +53,10 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().url().optional(),
   SIMPUL_DATA_DIR: z.string().default("./data"),
-  SIMPUL_REGENCY: z.string().regex(/^\d{2}\.\d{2}$/, "SIMPUL_REGENCY must look like 36.04").default("36.04"),
+  SIMPUL_REGENCY: z
+    .string()
+    .regex(/^\d{2}\.\d{2}$/, "SIMPUL_REGENCY must look like 36.04")
+    .default("36.04"),
   SIMPUL_DEMO: boolish.default(true),
   SIMPUL_DEMO_PASSWORD: z.string().min(8).optional(),
   SIMPUL_SEED_REGIONS: z.string().default("all"),
@@ -66,7 +75,10 @@ const EnvSchema = z.object({
   SIMPUL_MAIL_FROM: z.string().default("Simpul <simpul@localhost>"),
   SIMPUL_REPORTS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   SIMPUL_REPORT_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
-  SIMPUL_HOLIDAYS_EXTRA: z.string().regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD").default(""),
+  SIMPUL_HOLIDAYS_EXTRA: z
+    .string()
+    .regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, "SIMPUL_HOLIDAYS_EXTRA: comma list of YYYY-MM-DD")
+    .default(""),
   SIMPUL_JOBS: boolish.default(true),
   SIMPUL_MAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
   SIMPUL_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(30),

@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const args = new Set(process.argv.slice(2));
   const config = loadConfig(process.env, args.has("--no-demo") ? { demo: false } : {});
   const database = config.databaseUrl
-    ? await openDatabase({ kind: "postgresql", url: config.databaseUrl, timeouts: config.dbTimeouts, onPoolError: (err) => console.warn(`database connection lost: ${err.message}`) })
+    ? await openDatabase({
+        kind: "postgresql",
+        url: config.databaseUrl,
+        timeouts: config.dbTimeouts,
+        onPoolError: (err) => console.warn(`database connection lost: ${err.message}`),
+      })
     : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   const ctx = await createContext(config, database);
   const report = await seedOnFirstStart(ctx);
@@ -28,7 +33,9 @@ async function main(): Promise<void> {
     for (const c of report.demoCredentials) console.log(`  ${c.username.padEnd(14)} ${c.password}   [${c.roles.join(", ")}]`);
     console.log("");
   }
-  console.log(`Simpul berjalan di http://localhost:${port} (${database.kind}, siap dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk)`);
+  console.log(
+    `Simpul berjalan di http://localhost:${port} (${database.kind}, siap dalam ${((Date.now() - started) / 1000).toFixed(1)} dtk)`,
+  );
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -12,7 +12,9 @@ export function registerBackup(program: Command): void {
     .action(async (file: string, opts: { withKeys?: boolean }) =>
       withContext(async (ctx) => {
         const m = await backup(ctx.database, ctx.config, file, { withKeys: opts.withKeys });
-        console.log(`Cadangan ditulis: ${file} (${m.database}, ${m.files} entri direktori data${m.withKeys ? ", dengan kunci" : ", tanpa kunci"}).`);
+        console.log(
+          `Cadangan ditulis: ${file} (${m.database}, ${m.files} entri direktori data${m.withKeys ? ", dengan kunci" : ", tanpa kunci"}).`,
+        );
         if (!m.withKeys) console.log("Kunci rahasia (secret.*) tidak ikut: cadangkan terpisah, tanpanya data terenkripsi tidak terbaca.");
       }),
     );
@@ -25,7 +27,9 @@ export function registerBackup(program: Command): void {
       const release = config.databaseUrl ? () => {} : acquireDataDirLock(config.dataDir);
       try {
         const m = await restore(config, file, { force: opts.force });
-        console.log(`Dipulihkan dari ${file} (dibuat ${m.createdAt}, ${m.database}). Jalankan \`simpul audit verify\` untuk memeriksa jejak audit.`);
+        console.log(
+          `Dipulihkan dari ${file} (dibuat ${m.createdAt}, ${m.database}). Jalankan \`simpul audit verify\` untuk memeriksa jejak audit.`,
+        );
       } catch (err) {
         if (err instanceof RestoreError) throw new CliError(`Pemulihan gagal: ${err.message}`);
         throw err;

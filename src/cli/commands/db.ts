@@ -19,10 +19,14 @@ export function registerDb(program: Command): void {
           throw new CliError("Peran basis data hanya untuk PostgreSQL (DATABASE_URL); basis data tertanam dipakai satu proses saja.");
         }
         const dbName = decodeURIComponent(new URL(ctx.database.url).pathname.slice(1));
-        const statements = rolesSql(dbName, { app: opts.app, migrator: opts.migrator }, {
-          app: process.env.SIMPUL_APP_DB_PASSWORD,
-          migrator: process.env.SIMPUL_MIGRATOR_DB_PASSWORD,
-        });
+        const statements = rolesSql(
+          dbName,
+          { app: opts.app, migrator: opts.migrator },
+          {
+            app: process.env.SIMPUL_APP_DB_PASSWORD,
+            migrator: process.env.SIMPUL_MIGRATOR_DB_PASSWORD,
+          },
+        );
         if (!opts.apply) {
           for (const s of statements) console.log(`${s};`);
           return;

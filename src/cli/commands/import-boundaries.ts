@@ -36,14 +36,16 @@ export async function runImportBoundaries(
   out: (line: string) => void = console.log,
   onProgress: (done: number, total: number) => void = progressBar("Mengimpor batas wilayah"),
 ): Promise<BoundaryReport> {
-  if (opts.level && opts.level !== "desa" && opts.level !== "kecamatan") throw new CliError(`--level harus desa atau kecamatan, bukan "${opts.level}".`);
+  if (opts.level && opts.level !== "desa" && opts.level !== "kecamatan")
+    throw new CliError(`--level harus desa atau kecamatan, bukan "${opts.level}".`);
   let doc: any;
   try {
     doc = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
     throw new CliError(`Berkas GeoJSON tidak dapat dibaca: ${file} (${(err as Error).message})`);
   }
-  const features: any[] = doc?.type === "FeatureCollection" && Array.isArray(doc.features) ? doc.features : doc?.type === "Feature" ? [doc] : [];
+  const features: any[] =
+    doc?.type === "FeatureCollection" && Array.isArray(doc.features) ? doc.features : doc?.type === "Feature" ? [doc] : [];
   if (features.length === 0) throw new CliError("Berkas bukan GeoJSON FeatureCollection atau tidak berisi fitur.");
   const property = opts.property ?? "code";
 
@@ -56,7 +58,12 @@ export async function runImportBoundaries(
     const rows = await ctx.db
       .select({ code: regions.code, level: regions.level })
       .from(regions)
-      .where(sql`${regions.code} IN (${sql.join(chunk.map((c) => sql`${c}`), sql`, `)})`);
+      .where(
+        sql`${regions.code} IN (${sql.join(
+          chunk.map((c) => sql`${c}`),
+          sql`, `,
+        )})`,
+      );
     for (const r of rows) known.set(r.code, r.level);
   }
 
@@ -69,7 +76,8 @@ export async function runImportBoundaries(
     else if (!known.has(c.code)) miss("kode tidak ada di data wilayah");
     else if (opts.level && known.get(c.code) !== opts.level) miss(`bukan tingkat ${opts.level} (${regionLevelOf(c.code) ?? "?"})`);
     else if (!opts.level && known.get(c.code) !== "desa" && known.get(c.code) !== "kecamatan") miss("bukan desa atau kecamatan");
-    else if (!c.geometry || !GEOMETRY_TYPES.has(c.geometry.type) || !Array.isArray(c.geometry.coordinates)) miss("geometri bukan Polygon/MultiPolygon");
+    else if (!c.geometry || !GEOMETRY_TYPES.has(c.geometry.type) || !Array.isArray(c.geometry.coordinates))
+      miss("geometri bukan Polygon/MultiPolygon");
     else if (seen.has(c.code)) miss("kode muncul lebih dari sekali");
     else {
       seen.add(c.code);
@@ -79,7 +87,11 @@ export async function runImportBoundaries(
 
   await ctx.withAudit(
     CLI_ACTOR,
-    { action: "regions.import_boundaries", resourceType: "region", details: { file: file.split("/").pop(), level: opts.level ?? null, matched: toStore.length, unmatched: report.unmatched.length } },
+    {
+      action: "regions.import_boundaries",
+      resourceType: "region",
+      details: { file: file.split("/").pop(), level: opts.level ?? null, matched: toStore.length, unmatched: report.unmatched.length },
+    },
     async (tx) => {
       onProgress(0, toStore.length);
       for (let i = 0; i < toStore.length; i += 50) {
@@ -112,5 +124,7 @@ export function registerImportBoundaries(program: Command): void {
     .argument("<file>", "berkas .geojson (FeatureCollection dengan Polygon/MultiPolygon)")
     .option("--level <level>", "hanya tingkat ini: desa atau kecamatan (bawaan: keduanya, menurut kode)")
     .option("--property <name>", "nama properti yang berisi kode wilayah", "code")
-    .action(async (file: string, opts: ImportBoundariesOptions) => withContext(async (ctx) => void (await runImportBoundaries(ctx, file, opts))));
+    .action(async (file: string, opts: ImportBoundariesOptions) =>
+      withContext(async (ctx) => void (await runImportBoundaries(ctx, file, opts))),
+    );
 }

@@ -42,7 +42,9 @@ export async function runImportP3mi(
   const report = await importP3mi(ctx, parsed, { source, verifiedOn, actor: CLI_ACTOR, onProgress: progressBar("Mengimpor P3MI") });
   const n = (x: number) => x.toLocaleString("id-ID");
   out(`Baris dibaca: ${n(report.total)}`);
-  out(`  baru: ${n(report.inserted)}, diperbarui: ${n(report.updated)}, tidak berubah: ${n(report.unchanged)}, ditolak: ${n(report.rejected.length)}`);
+  out(
+    `  baru: ${n(report.inserted)}, diperbarui: ${n(report.updated)}, tidak berubah: ${n(report.unchanged)}, ditolak: ${n(report.rejected.length)}`,
+  );
   if (report.rejected.length > 0) {
     out("Baris ditolak:");
     for (const r of report.rejected) out(`  baris ${r.row}: ${r.reason}`);

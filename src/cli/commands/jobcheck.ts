@@ -71,7 +71,10 @@ export function formatReport(r: JobCheckResult, en = false): string {
   const lines: string[] = [];
   const label = LEVEL_LABELS[r.level];
   lines.push(`${en ? "Level" : "Tingkat risiko"}: ${r.level.toUpperCase()} (${r.score}/100) – ${en ? label.en : label.id}`);
-  if (r.awareness) lines.push(en ? "This reads as a warning/awareness message, not an offer." : "Pesan ini tampak sebagai imbauan/peringatan, bukan tawaran kerja.");
+  if (r.awareness)
+    lines.push(
+      en ? "This reads as a warning/awareness message, not an offer." : "Pesan ini tampak sebagai imbauan/peringatan, bukan tawaran kerja.",
+    );
   if (r.flags.length > 0) {
     lines.push("", en ? "Warning signs:" : "Tanda bahaya:");
     for (const f of r.flags) {
@@ -87,7 +90,10 @@ export function formatReport(r: JobCheckResult, en = false): string {
   const e = r.entities;
   const ent: string[] = [];
   if (e.phones.length) ent.push(`${en ? "Phones" : "Nomor"}: ${e.phones.join(", ")}`);
-  if (e.destinations.length) ent.push(`${en ? "Destinations" : "Tujuan"}: ${e.destinations.map((d) => (d.city ? `${d.city} (${d.country})` : d.country)).join(", ")}`);
+  if (e.destinations.length)
+    ent.push(
+      `${en ? "Destinations" : "Tujuan"}: ${e.destinations.map((d) => (d.city ? `${d.city} (${d.country})` : d.country)).join(", ")}`,
+    );
   if (e.companies.length) ent.push(`${en ? "Companies" : "Perusahaan"}: ${e.companies.join(", ")}`);
   if (e.visaTypes.length) ent.push(`Visa: ${e.visaTypes.join(", ")}`);
   for (const m of e.money) {

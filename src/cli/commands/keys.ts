@@ -51,7 +51,9 @@ export function registerKeys(program: Command): void {
     .action(async () =>
       withContext(async (ctx) => {
         if (ctx.keys.retired?.size && !ctx.keys.macKey) {
-          throw new CliError(`Ada kunci pensiun tetapi ${MAC_KEY_FILE} tidak ada: pencarian NIK/telepon dan PIN laporan akan rusak. Simpan kunci pertama di file itu dulu.`);
+          throw new CliError(
+            `Ada kunci pensiun tetapi ${MAC_KEY_FILE} tidak ada: pencarian NIK/telepon dan PIN laporan akan rusak. Simpan kunci pertama di file itu dulu.`,
+          );
         }
         report(await reencryptAll(ctx.db, ctx.keys));
       }),

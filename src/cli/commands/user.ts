@@ -15,7 +15,16 @@ import { CliError, withContext } from "../context";
 const CLI_ACTOR: AuditActor = { userId: null, username: "cli", ip: null };
 
 function cliPrincipal(ctx: AppContext): Principal {
-  return { id: "00000000-0000-0000-0000-000000000000", tenant: ctx.config.regency, username: "cli", displayName: "CLI", agencyId: null, roles: ["admin"], jurisdiction: null, locale: "id" };
+  return {
+    id: "00000000-0000-0000-0000-000000000000",
+    tenant: ctx.config.regency,
+    username: "cli",
+    displayName: "CLI",
+    agencyId: null,
+    roles: ["admin"],
+    jurisdiction: null,
+    locale: "id",
+  };
 }
 
 function explain(err: unknown): never {
@@ -44,19 +53,36 @@ export async function createUserFromCli(ctx: AppContext, o: CliUserOptions) {
     displayName: o.name,
     email: o.email,
     agencyId: agency.id,
-    roles: String(o.roles).split(",").map((s: string) => s.trim()).filter(Boolean) as Role[],
-    jurisdiction: o.areas ? { kind: "areas", codes: String(o.areas).split(",").map((s: string) => s.trim()) } : { kind: "regency" },
+    roles: String(o.roles)
+      .split(",")
+      .map((s: string) => s.trim())
+      .filter(Boolean) as Role[],
+    jurisdiction: o.areas
+      ? {
+          kind: "areas",
+          codes: String(o.areas)
+            .split(",")
+            .map((s: string) => s.trim()),
+        }
+      : { kind: "regency" },
   });
-  if (!parsed.success) throw new CliError(`Data tidak valid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
+  if (!parsed.success)
+    throw new CliError(`Data tidak valid:\n${parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n")}`);
   return new AdminService(ctx).createUser(cliPrincipal(ctx), CLI_ACTOR, parsed.data).catch(explain);
 }
 
 /** `simpul user set-roles`: replaces an account's roles, with the console's rules (admin and auditor never together). */
 export async function setRolesFromCli(ctx: AppContext, username: string, roles: string) {
-  const list = roles.split(",").map((r) => r.trim()).filter(Boolean);
+  const list = roles
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = list.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (!list.length || unknown.length) throw new CliError(`Peran tidak dikenal: ${unknown.join(", ") || "(kosong)"}. Pilihan: ${ROLES.join(", ")}`);
-  return new AdminService(ctx).updateUser(cliPrincipal(ctx), CLI_ACTOR, await userIdOf(ctx, username), { roles: list as Role[] }).catch(explain);
+  if (!list.length || unknown.length)
+    throw new CliError(`Peran tidak dikenal: ${unknown.join(", ") || "(kosong)"}. Pilihan: ${ROLES.join(", ")}`);
+  return new AdminService(ctx)
+    .updateUser(cliPrincipal(ctx), CLI_ACTOR, await userIdOf(ctx, username), { roles: list as Role[] })
+    .catch(explain);
 }
 
 export function registerUser(program: Command): void {
@@ -126,7 +152,9 @@ export function registerUser(program: Command): void {
     .action(async () =>
       withContext(async (ctx) => {
         for (const u of (await new AdminService(ctx).listUsers(cliPrincipal(ctx))).items) {
-          console.log(`${u.username.padEnd(20)} ${u.roles.join(",").padEnd(28)} ${u.agency?.code ?? "-"}${u.disabled ? "  [nonaktif]" : ""}`);
+          console.log(
+            `${u.username.padEnd(20)} ${u.roles.join(",").padEnd(28)} ${u.agency?.code ?? "-"}${u.disabled ? "  [nonaktif]" : ""}`,
+          );
         }
       }),
     );

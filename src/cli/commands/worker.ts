@@ -16,8 +16,14 @@ export function registerWorker(program: Command): void {
     .description("Jalankan pekerjaan latar (jadwal, surel) tanpa server web; hanya dengan DATABASE_URL")
     .action(async () => {
       const config = loadConfig(process.env, { jobs: true });
-      if (!config.databaseUrl) throw new CliError("simpul worker memerlukan DATABASE_URL (PostgreSQL); basis data tertanam menjalankan pekerjaan di server.");
-      const database = await openDatabase({ kind: "postgresql", url: config.databaseUrl, poolSize: 4, onPoolError: (err) => console.warn(`database connection lost: ${err.message}`) });
+      if (!config.databaseUrl)
+        throw new CliError("simpul worker memerlukan DATABASE_URL (PostgreSQL); basis data tertanam menjalankan pekerjaan di server.");
+      const database = await openDatabase({
+        kind: "postgresql",
+        url: config.databaseUrl,
+        poolSize: 4,
+        onPoolError: (err) => console.warn(`database connection lost: ${err.message}`),
+      });
       const ctx = await createContext(config, database);
       await startJobs(ctx);
       console.log("Pekerja Simpul berjalan (Ctrl+C untuk berhenti).");

@@ -2,7 +2,10 @@
 export type Locale = "id" | "en";
 
 export const ERROR_MESSAGES = {
-  validation_failed: { id: "Data yang dikirim belum benar. Periksa isian yang ditandai.", en: "Some fields are not valid. Check the marked fields." },
+  validation_failed: {
+    id: "Data yang dikirim belum benar. Periksa isian yang ditandai.",
+    en: "Some fields are not valid. Check the marked fields.",
+  },
   invalid_credentials: { id: "Nama pengguna atau kata sandi salah.", en: "Wrong username or password." },
   account_locked: {
     id: "Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi nanti.",
@@ -51,7 +54,10 @@ export const ERROR_MESSAGES = {
     id: "Tindakan ini tidak dapat dilakukan pada status data ini saat ini.",
     en: "This action is not possible in the record's current status.",
   },
-  unsupported_file_type: { id: "Jenis berkas tidak didukung. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported file type. Send JPEG, PNG, WebP or PDF." },
+  unsupported_file_type: {
+    id: "Jenis berkas tidak didukung. Kirim JPEG, PNG, WebP atau PDF.",
+    en: "Unsupported file type. Send JPEG, PNG, WebP or PDF.",
+  },
   pdf_not_cleanable: {
     id: "PDF ini terkunci atau tersusun sehingga data pembuatnya (nama, perangkat) tidak bisa dihapus. Kirim foto atau tangkapan layarnya saja.",
     en: "This PDF is locked or built so that its author data (name, device) cannot be removed. Send a photo or screenshot of it instead.",
@@ -115,7 +121,10 @@ export const FIELD_MESSAGES = {
   username_taken: { id: "Nama pengguna sudah dipakai.", en: "This username is already taken." },
   agency_code_taken: { id: "Kode instansi sudah dipakai.", en: "This agency code is already taken." },
   consent_required: { id: "Centang persetujuan bila Anda mengisi data kontak.", en: "Tick the consent box when you give contact details." },
-  file_type: { id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.", en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF." },
+  file_type: {
+    id: "Jenis berkas tidak didukung atau berkas rusak. Kirim JPEG, PNG, WebP atau PDF.",
+    en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF.",
+  },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
   chat_export_required: {
     id: "Kirim ekspor obrolan grup WhatsApp (berkas .txt atau .zip dari menu Ekspor chat).",
@@ -127,7 +136,10 @@ export const FIELD_MESSAGES = {
   },
   too_many_files: { id: "Maksimal {max} berkas.", en: "At most {max} files." },
   report_has_case: { id: "Laporan ini sudah terhubung dengan kasus lain.", en: "This report is already linked to another case." },
-  attachment_unknown: { id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.", en: "Attachment not found or already used. Upload it again." },
+  attachment_unknown: {
+    id: "Lampiran tidak ditemukan atau sudah dipakai. Unggah ulang.",
+    en: "Attachment not found or already used. Upload it again.",
+  },
   region_level: { id: "Pilih kecamatan atau desa/kelurahan.", en: "Choose a kecamatan or a desa/kelurahan." },
   // Outreach sessions and the volunteer registry.
   ends_before_start: { id: "Jam selesai harus sesudah jam mulai.", en: "The end time must be after the start time." },

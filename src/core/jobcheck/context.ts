@@ -44,9 +44,7 @@ export function inWarning(ctx: Ctx, start: number): boolean {
 /** Matches of `re` that are neither negated nor in a warning sentence. */
 export function live(ctx: Ctx, re: RegExp, opts: { negation?: boolean; warning?: boolean } = {}): Match[] {
   const { negation = true, warning = true } = opts;
-  return findAll(re, ctx.lower).filter(
-    (m) => !(negation && isNegated(ctx, m.start)) && !(warning && inWarning(ctx, m.start)),
-  );
+  return findAll(re, ctx.lower).filter((m) => !(negation && isNegated(ctx, m.start)) && !(warning && inWarning(ctx, m.start)));
 }
 
 function detectCategory(ctx: Ctx): JobCategory {

@@ -252,14 +252,26 @@ export const OFFICIAL_PROGRAMME = rx(
   ]),
 );
 export const OFFICIAL_CHANNEL = rx(
-  words(["disnaker\\p{L}*", "ltsa", "siskop2mi", "kp2mi", "bp2mi", "bp3mi", "laman resmi", "kemnaker", "kementerian ketenagakerjaan", "upt bp\\p{L}*"]),
+  words([
+    "disnaker\\p{L}*",
+    "ltsa",
+    "siskop2mi",
+    "kp2mi",
+    "bp2mi",
+    "bp3mi",
+    "laman resmi",
+    "kemnaker",
+    "kementerian ketenagakerjaan",
+    "upt bp\\p{L}*",
+  ]),
 );
 /** Wider negation for official-channel mentions: "gak perlu lapor ke desa atau Disnaker". */
 /** A company's own claim ("resmi terdaftar di Kemnaker") is not the official channel itself. */
 export const SELF_CLAIM_BEFORE = /(?:terdaftar|resmi|berizin|izin|legal|diakui|tercatat)(?:\s+\p{L}+){0,1}\s+(?:di\s+|oleh\s+|pada\s+)?$/u;
 /** "P3MI? gak perlu", "P3MI tidak usah": the mention is dismissed right after it. */
 export const SIGNAL_DISMISSED_AFTER = /^\s*\??\s*,?\s*(?:gak|ga|tidak|tdk|nggak|gk|no|not)\s+(?:perlu|usah|butuh|needed)/;
-export const SIGNAL_NEGATED = /(?:gak|ga|tidak|tdk|nggak|tanpa|bukan|jangan|jgn|beli|teu|ulah|no)\s+(?:perlu|usah|lewat|melalui|lapor|antri|pakai|pake)\b[^.!?\n]{0,30}$/;
+export const SIGNAL_NEGATED =
+  /(?:gak|ga|tidak|tdk|nggak|tanpa|bukan|jangan|jgn|beli|teu|ulah|no)\s+(?:perlu|usah|lewat|melalui|lapor|antri|pakai|pake)\b[^.!?\n]{0,30}$/;
 
 export const WORK_VISA = rx(
   words(["visa kerja", "work visa", "working visa", "work permit", "izin kerja", "visa (?:e-?9|e-?8|e-?10|ssw|tipe d|pelatihan)"]),

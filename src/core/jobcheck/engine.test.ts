@@ -64,8 +64,9 @@ describe("checkJobOffer: behaviour", () => {
       ),
     ).toEqual([]);
     expect(codes("Housekeeping hotel di Madinah (bukan rumah tangga), gaji SAR 1.600, PT Hijrah (P3MI berizin), visa kerja.")).toEqual([]);
-    expect(codes("Paspor dipegang sendiri oleh pekerja. Operator pabrik Taiwan NT$ 28.590 lewat PT Duta (P3MI)."))
-      .not.toContain("document_retention");
+    expect(codes("Paspor dipegang sendiri oleh pekerja. Operator pabrik Taiwan NT$ 28.590 lewat PT Duta (P3MI).")).not.toContain(
+      "document_retention",
+    );
   });
 
   it("detects decisive flags in chat-style Indonesian, Sundanese and Jawa Serang", () => {
@@ -105,7 +106,8 @@ describe("checkJobOffer: behaviour", () => {
       expect(f.title.length).toBeGreaterThan(0);
       expect(f.explanation.endsWith(".")).toBe(true);
       expect(f.titleEn.length).toBeGreaterThan(0);
-      for (const e of f.evidence) expect(e.text).toBe("Lowongan ART di Dubai, transfer 3 jt ke rek BRI a.n. Wati. WA 0813-4455-2211".slice(e.start, e.end));
+      for (const e of f.evidence)
+        expect(e.text).toBe("Lowongan ART di Dubai, transfer 3 jt ke rek BRI a.n. Wati. WA 0813-4455-2211".slice(e.start, e.end));
     }
     expect(r.advice.join(" ")).toMatch(/SISKOP2MI/);
     expect(r.advice.join(" ")).toMatch(/0800-1000/);

@@ -125,7 +125,10 @@ function computeSignals(ctx: Ctx, extra: Partial<Record<SignalCode, Span[]>>): M
   add("licensed_agency", affirmed(LICENSED));
   add("official_programme", affirmed(OFFICIAL_PROGRAMME));
   // "terdaftar di Kemnaker" written by the company itself is a claim, not the official channel.
-  add("official_channel", affirmed(OFFICIAL_CHANNEL).filter((m) => !SELF_CLAIM_BEFORE.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start))));
+  add(
+    "official_channel",
+    affirmed(OFFICIAL_CHANNEL).filter((m) => !SELF_CLAIM_BEFORE.test(ctx.lower.slice(Math.max(0, m.start - 30), m.start))),
+  );
   add("work_visa", live(ctx, WORK_VISA));
   add("pre_departure_steps", live(ctx, PRE_DEPARTURE));
   for (const [k, v] of Object.entries(extra)) add(k as SignalCode, v ?? []);

@@ -3,8 +3,7 @@ import type { Ctx } from "./context.js";
 import { VISA_TYPES } from "./patterns.js";
 import type { DestinationEntity } from "./types.js";
 
-const COMPANY_RE =
-  /(?<![\p{L}\p{N}])(PT|CV|LPK|Yayasan)\.?[ \t]+((?:(?:[A-Z][\p{L}'’&-]*|[A-Z]{2,}|&)[ \t]?){1,6})/gu;
+const COMPANY_RE = /(?<![\p{L}\p{N}])(PT|CV|LPK|Yayasan)\.?[ \t]+((?:(?:[A-Z][\p{L}'’&-]*|[A-Z]{2,}|&)[ \t]?){1,6})/gu;
 const COMPANY_STOP = /\s+(?:P3MI|SIP2MI|SIP3MI|Lowongan|Membuka|Kami)\b.*$/u;
 
 export function extractCompanies(text: string): { name: string; start: number; end: number }[] {

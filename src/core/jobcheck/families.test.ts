@@ -54,7 +54,9 @@ describe("failure families", () => {
     expect(codes("Kerja toko di Jeddah, gak perlu visa kerja, masuk pakai paspor pelancong aja. WA Pak Amin 0812-1111-2299")).toContain(
       "tourist_visa",
     );
-    expect(codes("Ikut paket umroh dulu, sampai Makkah langsung kerja di laundry gaji 1.600 riyal. Info Bu Hj Rosi")).toContain("tourist_visa");
+    expect(codes("Ikut paket umroh dulu, sampai Makkah langsung kerja di laundry gaji 1.600 riyal. Info Bu Hj Rosi")).toContain(
+      "tourist_visa",
+    );
   });
 
   it("debt as the agent's cut, and contracts signed only on arrival", () => {
@@ -91,7 +93,9 @@ describe("over-flagging families", () => {
   });
 
   it("a company's own claim of registration does not silence the red flags", () => {
-    const c = codes("PT Sinar Digital, resmi terdaftar di Kemnaker, buka CS online di Phnom Penh gaji 20 jt tanpa pengalaman. WA 0812-4545-1212");
+    const c = codes(
+      "PT Sinar Digital, resmi terdaftar di Kemnaker, buka CS online di Phnom Penh gaji 20 jt tanpa pengalaman. WA 0812-4545-1212",
+    );
     expect(c).toEqual(expect.arrayContaining(["no_skill_required", "unlicensed_recruiter", "online_scam_job"]));
   });
 

@@ -98,7 +98,26 @@ export const PLACES: Place[] = [
   P("US", ["amerika serikat", "amerika", "usa"]),
 ];
 
-export const MIDDLE_EAST = new Set(["SA", "AE", "QA", "KW", "BH", "OM", "JO", "IQ", "EG", "LB", "SY", "YE", "LY", "DZ", "MA", "TN", "SD", "PS"]);
+export const MIDDLE_EAST = new Set([
+  "SA",
+  "AE",
+  "QA",
+  "KW",
+  "BH",
+  "OM",
+  "JO",
+  "IQ",
+  "EG",
+  "LB",
+  "SY",
+  "YE",
+  "LY",
+  "DZ",
+  "MA",
+  "TN",
+  "SD",
+  "PS",
+]);
 export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
 
 /** Words that make a following country name a language, nationality or company origin, not a destination. */
@@ -166,7 +185,8 @@ function titleCase(s: string): string {
 }
 
 /** A locative word right before a name makes it a place: "di Poipet", "ke Kampot", "near Tachileik". */
-const LOCATIVE = /(?<![\p{L}\p{N}])(?:di|ke|ka|kota|city|in|to|at|near|dekat|daerah|wilayah|kawasan|perbatasan|dari|from|menuju|lokasi|area|provinsi|negara bagian)\s*:?\s+(?=\p{L})/gu;
+const LOCATIVE =
+  /(?<![\p{L}\p{N}])(?:di|ke|ka|kota|city|in|to|at|near|dekat|daerah|wilayah|kawasan|perbatasan|dari|from|menuju|lokasi|area|provinsi|negara bagian)\s*:?\s+(?=\p{L})/gu;
 
 function gazetteerCandidates(lower: string, taken: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -222,8 +242,7 @@ export function findPlaces(lower: string): PlaceHit[] {
     if (NOT_DEST_BEFORE.test(before) && !/(?:di|ke|ka|ning)\s*$/.test(before)) continue;
     const clauseStart = Math.max(0, start - 90, lastBreak(lower, start));
     const negated: boolean =
-      PLACE_NEGATED.test(lower.slice(clauseStart, start)) ||
-      (prevNegated && prevEnd >= 0 && LIST_GAP.test(lower.slice(prevEnd, start)));
+      PLACE_NEGATED.test(lower.slice(clauseStart, start)) || (prevNegated && prevEnd >= 0 && LIST_GAP.test(lower.slice(prevEnd, start)));
     prevEnd = end;
     prevNegated = negated;
     if (negated) continue;
@@ -251,7 +270,22 @@ function lastBreak(lower: string, pos: number): number {
 export const MIDDLE_EAST_GENERIC = rx(`(?<!bahasa |uni emirat |emirat )${words(["arab", "timur tengah", "middle east", "gulf"])}`);
 
 /** Abroad without a country: "luar negeri", "LN", "overseas". */
-export const ABROAD_GENERIC = rx(words(["luar negeri", "luar negri", "ln", "overseas", "abroad", "mancanegara", "pmi", "tki", "tkw", "kapal pesiar", "cruise ship", "kapal asing"]));
+export const ABROAD_GENERIC = rx(
+  words([
+    "luar negeri",
+    "luar negri",
+    "ln",
+    "overseas",
+    "abroad",
+    "mancanegara",
+    "pmi",
+    "tki",
+    "tkw",
+    "kapal pesiar",
+    "cruise ship",
+    "kapal asing",
+  ]),
+);
 
 // ---- job categories --------------------------------------------------------------------------
 
@@ -287,15 +321,58 @@ const CATEGORY_PATTERNS: [JobCategory, string[]][] = [
   ["cruise", ["kapal pesiar", "cruise(?: ship)?"]],
   ["spa", ["spa", "terapis", "therapist", "pijat", "massage", "karaoke", "pemandu lagu", "lc", "hostess", "dancer", "penari"]],
   ["factory", ["pabrik", "factory", "operator produksi", "operator pabrik", "kilang", "manufaktur", "manufacturing", "produksi"]],
-  ["plantation", ["sawit", "kebun", "kebon", "ladang", "perkebunan", "petik buah", "pemetik", "pertanian", "panen", "farm", "tani", "peternakan"]],
-  ["construction", ["bangunan", "konstruksi", "construction", "proyek", "tukang", "las", "welder", "welding", "keramik", "tambang", "mining"]],
+  [
+    "plantation",
+    ["sawit", "kebun", "kebon", "ladang", "perkebunan", "petik buah", "pemetik", "pertanian", "panen", "farm", "tani", "peternakan"],
+  ],
+  [
+    "construction",
+    ["bangunan", "konstruksi", "construction", "proyek", "tukang", "las", "welder", "welding", "keramik", "tambang", "mining"],
+  ],
   [
     "hospitality",
-    ["hotel", "restoran", "restaurant", "waiter", "waitress", "pelayan", "housekeeping", "cleaning", "cleaner", "kitchen", "cook", "koki", "barista", "cafe", "kafe", "room attendant", "laundry", "villa", "resort"],
+    [
+      "hotel",
+      "restoran",
+      "restaurant",
+      "waiter",
+      "waitress",
+      "pelayan",
+      "housekeeping",
+      "cleaning",
+      "cleaner",
+      "kitchen",
+      "cook",
+      "koki",
+      "barista",
+      "cafe",
+      "kafe",
+      "room attendant",
+      "laundry",
+      "villa",
+      "resort",
+    ],
   ],
   ["retail", ["toko", "spg", "spb", "kasir", "warung", "minimarket", "jaga toko", "sales"]],
   ["driver", ["sopir", "supir", "driver", "kurir"]],
-  ["skilled", ["engineer", "developer", "programmer", "software", "dokter", "arsitek", "akuntan", "manager", "manajer", "golang", "react", "guru", "dosen"]],
+  [
+    "skilled",
+    [
+      "engineer",
+      "developer",
+      "programmer",
+      "software",
+      "dokter",
+      "arsitek",
+      "akuntan",
+      "manager",
+      "manajer",
+      "golang",
+      "react",
+      "guru",
+      "dosen",
+    ],
+  ],
 ];
 
 export const CATEGORY_RES: [JobCategory, RegExp][] = CATEGORY_PATTERNS.map(([c, list]) => [c, rx(words(list))]);

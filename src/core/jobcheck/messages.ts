@@ -11,29 +11,25 @@ export interface FlagMessage {
 export const FLAG_MESSAGES: Record<FlagCode, FlagMessage> = {
   unrealistic_salary: {
     title: "Gaji tidak masuk akal",
-    explanation:
-      "Gaji yang dijanjikan jauh di atas upah wajar untuk pekerjaan dan negara tujuan ini, cara umum untuk memikat korban.",
+    explanation: "Gaji yang dijanjikan jauh di atas upah wajar untuk pekerjaan dan negara tujuan ini, cara umum untuk memikat korban.",
     titleEn: "Unrealistic salary",
     explanationEn: "The promised pay is far above normal pay for this job and destination, a common lure.",
   },
   no_skill_required: {
     title: "Tanpa syarat keahlian",
-    explanation:
-      "Pekerjaan di luar negeri yang biasanya butuh pengalaman, bahasa, atau sertifikat ditawarkan tanpa syarat apa pun.",
+    explanation: "Pekerjaan di luar negeri yang biasanya butuh pengalaman, bahasa, atau sertifikat ditawarkan tanpa syarat apa pun.",
     titleEn: "No skills required",
     explanationEn: "A job abroad that normally needs experience, language or a certificate is offered with no requirements.",
   },
   tourist_visa: {
     title: "Bekerja dengan visa turis/kunjungan",
-    explanation:
-      "Bekerja dengan visa turis, kunjungan, umrah, atau bebas visa adalah ilegal dan membuat pekerja tidak terlindungi.",
+    explanation: "Bekerja dengan visa turis, kunjungan, umrah, atau bebas visa adalah ilegal dan membuat pekerja tidak terlindungi.",
     titleEn: "Working on a tourist or visit visa",
     explanationEn: "Working on a tourist, visit, umrah or visa-free entry is illegal and leaves the worker unprotected.",
   },
   scam_hotspot_destination: {
     title: "Tujuan rawan penipuan daring",
-    explanation:
-      "Negara atau kota tujuan ini dikenal sebagai lokasi sindikat penipuan online yang menjebak pekerja Indonesia.",
+    explanation: "Negara atau kota tujuan ini dikenal sebagai lokasi sindikat penipuan online yang menjebak pekerja Indonesia.",
     titleEn: "Online-scam hotspot destination",
     explanationEn: "This destination is known for online-scam compounds that trap Indonesian workers.",
   },
@@ -46,8 +42,7 @@ export const FLAG_MESSAGES: Record<FlagCode, FlagMessage> = {
   },
   irregular_route: {
     title: "Jalur keberangkatan tidak resmi",
-    explanation:
-      "Berangkat lewat jalur belakang, kapal kecil, atau tanpa cap paspor berarti masuk negara tujuan secara ilegal.",
+    explanation: "Berangkat lewat jalur belakang, kapal kecil, atau tanpa cap paspor berarti masuk negara tujuan secara ilegal.",
     titleEn: "Irregular route",
     explanationEn: "Leaving by back routes, small boats or without a passport stamp means entering the country illegally.",
   },
@@ -66,8 +61,7 @@ export const FLAG_MESSAGES: Record<FlagCode, FlagMessage> = {
   },
   unlicensed_recruiter: {
     title: "Perekrut tidak resmi",
-    explanation:
-      "Perekrutan lewat perorangan, sponsor, calo, atau chat pribadi, bukan perusahaan penempatan (P3MI) berizin.",
+    explanation: "Perekrutan lewat perorangan, sponsor, calo, atau chat pribadi, bukan perusahaan penempatan (P3MI) berizin.",
     titleEn: "Unlicensed recruiter",
     explanationEn: "Recruitment by an individual, sponsor or broker, or only by private chat, not by a licensed placement company.",
   },

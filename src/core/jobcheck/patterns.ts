@@ -255,7 +255,8 @@ export const IRREGULAR_ROUTE = rx(
 export const ROUTE_HUB = rx(
   words(["batam", "tanjung ?pinang", "tanjung ?balai(?: karimun)?", "karimun", "nunukan", "entikong", "sebatik", "dumai", "tunon taka"]),
 );
-export const ROUTE_MOVE = /(?:nyebrang|menyeberang|nyeberang|naik|kapal|feri|ferry|boat|pompong|jalur|lewat|liwat|via|dari|kumpul|darat|pelabuhan)/;
+export const ROUTE_MOVE =
+  /(?:nyebrang|menyeberang|nyeberang|naik|kapal|feri|ferry|boat|pompong|jalur|lewat|liwat|via|dari|kumpul|darat|pelabuhan)/;
 
 export const DOC_SUBJECT = rx(words(["paspor", "pasport", "passport", "buku pelaut", "arc", "dokumen", "ktp", "id card", "identitas"]));
 export const DOC_VERB = /(?:di)?(?:tahan|sita|simpan|simpen|pegang|ambil|amankan)(?:kan|in)?(?![\p{L}])/u;
@@ -292,7 +293,10 @@ export const DOC_HOLDER = rx(
 );
 export const DOC_OWN = /^\s*(?:\p{L}+\s+)?(?:sendiri|oleh pekerja|pekerja|pmi|tki|masing|yang bersangkutan|own)/u;
 export const DOC_EN = rx(
-  words(["(?:keep|keeps|hold|holds|retain|retains|kept|held)(?: safe)? (?:your|the|all|workers'?|their)? ?passports?", "passports? (?:will be |are |is )?(?:kept|held|retained)"]),
+  words([
+    "(?:keep|keeps|hold|holds|retain|retains|kept|held)(?: safe)? (?:your|the|all|workers'?|their)? ?passports?",
+    "passports? (?:will be |are |is )?(?:kept|held|retained)",
+  ]),
 );
 
 export const FAST_DEPARTURE = rx(

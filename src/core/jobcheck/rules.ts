@@ -35,7 +35,17 @@ import { findAll, type Match, sentenceAt } from "./text.js";
 export type Span = Pick<Match, "start" | "end">;
 
 const NUM_WORDS: Record<string, number> = {
-  se: 1, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9, sepuluh: 10,
+  se: 1,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
+  sepuluh: 10,
 };
 
 function sentenceText(ctx: Ctx, pos: number): string {
@@ -148,7 +158,8 @@ function toDays(numWord: string, unit: string): number {
 export function fastDeparture(ctx: Ctx): Span[] {
   return live(ctx, FAST_DEPARTURE, { negation: false }).filter((m) => {
     const t = ctx.lower.slice(m.start, m.end);
-    const d = /(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|se) ?(hari|hr|dinten|days?|minggu|mg|pekan|weeks?)/.exec(t);
+    const d =
+      /(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|se) ?(hari|hr|dinten|days?|minggu|mg|pekan|weeks?)/.exec(t);
     if (!d) return true;
     return toDays(d[1], d[2]) <= 31;
   });

@@ -19,7 +19,8 @@ export interface Sentence {
 }
 
 /** Tokens before a period that are abbreviations, not sentence ends. */
-const ABBREV = /(?:^|[\s(])(?:jl|no|kab|kec|ds|hub|a\.n|an|ms|mr|mrs|dr|pak|bu|th|thn|tgl|min|maks|max|rp|dll|dsb|sbg|kp|rt|rw|hj|h|st|u\.p|pt|cv|d\.|s\.d|sd|tlp|telp|ust)$/;
+const ABBREV =
+  /(?:^|[\s(])(?:jl|no|kab|kec|ds|hub|a\.n|an|ms|mr|mrs|dr|pak|bu|th|thn|tgl|min|maks|max|rp|dll|dsb|sbg|kp|rt|rw|hj|h|st|u\.p|pt|cv|d\.|s\.d|sd|tlp|telp|ust)$/;
 
 /** Splits into sentences on newlines, ! ? • and on ". " that is not an abbreviation or number. */
 export function splitSentences(lower: string): Sentence[] {

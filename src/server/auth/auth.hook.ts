@@ -33,7 +33,8 @@ export function installSessionHook(app: FastifyInstance): void {
     checkRouteAccess(req);
     if (state?.mustChangePassword && req.routeOptions.url !== undefined) {
       const access = (req.routeOptions.config as { access?: unknown } | undefined)?.access;
-      if (access !== "public" && !DURING_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError("password_change_required");
+      if (access !== "public" && !DURING_PASSWORD_CHANGE.has(`${req.method} ${req.routeOptions.url}`))
+        throw new AppError("password_change_required");
     }
   });
 }

@@ -34,7 +34,6 @@ export function jurisdictionOf(codes: string[] | null): z.infer<typeof Jurisdict
 /** Computes the `Me` abilities; app.ts hands in src/server/abilities.ts, so auth imports no feature module. */
 export type AbilitiesOf = (p: Principal) => Record<string, boolean>;
 
-
 export async function meOf(ctx: AppContext, p: Principal, abilitiesOf: AbilitiesOf): Promise<z.infer<typeof MeSchema>> {
   const [row] = await ctx.db.select({ mustChangePassword: users.mustChangePassword }).from(users).where(eq(users.id, p.id));
   const regency = await findRegion(ctx.db, ctx.config.regency);

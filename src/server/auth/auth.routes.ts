@@ -42,7 +42,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
       const outcome = await auth.login(req.body.username, req.body.password, req.ip);
       if (outcome.status !== "ok") return outcome;
       setCookie(reply, outcome.session);
-      return { status: "ok" as const, user: await meOf(app.ctx, outcome.session.principal, opts.abilitiesOf), csrfToken: outcome.session.csrfToken };
+      return {
+        status: "ok" as const,
+        user: await meOf(app.ctx, outcome.session.principal, opts.abilitiesOf),
+        csrfToken: outcome.session.csrfToken,
+      };
     },
   );
 
@@ -66,7 +70,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
 
   app.get(
     "/me",
-    { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Pengguna yang sedang masuk", response: { 200: z.object({ user: MeSchema, csrfToken: z.string() }) } } },
+    {
+      config: { access: "authenticated" },
+      schema: {
+        tags: ["auth"],
+        summary: "Pengguna yang sedang masuk",
+        response: { 200: z.object({ user: MeSchema, csrfToken: z.string() }) },
+      },
+    },
     async (req) => {
       const p = requirePrincipal(req);
       return { user: await meOf(app.ctx, p, opts.abilitiesOf), csrfToken: req.auth!.csrfToken };

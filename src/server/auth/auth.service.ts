@@ -55,11 +55,7 @@ export class AuthService {
 
   async login(username: string, password: string, ip: string): Promise<LoginOutcome> {
     const actor: AuditActor = { userId: null, username: null, ip };
-    const [user] = await this.db
-      .select()
-      .from(users)
-      .where(sql`lower(${users.username}) = lower(${username})`)
-      .limit(1);
+    const [user] = await this.db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`).limit(1);
     if (!user) {
       await burnPasswordCheck(password);
       await this.ctx.withAudit(actor, { action: "auth.login_failed", details: { reason: "unknown_user" } }, async () => {});
@@ -67,14 +63,22 @@ export class AuthService {
     }
     const who: AuditActor = { userId: user.id, username: user.username, ip };
     if (user.lockedUntil && user.lockedUntil > new Date()) {
-      await this.ctx.withAudit(who, { action: "auth.login_blocked", resourceType: "user", resourceId: user.id, details: { reason: "locked" } }, async () => {});
+      await this.ctx.withAudit(
+        who,
+        { action: "auth.login_blocked", resourceType: "user", resourceId: user.id, details: { reason: "locked" } },
+        async () => {},
+      );
       throw new AppError("account_locked");
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw await this.recordFailure(user, who, "wrong_password");
     }
     if (user.disabledAt) {
-      await this.ctx.withAudit(who, { action: "auth.login_failed", resourceType: "user", resourceId: user.id, details: { reason: "disabled" } }, async () => {});
+      await this.ctx.withAudit(
+        who,
+        { action: "auth.login_failed", resourceType: "user", resourceId: user.id, details: { reason: "disabled" } },
+        async () => {},
+      );
       throw new AppError("account_disabled");
     }
     if (requiresTotp(user.roles)) {
@@ -104,7 +108,8 @@ export class AuthService {
     if (c.f !== credentialStamp(user) || (c.k === "enrol" && user.totpEnrolledAt)) throw new AppError("challenge_expired");
     const who: AuditActor = { userId: user.id, username: user.username, ip };
     if (user.lockedUntil && user.lockedUntil > new Date()) throw new AppError("account_locked");
-    const secretB32 = c.k === "enrol" ? decrypt(this.ctx.keys, c.s!) : user.totpSecretEnc ? decrypt(this.ctx.keys, user.totpSecretEnc) : undefined;
+    const secretB32 =
+      c.k === "enrol" ? decrypt(this.ctx.keys, c.s!) : user.totpSecretEnc ? decrypt(this.ctx.keys, user.totpSecretEnc) : undefined;
     if (!secretB32) throw new AppError("challenge_expired");
     const totp = this.totpFor(user.username, OTPAuth.Secret.fromBase32(secretB32));
     const delta = /^\d{6}$/.test(code) ? totp.validate({ token: code, window: 1 }) : null;
@@ -124,24 +129,33 @@ export class AuthService {
     });
   }
 
-  private async recordFailure(user: UserRow, who: AuditActor, reason: string, code: "invalid_credentials" | "invalid_totp" = "invalid_credentials") {
+  private async recordFailure(
+    user: UserRow,
+    who: AuditActor,
+    reason: string,
+    code: "invalid_credentials" | "invalid_totp" = "invalid_credentials",
+  ) {
     const max = this.ctx.config.loginMaxFailures;
     let locked = false;
-    await this.ctx.withAudit(who, { action: "auth.login_failed", resourceType: "user", resourceId: user.id, details: { reason } }, async (tx) => {
-      const [row] = await tx
-        .update(users)
-        .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
-        .where(eq(users.id, user.id))
-        .returning({ failedAttempts: users.failedAttempts });
-      if (row && row.failedAttempts >= max) {
-        locked = true;
-        await tx
+    await this.ctx.withAudit(
+      who,
+      { action: "auth.login_failed", resourceType: "user", resourceId: user.id, details: { reason } },
+      async (tx) => {
+        const [row] = await tx
           .update(users)
-          .set({ failedAttempts: 0, lockedUntil: new Date(Date.now() + this.ctx.config.loginLockMinutes * 60_000) })
-          .where(eq(users.id, user.id));
-        await this.ctx.audit.write(tx, who, { action: "auth.account_locked", resourceType: "user", resourceId: user.id });
-      }
-    });
+          .set({ failedAttempts: sql`${users.failedAttempts} + 1` })
+          .where(eq(users.id, user.id))
+          .returning({ failedAttempts: users.failedAttempts });
+        if (row && row.failedAttempts >= max) {
+          locked = true;
+          await tx
+            .update(users)
+            .set({ failedAttempts: 0, lockedUntil: new Date(Date.now() + this.ctx.config.loginLockMinutes * 60_000) })
+            .where(eq(users.id, user.id));
+          await this.ctx.audit.write(tx, who, { action: "auth.account_locked", resourceType: "user", resourceId: user.id });
+        }
+      },
+    );
     return new AppError(locked ? "account_locked" : code);
   }
 
@@ -175,9 +189,17 @@ export class AuthService {
     }
     // Touch at most once a minute: a busy console should not write on every request.
     if (now - row.s.lastSeenAt.getTime() > 60_000) {
-      await this.db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.tokenHash, tokenHash));
+      await this.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(now) })
+        .where(eq(sessions.tokenHash, tokenHash));
     }
-    return { principal: principalOf(row.u), sessionHash: tokenHash, csrfToken: row.s.csrfToken, mustChangePassword: row.u.mustChangePassword };
+    return {
+      principal: principalOf(row.u),
+      sessionHash: tokenHash,
+      csrfToken: row.s.csrfToken,
+      mustChangePassword: row.u.mustChangePassword,
+    };
   }
 
   async logout(sessionHash: string, who: AuditActor): Promise<void> {

@@ -45,7 +45,10 @@ describe("sign-in", () => {
     expect(first.json().status).toBe("totp_enrol");
     const { challenge, secret, qrSvg } = first.json();
     expect(qrSvg).toContain("<svg");
-    const wrong = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge, code: "000000" === totpCode(secret) ? "111111" : "000000" });
+    const wrong = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge,
+      code: "000000" === totpCode(secret) ? "111111" : "000000",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe("invalid_totp");
     const ok = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge, code: totpCode(secret) });
@@ -55,9 +58,15 @@ describe("sign-in", () => {
     const second = await login(u.username, u.password);
     expect(second.json()).toEqual({ status: "totp_required", challenge: expect.any(String) });
     // The code already used cannot be replayed.
-    const replay = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: second.json().challenge, code: totpCode(secret) });
+    const replay = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: second.json().challenge,
+      code: totpCode(secret),
+    });
     expect(replay.statusCode).toBe(401);
-    const next = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: second.json().challenge, code: totpCode(secret, Date.now() + 30_000) });
+    const next = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: second.json().challenge,
+      code: totpCode(secret, Date.now() + 30_000),
+    });
     expect(next.statusCode).toBe(200);
   });
 
@@ -73,7 +82,10 @@ describe("sign-in", () => {
     const { challenge } = (await login(u.username, u.password)).json();
     const [body, mac] = challenge.split(".");
     const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, "base64url").toString()), u: u.id })).toString("base64url");
-    const res = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: `${forged}x.${mac}`, code: totpCode(u.totpSecret!) });
+    const res = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: `${forged}x.${mac}`,
+      code: totpCode(u.totpSecret!),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("challenge_expired");
   });
@@ -127,7 +139,10 @@ describe("sessions", () => {
     const u = await createUser(env.ctx, { roles: ["volunteer"] });
     const c = await sessionFor(env, u);
     expect((await c.request("GET", "/api/auth/me")).statusCode).toBe(200);
-    await env.ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) }).where(eq(sessions.userId, u.id));
+    await env.ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 31 * 60_000) })
+      .where(eq(sessions.userId, u.id));
     const res = await c.request("GET", "/api/auth/me");
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("unauthenticated");
@@ -171,8 +186,14 @@ describe("session purge job", () => {
     await sessionFor(env, u);
     const liveHash = sha256Hex(live.cookie.split("=")[1]!);
     const rows = (await env.ctx.db.select().from(sessions).where(eq(sessions.userId, u.id))).filter((r) => r.tokenHash !== liveHash);
-    await env.ctx.db.update(sessions).set({ lastSeenAt: new Date(Date.now() - 2 * 3_600_000) }).where(eq(sessions.tokenHash, rows[0]!.tokenHash));
-    await env.ctx.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.tokenHash, rows[1]!.tokenHash));
+    await env.ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 2 * 3_600_000) })
+      .where(eq(sessions.tokenHash, rows[0]!.tokenHash));
+    await env.ctx.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.tokenHash, rows[1]!.tokenHash));
     expect(await new AuthService(env.ctx).purgeExpiredSessions()).toBeGreaterThanOrEqual(2);
     const left = await env.ctx.db.select().from(sessions).where(eq(sessions.userId, u.id));
     expect(left.map((r) => r.tokenHash)).toEqual([liveHash]);

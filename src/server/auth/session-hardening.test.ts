@@ -36,7 +36,10 @@ describe("temporary password", () => {
     // Public routes stay public.
     expect((await client.request("GET", "/api/health")).statusCode).toBe(200);
 
-    const changed = await client.request("POST", "/api/auth/password", { currentPassword: user.password, newPassword: "kata-sandi-baru-yang-panjang" });
+    const changed = await client.request("POST", "/api/auth/password", {
+      currentPassword: user.password,
+      newPassword: "kata-sandi-baru-yang-panjang",
+    });
     expect(changed.statusCode).toBe(204);
     expect((await client.request("GET", "/api/cases")).statusCode).toBe(200);
   });
@@ -50,18 +53,27 @@ describe("TOTP challenges", () => {
     expect(first.status).toBe("totp_enrol");
     expect(second.status).toBe("totp_enrol");
 
-    const enrolled = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: second.challenge, code: totpCode(second.secret) });
+    const enrolled = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: second.challenge,
+      code: totpCode(second.secret),
+    });
     expect(enrolled.statusCode).toBe(200);
 
     // The first challenge (seen on a shared screen, say) with a fresh code of its own secret.
-    const replay = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: first.challenge, code: totpCode(first.secret, Date.now() + 30_000) });
+    const replay = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: first.challenge,
+      code: totpCode(first.secret, Date.now() + 30_000),
+    });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe("challenge_expired");
 
     // Signing in still takes the enrolled secret, not the replayed one.
     const again = (await login(user.username, user.password)).json();
     expect(again.status).toBe("totp_required");
-    const ok = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: again.challenge, code: totpCode(second.secret, Date.now() + 30_000) });
+    const ok = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: again.challenge,
+      code: totpCode(second.secret, Date.now() + 30_000),
+    });
     expect(ok.statusCode).toBe(200);
   });
 
@@ -71,7 +83,10 @@ describe("TOTP challenges", () => {
     expect(pending.status).toBe("totp_required");
     const admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
     expect((await admin.request("POST", `/api/admin/users/${user.id}/reset-password`, {})).statusCode).toBe(200);
-    const late = await anonymous(env.app).request("POST", "/api/auth/totp", { challenge: pending.challenge, code: totpCode(user.totpSecret!) });
+    const late = await anonymous(env.app).request("POST", "/api/auth/totp", {
+      challenge: pending.challenge,
+      code: totpCode(user.totpSecret!),
+    });
     expect(late.statusCode).toBe(401);
     expect(late.json().error.code).toBe("challenge_expired");
   });

@@ -9,7 +9,12 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let depth = 0; e && depth < 5; depth++, e = e.cause) {
     if (typeof e.code === "string" && (PG_UNAVAILABLE_CODES.has(e.code) || NET_CODES.has(e.code))) return true;
     const msg = typeof e.message === "string" ? e.message : "";
-    if (/Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end/i.test(msg)) return true;
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|connection is closed|Cannot use a pool after calling end/i.test(
+        msg,
+      )
+    )
+      return true;
   }
   return false;
 }

@@ -13,7 +13,11 @@ const ident = (s: string) => {
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** Idempotent statements; passwords are optional (set them here or with ALTER ROLE … PASSWORD later). */
-export function rolesSql(database: string, names: RoleNames = DEFAULT_ROLES, passwords: { app?: string; migrator?: string } = {}): string[] {
+export function rolesSql(
+  database: string,
+  names: RoleNames = DEFAULT_ROLES,
+  passwords: { app?: string; migrator?: string } = {},
+): string[] {
   const app = ident(names.app);
   const mig = ident(names.migrator);
   const db = `"${database.replace(/"/g, '""')}"`;

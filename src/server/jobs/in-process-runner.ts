@@ -43,7 +43,15 @@ export class InProcessRunner implements JobRunner {
       );
       if (clash) return null;
     }
-    const job: Queued = { id: `local-${++counter}`, queue, payload, key: options.singletonKey, slotOn, due: options.startAfter?.getTime() ?? now, attempt: 1 };
+    const job: Queued = {
+      id: `local-${++counter}`,
+      queue,
+      payload,
+      key: options.singletonKey,
+      slotOn,
+      due: options.startAfter?.getTime() ?? now,
+      attempt: 1,
+    };
     this.#pending.push(job);
     this.#kick();
     return job.id;
@@ -73,12 +81,15 @@ export class InProcessRunner implements JobRunner {
       this.#running.set(`job:${job.name}`, current);
     };
     // The first run comes soon after start (not a whole interval later), then one per interval.
-    const first = setTimeout(() => {
-      runOnce();
-      const t = setInterval(runOnce, interval);
-      t.unref();
-      this.#timers.push(t);
-    }, Math.min(interval, 2_000 + Math.floor(Math.random() * 3_000)));
+    const first = setTimeout(
+      () => {
+        runOnce();
+        const t = setInterval(runOnce, interval);
+        t.unref();
+        this.#timers.push(t);
+      },
+      Math.min(interval, 2_000 + Math.floor(Math.random() * 3_000)),
+    );
     first.unref();
     this.#timers.push(first);
   }

@@ -131,7 +131,11 @@ describe("two app servers on one PostgreSQL", () => {
       ["a", a],
       ["b", b],
     ] as const) {
-      await ctx.jobs.schedule({ name: "test.pair-tick", intervalMs: 1_000, run: async (_now, info) => void ticks.push({ server, slot: info!.slot!.getTime() }) });
+      await ctx.jobs.schedule({
+        name: "test.pair-tick",
+        intervalMs: 1_000,
+        run: async (_now, info) => void ticks.push({ server, slot: info!.slot!.getTime() }),
+      });
       await ctx.jobs.work<{ n: number }>("test.burst", async (p) => {
         done.push({ server, n: p.n });
         await new Promise((r) => setTimeout(r, 5));

@@ -9,7 +9,17 @@
 import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import type { Database, Db } from "../db/client";
-import { describeError, executeOn, type Handler, type Job, type JobRunner, type QueueOptions, type RunnerOptions, type SendOptions, slotOf } from "./jobs";
+import {
+  describeError,
+  executeOn,
+  type Handler,
+  type Job,
+  type JobRunner,
+  type QueueOptions,
+  type RunnerOptions,
+  type SendOptions,
+  slotOf,
+} from "./jobs";
 
 type Pool = { query(text: string, values?: unknown[]): Promise<{ rows: any[] }> };
 

@@ -103,7 +103,9 @@ export function sha256Hex(s: string): string {
 }
 
 export function hmacHex(ring: KeyRing, purpose: string, value: string): string {
-  return createHmac("sha256", ring.macKey ?? ring.current).update(`${purpose}\0${value}`).digest("hex");
+  return createHmac("sha256", ring.macKey ?? ring.current)
+    .update(`${purpose}\0${value}`)
+    .digest("hex");
 }
 
 export function randomToken(bytes = 32): string {
@@ -115,5 +117,7 @@ export function randomToken(bytes = 32): string {
  * Like that key it survives rotation of the encryption key, and it never sits in the database.
  */
 export function deriveKey(ring: KeyRing, purpose: string): Buffer {
-  return createHmac("sha256", ring.macKey ?? ring.current).update(`simpul-derived-key\0${purpose}`).digest();
+  return createHmac("sha256", ring.macKey ?? ring.current)
+    .update(`simpul-derived-key\0${purpose}`)
+    .digest();
 }

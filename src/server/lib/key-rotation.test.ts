@@ -30,11 +30,20 @@ describe("key rotation", () => {
   it("re-encrypts every identity field under a new key; search and reads keep working; the old key alone no longer opens the data", async () => {
     const c = await openCase(s.owner);
     const scan = tinyPdf();
-    const doc = (await s.owner.http.request("POST", `/api/cases/${c.id}/documents?name=ktp.pdf`, scan, { "content-type": "application/pdf" })).json();
-    const [docBefore] = rowsOf<{ sha256: string; file_key_enc: string }>(await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`));
+    const doc = (
+      await s.owner.http.request("POST", `/api/cases/${c.id}/documents?name=ktp.pdf`, scan, { "content-type": "application/pdf" })
+    ).json();
+    const [docBefore] = rowsOf<{ sha256: string; file_key_enc: string }>(
+      await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`),
+    );
     // A public report with an (encrypted) attachment.
     const upload = (
-      await env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "image/jpeg" }, payload: jpegWithExif() })
+      await env.app.inject({
+        method: "POST",
+        url: "/api/public/reports/attachments",
+        headers: { "content-type": "image/jpeg" },
+        payload: jpegWithExif(),
+      })
     ).json();
     const report = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
@@ -56,7 +65,8 @@ describe("key rotation", () => {
     expect(after.id).not.toBe(before.id);
     expect([...(after.retired?.keys() ?? [])]).toEqual([before.id]);
     expect(hmacHex(after, "case-identifier:nik", VICTIM.nik)).toBe(nikHashBefore);
-    for (const f of ["secret.key", "secret.keys.retired", "secret.mac.key"]) expect(fs.statSync(path.join(dir, f)).mode & 0o777, f).toBe(0o600);
+    for (const f of ["secret.key", "secret.keys.retired", "secret.mac.key"])
+      expect(fs.statSync(path.join(dir, f)).mode & 0o777, f).toBe(0o600);
 
     const counts = await reencryptAll(env.ctx.db, after, { batch: 2 });
     expect(counts["case_persons.name_enc"]).toBeGreaterThanOrEqual(1);
@@ -74,10 +84,14 @@ describe("key rotation", () => {
     (env.ctx as { keys: typeof after }).keys = after;
     const read = await s.owner.http.request("GET", `/api/cases/${c.id}`);
     expect(read.json().victims[0].name).toBe(VICTIM.name);
-    expect((await s.owner.http.request("GET", `/api/cases?nik=${VICTIM.nik}`)).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect((await s.owner.http.request("GET", `/api/cases?nik=${VICTIM.nik}`)).json().items.map((x: { id: string }) => x.id)).toContain(
+      c.id,
+    );
 
     // The document's data key was re-sealed under the new key; the file itself was not rewritten.
-    const [docAfter] = rowsOf<{ sha256: string; file_key_enc: string }>(await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`));
+    const [docAfter] = rowsOf<{ sha256: string; file_key_enc: string }>(
+      await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`),
+    );
     expect(docAfter!.sha256).toBe(docBefore!.sha256);
     expect(docAfter!.file_key_enc).not.toBe(docBefore!.file_key_enc);
     expect(() => decrypt(before, docAfter!.file_key_enc)).toThrow();

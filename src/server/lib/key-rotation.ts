@@ -29,7 +29,9 @@ export async function ciphertextsByKey(db: Db): Promise<{ table: string; column:
   for (const { table, column } of await encryptedColumns(db)) {
     const col = sql.identifier(column);
     const rows = rowsOf<{ k: string; n: number }>(
-      await db.execute(sql`SELECT split_part(${col}, '.', 2) AS k, count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${col} IS NOT NULL GROUP BY 1`),
+      await db.execute(
+        sql`SELECT split_part(${col}, '.', 2) AS k, count(*)::int AS n FROM ${sql.identifier(table)} WHERE ${col} IS NOT NULL GROUP BY 1`,
+      ),
     );
     for (const r of rows) out.push({ table, column, keyId: r.k, count: Number(r.n) });
   }
@@ -40,7 +42,11 @@ export async function ciphertextsByKey(db: Db): Promise<{ table: string; column:
  * Re-encrypts every ciphertext not under `ring.id` with the current key, in batches, each batch in its
  * own transaction. Idempotent: a run that stops half-way is finished by running it again.
  */
-export async function reencryptAll(db: Db, ring: KeyRing, opts: { batch?: number; onProgress?: (c: EncryptedColumn, done: number) => void } = {}) {
+export async function reencryptAll(
+  db: Db,
+  ring: KeyRing,
+  opts: { batch?: number; onProgress?: (c: EncryptedColumn, done: number) => void } = {},
+) {
   const batch = opts.batch ?? 500;
   const counts: Record<string, number> = {};
   for (const c of await encryptedColumns(db)) {

@@ -47,7 +47,15 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
     level,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: ["req.headers.cookie", "req.headers.authorization", "req.headers['x-csrf-token']", "res.headers['set-cookie']", "*.password", "*.pin", "*.nik"],
+      paths: [
+        "req.headers.cookie",
+        "req.headers.authorization",
+        "req.headers['x-csrf-token']",
+        "res.headers['set-cookie']",
+        "*.password",
+        "*.pin",
+        "*.nik",
+      ],
       censor: "[redacted]",
     },
     serializers: {
@@ -56,7 +64,11 @@ export function loggerOptions(level: string, stream?: DestinationStream): Fastif
       },
       err: (err: Error) => {
         const safe = safeError(err);
-        return (typeof safe === "string" ? { type: safe, message: "", stack: "" } : safe) as { type: string; message: string; stack: string };
+        return (typeof safe === "string" ? { type: safe, message: "", stack: "" } : safe) as {
+          type: string;
+          message: string;
+          stack: string;
+        };
       },
     },
   };

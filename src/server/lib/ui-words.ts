@@ -12,7 +12,10 @@ const DICTIONARIES: Record<Locale, unknown> = { id, en };
  * Falls back to Indonesian, then to `fallback` (or the key's last part), never to an empty cell.
  */
 export function uiWord(locale: Locale, key: string, vars: Record<string, string | number> = {}, fallback?: string): string {
-  const look = (dict: unknown) => key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), dict);
+  const look = (dict: unknown) =>
+    key
+      .split(".")
+      .reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), dict);
   const found = look(DICTIONARIES[locale]) ?? look(DICTIONARIES.id);
   const text = typeof found === "string" ? found : (fallback ?? key.split(".").pop()!);
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_m, name: string) => (name in vars ? String(vars[name]) : ""));
@@ -24,8 +27,22 @@ export function uiWords(locale: Locale) {
 }
 
 const dateTimeFormats = {
-  id: new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }),
-  en: new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }),
+  id: new Intl.DateTimeFormat("id-ID", {
+    timeZone: "Asia/Jakarta",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Jakarta",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }),
 };
 
 /** A moment as the console shows it: "22 Nov 2026, 14.05 WIB" (Asia/Jakarta). Empty for none. */

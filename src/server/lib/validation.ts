@@ -59,7 +59,8 @@ export const IdParam = z.object({ id: z.string().uuid() });
  * that are not part of a pair. PostgreSQL refuses NUL in text, and lone surrogates cannot be encoded
  * as UTF-8: both used to reach the database and answer 500.
  */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_CHARS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function hasUnsafeChars(s: string): boolean {
   return UNSAFE_CHARS.test(s);

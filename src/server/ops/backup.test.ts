@@ -42,7 +42,10 @@ describe("simpul backup / restore", () => {
     });
     expect(submitted.statusCode, submitted.body).toBe(201);
     const { trackingCode } = submitted.json();
-    const [report] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
+    const [report] = await env.ctx.db
+      .select({ id: publicReports.id })
+      .from(publicReports)
+      .where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
     const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], username: "koord.backup" }));
     const caseManager = await createUser(env.ctx, { roles: ["case_manager"] });
     expect((await coordinator.request("POST", `/api/reports/${report!.id}/verify`, {})).statusCode).toBe(200);
@@ -82,7 +85,9 @@ describe("simpul backup / restore", () => {
     try {
       await restore(config, file);
       if (!databaseUrl) await expect(restore(config, file)).rejects.toThrow(RestoreError);
-      const database = databaseUrl ? await openDatabase({ kind: "postgresql", url: databaseUrl, poolSize: 2 }) : await openDatabase({ kind: "pglite", dataDir });
+      const database = databaseUrl
+        ? await openDatabase({ kind: "postgresql", url: databaseUrl, poolSize: 2 })
+        : await openDatabase({ kind: "pglite", dataDir });
       try {
         const ctx = await createContext(config, database);
         const app = await buildApp(ctx, { logger: false, serveWeb: false });

@@ -78,7 +78,8 @@ export async function restore(config: Config, file: string, opts: { force?: bool
     const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as Manifest;
     if (manifest.format !== BACKUP_FORMAT) throw new RestoreError(`unknown backup format ${manifest.format}`);
     const wantKind = config.databaseUrl ? "postgresql" : "pglite";
-    if (manifest.database !== wantKind) throw new RestoreError(`backup is of a ${manifest.database} database; this installation uses ${wantKind}`);
+    if (manifest.database !== wantKind)
+      throw new RestoreError(`backup is of a ${manifest.database} database; this installation uses ${wantKind}`);
     fs.mkdirSync(config.dataDir, { recursive: true });
     if (manifest.database === "pglite") {
       const pgDir = path.join(config.dataDir, "pg");
@@ -91,7 +92,15 @@ export async function restore(config: Config, file: string, opts: { force?: bool
       await client.waitReady;
       await client.close();
     } else {
-      await run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--dbname", config.databaseUrl!, path.join(work, "postgresql.dump")]);
+      await run("pg_restore", [
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--single-transaction",
+        "--dbname",
+        config.databaseUrl!,
+        path.join(work, "postgresql.dump"),
+      ]);
     }
     fs.cpSync(path.join(work, "files"), config.dataDir, { recursive: true, preserveTimestamps: true });
     return manifest;

@@ -8,7 +8,14 @@ import { agencies, users } from "../db/schema";
 import type { AppContext } from "../context";
 import { encrypt } from "../lib/crypto";
 import { SYSTEM_ACTOR } from "../modules/audit/audit.service";
-import { actionItems, decisions, focalPoints, meetingAttendance, meetings, taskForceMembers } from "../modules/coordination/coordination.tables";
+import {
+  actionItems,
+  decisions,
+  focalPoints,
+  meetingAttendance,
+  meetings,
+  taskForceMembers,
+} from "../modules/coordination/coordination.tables";
 import { demoId } from "./demo-programme";
 
 const DAY = 86_400_000;
@@ -40,9 +47,20 @@ function wibDay(now: Date, offsetDays: number): string {
 
 export async function seedDemoCoordination(ctx: AppContext, now = new Date()): Promise<{ meetings: number; actionItems: number }> {
   const tenant = ctx.config.regency;
-  const agency = new Map((await ctx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.tenant, tenant))).map((a) => [a.code, a.id]));
-  const [coordinator] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenant, tenant), inArray(users.username, ["koordinator"])));
-  const [operator] = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.tenant, tenant), eq(users.username, "operator")));
+  const agency = new Map(
+    (await ctx.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.tenant, tenant))).map((a) => [
+      a.code,
+      a.id,
+    ]),
+  );
+  const [coordinator] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenant, tenant), inArray(users.username, ["koordinator"])));
+  const [operator] = await ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.tenant, tenant), eq(users.username, "operator")));
   const a = (code: string) => agency.get(code);
   if (!coordinator || !a("DISNAKERTRANS") || !a("DP3AKB")) return { meetings: 0, actionItems: 0 };
   const past = demoId("coordination:meeting:past");
@@ -57,7 +75,9 @@ export async function seedDemoCoordination(ctx: AppContext, now = new Date()): P
   const d3 = demoId("coordination:decision:3");
 
   await ctx.withAudit(SYSTEM_ACTOR, { action: "demo.seed_coordination", details: { meetings: 2, actionItems: 4 } }, async (tx) => {
-    const members = Object.entries(MEMBERSHIP).flatMap(([code, tfs]) => (a(code) ? tfs.map((taskForce) => ({ tenant, agencyId: a(code)!, taskForce })) : []));
+    const members = Object.entries(MEMBERSHIP).flatMap(([code, tfs]) =>
+      a(code) ? tfs.map((taskForce) => ({ tenant, agencyId: a(code)!, taskForce })) : [],
+    );
     if (members.length) await tx.insert(taskForceMembers).values(members).onConflictDoNothing();
     const fps = FOCAL_POINTS.filter((f) => a(f.agency)).map((f) => ({
       id: demoId(`coordination:fp:${f.agency}`),
@@ -96,7 +116,12 @@ export async function seedDemoCoordination(ctx: AppContext, now = new Date()): P
       },
     ]);
     await tx.insert(meetingAttendance).values(
-      invited.map((agencyId, i) => ({ meetingId: past, agencyId, present: i !== invited.length - 1, headcount: i !== invited.length - 1 ? 1 + (i % 2) : 0 })),
+      invited.map((agencyId, i) => ({
+        meetingId: past,
+        agencyId,
+        present: i !== invited.length - 1,
+        headcount: i !== invited.length - 1 ? 1 + (i % 2) : 0,
+      })),
     );
     await tx.insert(decisions).values([
       { id: d1, meetingId: past, seq: 1, text: "Disnakertrans menertibkan perekrut tanpa izin yang dilaporkan masyarakat." },

@@ -71,12 +71,36 @@ function figuresFor(risk: Risk, rnd: ReturnType<typeof generator>) {
   switch (risk) {
     case "high":
       return rnd.int(0, 1)
-        ? { residentsAbroad: rnd.int(120, 400), nonProceduralDepartures: rnd.int(10, 16), victims: rnd.int(0, 2), passportPostponements: rnd.int(4, 9), reportsReceived: rnd.int(2, 5) }
-        : { residentsAbroad: rnd.int(80, 300), nonProceduralDepartures: rnd.int(4, 9), victims: rnd.int(1, 3), passportPostponements: rnd.int(2, 6), reportsReceived: rnd.int(1, 4) };
+        ? {
+            residentsAbroad: rnd.int(120, 400),
+            nonProceduralDepartures: rnd.int(10, 16),
+            victims: rnd.int(0, 2),
+            passportPostponements: rnd.int(4, 9),
+            reportsReceived: rnd.int(2, 5),
+          }
+        : {
+            residentsAbroad: rnd.int(80, 300),
+            nonProceduralDepartures: rnd.int(4, 9),
+            victims: rnd.int(1, 3),
+            passportPostponements: rnd.int(2, 6),
+            reportsReceived: rnd.int(1, 4),
+          };
     case "medium":
-      return { residentsAbroad: rnd.int(50, 150), nonProceduralDepartures: rnd.int(3, 7), victims: 0, passportPostponements: rnd.int(1, 5), reportsReceived: rnd.int(0, 2) };
+      return {
+        residentsAbroad: rnd.int(50, 150),
+        nonProceduralDepartures: rnd.int(3, 7),
+        victims: 0,
+        passportPostponements: rnd.int(1, 5),
+        reportsReceived: rnd.int(0, 2),
+      };
     case "low":
-      return { residentsAbroad: rnd.int(10, 45), nonProceduralDepartures: rnd.int(0, 2), victims: 0, passportPostponements: rnd.int(0, 2), reportsReceived: rnd.int(0, 1) };
+      return {
+        residentsAbroad: rnd.int(10, 45),
+        nonProceduralDepartures: rnd.int(0, 2),
+        victims: 0,
+        passportPostponements: rnd.int(0, 2),
+        reportsReceived: rnd.int(0, 1),
+      };
   }
 }
 
@@ -97,7 +121,10 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
     .where(
       and(
         eq(regions.level, "desa"),
-        or(...DESA_BINAAN_KECAMATAN.map((k) => like(regions.code, `${k}.%`)), inArray(regions.code, [...DEMO_CANDIDATE_DESA, ...DEMO_OTHER_DESA])),
+        or(
+          ...DESA_BINAAN_KECAMATAN.map((k) => like(regions.code, `${k}.%`)),
+          inArray(regions.code, [...DEMO_CANDIDATE_DESA, ...DEMO_OTHER_DESA]),
+        ),
       ),
     )
     .orderBy(regions.code);
@@ -105,11 +132,19 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
   const binaan = desaRows.filter((d) => DESA_BINAAN_KECAMATAN.includes(parentCodeOf(d.code)!));
 
   const people = new Map(
-    (await db.select({ id: users.id, username: users.username }).from(users).where(and(eq(users.tenant, tenant), inArray(users.username, ["relawan", "pimpasa", "koordinator", "operator"])))).map(
-      (u) => [u.username, u.id],
-    ),
+    (
+      await db
+        .select({ id: users.id, username: users.username })
+        .from(users)
+        .where(and(eq(users.tenant, tenant), inArray(users.username, ["relawan", "pimpasa", "koordinator", "operator"])))
+    ).map((u) => [u.username, u.id]),
   );
-  const agency = new Map((await db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.tenant, tenant))).map((a) => [a.code, a.id]));
+  const agency = new Map(
+    (await db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(eq(agencies.tenant, tenant))).map((a) => [
+      a.code,
+      a.id,
+    ]),
+  );
   const rnd = generator(20230912);
   const year = Number(new Date(now.getTime() + WIB).toISOString().slice(0, 4));
   const periods = [String(year - 1), `${year}-S1`];
@@ -158,11 +193,43 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
 
   // Volunteers: the demo account's registration and four without an account (one inactive).
   const volunteerSpecs = [
-    { key: "relawan", name: "Relawan Demo Pontang", userId: people.get("relawan") ?? null, agency: "PEMDES-PONTANG", desa: [RELAWAN_DESA], active: true, phone: "0800-0000-0001" },
-    { key: "ani", name: "Ani Contoh (demo)", userId: null, agency: "PEMDES-PONTANG", desa: [binaan[3]?.code, binaan[4]?.code], active: true, phone: "0800-0000-0002" },
+    {
+      key: "relawan",
+      name: "Relawan Demo Pontang",
+      userId: people.get("relawan") ?? null,
+      agency: "PEMDES-PONTANG",
+      desa: [RELAWAN_DESA],
+      active: true,
+      phone: "0800-0000-0001",
+    },
+    {
+      key: "ani",
+      name: "Ani Contoh (demo)",
+      userId: null,
+      agency: "PEMDES-PONTANG",
+      desa: [binaan[3]?.code, binaan[4]?.code],
+      active: true,
+      phone: "0800-0000-0002",
+    },
     { key: "budi", name: "Budi Contoh (demo)", userId: null, agency: "DP3AKB", desa: [binaan[12]?.code], active: true, phone: null },
-    { key: "citra", name: "Citra Contoh (demo)", userId: null, agency: "DP3AKB", desa: [binaan[15]?.code, binaan[16]?.code], active: true, phone: null },
-    { key: "dedi", name: "Dedi Contoh (demo)", userId: null, agency: "PEMDES-PONTANG", desa: [binaan[7]?.code], active: false, phone: null },
+    {
+      key: "citra",
+      name: "Citra Contoh (demo)",
+      userId: null,
+      agency: "DP3AKB",
+      desa: [binaan[15]?.code, binaan[16]?.code],
+      active: true,
+      phone: null,
+    },
+    {
+      key: "dedi",
+      name: "Dedi Contoh (demo)",
+      userId: null,
+      agency: "PEMDES-PONTANG",
+      desa: [binaan[7]?.code],
+      active: false,
+      phone: null,
+    },
   ];
   const volunteerRows = volunteerSpecs.map((v, i) => ({
     id: demoId(`volunteer:${v.key}`),
@@ -172,16 +239,40 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
     phoneEnc: v.phone ? encrypt(ctx.keys, v.phone) : null,
     agencyId: agency.get(v.agency) ?? null,
     desaCodes: v.desa.filter((c): c is string => !!c),
-    consentAt: wibDay(now, -200 + i * 10).toISOString().slice(0, 10),
-    codeOfConductAt: wibDay(now, -200 + i * 10).toISOString().slice(0, 10),
+    consentAt: wibDay(now, -200 + i * 10)
+      .toISOString()
+      .slice(0, 10),
+    codeOfConductAt: wibDay(now, -200 + i * 10)
+      .toISOString()
+      .slice(0, 10),
     codeOfConductVersion: "2025-1",
     active: v.active,
     notes: "Data demo (fiktif).",
   }));
   const trainingRows = volunteerRows.flatMap((v, i) => [
-    { id: demoId(`training:${v.id}:1`), tenant, volunteerId: v.id, title: "Pelatihan modus TPPO dan tanda bahaya lowongan kerja", provider: "BP3MI Banten", completedOn: wibDay(now, -180 + i * 7).toISOString().slice(0, 10) },
+    {
+      id: demoId(`training:${v.id}:1`),
+      tenant,
+      volunteerId: v.id,
+      title: "Pelatihan modus TPPO dan tanda bahaya lowongan kerja",
+      provider: "BP3MI Banten",
+      completedOn: wibDay(now, -180 + i * 7)
+        .toISOString()
+        .slice(0, 10),
+    },
     ...(i % 2 === 0
-      ? [{ id: demoId(`training:${v.id}:2`), tenant, volunteerId: v.id, title: "Fasilitasi sosialisasi desa", provider: "DP3AKB Kabupaten Serang", completedOn: wibDay(now, -120 + i * 5).toISOString().slice(0, 10) }]
+      ? [
+          {
+            id: demoId(`training:${v.id}:2`),
+            tenant,
+            volunteerId: v.id,
+            title: "Fasilitasi sosialisasi desa",
+            provider: "DP3AKB Kabupaten Serang",
+            completedOn: wibDay(now, -120 + i * 5)
+              .toISOString()
+              .slice(0, 10),
+          },
+        ]
       : []),
   ]);
 
@@ -193,22 +284,49 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
     { user: people.get("koordinator"), agency: "DP3AKB" },
     { user: people.get("operator"), agency: "DISNAKERTRANS" },
   ].filter((r): r is { user: string; agency: string } => !!r.user);
-  type Plan = { key: string; desa: string; day: number; status: "held" | "planned" | "cancelled"; recorder: { user: string; agency: string } };
+  type Plan = {
+    key: string;
+    desa: string;
+    day: number;
+    status: "held" | "planned" | "cancelled";
+    recorder: { user: string; agency: string };
+  };
   const plans: Plan[] = [];
   if (recorders.length) {
     reachable.forEach((d, i) => {
-      plans.push({ key: `${d.code}:a`, desa: d.code, day: -(8 + ((i * 11) % 170)), status: "held", recorder: recorders[i % recorders.length]! });
-      if (i % 2 === 0) plans.push({ key: `${d.code}:b`, desa: d.code, day: -(3 + ((i * 7) % 60)), status: "held", recorder: recorders[(i + 1) % recorders.length]! });
+      plans.push({
+        key: `${d.code}:a`,
+        desa: d.code,
+        day: -(8 + ((i * 11) % 170)),
+        status: "held",
+        recorder: recorders[i % recorders.length]!,
+      });
+      if (i % 2 === 0)
+        plans.push({
+          key: `${d.code}:b`,
+          desa: d.code,
+          day: -(3 + ((i * 7) % 60)),
+          status: "held",
+          recorder: recorders[(i + 1) % recorders.length]!,
+        });
     });
     reachable.slice(0, 5).forEach((d, i) => {
       plans.push({ key: `${d.code}:plan`, desa: d.code, day: 5 + i * 6, status: "planned", recorder: recorders[i % recorders.length]! });
     });
-    if (reachable[5]) plans.push({ key: `${reachable[5].code}:cancel`, desa: reachable[5].code, day: -40, status: "cancelled", recorder: recorders[0]! });
+    if (reachable[5])
+      plans.push({ key: `${reachable[5].code}:cancel`, desa: reachable[5].code, day: -40, status: "cancelled", recorder: recorders[0]! });
   }
   const relawan = people.get("relawan");
   if (relawan) {
-    for (const [n, day] of [-150, -75, -20].entries()) plans.push({ key: `relawan:${n}`, desa: RELAWAN_DESA, day, status: "held", recorder: { user: relawan, agency: "PEMDES-PONTANG" } });
-    plans.push({ key: "relawan:plan", desa: RELAWAN_DESA, day: 12, status: "planned", recorder: { user: relawan, agency: "PEMDES-PONTANG" } });
+    for (const [n, day] of [-150, -75, -20].entries())
+      plans.push({ key: `relawan:${n}`, desa: RELAWAN_DESA, day, status: "held", recorder: { user: relawan, agency: "PEMDES-PONTANG" } });
+    plans.push({
+      key: "relawan:plan",
+      desa: RELAWAN_DESA,
+      day: 12,
+      status: "planned",
+      recorder: { user: relawan, agency: "PEMDES-PONTANG" },
+    });
   }
   const bands = ["under_18", "18_24", "25_39", "40_59", "60_plus"] as const;
   const sessionRows = plans.map((plan, i) => {
@@ -262,17 +380,30 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
       const programs = candidates.length
         ? await tx
             .insert(villagePrograms)
-            .values(candidates.map((d) => ({ tenant, desaCode: d.code, status: "candidate" as const, notes: "Data demo: diusulkan untuk penetapan tahap berikutnya." })))
+            .values(
+              candidates.map((d) => ({
+                tenant,
+                desaCode: d.code,
+                status: "candidate" as const,
+                notes: "Data demo: diusulkan untuk penetapan tahap berikutnya.",
+              })),
+            )
             .onConflictDoNothing()
             .returning({ code: villagePrograms.desaCode })
         : [];
       await tx.insert(villageDetails).values(detailRows).onConflictDoNothing();
-      const indicators = await tx.insert(villageIndicators).values(indicatorRows).onConflictDoNothing().returning({ id: villageIndicators.id });
+      const indicators = await tx
+        .insert(villageIndicators)
+        .values(indicatorRows)
+        .onConflictDoNothing()
+        .returning({ id: villageIndicators.id });
       const vols = await tx.insert(volunteers).values(volunteerRows).onConflictDoNothing().returning({ id: volunteers.id });
       const inserted = new Set(vols.map((v) => v.id));
       const trainings = trainingRows.filter((t) => inserted.has(t.volunteerId));
       if (trainings.length) await tx.insert(volunteerTrainings).values(trainings).onConflictDoNothing();
-      const sessions = sessionRows.length ? await tx.insert(outreachSessions).values(sessionRows).onConflictDoNothing().returning({ id: outreachSessions.id }) : [];
+      const sessions = sessionRows.length
+        ? await tx.insert(outreachSessions).values(sessionRows).onConflictDoNothing().returning({ id: outreachSessions.id })
+        : [];
       return { volunteers: vols.length, indicators: indicators.length, sessions: sessions.length, candidates: programs.length };
     },
   );

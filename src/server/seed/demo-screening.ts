@@ -12,7 +12,8 @@ import { ScreeningReviewService } from "../modules/screening/screening.review";
 import type { ScreeningCreate } from "../modules/screening/screening.schema";
 import { ScreeningService } from "../modules/screening/screening.service";
 
-type Demo = Omit<ScreeningCreate, "documents" | "redFlags" | "missing"> & Partial<Pick<ScreeningCreate, "documents" | "redFlags" | "missing">>;
+type Demo = Omit<ScreeningCreate, "documents" | "redFlags" | "missing"> &
+  Partial<Pick<ScreeningCreate, "documents" | "redFlags" | "missing">>;
 
 function interviews(year: number): Demo[] {
   const y = year;
@@ -95,7 +96,13 @@ function interviews(year: number): Demo[] {
 
 /** Seeds the demo interviews once (skips when the office already has interviews). */
 export async function seedDemoScreenings(ctx: AppContext, now = new Date()): Promise<number> {
-  const find = async (username: string) => (await ctx.db.select().from(users).where(and(eq(users.tenant, ctx.config.regency), eq(users.username, username))))[0];
+  const find = async (username: string) =>
+    (
+      await ctx.db
+        .select()
+        .from(users)
+        .where(and(eq(users.tenant, ctx.config.regency), eq(users.username, username)))
+    )[0];
   const officer = await find("wawancara");
   const supervisor = await find("supervisor.wawancara");
   if (!officer || !supervisor) return 0;

@@ -73,7 +73,13 @@ describe("demo programme data", () => {
 
   it("registers the demo volunteer account with consent, code of conduct, training and its desa; it sees its own sessions", async () => {
     const me = (await relawan.request("GET", "/api/volunteers/me")).json();
-    expect(me).toMatchObject({ name: "Relawan Demo Pontang", active: true, desa: [{ code: "36.04.12.2001" }], consentAt: expect.any(String), codeOfConductAt: expect.any(String) });
+    expect(me).toMatchObject({
+      name: "Relawan Demo Pontang",
+      active: true,
+      desa: [{ code: "36.04.12.2001" }],
+      consentAt: expect.any(String),
+      codeOfConductAt: expect.any(String),
+    });
     expect(me.trainings.length).toBeGreaterThan(0);
     const mine = (await relawan.request("GET", "/api/outreach/sessions")).json();
     expect(mine.total).toBe(4);
@@ -118,7 +124,12 @@ describe("demo coordination data", () => {
     const operator = await sessionFor(env, { id: await demoUser("operator") });
     const overdue = (await operator.request("GET", "/api/coordination/action-items?overdue=true")).json().items;
     expect(overdue).toHaveLength(1);
-    expect(overdue[0]).toMatchObject({ status: "open", overdue: true, canUpdate: true, ownerAgency: { name: "Disnakertrans Kabupaten Serang" } });
+    expect(overdue[0]).toMatchObject({
+      status: "open",
+      overdue: true,
+      canUpdate: true,
+      ownerAgency: { name: "Disnakertrans Kabupaten Serang" },
+    });
     const meetings = (await koordinator.request("GET", "/api/coordination/meetings")).json().items;
     expect(meetings.map((m: { decisionCount: number }) => m.decisionCount).sort()).toEqual([0, 3]);
     const { seedDemoCoordination } = await import("./demo-coordination");

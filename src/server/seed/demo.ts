@@ -31,7 +31,13 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "admin", displayName: "Admin Simpul (demo)", agency: "DP3AKB", roles: ["admin"] },
   { username: "koordinator", displayName: "Sekretariat Gugus Tugas (demo)", agency: "DP3AKB", roles: ["coordinator"] },
   { username: "operator", displayName: "Operator Disnakertrans (demo)", agency: "DISNAKERTRANS", roles: ["agency_operator"] },
-  { username: "pimpasa", displayName: "PIMPASA Pontang (demo)", agency: "KANIM-SRG", roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] },
+  {
+    username: "pimpasa",
+    displayName: "PIMPASA Pontang (demo)",
+    agency: "KANIM-SRG",
+    roles: ["pimpasa"],
+    jurisdiction: ["36.04.12", "36.04.13"],
+  },
   { username: "wawancara", displayName: "Petugas Wawancara Paspor (demo)", agency: "KANIM-SRG", roles: ["interview_officer"] },
   {
     username: "supervisor.wawancara",
@@ -41,7 +47,13 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { username: "manajer.kasus", displayName: "Manajer Kasus UPTD PPA (demo)", agency: "DP3AKB", roles: ["case_manager"] },
   { username: "penyidik", displayName: "Penyidik Unit PPA Polres (demo)", agency: "POLRES-SRG", roles: ["investigator"] },
-  { username: "relawan", displayName: "Relawan Desa Pontang (demo)", agency: "PEMDES-PONTANG", roles: ["volunteer"], jurisdiction: ["36.04.12.2001"] },
+  {
+    username: "relawan",
+    displayName: "Relawan Desa Pontang (demo)",
+    agency: "PEMDES-PONTANG",
+    roles: ["volunteer"],
+    jurisdiction: ["36.04.12.2001"],
+  },
   { username: "auditor", displayName: "Auditor Internal (demo)", agency: "DP3AKB", roles: ["auditor"] },
 ];
 
@@ -50,7 +62,16 @@ export const DESA_BINAAN_KECAMATAN = ["36.04.12", "36.04.13"];
 
 export async function seedDemo(ctx: AppContext): Promise<{ username: string; password: string; roles: Role[] }[]> {
   const tenant = ctx.config.regency;
-  const system: Principal = { id: "00000000-0000-0000-0000-000000000000", tenant, username: "system", displayName: "system", agencyId: null, roles: ["admin"], jurisdiction: null, locale: "id" };
+  const system: Principal = {
+    id: "00000000-0000-0000-0000-000000000000",
+    tenant,
+    username: "system",
+    displayName: "system",
+    agencyId: null,
+    roles: ["admin"],
+    jurisdiction: null,
+    locale: "id",
+  };
   const admin = new AdminService(ctx);
   const ids = new Map<string, string>();
   for (const a of DEMO_AGENCIES) {
@@ -74,25 +95,32 @@ export async function seedDemo(ctx: AppContext): Promise<{ username: string; pas
     );
     credentials.push({ username: u.username, password, roles: u.roles });
   }
-  await ctx.withAudit(SYSTEM_ACTOR, { action: "village.designate_demo", resourceType: "village_program", details: { kecamatan: DESA_BINAAN_KECAMATAN } }, async (tx) => {
-    for (const kec of DESA_BINAAN_KECAMATAN) {
-      const desa = await tx.select({ code: regions.code }).from(regions).where(like(regions.code, `${kec}.%`));
-      if (desa.length === 0) continue;
-      await tx
-        .insert(villagePrograms)
-        .values(
-          desa.map((d) => ({
-            tenant,
-            desaCode: d.code,
-            status: "active" as const,
-            decreeDate: "2023-09",
-            designatingOffice: "Kantor Imigrasi Kelas I Non TPI Serang",
-            notes: "Data demo: nomor SK belum diisi.",
-          })),
-        )
-        .onConflictDoNothing();
-    }
-  });
+  await ctx.withAudit(
+    SYSTEM_ACTOR,
+    { action: "village.designate_demo", resourceType: "village_program", details: { kecamatan: DESA_BINAAN_KECAMATAN } },
+    async (tx) => {
+      for (const kec of DESA_BINAAN_KECAMATAN) {
+        const desa = await tx
+          .select({ code: regions.code })
+          .from(regions)
+          .where(like(regions.code, `${kec}.%`));
+        if (desa.length === 0) continue;
+        await tx
+          .insert(villagePrograms)
+          .values(
+            desa.map((d) => ({
+              tenant,
+              desaCode: d.code,
+              status: "active" as const,
+              decreeDate: "2023-09",
+              designatingOffice: "Kantor Imigrasi Kelas I Non TPI Serang",
+              notes: "Data demo: nomor SK belum diisi.",
+            })),
+          )
+          .onConflictDoNothing();
+      }
+    },
+  );
   await seedDemoP3mi(ctx);
   return credentials;
 }

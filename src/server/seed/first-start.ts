@@ -15,7 +15,10 @@ async function getMeta(ctx: AppContext, key: string): Promise<unknown> {
 }
 
 async function setMeta(ctx: AppContext, key: string, value: unknown): Promise<void> {
-  await ctx.db.insert(appMeta).values({ key, value }).onConflictDoUpdate({ target: appMeta.key, set: { value, updatedAt: new Date() } });
+  await ctx.db
+    .insert(appMeta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: appMeta.key, set: { value, updatedAt: new Date() } });
 }
 
 export type FirstStartReport = { regionsImported: number; demoCredentials?: { username: string; password: string; roles: string[] }[] };

@@ -22,10 +22,14 @@ export function readRegionRows(only = "all"): Row[] {
   const keep = (code: string) => !provinces || provinces.has(code.slice(0, 2));
   const read = (file: string) => parseCsvObjects(fs.readFileSync(path.join(dir, file), "utf8"));
   const rows: Row[] = [];
-  for (const r of read("provinces.csv")) if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "province", parentCode: null });
-  for (const r of read("regencies.csv")) if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "regency", parentCode: r.province_code! });
-  for (const r of read("districts.csv")) if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "kecamatan", parentCode: r.regency_code! });
-  for (const r of read("villages.csv")) if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "desa", parentCode: r.district_code! });
+  for (const r of read("provinces.csv"))
+    if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "province", parentCode: null });
+  for (const r of read("regencies.csv"))
+    if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "regency", parentCode: r.province_code! });
+  for (const r of read("districts.csv"))
+    if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "kecamatan", parentCode: r.regency_code! });
+  for (const r of read("villages.csv"))
+    if (keep(r.code!)) rows.push({ code: r.code!, name: r.name!, level: "desa", parentCode: r.district_code! });
   return rows;
 }
 
@@ -38,7 +42,8 @@ const BATCH = 10_000;
 export async function importRegions(db: Db, rows: Row[], onProgress?: (done: number, total: number) => void): Promise<number> {
   for (let i = 0; i < rows.length; i += BATCH) {
     const chunk = rows.slice(i, i + BATCH);
-    const arr = (xs: (string | null)[]) => `{${xs.map((x) => (x === null ? "NULL" : `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
+    const arr = (xs: (string | null)[]) =>
+      `{${xs.map((x) => (x === null ? "NULL" : `"${x.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`)).join(",")}}`;
     await db.execute(sql`
       INSERT INTO regions (code, name, level, parent_code)
       SELECT * FROM unnest(${arr(chunk.map((r) => r.code))}::text[], ${arr(chunk.map((r) => r.name))}::text[],

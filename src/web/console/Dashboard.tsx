@@ -12,7 +12,9 @@ export function Dashboard({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">{t("dashboard.welcome", { name: me.displayName })}</Title>
+      <Title order={1} size="h2">
+        {t("dashboard.welcome", { name: me.displayName })}
+      </Title>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           {t("dashboard.profile")}

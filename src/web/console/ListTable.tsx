@@ -179,7 +179,17 @@ export function DataList<T>({
 }
 
 /** Previous and next page of a list the server pages (limit/offset), with "1–50 of 326". */
-export function Pager({ total, offset, pageSize, onChange }: { total: number; offset: number; pageSize: number; onChange: (offset: number) => void }) {
+export function Pager({
+  total,
+  offset,
+  pageSize,
+  onChange,
+}: {
+  total: number;
+  offset: number;
+  pageSize: number;
+  onChange: (offset: number) => void;
+}) {
   const { t } = useTranslation();
   if (total <= pageSize && offset === 0) return null;
   const last = Math.min(total, offset + pageSize);

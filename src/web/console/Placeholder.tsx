@@ -10,7 +10,9 @@ export function ComingSoon({ item }: { item: NavItem }) {
   usePageTitle(title);
   return (
     <Stack>
-      <Title order={1} size="h2">{title}</Title>
+      <Title order={1} size="h2">
+        {title}
+      </Title>
       <Paper withBorder p="lg">
         <Text>{t("console.comingSoon")}</Text>
       </Paper>
@@ -23,7 +25,9 @@ export function PageNotFound() {
   usePageTitle(t("notFound.title"));
   return (
     <Stack align="flex-start">
-      <Title order={1} size="h2">{t("notFound.title")}</Title>
+      <Title order={1} size="h2">
+        {t("notFound.title")}
+      </Title>
       <Text>{t("console.notFound")}</Text>
       <Button component={Link} href="/konsol">
         {t("console.backToDashboard")}

@@ -10,7 +10,9 @@ const webRoot = fileURLToPath(new URL("..", import.meta.url));
 
 function sourceFiles(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => (/\.test\.tsx?$/.test(name) ? [] : sourceFiles(join(path, name)))).filter((f) => /\.tsx?$/.test(f));
+  return readdirSync(path)
+    .flatMap((name) => (/\.test\.tsx?$/.test(name) ? [] : sourceFiles(join(path, name))))
+    .filter((f) => /\.tsx?$/.test(f));
 }
 
 /** Top-level sections a file uses through t("section.…") or t(`section.…`). */
@@ -25,7 +27,18 @@ function sectionsUsedBy(files: string[]): Set<string> {
 // Which files are shown with which groups: the entry's group always, plus the page's own.
 const AREAS: { files: string[]; groups: StringGroup[] }[] = [
   {
-    files: ["App.tsx", "site/Home.tsx", "site/PublicLayout.tsx", "site/NotFound.tsx", "site/LanguageSwitch.tsx", "site/HotlineList.tsx", "site/Field.tsx", "site/features.ts", "site/hotlines.ts", "lib"],
+    files: [
+      "App.tsx",
+      "site/Home.tsx",
+      "site/PublicLayout.tsx",
+      "site/NotFound.tsx",
+      "site/LanguageSwitch.tsx",
+      "site/HotlineList.tsx",
+      "site/Field.tsx",
+      "site/features.ts",
+      "site/hotlines.ts",
+      "lib",
+    ],
     groups: ["public"],
   },
   { files: ["site/jobcheck"], groups: ["public", "jobCheck"] },

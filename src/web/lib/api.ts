@@ -75,10 +75,15 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)
-      ?.error;
+    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
     const code = error?.code ?? (response.status >= 500 ? "internal" : "unknown");
-    const apiError = new ApiError(response.status, code, error?.message ?? response.statusText, error?.fields ?? {}, (error ?? {}) as Record<string, unknown>);
+    const apiError = new ApiError(
+      response.status,
+      code,
+      error?.message ?? response.statusText,
+      error?.fields ?? {},
+      (error ?? {}) as Record<string, unknown>,
+    );
     if (code === "unauthenticated" && unauthenticatedHandler) unauthenticatedHandler();
     throw apiError;
   }

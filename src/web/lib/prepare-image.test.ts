@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatFileSize } from "./format";
-import { fitWithin, jpegName, keepPrepared, MAX_EDGE, MAX_INPUT_BYTES, prepareImage, SMALL_ENOUGH_BYTES, shouldPrepare } from "./prepare-image";
+import {
+  fitWithin,
+  jpegName,
+  keepPrepared,
+  MAX_EDGE,
+  MAX_INPUT_BYTES,
+  prepareImage,
+  SMALL_ENOUGH_BYTES,
+  shouldPrepare,
+} from "./prepare-image";
 
 const MB = 1024 * 1024;
 

@@ -116,5 +116,9 @@ async function prepareOne(file: File): Promise<PreparedImage> {
     return original;
   }
   if (!blob || !keepPrepared(file.size, blob.size)) return original;
-  return { file: new File([blob], jpegName(file.name), { type: "image/jpeg", lastModified: file.lastModified }), originalSize: file.size, changed: true };
+  return {
+    file: new File([blob], jpegName(file.name), { type: "image/jpeg", lastModified: file.lastModified }),
+    originalSize: file.size,
+    changed: true,
+  };
 }

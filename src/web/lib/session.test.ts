@@ -20,7 +20,11 @@ const DAY = 86_400_000;
 beforeEach(() => {
   const data = new Map<string, string>();
   (globalThis as { window?: unknown }).window = {
-    localStorage: { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) },
+    localStorage: {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+      removeItem: (k: string) => void data.delete(k),
+    },
   };
 });
 afterEach(() => {

@@ -8,7 +8,7 @@ import type { Plugin, PluginOption } from "vite";
 const ROOT_DIV = '<div id="root"></div>';
 
 export function insertIntoRoot(html: string, markup: string): string {
-  if (!html.includes(ROOT_DIV)) throw new Error("index.html lacks <div id=\"root\"></div>");
+  if (!html.includes(ROOT_DIV)) throw new Error('index.html lacks <div id="root"></div>');
   return html.replace(ROOT_DIV, `<div id="root">${markup}</div>`);
 }
 

@@ -8,7 +8,9 @@ import { Home } from "../site/Home";
 
 export async function renderHome(): Promise<string> {
   const i18n = i18next.createInstance();
-  await i18n.use(initReactI18next).init({ lng: "id", resources: { id: { translation: publicStrings } }, interpolation: { escapeValue: false } });
+  await i18n
+    .use(initReactI18next)
+    .init({ lng: "id", resources: { id: { translation: publicStrings } }, interpolation: { escapeValue: false } });
   return renderToString(
     <I18nextProvider i18n={i18n}>
       <Home />

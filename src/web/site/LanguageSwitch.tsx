@@ -9,13 +9,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
     <fieldset className={`pub-lang ${className ?? ""}`}>
       <legend className="pub-sr">{t("language.label")}</legend>
       {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={active === language}
-          onClick={() => void setLanguage(language)}
-        >
+        <button key={language} type="button" lang={language} aria-pressed={active === language} onClick={() => void setLanguage(language)}>
           {t(`language.short.${language}`)}
           <span className="pub-sr"> {t(`language.name.${language}`)}</span>
         </button>

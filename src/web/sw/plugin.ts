@@ -14,7 +14,12 @@ type Bundle = Parameters<NonNullable<Extract<Plugin["generateBundle"], (...args:
 const PLACEHOLDER = "self.__SIMPUL_SW_MANIFEST__";
 
 /** Modules whose chunks the offline session form needs, besides the entry. */
-export const OFFLINE_MODULES = [/\/console\/Console\.tsx$/, /\/console\/villages\/ProgrammeArea\.tsx$/, /\/i18n\/en\.json$/, /\/i18n\/id\.json$/];
+export const OFFLINE_MODULES = [
+  /\/console\/Console\.tsx$/,
+  /\/console\/villages\/ProgrammeArea\.tsx$/,
+  /\/i18n\/en\.json$/,
+  /\/i18n\/id\.json$/,
+];
 
 /** Modules of the public pages, besides the entry: every visitor keeps them. */
 export const PUBLIC_MODULES = [

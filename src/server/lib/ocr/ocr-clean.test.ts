@@ -13,7 +13,14 @@ describe("phone numbers after OCR", () => {
   });
 
   it("leaves words, dates, amounts and short numbers alone", () => {
-    for (const text of ["Gaji 15.000.000 per bulan", "Berangkat 12-10-2026", "Solo 0 biaya", "Kode SIP2MI 001/2026", "BOSS ISI SOAL", "Oslo 2026"]) {
+    for (const text of [
+      "Gaji 15.000.000 per bulan",
+      "Berangkat 12-10-2026",
+      "Solo 0 biaya",
+      "Kode SIP2MI 001/2026",
+      "BOSS ISI SOAL",
+      "Oslo 2026",
+    ]) {
       expect(cleanPhoneNumbers(text)).toBe(text);
     }
   });

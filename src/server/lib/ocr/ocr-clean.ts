@@ -3,7 +3,21 @@
 // handles (a space after "@", "©" read for "@"). Ordinary words are left alone: a letter is only
 // read as a digit inside a run that is already mostly digits and looks like an Indonesian number.
 
-const DIGIT_LOOKALIKE: Record<string, string> = { O: "0", o: "0", D: "0", Q: "0", I: "1", l: "1", "|": "1", i: "1", S: "5", s: "5", B: "8", Z: "2", z: "2" };
+const DIGIT_LOOKALIKE: Record<string, string> = {
+  O: "0",
+  o: "0",
+  D: "0",
+  Q: "0",
+  I: "1",
+  l: "1",
+  "|": "1",
+  i: "1",
+  S: "5",
+  s: "5",
+  B: "8",
+  Z: "2",
+  z: "2",
+};
 const LOOKALIKES = "OoDQIl|iSsBZz";
 
 // A run that starts like an Indonesian number (+62, 62, 0 or its lookalike O) and continues with 8–13

@@ -9,7 +9,8 @@ import { OcrBusy, OcrUnreadable, recognizeImage } from "./ocr";
 export async function readImageText(body: unknown): Promise<{ text: string; confidence: number }> {
   if (!Buffer.isBuffer(body)) throw new AppError("validation_failed", { image: { code: "image_required" } });
   const type = sniff(body);
-  if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp") throw new AppError("validation_failed", { image: { code: "image_required" } });
+  if (type !== "image/jpeg" && type !== "image/png" && type !== "image/webp")
+    throw new AppError("validation_failed", { image: { code: "image_required" } });
   try {
     const { text, confidence } = await recognizeImage(body);
     return { text, confidence };
@@ -19,4 +20,3 @@ export async function readImageText(body: unknown): Promise<{ text: string; conf
     throw err;
   }
 }
-

@@ -196,7 +196,11 @@ function entriesOf(s: string, at: number) {
 const nameValue = (s: string, e: { valueStart: number; end: number } | undefined) => (e ? s.slice(e.valueStart, e.end).trim() : undefined);
 
 /** Object numbers an object stream holds (its header of "number offset" pairs); throws when it cannot be read. */
-function objectStreamMembers(s: string, entries: Map<string, { valueStart: number; end: number }>, data: { start: number; end: number }): number[] {
+function objectStreamMembers(
+  s: string,
+  entries: Map<string, { valueStart: number; end: number }>,
+  data: { start: number; end: number },
+): number[] {
   const filter = nameValue(s, entries.get("Filter"));
   const n = Number(nameValue(s, entries.get("N")));
   const first = Number(nameValue(s, entries.get("First")));
@@ -211,15 +215,17 @@ function objectStreamMembers(s: string, entries: Map<string, { valueStart: numbe
       throw new PdfNotCleanable("unreadable object stream");
     }
   } else throw new PdfNotCleanable("object stream with an unsupported filter");
-  const numbers = body.toString("latin1", 0, first).trim().split(/[\s\0]+/);
+  const numbers = body
+    .toString("latin1", 0, first)
+    .trim()
+    .split(/[\s\0]+/);
   return numbers.filter((_, i) => i % 2 === 0 && i < 2 * n).map(Number);
 }
 
 /** Info keys that identify who made a file or on what; a dictionary holding them is treated as an Info dictionary. */
 const INFO_SIGNS = ["Author", "Creator", "Producer"];
 
-const EMPTY_XMP =
-  '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta><?xpacket end="w"?>';
+const EMPTY_XMP = '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"></x:xmpmeta><?xpacket end="w"?>';
 
 /**
  * Blanks the information dictionary and XMP metadata of a PDF. The result has the same length and
@@ -274,7 +280,8 @@ export function stripPdf(buf: Buffer): { data: Buffer; stripped: string[] } {
       if (!o.dict || !o.stream) continue;
       const entries = entriesOf(s, o.dict.start);
       if (nameValue(s, entries.get("Type")) !== "/ObjStm") continue;
-      if (objectStreamMembers(s, entries, o.stream).some((n) => infoNums.has(n))) throw new PdfNotCleanable("information dictionary in an object stream");
+      if (objectStreamMembers(s, entries, o.stream).some((n) => infoNums.has(n)))
+        throw new PdfNotCleanable("information dictionary in an object stream");
     }
   }
 

@@ -17,7 +17,12 @@ export function acceptRawUploads(app: FastifyInstance): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
 }
 
-export const EXTENSION_OF: Record<MediaType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "application/pdf": "pdf" };
+export const EXTENSION_OF: Record<MediaType, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "application/pdf": "pdf",
+};
 
 /**
  * Sniffs and strips an uploaded body; anything that is not a supported, well-formed file throws `refuse()`.
@@ -53,7 +58,11 @@ export async function writeSealed(store: AttachmentStore, keys: KeyRing, data: B
 }
 
 /** The plain bytes of a stored file; a row without a data key was stored before encryption at rest (plain). */
-export async function readSealed(store: AttachmentStore, keys: KeyRing, row: { sha256: string; fileKeyEnc: string | null }): Promise<Buffer> {
+export async function readSealed(
+  store: AttachmentStore,
+  keys: KeyRing,
+  row: { sha256: string; fileKeyEnc: string | null },
+): Promise<Buffer> {
   const stored = await store.read(row.sha256);
   if (!row.fileKeyEnc) return stored;
   return decryptBytes(Buffer.from(decrypt(keys, row.fileKeyEnc), "base64"), stored);
@@ -96,7 +105,10 @@ export function sendStoredFile(reply: FastifyReply, file: { mediaType: string; d
   const inline = file.inline === true && file.mediaType.startsWith("image/");
   return reply
     .header("content-type", file.mediaType)
-    .header("content-disposition", `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header(
+      "content-disposition",
+      `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    )
     .header("x-content-type-options", "nosniff")
     .header("cache-control", "private, no-store")
     .send(file.data);

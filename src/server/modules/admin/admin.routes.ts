@@ -15,7 +15,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/agencies",
-    { config: access(agencyPolicy, "list"), schema: { tags: ["admin"], summary: "Daftar instansi", response: { 200: z.object({ items: z.array(AgencySchema) }) } } },
+    {
+      config: access(agencyPolicy, "list"),
+      schema: { tags: ["admin"], summary: "Daftar instansi", response: { 200: z.object({ items: z.array(AgencySchema) }) } },
+    },
     async (req) => {
       return { items: await svc.listAgencies(requirePrincipal(req)) };
     },
@@ -23,7 +26,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/agencies",
-    { config: access(agencyPolicy, "manage"), schema: { tags: ["admin"], summary: "Tambah instansi", body: AgencyCreateSchema, response: { 201: AgencySchema } } },
+    {
+      config: access(agencyPolicy, "manage"),
+      schema: { tags: ["admin"], summary: "Tambah instansi", body: AgencyCreateSchema, response: { 201: AgencySchema } },
+    },
     async (req, reply) => {
       return reply.status(201).send(await svc.createAgency(requirePrincipal(req), actorOf(req), req.body));
     },
@@ -31,7 +37,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/agencies/:id",
-    { config: access(agencyPolicy, "manage"), schema: { tags: ["admin"], summary: "Ubah instansi", params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } } },
+    {
+      config: access(agencyPolicy, "manage"),
+      schema: { tags: ["admin"], summary: "Ubah instansi", params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } },
+    },
     async (req) => {
       return svc.updateAgency(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
@@ -75,7 +84,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/users/:id",
-    { config: access(userPolicy, "update"), schema: { tags: ["admin"], summary: "Ubah pengguna", params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } } },
+    {
+      config: access(userPolicy, "update"),
+      schema: { tags: ["admin"], summary: "Ubah pengguna", params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } },
+    },
     async (req) => {
       return svc.updateUser(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
@@ -94,7 +106,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => {
-      return { temporaryPassword: await svc.resetPassword(requirePrincipal(req), actorOf(req), req.params.id, { resetTotp: req.body?.resetTotp }) };
+      return {
+        temporaryPassword: await svc.resetPassword(requirePrincipal(req), actorOf(req), req.params.id, { resetTotp: req.body?.resetTotp }),
+      };
     },
   );
 
@@ -104,7 +118,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   ] as const) {
     app.post(
       `/users/:id/${path}`,
-      { config: access(userPolicy, "disable"), schema: { tags: ["admin"], summary: disabled ? "Nonaktifkan akun" : "Aktifkan akun", params: IdParam, response: { 200: UserSchema } } },
+      {
+        config: access(userPolicy, "disable"),
+        schema: {
+          tags: ["admin"],
+          summary: disabled ? "Nonaktifkan akun" : "Aktifkan akun",
+          params: IdParam,
+          response: { 200: UserSchema },
+        },
+      },
       async (req) => {
         return svc.setDisabled(requirePrincipal(req), actorOf(req), req.params.id, disabled);
       },

@@ -16,7 +16,12 @@ export type Agency = z.infer<typeof AgencySchema>;
 
 export const AgencyCreateSchema = z
   .object({
-    code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9._-]+$/),
+    code: z
+      .string()
+      .trim()
+      .min(2)
+      .max(40)
+      .regex(/^[A-Za-z0-9._-]+$/),
     name: safeString().trim().min(2).max(200),
     category: z.enum(PENTAHELIX),
   })
@@ -44,7 +49,12 @@ export type UserView = z.infer<typeof UserSchema>;
 
 export const UserCreateSchema = z
   .object({
-    username: z.string().trim().min(3).max(40).regex(/^[a-z0-9._-]+$/i),
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(40)
+      .regex(/^[a-z0-9._-]+$/i),
     displayName: safeString().trim().min(1).max(120),
     email: z.string().trim().email().max(200).optional(),
     agencyId: z.string().uuid(),

@@ -45,12 +45,22 @@ export class AdminService {
     return rows.map((r) => agencyView(r.a, Number(r.operators)));
   }
 
-  async createAgency(p: Principal, actor: AuditActor, input: { code: string; name: string; category: Agency["category"] }): Promise<Agency> {
+  async createAgency(
+    p: Principal,
+    actor: AuditActor,
+    input: { code: string; name: string; category: Agency["category"] },
+  ): Promise<Agency> {
     try {
       const row = await this.ctx.withAudit(
         actor,
         (a: AgencyRow) => ({ action: "agency.create", resourceType: "agency", resourceId: a.id }),
-        async (tx) => (await tx.insert(agencies).values({ ...input, tenant: p.tenant }).returning())[0]!,
+        async (tx) =>
+          (
+            await tx
+              .insert(agencies)
+              .values({ ...input, tenant: p.tenant })
+              .returning()
+          )[0]!,
       );
       return agencyView(row, 0);
     } catch (err) {
@@ -61,15 +71,19 @@ export class AdminService {
 
   async updateAgency(p: Principal, actor: AuditActor, id: string, patch: Partial<Agency>): Promise<Agency> {
     try {
-      const row = await this.ctx.withAudit(actor, { action: "agency.update", resourceType: "agency", resourceId: id, details: { fields: Object.keys(patch) } }, async (tx) => {
-        const [r] = await tx
-          .update(agencies)
-          .set({ ...patch, updatedAt: new Date() })
-          .where(sql`${agencies.id} = ${id} AND ${agencies.tenant} = ${p.tenant}`)
-          .returning();
-        if (!r) throw new AppError("not_found");
-        return r;
-      });
+      const row = await this.ctx.withAudit(
+        actor,
+        { action: "agency.update", resourceType: "agency", resourceId: id, details: { fields: Object.keys(patch) } },
+        async (tx) => {
+          const [r] = await tx
+            .update(agencies)
+            .set({ ...patch, updatedAt: new Date() })
+            .where(sql`${agencies.id} = ${id} AND ${agencies.tenant} = ${p.tenant}`)
+            .returning();
+          if (!r) throw new AppError("not_found");
+          return r;
+        },
+      );
       const [counted] = await this.ctx.db.select({ operators: activeOperatorsExpr }).from(agencies).where(eq(agencies.id, row.id));
       return agencyView(row, Number(counted?.operators ?? 0));
     } catch (err) {
@@ -105,7 +119,12 @@ export class AdminService {
     return this.userView(r.u, r.a);
   }
 
-  async createUser(p: Principal, actor: AuditActor, input: UserCreate, password?: string): Promise<{ user: UserView; temporaryPassword: string }> {
+  async createUser(
+    p: Principal,
+    actor: AuditActor,
+    input: UserCreate,
+    password?: string,
+  ): Promise<{ user: UserView; temporaryPassword: string }> {
     checkSeparationOfDuties(input.roles);
     await this.checkReferences(p, input);
     const temporaryPassword = password ?? generateTemporaryPassword();
@@ -151,65 +170,82 @@ export class AdminService {
       }
     }
     await this.checkReferences(p, patch);
-    await this.ctx.withAudit(actor, { action: "user.update", resourceType: "user", resourceId: id, details: { fields: Object.keys(patch) } }, async (tx) => {
-      const [r] = await tx
-        .update(users)
-        .set({
-          ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
-          ...(patch.email !== undefined ? { email: patch.email } : {}),
-          ...(patch.agencyId !== undefined ? { agencyId: patch.agencyId } : {}),
-          ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
-          ...(patch.jurisdiction !== undefined ? { jurisdiction: patch.jurisdiction.kind === "regency" ? null : patch.jurisdiction.codes } : {}),
-          updatedAt: new Date(),
-        })
-        .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
-        .returning({ id: users.id });
-      if (!r) throw new AppError("not_found");
-      // Changed roles or scope take effect now, not at the next sign-in.
-      if (patch.roles || patch.jurisdiction || patch.agencyId) await new AuthService(this.ctx).endSessionsOf(tx, id);
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: "user.update", resourceType: "user", resourceId: id, details: { fields: Object.keys(patch) } },
+      async (tx) => {
+        const [r] = await tx
+          .update(users)
+          .set({
+            ...(patch.displayName !== undefined ? { displayName: patch.displayName } : {}),
+            ...(patch.email !== undefined ? { email: patch.email } : {}),
+            ...(patch.agencyId !== undefined ? { agencyId: patch.agencyId } : {}),
+            ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
+            ...(patch.jurisdiction !== undefined
+              ? { jurisdiction: patch.jurisdiction.kind === "regency" ? null : patch.jurisdiction.codes }
+              : {}),
+            updatedAt: new Date(),
+          })
+          .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
+          .returning({ id: users.id });
+        if (!r) throw new AppError("not_found");
+        // Changed roles or scope take effect now, not at the next sign-in.
+        if (patch.roles || patch.jurisdiction || patch.agencyId) await new AuthService(this.ctx).endSessionsOf(tx, id);
+      },
+    );
     return this.getUser(p, id);
   }
 
   async resetPassword(p: Principal, actor: AuditActor, id: string, opts: { resetTotp?: boolean; password?: string } = {}): Promise<string> {
     const temporaryPassword = opts.password ?? generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
-    await this.ctx.withAudit(actor, { action: "user.reset_password", resourceType: "user", resourceId: id, details: { resetTotp: !!opts.resetTotp } }, async (tx) => {
-      const [r] = await tx
-        .update(users)
-        .set({
-          passwordHash,
-          mustChangePassword: opts.password === undefined,
-          failedAttempts: 0,
-          lockedUntil: null,
-          ...(opts.resetTotp ? { totpSecretEnc: null, totpEnrolledAt: null, totpLastCounter: null } : {}),
-          updatedAt: new Date(),
-        })
-        .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
-        .returning({ id: users.id });
-      if (!r) throw new AppError("not_found");
-      await new AuthService(this.ctx).endSessionsOf(tx, id);
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: "user.reset_password", resourceType: "user", resourceId: id, details: { resetTotp: !!opts.resetTotp } },
+      async (tx) => {
+        const [r] = await tx
+          .update(users)
+          .set({
+            passwordHash,
+            mustChangePassword: opts.password === undefined,
+            failedAttempts: 0,
+            lockedUntil: null,
+            ...(opts.resetTotp ? { totpSecretEnc: null, totpEnrolledAt: null, totpLastCounter: null } : {}),
+            updatedAt: new Date(),
+          })
+          .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
+          .returning({ id: users.id });
+        if (!r) throw new AppError("not_found");
+        await new AuthService(this.ctx).endSessionsOf(tx, id);
+      },
+    );
     return temporaryPassword;
   }
 
   async setDisabled(p: Principal, actor: AuditActor, id: string, disabled: boolean): Promise<UserView> {
-    await this.ctx.withAudit(actor, { action: disabled ? "user.disable" : "user.enable", resourceType: "user", resourceId: id }, async (tx) => {
-      const [r] = await tx
-        .update(users)
-        .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
-        .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
-        .returning({ id: users.id });
-      if (!r) throw new AppError("not_found");
-      if (disabled) await new AuthService(this.ctx).endSessionsOf(tx, id);
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: disabled ? "user.disable" : "user.enable", resourceType: "user", resourceId: id },
+      async (tx) => {
+        const [r] = await tx
+          .update(users)
+          .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+          .where(sql`${users.id} = ${id} AND ${users.tenant} = ${p.tenant}`)
+          .returning({ id: users.id });
+        if (!r) throw new AppError("not_found");
+        if (disabled) await new AuthService(this.ctx).endSessionsOf(tx, id);
+      },
+    );
     return this.getUser(p, id);
   }
 
   private async checkReferences(p: Principal, input: { agencyId?: string; jurisdiction?: UserCreate["jurisdiction"] }): Promise<void> {
     const fields: Record<string, FieldIssue> = {};
     if (input.agencyId) {
-      const [a] = await this.ctx.db.select({ id: agencies.id }).from(agencies).where(sql`${agencies.id} = ${input.agencyId} AND ${agencies.tenant} = ${p.tenant}`);
+      const [a] = await this.ctx.db
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(sql`${agencies.id} = ${input.agencyId} AND ${agencies.tenant} = ${p.tenant}`);
       if (!a) fields.agencyId = { code: "agency_unknown" };
     }
     if (input.jurisdiction?.kind === "areas") {
@@ -217,7 +253,8 @@ export class AdminService {
       const unknown = new Set(await unknownRegionCodes(this.ctx.db, codes));
       codes.forEach((code, i) => {
         const level = regionLevelOf(code);
-        if (unknown.has(code) || (level !== "kecamatan" && level !== "desa")) fields[`jurisdiction.codes.${i}`] ??= { code: "region_unknown" };
+        if (unknown.has(code) || (level !== "kecamatan" && level !== "desa"))
+          fields[`jurisdiction.codes.${i}`] ??= { code: "region_unknown" };
         else if (!isWithin(code, this.ctx.config.regency)) fields[`jurisdiction.codes.${i}`] ??= { code: "region_outside_regency" };
       });
     }

@@ -27,7 +27,12 @@ describe("user administration", () => {
     });
     expect(res.statusCode).toBe(201);
     const { user, temporaryPassword } = res.json();
-    expect(user).toMatchObject({ username: "siti.pontang", roles: ["pimpasa"], jurisdiction: { kind: "areas", codes: ["36.04.12", "36.04.13"] }, disabled: false });
+    expect(user).toMatchObject({
+      username: "siti.pontang",
+      roles: ["pimpasa"],
+      jurisdiction: { kind: "areas", codes: ["36.04.12", "36.04.13"] },
+      disabled: false,
+    });
     expect(temporaryPassword).toMatch(/^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/);
     const login = await anonymous(env.app).request("POST", "/api/auth/login", { username: "Siti.Pontang", password: temporaryPassword });
     expect(login.json().status).toBe("ok");
@@ -86,7 +91,9 @@ describe("user administration", () => {
     const u = await createUser(env.ctx, { roles: ["volunteer"] });
     const res = await admin.request("POST", `/api/admin/users/${u.id}/reset-password`, {});
     const pw = res.json().temporaryPassword;
-    expect((await anonymous(env.app).request("POST", "/api/auth/login", { username: u.username, password: u.password })).statusCode).toBe(401);
+    expect((await anonymous(env.app).request("POST", "/api/auth/login", { username: u.username, password: u.password })).statusCode).toBe(
+      401,
+    );
     expect((await anonymous(env.app).request("POST", "/api/auth/login", { username: u.username, password: pw })).statusCode).toBe(200);
     const rows = await env.ctx.db.select().from(auditLog).where(eq(auditLog.resourceId, u.id));
     expect(rows.map((r) => r.action)).toContain("user.reset_password");
@@ -108,7 +115,11 @@ describe("user administration", () => {
 
 describe("agency administration", () => {
   it("creates and edits an agency with its pentahelix category", async () => {
-    const res = await admin.request("POST", "/api/admin/agencies", { code: "UNTIRTA", name: "Universitas Sultan Ageng Tirtayasa", category: "academia" });
+    const res = await admin.request("POST", "/api/admin/agencies", {
+      code: "UNTIRTA",
+      name: "Universitas Sultan Ageng Tirtayasa",
+      category: "academia",
+    });
     expect(res.statusCode).toBe(201);
     const id = res.json().id;
     const patched = await admin.request("PATCH", `/api/admin/agencies/${id}`, { active: false });

@@ -59,7 +59,10 @@ describe("separation of duties", () => {
   });
 
   it("holds in the CLI user commands too", async () => {
-    const [agency] = await env.ctx.db.insert(agencies).values({ tenant: env.ctx.config.regency, code: "CLI-SOD", name: "Instansi CLI", category: "government" }).returning();
+    const [agency] = await env.ctx.db
+      .insert(agencies)
+      .values({ tenant: env.ctx.config.regency, code: "CLI-SOD", name: "Instansi CLI", category: "government" })
+      .returning();
     const base = { username: "cli.sod", name: "Akun CLI", agency: agency!.code };
     await expect(createUserFromCli(env.ctx, { ...base, roles: "admin,auditor" })).rejects.toThrow(CliError);
     await expect(createUserFromCli(env.ctx, { ...base, roles: "admin,auditor" })).rejects.toThrow(FIELD_MESSAGES.roles_admin_auditor.id);

@@ -33,7 +33,12 @@ function macOf(ring: KeyRing, body: Omit<Checkpoint, "mac">): string {
 /** Reads every shard head in one statement (a consistent snapshot) and signs them. */
 export async function makeCheckpoint(db: Db, ring: KeyRing, tenant: string, now = new Date()): Promise<Checkpoint> {
   const rows = await db.select().from(auditChainHeads).orderBy(asc(auditChainHeads.shard));
-  const body = { format: CHECKPOINT_FORMAT, tenant, createdAt: now.toISOString(), heads: rows.map((r) => ({ shard: r.shard, seq: Number(r.seq), hash: r.hash })) };
+  const body = {
+    format: CHECKPOINT_FORMAT,
+    tenant,
+    createdAt: now.toISOString(),
+    heads: rows.map((r) => ({ shard: r.shard, seq: Number(r.seq), hash: r.hash })),
+  };
   return { ...body, mac: macOf(ring, body) };
 }
 
@@ -45,11 +50,13 @@ export function parseCheckpoint(ring: KeyRing, text: string): Checkpoint {
   } catch {
     throw new CheckpointError("checkpoint is not JSON");
   }
-  if (cp?.format !== CHECKPOINT_FORMAT || !Array.isArray(cp.heads) || typeof cp.mac !== "string") throw new CheckpointError("not an audit checkpoint");
+  if (cp?.format !== CHECKPOINT_FORMAT || !Array.isArray(cp.heads) || typeof cp.mac !== "string")
+    throw new CheckpointError("not an audit checkpoint");
   const { mac, ...body } = cp;
   const want = Buffer.from(macOf(ring, body), "hex");
   const got = Buffer.from(mac, "hex");
-  if (got.length !== want.length || !timingSafeEqual(got, want)) throw new CheckpointError("checkpoint signature does not match (forged or another key)");
+  if (got.length !== want.length || !timingSafeEqual(got, want))
+    throw new CheckpointError("checkpoint signature does not match (forged or another key)");
   return cp;
 }
 
@@ -68,7 +75,10 @@ export async function writeCheckpoint(ctx: AppContext, file?: string, now = new 
 export function latestCheckpointFile(dataDir: string): string | undefined {
   const dir = path.join(dataDir, CHECKPOINT_DIR);
   if (!fs.existsSync(dir)) return undefined;
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort();
   return names.length ? path.join(dir, names[names.length - 1]!) : undefined;
 }
 
@@ -76,7 +86,10 @@ export function latestCheckpointFile(dataDir: string): string | undefined {
 export function pruneCheckpoints(dataDir: string, keep: number): void {
   const dir = path.join(dataDir, CHECKPOINT_DIR);
   if (!fs.existsSync(dir)) return;
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith(".json"))
+    .sort();
   for (const n of names.slice(0, Math.max(0, names.length - keep))) fs.rmSync(path.join(dir, n), { force: true });
 }
 

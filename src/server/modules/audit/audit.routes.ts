@@ -45,7 +45,8 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const q = req.query;
       const where: SQL[] = [eq(auditLog.tenant, requirePrincipal(req).tenant)];
       if (q.action) where.push(eq(auditLog.action, q.action));
-      if (q.actor) where.push(UUID_RE.test(q.actor) ? eq(auditLog.actorUserId, q.actor) : sql`lower(${auditLog.actorUsername}) = lower(${q.actor})`);
+      if (q.actor)
+        where.push(UUID_RE.test(q.actor) ? eq(auditLog.actorUserId, q.actor) : sql`lower(${auditLog.actorUsername}) = lower(${q.actor})`);
       if (q.resourceType) where.push(eq(auditLog.resourceType, q.resourceType));
       if (q.resourceId) where.push(eq(auditLog.resourceId, q.resourceId));
       if (q.from) where.push(gte(auditLog.at, q.from));

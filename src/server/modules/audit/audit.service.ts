@@ -291,7 +291,8 @@ export async function verifyAuditChain(
             breaks.push({ ...where, reason: "content does not match its keyed hash (record altered)" });
           }
         } else if (r.hashVersion === 1 && !keyedSeen) {
-          if (recordHash(r.prevHash, r.seq, payload) !== r.hash) breaks.push({ ...where, reason: "content does not match its hash (record altered)" });
+          if (recordHash(r.prevHash, r.seq, payload) !== r.hash)
+            breaks.push({ ...where, reason: "content does not match its hash (record altered)" });
         } else {
           breaks.push({ ...where, reason: `hash version ${r.hashVersion} not allowed here (unkeyed record after keyed ones)` });
         }
@@ -306,7 +307,12 @@ export async function verifyAuditChain(
       lastSeq = rows[rows.length - 1]!.seq;
     }
     if (head.seq !== expectedSeq - 1 || head.hash !== prevHash) {
-      breaks.push({ id: END_OF_CHAIN, shard: head.shard, seq: head.seq, reason: "chain head does not match the last record (records removed at the end)" });
+      breaks.push({
+        id: END_OF_CHAIN,
+        shard: head.shard,
+        seq: head.seq,
+        reason: "chain head does not match the last record (records removed at the end)",
+      });
     }
     if (!anchorSeen) {
       breaks.push({

@@ -17,7 +17,13 @@ const actor = { userId: null, username: "test", ip: "127.0.0.1" };
 
 async function writeMany(n: number) {
   await Promise.all(
-    Array.from({ length: n }, (_, i) => env.ctx.withAudit(actor, { action: "test.write", resourceType: "thing", resourceId: String(i), details: { i, nested: { b: 1, a: [1, 2] } } }, async () => {})),
+    Array.from({ length: n }, (_, i) =>
+      env.ctx.withAudit(
+        actor,
+        { action: "test.write", resourceType: "thing", resourceId: String(i), details: { i, nested: { b: 1, a: [1, 2] } } },
+        async () => {},
+      ),
+    ),
   );
 }
 
@@ -46,7 +52,13 @@ describe("audit chain", () => {
 
   it("names the first altered record", async () => {
     await writeMany(10);
-    const [victim] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "test.write")).orderBy(auditLog.id).limit(1).offset(5);
+    const [victim] = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, "test.write"))
+      .orderBy(auditLog.id)
+      .limit(1)
+      .offset(5);
     await env.ctx.db.execute(sql`UPDATE audit_log SET details = '{"i": 999}'::jsonb WHERE id = ${victim!.id}`);
     const r = await verifyAuditChain(env.ctx.db, env.ctx.audit.key);
     expect(r.ok).toBe(false);
@@ -59,7 +71,9 @@ describe("audit chain", () => {
   it("detects a deleted record", async () => {
     const fresh = await createTestEnv({ auditShards: 2 });
     try {
-      await Promise.all(Array.from({ length: 12 }, (_, i) => fresh.ctx.withAudit(actor, { action: "x", resourceId: String(i) }, async () => {})));
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => fresh.ctx.withAudit(actor, { action: "x", resourceId: String(i) }, async () => {})),
+      );
       // Delete from the middle of the longer chain (a deletion at the very end is caught by the head check).
       const [longest] = await fresh.ctx.db
         .select({ shard: auditLog.shard, n: sql<number>`count(*)::int` })
@@ -130,7 +144,9 @@ describe("keyed and anchored audit chain", () => {
   it("reports every altered record across shards", async () => {
     const fresh = await createTestEnv({ auditShards: 2 });
     try {
-      await Promise.all(Array.from({ length: 10 }, (_, i) => fresh.ctx.withAudit(actor, { action: "x", resourceId: String(i) }, async () => {})));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => fresh.ctx.withAudit(actor, { action: "x", resourceId: String(i) }, async () => {})),
+      );
       const rows = await fresh.ctx.db.select().from(auditLog).orderBy(asc(auditLog.id));
       const victims = [rows[1]!, rows[7]!];
       for (const v of victims) await fresh.ctx.db.execute(sql`UPDATE audit_log SET action = 'y' WHERE id = ${v.id}`);

@@ -27,8 +27,21 @@ const detail = async (a: Actor, id: string) => {
 
 /** Consent for `agencyId`, then a whole-case referral accepted by `receiver`. */
 async function referAccepted(owner: Actor, caseId: string, agencyId: string, receiver: Actor) {
-  expect((await owner.http.request("POST", `/api/cases/${caseId}/consents`, { purpose: "share_with_agency", agencyId, given: true, method: "written" })).statusCode).toBe(201);
-  const ref = await owner.http.request("POST", `/api/cases/${caseId}/referrals`, { scope: "case", toAgencyId: agencyId, reason: "AdditionalServicesRequired" });
+  expect(
+    (
+      await owner.http.request("POST", `/api/cases/${caseId}/consents`, {
+        purpose: "share_with_agency",
+        agencyId,
+        given: true,
+        method: "written",
+      })
+    ).statusCode,
+  ).toBe(201);
+  const ref = await owner.http.request("POST", `/api/cases/${caseId}/referrals`, {
+    scope: "case",
+    toAgencyId: agencyId,
+    reason: "AdditionalServicesRequired",
+  });
   expect(ref.statusCode, ref.body).toBe(201);
   const acc = await receiver.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {});
   expect(acc.statusCode, acc.body).toBe(200);
@@ -42,16 +55,37 @@ describe("case abilities in the detail response", () => {
     const owner = (await detail(s.owner, k.id)).abilities;
     const member = (await detail(s.member, k.id)).abilities;
     const coordinator = (await detail(s.coordinator, k.id)).abilities;
-    expect(owner).toMatchObject({ edit: true, addService: true, refer: true, overrideConsent: true, manageTeam: true, close: true, reopen: false, documents: true });
+    expect(owner).toMatchObject({
+      edit: true,
+      addService: true,
+      refer: true,
+      overrideConsent: true,
+      manageTeam: true,
+      close: true,
+      reopen: false,
+      documents: true,
+    });
     expect(member).toMatchObject({ edit: true, addService: true, refer: true, overrideConsent: false, manageTeam: false, close: false });
-    expect(Object.entries(coordinator).filter(([, v]) => v).map(([k]) => k)).toEqual(["export"]);
+    expect(
+      Object.entries(coordinator)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    ).toEqual(["export"]);
 
     // The server agrees with what it offered.
     expect((await s.member.http.request("POST", `/api/cases/${k.id}/close`, { reason: "other" })).statusCode).toBe(403);
     expect((await s.coordinator.http.request("POST", `/api/cases/${k.id}/notes`, { body: "x" })).statusCode).toBe(403);
 
     const closed = await s.owner.http.request("POST", `/api/cases/${k.id}/close`, { reason: "other" });
-    expect(closed.json().abilities).toMatchObject({ edit: false, addService: false, close: false, reopen: true, withdrawConsent: true, removeMember: true, refer: false });
+    expect(closed.json().abilities).toMatchObject({
+      edit: false,
+      addService: false,
+      close: false,
+      reopen: true,
+      withdrawConsent: true,
+      removeMember: true,
+      refer: false,
+    });
   });
 
   it("an investigator on the team may send without consent (override), as the policy says", async () => {
@@ -84,8 +118,21 @@ describe("case abilities in the detail response", () => {
 describe("referral abilities", () => {
   it("the receiver is offered accept and reject, the sender revoke; each is refused to the other side", async () => {
     const k = await openCase(s.owner);
-    expect((await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: true, method: "written" })).statusCode).toBe(201);
-    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "AdditionalServicesRequired" });
+    expect(
+      (
+        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
+          purpose: "share_with_agency",
+          agencyId: s.dinkes.id,
+          given: true,
+          method: "written",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.dinkes.id,
+      reason: "AdditionalServicesRequired",
+    });
     expect(sent.json().abilities).toEqual({ accept: false, reject: false, complete: false, revoke: true });
     const incoming = (await s.dinkesWorker.http.request("GET", "/api/referrals?box=incoming")).json().items;
     const mine = incoming.find((r: { id: string }) => r.id === sent.json().id);
@@ -101,10 +148,26 @@ describe("referral abilities", () => {
   });
 
   it("a sent referral notifies the receiving agency's case workers, in-app and by e-mail, without victim data", async () => {
-    await env.ctx.db.update(users).set({ email: sql`'u' || ${users.id} || '@dinkes.test'` }).where(eq(users.agencyId, s.dinkes.id));
+    await env.ctx.db
+      .update(users)
+      .set({ email: sql`'u' || ${users.id} || '@dinkes.test'` })
+      .where(eq(users.agencyId, s.dinkes.id));
     const k = await openCase(s.owner);
-    expect((await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: true, method: "written" })).statusCode).toBe(201);
-    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "AdditionalServicesRequired" });
+    expect(
+      (
+        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
+          purpose: "share_with_agency",
+          agencyId: s.dinkes.id,
+          given: true,
+          method: "written",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.dinkes.id,
+      reason: "AdditionalServicesRequired",
+    });
     const rows = await env.ctx.db
       .select()
       .from(notifications)
@@ -125,9 +188,13 @@ describe("referral abilities", () => {
 describe("overdue services", () => {
   it("count in the list and the XLSX as in /api/cases/overdue; the XLSX speaks the console's words in WIB", async () => {
     const k = await openCase(s.owner, { regionCode: VICTIM.desaCode });
-    expect((await s.owner.http.request("POST", `/api/cases/${k.id}/services`, { type: "legal_aid", dueDate: "2024-01-02" })).statusCode).toBe(201);
+    expect(
+      (await s.owner.http.request("POST", `/api/cases/${k.id}/services`, { type: "legal_aid", dueDate: "2024-01-02" })).statusCode,
+    ).toBe(201);
     expect((await s.owner.http.request("POST", `/api/cases/${k.id}/services`, { type: "shelter" })).statusCode).toBe(201);
-    const overdue = (await s.owner.http.request("GET", "/api/cases/overdue")).json().items.filter((i: { caseId: string }) => i.caseId === k.id);
+    const overdue = (await s.owner.http.request("GET", "/api/cases/overdue"))
+      .json()
+      .items.filter((i: { caseId: string }) => i.caseId === k.id);
     expect(overdue).toHaveLength(1);
     const row = (await s.owner.http.request("GET", "/api/cases")).json().items.find((c: { id: string }) => c.id === k.id);
     expect(row.overdueServices).toBe(1);
@@ -135,8 +202,21 @@ describe("overdue services", () => {
     expect(onlyOverdue).toContain(k.id);
 
     // An unanswered referral past its deadline counts too.
-    expect((await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: true, method: "written" })).statusCode).toBe(201);
-    const ref = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "AdditionalServicesRequired" });
+    expect(
+      (
+        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
+          purpose: "share_with_agency",
+          agencyId: s.dinkes.id,
+          given: true,
+          method: "written",
+        })
+      ).statusCode,
+    ).toBe(201);
+    const ref = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.dinkes.id,
+      reason: "AdditionalServicesRequired",
+    });
     await env.ctx.db.execute(sql`UPDATE case_referrals SET respond_due_at = now() - interval '1 day' WHERE id = ${ref.json().id}`);
     const again = (await s.owner.http.request("GET", "/api/cases")).json().items.find((c: { id: string }) => c.id === k.id);
     expect([again.overdueReferrals, again.overdueServices]).toEqual([1, 1]);
@@ -174,7 +254,9 @@ describe("overdue services", () => {
 
   it("escalation notices name the service as the console does and lead to the case", async () => {
     const k = await openCase(s.owner);
-    expect((await s.owner.http.request("POST", `/api/cases/${k.id}/services`, { type: "legal_aid", dueDate: "2024-01-02" })).statusCode).toBe(201);
+    expect(
+      (await s.owner.http.request("POST", `/api/cases/${k.id}/services`, { type: "legal_aid", dueDate: "2024-01-02" })).statusCode,
+    ).toBe(201);
     await escalateCaseDeadlines(env.ctx, new Date());
     const [n] = await env.ctx.db
       .select()

@@ -21,10 +21,13 @@ afterAll(() => env.close());
 /** Every row of every case table (not the audit log), as text. */
 async function dumpCaseTables(): Promise<string> {
   const tables = rowsOf<{ table_name: string }>(
-    await env.ctx.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'case%' ORDER BY table_name`),
+    await env.ctx.db.execute(
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'case%' ORDER BY table_name`,
+    ),
   ).map((r) => r.table_name);
   let out = "";
-  for (const t of tables) out += `${t}:${rowsOf<{ t: string | null }>(await env.ctx.db.execute(sql`SELECT string_agg(x::text, '|' ORDER BY x::text) AS t FROM ${sql.identifier(t)} x`))[0]?.t ?? ""}\n`;
+  for (const t of tables)
+    out += `${t}:${rowsOf<{ t: string | null }>(await env.ctx.db.execute(sql`SELECT string_agg(x::text, '|' ORDER BY x::text) AS t FROM ${sql.identifier(t)} x`))[0]?.t ?? ""}\n`;
   return out;
 }
 
@@ -34,11 +37,20 @@ describe("closed cases", () => {
     const url = `/api/cases/${c.id}`;
     const o = s.owner.http;
     expect((await o.request("POST", `${url}/members`, { userId: s.member.user.id })).statusCode).toBe(200);
-    const consent = (agencyId: string) => o.request("POST", `${url}/consents`, { purpose: "share_with_agency", agencyId, given: true, method: "written" });
+    const consent = (agencyId: string) =>
+      o.request("POST", `${url}/consents`, { purpose: "share_with_agency", agencyId, given: true, method: "written" });
     expect((await consent(s.dinkes.id)).statusCode).toBe(201);
     const polresConsent = (await consent(s.polres.id)).json().id as string;
-    const serviceId = (await o.request("POST", `${url}/services`, { type: "health", providerAgencyId: s.dinkes.id, dueDate: "2030-01-01" })).json().id as string;
-    const ref = await o.request("POST", `${url}/referrals`, { scope: "service", serviceId, toAgencyId: s.dinkes.id, assignedUserId: s.dinkesWorker.user.id, reason: "AdditionalServicesRequired" });
+    const serviceId = (
+      await o.request("POST", `${url}/services`, { type: "health", providerAgencyId: s.dinkes.id, dueDate: "2030-01-01" })
+    ).json().id as string;
+    const ref = await o.request("POST", `${url}/referrals`, {
+      scope: "service",
+      serviceId,
+      toAgencyId: s.dinkes.id,
+      assignedUserId: s.dinkesWorker.user.id,
+      reason: "AdditionalServicesRequired",
+    });
     expect(ref.statusCode, ref.body).toBe(201);
     expect((await s.dinkesWorker.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {})).statusCode).toBe(200);
 
@@ -68,7 +80,10 @@ describe("closed cases", () => {
     for (const [who, method, path, body] of refused) {
       const res = await who.request(method, path, body);
       expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(409);
-      expect(res.json().error).toMatchObject({ code: "case_closed", message: "Kasus ini sudah ditutup. Buka kembali kasus untuk mengubahnya." });
+      expect(res.json().error).toMatchObject({
+        code: "case_closed",
+        message: "Kasus ini sudah ditutup. Buka kembali kasus untuk mengubahnya.",
+      });
     }
     const doc = await o.request("POST", `${url}/documents?name=surat.pdf`, tinyPdf(), { "content-type": "application/pdf" });
     expect(doc.statusCode).toBe(409);
@@ -78,20 +93,38 @@ describe("closed cases", () => {
 
     // Still possible: the referral recipient reports progress on its service (not its planning) ...
     expect((await s.dinkesWorker.http.request("PATCH", `${url}/services/${serviceId}`, { dueDate: "2031-01-01" })).statusCode).toBe(403);
-    const progress = await s.dinkesWorker.http.request("PATCH", `${url}/services/${serviceId}`, { status: "delivered", notes: "Pemeriksaan selesai" });
+    const progress = await s.dinkesWorker.http.request("PATCH", `${url}/services/${serviceId}`, {
+      status: "delivered",
+      notes: "Pemeriksaan selesai",
+    });
     expect(progress.statusCode, progress.body).toBe(200);
     const [svc] = await env.ctx.db.select().from(caseServices).where(eq(caseServices.id, serviceId));
     expect(svc!.status).toBe("delivered");
     // ... the victim withdraws or refuses consent, someone leaves the team.
     expect((await o.request("POST", `${url}/consents/${polresConsent}/withdraw`)).statusCode).toBe(200);
-    expect((await o.request("POST", `${url}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: false, method: "verbal" })).statusCode).toBe(201);
+    expect(
+      (await o.request("POST", `${url}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: false, method: "verbal" }))
+        .statusCode,
+    ).toBe(201);
     expect((await o.request("DELETE", `${url}/members/${s.member.user.id}`)).statusCode).toBe(200);
     expect((await s.member.http.request("GET", url)).statusCode).toBe(404);
     const allowed = await env.ctx.db
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(and(eq(auditLog.resourceId, c.id), sql`${auditLog.action} IN ('case.service_update', 'case.consent_withdraw', 'case.consent_record', 'case.member_remove')`));
-    expect(allowed.map((a) => a.action).sort()).toEqual(["case.consent_record", "case.consent_record", "case.consent_record", "case.consent_withdraw", "case.member_remove", "case.service_update"]);
+      .where(
+        and(
+          eq(auditLog.resourceId, c.id),
+          sql`${auditLog.action} IN ('case.service_update', 'case.consent_withdraw', 'case.consent_record', 'case.member_remove')`,
+        ),
+      );
+    expect(allowed.map((a) => a.action).sort()).toEqual([
+      "case.consent_record",
+      "case.consent_record",
+      "case.consent_record",
+      "case.consent_withdraw",
+      "case.member_remove",
+      "case.service_update",
+    ]);
 
     // Reopening is the way back to editing.
     expect((await o.request("POST", `${url}/reopen`, { reason: "Korban dihubungi lagi oleh perekrut" })).statusCode).toBe(200);

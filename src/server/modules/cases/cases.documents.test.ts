@@ -25,15 +25,36 @@ let store: AttachmentStore;
 const docsUrl = (id = caseId) => `/api/cases/${id}/documents`;
 const upload = (who: Client, body: Buffer, name = FILE_NAME, type = "application/octet-stream") =>
   who.request("POST", `${docsUrl()}?name=${encodeURIComponent(name)}`, body, { "content-type": type });
-const liveDocs = () => env.ctx.db.select().from(caseDocuments).where(and(eq(caseDocuments.caseId, caseId), sql`${caseDocuments.deletedAt} IS NULL`));
+const liveDocs = () =>
+  env.ctx.db
+    .select()
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), sql`${caseDocuments.deletedAt} IS NULL`));
 
 async function refer(scope: "case" | "service", agencyId: string, assignee: Client, assigneeId: string) {
-  await s.owner.http.request("POST", `/api/cases/${caseId}/consents`, { purpose: "share_with_agency", agencyId, given: true, method: "written" });
+  await s.owner.http.request("POST", `/api/cases/${caseId}/consents`, {
+    purpose: "share_with_agency",
+    agencyId,
+    given: true,
+    method: "written",
+  });
   let serviceId: string | undefined;
   if (scope === "service") {
-    serviceId = (await s.owner.http.request("POST", `/api/cases/${caseId}/services`, { type: "health", providerAgencyId: agencyId, dueDate: "2030-01-01" })).json().id;
+    serviceId = (
+      await s.owner.http.request("POST", `/api/cases/${caseId}/services`, {
+        type: "health",
+        providerAgencyId: agencyId,
+        dueDate: "2030-01-01",
+      })
+    ).json().id;
   }
-  const sent = await s.owner.http.request("POST", `/api/cases/${caseId}/referrals`, { scope, serviceId, toAgencyId: agencyId, assignedUserId: assigneeId, reason: "AdditionalServicesRequired" });
+  const sent = await s.owner.http.request("POST", `/api/cases/${caseId}/referrals`, {
+    scope,
+    serviceId,
+    toAgencyId: agencyId,
+    assignedUserId: assigneeId,
+    reason: "AdditionalServicesRequired",
+  });
   expect(sent.statusCode, sent.body).toBe(201);
   expect((await assignee.request("POST", `/api/referrals/${sent.json().id}/accept`, {})).statusCode).toBe(200);
 }
@@ -85,7 +106,10 @@ describe("case documents", () => {
       expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
       expect(file.rawPayload.equals(plain)).toBe(true);
     }
-    const audit = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceType, "case"), eq(auditLog.resourceId, caseId)));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceType, "case"), eq(auditLog.resourceId, caseId)));
     const actions = audit.map((a) => a.action);
     expect(actions.filter((a) => a === "case.document_upload")).toHaveLength(1);
     expect(actions.filter((a) => a === "case.document_list")).toHaveLength(3);
@@ -120,7 +144,15 @@ describe("case documents", () => {
     const sha256 = await store.put(plain); // the old layout: plain bytes named by their hash
     const [row] = await env.ctx.db
       .insert(caseDocuments)
-      .values({ tenant: env.ctx.config.regency, caseId: other, fileNameEnc: sealText(env.ctx.keys, "lama.jpg")!, sha256, mediaType: "image/jpeg", size: plain.length, uploadedBy: s.owner.user.id })
+      .values({
+        tenant: env.ctx.config.regency,
+        caseId: other,
+        fileNameEnc: sealText(env.ctx.keys, "lama.jpg")!,
+        sha256,
+        mediaType: "image/jpeg",
+        size: plain.length,
+        uploadedBy: s.owner.user.id,
+      })
       .returning();
     const file = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
     expect(file.statusCode).toBe(200);
@@ -142,7 +174,9 @@ describe("case documents", () => {
     expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
     const reread = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
     expect(reread.rawPayload.equals(plain)).toBe(true);
-    expect((await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" })).json().id).toBe(row!.id);
+    expect((await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" })).json().id).toBe(
+      row!.id,
+    );
     expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
   });
 

@@ -75,7 +75,14 @@ export class CaseDocuments {
   }
 
   /** Runs `fn` inside the audited case transaction, for callers who may see documents (else 404). */
-  private inDocuments<T>(p: Principal, actor: AuditActor, caseId: string, action: Action, fn: (tx: Db) => Promise<T>, details: (r: T) => Record<string, unknown>) {
+  private inDocuments<T>(
+    p: Principal,
+    actor: AuditActor,
+    caseId: string,
+    action: Action,
+    fn: (tx: Db) => Promise<T>,
+    details: (r: T) => Record<string, unknown>,
+  ) {
     return this.cases.inCase(
       p,
       actor,
@@ -120,7 +127,15 @@ export class CaseDocuments {
     const [row] = await db
       .select()
       .from(caseDocuments)
-      .where(and(CaseDocuments.live(caseId), or(eq(caseDocuments.contentMac, content.mac), and(isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, content.plainSha256)))));
+      .where(
+        and(
+          CaseDocuments.live(caseId),
+          or(
+            eq(caseDocuments.contentMac, content.mac),
+            and(isNull(caseDocuments.fileKeyEnc), eq(caseDocuments.sha256, content.plainSha256)),
+          ),
+        ),
+      );
     return row;
   }
 
@@ -138,7 +153,15 @@ export class CaseDocuments {
       actor,
       caseId,
       "list",
-      async (tx) => this.present(tx, await tx.select().from(caseDocuments).where(CaseDocuments.live(caseId)).orderBy(asc(caseDocuments.createdAt), asc(caseDocuments.id))),
+      async (tx) =>
+        this.present(
+          tx,
+          await tx
+            .select()
+            .from(caseDocuments)
+            .where(CaseDocuments.live(caseId))
+            .orderBy(asc(caseDocuments.createdAt), asc(caseDocuments.id)),
+        ),
       (r) => ({ documentIds: r.map((d) => d.id) }),
     );
   }
@@ -148,7 +171,13 @@ export class CaseDocuments {
    * here, in the transaction that holds the case row locked (which also serialises the count). The same
    * bytes sent again return the stored document (`created: false`).
    */
-  async upload(p: Principal, actor: AuditActor, caseId: string, body: unknown, name: string): Promise<{ created: boolean; document: CaseDocumentView }> {
+  async upload(
+    p: Principal,
+    actor: AuditActor,
+    caseId: string,
+    body: unknown,
+    name: string,
+  ): Promise<{ created: boolean; document: CaseDocumentView }> {
     const c = await findCase(this.ctx.db, p.tenant, caseId);
     const a = c ? await accessTo(this.ctx.db, p, c) : null;
     if (!c || !a || !casePolicy.can(p, "documents", a)) throw notFound(); // before the body is looked at
@@ -194,9 +223,25 @@ export class CaseDocuments {
   }
 
   /** One document's file and name; audited. */
-  async read(p: Principal, actor: AuditActor, caseId: string, documentId: string): Promise<{ name: string; mediaType: string; data: Buffer }> {
-    const row = await this.inDocuments(p, actor, caseId, "read", (tx) => this.document(tx, caseId, documentId), () => ({ documentId }));
-    return { name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen", mediaType: row.mediaType, data: await readSealed(this.store, this.ctx.keys, row) };
+  async read(
+    p: Principal,
+    actor: AuditActor,
+    caseId: string,
+    documentId: string,
+  ): Promise<{ name: string; mediaType: string; data: Buffer }> {
+    const row = await this.inDocuments(
+      p,
+      actor,
+      caseId,
+      "read",
+      (tx) => this.document(tx, caseId, documentId),
+      () => ({ documentId }),
+    );
+    return {
+      name: openText(this.ctx.keys, row.fileNameEnc) ?? "dokumen",
+      mediaType: row.mediaType,
+      data: await readSealed(this.store, this.ctx.keys, row),
+    };
   }
 
   /** Hides a document from the case (soft delete, audited); the file stays as a record of what the case held. */

@@ -27,36 +27,46 @@ export async function exportCases(
   opts: { caseId?: string; status?: string; format: "json" | "csv" },
   now = new Date(),
 ): Promise<{ json?: HtcdsExport; csv?: string }> {
-  return ctx.withAudit(
-    actor,
-    (r: { ids: string[]; identity: boolean }) => ({
-      action: "case.export",
-      resourceType: "case",
-      ...(opts.caseId ? { resourceId: opts.caseId } : {}),
-      details: { format: opts.format, standard: "HTCDS 2.0", cases: r.ids, identity: r.identity },
-    }),
-    async (tx) => {
-      const rows = opts.caseId
-        ? await findCase(tx, p.tenant, opts.caseId).then((c) => (c ? [{ c }] : []))
-        : await listCases(tx, caseScopeSql(p), { status: opts.status, limit: EXPORT_LIMIT, offset: 0 }, now);
-      const items: HtcdsCase[] = [];
-      const ids: string[] = [];
-      let identity = false;
-      for (const { c } of rows) {
-        const a = await accessTo(tx, p, c);
-        if (!a) continue;
-        identity ||= casePolicy.can(p, "readIdentity", a);
-        items.push(await htcdsCase(ctx, tx, p, c, a));
-        ids.push(c.id);
-      }
-      if (opts.caseId && items.length === 0) throw notFound();
-      return { ids, identity, items };
-    },
-  ).then((r) =>
-    opts.format === "csv"
-      ? { csv: htcdsCsv(r.items, r.identity) }
-      : { json: { standard: "HTCDS 2.0", credit: HTCDS_CREDIT, generatedAt: now.toISOString(), identityIncluded: r.identity, cases: r.items } },
-  );
+  return ctx
+    .withAudit(
+      actor,
+      (r: { ids: string[]; identity: boolean }) => ({
+        action: "case.export",
+        resourceType: "case",
+        ...(opts.caseId ? { resourceId: opts.caseId } : {}),
+        details: { format: opts.format, standard: "HTCDS 2.0", cases: r.ids, identity: r.identity },
+      }),
+      async (tx) => {
+        const rows = opts.caseId
+          ? await findCase(tx, p.tenant, opts.caseId).then((c) => (c ? [{ c }] : []))
+          : await listCases(tx, caseScopeSql(p), { status: opts.status, limit: EXPORT_LIMIT, offset: 0 }, now);
+        const items: HtcdsCase[] = [];
+        const ids: string[] = [];
+        let identity = false;
+        for (const { c } of rows) {
+          const a = await accessTo(tx, p, c);
+          if (!a) continue;
+          identity ||= casePolicy.can(p, "readIdentity", a);
+          items.push(await htcdsCase(ctx, tx, p, c, a));
+          ids.push(c.id);
+        }
+        if (opts.caseId && items.length === 0) throw notFound();
+        return { ids, identity, items };
+      },
+    )
+    .then((r) =>
+      opts.format === "csv"
+        ? { csv: htcdsCsv(r.items, r.identity) }
+        : {
+            json: {
+              standard: "HTCDS 2.0",
+              credit: HTCDS_CREDIT,
+              generatedAt: now.toISOString(),
+              identityIncluded: r.identity,
+              cases: r.items,
+            },
+          },
+    );
 }
 
 /** Region names for region codes, as the console shows them (the code only when the name is unknown). */
@@ -93,7 +103,10 @@ export async function exportCaseListXlsx(
     },
   );
   const t = uiWords(locale);
-  const places = await regionNames(ctx, items.map((c) => c.regionCode));
+  const places = await regionNames(
+    ctx,
+    items.map((c) => c.regionCode),
+  );
   const wb = new ExcelJS.Workbook();
   wb.creator = "Simpul";
   const ws = wb.addWorksheet(t("cases.xlsx.sheet"));

@@ -60,7 +60,13 @@ export type Actor = { user: TestUser; p: Principal; http: Client };
 
 /** Opens a case through the API with a victim; returns its id and the victim's person id. */
 export async function openCase(owner: Actor, extra: Record<string, unknown> = {}) {
-  const res = await owner.http.request("POST", "/api/cases", { origin: "public_report", priority: "high", summary: "Dipulangkan dari Kamboja", victim: VICTIM, ...extra });
+  const res = await owner.http.request("POST", "/api/cases", {
+    origin: "public_report",
+    priority: "high",
+    summary: "Dipulangkan dari Kamboja",
+    victim: VICTIM,
+    ...extra,
+  });
   if (res.statusCode !== 201) throw new Error(`create case: ${res.statusCode} ${res.body}`);
   const body = res.json();
   return { id: body.id as string, code: body.code as string, victimId: body.persons[0].id as string };

@@ -10,7 +10,6 @@ import { caseOpenerFor, caseVisibleTo } from "./cases.from-report";
 import { ReportToCaseSchema } from "./cases.schema";
 import { IdParam } from "../../lib/validation";
 
-
 export const caseFromReportRoutes: FastifyPluginAsyncZod = async (app) => {
   const reports = new ReportsService(app.ctx, caseVisibleTo);
 

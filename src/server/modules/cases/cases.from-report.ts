@@ -30,7 +30,13 @@ export function caseOpenerFor(ctx: AppContext, p: Principal, actor: AuditActor, 
       tx,
       p,
       owner!,
-      { origin: "public_report", priority: body.priority, summary: body.summary ?? r.description, regionCode: r.regionCode ?? undefined, reportIds: [r.id] },
+      {
+        origin: "public_report",
+        priority: body.priority,
+        summary: body.summary ?? r.description,
+        regionCode: r.regionCode ?? undefined,
+        reportIds: [r.id],
+      },
       now,
     );
     const contact = r.reporter && (r.reporter.name || r.reporter.phone) ? r.reporter : null;

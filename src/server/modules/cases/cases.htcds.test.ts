@@ -26,7 +26,15 @@ function loadStandard(): Map<string, Field> {
     const type = c[iType]?.trim() ?? "";
     const raw = c[iValues]?.trim() ?? "";
     // Picklists whose values are listed ("A / B / C"); ISO-code picklists say "Use ISO ..." and are checked by shape.
-    const values = /Picklist/.test(type) && raw && !raw.startsWith("Use ISO") ? new Set(raw.split("/").map((v) => v.trim()).filter(Boolean)) : null;
+    const values =
+      /Picklist/.test(type) && raw && !raw.startsWith("Use ISO")
+        ? new Set(
+            raw
+              .split("/")
+              .map((v) => v.trim())
+              .filter(Boolean),
+          )
+        : null;
     out.set(name, { type, values });
   }
   return out;
@@ -45,7 +53,14 @@ beforeAll(async () => {
     const res = await h.request("POST", url, body);
     if (res.statusCode >= 300) throw new Error(`${url}: ${res.body}`);
   };
-  await ok(`/api/cases/${caseId}/persons`, { kind: "perpetrator", name: "Bang Jago", phones: ["0813-0000-1111"], perpetratorRoles: ["RecruiterOrIntermediary", "Transporter"], aliases: ["Jago"], companies: ["PT Maju Jaya"] });
+  await ok(`/api/cases/${caseId}/persons`, {
+    kind: "perpetrator",
+    name: "Bang Jago",
+    phones: ["0813-0000-1111"],
+    perpetratorRoles: ["RecruiterOrIntermediary", "Transporter"],
+    aliases: ["Jago"],
+    companies: ["PT Maju Jaya"],
+  });
   await ok(`/api/cases/${caseId}/events`, {
     stage: "Recruitment",
     country: "ID",
@@ -68,7 +83,12 @@ beforeAll(async () => {
   await ok(`/api/cases/${caseId}/legal`, { stage: "police_report", date: "2026-11-02", articles: ["4", "10"] });
   await ok(`/api/cases/${caseId}/notes`, { body: "Korban stabil." });
   await ok(`/api/cases/${caseId}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: true, method: "written" });
-  await ok(`/api/cases/${caseId}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "AdditionalServicesRequired", details: "Butuh pemeriksaan" });
+  await ok(`/api/cases/${caseId}/referrals`, {
+    scope: "case",
+    toAgencyId: s.dinkes.id,
+    reason: "AdditionalServicesRequired",
+    details: "Butuh pemeriksaan",
+  });
   const upd = await h.request("PATCH", `/api/cases/${caseId}`, { traffickingStatus: "confirmed", traffickingStatusOrg: "Police" });
   expect(upd.statusCode).toBe(200);
 });
@@ -147,7 +167,8 @@ describe.skipIf(!haveStandard)("HTCDS 2.0 export", () => {
     const doc = res.json();
     expect(doc.identityIncluded).toBe(false);
     const mine = doc.cases.find((c: { case: { extensions: { idn_CaseCode: string } } }) => c.case.extensions.idn_CaseCode);
-    for (const secret of [VICTIM.name, VICTIM.nik, VICTIM.birthDate, "Bang Jago", "Facebook lowongan", "Korban stabil"]) expect(res.body).not.toContain(secret);
+    for (const secret of [VICTIM.name, VICTIM.nik, VICTIM.birthDate, "Bang Jago", "Facebook lowongan", "Korban stabil"])
+      expect(res.body).not.toContain(secret);
     expect(mine.victims[0].prs_Gender).toBe("Feminine");
     expect(mine.perpetrators).toEqual([]);
     for (const v of mine.victims) checkRecord(std, v, "victims");
@@ -157,7 +178,10 @@ describe.skipIf(!haveStandard)("HTCDS 2.0 export", () => {
     // Somebody with no case at all gets an empty export, not someone else's cases.
     const empty = await s.outsider.http.request("GET", "/api/cases/export/htcds");
     expect(empty.json().cases).toEqual([]);
-    const audits = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "case.export"), eq(auditLog.actorUserId, s.coordinator.user.id)));
+    const audits = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "case.export"), eq(auditLog.actorUserId, s.coordinator.user.id)));
     expect(audits.map((a) => (a.details as { format: string; identity: boolean }).identity)).toEqual([false, false]);
     expect(JSON.stringify(audits)).toContain(caseId);
   });

@@ -7,7 +7,16 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { type CaseAccess, casePolicy } from "./cases.policy";
 import { agencyRefs, type CaseRow, userRefs } from "./cases.repo";
-import { caseConsents, caseEvents, caseLegalMilestones, caseNotes, casePersons, caseReferrals, caseServices, type SERVICE_TYPES } from "./cases.tables";
+import {
+  caseConsents,
+  caseEvents,
+  caseLegalMilestones,
+  caseNotes,
+  casePersons,
+  caseReferrals,
+  caseServices,
+  type SERVICE_TYPES,
+} from "./cases.tables";
 import { HTCDS_CREDIT } from "../../../core/htcds-values";
 import { openPerson, openText } from "./cases.persons";
 import type { Principal } from "../../auth/principal";
@@ -70,12 +79,20 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
   const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
   const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom));
   const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
-  const legal = await db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date));
+  const legal = await db
+    .select()
+    .from(caseLegalMilestones)
+    .where(eq(caseLegalMilestones.caseId, c.id))
+    .orderBy(asc(caseLegalMilestones.date));
   const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
   const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
   const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
   const owners = await userRefs(db, [c.ownerId, ...referrals.map((r) => r.assignedUserId ?? "").filter(Boolean)]);
-  const ags = await agencyRefs(db, [...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...services.map((s) => s.providerAgencyId), ...consents.map((x) => x.agencyId)]);
+  const ags = await agencyRefs(db, [
+    ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),
+    ...services.map((s) => s.providerAgencyId),
+    ...consents.map((x) => x.agencyId),
+  ]);
   const visibleEvents = serviceOnly ? [] : events;
   const visibleServices = serviceOnly && a.level === "referral" ? services.filter((s) => a.serviceIds.includes(s.id)) : services;
 
@@ -108,7 +125,12 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
         vic_MethodsOfControl: union(visibleEvents.map((e) => e.controlMethods)),
         vic_TypeOfExploitation: union(visibleEvents.map((e) => e.exploitationTypes)),
         vic_ForcedLabourIndustry: visibleEvents.find((e) => e.forcedLabourIndustry)?.forcedLabourIndustry ?? null,
-        extensions: { idn_AgeBand: row.ageBand, idn_DesaCode: row.desaCode, idn_PmiStatus: row.pmiStatus, idn_TraffickingStatusDetail: c.traffickingStatus },
+        extensions: {
+          idn_AgeBand: row.ageBand,
+          idn_DesaCode: row.desaCode,
+          idn_PmiStatus: row.pmiStatus,
+          idn_TraffickingStatusDetail: c.traffickingStatus,
+        },
       }),
     );
 
@@ -129,7 +151,9 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
   return {
     case: clean({
       cas_Status: c.status === "closed" ? (c.closureReason === "referred_elsewhere" ? "ClosedReferred" : "Closed") : "Active",
-      cas_ReasonForCaseClosure: c.closureReason ? [c.closureReason, narrative ? openText(ctx.keys, c.closureNoteEnc) : null].filter(Boolean).join(": ") : null,
+      cas_ReasonForCaseClosure: c.closureReason
+        ? [c.closureReason, narrative ? openText(ctx.keys, c.closureNoteEnc) : null].filter(Boolean).join(": ")
+        : null,
       cas_CaseOwner: owners.get(c.ownerId)?.displayName ?? null,
       extensions: {
         idn_CaseCode: c.code,
@@ -177,7 +201,10 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
       a.level === "aggregate"
         ? []
         : consents.map((x) =>
-            clean({ con_Consent: x.given && !x.withdrawnAt, extensions: { idn_ConsentPurpose: x.purpose, idn_ConsentAgency: name(x.agencyId), idn_ConsentMethod: x.method } }),
+            clean({
+              con_Consent: x.given && !x.withdrawnAt,
+              extensions: { idn_ConsentPurpose: x.purpose, idn_ConsentAgency: name(x.agencyId), idn_ConsentMethod: x.method },
+            }),
           ),
     comments: narrative ? notes.map((n) => clean({ cco_CaseComment: openText(ctx.keys, n.bodyEnc) })) : [],
   };

@@ -18,6 +18,10 @@ export function caseJobs(ctx: AppContext): Job[] {
     { name: "cases.escalate", intervalMs: 5 * 60_000, run: (now) => escalateCaseDeadlines(ctx, now) },
     // Documents uploaded before encryption at rest; nothing to do once they are all encrypted.
     { name: "cases.encrypt-legacy-documents", intervalMs: 60 * 60_000, run: () => encryptLegacyDocuments(ctx) },
-    { name: "cases.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => sweepOrphanFiles(ctx.db, ctx.config.dataDir, CASE_DOCUMENT_FILES, now) },
+    {
+      name: "cases.cleanup-orphan-files",
+      intervalMs: 6 * 60 * 60_000,
+      run: (now) => sweepOrphanFiles(ctx.db, ctx.config.dataDir, CASE_DOCUMENT_FILES, now),
+    },
   ];
 }

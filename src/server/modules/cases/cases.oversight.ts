@@ -18,7 +18,8 @@ import { cases, type SERVICE_TYPES } from "./cases.tables";
 /** Cases whose deadlines the caller watches: its own teams, and a coordinator's jurisdiction. */
 function watchScope(p: Principal): SQL {
   const parts: SQL[] = [];
-  if (isCaseWorker(p)) parts.push(sql`EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = ${cases.id} AND m.user_id = ${p.id} AND m.removed_at IS NULL)`);
+  if (isCaseWorker(p))
+    parts.push(sql`EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = ${cases.id} AND m.user_id = ${p.id} AND m.removed_at IS NULL)`);
   if (hasRole(p, "coordinator")) parts.push(caseJurisdictionSql(p));
   return parts.length ? sql`(${cases.tenant} = ${p.tenant} AND (${sql.join(parts, sql` OR `)}))` : sql`false`;
 }
@@ -38,14 +39,30 @@ export async function overdueItems(ctx: AppContext, p: Principal, now = new Date
   const holidays = holidayDates(ctx.config.holidaysExtra);
   const scope = watchScope(p);
   const today = jakartaDate(now);
-  const refs = rowsOf<{ id: string; case_id: string; code: string; agency_id: string; agency_name: string; due: string | Date; service_type: OverdueItem["serviceType"] }>(
+  const refs = rowsOf<{
+    id: string;
+    case_id: string;
+    code: string;
+    agency_id: string;
+    agency_name: string;
+    due: string | Date;
+    service_type: OverdueItem["serviceType"];
+  }>(
     await ctx.db.execute(sql`SELECT r.id, r.case_id, ${cases.code} AS code, r.to_agency_id AS agency_id, a.name AS agency_name, r.respond_due_at AS due, s.type AS service_type
       FROM case_referrals r JOIN cases ON ${cases.id} = r.case_id JOIN agencies a ON a.id = r.to_agency_id
       LEFT JOIN case_services s ON s.id = r.service_id
       WHERE ${scope} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()}
       ORDER BY r.respond_due_at LIMIT 500`),
   );
-  const svcs = rowsOf<{ id: string; case_id: string; code: string; agency_id: string | null; agency_name: string | null; due: string; service_type: NonNullable<OverdueItem["serviceType"]> }>(
+  const svcs = rowsOf<{
+    id: string;
+    case_id: string;
+    code: string;
+    agency_id: string | null;
+    agency_name: string | null;
+    due: string;
+    service_type: NonNullable<OverdueItem["serviceType"]>;
+  }>(
     await ctx.db.execute(sql`SELECT s.id, s.case_id, ${cases.code} AS code, s.provider_agency_id AS agency_id, a.name AS agency_name, s.due_date::text AS due, s.type AS service_type
       FROM case_services s JOIN cases ON ${cases.id} = s.case_id LEFT JOIN agencies a ON a.id = s.provider_agency_id
       WHERE ${scope} AND ${cases.status} <> 'closed' AND s.status IN ('planned', 'in_progress') AND s.due_date < ${today}
@@ -94,9 +111,13 @@ export async function caseStats(ctx: AppContext, p: Principal, now = new Date())
   const q = async (expr: SQL) => rowsOf<{ k: string | null; n: number }>(await ctx.db.execute(expr));
   const byStatus = await q(sql`SELECT ${cases.status} AS k, count(*)::int AS n FROM cases WHERE ${scope} GROUP BY 1`);
   const byTs = await q(sql`SELECT ${cases.traffickingStatus} AS k, count(*)::int AS n FROM cases WHERE ${scope} GROUP BY 1`);
-  const byKec = await q(sql`SELECT substring(${cases.regionCode} from '^\\d{2}\\.\\d{2}\\.\\d{2}') AS k, count(*)::int AS n FROM cases WHERE ${scope} GROUP BY 1`);
+  const byKec = await q(
+    sql`SELECT substring(${cases.regionCode} from '^\\d{2}\\.\\d{2}\\.\\d{2}') AS k, count(*)::int AS n FROM cases WHERE ${scope} GROUP BY 1`,
+  );
   const victims = (col: string) =>
-    q(sql`SELECT v.${sql.raw(col)} AS k, count(*)::int AS n FROM case_persons v JOIN cases ON ${cases.id} = v.case_id WHERE ${scope} AND v.kind = 'victim' GROUP BY 1`);
+    q(
+      sql`SELECT v.${sql.raw(col)} AS k, count(*)::int AS n FROM case_persons v JOIN cases ON ${cases.id} = v.case_id WHERE ${scope} AND v.kind = 'victim' GROUP BY 1`,
+    );
   const [overdue] = rowsOf<{ r: number; s: number }>(
     await ctx.db.execute(sql`SELECT
       (SELECT count(*)::int FROM case_referrals r JOIN cases ON ${cases.id} = r.case_id WHERE ${scope} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()}) AS r,
@@ -130,7 +151,14 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const at = now.toISOString();
-    const refs = rowsOf<{ id: string; case_id: string; from_user_id: string; code: string; region_code: string | null; agency_name: string }>(
+    const refs = rowsOf<{
+      id: string;
+      case_id: string;
+      from_user_id: string;
+      code: string;
+      region_code: string | null;
+      agency_name: string;
+    }>(
       await tx.execute(sql`UPDATE case_referrals r SET escalated_at = ${at} FROM cases c, agencies a
         WHERE r.id IN (SELECT id FROM case_referrals WHERE tenant = ${tenant} AND status = 'sent' AND respond_due_at <= ${at} AND escalated_at IS NULL
                        ORDER BY respond_due_at LIMIT 500 FOR UPDATE SKIP LOCKED)
@@ -151,17 +179,49 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
     const tell = (userIds: string[], caseId: string, regionCode: string | null, title: string, body: string) => {
       const to = new Set(userIds);
       for (const c of coordinators) if (inJurisdiction({ jurisdiction: c.jurisdiction } as never, regionCode)) to.add(c.id);
-      for (const userId of to) out.push({ tenant, userId, email: emails.get(userId) ?? null, kind: "case.overdue", resourceType: "case", resourceId: caseId, title, body });
+      for (const userId of to)
+        out.push({
+          tenant,
+          userId,
+          email: emails.get(userId) ?? null,
+          kind: "case.overdue",
+          resourceType: "case",
+          resourceId: caseId,
+          title,
+          body,
+        });
     };
     for (const r of refs) {
-      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "referral.escalate", resourceType: "referral", resourceId: r.id, details: { caseId: r.case_id } });
-      tell([r.from_user_id], r.case_id, r.region_code, `Rujukan kasus ${r.code} belum dijawab`, `${r.agency_name} belum menjawab rujukan kasus ${r.code} dalam 2 hari kerja.`);
+      await ctx.audit.write(tx, SYSTEM_ACTOR, {
+        action: "referral.escalate",
+        resourceType: "referral",
+        resourceId: r.id,
+        details: { caseId: r.case_id },
+      });
+      tell(
+        [r.from_user_id],
+        r.case_id,
+        r.region_code,
+        `Rujukan kasus ${r.code} belum dijawab`,
+        `${r.agency_name} belum menjawab rujukan kasus ${r.code} dalam 2 hari kerja.`,
+      );
     }
     for (const s of svcs) {
-      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "case.service_escalate", resourceType: "case", resourceId: s.case_id, details: { serviceId: s.id } });
+      await ctx.audit.write(tx, SYSTEM_ACTOR, {
+        action: "case.service_escalate",
+        resourceType: "case",
+        resourceId: s.case_id,
+        details: { serviceId: s.id },
+      });
       // The service's name as the console shows it, never its code (`legal_aid`).
       const service = uiWord("id", `cases.service.type.${s.type}`);
-      tell([s.owner_id], s.case_id, s.region_code, `Layanan kasus ${s.code} lewat tenggat`, `Layanan ${service} pada kasus ${s.code} belum diberikan sampai tanggal jatuh tempo.`);
+      tell(
+        [s.owner_id],
+        s.case_id,
+        s.region_code,
+        `Layanan kasus ${s.code} lewat tenggat`,
+        `Layanan ${service} pada kasus ${s.code} belum diberikan sampai tanggal jatuh tempo.`,
+      );
     }
     await notify(ctx, tx, out, now);
     return { referrals: refs.length, services: svcs.length };

@@ -9,7 +9,8 @@ type PersonRow = typeof casePersons.$inferSelect;
 type PersonColumns = Partial<typeof casePersons.$inferInsert>;
 export type IdentifierRow = { kind: "nik" | "phone" | "bank_account"; hash: string };
 
-export const sealText = (keys: KeyRing, v: string | null | undefined): string | null => (v === null || v === undefined ? null : encrypt(keys, v));
+export const sealText = (keys: KeyRing, v: string | null | undefined): string | null =>
+  v === null || v === undefined ? null : encrypt(keys, v);
 export const openText = (keys: KeyRing, v: string | null | undefined): string | null => (v ? decrypt(keys, v) : null);
 const sealList = (keys: KeyRing, v: string[] | undefined): string | null => (v?.length ? encrypt(keys, JSON.stringify(v)) : null);
 const openList = (keys: KeyRing, v: string | null): string[] => (v ? (JSON.parse(decrypt(keys, v)) as string[]) : []);
@@ -115,7 +116,14 @@ export function openPerson(keys: KeyRing, row: PersonRow): OpenPerson {
  * is decrypted at all.
  */
 export function presentPerson(keys: KeyRing, row: PersonRow, opts: { identity: boolean }): PersonView {
-  const base: PersonView = { id: row.id, kind: row.kind, sex: row.sex, ageBand: row.ageBand, desaCode: row.desaCode, pmiStatus: row.pmiStatus };
+  const base: PersonView = {
+    id: row.id,
+    kind: row.kind,
+    sex: row.sex,
+    ageBand: row.ageBand,
+    desaCode: row.desaCode,
+    pmiStatus: row.pmiStatus,
+  };
   if (!opts.identity) return base;
   const o = openPerson(keys, row);
   return {

@@ -139,7 +139,8 @@ describe("caseRoutePolicy: role × route action", () => {
     interview_officer: [],
   };
   for (const [role, actions] of Object.entries(allowed))
-    for (const action of ["create", "list", "stats", "referralInbox", "teamCandidates"] as const) rows.push([role as Role, action, actions.includes(action)]);
+    for (const action of ["create", "list", "stats", "referralInbox", "teamCandidates"] as const)
+      rows.push([role as Role, action, actions.includes(action)]);
   it.each(rows)("%s: %s → %s", (role, action, expected) => {
     expect(caseRoutePolicy.can(user([role]), action, undefined)).toBe(expected);
   });

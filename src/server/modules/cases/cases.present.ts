@@ -45,10 +45,18 @@ export async function presentReferrals(
   abilities: (r: ReferralRow) => ReferralView["abilities"],
 ): Promise<ReferralView[]> {
   const details = typeof withDetails === "function" ? withDetails : () => withDetails;
-  const people = await userRefs(db, rows.flatMap((r) => [r.fromUserId, ...(r.assignedUserId ? [r.assignedUserId] : [])]));
-  const ags = await agencyRefs(db, rows.flatMap((r) => [r.fromAgencyId, r.toAgencyId]));
+  const people = await userRefs(
+    db,
+    rows.flatMap((r) => [r.fromUserId, ...(r.assignedUserId ? [r.assignedUserId] : [])]),
+  );
+  const ags = await agencyRefs(
+    db,
+    rows.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),
+  );
   const svcIds = rows.map((r) => r.serviceId).filter((x): x is string => !!x);
-  const svcs = svcIds.length ? await db.select({ id: caseServices.id, type: caseServices.type }).from(caseServices).where(inArray(caseServices.id, svcIds)) : [];
+  const svcs = svcIds.length
+    ? await db.select({ id: caseServices.id, type: caseServices.type }).from(caseServices).where(inArray(caseServices.id, svcIds))
+    : [];
   const svcType = new Map(svcs.map((s) => [s.id, s.type]));
   const person = (id: string) => {
     const u = people.get(id);
@@ -90,13 +98,12 @@ export async function presentSummaries(
 ): Promise<CaseSummary[]> {
   const ids = rows.map((r) => r.c.id);
   const victims = ids.length
-    ? await db
-        .select()
-        .from(casePersons)
-        .where(inArray(casePersons.caseId, ids))
-        .orderBy(asc(casePersons.createdAt))
+    ? await db.select().from(casePersons).where(inArray(casePersons.caseId, ids)).orderBy(asc(casePersons.createdAt))
     : [];
-  const owners = await userRefs(db, rows.map((r) => r.c.ownerId));
+  const owners = await userRefs(
+    db,
+    rows.map((r) => r.c.ownerId),
+  );
   return rows.map(({ c, overdueReferrals, overdueServices, access }) => ({
     id: c.id,
     code: c.code,
@@ -128,15 +135,31 @@ export async function presentDetail(ctx: AppContext, db: Db, p: Principal, c: Ca
   const members = await db.select().from(caseMembers).where(eq(caseMembers.caseId, c.id)).orderBy(asc(caseMembers.addedAt));
   const reports = await db.select({ reportId: caseReports.reportId }).from(caseReports).where(eq(caseReports.caseId, c.id));
   const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
-  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt));
-  const assessments = await db.select().from(caseAssessments).where(eq(caseAssessments.caseId, c.id)).orderBy(asc(caseAssessments.assessedAt));
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, c.id))
+    .orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt));
+  const assessments = await db
+    .select()
+    .from(caseAssessments)
+    .where(eq(caseAssessments.caseId, c.id))
+    .orderBy(asc(caseAssessments.assessedAt));
   const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
-  const legal = await db.select().from(caseLegalMilestones).where(eq(caseLegalMilestones.caseId, c.id)).orderBy(asc(caseLegalMilestones.date));
+  const legal = await db
+    .select()
+    .from(caseLegalMilestones)
+    .where(eq(caseLegalMilestones.caseId, c.id))
+    .orderBy(asc(caseLegalMilestones.date));
   const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
   const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
   const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
   const activeMembers = members.filter((m) => m.removedAt === null);
-  const people = await userRefs(db, [c.ownerId, ...activeMembers.map((m) => m.userId), ...notes.map((n) => n.authorId ?? "").filter(Boolean)]);
+  const people = await userRefs(db, [
+    c.ownerId,
+    ...activeMembers.map((m) => m.userId),
+    ...notes.map((n) => n.authorId ?? "").filter(Boolean),
+  ]);
   const ags = await agencyRefs(db, [...services.map((s) => s.providerAgencyId), ...consents.map((x) => x.agencyId)]);
   const visibleServices = serviceOnly ? services.filter((s) => a.serviceIds.includes(s.id)) : services;
   const visibleReferrals = serviceOnly ? referrals.filter((r) => a.referralIds.includes(r.id)) : referrals;

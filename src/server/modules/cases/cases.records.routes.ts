@@ -67,7 +67,12 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     "/:id/persons/:personId",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Data satu orang sesuai tingkat akses saya (dicatat di jejak audit)", params: sub("personId"), response: { 200: PersonSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "Data satu orang sesuai tingkat akses saya (dicatat di jejak audit)",
+        params: sub("personId"),
+        response: { 200: PersonSchema },
+      },
     },
     async (req) => records.getPerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId),
   );
@@ -76,7 +81,13 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     "/:id/persons/:personId",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Ubah data orang", params: sub("personId"), body: PersonUpdateSchema, response: { 200: PersonSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "Ubah data orang",
+        params: sub("personId"),
+        body: PersonUpdateSchema,
+        response: { 200: PersonSchema },
+      },
     },
     async (req) => records.updatePerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId, req.body),
   );
@@ -100,7 +111,13 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     "/:id/assessments",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Catat asesmen (risiko, kebutuhan layanan)", params: IdParam, body: AssessmentInputSchema, response: { 201: Created } },
+      schema: {
+        tags: TAGS,
+        summary: "Catat asesmen (risiko, kebutuhan layanan)",
+        params: IdParam,
+        body: AssessmentInputSchema,
+        response: { 201: Created },
+      },
     },
     async (req, reply) => reply.status(201).send(await records.addAssessment(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
@@ -111,7 +128,8 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
       config: record,
       schema: {
         tags: TAGS,
-        summary: "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
+        summary:
+          "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
         params: IdParam,
         body: ServiceInputSchema,
         response: { 201: Created },
@@ -139,7 +157,13 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     "/:id/legal",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)", params: IdParam, body: LegalInputSchema, response: { 201: Created } },
+      schema: {
+        tags: TAGS,
+        summary: "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)",
+        params: IdParam,
+        body: LegalInputSchema,
+        response: { 201: Created },
+      },
     },
     async (req, reply) => reply.status(201).send(await records.addLegal(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
@@ -148,7 +172,13 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     "/:id/notes",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Tambah catatan kasus (dienkripsi)", params: IdParam, body: NoteInputSchema, response: { 201: z.object({ id: z.number() }) } },
+      schema: {
+        tags: TAGS,
+        summary: "Tambah catatan kasus (dienkripsi)",
+        params: IdParam,
+        body: NoteInputSchema,
+        response: { 201: z.object({ id: z.number() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await records.addNote(requirePrincipal(req), actorOf(req), req.params.id, req.body.body)),
   );
@@ -180,8 +210,10 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
       config: record,
       schema: {
         tags: TAGS,
-        summary: "Rujuk kasus (atau satu layanan) ke instansi lain: perlu persetujuan berbagi dengan instansi itu, atau alasan pengecualian",
-        description: "Tanpa persetujuan tercatat: `overrideReason` wajib, dan hanya pemilik kasus atau penyidik di tim yang boleh. Jawaban ditunggu 2 hari kerja.",
+        summary:
+          "Rujuk kasus (atau satu layanan) ke instansi lain: perlu persetujuan berbagi dengan instansi itu, atau alasan pengecualian",
+        description:
+          "Tanpa persetujuan tercatat: `overrideReason` wajib, dan hanya pemilik kasus atau penyidik di tim yang boleh. Jawaban ditunggu 2 hari kerja.",
         params: IdParam,
         body: ReferralCreateSchema,
         response: { 201: ReferralSchema },

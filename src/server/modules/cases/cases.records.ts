@@ -8,9 +8,28 @@ import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { jakartaDate } from "../../lib/working-days";
 import { casePolicy } from "./cases.policy";
-import type { AssessmentInputSchema, ConsentInputSchema, EventInput, LegalInputSchema, PersonInput, PersonUpdate, PersonView, ServiceInputSchema, ServiceUpdate } from "./cases.schema";
+import type {
+  AssessmentInputSchema,
+  ConsentInputSchema,
+  EventInput,
+  LegalInputSchema,
+  PersonInput,
+  PersonUpdate,
+  PersonView,
+  ServiceInputSchema,
+  ServiceUpdate,
+} from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseAssessments, caseConsents, cases as casesTable, caseEvents, caseLegalMilestones, caseNotes, casePersons, caseServices } from "./cases.tables";
+import {
+  caseAssessments,
+  caseConsents,
+  cases as casesTable,
+  caseEvents,
+  caseLegalMilestones,
+  caseNotes,
+  casePersons,
+  caseServices,
+} from "./cases.tables";
 import { presentPerson, sealPerson, sealText } from "./cases.persons";
 import { enforceSharingConsent } from "./cases.referrals";
 import type { z } from "zod";
@@ -18,7 +37,10 @@ import type { z } from "zod";
 type Id = { id: string };
 
 async function agencyExists(db: Db, tenant: string, id: string): Promise<boolean> {
-  const [a] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, id), eq(agencies.tenant, tenant)));
+  const [a] = await db
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(eq(agencies.id, id), eq(agencies.tenant, tenant)));
   return !!a;
 }
 
@@ -47,7 +69,14 @@ export class CaseRecordsService {
     );
   }
 
-  async updatePerson(p: Principal, actor: AuditActor, caseId: string, personId: string, patch: PersonUpdate, now = new Date()): Promise<PersonView> {
+  async updatePerson(
+    p: Principal,
+    actor: AuditActor,
+    caseId: string,
+    personId: string,
+    patch: PersonUpdate,
+    now = new Date(),
+  ): Promise<PersonView> {
     checkBirthDate(patch.birthDate, now);
     await this.cases.checkRegions({ desaCode: patch.desaCode });
     return this.cases.inCase(
@@ -126,7 +155,13 @@ export class CaseRecordsService {
     );
   }
 
-  addAssessment(p: Principal, actor: AuditActor, caseId: string, input: z.infer<typeof AssessmentInputSchema>, now = new Date()): Promise<Id> {
+  addAssessment(
+    p: Principal,
+    actor: AuditActor,
+    caseId: string,
+    input: z.infer<typeof AssessmentInputSchema>,
+    now = new Date(),
+  ): Promise<Id> {
     return this.cases.inCase(
       p,
       actor,
@@ -136,7 +171,15 @@ export class CaseRecordsService {
       async (tx, c) => {
         const [row] = await tx
           .insert(caseAssessments)
-          .values({ tenant: c.tenant, caseId, risk: input.risk, needs: input.needs, summaryEnc: sealText(this.ctx.keys, input.summary), assessedBy: p.id, assessedAt: now })
+          .values({
+            tenant: c.tenant,
+            caseId,
+            risk: input.risk,
+            needs: input.needs,
+            summaryEnc: sealText(this.ctx.keys, input.summary),
+            assessedBy: p.id,
+            assessedAt: now,
+          })
           .returning({ id: caseAssessments.id });
         // Assessing an open case moves it along.
         if (c.status === "open") await tx.update(casesTable).set({ status: "under_assessment" }).where(eq(casesTable.id, caseId));
@@ -154,7 +197,8 @@ export class CaseRecordsService {
       "case.service_add",
       "edit",
       async (tx, c) => {
-        if (input.providerAgencyId && !(await agencyExists(tx, c.tenant, input.providerAgencyId))) throw invalid({ providerAgencyId: { code: "agency_unknown" } });
+        if (input.providerAgencyId && !(await agencyExists(tx, c.tenant, input.providerAgencyId)))
+          throw invalid({ providerAgencyId: { code: "agency_unknown" } });
         const [row] = await tx
           .insert(caseServices)
           .values({
@@ -184,8 +228,10 @@ export class CaseRecordsService {
       async (tx, c, a) => {
         if (a.level === "referral" && a.scope === "service" && !a.serviceIds.includes(serviceId)) throw notFound();
         // Recipients report progress; planning (provider, due date) stays with the team.
-        if (a.level === "referral" && (patch.providerAgencyId !== undefined || patch.dueDate !== undefined)) throw new AppError("forbidden");
-        if (patch.providerAgencyId && !(await agencyExists(tx, c.tenant, patch.providerAgencyId))) throw invalid({ providerAgencyId: { code: "agency_unknown" } });
+        if (a.level === "referral" && (patch.providerAgencyId !== undefined || patch.dueDate !== undefined))
+          throw new AppError("forbidden");
+        if (patch.providerAgencyId && !(await agencyExists(tx, c.tenant, patch.providerAgencyId)))
+          throw invalid({ providerAgencyId: { code: "agency_unknown" } });
         const [row] = await tx
           .update(caseServices)
           .set({
@@ -244,7 +290,14 @@ export class CaseRecordsService {
       async (tx, c) => {
         const [row] = await tx
           .insert(caseNotes)
-          .values({ tenant: c.tenant, caseId, bodyEnc: sealText(this.ctx.keys, body)!, authorId: p.id, authorAgencyId: p.agencyId, createdAt: now })
+          .values({
+            tenant: c.tenant,
+            caseId,
+            bodyEnc: sealText(this.ctx.keys, body)!,
+            authorId: p.id,
+            authorAgencyId: p.agencyId,
+            createdAt: now,
+          })
           .returning({ id: caseNotes.id });
         return row!;
       },
@@ -254,66 +307,83 @@ export class CaseRecordsService {
 
   addConsent(p: Principal, actor: AuditActor, caseId: string, input: z.infer<typeof ConsentInputSchema>, now = new Date()): Promise<Id> {
     if (input.purpose === "share_with_agency" && !input.agencyId) throw invalid({ agencyId: { code: "required" } });
-    return this.cases.inCase(
-      p,
-      actor,
-      caseId,
-      "case.consent_record",
-      "edit",
-      async (tx, c) => {
-        if (input.agencyId && !(await agencyExists(tx, c.tenant, input.agencyId))) throw invalid({ agencyId: { code: "agency_unknown" } });
-        if (input.personId) {
-          const [person] = await tx
-            .select({ id: casePersons.id })
-            .from(casePersons)
-            .where(and(eq(casePersons.id, input.personId), eq(casePersons.caseId, caseId)));
-          if (!person) throw invalid({ personId: { code: "invalid" } });
-        }
-        const [row] = await tx
-          .insert(caseConsents)
-          .values({
-            tenant: c.tenant,
-            caseId,
-            personId: input.personId ?? null,
-            purpose: input.purpose,
-            agencyId: input.purpose === "share_with_agency" ? input.agencyId! : (input.agencyId ?? null),
-            given: input.given,
-            method: input.method,
-            recordedBy: p.id,
-            recordedAt: now,
-          })
-          .returning({ id: caseConsents.id });
-        // A refusal recorded after a consent replaces it: referrals resting on that consent end.
-        const endedReferrals = input.purpose === "share_with_agency" && !input.given ? await enforceSharingConsent(this.ctx, tx, actor, c, input.agencyId!, now) : [];
-        return { id: row!.id, endedReferrals };
-      },
-      (r) => ({ consentId: r.id, purpose: input.purpose, agencyId: input.agencyId ?? null, given: input.given, endedReferrals: r.endedReferrals }),
-      // A refusal only narrows sharing (and ends referrals resting on consent): the victim's word counts after closure too.
-      () => !input.given,
-    ).then((r) => ({ id: r.id }));
+    return this.cases
+      .inCase(
+        p,
+        actor,
+        caseId,
+        "case.consent_record",
+        "edit",
+        async (tx, c) => {
+          if (input.agencyId && !(await agencyExists(tx, c.tenant, input.agencyId)))
+            throw invalid({ agencyId: { code: "agency_unknown" } });
+          if (input.personId) {
+            const [person] = await tx
+              .select({ id: casePersons.id })
+              .from(casePersons)
+              .where(and(eq(casePersons.id, input.personId), eq(casePersons.caseId, caseId)));
+            if (!person) throw invalid({ personId: { code: "invalid" } });
+          }
+          const [row] = await tx
+            .insert(caseConsents)
+            .values({
+              tenant: c.tenant,
+              caseId,
+              personId: input.personId ?? null,
+              purpose: input.purpose,
+              agencyId: input.purpose === "share_with_agency" ? input.agencyId! : (input.agencyId ?? null),
+              given: input.given,
+              method: input.method,
+              recordedBy: p.id,
+              recordedAt: now,
+            })
+            .returning({ id: caseConsents.id });
+          // A refusal recorded after a consent replaces it: referrals resting on that consent end.
+          const endedReferrals =
+            input.purpose === "share_with_agency" && !input.given
+              ? await enforceSharingConsent(this.ctx, tx, actor, c, input.agencyId!, now)
+              : [];
+          return { id: row!.id, endedReferrals };
+        },
+        (r) => ({
+          consentId: r.id,
+          purpose: input.purpose,
+          agencyId: input.agencyId ?? null,
+          given: input.given,
+          endedReferrals: r.endedReferrals,
+        }),
+        // A refusal only narrows sharing (and ends referrals resting on consent): the victim's word counts after closure too.
+        () => !input.given,
+      )
+      .then((r) => ({ id: r.id }));
   }
 
   withdrawConsent(p: Principal, actor: AuditActor, caseId: string, consentId: string, now = new Date()): Promise<Id> {
-    return this.cases.inCase(
-      p,
-      actor,
-      caseId,
-      "case.consent_withdraw",
-      "edit",
-      async (tx, c) => {
-        const [row] = await tx
-          .update(caseConsents)
-          .set({ withdrawnAt: now, withdrawnBy: p.id })
-          .where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId), isNull(caseConsents.withdrawnAt)))
-          .returning({ id: caseConsents.id, purpose: caseConsents.purpose, agencyId: caseConsents.agencyId });
-        if (!row) throw notFound();
-        // No consent left to share with that agency: referrals to it that rested on consent end now.
-        const endedReferrals = row.purpose === "share_with_agency" && row.agencyId ? await enforceSharingConsent(this.ctx, tx, actor, c, row.agencyId, now) : [];
-        return { id: row.id, endedReferrals };
-      },
-      (r) => ({ consentId, endedReferrals: r.endedReferrals }),
-      // Withdrawing consent ends access at once, whether or not the case is closed.
-      () => true,
-    ).then((r) => ({ id: r.id }));
+    return this.cases
+      .inCase(
+        p,
+        actor,
+        caseId,
+        "case.consent_withdraw",
+        "edit",
+        async (tx, c) => {
+          const [row] = await tx
+            .update(caseConsents)
+            .set({ withdrawnAt: now, withdrawnBy: p.id })
+            .where(and(eq(caseConsents.id, consentId), eq(caseConsents.caseId, caseId), isNull(caseConsents.withdrawnAt)))
+            .returning({ id: caseConsents.id, purpose: caseConsents.purpose, agencyId: caseConsents.agencyId });
+          if (!row) throw notFound();
+          // No consent left to share with that agency: referrals to it that rested on consent end now.
+          const endedReferrals =
+            row.purpose === "share_with_agency" && row.agencyId
+              ? await enforceSharingConsent(this.ctx, tx, actor, c, row.agencyId, now)
+              : [];
+          return { id: row.id, endedReferrals };
+        },
+        (r) => ({ consentId, endedReferrals: r.endedReferrals }),
+        // Withdrawing consent ends access at once, whether or not the case is closed.
+        () => true,
+      )
+      .then((r) => ({ id: r.id }));
   }
 }

@@ -23,7 +23,9 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: TAGS,
         summary: "Rujukan masuk ke instansi saya atau keluar dari kasus tim saya; yang lewat 2 hari kerja ditandai terlambat",
-        querystring: z.object({ box: z.enum(["incoming", "outgoing"]).default("incoming"), status: z.enum(REFERRAL_STATUSES).optional() }).strict(),
+        querystring: z
+          .object({ box: z.enum(["incoming", "outgoing"]).default("incoming"), status: z.enum(REFERRAL_STATUSES).optional() })
+          .strict(),
         response: { 200: z.object({ items: z.array(ReferralSchema) }) },
       },
     },
@@ -47,19 +49,45 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/:id/reject",
-    { config: party, schema: { tags: TAGS, summary: "Tolak rujukan dengan alasan (instansi penerima)", params: IdParam, body: ReasonSchema, response: { 200: ReferralSchema } } },
+    {
+      config: party,
+      schema: {
+        tags: TAGS,
+        summary: "Tolak rujukan dengan alasan (instansi penerima)",
+        params: IdParam,
+        body: ReasonSchema,
+        response: { 200: ReferralSchema },
+      },
+    },
     async (req) => svc.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 
   app.post(
     "/:id/complete",
-    { config: party, schema: { tags: TAGS, summary: "Tandai rujukan selesai; akses penerima berakhir", params: IdParam, response: { 200: ReferralSchema } } },
+    {
+      config: party,
+      schema: {
+        tags: TAGS,
+        summary: "Tandai rujukan selesai; akses penerima berakhir",
+        params: IdParam,
+        response: { 200: ReferralSchema },
+      },
+    },
     async (req) => svc.complete(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/:id/revoke",
-    { config: party, schema: { tags: TAGS, summary: "Cabut rujukan (tim pengirim)", params: IdParam, body: ReasonSchema, response: { 200: ReferralSchema } } },
+    {
+      config: party,
+      schema: {
+        tags: TAGS,
+        summary: "Cabut rujukan (tim pengirim)",
+        params: IdParam,
+        body: ReasonSchema,
+        response: { 200: ReferralSchema },
+      },
+    },
     async (req) => svc.revoke(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 };

@@ -39,9 +39,15 @@ describe("the consent gate", () => {
     await consent(c.id, s.dinkes.id, false);
     expect((await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, body)).statusCode).toBe(400);
     // A team member who is neither owner nor investigator cannot override.
-    const member = await s.member.http.request("POST", `/api/cases/${c.id}/referrals`, { ...body, overrideReason: "Korban dalam kondisi darurat medis" });
+    const member = await s.member.http.request("POST", `/api/cases/${c.id}/referrals`, {
+      ...body,
+      overrideReason: "Korban dalam kondisi darurat medis",
+    });
     expect(member.statusCode).toBe(403);
-    const owner = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { ...body, overrideReason: "Korban dalam kondisi darurat medis" });
+    const owner = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
+      ...body,
+      overrideReason: "Korban dalam kondisi darurat medis",
+    });
     expect(owner.statusCode, owner.body).toBe(201);
     expect(owner.json()).toMatchObject({ status: "sent", consentBasis: "override" });
   });
@@ -49,7 +55,11 @@ describe("the consent gate", () => {
   it("withdrawn consent blocks sending and blocks acceptance of a referral already sent", async () => {
     const c = await openCase(s.owner);
     const given = await consent(c.id, s.dinkes.id);
-    const sent = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "Other" });
+    const sent = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.dinkes.id,
+      reason: "Other",
+    });
     expect(sent.json().consentBasis).toBe("consent");
     expect((await s.owner.http.request("POST", `/api/cases/${c.id}/consents/${given.json().id}/withdraw`)).statusCode).toBe(200);
     expect((await s.dinkesWorker.http.request("POST", `/api/referrals/${sent.json().id}/accept`, {})).statusCode).toBe(409);
@@ -61,7 +71,11 @@ describe("the referral state machine", () => {
     const c = await openCase(s.owner);
     await consent(c.id, s.dinkes.id);
     await consent(c.id, s.polres.id);
-    const svcRes = await s.owner.http.request("POST", `/api/cases/${c.id}/services`, { type: "health", providerAgencyId: s.dinkes.id, dueDate: "2030-01-01" });
+    const svcRes = await s.owner.http.request("POST", `/api/cases/${c.id}/services`, {
+      type: "health",
+      providerAgencyId: s.dinkes.id,
+      dueDate: "2030-01-01",
+    });
     const serviceId = svcRes.json().id;
     const health = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
       scope: "service",
@@ -74,7 +88,16 @@ describe("the referral state machine", () => {
     expect(health.statusCode, health.body).toBe(201);
     const hid = health.json().id;
     // Duplicate open referral to the same agency for the same service.
-    expect((await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { scope: "service", serviceId, toAgencyId: s.dinkes.id, reason: "Other" })).statusCode).toBe(409);
+    expect(
+      (
+        await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
+          scope: "service",
+          serviceId,
+          toAgencyId: s.dinkes.id,
+          reason: "Other",
+        })
+      ).statusCode,
+    ).toBe(409);
     // Not a party: another agency's worker and the sender's colleague outside the team.
     expect((await s.investigator.http.request("POST", `/api/referrals/${hid}/accept`, {})).statusCode).toBe(404);
     expect((await s.outsider.http.request("POST", `/api/referrals/${hid}/accept`, {})).statusCode).toBe(404);
@@ -99,8 +122,12 @@ describe("the referral state machine", () => {
     expect(seen.body).not.toContain("Kamboja");
     expect((await s.dinkesWorker.http.request("GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
     // The recipient reports progress, but does not re-plan.
-    expect((await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}/services/${serviceId}`, { status: "in_progress" })).statusCode).toBe(200);
-    expect((await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}/services/${serviceId}`, { dueDate: "2031-01-01" })).statusCode).toBe(403);
+    expect(
+      (await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}/services/${serviceId}`, { status: "in_progress" })).statusCode,
+    ).toBe(200);
+    expect(
+      (await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}/services/${serviceId}`, { dueDate: "2031-01-01" })).statusCode,
+    ).toBe(403);
     expect((await s.dinkesWorker2.http.request("PATCH", `/api/cases/${c.id}`, { priority: "low" })).statusCode).toBe(403);
     const done = await s.dinkesWorker2.http.request("POST", `/api/referrals/${hid}/complete`);
     expect(done.json().status).toBe("completed");
@@ -109,7 +136,11 @@ describe("the referral state machine", () => {
     expect((await s.dinkesWorker2.http.request("GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
 
     // A second referral, to the police, rejected with a reason.
-    const police = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { scope: "case", toAgencyId: s.polres.id, reason: "Other" });
+    const police = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.polres.id,
+      reason: "Other",
+    });
     const pid = police.json().id;
     expect((await s.investigator.http.request("POST", `/api/referrals/${pid}/reject`, {})).statusCode).toBe(400);
     const rej = await s.investigator.http.request("POST", `/api/referrals/${pid}/reject`, { reason: "Bukan wilayah hukum Polres Serang" });
@@ -118,18 +149,24 @@ describe("the referral state machine", () => {
     expect((await s.owner.http.request("POST", `/api/referrals/${pid}/revoke`, { reason: "x" })).statusCode).toBe(409);
 
     // A third, revoked by the sender after acceptance: access ends.
-    const again = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { scope: "case", toAgencyId: s.polres.id, reason: "Other" });
+    const again = await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, {
+      scope: "case",
+      toAgencyId: s.polres.id,
+      reason: "Other",
+    });
     await s.investigator.http.request("POST", `/api/referrals/${again.json().id}/accept`, {});
     expect((await s.investigator.http.request("GET", `/api/cases/${c.id}`)).json().access).toBe("referral_case");
     const rev = await s.owner.http.request("POST", `/api/referrals/${again.json().id}/revoke`, { reason: "Korban menarik persetujuan" });
     expect(rev.json().status).toBe("revoked");
     expect((await s.investigator.http.request("GET", `/api/cases/${c.id}`)).statusCode).toBe(404);
     const out = await s.owner.http.request("GET", "/api/referrals?box=outgoing");
-    expect(out.json().items.filter((r: { caseId: string }) => r.caseId === c.id).map((r: { status: string }) => r.status).sort()).toEqual([
-      "completed",
-      "rejected",
-      "revoked",
-    ]);
+    expect(
+      out
+        .json()
+        .items.filter((r: { caseId: string }) => r.caseId === c.id)
+        .map((r: { status: string }) => r.status)
+        .sort(),
+    ).toEqual(["completed", "rejected", "revoked"]);
   });
 });
 
@@ -142,7 +179,11 @@ describe("deadlines", () => {
     await consent(c.id, s.dinkes.id);
     const r = await referrals.create(s.owner.p, SYSTEM_ACTOR, c.id, { scope: "case", toAgencyId: s.dinkes.id, reason: "Other" }, friday);
     expect(r.respondDueAt).toBe("2026-11-24T17:00:00.000Z"); // end of Tuesday in WIB
-    const { id: serviceId } = await records.addService(s.owner.p, SYSTEM_ACTOR, c.id, { type: "shelter", providerAgencyId: s.ppa.id, dueDate: "2026-11-23" });
+    const { id: serviceId } = await records.addService(s.owner.p, SYSTEM_ACTOR, c.id, {
+      type: "shelter",
+      providerAgencyId: s.ppa.id,
+      dueDate: "2026-11-23",
+    });
 
     const tuesdayEvening = new Date("2026-11-24T16:00:00Z");
     const mine = <T extends { caseId: string }>(items: T[]) => items.filter((i) => i.caseId === c.id);

@@ -40,7 +40,14 @@ export async function sharingConsent(db: Db, caseId: string, agencyId: string): 
   const [c] = await db
     .select({ id: caseConsents.id, given: caseConsents.given })
     .from(caseConsents)
-    .where(and(eq(caseConsents.caseId, caseId), eq(caseConsents.purpose, "share_with_agency"), eq(caseConsents.agencyId, agencyId), isNull(caseConsents.withdrawnAt)))
+    .where(
+      and(
+        eq(caseConsents.caseId, caseId),
+        eq(caseConsents.purpose, "share_with_agency"),
+        eq(caseConsents.agencyId, agencyId),
+        isNull(caseConsents.withdrawnAt),
+      ),
+    )
     .orderBy(desc(caseConsents.recordedAt))
     .limit(1);
   return c?.given ? c.id : undefined;
@@ -76,12 +83,22 @@ export async function enforceSharingConsent(
         sql`${caseReferrals.consentId} IS NOT NULL`,
       ),
     )
-    .returning({ id: caseReferrals.id, status: caseReferrals.status, fromUserId: caseReferrals.fromUserId, assignedUserId: caseReferrals.assignedUserId });
+    .returning({
+      id: caseReferrals.id,
+      status: caseReferrals.status,
+      fromUserId: caseReferrals.fromUserId,
+      assignedUserId: caseReferrals.assignedUserId,
+    });
   if (ended.length === 0) return [];
   const [agency] = await tx.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, agencyId));
   const to = new Set<string>([c.ownerId]);
   for (const r of ended) {
-    await ctx.audit.write(tx, actor, { action: "referral.consent_withdrawn", resourceType: "referral", resourceId: r.id, details: { caseId: c.id, toAgencyId: agencyId } });
+    await ctx.audit.write(tx, actor, {
+      action: "referral.consent_withdrawn",
+      resourceType: "referral",
+      resourceId: r.id,
+      details: { caseId: c.id, toAgencyId: agencyId },
+    });
     to.add(r.fromUserId);
     if (r.assignedUserId) to.add(r.assignedUserId);
   }
@@ -206,7 +223,10 @@ export class ReferralService {
         ),
       );
     const to = workers.filter((u) => isCaseWorker({ roles: u.roles as Principal["roles"] }));
-    const names = await tx.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, [r.toAgencyId, ...(r.fromAgencyId ? [r.fromAgencyId] : [])]));
+    const names = await tx
+      .select({ id: agencies.id, name: agencies.name })
+      .from(agencies)
+      .where(inArray(agencies.id, [r.toAgencyId, ...(r.fromAgencyId ? [r.fromAgencyId] : [])]));
     const name = (id: string | null) => names.find((a) => a.id === id)?.name ?? "";
     const [y, m, d] = jakartaDate(r.respondDueAt).split("-");
     await notify(
@@ -229,7 +249,12 @@ export class ReferralService {
   }
 
   /** Incoming: referrals to the caller's agency. Outgoing: referrals of the cases the caller works on. */
-  async list(p: Principal, box: "incoming" | "outgoing", status: ReferralRow["status"] | undefined, now = new Date()): Promise<ReferralView[]> {
+  async list(
+    p: Principal,
+    box: "incoming" | "outgoing",
+    status: ReferralRow["status"] | undefined,
+    now = new Date(),
+  ): Promise<ReferralView[]> {
     const conds: SQL[] = [eq(caseReferrals.tenant, p.tenant)];
     if (box === "incoming") conds.push(p.agencyId ? eq(caseReferrals.toAgencyId, p.agencyId) : sql`false`);
     else
@@ -247,7 +272,13 @@ export class ReferralService {
       .orderBy(desc(caseReferrals.sentAt))
       .limit(200);
     // The receiving agency no longer reads the details of a referral the victim withdrew consent for.
-    return this.present(this.ctx.db, p, rows, now, box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON));
+    return this.present(
+      this.ctx.db,
+      p,
+      rows,
+      now,
+      box === "outgoing" ? true : (r) => !(r.status === "revoked" && r.revokeReason === CONSENT_WITHDRAWN_REASON),
+    );
   }
 
   /** Presents referrals with the caller's abilities on each (the caller's access to each case decides the sending side). */

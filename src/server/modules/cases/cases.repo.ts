@@ -13,8 +13,10 @@ export type CaseRow = typeof cases.$inferSelect;
 export { iso } from "../../lib/time";
 
 /** A service is overdue from the day after its due date (Asia/Jakarta) until delivered or cancelled. */
-export const serviceOverdueSql = (now: Date) => sql`(${caseServices.status} IN ('planned', 'in_progress') AND ${caseServices.dueDate} < ${jakartaDate(now)})`;
-export const referralOverdueSql = (now: Date) => sql`(${caseReferrals.status} = 'sent' AND ${caseReferrals.respondDueAt} <= ${now.toISOString()})`;
+export const serviceOverdueSql = (now: Date) =>
+  sql`(${caseServices.status} IN ('planned', 'in_progress') AND ${caseServices.dueDate} < ${jakartaDate(now)})`;
+export const referralOverdueSql = (now: Date) =>
+  sql`(${caseReferrals.status} = 'sent' AND ${caseReferrals.respondDueAt} <= ${now.toISOString()})`;
 
 /** The coordinator's jurisdiction over cases (regency-wide coordinators also see cases without a place). */
 export function caseJurisdictionSql(p: Principal): SQL {
@@ -99,7 +101,9 @@ export async function userRefs(db: Db, ids: string[]) {
     .from(users)
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.displayName, agency: r.agencyId ? { id: r.agencyId, name: r.agencyName! } : null }]));
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, displayName: r.displayName, agency: r.agencyId ? { id: r.agencyId, name: r.agencyName! } : null }]),
+  );
 }
 
 /** `%`, `_` and `\\` taken literally in a LIKE pattern. */
@@ -164,7 +168,8 @@ export async function listCases(db: Db, scope: SQL, f: ListFilter, now: Date) {
   const caseId = sql.raw(`"cases"."id"`);
   const overdueRefs = sql<number>`(SELECT count(*)::int FROM case_referrals r WHERE r.case_id = ${caseId} AND r.status = 'sent' AND r.respond_due_at <= ${now.toISOString()})`;
   const overdueSvcs = sql<number>`(SELECT count(*)::int FROM case_services s WHERE s.case_id = ${caseId} AND s.status IN ('planned', 'in_progress') AND s.due_date < ${jakartaDate(now)}::date)`;
-  if (f.overdue !== undefined) conds.push(f.overdue ? sql`(${overdueRefs} > 0 OR ${overdueSvcs} > 0)` : sql`(${overdueRefs} = 0 AND ${overdueSvcs} = 0)`);
+  if (f.overdue !== undefined)
+    conds.push(f.overdue ? sql`(${overdueRefs} > 0 OR ${overdueSvcs} > 0)` : sql`(${overdueRefs} = 0 AND ${overdueSvcs} = 0)`);
   const rows = await db
     .select({ c: cases, overdueReferrals: overdueRefs, overdueServices: overdueSvcs })
     .from(cases)

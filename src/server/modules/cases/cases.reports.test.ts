@@ -3,7 +3,16 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  anonymous,
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { publicReports } from "../reports/reports.tables";
 
@@ -37,16 +46,35 @@ async function report(forward = false): Promise<string> {
     consent: false,
   });
   expect(res.statusCode, res.body).toBe(201);
-  const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+  const [r] = await env.ctx.db
+    .select({ id: publicReports.id })
+    .from(publicReports)
+    .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
   expect((await coordinator.request("POST", `/api/reports/${r!.id}/verify`, {})).statusCode).toBe(200);
-  if (forward) expect((await coordinator.request("POST", `/api/reports/${r!.id}/forward`, { agencyIds: [agencyA.id], instruction: "Mohon ditangani.", shareContact: false })).statusCode).toBe(200);
+  if (forward)
+    expect(
+      (
+        await coordinator.request("POST", `/api/reports/${r!.id}/forward`, {
+          agencyIds: [agencyA.id],
+          instruction: "Mohon ditangani.",
+          shareContact: false,
+        })
+      ).statusCode,
+    ).toBe(200);
   return r!.id;
 }
 
 const newCase = (who: Client, reportIds: string[]) =>
-  who.request("POST", "/api/cases", { origin: "public_report", summary: "Dugaan TPPO", ownerId: caseManager.id, regionCode: "36.04.12", ...(reportIds.length ? { reportIds } : {}) });
+  who.request("POST", "/api/cases", {
+    origin: "public_report",
+    summary: "Dugaan TPPO",
+    ownerId: caseManager.id,
+    regionCode: "36.04.12",
+    ...(reportIds.length ? { reportIds } : {}),
+  });
 const countCases = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n;
-const caseOf = async (reportId: string) => (await env.ctx.db.select({ caseId: publicReports.caseId }).from(publicReports).where(eq(publicReports.id, reportId)))[0]!.caseId;
+const caseOf = async (reportId: string) =>
+  (await env.ctx.db.select({ caseId: publicReports.caseId }).from(publicReports).where(eq(publicReports.id, reportId)))[0]!.caseId;
 
 describe("linking reports to cases", () => {
   it("refuses reports the caller may not read exactly like unknown ones (400 per field), creating nothing", async () => {
@@ -116,7 +144,12 @@ describe("opening a case as a coordinator with a limited jurisdiction", () => {
   it("refuses a place outside the coordinator's kecamatan, or no place, per field, creating nothing", async () => {
     const before = await countCases();
     const open = (body: Record<string, unknown>) =>
-      pontangCoordinator.request("POST", "/api/cases", { origin: "walk_in", summary: "Korban kembali dari Kamboja", ownerId: caseManager.id, ...body });
+      pontangCoordinator.request("POST", "/api/cases", {
+        origin: "walk_in",
+        summary: "Korban kembali dari Kamboja",
+        ownerId: caseManager.id,
+        ...body,
+      });
     const elsewhere = await open({ regionCode: "36.04.13" });
     expect(elsewhere.statusCode, elsewhere.body).toBe(400);
     expect(elsewhere.json().error.fields.regionCode).toMatch(/di luar wilayah kerja/);

@@ -51,7 +51,8 @@ function caseQueryRoutes(app: App, svc: CaseService) {
       schema: {
         tags: TAGS,
         summary: "Daftar kasus yang boleh saya lihat (tim kasus, rujukan diterima; koordinator: tingkat agregat)",
-        description: "`nik` dan `phone` mencari persis lewat hash berkunci, hanya di kasus yang identitasnya boleh saya lihat. Pembacaan dicatat di jejak audit.",
+        description:
+          "`nik` dan `phone` mencari persis lewat hash berkunci, hanya di kasus yang identitasnya boleh saya lihat. Pembacaan dicatat di jejak audit.",
         querystring: CaseListQuerySchema,
         response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
       },
@@ -75,7 +76,10 @@ function caseQueryRoutes(app: App, svc: CaseService) {
 
   app.get(
     "/stats",
-    { config: on("stats"), schema: { tags: TAGS, summary: "Statistik kasus di wilayah saya (koordinator): hanya hitungan", response: { 200: StatsSchema } } },
+    {
+      config: on("stats"),
+      schema: { tags: TAGS, summary: "Statistik kasus di wilayah saya (koordinator): hanya hitungan", response: { 200: StatsSchema } },
+    },
     async (req) => caseStats(app.ctx, requirePrincipal(req)),
   );
 
@@ -150,13 +154,21 @@ function caseExportRoutes(app: App) {
 
   app.get(
     "/:id/export/htcds",
-    { config: record, schema: { tags: TAGS, summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)", description: EXPORT_DESCRIPTION, params: IdParam, querystring: ExportQuery } },
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)",
+        description: EXPORT_DESCRIPTION,
+        params: IdParam,
+        querystring: ExportQuery,
+      },
+    },
     async (req, reply) => {
       const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { caseId: req.params.id, format: req.query.format });
       return sendExport(reply, r, "htcds-kasus");
     },
   );
-
 }
 
 /** One case: the audited read, edits, closure and reopening, linking a report. */
@@ -182,7 +194,8 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
       config: record,
       schema: {
         tags: TAGS,
-        summary: "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
+        summary:
+          "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
         params: IdParam,
         body: CaseUpdateSchema,
         response: { 200: CaseDetailSchema },
@@ -195,14 +208,29 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
     "/:id/close",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut", params: IdParam, body: CloseSchema, response: { 200: CaseDetailSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut",
+        params: IdParam,
+        body: CloseSchema,
+        response: { 200: CaseDetailSchema },
+      },
     },
     async (req) => svc.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/reopen",
-    { config: record, schema: { tags: TAGS, summary: "Buka kembali kasus yang ditutup (pemilik kasus)", params: IdParam, body: ReasonSchema, response: { 200: CaseDetailSchema } } },
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Buka kembali kasus yang ditutup (pemilik kasus)",
+        params: IdParam,
+        body: ReasonSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
     async (req) => svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
@@ -210,7 +238,13 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
     "/:id/reports",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Kaitkan laporan pengaduan dengan kasus", params: IdParam, body: LinkReportSchema, response: { 204: z.null() } },
+      schema: {
+        tags: TAGS,
+        summary: "Kaitkan laporan pengaduan dengan kasus",
+        params: IdParam,
+        body: LinkReportSchema,
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await svc.linkReport(requirePrincipal(req), actorOf(req), req.params.id, req.body.reportId);
@@ -225,7 +259,13 @@ function caseTeamRoutes(app: App, svc: CaseService) {
     "/:id/members",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)", params: IdParam, body: MemberAddSchema, response: { 200: CaseDetailSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)",
+        params: IdParam,
+        body: MemberAddSchema,
+        response: { 200: CaseDetailSchema },
+      },
     },
     async (req) => svc.addMember(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
@@ -248,7 +288,13 @@ function caseTeamRoutes(app: App, svc: CaseService) {
     "/:id/owner",
     {
       config: record,
-      schema: { tags: TAGS, summary: "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota", params: IdParam, body: OwnerSchema, response: { 200: CaseDetailSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota",
+        params: IdParam,
+        body: OwnerSchema,
+        response: { 200: CaseDetailSchema },
+      },
     },
     async (req) => svc.transferOwner(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
@@ -280,10 +326,10 @@ function sendExport(reply: any, r: { json?: unknown; csv?: string }, name: strin
   const stamp = new Date().toISOString().slice(0, 10);
   reply.header("cache-control", "no-store");
   if (r.csv !== undefined) {
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header("content-disposition", `attachment; filename="${name}-${stamp}.csv"`)
-      .send(r.csv);
+    return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}-${stamp}.csv"`).send(r.csv);
   }
-  return reply.type("application/json; charset=utf-8").header("content-disposition", `attachment; filename="${name}-${stamp}.json"`).send(JSON.stringify(r.json));
+  return reply
+    .type("application/json; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${name}-${stamp}.json"`)
+    .send(JSON.stringify(r.json));
 }

@@ -22,7 +22,14 @@ import {
   SEXES,
   TRAFFICKING_STATUSES,
 } from "./cases.tables";
-import { EXPLOITATION_TYPES, FORCED_LABOUR_INDUSTRIES, METHODS_OF_CONTROL, PERPETRATOR_ROLES, RECRUITMENT_METHODS, WEBSITES_AND_APPS } from "../../../core/htcds-values";
+import {
+  EXPLOITATION_TYPES,
+  FORCED_LABOUR_INDUSTRIES,
+  METHODS_OF_CONTROL,
+  PERPETRATOR_ROLES,
+  RECRUITMENT_METHODS,
+  WEBSITES_AND_APPS,
+} from "../../../core/htcds-values";
 
 export const IdParam = z.object({ id: z.string().uuid() });
 const text = (max: number) => safeString().trim().min(1).max(max);
@@ -37,7 +44,10 @@ export const PersonInputSchema = z
     kind: z.enum(PERSON_KINDS),
     name: text(200).optional(),
     /** NIK: the 16-digit national identity number. */
-    nik: z.string().regex(/^\d{16}$/).optional(),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/)
+      .optional(),
     birthDate: isoDate.optional(),
     /** Estimated age when the birth date is unknown (sets the age band only). */
     ageEstimate: z.number().int().min(0).max(120).optional(),
@@ -162,11 +172,20 @@ export const EventInputSchema = z
 export type EventInput = z.infer<typeof EventInputSchema>;
 
 export const AssessmentInputSchema = z
-  .object({ risk: z.enum(["low", "medium", "high"]), needs: list(z.enum(SERVICE_TYPES), SERVICE_TYPES.length).default([]), summary: text(5000).optional() })
+  .object({
+    risk: z.enum(["low", "medium", "high"]),
+    needs: list(z.enum(SERVICE_TYPES), SERVICE_TYPES.length).default([]),
+    summary: text(5000).optional(),
+  })
   .strict();
 
 export const ServiceInputSchema = z
-  .object({ type: z.enum(SERVICE_TYPES), providerAgencyId: z.string().uuid().optional(), dueDate: isoDate.optional(), notes: text(2000).optional() })
+  .object({
+    type: z.enum(SERVICE_TYPES),
+    providerAgencyId: z.string().uuid().optional(),
+    dueDate: isoDate.optional(),
+    notes: text(2000).optional(),
+  })
   .strict();
 export const ServiceUpdateSchema = z
   .object({
@@ -183,7 +202,13 @@ export const LegalInputSchema = z
   .object({
     stage: z.enum(LEGAL_STAGES),
     date: isoDate,
-    articles: list(z.string().trim().regex(/^([1-9]|[1-5]\d|6[0-7])( ayat \(\d\))?$/), 20).default([]),
+    articles: list(
+      z
+        .string()
+        .trim()
+        .regex(/^([1-9]|[1-5]\d|6[0-7])( ayat \(\d\))?$/),
+      20,
+    ).default([]),
     reference: text(120).optional(),
     notes: text(2000).optional(),
   })
@@ -293,7 +318,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       description: z.string().nullable().optional(),
     }),
   ),
-  assessments: z.array(z.object({ id: z.string(), risk: z.string(), needs: z.array(z.string()), summary: z.string().nullable().optional(), assessedAt: z.string() })),
+  assessments: z.array(
+    z.object({
+      id: z.string(),
+      risk: z.string(),
+      needs: z.array(z.string()),
+      summary: z.string().nullable().optional(),
+      assessedAt: z.string(),
+    }),
+  ),
   services: z.array(ServiceSchema),
   legal: z.array(
     z.object({
@@ -305,7 +338,14 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       notes: z.string().nullable().optional(),
     }),
   ),
-  notes: z.array(z.object({ id: z.number(), body: z.string(), author: z.object({ id: z.string(), displayName: z.string() }).nullable(), createdAt: z.string() })),
+  notes: z.array(
+    z.object({
+      id: z.number(),
+      body: z.string(),
+      author: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   consents: z.array(
     z.object({
       id: z.string(),
@@ -320,7 +360,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   ),
   referrals: z.array(ReferralSchema),
   /** What the caller may do with this case now, computed by `caseAbilities` (cases.policy.ts); the console only reads it. */
-  abilities: z.object(Object.fromEntries(CASE_ABILITIES.map((k) => [k, z.boolean()])) as Record<(typeof CASE_ABILITIES)[number], z.ZodBoolean>),
+  abilities: z.object(
+    Object.fromEntries(CASE_ABILITIES.map((k) => [k, z.boolean()])) as Record<(typeof CASE_ABILITIES)[number], z.ZodBoolean>,
+  ),
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
@@ -329,7 +371,10 @@ export const CaseListQuerySchema = z
     status: z.enum([...CASE_STATUSES, "open_any"]).optional(),
     overdue: z.enum(["true", "false"]).optional(),
     /** Exact search (keyed hash): a 16-digit NIK or a phone number. Not available at aggregate level. */
-    nik: z.string().regex(/^\d{16}$/).optional(),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/)
+      .optional(),
     phone: safeString().trim().min(4).max(30).optional(),
     code: safeString().trim().max(20).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -377,13 +422,19 @@ export type CaseDocumentView = z.infer<typeof CaseDocumentSchema>;
 /** Opening a case from a public report (POST /api/reports/:id/case). */
 export const ReportToCaseSchema = z
   .object({
-    ownerId: z.string().uuid().optional().describe("Manajer kasus/penyidik pemilik kasus; wajib bila Anda sendiri bukan manajer kasus/penyidik"),
+    ownerId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe("Manajer kasus/penyidik pemilik kasus; wajib bila Anda sendiri bukan manajer kasus/penyidik"),
     priority: z.enum(PRIORITIES).optional(),
     summary: text(5000).optional().describe("Ringkasan kasus (terenkripsi); bawaan: isi laporan"),
     includeReporterContact: z
       .boolean()
       .default(false)
-      .describe("Salin nama dan telepon pelapor ke kasus sebagai orang terkait (terenkripsi). Bawaan tidak: kontak pelapor tetap di laporan."),
+      .describe(
+        "Salin nama dan telepon pelapor ke kasus sebagai orang terkait (terenkripsi). Bawaan tidak: kontak pelapor tetap di laporan.",
+      ),
   })
   .strict();
 export type ReportToCase = z.infer<typeof ReportToCaseSchema>;

@@ -17,7 +17,16 @@ import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
 import { presentDetail, presentSummaries } from "./cases.present";
 import { accessTo, type CaseRow, caseScopeSql, findCase, identityScopeSql, listCases } from "./cases.repo";
 import type { CaseCreate, CaseDetail, CaseListQuery, CaseSummary, CaseUpdate } from "./cases.schema";
-import { caseMembers, casePersonIdentifiers, casePersons, caseReferrals, caseReports, cases, caseNotes, type CLOSURE_REASONS } from "./cases.tables";
+import {
+  caseMembers,
+  casePersonIdentifiers,
+  casePersons,
+  caseReferrals,
+  caseReports,
+  cases,
+  caseNotes,
+  type CLOSURE_REASONS,
+} from "./cases.tables";
 import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./cases.persons";
 
 type CaseAction = Parameters<typeof casePolicy.can>[1];
@@ -65,7 +74,12 @@ export class CaseService {
   /** Refuses region codes that are not in the Kemendagri table (field → code). */
   async checkRegions(codes: Record<string, string | null | undefined>): Promise<void> {
     const entries = Object.entries(codes).filter((e): e is [string, string] => !!e[1]);
-    const unknown = new Set(await unknownRegionCodes(this.ctx.db, entries.map(([, c]) => c)));
+    const unknown = new Set(
+      await unknownRegionCodes(
+        this.ctx.db,
+        entries.map(([, c]) => c),
+      ),
+    );
     const fields = Object.fromEntries(entries.filter(([, c]) => unknown.has(c)).map(([f]) => [f, { code: "region_unknown" as const }]));
     if (Object.keys(fields).length) throw invalid(fields);
   }
@@ -111,7 +125,12 @@ export class CaseService {
     await this.checkRegions({ regionCode: input.regionCode, "victim.desaCode": input.victim?.desaCode });
     const id = await this.ctx.withAudit(
       actor,
-      (caseId: string) => ({ action: "case.create", resourceType: "case", resourceId: caseId, details: { origin: input.origin, reports: reportIds.length } }),
+      (caseId: string) => ({
+        action: "case.create",
+        resourceType: "case",
+        resourceId: caseId,
+        details: { origin: input.origin, reports: reportIds.length },
+      }),
       (tx) => this.insertCase(tx, p, owner!, { ...input, reportIds }, now),
     );
     // The creator may be a coordinator who is not on the team: answer at the caller's own level.
@@ -142,15 +161,25 @@ export class CaseService {
         updatedAt: now,
       })
       .returning();
-    await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: owner.id, agencyId: owner.agencyId, role: "owner", addedBy: p.id, addedAt: now });
+    await tx
+      .insert(caseMembers)
+      .values({ tenant: p.tenant, caseId: c!.id, userId: owner.id, agencyId: owner.agencyId, role: "owner", addedBy: p.id, addedAt: now });
     if (isCaseWorker(p) && p.id !== owner.id)
-      await tx.insert(caseMembers).values({ tenant: p.tenant, caseId: c!.id, userId: p.id, agencyId: p.agencyId, role: "member", addedBy: p.id, addedAt: now });
+      await tx
+        .insert(caseMembers)
+        .values({ tenant: p.tenant, caseId: c!.id, userId: p.id, agencyId: p.agencyId, role: "member", addedBy: p.id, addedAt: now });
     for (const [i, reportId] of (input.reportIds ?? []).entries()) await this.linkReportTx(tx, p, c!.id, reportId, now, `reportIds.${i}`);
     if (input.victim) await this.insertPerson(tx, p.tenant, c!.id, { ...input.victim, kind: "victim" }, now);
     return c!.id;
   }
 
-  async insertPerson(tx: Db, tenant: string, caseId: string, input: Parameters<typeof sealPerson>[1] & { kind: "victim" | "family" | "perpetrator" }, now: Date) {
+  async insertPerson(
+    tx: Db,
+    tenant: string,
+    caseId: string,
+    input: Parameters<typeof sealPerson>[1] & { kind: "victim" | "family" | "perpetrator" },
+    now: Date,
+  ) {
     const [row] = await tx
       .insert(casePersons)
       .values({ tenant, caseId, kind: input.kind, ...sealPerson(this.ctx.keys, input, jakartaDate(now)), createdAt: now, updatedAt: now })
@@ -163,7 +192,8 @@ export class CaseService {
   async reindexPerson(tx: Db, row: typeof casePersons.$inferSelect): Promise<void> {
     await tx.delete(casePersonIdentifiers).where(eq(casePersonIdentifiers.personId, row.id));
     const ids = identifiersOfPerson(this.ctx.keys, openPerson(this.ctx.keys, row));
-    if (ids.length) await tx.insert(casePersonIdentifiers).values(ids.map((i) => ({ tenant: row.tenant, personId: row.id, caseId: row.caseId, ...i })));
+    if (ids.length)
+      await tx.insert(casePersonIdentifiers).values(ids.map((i) => ({ tenant: row.tenant, personId: row.id, caseId: row.caseId, ...i })));
   }
 
   /**
@@ -188,11 +218,22 @@ export class CaseService {
     const issue = await this.reportLinkIssue(tx, p, reportId, caseId, true);
     if (issue) throw invalid({ [field]: issue });
     await tx.insert(caseReports).values({ tenant: p.tenant, caseId, reportId, linkedAt: now, linkedBy: p.id }).onConflictDoNothing();
-    await tx.update(publicReports).set({ caseId }).where(and(eq(publicReports.id, reportId), isNull(publicReports.caseId)));
+    await tx
+      .update(publicReports)
+      .set({ caseId })
+      .where(and(eq(publicReports.id, reportId), isNull(publicReports.caseId)));
   }
 
   linkReport(p: Principal, actor: AuditActor, id: string, reportId: string, now = new Date()) {
-    return this.inCase(p, actor, id, "case.link_report", "edit", (tx) => this.linkReportTx(tx, p, id, reportId, now), () => ({ reportId }));
+    return this.inCase(
+      p,
+      actor,
+      id,
+      "case.link_report",
+      "edit",
+      (tx) => this.linkReportTx(tx, p, id, reportId, now),
+      () => ({ reportId }),
+    );
   }
 
   async list(p: Principal, actor: AuditActor, q: CaseListQuery, now = new Date()): Promise<{ items: CaseSummary[] }> {
@@ -218,7 +259,19 @@ export class CaseService {
         details: { cases: r.items.map((i) => i.id), ...(q.nik ? { search: "nik" } : q.phone ? { search: "phone" } : {}) },
       }),
       async (tx) => {
-        const rows = await listCases(tx, scope, { status: q.status, overdue: q.overdue === undefined ? undefined : q.overdue === "true", code: q.code, ids, limit: q.limit, offset: q.offset }, now);
+        const rows = await listCases(
+          tx,
+          scope,
+          {
+            status: q.status,
+            overdue: q.overdue === undefined ? undefined : q.overdue === "true",
+            code: q.code,
+            ids,
+            limit: q.limit,
+            offset: q.offset,
+          },
+          now,
+        );
         const withAccess = [];
         for (const r of rows) {
           const a = await accessTo(tx, p, r.c);
@@ -245,7 +298,8 @@ export class CaseService {
   }
 
   async update(p: Principal, actor: AuditActor, id: string, patch: CaseUpdate, now = new Date()): Promise<CaseDetail> {
-    if (patch.traffickingStatus !== undefined && patch.traffickingStatusOrg === undefined) throw invalid({ traffickingStatusOrg: { code: "required" } });
+    if (patch.traffickingStatus !== undefined && patch.traffickingStatusOrg === undefined)
+      throw invalid({ traffickingStatusOrg: { code: "required" } });
     await this.checkRegions({ regionCode: patch.regionCode });
     await this.inCase(
       p,
@@ -262,17 +316,32 @@ export class CaseService {
             ...(patch.summary !== undefined ? { summaryEnc: sealText(this.ctx.keys, patch.summary) } : {}),
             ...(patch.regionCode !== undefined ? { regionCode: patch.regionCode } : {}),
             ...(patch.traffickingStatus !== undefined
-              ? { traffickingStatus: patch.traffickingStatus, traffickingStatusOrg: patch.traffickingStatusOrg, traffickingStatusBy: p.id, traffickingStatusAt: now }
+              ? {
+                  traffickingStatus: patch.traffickingStatus,
+                  traffickingStatusOrg: patch.traffickingStatusOrg,
+                  traffickingStatusBy: p.id,
+                  traffickingStatusAt: now,
+                }
               : {}),
           })
           .where(eq(cases.id, id));
       },
-      () => ({ fields: Object.keys(patch), ...(patch.status ? { status: patch.status } : {}), ...(patch.traffickingStatus ? { traffickingStatus: patch.traffickingStatus } : {}) }),
+      () => ({
+        fields: Object.keys(patch),
+        ...(patch.status ? { status: patch.status } : {}),
+        ...(patch.traffickingStatus ? { traffickingStatus: patch.traffickingStatus } : {}),
+      }),
     );
     return this.get(p, actor, id, now);
   }
 
-  async close(p: Principal, actor: AuditActor, id: string, body: { reason: (typeof CLOSURE_REASONS)[number]; note?: string }, now = new Date()) {
+  async close(
+    p: Principal,
+    actor: AuditActor,
+    id: string,
+    body: { reason: (typeof CLOSURE_REASONS)[number]; note?: string },
+    now = new Date(),
+  ) {
     await this.inCase(
       p,
       actor,
@@ -300,7 +369,14 @@ export class CaseService {
     await this.inCase(p, actor, id, "case.reopen", "close", async (tx, c) => {
       if (c.status !== "closed") throw new AppError("invalid_transition");
       await tx.update(cases).set({ status: "active", closedAt: null, closureReason: null, reopenedAt: now }).where(eq(cases.id, id));
-      await tx.insert(caseNotes).values({ tenant: c.tenant, caseId: id, bodyEnc: sealText(this.ctx.keys, `Kasus dibuka kembali: ${body.reason}`)!, authorId: p.id, authorAgencyId: p.agencyId, createdAt: now });
+      await tx.insert(caseNotes).values({
+        tenant: c.tenant,
+        caseId: id,
+        bodyEnc: sealText(this.ctx.keys, `Kasus dibuka kembali: ${body.reason}`)!,
+        authorId: p.id,
+        authorAgencyId: p.agencyId,
+        createdAt: now,
+      });
     });
     return this.get(p, actor, id, now);
   }
@@ -320,7 +396,9 @@ export class CaseService {
           .from(caseMembers)
           .where(and(eq(caseMembers.caseId, id), eq(caseMembers.userId, userId), isNull(caseMembers.removedAt)));
         if (existing) throw new AppError("conflict");
-        await tx.insert(caseMembers).values({ tenant: c.tenant, caseId: id, userId, agencyId: u.agencyId, role: "member", addedBy: p.id, addedAt: now });
+        await tx
+          .insert(caseMembers)
+          .values({ tenant: c.tenant, caseId: id, userId, agencyId: u.agencyId, role: "member", addedBy: p.id, addedAt: now });
       },
       () => ({ userId }),
     );
@@ -338,7 +416,9 @@ export class CaseService {
         const r = await tx
           .update(caseMembers)
           .set({ removedAt: now })
-          .where(and(eq(caseMembers.caseId, id), eq(caseMembers.userId, userId), eq(caseMembers.role, "member"), isNull(caseMembers.removedAt)))
+          .where(
+            and(eq(caseMembers.caseId, id), eq(caseMembers.userId, userId), eq(caseMembers.role, "member"), isNull(caseMembers.removedAt)),
+          )
           .returning({ id: caseMembers.id });
         if (r.length === 0) throw notFound();
       },
@@ -368,7 +448,9 @@ export class CaseService {
           .update(caseMembers)
           .set({ role: "member" })
           .where(and(eq(caseMembers.caseId, id), eq(caseMembers.role, "owner"), isNull(caseMembers.removedAt)));
-        await tx.insert(caseMembers).values({ tenant: c.tenant, caseId: id, userId, agencyId: u.agencyId, role: "owner", addedBy: p.id, addedAt: now });
+        await tx
+          .insert(caseMembers)
+          .values({ tenant: c.tenant, caseId: id, userId, agencyId: u.agencyId, role: "owner", addedBy: p.id, addedAt: now });
         await tx.update(cases).set({ ownerId: userId, ownerAgencyId: u.agencyId }).where(eq(cases.id, id));
       },
       () => ({ userId }),

@@ -15,13 +15,30 @@ export const TRAFFICKING_STATUSES = ["potential", "presumed", "confirmed", "not_
 /** HTCDS vic_TraffickingStatusDecisionMakingOrg value names. */
 export const DECISION_ORGS = ["Police", "NGO", "CourtOrProsecution", "NonPoliceGovernmentalOrganization", "Other"] as const;
 export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-export const CLOSURE_REASONS = ["services_completed", "referred_elsewhere", "not_trafficking", "victim_declined", "lost_contact", "deceased", "other"] as const;
+export const CLOSURE_REASONS = [
+  "services_completed",
+  "referred_elsewhere",
+  "not_trafficking",
+  "victim_declined",
+  "lost_contact",
+  "deceased",
+  "other",
+] as const;
 export const PERSON_KINDS = ["victim", "family", "perpetrator"] as const;
 export const SEXES = ["female", "male", "unknown"] as const;
 export const AGE_BANDS = ["0-17", "18-24", "25-34", "35-44", "45-59", "60+", "unknown"] as const;
 export const PMI_STATUSES = ["procedural", "non_procedural", "not_migrant", "unknown"] as const;
 export const EVENT_STAGES = ["Recruitment", "Transit", "Exploitation"] as const;
-export const SERVICE_TYPES = ["shelter", "health", "psychosocial", "legal_aid", "restitution", "repatriation", "reintegration", "livelihood"] as const;
+export const SERVICE_TYPES = [
+  "shelter",
+  "health",
+  "psychosocial",
+  "legal_aid",
+  "restitution",
+  "repatriation",
+  "reintegration",
+  "livelihood",
+] as const;
 export const SERVICE_STATUSES = ["planned", "in_progress", "delivered", "cancelled"] as const;
 export const LEGAL_STAGES = ["police_report", "investigation", "prosecution", "trial", "verdict", "appeal", "restitution_order"] as const;
 export const CONSENT_PURPOSES = ["share_with_agency", "photos", "data_processing"] as const;
@@ -165,7 +182,10 @@ export const casePersonIdentifiers = pgTable(
     kind: text("kind", { enum: ["nik", "phone", "bank_account"] }).notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("case_person_identifiers_uq").on(t.personId, t.kind, t.hash), index("case_person_identifiers_hash_idx").on(t.tenant, t.hash)],
+  (t) => [
+    uniqueIndex("case_person_identifiers_uq").on(t.personId, t.kind, t.hash),
+    index("case_person_identifiers_hash_idx").on(t.tenant, t.hash),
+  ],
 );
 
 /** Recruitment, transit and exploitation events (HTCDS hte_ and vic_ picklists). */
@@ -234,7 +254,10 @@ export const caseServices = pgTable(
     updatedAt: ts("updated_at").notNull().defaultNow(),
     escalatedAt: ts("escalated_at"),
   },
-  (t) => [index("case_services_case_idx").on(t.caseId), index("case_services_due_idx").on(t.tenant, t.dueDate).where(sql`status IN ('planned', 'in_progress')`)],
+  (t) => [
+    index("case_services_case_idx").on(t.caseId),
+    index("case_services_due_idx").on(t.tenant, t.dueDate).where(sql`status IN ('planned', 'in_progress')`),
+  ],
 );
 
 /** Legal-process milestones, with the UU 21/2007 articles charged. */

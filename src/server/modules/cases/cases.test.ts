@@ -15,8 +15,21 @@ beforeAll(async () => {
   kase = await openCase(s.owner);
   // A second team member, and a referral accepted by Dinkes (consent recorded first).
   expect((await s.owner.http.request("POST", `/api/cases/${kase.id}/members`, { userId: s.member.user.id })).statusCode).toBe(200);
-  expect((await s.owner.http.request("POST", `/api/cases/${kase.id}/consents`, { purpose: "share_with_agency", agencyId: s.dinkes.id, given: true, method: "written" })).statusCode).toBe(201);
-  const ref = await s.owner.http.request("POST", `/api/cases/${kase.id}/referrals`, { scope: "case", toAgencyId: s.dinkes.id, reason: "AdditionalServicesRequired" });
+  expect(
+    (
+      await s.owner.http.request("POST", `/api/cases/${kase.id}/consents`, {
+        purpose: "share_with_agency",
+        agencyId: s.dinkes.id,
+        given: true,
+        method: "written",
+      })
+    ).statusCode,
+  ).toBe(201);
+  const ref = await s.owner.http.request("POST", `/api/cases/${kase.id}/referrals`, {
+    scope: "case",
+    toAgencyId: s.dinkes.id,
+    reason: "AdditionalServicesRequired",
+  });
   expect(ref.statusCode, ref.body).toBe(201);
   const acc = await s.dinkesWorker.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {});
   expect(acc.statusCode, acc.body).toBe(200);
@@ -56,7 +69,14 @@ describe("who sees a case", () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.access).toBe("aggregate");
-    expect(body.victims[0]).toEqual({ id: kase.victimId, kind: "victim", sex: "female", ageBand: "25-34", desaCode: VICTIM.desaCode, pmiStatus: "non_procedural" });
+    expect(body.victims[0]).toEqual({
+      id: kase.victimId,
+      kind: "victim",
+      sex: "female",
+      ageBand: "25-34",
+      desaCode: VICTIM.desaCode,
+      pmiStatus: "non_procedural",
+    });
     expect(body.summary).toBeUndefined();
     for (const secret of [VICTIM.name, VICTIM.nik, VICTIM.birthDate, "3456", "Kenari", "Kamboja"]) expect(res.body).not.toContain(secret);
     const person = await get(s.coordinator, `/api/cases/${kase.id}/persons/${kase.victimId}`);
@@ -83,7 +103,8 @@ describe("who sees a case", () => {
     expect(coord.map((c: { id: string }) => c.id)).toContain(kase.id);
     expect(JSON.stringify(coord)).not.toContain(VICTIM.name);
     expect((await s.coordinatorElsewhere.http.request("GET", "/api/cases")).json().items).toEqual([]);
-    for (const who of ["volunteer", "pimpasa", "operator"] as const) expect((await s[who].http.request("GET", "/api/cases")).statusCode).toBe(403);
+    for (const who of ["volunteer", "pimpasa", "operator"] as const)
+      expect((await s[who].http.request("GET", "/api/cases")).statusCode).toBe(403);
   });
 });
 
@@ -91,17 +112,22 @@ describe("identity fields at rest", () => {
   it("the database holds no identity field in plain text", async () => {
     // Every text-ish column of every case table, cast to text and searched for each identity value.
     const tables = rowsOf<{ table_name: string }>(
-      await env.ctx.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND (table_name LIKE 'case%' OR table_name = 'audit_log')`),
+      await env.ctx.db.execute(
+        sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND (table_name LIKE 'case%' OR table_name = 'audit_log')`,
+      ),
     ).map((r) => r.table_name);
     expect(tables).toContain("case_persons");
     const normalisedPhone = "6281234567890";
     for (const t of tables) {
-      const dump = rowsOf<{ t: string }>(await env.ctx.db.execute(sql`SELECT string_agg(x::text, '|') AS t FROM ${sql.identifier(t)} x`))[0]?.t ?? "";
+      const dump =
+        rowsOf<{ t: string }>(await env.ctx.db.execute(sql`SELECT string_agg(x::text, '|') AS t FROM ${sql.identifier(t)} x`))[0]?.t ?? "";
       for (const secret of [VICTIM.name, "Nurhalimah", VICTIM.nik, VICTIM.birthDate, "3456-7890", normalisedPhone, "Kenari"]) {
         expect(dump.includes(secret), `${secret} in ${t}`).toBe(false);
       }
     }
-    const [row] = rowsOf<{ name_enc: string }>(await env.ctx.db.execute(sql`SELECT name_enc FROM case_persons WHERE id = ${kase.victimId}`));
+    const [row] = rowsOf<{ name_enc: string }>(
+      await env.ctx.db.execute(sql`SELECT name_enc FROM case_persons WHERE id = ${kase.victimId}`),
+    );
     expect(row!.name_enc).toMatch(/^v1\./);
   });
 
@@ -152,14 +178,37 @@ describe("case lifecycle", () => {
   it("assessment, service plan, legal milestones, trafficking status, closure and reopening", async () => {
     const c = await openCase(s.owner, { victim: { ...VICTIM, nik: "3604125507990009" } });
     const h = s.owner.http;
-    expect((await h.request("POST", `/api/cases/${c.id}/assessments`, { risk: "high", needs: ["shelter", "health"], summary: "Trauma" })).statusCode).toBe(201);
-    expect((await h.request("POST", `/api/cases/${c.id}/services`, { type: "shelter", providerAgencyId: s.ppa.id, dueDate: "2026-12-01" })).statusCode).toBe(201);
-    expect((await h.request("POST", `/api/cases/${c.id}/legal`, { stage: "police_report", date: "2026-11-02", articles: ["2 ayat (1)", "4"], reference: "LP/B/123/XI/2026" })).statusCode).toBe(201);
-    expect((await h.request("POST", `/api/cases/${c.id}/legal`, { stage: "verdict", date: "2026-11-02", articles: ["99"] })).statusCode).toBe(400);
+    expect(
+      (await h.request("POST", `/api/cases/${c.id}/assessments`, { risk: "high", needs: ["shelter", "health"], summary: "Trauma" }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await h.request("POST", `/api/cases/${c.id}/services`, { type: "shelter", providerAgencyId: s.ppa.id, dueDate: "2026-12-01" }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await h.request("POST", `/api/cases/${c.id}/legal`, {
+          stage: "police_report",
+          date: "2026-11-02",
+          articles: ["2 ayat (1)", "4"],
+          reference: "LP/B/123/XI/2026",
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await h.request("POST", `/api/cases/${c.id}/legal`, { stage: "verdict", date: "2026-11-02", articles: ["99"] })).statusCode,
+    ).toBe(400);
     const badDesa = await h.request("POST", `/api/cases/${c.id}/persons`, { kind: "family", name: "Ibu", desaCode: "36.04.12.9999" });
     expect(badDesa.json().error.fields).toEqual({ desaCode: "Kode wilayah tidak dikenal." });
-    expect((await h.request("PATCH", `/api/cases/${c.id}`, { traffickingStatus: "confirmed" })).json().error.fields).toHaveProperty("traffickingStatusOrg");
-    const upd = await h.request("PATCH", `/api/cases/${c.id}`, { traffickingStatus: "confirmed", traffickingStatusOrg: "Police", status: "active" });
+    expect((await h.request("PATCH", `/api/cases/${c.id}`, { traffickingStatus: "confirmed" })).json().error.fields).toHaveProperty(
+      "traffickingStatusOrg",
+    );
+    const upd = await h.request("PATCH", `/api/cases/${c.id}`, {
+      traffickingStatus: "confirmed",
+      traffickingStatusOrg: "Police",
+      status: "active",
+    });
     expect(upd.json()).toMatchObject({ traffickingStatus: "confirmed", traffickingStatusOrg: "Police", status: "active" });
     const closed = await h.request("POST", `/api/cases/${c.id}/close`, { reason: "services_completed", note: "Sudah kembali ke keluarga" });
     expect(closed.json()).toMatchObject({ status: "closed", closureReason: "services_completed" });
@@ -173,7 +222,11 @@ describe("case lifecycle", () => {
   it("a coordinator opens a case for a case manager and is not on its team", async () => {
     const noOwner = await s.coordinator.http.request("POST", "/api/cases", { origin: "walk_in" });
     expect(noOwner.json().error.fields).toHaveProperty("ownerId");
-    const res = await s.coordinator.http.request("POST", "/api/cases", { origin: "walk_in", ownerId: s.outsider.user.id, regionCode: "36.04.13" });
+    const res = await s.coordinator.http.request("POST", "/api/cases", {
+      origin: "walk_in",
+      ownerId: s.outsider.user.id,
+      regionCode: "36.04.13",
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().access).toBe("aggregate");
     expect((await s.outsider.http.request("GET", `/api/cases/${res.json().id}`)).json().access).toBe("team");

@@ -38,7 +38,8 @@ function textOf(body: unknown): string {
   }
   const text = body.toString("utf8");
   // Binary that is neither a zip nor text (a photo, a PDF) is not an export.
-  if (text.includes("\u0000") || text.includes("\ufffd")) throw new AppError("validation_failed", { file: { code: "chat_export_required" } });
+  if (text.includes("\u0000") || text.includes("\ufffd"))
+    throw new AppError("validation_failed", { file: { code: "chat_export_required" } });
   return text;
 }
 
@@ -83,7 +84,12 @@ export async function checkGroupChat(ctx: AppContext, actor: AuditActor, body: u
       text: message.slice(0, MAX_SHOWN),
       level: result.level,
       score: result.score,
-      flags: result.flags.map((f) => ({ code: f.code, title: f.title, titleEn: f.titleEn, evidence: f.evidence.slice(0, 3).map((e) => e.text) })),
+      flags: result.flags.map((f) => ({
+        code: f.code,
+        title: f.title,
+        titleEn: f.titleEn,
+        evidence: f.evidence.slice(0, 3).map((e) => e.text),
+      })),
       phones: result.entities.phones,
     });
   }

@@ -12,14 +12,21 @@ afterAll(() => env.close());
 async function as(role: "volunteer" | "pimpasa" | "coordinator") {
   return sessionFor(env, await createUser(env.ctx, { roles: [role] }));
 }
-const upload = async (payload: Buffer | string, type = "application/octet-stream", role: "volunteer" | "pimpasa" | "coordinator" = "volunteer") =>
-  (await as(role)).request("POST", "/api/outreach/chat-check", payload, { "content-type": type });
+const upload = async (
+  payload: Buffer | string,
+  type = "application/octet-stream",
+  role: "volunteer" | "pimpasa" | "coordinator" = "volunteer",
+) => (await as(role)).request("POST", "/api/outreach/chat-check", payload, { "content-type": type });
 
 const rows = (r: unknown) => ((r as { rows?: unknown[] }).rows ?? (r as unknown[])) as Record<string, unknown>[];
 
 /** Every row of every table in the public schema, as text, that contains `needle`. */
 async function tablesContaining(needle: string): Promise<string[]> {
-  const tables = rows(await env.ctx.db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`));
+  const tables = rows(
+    await env.ctx.db.execute(
+      sql`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    ),
+  );
   const found: string[] = [];
   for (const { table_name } of tables) {
     const name = String(table_name);

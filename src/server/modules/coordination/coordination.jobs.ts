@@ -29,14 +29,20 @@ export async function remindOverdueActionItems(ctx: AppContext, now: Date): Prom
       reminded++;
       const recipients = new Map<string, string | null>();
       if (item.ownerUserId) {
-        const [u] = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.id, item.ownerUserId), sql`${users.disabledAt} IS NULL`));
+        const [u] = await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.id, item.ownerUserId), sql`${users.disabledAt} IS NULL`));
         if (u) recipients.set(u.id, u.email);
       } else {
         for (const u of await activeUsersOf(tx, tenant, item.ownerAgencyId)) recipients.set(u.id, u.email);
       }
       const [m] = await tx.select({ createdBy: meetings.createdBy }).from(meetings).where(eq(meetings.id, item.meetingId));
       if (m && !recipients.has(m.createdBy)) {
-        const [c] = await tx.select({ id: users.id, email: users.email }).from(users).where(and(eq(users.id, m.createdBy), sql`${users.disabledAt} IS NULL`));
+        const [c] = await tx
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.id, m.createdBy), sql`${users.disabledAt} IS NULL`));
         if (c) recipients.set(c.id, c.email);
       }
       for (const [userId, email] of recipients) {
@@ -54,7 +60,10 @@ export async function remindOverdueActionItems(ctx: AppContext, now: Date): Prom
     }
     await notify(ctx, tx, out, now);
     if (reminded > 0) {
-      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "coordination.action_item.remind", details: { items: reminded, notifications: out.length, day } });
+      await ctx.audit.write(tx, SYSTEM_ACTOR, {
+        action: "coordination.action_item.remind",
+        details: { items: reminded, notifications: out.length, day },
+      });
     }
     return { reminded, notifications: out.length };
   });

@@ -22,7 +22,14 @@ function printer(): PdfMake {
   const pm = require("pdfmake") as PdfMake;
   const vfs = require("pdfmake/build/vfs_fonts.js") as Record<string, string>;
   for (const [name, b64] of Object.entries(vfs)) pm.virtualfs.writeFileSync(name, Buffer.from(b64, "base64"));
-  pm.setFonts({ Roboto: { normal: "Roboto-Regular.ttf", bold: "Roboto-Medium.ttf", italics: "Roboto-Italic.ttf", bolditalics: "Roboto-MediumItalic.ttf" } });
+  pm.setFonts({
+    Roboto: {
+      normal: "Roboto-Regular.ttf",
+      bold: "Roboto-Medium.ttf",
+      italics: "Roboto-Italic.ttf",
+      bolditalics: "Roboto-MediumItalic.ttf",
+    },
+  });
   // Documents never load images or files from outside: refuse every URL and local path.
   pm.setUrlAccessPolicy(() => false);
   pm.setLocalAccessPolicy(() => false);
@@ -50,7 +57,12 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
       { text: `PEMERINTAH ${regencyName.toUpperCase()}`, alignment: "center", bold: true, fontSize: 13 },
       { text: "GUGUS TUGAS PENCEGAHAN DAN PENANGANAN", alignment: "center", bold: true, fontSize: 12 },
       { text: "TINDAK PIDANA PERDAGANGAN ORANG", alignment: "center", bold: true, fontSize: 12 },
-      { canvas: [{ type: "line", x1: 0, y1: 6, x2: 475, y2: 6, lineWidth: 2 }, { type: "line", x1: 0, y1: 9, x2: 475, y2: 9, lineWidth: 0.5 }] },
+      {
+        canvas: [
+          { type: "line", x1: 0, y1: 6, x2: 475, y2: 6, lineWidth: 2 },
+          { type: "line", x1: 0, y1: 9, x2: 475, y2: 9, lineWidth: 0.5 },
+        ],
+      },
       { text: "NOTULEN RAPAT KOORDINASI", alignment: "center", bold: true, fontSize: 12, margin: [0, 16, 0, 12], decoration: "underline" },
       {
         table: {
@@ -74,7 +86,11 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
               headerRows: 1,
               widths: [24, "*", 60],
               body: [
-                [{ text: "No.", bold: true }, { text: "Instansi", bold: true }, { text: "Jumlah", bold: true }],
+                [
+                  { text: "No.", bold: true },
+                  { text: "Instansi", bold: true },
+                  { text: "Jumlah", bold: true },
+                ],
                 ...present.map((a, i) => [String(i + 1), a.agencyName, a.headcount ? `${a.headcount} orang` : "-"]),
               ],
             },
@@ -97,9 +113,17 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
                           headerRows: 1,
                           widths: ["*", 110, 70, 55],
                           body: [
-                            [{ text: "Tindak lanjut", bold: true }, { text: "Penanggung jawab", bold: true }, { text: "Tenggat", bold: true }, { text: "Status", bold: true }],
+                            [
+                              { text: "Tindak lanjut", bold: true },
+                              { text: "Penanggung jawab", bold: true },
+                              { text: "Tenggat", bold: true },
+                              { text: "Status", bold: true },
+                            ],
                             ...d.actionItems.map((a) => [
-                              a.title + (a.link ? ` (${a.link.kind === "village" ? "desa" : a.link.kind === "report" ? "laporan" : "kasus"} ${a.link.ref})` : ""),
+                              a.title +
+                                (a.link
+                                  ? ` (${a.link.kind === "village" ? "desa" : a.link.kind === "report" ? "laporan" : "kasus"} ${a.link.ref})`
+                                  : ""),
                               a.ownerAgency.name + (a.ownerUser ? ` — ${a.ownerUser.name}` : ""),
                               dateId(a.dueDate),
                               STATUS_ID[a.status] ?? a.status,

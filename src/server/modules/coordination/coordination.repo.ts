@@ -5,7 +5,11 @@ import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import { actionItems, decisions, meetingAttendance, meetings } from "./coordination.tables";
 
-export type ActionItemRow = typeof actionItems.$inferSelect & { meetingTitle: string; ownerAgencyName: string; ownerUserName: string | null };
+export type ActionItemRow = typeof actionItems.$inferSelect & {
+  meetingTitle: string;
+  ownerAgencyName: string;
+  ownerUserName: string | null;
+};
 
 /** Not done or dropped, and the due date (WIB) has passed. */
 export function overdueWhere(now: Date): SQL {
@@ -36,11 +40,16 @@ export async function selectActionItems(db: Db, tenant: string, where: SQL | und
     .where(and(eq(actionItems.tenant, tenant), where))
     .orderBy(asc(actionItems.dueDate), asc(actionItems.createdAt))
     .limit(500)
-    .then((rows) => rows.map((r) => ({ ...r.item, meetingTitle: r.meetingTitle, ownerAgencyName: r.ownerAgencyName, ownerUserName: r.ownerUserName })));
+    .then((rows) =>
+      rows.map((r) => ({ ...r.item, meetingTitle: r.meetingTitle, ownerAgencyName: r.ownerAgencyName, ownerUserName: r.ownerUserName })),
+    );
 }
 
 export async function findMeeting(db: Db, tenant: string, id: string) {
-  const [row] = await db.select().from(meetings).where(and(eq(meetings.tenant, tenant), eq(meetings.id, id)));
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenant, tenant), eq(meetings.id, id)));
   return row;
 }
 
@@ -52,7 +61,12 @@ export async function ownerAgencyIdsOf(db: Db, meetingId: string): Promise<strin
 
 export async function attendanceOf(db: Db, meetingId: string) {
   return db
-    .select({ agencyId: meetingAttendance.agencyId, agencyName: agencies.name, present: meetingAttendance.present, headcount: meetingAttendance.headcount })
+    .select({
+      agencyId: meetingAttendance.agencyId,
+      agencyName: agencies.name,
+      present: meetingAttendance.present,
+      headcount: meetingAttendance.headcount,
+    })
     .from(meetingAttendance)
     .innerJoin(agencies, eq(agencies.id, meetingAttendance.agencyId))
     .where(eq(meetingAttendance.meetingId, meetingId))

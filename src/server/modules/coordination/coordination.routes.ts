@@ -41,7 +41,8 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: gate("directory"),
       schema: {
         tags,
-        summary: "Direktori instansi gugus tugas: kategori pentahelix, sub gugus tugas, narahubung (nomor telepon; pembacaan dicatat di jejak audit)",
+        summary:
+          "Direktori instansi gugus tugas: kategori pentahelix, sub gugus tugas, narahubung (nomor telepon; pembacaan dicatat di jejak audit)",
         response: { 200: z.object({ items: z.array(DirectoryAgencySchema) }) },
       },
     },
@@ -52,7 +53,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/agencies/:id/task-forces",
     {
       config: gate("editDirectory"),
-      schema: { tags, summary: "Tetapkan keanggotaan sub gugus tugas instansi", params: IdParam, body: TaskForcesSchema, response: { 200: TaskForcesSchema } },
+      schema: {
+        tags,
+        summary: "Tetapkan keanggotaan sub gugus tugas instansi",
+        params: IdParam,
+        body: TaskForcesSchema,
+        response: { 200: TaskForcesSchema },
+      },
     },
     async (req) => svc.setTaskForces(requirePrincipal(req), actorOf(req), req.params.id, req.body.taskForces),
   );
@@ -61,7 +68,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/agencies/:id/focal-points",
     {
       config: gate("editDirectory"),
-      schema: { tags, summary: "Tambah narahubung instansi (telepon disimpan terenkripsi)", params: IdParam, body: FocalPointCreateSchema, response: { 201: FocalPointSchema } },
+      schema: {
+        tags,
+        summary: "Tambah narahubung instansi (telepon disimpan terenkripsi)",
+        params: IdParam,
+        body: FocalPointCreateSchema,
+        response: { 201: FocalPointSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.addFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
@@ -101,7 +114,12 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/meetings",
     {
       config: gate("planMeetings"),
-      schema: { tags, summary: "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)", body: MeetingCreateSchema, response: { 201: MeetingSchema } },
+      schema: {
+        tags,
+        summary: "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)",
+        body: MeetingCreateSchema,
+        response: { 201: MeetingSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.createMeeting(requirePrincipal(req), actorOf(req), req.body)),
   );
@@ -110,7 +128,12 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/meetings/:id",
     {
       config: gate("meetings"),
-      schema: { tags, summary: "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)", params: IdParam, response: { 200: MeetingSchema } },
+      schema: {
+        tags,
+        summary: "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)",
+        params: IdParam,
+        response: { 200: MeetingSchema },
+      },
     },
     async (req) => svc.getMeeting(requirePrincipal(req), actorOf(req), req.params.id),
   );
@@ -119,7 +142,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/meetings/:id",
     {
       config: gate("planMeetings"),
-      schema: { tags, summary: "Ubah rapat atau isi notulen (disimpan terenkripsi)", params: IdParam, body: MeetingUpdateSchema, response: { 200: MeetingSchema } },
+      schema: {
+        tags,
+        summary: "Ubah rapat atau isi notulen (disimpan terenkripsi)",
+        params: IdParam,
+        body: MeetingUpdateSchema,
+        response: { 200: MeetingSchema },
+      },
     },
     async (req) => svc.updateMeeting(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
@@ -137,7 +166,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/meetings/:id/decisions",
     {
       config: gate("planMeetings"),
-      schema: { tags, summary: "Catat keputusan rapat, dengan tindak lanjut bila ada", params: IdParam, body: DecisionCreateSchema, response: { 201: MeetingSchema } },
+      schema: {
+        tags,
+        summary: "Catat keputusan rapat, dengan tindak lanjut bila ada",
+        params: IdParam,
+        body: DecisionCreateSchema,
+        response: { 201: MeetingSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.addDecision(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
@@ -146,7 +181,13 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/decisions/:id/action-items",
     {
       config: gate("planMeetings"),
-      schema: { tags, summary: "Tambah tindak lanjut pada keputusan", params: IdParam, body: ActionItemCreateSchema, response: { 201: ActionItemSchema } },
+      schema: {
+        tags,
+        summary: "Tambah tindak lanjut pada keputusan",
+        params: IdParam,
+        body: ActionItemCreateSchema,
+        response: { 201: ActionItemSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.addActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
@@ -191,7 +232,12 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
       const meeting = await svc.getMinutesForExport(p, actorOf(req), req.params.id);
       const regency = await findRegion(app.ctx.db, app.ctx.config.regency);
       const [writer] = await app.ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, meeting.createdBy));
-      const pdf = await minutesPdf({ meeting: meeting.view, regencyName: regency?.name ?? app.ctx.config.regency, writer: writer?.name ?? "", printedAt: new Date() });
+      const pdf = await minutesPdf({
+        meeting: meeting.view,
+        regencyName: regency?.name ?? app.ctx.config.regency,
+        writer: writer?.name ?? "",
+        printedAt: new Date(),
+      });
       return reply
         .header("content-type", "application/pdf")
         .header("content-disposition", `attachment; filename="notulen-${meeting.view.startsAt.slice(0, 10)}.pdf"`)

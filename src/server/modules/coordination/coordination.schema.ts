@@ -15,7 +15,9 @@ const uuid = z.string().uuid();
 const dateTime = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/)
-  .refine((s) => isCalendarDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, { message: "invalid_format" })
+  .refine((s) => isCalendarDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
+    message: "invalid_format",
+  })
   .describe("Tanggal dan jam: 2026-11-03T09:00 (WIB) atau ISO 8601 dengan zona waktu");
 const date = z
   .string()
@@ -84,7 +86,9 @@ export type MeetingUpdate = z.infer<typeof MeetingUpdateSchema>;
 
 export const AttendanceSchema = z
   .object({
-    attendance: z.array(z.object({ agencyId: uuid, present: z.boolean(), headcount: z.number().int().min(0).max(100).default(0) }).strict()).max(60),
+    attendance: z
+      .array(z.object({ agencyId: uuid, present: z.boolean(), headcount: z.number().int().min(0).max(100).default(0) }).strict())
+      .max(60),
   })
   .strict();
 

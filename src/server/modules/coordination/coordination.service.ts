@@ -58,28 +58,47 @@ export class CoordinationService {
   }
 
   private async requireAgency(db: Db, id: string, field = "agencyId") {
-    const [row] = await db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, id)));
+    const [row] = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, id)));
     if (!row) throw new AppError("validation_failed", { [field]: { code: "agency_unknown" } });
     return row;
   }
 
   async setTaskForces(_p: Principal, actor: AuditActor, agencyId: string, taskForces: TaskForce[]) {
-    const [agency] = await this.ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, agencyId)));
+    const [agency] = await this.ctx.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, agencyId)));
     if (!agency) throw new AppError("not_found");
     const wanted = [...new Set(taskForces)];
-    await this.ctx.withAudit(actor, { action: "coordination.task_forces.set", resourceType: "agency", resourceId: agencyId, details: { taskForces: wanted } }, async (tx) => {
-      await tx.delete(taskForceMembers).where(eq(taskForceMembers.agencyId, agencyId));
-      if (wanted.length) await tx.insert(taskForceMembers).values(wanted.map((taskForce) => ({ tenant: this.tenant, agencyId, taskForce })));
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: "coordination.task_forces.set", resourceType: "agency", resourceId: agencyId, details: { taskForces: wanted } },
+      async (tx) => {
+        await tx.delete(taskForceMembers).where(eq(taskForceMembers.agencyId, agencyId));
+        if (wanted.length)
+          await tx.insert(taskForceMembers).values(wanted.map((taskForce) => ({ tenant: this.tenant, agencyId, taskForce })));
+      },
+    );
     return { taskForces: TASK_FORCES.filter((tf) => wanted.includes(tf)) };
   }
 
   async addFocalPoint(_p: Principal, actor: AuditActor, agencyId: string, input: FocalPointInput & { name: string }) {
-    const [agency] = await this.ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, agencyId)));
+    const [agency] = await this.ctx.db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(and(eq(agencies.tenant, this.tenant), eq(agencies.id, agencyId)));
     if (!agency) throw new AppError("not_found");
     const row = await this.ctx.withAudit(
       actor,
-      (r: { id: string }) => ({ action: "coordination.focal_point.create", resourceType: "focal_point", resourceId: r.id, details: { agencyId } }),
+      (r: { id: string }) => ({
+        action: "coordination.focal_point.create",
+        resourceType: "focal_point",
+        resourceId: r.id,
+        details: { agencyId },
+      }),
       async (tx) => {
         const [r] = await tx
           .insert(focalPoints)
@@ -98,22 +117,33 @@ export class CoordinationService {
   }
 
   async updateFocalPoint(_p: Principal, actor: AuditActor, id: string, input: FocalPointInput) {
-    const [existing] = await this.ctx.db.select().from(focalPoints).where(and(eq(focalPoints.tenant, this.tenant), eq(focalPoints.id, id)));
+    const [existing] = await this.ctx.db
+      .select()
+      .from(focalPoints)
+      .where(and(eq(focalPoints.tenant, this.tenant), eq(focalPoints.id, id)));
     if (!existing) throw new AppError("not_found");
     const set: Partial<typeof focalPoints.$inferInsert> = { updatedAt: new Date() };
     if (input.name !== undefined) set.name = input.name;
     if (input.position !== undefined) set.position = input.position;
     if (input.phone !== undefined) set.phoneEnc = input.phone ? encrypt(this.ctx.keys, input.phone) : null;
     const fields = Object.keys(input);
-    const [row] = await this.ctx.withAudit(actor, { action: "coordination.focal_point.update", resourceType: "focal_point", resourceId: id, details: { fields } }, (tx) =>
-      tx.update(focalPoints).set(set).where(eq(focalPoints.id, id)).returning(),
+    const [row] = await this.ctx.withAudit(
+      actor,
+      { action: "coordination.focal_point.update", resourceType: "focal_point", resourceId: id, details: { fields } },
+      (tx) => tx.update(focalPoints).set(set).where(eq(focalPoints.id, id)).returning(),
     );
     return { id, name: row!.name, position: row!.position, phone: row!.phoneEnc ? decrypt(this.ctx.keys, row!.phoneEnc) : null };
   }
 
   async deleteFocalPoint(_p: Principal, actor: AuditActor, id: string) {
-    const deleted = await this.ctx.withAudit(actor, { action: "coordination.focal_point.delete", resourceType: "focal_point", resourceId: id }, (tx) =>
-      tx.delete(focalPoints).where(and(eq(focalPoints.tenant, this.tenant), eq(focalPoints.id, id))).returning({ id: focalPoints.id }),
+    const deleted = await this.ctx.withAudit(
+      actor,
+      { action: "coordination.focal_point.delete", resourceType: "focal_point", resourceId: id },
+      (tx) =>
+        tx
+          .delete(focalPoints)
+          .where(and(eq(focalPoints.tenant, this.tenant), eq(focalPoints.id, id)))
+          .returning({ id: focalPoints.id }),
     );
     if (deleted.length === 0) throw new AppError("not_found");
   }
@@ -136,7 +166,9 @@ export class CoordinationService {
         onlineUrl: meetings.onlineUrl,
         invitedCount: sql<number>`cardinality(${meetings.invitedAgencyIds})`.mapWith(Number),
         // Qualified by hand: inside a correlated subquery drizzle's unqualified column names would bind to the inner table.
-        decisionCount: sql<number>`(SELECT count(*) FROM coordination_decisions d WHERE d.meeting_id = coordination_meetings.id)`.mapWith(Number),
+        decisionCount: sql<number>`(SELECT count(*) FROM coordination_decisions d WHERE d.meeting_id = coordination_meetings.id)`.mapWith(
+          Number,
+        ),
         openActionItems: sql<number>`(SELECT count(*) FROM coordination_action_items a
           WHERE a.meeting_id = coordination_meetings.id AND a.status IN ('open', 'in_progress'))`.mapWith(Number),
       })
@@ -193,13 +225,21 @@ export class CoordinationService {
   async getMeeting(p: Principal, actor: AuditActor, id: string): Promise<Meeting> {
     await this.readable(p, id);
     // Minutes are confidential meeting notes: their read is audited.
-    await this.ctx.withAudit(actor, { action: "coordination.meeting.read", resourceType: "meeting", resourceId: id }, async () => undefined);
+    await this.ctx.withAudit(
+      actor,
+      { action: "coordination.meeting.read", resourceType: "meeting", resourceId: id },
+      async () => undefined,
+    );
     return this.present(p, id);
   }
 
   async getMinutesForExport(p: Principal, actor: AuditActor, id: string): Promise<{ view: Meeting; createdBy: string }> {
     const m = await this.readable(p, id);
-    await this.ctx.withAudit(actor, { action: "coordination.minutes.export", resourceType: "meeting", resourceId: id }, async () => undefined);
+    await this.ctx.withAudit(
+      actor,
+      { action: "coordination.minutes.export", resourceType: "meeting", resourceId: id },
+      async () => undefined,
+    );
     return { view: await this.present(p, id), createdBy: m.createdBy };
   }
 
@@ -242,10 +282,13 @@ export class CoordinationService {
     if (input.place !== undefined) set.place = input.place;
     if (input.onlineUrl !== undefined) set.onlineUrl = input.onlineUrl;
     if (input.agenda !== undefined) set.agenda = input.agenda;
-    if (input.invitedAgencyIds !== undefined) set.invitedAgencyIds = await this.checkAgencies(this.ctx.db, input.invitedAgencyIds, "invitedAgencyIds");
+    if (input.invitedAgencyIds !== undefined)
+      set.invitedAgencyIds = await this.checkAgencies(this.ctx.db, input.invitedAgencyIds, "invitedAgencyIds");
     if (input.minutes !== undefined) set.minutesEnc = input.minutes ? encrypt(this.ctx.keys, input.minutes) : null;
-    await this.ctx.withAudit(actor, { action: "coordination.meeting.update", resourceType: "meeting", resourceId: id, details: { fields: Object.keys(input) } }, (tx) =>
-      tx.update(meetings).set(set).where(eq(meetings.id, id)),
+    await this.ctx.withAudit(
+      actor,
+      { action: "coordination.meeting.update", resourceType: "meeting", resourceId: id, details: { fields: Object.keys(input) } },
+      (tx) => tx.update(meetings).set(set).where(eq(meetings.id, id)),
     );
     return this.present(p, id);
   }
@@ -253,11 +296,20 @@ export class CoordinationService {
   async recordAttendance(p: Principal, actor: AuditActor, id: string, rows: { agencyId: string; present: boolean; headcount: number }[]) {
     const m = await findMeeting(this.ctx.db, this.tenant, id);
     if (!m) throw new AppError("not_found");
-    await this.checkAgencies(this.ctx.db, rows.map((r) => r.agencyId), "attendance");
+    await this.checkAgencies(
+      this.ctx.db,
+      rows.map((r) => r.agencyId),
+      "attendance",
+    );
     const byAgency = new Map(rows.map((r) => [r.agencyId, r]));
     await this.ctx.withAudit(
       actor,
-      { action: "coordination.meeting.attendance", resourceType: "meeting", resourceId: id, details: { agencies: byAgency.size, present: rows.filter((r) => r.present).length } },
+      {
+        action: "coordination.meeting.attendance",
+        resourceType: "meeting",
+        resourceId: id,
+        details: { agencies: byAgency.size, present: rows.filter((r) => r.present).length },
+      },
       async (tx) => {
         await tx.delete(meetingAttendance).where(eq(meetingAttendance.meetingId, id));
         if (byAgency.size) await tx.insert(meetingAttendance).values([...byAgency.values()].map((r) => ({ meetingId: id, ...r })));
@@ -272,14 +324,20 @@ export class CoordinationService {
     for (const [i, item] of input.actionItems.entries()) await this.checkItemOwner(item, `actionItems.${i}.`);
     await this.ctx.withAudit(
       actor,
-      (r: { id: string }) => ({ action: "coordination.decision.create", resourceType: "meeting", resourceId: meetingId, details: { decisionId: r.id, actionItems: input.actionItems.length } }),
+      (r: { id: string }) => ({
+        action: "coordination.decision.create",
+        resourceType: "meeting",
+        resourceId: meetingId,
+        details: { decisionId: r.id, actionItems: input.actionItems.length },
+      }),
       async (tx) => {
         const [{ next }] = (await tx
           .select({ next: sql<number>`coalesce(max(${decisions.seq}), 0) + 1`.mapWith(Number) })
           .from(decisions)
           .where(eq(decisions.meetingId, meetingId))) as [{ next: number }];
         const [d] = await tx.insert(decisions).values({ meetingId, seq: next, text: input.text }).returning({ id: decisions.id });
-        if (input.actionItems.length) await tx.insert(actionItems).values(input.actionItems.map((it) => this.itemValues(meetingId, d!.id, it)));
+        if (input.actionItems.length)
+          await tx.insert(actionItems).values(input.actionItems.map((it) => this.itemValues(meetingId, d!.id, it)));
         return d!;
       },
     );
@@ -296,9 +354,17 @@ export class CoordinationService {
     await this.checkItemOwner(input, "");
     const row = await this.ctx.withAudit(
       actor,
-      (r: { id: string }) => ({ action: "coordination.action_item.create", resourceType: "action_item", resourceId: r.id, details: { meetingId: d.meetingId, ownerAgencyId: input.ownerAgencyId } }),
+      (r: { id: string }) => ({
+        action: "coordination.action_item.create",
+        resourceType: "action_item",
+        resourceId: r.id,
+        details: { meetingId: d.meetingId, ownerAgencyId: input.ownerAgencyId },
+      }),
       async (tx) => {
-        const [r] = await tx.insert(actionItems).values(this.itemValues(d.meetingId, d.id, input)).returning({ id: actionItems.id });
+        const [r] = await tx
+          .insert(actionItems)
+          .values(this.itemValues(d.meetingId, d.id, input))
+          .returning({ id: actionItems.id });
         return r!;
       },
     );
@@ -356,7 +422,11 @@ export class CoordinationService {
     };
   }
 
-  async listActionItems(p: Principal, q: { overdue?: "true" | "false"; status?: ActionItem["status"]; meetingId?: string }, now = new Date()) {
+  async listActionItems(
+    p: Principal,
+    q: { overdue?: "true" | "false"; status?: ActionItem["status"]; meetingId?: string },
+    now = new Date(),
+  ) {
     const where = and(
       seesAllCoordination(p) ? undefined : ownedBy(p.agencyId, p.id),
       q.overdue === "true" ? overdueWhere(now) : undefined,
@@ -389,7 +459,12 @@ export class CoordinationService {
     if (input.dueDate !== undefined) set.dueDate = input.dueDate;
     await this.ctx.withAudit(
       actor,
-      { action: "coordination.action_item.update", resourceType: "action_item", resourceId: id, details: { fields: Object.keys(input), status: input.status ?? existing.status } },
+      {
+        action: "coordination.action_item.update",
+        resourceType: "action_item",
+        resourceId: id,
+        details: { fields: Object.keys(input), status: input.status ?? existing.status },
+      },
       (tx) => tx.update(actionItems).set(set).where(eq(actionItems.id, id)),
     );
     const [row] = await selectActionItems(this.ctx.db, this.tenant, eq(actionItems.id, id));

@@ -5,7 +5,15 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
 import { notifications } from "../notifications/notifications.tables";
-import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { remindOverdueActionItems } from "./coordination.jobs";
 import { focalPoints, meetings } from "./coordination.tables";
 
@@ -68,7 +76,9 @@ describe("agency directory", () => {
     expect(row!.phoneEnc).toBeTruthy();
     expect(row!.phoneEnc).not.toContain("3456");
 
-    const tf = await coord.request("PUT", `/api/coordination/agencies/${disnaker.id}/task-forces`, { taskForces: ["prevention", "coordination"] });
+    const tf = await coord.request("PUT", `/api/coordination/agencies/${disnaker.id}/task-forces`, {
+      taskForces: ["prevention", "coordination"],
+    });
     expect(tf.json()).toEqual({ taskForces: ["prevention", "coordination"] });
 
     const before = (await auditActions()).filter((a) => a === "coordination.directory.read").length;
@@ -87,7 +97,12 @@ describe("agency directory", () => {
     const id = await coord.request("POST", `/api/coordination/agencies/${disnaker.id}/focal-points`, { name: "", phone: "call me" });
     expect(id.statusCode).toBe(400);
     expect(id.json().error.fields).toEqual({ name: "Wajib diisi.", phone: "Format tidak sesuai." });
-    const en = await coord.request("PUT", `/api/coordination/agencies/${disnaker.id}/task-forces`, { taskForces: ["marketing"] }, { "accept-language": "en" });
+    const en = await coord.request(
+      "PUT",
+      `/api/coordination/agencies/${disnaker.id}/task-forces`,
+      { taskForces: ["marketing"] },
+      { "accept-language": "en" },
+    );
     expect(en.statusCode).toBe(400);
     expect(en.json().error.fields).toEqual({ "taskForces.0": "Unknown choice." });
   });
@@ -106,20 +121,38 @@ describe("meetings and action items", () => {
       ],
     });
     expect(att.statusCode, att.body).toBe(200);
-    expect(att.json().attendance.find((a: { agencyId: string }) => a.agencyId === disnaker.id)).toMatchObject({ present: true, headcount: 2 });
+    expect(att.json().attendance.find((a: { agencyId: string }) => a.agencyId === disnaker.id)).toMatchObject({
+      present: true,
+      headcount: 2,
+    });
 
-    const minutes = await coord.request("PATCH", `/api/coordination/meetings/${m.id}`, { minutes: "Disnakertrans melaporkan 3 LPK tanpa izin." });
+    const minutes = await coord.request("PATCH", `/api/coordination/meetings/${m.id}`, {
+      minutes: "Disnakertrans melaporkan 3 LPK tanpa izin.",
+    });
     expect(minutes.json().minutes).toBe("Disnakertrans melaporkan 3 LPK tanpa izin.");
     const [stored] = await env.ctx.db.select().from(meetings).where(eq(meetings.id, m.id));
     expect(stored!.minutesEnc).not.toContain("LPK");
 
     const dec = await coord.request("POST", `/api/coordination/meetings/${m.id}/decisions`, {
       text: "Disnakertrans menertibkan LPK tanpa izin.",
-      actionItems: [{ title: "Surat teguran ke 3 LPK", ownerAgencyId: disnaker.id, ownerUserId: operator.id, dueDate: "2026-11-24", link: { kind: "village", ref: "36.04.12.2001" } }],
+      actionItems: [
+        {
+          title: "Surat teguran ke 3 LPK",
+          ownerAgencyId: disnaker.id,
+          ownerUserId: operator.id,
+          dueDate: "2026-11-24",
+          link: { kind: "village", ref: "36.04.12.2001" },
+        },
+      ],
     });
     expect(dec.statusCode, dec.body).toBe(201);
     const item = dec.json().decisions[0].actionItems[0];
-    expect(item).toMatchObject({ status: "open", ownerAgency: { id: disnaker.id }, ownerUser: { id: operator.id }, link: { kind: "village", ref: "36.04.12.2001" } });
+    expect(item).toMatchObject({
+      status: "open",
+      ownerAgency: { id: disnaker.id },
+      ownerUser: { id: operator.id },
+      link: { kind: "village", ref: "36.04.12.2001" },
+    });
 
     // The owner agency's staff see it; another agency sees neither the item nor the meeting.
     const mine = await op.request("GET", "/api/coordination/action-items");
@@ -130,12 +163,20 @@ describe("meetings and action items", () => {
 
     // The owner updates status and proof, but cannot move the due date.
     expect((await op.request("PATCH", `/api/coordination/action-items/${item.id}`, { dueDate: "2027-01-01" })).statusCode).toBe(403);
-    const done = await op.request("PATCH", `/api/coordination/action-items/${item.id}`, { status: "done", proof: "Surat B/123/2026 terkirim" });
+    const done = await op.request("PATCH", `/api/coordination/action-items/${item.id}`, {
+      status: "done",
+      proof: "Surat B/123/2026 terkirim",
+    });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json()).toMatchObject({ status: "done", proof: "Surat B/123/2026 terkirim" });
 
     expect(await auditActions(m.id)).toEqual(
-      expect.arrayContaining(["coordination.meeting.create", "coordination.meeting.attendance", "coordination.meeting.update", "coordination.decision.create"]),
+      expect.arrayContaining([
+        "coordination.meeting.create",
+        "coordination.meeting.attendance",
+        "coordination.meeting.update",
+        "coordination.decision.create",
+      ]),
     );
     expect(await auditActions(item.id)).toContain("coordination.action_item.update");
   });
@@ -195,7 +236,12 @@ describe("overdue action items and reminders", () => {
     expect((await out.request("GET", "/api/coordination/action-items?overdue=true")).json().items).toEqual([]);
 
     const countFor = async (userId: string) =>
-      (await env.ctx.db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.resourceId, late.id)))).length;
+      (
+        await env.ctx.db
+          .select()
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.resourceId, late.id)))
+      ).length;
     const now = new Date("2026-12-03T02:00:00Z");
     const first = await remindOverdueActionItems(env.ctx, now);
     expect(first.reminded).toBeGreaterThanOrEqual(1);

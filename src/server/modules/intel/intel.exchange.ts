@@ -88,7 +88,11 @@ async function localTokens(ctx: AppContext, key: Buffer) {
 export async function exportExchange(ctx: AppContext, key: Buffer, now = new Date()): Promise<ExchangeFile> {
   const tokens = await localTokens(ctx, key);
   const unique = [...new Map(tokens.map(({ k, t }) => [`${k}:${t}`, { k, t }])).values()].sort((a, b) => a.t.localeCompare(b.t));
-  await ctx.withAudit(SYSTEM_ACTOR, { action: "intel.exchange_export", resourceType: "intel", details: { tokens: unique.length } }, async () => undefined);
+  await ctx.withAudit(
+    SYSTEM_ACTOR,
+    { action: "intel.exchange_export", resourceType: "intel", details: { tokens: unique.length } },
+    async () => undefined,
+  );
   return { format: EXCHANGE_FORMAT, from: ctx.config.regency, createdAt: now.toISOString(), tokens: unique };
 }
 
@@ -108,7 +112,11 @@ export async function matchExchange(ctx: AppContext, key: Buffer, file: unknown)
   const matches = [...byEntity].map(([entityId, kinds]) => ({ entityId, kinds: [...kinds].sort() }));
   await ctx.withAudit(
     SYSTEM_ACTOR,
-    { action: "intel.exchange_match", resourceType: "intel", details: { from: parsed.from, tokens: parsed.tokens.length, matches: matches.length } },
+    {
+      action: "intel.exchange_match",
+      resourceType: "intel",
+      details: { from: parsed.from, tokens: parsed.tokens.length, matches: matches.length },
+    },
     async () => undefined,
   );
   return { from: parsed.from, matches };

@@ -41,25 +41,59 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/entities/:id",
-    { config: INTEL_ACCESS, schema: { tags, summary: "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian", params: IdParam, response: { 200: EntityDetailSchema } } },
+    {
+      config: INTEL_ACCESS,
+      schema: {
+        tags,
+        summary: "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian",
+        params: IdParam,
+        response: { 200: EntityDetailSchema },
+      },
+    },
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.get(
     "/entities/:id/network",
-    { config: INTEL_ACCESS, schema: { tags, summary: "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya", params: IdParam, response: { 200: NetworkSchema } } },
+    {
+      config: INTEL_ACCESS,
+      schema: {
+        tags,
+        summary: "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya",
+        params: IdParam,
+        response: { 200: NetworkSchema },
+      },
+    },
     async (req) => svc.network(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/entities/:id/watch",
-    { config: INTEL_ACCESS, schema: { tags, summary: "Masukkan ke atau keluarkan dari daftar pantau", params: IdParam, body: WatchSchema, response: { 200: EntityDetailSchema } } },
+    {
+      config: INTEL_ACCESS,
+      schema: {
+        tags,
+        summary: "Masukkan ke atau keluarkan dari daftar pantau",
+        params: IdParam,
+        body: WatchSchema,
+        response: { 200: EntityDetailSchema },
+      },
+    },
     async (req) => svc.watch(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/entities/:id/split",
-    { config: INTEL_ACCESS, schema: { tags, summary: "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)", params: IdParam, body: SplitSchema, response: { 200: EntityDetailSchema } } },
+    {
+      config: INTEL_ACCESS,
+      schema: {
+        tags,
+        summary: "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)",
+        params: IdParam,
+        body: SplitSchema,
+        response: { 200: EntityDetailSchema },
+      },
+    },
     async (req) => svc.split(requirePrincipal(req), actorOf(req), req.params.id, req.body.identifierIds),
   );
 
@@ -67,7 +101,12 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
     "/judgements",
     {
       config: INTEL_ACCESS,
-      schema: { tags, summary: "Catat penilaian: sama (digabung), bukan orang yang sama, atau belum pasti", body: JudgementSchema, response: { 200: EntityDetailSchema } },
+      schema: {
+        tags,
+        summary: "Catat penilaian: sama (digabung), bukan orang yang sama, atau belum pasti",
+        body: JudgementSchema,
+        response: { 200: EntityDetailSchema },
+      },
     },
     async (req) => svc.judge(requirePrincipal(req), actorOf(req), req.body),
   );
@@ -98,7 +137,12 @@ export const publicIntelRoutes: FastifyPluginAsyncZod = async (app) => {
 };
 
 /** Saves that can name a recruiter: after each, a linking run is kicked (see kickIntelSync). */
-const LINKING_ROUTES = new Set(["POST /api/public/reports", "POST /api/screenings", "POST /api/cases/:id/persons", "PATCH /api/cases/:id/persons/:personId"]);
+const LINKING_ROUTES = new Set([
+  "POST /api/public/reports",
+  "POST /api/screenings",
+  "POST /api/cases/:id/persons",
+  "PATCH /api/cases/:id/persons/:personId",
+]);
 
 /** App-level hooks of the intel module: kick linking after saves that name people; settle it on close. */
 export function intelHooks(app: FastifyInstance): void {

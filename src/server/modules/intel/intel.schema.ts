@@ -38,9 +38,19 @@ export const RecordRefSchema = z.object({
 export const EntityDetailSchema = EntitySummarySchema.extend({
   names: z.array(z.string()),
   watchReason: z.string().nullable(),
-  identifiers: z.array(z.object({ id: z.string(), kind: z.enum(INTEL_IDENTIFIER_KINDS), value: z.string(), records: z.number().int(), firstSeenAt: z.string() })),
+  identifiers: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(INTEL_IDENTIFIER_KINDS),
+      value: z.string(),
+      records: z.number().int(),
+      firstSeenAt: z.string(),
+    }),
+  ),
   recordList: z.array(RecordRefSchema),
-  judgements: z.array(z.object({ otherId: z.string(), verdict: z.enum(VERDICTS), note: z.string().nullable(), by: z.string(), at: z.string() })),
+  judgements: z.array(
+    z.object({ otherId: z.string(), verdict: z.enum(VERDICTS), note: z.string().nullable(), by: z.string(), at: z.string() }),
+  ),
   /** Other entities whose names look alike (trigram similarity): a human decides, nothing is merged by name. */
   suggestions: z.array(z.object({ id: z.string(), label: z.string().nullable(), similarity: z.number() })),
 });
@@ -53,7 +63,12 @@ export const NetworkSchema = z.object({
 
 export const WatchSchema = z.object({ watched: z.boolean(), reason: safeString().trim().max(1000).optional() });
 export const JudgementSchema = z
-  .object({ entityA: z.string().uuid(), entityB: z.string().uuid(), verdict: z.enum(VERDICTS), note: safeString().trim().max(1000).optional() })
+  .object({
+    entityA: z.string().uuid(),
+    entityB: z.string().uuid(),
+    verdict: z.enum(VERDICTS),
+    note: safeString().trim().max(1000).optional(),
+  })
   .refine((v) => v.entityA !== v.entityB, { path: ["entityB"], message: "invalid_value" });
 export const SplitSchema = z.object({ identifierIds: z.array(z.string().uuid()).min(1).max(50) });
 

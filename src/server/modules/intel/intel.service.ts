@@ -28,7 +28,10 @@ type EntityRow = typeof intelEntities.$inferSelect;
 export function trigramSimilarity(a: string, b: string): number {
   const grams = (s: string) => {
     const out = new Set<string>();
-    for (const word of s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)) {
+    for (const word of s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)) {
       const w = `  ${word} `;
       for (let i = 0; i + 3 <= w.length; i++) out.add(w.slice(i, i + 3));
     }
@@ -53,7 +56,10 @@ export class IntelService {
   private async resolve(db: Db, tenant: string, id: string): Promise<EntityRow> {
     let current = id;
     for (let hops = 0; hops < 20; hops++) {
-      const [e] = await db.select().from(intelEntities).where(and(eq(intelEntities.tenant, tenant), eq(intelEntities.id, current)));
+      const [e] = await db
+        .select()
+        .from(intelEntities)
+        .where(and(eq(intelEntities.tenant, tenant), eq(intelEntities.id, current)));
       if (!e) throw notFound();
       if (!e.mergedInto) return e;
       current = e.mergedInto;
@@ -65,7 +71,11 @@ export class IntelService {
     const hashes = q.q ? searchHashes(this.ctx.keys, q.q) : [];
     return this.ctx.withAudit(
       actor,
-      { action: "intel.search", resourceType: "intel", details: { search: q.q ? hashes.map((h) => h.kind) : null, watched: q.watched ?? null } },
+      {
+        action: "intel.search",
+        resourceType: "intel",
+        details: { search: q.q ? hashes.map((h) => h.kind) : null, watched: q.watched ?? null },
+      },
       async (tx) => {
         if (q.q && hashes.length === 0) return { items: [] as EntitySummary[], total: 0 };
         const matching = hashes.length
@@ -102,7 +112,12 @@ export class IntelService {
           ? await tx
               .select({ entityId: intelIdentifiers.entityId, kind: intelIdentifiers.kind, valueEnc: intelIdentifiers.valueEnc })
               .from(intelIdentifiers)
-              .where(inArray(intelIdentifiers.entityId, rows.map((r) => r.id)))
+              .where(
+                inArray(
+                  intelIdentifiers.entityId,
+                  rows.map((r) => r.id),
+                ),
+              )
               .orderBy(asc(intelIdentifiers.firstSeenAt))
           : [];
         return {
@@ -174,15 +189,42 @@ export class IntelService {
           .where(and(eq(cases.tenant, p.tenant), inArray(cases.id, caseIds)))
       : [];
     return [
-      ...reps.map((r) => ({ source: "report" as const, id: r.id, code: formatTrackingCode(r.code), at: r.at.toISOString(), status: r.status, role: roleOf("report", r.id), canOpen: reportQueuePolicy.can(p, "queue", undefined) })),
-      ...scrs.map((r) => ({ source: "screening" as const, id: r.id, code: r.code, at: r.at.toISOString(), status: r.status, role: roleOf("screening", r.id), canOpen: false })),
-      ...css.map((r) => ({ source: "case" as const, id: r.id, code: r.code, at: r.at.toISOString(), status: r.status, role: roleOf("case", r.id), canOpen: caseRoutePolicy.can(p, "list", undefined) })),
+      ...reps.map((r) => ({
+        source: "report" as const,
+        id: r.id,
+        code: formatTrackingCode(r.code),
+        at: r.at.toISOString(),
+        status: r.status,
+        role: roleOf("report", r.id),
+        canOpen: reportQueuePolicy.can(p, "queue", undefined),
+      })),
+      ...scrs.map((r) => ({
+        source: "screening" as const,
+        id: r.id,
+        code: r.code,
+        at: r.at.toISOString(),
+        status: r.status,
+        role: roleOf("screening", r.id),
+        canOpen: false,
+      })),
+      ...css.map((r) => ({
+        source: "case" as const,
+        id: r.id,
+        code: r.code,
+        at: r.at.toISOString(),
+        status: r.status,
+        role: roleOf("case", r.id),
+        canOpen: caseRoutePolicy.can(p, "list", undefined),
+      })),
     ].sort((a, b) => b.at.localeCompare(a.at));
   }
 
   private async detail(tx: Db, p: Principal, e: EntityRow): Promise<EntityDetail> {
     const mentions = await this.mentionsOf(tx, e.id);
-    const identifiers = new Map<string, { id: string; kind: IntelIdentifierKind; value: string; records: Set<string>; firstSeenAt: string }>();
+    const identifiers = new Map<
+      string,
+      { id: string; kind: IntelIdentifierKind; value: string; records: Set<string>; firstSeenAt: string }
+    >();
     for (const m of mentions) {
       const i = identifiers.get(m.identifierId) ?? {
         id: m.identifierId,
@@ -197,7 +239,14 @@ export class IntelService {
     const names = [...new Set([this.open(e.labelEnc), ...mentions.map((m) => this.open(m.nameEnc))].filter((n): n is string => !!n))];
     const recordList = await this.records(tx, p, mentions);
     const judgements = await tx
-      .select({ a: intelJudgements.entityA, b: intelJudgements.entityB, verdict: intelJudgements.verdict, noteEnc: intelJudgements.noteEnc, by: users.displayName, at: intelJudgements.judgedAt })
+      .select({
+        a: intelJudgements.entityA,
+        b: intelJudgements.entityB,
+        verdict: intelJudgements.verdict,
+        noteEnc: intelJudgements.noteEnc,
+        by: users.displayName,
+        at: intelJudgements.judgedAt,
+      })
       .from(intelJudgements)
       .innerJoin(users, eq(users.id, intelJudgements.judgedBy))
       .where(or(eq(intelJudgements.entityA, e.id), eq(intelJudgements.entityB, e.id)))
@@ -206,7 +255,14 @@ export class IntelService {
     const others = await tx
       .select({ id: intelEntities.id, labelEnc: intelEntities.labelEnc })
       .from(intelEntities)
-      .where(and(eq(intelEntities.tenant, p.tenant), isNull(intelEntities.mergedInto), sql`${intelEntities.id} <> ${e.id}`, sql`${intelEntities.labelEnc} IS NOT NULL`))
+      .where(
+        and(
+          eq(intelEntities.tenant, p.tenant),
+          isNull(intelEntities.mergedInto),
+          sql`${intelEntities.id} <> ${e.id}`,
+          sql`${intelEntities.labelEnc} IS NOT NULL`,
+        ),
+      )
       .limit(5000);
     const suggestions = names.length
       ? others
@@ -228,10 +284,22 @@ export class IntelService {
       watched: e.watched,
       watchReason: this.open(e.watchReasonEnc),
       names,
-      identifiers: [...identifiers.values()].map((i) => ({ id: i.id, kind: i.kind, value: i.value, records: i.records.size, firstSeenAt: i.firstSeenAt })),
+      identifiers: [...identifiers.values()].map((i) => ({
+        id: i.id,
+        kind: i.kind,
+        value: i.value,
+        records: i.records.size,
+        firstSeenAt: i.firstSeenAt,
+      })),
       records: { report: count("report"), screening: count("screening"), case: count("case") },
       recordList,
-      judgements: judgements.map((j) => ({ otherId: j.a === e.id ? j.b : j.a, verdict: j.verdict, note: this.open(j.noteEnc), by: j.by, at: j.at.toISOString() })),
+      judgements: judgements.map((j) => ({
+        otherId: j.a === e.id ? j.b : j.a,
+        verdict: j.verdict,
+        note: this.open(j.noteEnc),
+        by: j.by,
+        at: j.at.toISOString(),
+      })),
       suggestions,
     };
   }
@@ -258,24 +326,38 @@ export class IntelService {
   }
 
   watch(p: Principal, actor: AuditActor, id: string, body: { watched: boolean; reason?: string }, now = new Date()) {
-    return this.ctx.withAudit(actor, { action: body.watched ? "intel.watch" : "intel.unwatch", resourceType: "intel_entity", resourceId: id }, async (tx) => {
-      const e = await this.resolve(tx, p.tenant, id);
-      await tx
-        .update(intelEntities)
-        .set(
-          body.watched
-            ? { watched: true, watchReasonEnc: body.reason ? encrypt(this.ctx.keys, body.reason) : null, watchedBy: p.id, watchedAt: now }
-            : { watched: false, watchReasonEnc: null, watchedBy: null, watchedAt: null },
-        )
-        .where(eq(intelEntities.id, e.id));
-      return this.detail(tx, p, await this.resolve(tx, p.tenant, e.id));
-    });
-  }
-
-  judge(p: Principal, actor: AuditActor, body: { entityA: string; entityB: string; verdict: "same" | "not_same" | "unsure"; note?: string }, now = new Date()) {
     return this.ctx.withAudit(
       actor,
-      { action: "intel.judge", resourceType: "intel_entity", resourceId: body.entityA, details: { other: body.entityB, verdict: body.verdict } },
+      { action: body.watched ? "intel.watch" : "intel.unwatch", resourceType: "intel_entity", resourceId: id },
+      async (tx) => {
+        const e = await this.resolve(tx, p.tenant, id);
+        await tx
+          .update(intelEntities)
+          .set(
+            body.watched
+              ? { watched: true, watchReasonEnc: body.reason ? encrypt(this.ctx.keys, body.reason) : null, watchedBy: p.id, watchedAt: now }
+              : { watched: false, watchReasonEnc: null, watchedBy: null, watchedAt: null },
+          )
+          .where(eq(intelEntities.id, e.id));
+        return this.detail(tx, p, await this.resolve(tx, p.tenant, e.id));
+      },
+    );
+  }
+
+  judge(
+    p: Principal,
+    actor: AuditActor,
+    body: { entityA: string; entityB: string; verdict: "same" | "not_same" | "unsure"; note?: string },
+    now = new Date(),
+  ) {
+    return this.ctx.withAudit(
+      actor,
+      {
+        action: "intel.judge",
+        resourceType: "intel_entity",
+        resourceId: body.entityA,
+        details: { other: body.entityB, verdict: body.verdict },
+      },
       async (tx) => {
         const a = await this.resolve(tx, p.tenant, body.entityA);
         const b = await this.resolve(tx, p.tenant, body.entityB);
@@ -298,16 +380,22 @@ export class IntelService {
 
   /** Moves identifiers out into a new entity and records that the two are not the same person. */
   split(p: Principal, actor: AuditActor, id: string, identifierIds: string[], now = new Date()) {
-    return this.ctx.withAudit(actor, { action: "intel.split", resourceType: "intel_entity", resourceId: id, details: { identifiers: identifierIds.length } }, async (tx) => {
-      const e = await this.resolve(tx, p.tenant, id);
-      const own = await tx.select({ id: intelIdentifiers.id }).from(intelIdentifiers).where(eq(intelIdentifiers.entityId, e.id));
-      if (!identifierIds.every((i) => own.some((o) => o.id === i))) throw invalid({ identifierIds: { code: "invalid_value" } });
-      if (identifierIds.length >= own.length) throw invalid({ identifierIds: { code: "invalid_value" } });
-      const [created] = await tx.insert(intelEntities).values({ tenant: p.tenant, kind: e.kind, createdAt: now }).returning();
-      await tx.update(intelIdentifiers).set({ entityId: created!.id }).where(inArray(intelIdentifiers.id, identifierIds));
-      await tx.insert(intelJudgements).values({ tenant: p.tenant, entityA: e.id, entityB: created!.id, verdict: "not_same", judgedBy: p.id, judgedAt: now });
-      return this.detail(tx, p, await this.resolve(tx, p.tenant, created!.id));
-    });
+    return this.ctx.withAudit(
+      actor,
+      { action: "intel.split", resourceType: "intel_entity", resourceId: id, details: { identifiers: identifierIds.length } },
+      async (tx) => {
+        const e = await this.resolve(tx, p.tenant, id);
+        const own = await tx.select({ id: intelIdentifiers.id }).from(intelIdentifiers).where(eq(intelIdentifiers.entityId, e.id));
+        if (!identifierIds.every((i) => own.some((o) => o.id === i))) throw invalid({ identifierIds: { code: "invalid_value" } });
+        if (identifierIds.length >= own.length) throw invalid({ identifierIds: { code: "invalid_value" } });
+        const [created] = await tx.insert(intelEntities).values({ tenant: p.tenant, kind: e.kind, createdAt: now }).returning();
+        await tx.update(intelIdentifiers).set({ entityId: created!.id }).where(inArray(intelIdentifiers.id, identifierIds));
+        await tx
+          .insert(intelJudgements)
+          .values({ tenant: p.tenant, entityA: e.id, entityB: created!.id, verdict: "not_same", judgedBy: p.id, judgedAt: now });
+        return this.detail(tx, p, await this.resolve(tx, p.tenant, created!.id));
+      },
+    );
   }
 
   /** How many public reports named this number or account as the recruiter side; a count only. */
@@ -319,7 +407,14 @@ export class IntelService {
       .select({ n: sql<number>`count(DISTINCT ${intelMentions.sourceId})::int` })
       .from(intelIdentifiers)
       .innerJoin(intelMentions, eq(intelMentions.identifierId, intelIdentifiers.id))
-      .where(and(eq(intelIdentifiers.tenant, tenant), inArray(intelIdentifiers.kind, kinds), eq(intelIdentifiers.hash, hash), eq(intelMentions.source, "report")));
+      .where(
+        and(
+          eq(intelIdentifiers.tenant, tenant),
+          inArray(intelIdentifiers.kind, kinds),
+          eq(intelIdentifiers.hash, hash),
+          eq(intelMentions.source, "report"),
+        ),
+      );
     return row?.n ?? 0;
   }
 }

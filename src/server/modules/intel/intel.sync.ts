@@ -15,7 +15,14 @@ import { notify } from "../notifications/notifications.service";
 import { publicReports } from "../reports/reports.tables";
 import { screenings } from "../screening/screening.tables";
 import { intelHash } from "./intel.identifiers";
-import { type IntelIdentifierKind, type IntelSource, intelEntities, intelIdentifiers, intelJudgements, intelMentions } from "./intel.tables";
+import {
+  type IntelIdentifierKind,
+  type IntelSource,
+  intelEntities,
+  intelIdentifiers,
+  intelJudgements,
+  intelMentions,
+} from "./intel.tables";
 
 export type Profile = {
   tenant: string;
@@ -41,7 +48,13 @@ const RECRUITER_ROLES = new Set(["recruiter", "sponsor", "other", undefined, nul
 
 type ReportPerson = { role?: string; name?: string; phones?: string[]; handles?: string[]; companies?: string[]; bankAccounts?: string[] };
 
-export function reportProfiles(row: { id: string; tenant: string; receivedAt: Date; people: ReportPerson[]; offerText: string | null }): Profile[] {
+export function reportProfiles(row: {
+  id: string;
+  tenant: string;
+  receivedAt: Date;
+  people: ReportPerson[];
+  offerText: string | null;
+}): Profile[] {
   const out: Profile[] = [];
   row.people.forEach((p, i) => {
     if (!RECRUITER_ROLES.has(p.role)) return;
@@ -51,10 +64,30 @@ export function reportProfiles(row: { id: string; tenant: string; receivedAt: Da
       ...(p.bankAccounts ?? []).map((raw) => ({ kind: "bank_account" as const, raw })),
       ...(p.companies ?? []).map((raw) => ({ kind: "company" as const, raw })),
     ];
-    if (identifiers.length) out.push({ tenant: row.tenant, source: "report", sourceId: row.id, profile: `people.${i}`, role: p.role ?? null, name: p.name ?? null, seenAt: row.receivedAt, identifiers });
+    if (identifiers.length)
+      out.push({
+        tenant: row.tenant,
+        source: "report",
+        sourceId: row.id,
+        profile: `people.${i}`,
+        role: p.role ?? null,
+        name: p.name ?? null,
+        seenAt: row.receivedAt,
+        identifiers,
+      });
   });
   const offerPhones = row.offerText ? extractPhones(row.offerText).map((m) => ({ kind: "phone" as const, raw: m.e164 })) : [];
-  if (offerPhones.length) out.push({ tenant: row.tenant, source: "report", sourceId: row.id, profile: "offer", role: "offer", name: null, seenAt: row.receivedAt, identifiers: offerPhones });
+  if (offerPhones.length)
+    out.push({
+      tenant: row.tenant,
+      source: "report",
+      sourceId: row.id,
+      profile: "offer",
+      role: "offer",
+      name: null,
+      seenAt: row.receivedAt,
+      identifiers: offerPhones,
+    });
   return out;
 }
 
@@ -96,7 +129,14 @@ export class IntelSync {
     const profiles: Profile[] = [];
     const next = { ...wm };
     const reports = await tx
-      .select({ mark: sql<string>`${publicReports.receivedAt}::text`, id: publicReports.id, tenant: publicReports.tenant, receivedAt: publicReports.receivedAt, peopleEnc: publicReports.peopleEnc, offerText: publicReports.offerText })
+      .select({
+        mark: sql<string>`${publicReports.receivedAt}::text`,
+        id: publicReports.id,
+        tenant: publicReports.tenant,
+        receivedAt: publicReports.receivedAt,
+        peopleEnc: publicReports.peopleEnc,
+        offerText: publicReports.offerText,
+      })
       .from(publicReports)
       .where(sql`(${publicReports.receivedAt}, ${publicReports.id}) > (${wm.report.at}::timestamptz, ${wm.report.id}::uuid)`)
       .orderBy(asc(publicReports.receivedAt), asc(publicReports.id))
@@ -107,7 +147,14 @@ export class IntelSync {
       next.report = { at: r.mark, id: r.id };
     }
     const scr = await tx
-      .select({ mark: sql<string>`${screenings.createdAt}::text`, id: screenings.id, tenant: screenings.tenant, createdAt: screenings.createdAt, sponsorEnc: screenings.sponsorEnc, offerTextEnc: screenings.offerTextEnc })
+      .select({
+        mark: sql<string>`${screenings.createdAt}::text`,
+        id: screenings.id,
+        tenant: screenings.tenant,
+        createdAt: screenings.createdAt,
+        sponsorEnc: screenings.sponsorEnc,
+        offerTextEnc: screenings.offerTextEnc,
+      })
       .from(screenings)
       .where(sql`(${screenings.createdAt}, ${screenings.id}) > (${wm.screening.at}::timestamptz, ${wm.screening.id}::uuid)`)
       .orderBy(asc(screenings.createdAt), asc(screenings.id))
@@ -118,16 +165,41 @@ export class IntelSync {
         ...(sponsor?.phone ? [{ kind: "phone" as const, raw: sponsor.phone }] : []),
         ...(sponsor?.company ? [{ kind: "company" as const, raw: sponsor.company }] : []),
       ];
-      if (ids.length) profiles.push({ tenant: s.tenant, source: "screening", sourceId: s.id, profile: "sponsor", role: "sponsor", name: sponsor?.name ?? null, seenAt: s.createdAt, identifiers: ids });
+      if (ids.length)
+        profiles.push({
+          tenant: s.tenant,
+          source: "screening",
+          sourceId: s.id,
+          profile: "sponsor",
+          role: "sponsor",
+          name: sponsor?.name ?? null,
+          seenAt: s.createdAt,
+          identifiers: ids,
+        });
       const offer = open(s.offerTextEnc);
       const phones = offer ? extractPhones(offer).map((m) => ({ kind: "phone" as const, raw: m.e164 })) : [];
-      if (phones.length) profiles.push({ tenant: s.tenant, source: "screening", sourceId: s.id, profile: "offer", role: "offer", name: null, seenAt: s.createdAt, identifiers: phones });
+      if (phones.length)
+        profiles.push({
+          tenant: s.tenant,
+          source: "screening",
+          sourceId: s.id,
+          profile: "offer",
+          role: "offer",
+          name: null,
+          seenAt: s.createdAt,
+          identifiers: phones,
+        });
       next.screening = { at: s.mark, id: s.id };
     }
     const perps = await tx
       .select({ p: casePersons, mark: sql<string>`${casePersons.updatedAt}::text` })
       .from(casePersons)
-      .where(and(eq(casePersons.kind, "perpetrator"), sql`(${casePersons.updatedAt}, ${casePersons.id}) > (${wm.case.at}::timestamptz, ${wm.case.id}::uuid)`))
+      .where(
+        and(
+          eq(casePersons.kind, "perpetrator"),
+          sql`(${casePersons.updatedAt}, ${casePersons.id}) > (${wm.case.at}::timestamptz, ${wm.case.id}::uuid)`,
+        ),
+      )
       .orderBy(asc(casePersons.updatedAt), asc(casePersons.id))
       .limit(batch);
     for (const { p, mark } of perps) {
@@ -141,14 +213,31 @@ export class IntelSync {
       ];
       const aliases = list(p.aliasesEnc);
       const name = open(p.nameEnc) ?? aliases[0] ?? null;
-      if (ids.length) profiles.push({ tenant: p.tenant, source: "case", sourceId: p.caseId, profile: p.id, role: "perpetrator", name, seenAt: p.updatedAt, identifiers: ids });
+      if (ids.length)
+        profiles.push({
+          tenant: p.tenant,
+          source: "case",
+          sourceId: p.caseId,
+          profile: p.id,
+          role: "perpetrator",
+          name,
+          seenAt: p.updatedAt,
+          identifiers: ids,
+        });
       next.case = { at: mark, id: p.id };
     }
     const rows = reports.length + scr.length + perps.length;
     if (rows === 0) return 0;
     for (const p of profiles) await this.link(tx, p, now);
-    await tx.insert(appMeta).values({ key: META_KEY, value: next }).onConflictDoUpdate({ target: appMeta.key, set: { value: next, updatedAt: now } });
-    await this.ctx.audit.write(tx, SYSTEM_ACTOR, { action: "intel.sync", resourceType: "intel", details: { profiles: profiles.length, records: rows } });
+    await tx
+      .insert(appMeta)
+      .values({ key: META_KEY, value: next })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: next, updatedAt: now } });
+    await this.ctx.audit.write(tx, SYSTEM_ACTOR, {
+      action: "intel.sync",
+      resourceType: "intel",
+      details: { profiles: profiles.length, records: rows },
+    });
     return Math.max(profiles.length, 1);
   }
 
@@ -180,20 +269,38 @@ export class IntelSync {
       const onlyCompany = wanted.every((w) => w.kind === "company" || w.kind === "licence");
       [target] = await tx
         .insert(intelEntities)
-        .values({ tenant: p.tenant, kind: onlyCompany ? "company" : "person", labelEnc: p.name ? encrypt(k, p.name) : null, createdAt: now })
+        .values({
+          tenant: p.tenant,
+          kind: onlyCompany ? "company" : "person",
+          labelEnc: p.name ? encrypt(k, p.name) : null,
+          createdAt: now,
+        })
         .returning();
     } else {
       for (const other of entities.slice(1)) {
         if (await judgedApart(tx, target.id, other.id)) continue;
         await mergeEntities(tx, other.id, target.id);
       }
-      if (!target.labelEnc && p.name) await tx.update(intelEntities).set({ labelEnc: encrypt(k, p.name) }).where(eq(intelEntities.id, target.id));
+      if (!target.labelEnc && p.name)
+        await tx
+          .update(intelEntities)
+          .set({ labelEnc: encrypt(k, p.name) })
+          .where(eq(intelEntities.id, target.id));
     }
     const fresh = wanted.filter((w) => !existing.some((e) => e.kind === w.kind && e.hash === w.hash));
     const inserted = fresh.length
       ? await tx
           .insert(intelIdentifiers)
-          .values(fresh.map((w) => ({ tenant: p.tenant, kind: w.kind, hash: w.hash, valueEnc: encrypt(k, w.raw), entityId: target!.id, firstSeenAt: p.seenAt })))
+          .values(
+            fresh.map((w) => ({
+              tenant: p.tenant,
+              kind: w.kind,
+              hash: w.hash,
+              valueEnc: encrypt(k, w.raw),
+              entityId: target!.id,
+              firstSeenAt: p.seenAt,
+            })),
+          )
           .onConflictDoNothing()
           .returning()
       : [];
@@ -248,7 +355,10 @@ export async function judgedApart(tx: Db, a: string, b: string): Promise<boolean
     .where(
       and(
         eq(intelJudgements.verdict, "not_same"),
-        or(and(eq(intelJudgements.entityA, a), eq(intelJudgements.entityB, b)), and(eq(intelJudgements.entityA, b), eq(intelJudgements.entityB, a))),
+        or(
+          and(eq(intelJudgements.entityA, a), eq(intelJudgements.entityB, b)),
+          and(eq(intelJudgements.entityA, b), eq(intelJudgements.entityB, a)),
+        ),
       ),
     )
     .limit(1);

@@ -89,4 +89,3 @@ export const intelJudgements = pgTable(
   },
   (t) => [index("intel_judgements_pair_idx").on(t.entityA, t.entityB), index("intel_judgements_b_idx").on(t.entityB)],
 );
-

@@ -40,7 +40,10 @@ beforeAll(async () => {
   const pub = anonymous(env.app);
   for (const body of [
     report([{ role: "recruiter", name: "Bang Jali", phones: [PHONE], bankAccounts: [ACCOUNT] }]),
-    report([{ role: "sponsor", name: "Jali", phones: ["+62 812 9988 7766"] }, { role: "victim", name: "Adik saya", phones: ["0857-1111-2222"] }]),
+    report([
+      { role: "sponsor", name: "Jali", phones: ["+62 812 9988 7766"] },
+      { role: "victim", name: "Adik saya", phones: ["0857-1111-2222"] },
+    ]),
     report([{ role: "recruiter", name: "Orang lain", phones: ["0813-5555-4444"] }]),
   ]) {
     const res = await pub.request("POST", "/api/public/reports", body);
@@ -58,7 +61,12 @@ beforeAll(async () => {
   screeningCode = scr.json().code;
   const c = await openCase(s.owner);
   caseId = c.id;
-  const perp = await s.owner.http.request("POST", `/api/cases/${caseId}/persons`, { kind: "perpetrator", name: "Jali bin Sarman", phones: [PHONE], companies: ["PT Maju Jaya Abadi"] });
+  const perp = await s.owner.http.request("POST", `/api/cases/${caseId}/persons`, {
+    kind: "perpetrator",
+    name: "Jali bin Sarman",
+    phones: [PHONE],
+    companies: ["PT Maju Jaya Abadi"],
+  });
   expect(perp.statusCode, perp.body).toBe(201);
   await sync();
 });
@@ -90,9 +98,14 @@ describe("linking", () => {
     expect(net.nodes.some((n: { type: string }) => n.type === "screening")).toBe(true);
     expect(net.edges.length).toBeGreaterThanOrEqual(net.nodes.length - 1);
 
-    const watched = await s.investigator.http.request("POST", `/api/intel/entities/${e.id}/watch`, { watched: true, reason: "Calo Kamboja" });
+    const watched = await s.investigator.http.request("POST", `/api/intel/entities/${e.id}/watch`, {
+      watched: true,
+      reason: "Calo Kamboja",
+    });
     expect(watched.json()).toMatchObject({ watched: true, watchReason: "Calo Kamboja" });
-    const onList = (await s.coordinator.http.request("GET", "/api/intel/entities?watched=true")).json().items.map((i: { id: string }) => i.id);
+    const onList = (await s.coordinator.http.request("GET", "/api/intel/entities?watched=true"))
+      .json()
+      .items.map((i: { id: string }) => i.id);
     expect(onList).toContain(e.id);
 
     await anonymous(env.app).request("POST", "/api/public/reports", report([{ role: "recruiter", phones: [PHONE] }]));
@@ -104,7 +117,12 @@ describe("linking", () => {
   it("records judgements: 'same' merges two entities, a split keeps them apart on the next sync", async () => {
     const a = (await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent(PHONE)}`)).json().items[0];
     const b = (await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent("0813-5555-4444")}`)).json().items[0];
-    const merged = await s.investigator.http.request("POST", "/api/intel/judgements", { entityA: a.id, entityB: b.id, verdict: "same", note: "Nomor kedua milik Jali juga" });
+    const merged = await s.investigator.http.request("POST", "/api/intel/judgements", {
+      entityA: a.id,
+      entityB: b.id,
+      verdict: "same",
+      note: "Nomor kedua milik Jali juga",
+    });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json().identifiers.map((i: { value: string }) => i.value)).toContain("0813-5555-4444");
     // The old id now leads to the merged entity.
@@ -116,11 +134,16 @@ describe("linking", () => {
     // A new report naming both numbers does not glue them back together: an investigator said they differ.
     await anonymous(env.app).request("POST", "/api/public/reports", report([{ role: "recruiter", phones: [PHONE, "0813-5555-4444"] }]));
     await sync();
-    const again = (await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent("0813-5555-4444")}`)).json().items[0];
+    const again = (await s.investigator.http.request("GET", `/api/intel/entities?q=${encodeURIComponent("0813-5555-4444")}`)).json()
+      .items[0];
     expect(again.id).toBe(split.json().id);
-    const audit = await env.ctx.db.execute(sql`SELECT action FROM audit_log WHERE action LIKE 'intel.%' AND actor_user_id = ${s.investigator.user.id}`);
+    const audit = await env.ctx.db.execute(
+      sql`SELECT action FROM audit_log WHERE action LIKE 'intel.%' AND actor_user_id = ${s.investigator.user.id}`,
+    );
     const actions = ((audit as any).rows ?? audit).map((r: { action: string }) => r.action);
-    expect(actions).toEqual(expect.arrayContaining(["intel.search", "intel.read", "intel.network", "intel.watch", "intel.judge", "intel.split"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["intel.search", "intel.read", "intel.network", "intel.watch", "intel.judge", "intel.split"]),
+    );
   });
 
   it("suggests look-alike names without merging them", () => {
@@ -156,7 +179,9 @@ describe("public lookup", () => {
     const bad = await pub.request("POST", "/api/public/identifier-check", { kind: "phone", value: "" });
     expect(bad.statusCode).toBe(400);
     // The job checker says the same about a number in the offer it checks.
-    const check = await pub.request("POST", "/api/public/jobcheck", { text: "Lowongan kerja di Malaysia, hubungi WA 0819 2020 3030 atau 0819-4040-5050" });
+    const check = await pub.request("POST", "/api/public/jobcheck", {
+      text: "Lowongan kerja di Malaysia, hubungi WA 0819 2020 3030 atau 0819-4040-5050",
+    });
     expect(check.statusCode, check.body).toBe(200);
     expect(check.json().reportedPhones).toEqual([{ phone: "+6281920203030", count: 2 }]);
   });
@@ -168,7 +193,8 @@ describe("storage", () => {
       sql`SELECT (SELECT json_agg(i)::text FROM intel_identifiers i) || (SELECT json_agg(m)::text FROM intel_mentions m) || (SELECT json_agg(e)::text FROM intel_entities e) AS j`,
     );
     const text = ((dump as any).rows ?? dump)[0].j as string;
-    for (const plain of ["9988", "7766", "0123 4567", "01234567", "Jali", "Maju Jaya", "Calo Kamboja", "5555"]) expect(text).not.toContain(plain);
+    for (const plain of ["9988", "7766", "0123 4567", "01234567", "Jali", "Maju Jaya", "Calo Kamboja", "5555"])
+      expect(text).not.toContain(plain);
   });
 });
 

@@ -19,7 +19,10 @@ const send = (payload: Buffer | string, type = "application/octet-stream", e = e
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 describe("POST /api/public/jobcheck/image", () => {
@@ -51,14 +54,19 @@ describe("POST /api/public/jobcheck/image", () => {
   });
 
   it("says so when the image holds no readable text", async () => {
-    const blank = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const blank = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#ffffff" } })
+      .png()
+      .toBuffer();
     const res = await send(blank, "image/png");
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.image).toMatch(/Tidak ada tulisan/);
   });
 
   it("refuses images over 5 MB", async () => {
-    const res = await send(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5 * 1024 * 1024)]), "image/png");
+    const res = await send(
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(5 * 1024 * 1024)]),
+      "image/png",
+    );
     expect(res.statusCode).toBe(413);
   });
 
@@ -79,7 +87,12 @@ describe("POST /api/public/jobcheck/image", () => {
 describe("GET /api/reports/:id/attachments/:attachmentId/text", () => {
   it("gives staff the repaired text of an image attachment and refuses PDFs", async () => {
     const upload = (payload: Buffer) =>
-      env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "application/octet-stream" }, payload });
+      env.app.inject({
+        method: "POST",
+        url: "/api/public/reports/attachments",
+        headers: { "content-type": "application/octet-stream" },
+        payload,
+      });
     const image = (await upload(await renderFlyerPng())).json();
     const pdf = (await upload(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "latin1"))).json();
     const created = await anonymous(env.app).request("POST", "/api/public/reports", {

@@ -31,7 +31,10 @@ export const jobcheckImageRoutes: FastifyPluginAsyncZod = async (app) => {
     "/jobcheck/image",
     {
       bodyLimit: MAX_ATTACHMENT_BYTES,
-      config: { access: "public", rateLimit: { max: publicRateLimit ? imageChecksPerMinute(publicChecksPerMinute) : 1_000_000, timeWindow: 60_000 } },
+      config: {
+        access: "public",
+        rateLimit: { max: publicRateLimit ? imageChecksPerMinute(publicChecksPerMinute) : 1_000_000, timeWindow: 60_000 },
+      },
       schema: {
         tags: ["public"],
         summary: "Periksa tawaran kerja dari tangkapan layar atau brosur (gambar)",

@@ -6,7 +6,9 @@ import { FLAG_CODES, JOB_TEXT_MAX, REGISTRY_OUTCOMES, SIGNAL_CODES } from "../..
 
 export const JobcheckBody = z
   .object({
-    text: safeString({ error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? "required" : "must_be_text") })
+    text: safeString({
+      error: (issue) => (issue.code !== "invalid_type" ? undefined : issue.input === undefined ? "required" : "must_be_text"),
+    })
       .max(JOB_TEXT_MAX)
       .refine((s) => s.trim().length > 0, { message: "required" }),
   })
@@ -18,7 +20,14 @@ export const JobcheckResult = z.object({
   level: z.enum(["tinggi", "sedang", "rendah"]),
   score: z.number(),
   flags: z.array(
-    z.object({ code: z.enum(FLAG_CODES), title: z.string(), explanation: z.string(), titleEn: z.string(), explanationEn: z.string(), evidence: z.array(Evidence) }),
+    z.object({
+      code: z.enum(FLAG_CODES),
+      title: z.string(),
+      explanation: z.string(),
+      titleEn: z.string(),
+      explanationEn: z.string(),
+      evidence: z.array(Evidence),
+    }),
   ),
   signals: z.array(z.object({ code: z.enum(SIGNAL_CODES), title: z.string(), titleEn: z.string(), evidence: z.array(Evidence) })),
   entities: z.object({

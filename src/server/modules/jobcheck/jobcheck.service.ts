@@ -15,7 +15,13 @@ export async function checkOffer(ctx: AppContext, text: string): Promise<Jobchec
     return { ...result, registryUsed: lookupAgency !== undefined, reportedPhones: await reportedPhones(ctx, result.entities.phones) };
   } catch (err) {
     // The schema already refuses these; the engine's own check is the last line.
-    if (err instanceof JobTextError) throw new AppError("validation_failed", { text: err.code === "too_long" ? { code: "too_long", params: { max: JOB_TEXT_MAX } } : { code: err.code === "not_text" ? "must_be_text" : "required" } });
+    if (err instanceof JobTextError)
+      throw new AppError("validation_failed", {
+        text:
+          err.code === "too_long"
+            ? { code: "too_long", params: { max: JOB_TEXT_MAX } }
+            : { code: err.code === "not_text" ? "must_be_text" : "required" },
+      });
     throw err;
   }
 }

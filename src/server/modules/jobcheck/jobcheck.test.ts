@@ -3,8 +3,10 @@ import { anonymous, createTestEnv, type TestEnv } from "../../../../test/helpers
 import { registryIndexFor } from "../p3mi/p3mi.index";
 import { seedDemoP3mi } from "../p3mi/p3mi.demo";
 
-const RISKY = "Dibutuhkan admin di Kamboja gj 15jt, brgkt gratis, tanpa pengalaman, visa turis nanti diurus di sana. Minat WA 0812-3456-7890";
-const licensedOffer = (company: string) => `${company} (P3MI resmi, SIP2MI No. B.1/PL/2026) lowongan pabrik Taiwan NT$ 28.590, visa kerja, medical, PAP.`;
+const RISKY =
+  "Dibutuhkan admin di Kamboja gj 15jt, brgkt gratis, tanpa pengalaman, visa turis nanti diurus di sana. Minat WA 0812-3456-7890";
+const licensedOffer = (company: string) =>
+  `${company} (P3MI resmi, SIP2MI No. B.1/PL/2026) lowongan pabrik Taiwan NT$ 28.590, visa kerja, medical, PAP.`;
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -12,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const check = (body: unknown, headers: Record<string, string> = {}, e = env) => anonymous(e.app).request("POST", "/api/public/jobcheck", body, headers);
+const check = (body: unknown, headers: Record<string, string> = {}, e = env) =>
+  anonymous(e.app).request("POST", "/api/public/jobcheck", body, headers);
 const codes = (res: { json(): { flags: { code: string }[] } }) => res.json().flags.map((f) => f.code);
 
 describe("POST /api/public/jobcheck", () => {
@@ -22,7 +25,9 @@ describe("POST /api/public/jobcheck", () => {
     const body = res.json();
     expect(body.level).toBe("tinggi");
     expect(body.score).toBeGreaterThanOrEqual(70);
-    expect(codes(res)).toEqual(expect.arrayContaining(["tourist_visa", "scam_hotspot_destination", "unrealistic_salary", "no_skill_required"]));
+    expect(codes(res)).toEqual(
+      expect.arrayContaining(["tourist_visa", "scam_hotspot_destination", "unrealistic_salary", "no_skill_required"]),
+    );
     const visa = body.flags.find((f: { code: string }) => f.code === "tourist_visa");
     expect(visa.title).toBeTruthy();
     expect(visa.explanation).toBeTruthy();
@@ -109,7 +114,9 @@ describe("the licensed-agency registry in the checker", () => {
   it("looks licence numbers written in the text up, whatever their punctuation", async () => {
     const res = await check({ text: "Lowongan pabrik Taiwan, hubungi kantor kami. SIP3MI: DEMO-SIP3MI-004-2022" });
     const licences = res.json().registry.filter((r: { kind: string }) => r.kind === "licence");
-    expect(licences).toEqual([expect.objectContaining({ query: "DEMO-SIP3MI-004-2022", outcome: "revoked", licenceNumber: "DEMO/SIP3MI/004/2022" })]);
+    expect(licences).toEqual([
+      expect.objectContaining({ query: "DEMO-SIP3MI-004-2022", outcome: "revoked", licenceNumber: "DEMO/SIP3MI/004/2022" }),
+    ]);
     const unknown = await check({ text: "Kerja pabrik Taiwan. SIP3MI No. 999/ZZ/2024, hubungi kantor kami." });
     expect(unknown.json().registry).toEqual([expect.objectContaining({ kind: "licence", query: "999/ZZ/2024", outcome: "not_found" })]);
   });
@@ -127,7 +134,20 @@ describe("the licensed-agency registry in the checker", () => {
     await importP3mi(
       env.ctx,
       {
-        rows: [{ row: 2, name: "PT Contoh Baru Terdaftar (fiktif)", licenceNumber: "DEMO/SIP3MI/900/2026", validFrom: "2026-01-01", validUntil: "2031-01-01", status: "active", headOfficeAddress: null, branches: [], source: "uji", lastVerifiedOn: "2026-11-01" }],
+        rows: [
+          {
+            row: 2,
+            name: "PT Contoh Baru Terdaftar (fiktif)",
+            licenceNumber: "DEMO/SIP3MI/900/2026",
+            validFrom: "2026-01-01",
+            validUntil: "2031-01-01",
+            status: "active",
+            headOfficeAddress: null,
+            branches: [],
+            source: "uji",
+            lastVerifiedOn: "2026-11-01",
+          },
+        ],
         rejected: [],
       },
       { source: "uji" },

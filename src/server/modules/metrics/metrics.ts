@@ -106,6 +106,9 @@ export function installMetrics(app: FastifyInstance): void {
       return reply.status(401).type("text/plain").send("unauthorized\n");
     }
     const merged = Registry.merge([processRegistry, registry]);
-    return reply.type(merged.contentType).header("cache-control", "no-store").send(await merged.metrics());
+    return reply
+      .type(merged.contentType)
+      .header("cache-control", "no-store")
+      .send(await merged.metrics());
   });
 }

@@ -93,7 +93,9 @@ describe("e-mail outbox", () => {
     expect(refused.filter((a) => a === "penuh@serangkab.test")).toHaveLength(3);
     if (env.ctx.database.kind === "postgresql") {
       const jobs = rowsOf<{ state: string; retry_count: number }>(
-        await env.ctx.db.execute(sql`SELECT state, retry_count FROM pgboss.job WHERE name = 'mail.deliver' AND data->>'notificationId' = ${row.id}`),
+        await env.ctx.db.execute(
+          sql`SELECT state, retry_count FROM pgboss.job WHERE name = 'mail.deliver' AND data->>'notificationId' = ${row.id}`,
+        ),
       );
       expect(jobs).toEqual([{ state: "failed", retry_count: 2 }]);
     }

@@ -15,7 +15,11 @@ export const MAIL_QUEUE = "mail.deliver";
 
 /** Declares the mail queue with its retry policy; every process that writes notifications does this. */
 export function declareMailQueue(ctx: AppContext): Promise<void> {
-  return ctx.jobs.queue(MAIL_QUEUE, { retryLimit: ctx.config.mailAttempts - 1, retryDelaySeconds: ctx.config.mailRetrySeconds, retryBackoff: true });
+  return ctx.jobs.queue(MAIL_QUEUE, {
+    retryLimit: ctx.config.mailAttempts - 1,
+    retryDelaySeconds: ctx.config.mailRetrySeconds,
+    retryBackoff: true,
+  });
 }
 
 /** Enqueues the e-mail of notifications just written (in the writer's transaction where the runner supports it). */
@@ -42,10 +46,21 @@ export type MailOutcome = "sent" | "skipped";
  * transaction rolled back) is skipped, so a job offered twice sends once. A failure counts the attempt and
  * throws so the runner retries; on the last attempt the row becomes `failed`.
  */
-export async function deliverNotificationMail(ctx: AppContext, notificationId: string, now: Date, info: Pick<RunInfo, "lastAttempt">): Promise<MailOutcome> {
+export async function deliverNotificationMail(
+  ctx: AppContext,
+  notificationId: string,
+  now: Date,
+  info: Pick<RunInfo, "lastAttempt">,
+): Promise<MailOutcome> {
   const url = ctx.config.smtpUrl;
   const [n] = await ctx.db
-    .select({ id: notifications.id, title: notifications.title, body: notifications.body, attempts: notifications.emailAttempts, email: users.email })
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      attempts: notifications.emailAttempts,
+      email: users.email,
+    })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(and(eq(notifications.id, notificationId), eq(notifications.emailStatus, "pending")));
@@ -53,7 +68,12 @@ export async function deliverNotificationMail(ctx: AppContext, notificationId: s
   try {
     if (!url) throw new Error("SMTP is not configured");
     if (!n.email) throw new Error("no address");
-    await transportFor(url).sendMail({ from: ctx.config.mailFrom, to: n.email, subject: `[Simpul] ${n.title}`, text: `${n.body}\n\n— Simpul` });
+    await transportFor(url).sendMail({
+      from: ctx.config.mailFrom,
+      to: n.email,
+      subject: `[Simpul] ${n.title}`,
+      text: `${n.body}\n\n— Simpul`,
+    });
   } catch (err) {
     await ctx.db
       .update(notifications)
@@ -79,21 +99,23 @@ export async function offerPendingMail(ctx: AppContext, olderThan: Date, limit =
   await declareMailQueue(ctx);
   let offered = 0;
   // One offer per row per hour at most (pg-boss: singleton slot; in-process: while one is queued).
-  for (const r of rows) if (await ctx.jobs.send(MAIL_QUEUE, { notificationId: r.id }, { singletonKey: r.id, singletonSeconds: 3600 })) offered++;
+  for (const r of rows)
+    if (await ctx.jobs.send(MAIL_QUEUE, { notificationId: r.id }, { singletonKey: r.id, singletonSeconds: 3600 })) offered++;
   return offered;
 }
 
 /** Registers the mail worker and the recovery job in a process that runs jobs. */
 export async function startMailJobs(ctx: AppContext): Promise<void> {
   await declareMailQueue(ctx);
-  await ctx.jobs.work<{ notificationId: string }>(MAIL_QUEUE, (p, info) => deliverNotificationMail(ctx, p.notificationId, new Date(), info));
+  await ctx.jobs.work<{ notificationId: string }>(MAIL_QUEUE, (p, info) =>
+    deliverNotificationMail(ctx, p.notificationId, new Date(), info),
+  );
 }
 
 export function mailJobs(ctx: AppContext): Job[] {
   const startedAt = new Date();
   // In-process, the queue starts empty: everything pending from before this start was lost with the old
   // process. On pg-boss a pending row has a job unless it is old (pg-boss retries finish within minutes).
-  const olderThan = (now: Date) =>
-    ctx.jobs.kind === "in-process" ? startedAt : new Date(now.getTime() - 3_600_000);
+  const olderThan = (now: Date) => (ctx.jobs.kind === "in-process" ? startedAt : new Date(now.getTime() - 3_600_000));
   return [{ name: "notifications.mail-recover", intervalMs: 15 * 60_000, run: (now) => offerPendingMail(ctx, olderThan(now)) }];
 }

@@ -5,7 +5,6 @@ import { NotificationSchema } from "./notifications.schema";
 import { listNotifications, markRead } from "./notifications.service";
 import { IdParam } from "../../lib/validation";
 
-
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",

@@ -24,20 +24,27 @@ export type NewNotification = {
 export async function notify(ctx: AppContext, tx: Db, items: NewNotification[], now: Date): Promise<void> {
   if (items.length === 0) return;
   const mail = !!ctx.config.smtpUrl;
-  const rows = await tx.insert(notifications).values(
-    items.map((n) => ({
-      tenant: n.tenant,
-      userId: n.userId,
-      kind: n.kind,
-      resourceType: n.resourceType ?? null,
-      resourceId: n.resourceId ?? null,
-      title: n.title,
-      body: n.body,
-      createdAt: now,
-      emailStatus: mail && n.email ? ("pending" as const) : ("none" as const),
-    })),
-  ).returning({ id: notifications.id, emailStatus: notifications.emailStatus });
-  await enqueueMail(ctx, tx, rows.filter((r) => r.emailStatus === "pending").map((r) => r.id));
+  const rows = await tx
+    .insert(notifications)
+    .values(
+      items.map((n) => ({
+        tenant: n.tenant,
+        userId: n.userId,
+        kind: n.kind,
+        resourceType: n.resourceType ?? null,
+        resourceId: n.resourceId ?? null,
+        title: n.title,
+        body: n.body,
+        createdAt: now,
+        emailStatus: mail && n.email ? ("pending" as const) : ("none" as const),
+      })),
+    )
+    .returning({ id: notifications.id, emailStatus: notifications.emailStatus });
+  await enqueueMail(
+    ctx,
+    tx,
+    rows.filter((r) => r.emailStatus === "pending").map((r) => r.id),
+  );
 }
 
 export async function listNotifications(ctx: AppContext, p: Principal, unreadOnly: boolean) {

@@ -23,7 +23,9 @@ export const notifications = pgTable(
     body: text("body").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
     readAt: ts("read_at"),
-    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] }).notNull().default("none"),
+    emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] })
+      .notNull()
+      .default("none"),
     emailAttempts: integer("email_attempts").notNull().default(0),
     emailedAt: ts("emailed_at"),
   },

@@ -26,8 +26,16 @@ beforeAll(async () => {
     await otherRelawan.request("POST", "/api/outreach/sessions", session({ startsAt: "2025-03-15T09:00" })),
     await pimpasa.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_TIRTAYASA, startsAt: "2025-03-16T09:00" })),
     // DESA_B: 30 people, and a planned session that does not count as reach.
-    await coordinator.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_B, startsAt: "2025-03-20T10:00", attendance: { female: { "25_39": 30 } } })),
-    await coordinator.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_B, status: "planned", startsAt: "2025-03-25T10:00", attendance: {} })),
+    await coordinator.request(
+      "POST",
+      "/api/outreach/sessions",
+      session({ desaCode: DESA_B, startsAt: "2025-03-20T10:00", attendance: { female: { "25_39": 30 } } }),
+    ),
+    await coordinator.request(
+      "POST",
+      "/api/outreach/sessions",
+      session({ desaCode: DESA_B, status: "planned", startsAt: "2025-03-25T10:00", attendance: {} }),
+    ),
     // Outside the period.
     await relawan.request("POST", "/api/outreach/sessions", session({ startsAt: "2024-06-10T09:00" })),
   ];
@@ -49,7 +57,11 @@ describe("coverage and export", () => {
     // DESA_A: the volunteer's session and the other volunteer's session, 40 people each.
     expect(a).toMatchObject({ sessions: 2, peopleReached: 80, population: 4000, per1000: 20, neverReached: false, status: "active" });
     expect(b).toMatchObject({ sessions: 1, peopleReached: 30, population: 2000, per1000: 15, neverReached: false });
-    expect(cov.villages.find((v: any) => v.code === "36.04.05.2001")).toMatchObject({ neverReached: true, notReachedRecently: true, per1000: null });
+    expect(cov.villages.find((v: any) => v.code === "36.04.05.2001")).toMatchObject({
+      neverReached: true,
+      notReachedRecently: true,
+      per1000: null,
+    });
     // Sessions in 2025-03 are more than 90 days before today.
     expect(a.notReachedRecently).toBe(true);
     expect(cov.summary).toMatchObject({ desa: 326, reachedInPeriod: 3, neverReached: 323, sessions: 4, peopleReached: 150 });

@@ -101,9 +101,16 @@ export async function coverage(ctx: AppContext, p: Principal, q: { from?: string
       peopleReached: villages.reduce((n, v) => n + v.peopleReached, 0),
     },
     villages,
-    byAgency: [...byAgency.entries()].sort(byPeople).map(([id, a]) => ({ id: id || null, name: a.name, sessions: a.sessions, peopleReached: a.people, desaReached: a.desa.size })),
-    byVolunteer: [...byVolunteer.entries()]
+    byAgency: [...byAgency.entries()]
       .sort(byPeople)
-      .map(([userId, a]) => ({ userId, name: a.name, sessions: a.sessions, peopleReached: a.people, desaReached: a.desa.size, lastSessionAt: a.last?.toISOString() ?? null })),
+      .map(([id, a]) => ({ id: id || null, name: a.name, sessions: a.sessions, peopleReached: a.people, desaReached: a.desa.size })),
+    byVolunteer: [...byVolunteer.entries()].sort(byPeople).map(([userId, a]) => ({
+      userId,
+      name: a.name,
+      sessions: a.sessions,
+      peopleReached: a.people,
+      desaReached: a.desa.size,
+      lastSessionAt: a.last?.toISOString() ?? null,
+    })),
   };
 }

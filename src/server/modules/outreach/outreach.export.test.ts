@@ -35,7 +35,8 @@ it("dates the last session by its day in Asia/Jakarta and uses the console's sta
   expect(res.statusCode).toBe(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as never);
-  const values = (ws: ExcelJS.Worksheet, n: number) => (ws.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
+  const values = (ws: ExcelJS.Worksheet, n: number) =>
+    (ws.getRow(n).values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? "" : String(v)));
   const find = (ws: ExcelJS.Worksheet, pred: (row: string[]) => boolean) => {
     for (let n = 4; n <= ws.rowCount; n++) if (pred(values(ws, n))) return values(ws, n);
     return undefined;
@@ -55,7 +56,9 @@ it("dates the last session by its day in Asia/Jakarta and uses the console's sta
   expect(mine[4]).toBe("2025-05-20");
 
   // In English when the request asks for it, with the same statuses the English console shows.
-  const en = await coordinator.request("GET", "/api/outreach/export.xlsx?from=2025-05-01&to=2025-05-31", undefined, { "accept-language": "en" });
+  const en = await coordinator.request("GET", "/api/outreach/export.xlsx?from=2025-05-01&to=2025-05-31", undefined, {
+    "accept-language": "en",
+  });
   const enBook = new ExcelJS.Workbook();
   await enBook.xlsx.load(en.rawPayload as never);
   expect(enBook.worksheets.map((ws) => ws.name)).toEqual(["Outreach sessions", "Village coverage", "By agency", "By volunteer"]);

@@ -14,7 +14,6 @@ import { OutreachService } from "./outreach.service";
 import type { SessionView } from "./outreach.schema";
 import { guardFormulas } from "../../lib/xlsx";
 
-
 type Words = { id: string; en: string };
 const PROGRAM: Record<string, Words> = {
   none: { id: "Belum ditetapkan", en: "Not designated" },
@@ -208,7 +207,15 @@ export async function exportXlsx(
   );
   const buffer = Buffer.from(await guardFormulas(wb).xlsx.writeBuffer());
   // Exports are audited: who took which period out of the system.
-  await ctx.withAudit(actor, { action: "outreach.export", resourceType: "outreach_session", details: { from: q.from ?? null, to: q.to ?? null, sessions: sessions.length } }, async () => {});
+  await ctx.withAudit(
+    actor,
+    {
+      action: "outreach.export",
+      resourceType: "outreach_session",
+      details: { from: q.from ?? null, to: q.to ?? null, sessions: sessions.length },
+    },
+    async () => {},
+  );
   const slug = [q.from, q.to].filter(Boolean).join("_") || "semua";
   return { buffer, filename: `sosialisasi-${ctx.config.regency}-${slug}.xlsx` };
 }

@@ -20,7 +20,8 @@ let store: AttachmentStore;
 let sessionId: string;
 
 const photosUrl = (id = sessionId) => `/api/outreach/sessions/${id}/photos`;
-const upload = (who: Client, body: Buffer, id = sessionId, type = "image/jpeg") => who.request("POST", photosUrl(id), body, { "content-type": type });
+const upload = (who: Client, body: Buffer, id = sessionId, type = "image/jpeg") =>
+  who.request("POST", photosUrl(id), body, { "content-type": type });
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -76,7 +77,11 @@ describe("outreach session photos", () => {
       .where(and(eq(auditLog.action, "outreach.photo_read"), eq(auditLog.resourceId, sessionId)));
     expect(reads).toHaveLength(3);
     const [uploaded] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "outreach.photo_upload"));
-    expect(uploaded).toMatchObject({ resourceType: "outreach_session", resourceId: sessionId, details: { photoId: photo.id, mediaType: "image/jpeg", duplicate: false } });
+    expect(uploaded).toMatchObject({
+      resourceType: "outreach_session",
+      resourceId: sessionId,
+      details: { photoId: photo.id, mediaType: "image/jpeg", duplicate: false },
+    });
 
     // The same photo sent again (an answer lost on a weak connection) is not stored twice.
     const again = await upload(relawan, jpegWithExif());

@@ -70,7 +70,11 @@ export class OutreachPhotos {
     if (!cleaned.mediaType.startsWith("image/")) throw invalid({ file: { code: "image_required" } });
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
     // A full session refuses before anything is written, except a re-sent photo it already holds.
-    if ((await OutreachPhotos.countOf(this.ctx.db, sessionId)) >= MAX_ATTACHMENTS && !(await this.existing(this.ctx.db, sessionId, contentAddressOf(cleaned.data)))) throw tooMany();
+    if (
+      (await OutreachPhotos.countOf(this.ctx.db, sessionId)) >= MAX_ATTACHMENTS &&
+      !(await this.existing(this.ctx.db, sessionId, contentAddressOf(cleaned.data)))
+    )
+      throw tooMany();
     const sha256 = await this.store.put(cleaned.data);
     return this.ctx.withAudit(
       actor,
@@ -87,7 +91,15 @@ export class OutreachPhotos {
         if ((await OutreachPhotos.countOf(tx, sessionId)) >= MAX_ATTACHMENTS) throw tooMany();
         const [row] = await tx
           .insert(outreachSessionPhotos)
-          .values({ tenant: p.tenant, sessionId, sha256, mediaType: cleaned.mediaType, size: cleaned.data.length, stripped: cleaned.stripped, uploadedBy: p.id })
+          .values({
+            tenant: p.tenant,
+            sessionId,
+            sha256,
+            mediaType: cleaned.mediaType,
+            size: cleaned.data.length,
+            stripped: cleaned.stripped,
+            uploadedBy: p.id,
+          })
           .returning();
         return { created: true, photo: presentPhoto(row!) };
       },
@@ -123,7 +135,11 @@ export class OutreachPhotos {
         return photo;
       },
     );
-    const [other] = await this.ctx.db.select({ id: outreachSessionPhotos.id }).from(outreachSessionPhotos).where(eq(outreachSessionPhotos.sha256, row.sha256)).limit(1);
+    const [other] = await this.ctx.db
+      .select({ id: outreachSessionPhotos.id })
+      .from(outreachSessionPhotos)
+      .where(eq(outreachSessionPhotos.sha256, row.sha256))
+      .limit(1);
     if (!other) await this.store.remove(row.sha256, began);
   }
 

@@ -6,7 +6,14 @@ import type { Principal } from "../../auth/principal";
 import { outreachRoutePolicy, sessionPolicy } from "./outreach.policy";
 
 const who = (roles: Role[], jurisdiction: string[] | null, id = "me", agencyId: string | null = "my-agency"): Principal => ({
-  id, tenant: "36.04", username: id, displayName: id, agencyId, roles, jurisdiction, locale: "id",
+  id,
+  tenant: "36.04",
+  username: id,
+  displayName: id,
+  agencyId,
+  roles,
+  jurisdiction,
+  locale: "id",
 });
 const session = (recordedBy: string, organiserAgencyId: string | null) => ({ desaCode: "36.04.12.2001", recordedBy, organiserAgencyId });
 const IN = ["36.04.12"];
@@ -51,11 +58,14 @@ describe("sessionPolicy: role × relationship × jurisdiction × action", () => 
     ];
     for (const [role, record, coverage, exp] of table) {
       const p = who([role], null);
-      expect([outreachRoutePolicy.can(p, "record", undefined), outreachRoutePolicy.can(p, "coverage", undefined), outreachRoutePolicy.can(p, "export", undefined)], role).toEqual([
-        record,
-        coverage,
-        exp,
-      ]);
+      expect(
+        [
+          outreachRoutePolicy.can(p, "record", undefined),
+          outreachRoutePolicy.can(p, "coverage", undefined),
+          outreachRoutePolicy.can(p, "export", undefined),
+        ],
+        role,
+      ).toEqual([record, coverage, exp]);
     }
   });
 });

@@ -130,7 +130,8 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
       config: gate("coverage"),
       schema: {
         tags,
-        summary: "Cakupan sosialisasi: desa belum pernah/tidak dijangkau 90 hari, orang terjangkau per desa dan per 1.000 penduduk, per instansi dan per relawan",
+        summary:
+          "Cakupan sosialisasi: desa belum pernah/tidak dijangkau 90 hari, orang terjangkau per desa dan per 1.000 penduduk, per instansi dan per relawan",
         querystring: PeriodQuerySchema,
         response: { 200: CoverageSchema },
       },

@@ -14,9 +14,15 @@ const dateTime = calendarDateTime().describe("Tanggal dan jam: 2025-03-14T09:00 
 const date = calendarDate().describe("TTTT-BB-HH (WIB)");
 
 const count = z.number().int().min(0).max(100_000);
-const BandCounts = z.object(Object.fromEntries(AGE_BANDS.map((b) => [b, count.optional()])) as Record<(typeof AGE_BANDS)[number], z.ZodOptional<typeof count>>).strict();
+const BandCounts = z
+  .object(
+    Object.fromEntries(AGE_BANDS.map((b) => [b, count.optional()])) as Record<(typeof AGE_BANDS)[number], z.ZodOptional<typeof count>>,
+  )
+  .strict();
 export const AttendanceSchema = z
-  .object(Object.fromEntries(SEXES.map((s) => [s, BandCounts.optional()])) as Record<(typeof SEXES)[number], z.ZodOptional<typeof BandCounts>>)
+  .object(
+    Object.fromEntries(SEXES.map((s) => [s, BandCounts.optional()])) as Record<(typeof SEXES)[number], z.ZodOptional<typeof BandCounts>>,
+  )
   .strict()
   .describe("Jumlah peserta per jenis kelamin (female/male) dan kelompok umur (under_18, 18_24, 25_39, 40_59, 60_plus)");
 
@@ -29,7 +35,11 @@ const SessionFields = {
   venue: text(200).nullable().optional(),
   organiserAgencyId: z.string().uuid().nullable().optional().describe("Bawaan: instansi pencatat"),
   coOrganiserAgencyIds: z.array(z.string().uuid()).max(20).default([]),
-  coOrganiserOthers: z.array(text(200).min(1)).max(20).default([]).describe("Penyelenggara bersama di luar daftar instansi (karang taruna, sekolah)"),
+  coOrganiserOthers: z
+    .array(text(200).min(1))
+    .max(20)
+    .default([])
+    .describe("Penyelenggara bersama di luar daftar instansi (karang taruna, sekolah)"),
   facilitators: z.array(text(120).min(1)).max(20).default([]),
   audiences: z.array(z.enum(AUDIENCES)).min(1).max(AUDIENCES.length),
   attendance: AttendanceSchema.default({}),
@@ -46,7 +56,10 @@ const SessionFields = {
 };
 
 export const SessionCreateSchema = z
-  .object({ id: z.string().uuid().describe("Dibuat oleh aplikasi (UUID) agar kiriman ulang dari mode luring tidak tercatat dua kali"), ...SessionFields })
+  .object({
+    id: z.string().uuid().describe("Dibuat oleh aplikasi (UUID) agar kiriman ulang dari mode luring tidak tercatat dua kali"),
+    ...SessionFields,
+  })
   .strict();
 export type SessionCreate = z.infer<typeof SessionCreateSchema>;
 
@@ -105,7 +118,9 @@ export const SessionSchema = z.object({
   materials: z.array(z.string()),
   followUps: z.string().nullable(),
   notes: z.string().nullable(),
-  quiz: z.object({ preScore: z.number().nullable(), postScore: z.number().nullable(), respondents: z.number().int().nullable() }).nullable(),
+  quiz: z
+    .object({ preScore: z.number().nullable(), postScore: z.number().nullable(), respondents: z.number().int().nullable() })
+    .nullable(),
   recordedBy: z.object({ id: z.string(), displayName: z.string() }),
   photos: z.array(SessionPhotoSchema).describe("Foto sesi; berkasnya di GET /api/outreach/sessions/{id}/photos/{photoId}"),
   abilities: z.object({ update: z.boolean() }),
@@ -120,7 +135,11 @@ export const PeriodQuerySchema = z.object({
 });
 
 export const SessionListQuerySchema = PeriodQuerySchema.extend({
-  kecamatan: z.string().max(20).refine((c) => regionLevelOf(c) === "kecamatan", { message: "region_level" }).optional(),
+  kecamatan: z
+    .string()
+    .max(20)
+    .refine((c) => regionLevelOf(c) === "kecamatan", { message: "region_level" })
+    .optional(),
   desa: desaCode.optional(),
   agencyId: z.string().uuid().optional(),
   status: z.enum(SESSION_STATUSES).optional(),
@@ -169,9 +188,24 @@ export const CoverageSchema = z.object({
     peopleReached: z.number().int(),
   }),
   villages: z.array(VillageCoverage),
-  byAgency: z.array(z.object({ id: z.string().nullable(), name: z.string(), sessions: z.number().int(), peopleReached: z.number().int(), desaReached: z.number().int() })),
+  byAgency: z.array(
+    z.object({
+      id: z.string().nullable(),
+      name: z.string(),
+      sessions: z.number().int(),
+      peopleReached: z.number().int(),
+      desaReached: z.number().int(),
+    }),
+  ),
   byVolunteer: z.array(
-    z.object({ userId: z.string(), name: z.string(), sessions: z.number().int(), peopleReached: z.number().int(), desaReached: z.number().int(), lastSessionAt: z.string().nullable() }),
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      sessions: z.number().int(),
+      peopleReached: z.number().int(),
+      desaReached: z.number().int(),
+      lastSessionAt: z.string().nullable(),
+    }),
   ),
 });
 export type Coverage = z.infer<typeof CoverageSchema>;

@@ -51,7 +51,12 @@ export class OutreachService {
     const totals = attendanceTotals(input.attendance as Attendance);
     const inserted = await this.ctx.withAudit(
       actor,
-      (r: Row | undefined) => ({ action: "outreach.create", resourceType: "outreach_session", resourceId: input.id, details: { desa: input.desaCode, duplicate: !r } }),
+      (r: Row | undefined) => ({
+        action: "outreach.create",
+        resourceType: "outreach_session",
+        resourceId: input.id,
+        details: { desa: input.desaCode, duplicate: !r },
+      }),
       async (tx) => {
         const [r] = await tx
           .insert(outreachSessions)
@@ -109,7 +114,8 @@ export class OutreachService {
     // Moving a session to another desa follows the rules of recording one there.
     if (patch.desaCode !== undefined && patch.desaCode !== row.desaCode) await this.checkRecording(p, patch.desaCode);
     else await this.checkActiveVolunteer(p);
-    if (patch.organiserAgencyId !== undefined || patch.coOrganiserAgencyIds) await this.checkAgencies(p, patch.organiserAgencyId ?? null, patch.coOrganiserAgencyIds ?? []);
+    if (patch.organiserAgencyId !== undefined || patch.coOrganiserAgencyIds)
+      await this.checkAgencies(p, patch.organiserAgencyId ?? null, patch.coOrganiserAgencyIds ?? []);
     const startsAt = patch.startsAt ? parseWib(patch.startsAt) : row.startsAt;
     const endsAt = patch.endsAt === undefined ? row.endsAt : patch.endsAt ? parseWib(patch.endsAt) : null;
     if (endsAt && endsAt < startsAt) throw invalid({ endsAt: { code: "ends_before_start" } });
@@ -133,12 +139,23 @@ export class OutreachService {
       ...(patch.followUps !== undefined ? { followUps: patch.followUps || null } : {}),
       ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
       ...(patch.quiz !== undefined
-        ? { quizPreScore: patch.quiz?.preScore ?? null, quizPostScore: patch.quiz?.postScore ?? null, quizRespondents: patch.quiz?.respondents ?? null }
+        ? {
+            quizPreScore: patch.quiz?.preScore ?? null,
+            quizPostScore: patch.quiz?.postScore ?? null,
+            quizRespondents: patch.quiz?.respondents ?? null,
+          }
         : {}),
       updatedAt: new Date(),
     };
-    const [updated] = await this.ctx.withAudit(actor, { action: "outreach.update", resourceType: "outreach_session", resourceId: id, details: { fields: Object.keys(patch), desa: patch.desaCode ?? row.desaCode } }, (tx) =>
-      tx.update(outreachSessions).set(set).where(eq(outreachSessions.id, id)).returning(),
+    const [updated] = await this.ctx.withAudit(
+      actor,
+      {
+        action: "outreach.update",
+        resourceType: "outreach_session",
+        resourceId: id,
+        details: { fields: Object.keys(patch), desa: patch.desaCode ?? row.desaCode },
+      },
+      (tx) => tx.update(outreachSessions).set(set).where(eq(outreachSessions.id, id)).returning(),
     );
     return (await this.views(p, [updated!]))[0]!;
   }
@@ -149,12 +166,20 @@ export class OutreachService {
       periodFilter(q),
       q.kecamatan ? eq(outreachSessions.kecamatanCode, q.kecamatan) : undefined,
       q.desa ? eq(outreachSessions.desaCode, q.desa) : undefined,
-      q.agencyId ? sql`(${outreachSessions.organiserAgencyId} = ${q.agencyId} OR ${q.agencyId} = ANY(${outreachSessions.coOrganiserAgencyIds}))` : undefined,
+      q.agencyId
+        ? sql`(${outreachSessions.organiserAgencyId} = ${q.agencyId} OR ${q.agencyId} = ANY(${outreachSessions.coOrganiserAgencyIds}))`
+        : undefined,
       q.status ? eq(outreachSessions.status, q.status) : undefined,
       q.mine === "true" ? eq(outreachSessions.recordedBy, p.id) : undefined,
     );
     const [rows, [count]] = await Promise.all([
-      this.ctx.db.select().from(outreachSessions).where(where).orderBy(desc(outreachSessions.startsAt), asc(outreachSessions.id)).limit(q.limit).offset(q.offset),
+      this.ctx.db
+        .select()
+        .from(outreachSessions)
+        .where(where)
+        .orderBy(desc(outreachSessions.startsAt), asc(outreachSessions.id))
+        .limit(q.limit)
+        .offset(q.offset),
       this.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outreachSessions).where(where),
     ]);
     return { items: await this.views(p, rows), total: count?.n ?? 0 };
@@ -193,14 +218,20 @@ export class OutreachService {
       db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, placeCodes)),
       agencyIds.length ? db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, agencyIds)) : [],
       db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds)),
-      photosOf(db, rows.map((r) => r.id)),
+      photosOf(
+        db,
+        rows.map((r) => r.id),
+      ),
     ]);
     const place = new Map(places.map((r) => [r.code, r.name]));
     const agency = new Map(ags.map((a) => [a.id, a.name]));
     const user = new Map(us.map((u) => [u.id, u.displayName]));
     const ref = (id: string | null) => (id ? { id, name: agency.get(id) ?? "" } : null);
     return rows.map((r) => {
-      const quiz = r.quizPreScore === null && r.quizPostScore === null && r.quizRespondents === null ? null : { preScore: r.quizPreScore, postScore: r.quizPostScore, respondents: r.quizRespondents };
+      const quiz =
+        r.quizPreScore === null && r.quizPostScore === null && r.quizRespondents === null
+          ? null
+          : { preScore: r.quizPreScore, postScore: r.quizPostScore, respondents: r.quizRespondents };
       return {
         id: r.id,
         status: r.status,
@@ -246,16 +277,23 @@ export class OutreachService {
 
   /** The desa must be in the regency and in the caller's jurisdiction; an inactive volunteer records nothing. */
   private async checkRecording(p: Principal, desaCode: string): Promise<void> {
-    const [desa] = await this.ctx.db.select({ code: regions.code }).from(regions).where(and(eq(regions.code, desaCode), eq(regions.level, "desa")));
+    const [desa] = await this.ctx.db
+      .select({ code: regions.code })
+      .from(regions)
+      .where(and(eq(regions.code, desaCode), eq(regions.level, "desa")));
     if (!desa || !isWithin(desaCode, this.ctx.config.regency)) throw invalid({ desaCode: { code: "region_outside_regency" } });
-    if (!sessionPolicy.can(p, "create", { desaCode, recordedBy: p.id, organiserAgencyId: null })) throw invalid({ desaCode: { code: "invalid_value" } });
+    if (!sessionPolicy.can(p, "create", { desaCode, recordedBy: p.id, organiserAgencyId: null }))
+      throw invalid({ desaCode: { code: "invalid_value" } });
     await this.checkActiveVolunteer(p);
   }
 
   /** An inactive volunteer neither records nor changes sessions. */
   private async checkActiveVolunteer(p: Principal): Promise<void> {
     if (!ownSessionsOnly(p)) return;
-    const [v] = await this.ctx.db.select({ active: volunteers.active }).from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
+    const [v] = await this.ctx.db
+      .select({ active: volunteers.active })
+      .from(volunteers)
+      .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
     if (v && !v.active) throw new AppError("forbidden");
   }
 
@@ -263,7 +301,12 @@ export class OutreachService {
     const ids = [...new Set([organiser, ...others].filter((x): x is string => !!x))];
     if (ids.length === 0) return;
     const found = new Set(
-      (await this.ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.tenant, p.tenant), inArray(agencies.id, ids)))).map((a) => a.id),
+      (
+        await this.ctx.db
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.tenant, p.tenant), inArray(agencies.id, ids)))
+      ).map((a) => a.id),
     );
     const fields: Record<string, FieldIssue> = {};
     if (organiser && !found.has(organiser)) fields.organiserAgencyId = { code: "agency_unknown" };

@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
 import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
 import { outreachSessions } from "./outreach.tables";
@@ -44,7 +52,10 @@ describe("recording sessions", () => {
     const retry = await relawan.request("POST", "/api/outreach/sessions", body);
     expect(retry.statusCode).toBe(200);
     expect(retry.json().id).toBe(body.id);
-    const [{ n }] = (await env.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outreachSessions).where(eq(outreachSessions.id, body.id))) as [{ n: number }];
+    const [{ n }] = (await env.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(outreachSessions)
+      .where(eq(outreachSessions.id, body.id))) as [{ n: number }];
     expect(n).toBe(1);
     // Someone else re-using that id is refused, not merged.
     expect((await otherRelawan.request("POST", "/api/outreach/sessions", body)).statusCode).toBe(409);
@@ -83,7 +94,16 @@ describe("a volunteer account", () => {
   });
 
   it("never reaches reports, cases, villages, coverage, volunteers' data or exports", async () => {
-    for (const url of ["/api/reports", "/api/reports/inbox", "/api/villages", `/api/villages/${DESA_A}`, "/api/outreach/coverage", "/api/outreach/export.xlsx", "/api/volunteers", "/api/admin/users"]) {
+    for (const url of [
+      "/api/reports",
+      "/api/reports/inbox",
+      "/api/villages",
+      `/api/villages/${DESA_A}`,
+      "/api/outreach/coverage",
+      "/api/outreach/export.xlsx",
+      "/api/volunteers",
+      "/api/admin/users",
+    ]) {
       expect((await relawan.request("GET", url)).statusCode, url).toBe(403);
     }
     // The case list is refused by role at route level (test/authz-matrix.test.ts): 403, like the routes above.
@@ -117,7 +137,8 @@ describe("a volunteer account", () => {
 
 describe("editing a session", () => {
   // Sessions of 2024, kept apart from the March 2025 sessions above.
-  const held = (over: Record<string, unknown> = {}) => session({ startsAt: "2024-06-10T09:00", status: "planned", attendance: {}, ...over });
+  const held = (over: Record<string, unknown> = {}) =>
+    session({ startsAt: "2024-06-10T09:00", status: "planned", attendance: {}, ...over });
 
   it("lets a volunteer complete their own planned session; totals are recomputed and the change is audited", async () => {
     const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
@@ -129,15 +150,32 @@ describe("editing a session", () => {
       topics: ["hotlines"],
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: "held", localStart: "2024-06-10 13:30", venue: "Aula Desa", attendanceTotals: { female: 7, male: 3, total: 10 }, topics: ["hotlines"] });
-    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ venue: "Aula Desa", abilities: { update: true } });
-    const audit = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "outreach.update"), eq(auditLog.resourceId, id)));
+    expect(res.json()).toMatchObject({
+      status: "held",
+      localStart: "2024-06-10 13:30",
+      venue: "Aula Desa",
+      attendanceTotals: { female: 7, male: 3, total: 10 },
+      topics: ["hotlines"],
+    });
+    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({
+      venue: "Aula Desa",
+      abilities: { update: true },
+    });
+    const audit = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "outreach.update"), eq(auditLog.resourceId, id)));
     expect(audit).toHaveLength(1);
   });
 
   it("refuses bad input with a message per field and changes nothing", async () => {
     const id = (await relawan.request("POST", "/api/outreach/sessions", held({ venue: "Balai Desa" }))).json().id;
-    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", topics: ["gossip"], attendance: { female: { under_18: -1 } }, startsAt: "kemarin" });
+    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, {
+      venue: "Lain",
+      topics: ["gossip"],
+      attendance: { female: { under_18: -1 } },
+      startsAt: "kemarin",
+    });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(["attendance.female.under_18", "startsAt", "topics.0"]);
     const late = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", endsAt: "2024-06-10T08:00" });
@@ -192,11 +230,21 @@ describe("volunteer registry", () => {
     });
     expect(res.statusCode).toBe(201);
     const v = res.json();
-    expect(v).toMatchObject({ name: "Ahmad", phone: "0813 1111 2222", consentAt: "2025-02-01", active: true, desa: [{ code: DESA_TIRTAYASA }] });
+    expect(v).toMatchObject({
+      name: "Ahmad",
+      phone: "0813 1111 2222",
+      consentAt: "2025-02-01",
+      active: true,
+      desa: [{ code: DESA_TIRTAYASA }],
+    });
     const [row] = await env.ctx.db.select({ j: users.jurisdiction }).from(users).where(eq(users.id, u.id));
     expect(row!.j).toEqual([DESA_TIRTAYASA]);
     expect((await before.request("GET", "/api/auth/me")).statusCode).toBe(401);
-    const t = await coordinator.request("POST", `/api/volunteers/${v.id}/trainings`, { title: "Pelatihan modus TPPO", provider: "BP3MI Banten", completedOn: "2025-02-15" });
+    const t = await coordinator.request("POST", `/api/volunteers/${v.id}/trainings`, {
+      title: "Pelatihan modus TPPO",
+      provider: "BP3MI Banten",
+      completedOn: "2025-02-15",
+    });
     expect(t.json().trainings).toHaveLength(1);
     const me = await (await sessionFor(env, u)).request("GET", "/api/volunteers/me");
     expect(me.json()).toMatchObject({ id: v.id, trainings: [{ title: "Pelatihan modus TPPO" }] });

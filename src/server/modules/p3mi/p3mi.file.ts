@@ -32,9 +32,30 @@ type Field = "name" | "licence" | "validFrom" | "validUntil" | "status" | "addre
 // Header spellings seen in KP2MI/BP3MI exports and in hand-made lists, after headerKey().
 const HEADERS: Record<Field, string[]> = {
   name: ["nama_perusahaan", "nama_p3mi", "nama_pt", "perusahaan", "nama", "company", "company_name", "name"],
-  licence: ["no_sip3mi", "nomor_sip3mi", "sip3mi", "no_izin", "nomor_izin", "no_sk", "nomor_sk", "licence_number", "license_number", "licence", "license"],
+  licence: [
+    "no_sip3mi",
+    "nomor_sip3mi",
+    "sip3mi",
+    "no_izin",
+    "nomor_izin",
+    "no_sk",
+    "nomor_sk",
+    "licence_number",
+    "license_number",
+    "licence",
+    "license",
+  ],
   validFrom: ["berlaku_mulai", "mulai_berlaku", "berlaku_dari", "tanggal_izin", "tgl_izin", "tanggal_terbit", "tanggal_sk", "valid_from"],
-  validUntil: ["berlaku_sampai", "berlaku_hingga", "berlaku_s_d", "masa_berlaku", "tanggal_berakhir", "tgl_berakhir", "valid_until", "expiry"],
+  validUntil: [
+    "berlaku_sampai",
+    "berlaku_hingga",
+    "berlaku_s_d",
+    "masa_berlaku",
+    "tanggal_berakhir",
+    "tgl_berakhir",
+    "valid_until",
+    "expiry",
+  ],
   status: ["status", "status_izin", "keterangan_status"],
   address: ["alamat_kantor_pusat", "alamat_pusat", "kantor_pusat", "alamat", "head_office_address", "head_office", "address"],
   branches: ["kantor_cabang", "alamat_cabang", "cabang", "branches"],
@@ -59,18 +80,46 @@ const STATUS_WORDS: Record<string, P3miStatus> = {
 };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, januari: 1, january: 1,
-  feb: 2, februari: 2, pebruari: 2, february: 2,
-  mar: 3, maret: 3, march: 3,
-  apr: 4, april: 4,
-  mei: 5, may: 5,
-  jun: 6, juni: 6, june: 6,
-  jul: 7, juli: 7, july: 7,
-  agu: 8, agt: 8, agus: 8, agustus: 8, aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  okt: 10, oktober: 10, oct: 10, october: 10,
-  nov: 11, nopember: 11, november: 11,
-  des: 12, desember: 12, dec: 12, december: 12,
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  pebruari: 2,
+  february: 2,
+  mar: 3,
+  maret: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  agu: 8,
+  agt: 8,
+  agus: 8,
+  agustus: 8,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oktober: 10,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  nopember: 11,
+  november: 11,
+  des: 12,
+  desember: 12,
+  dec: 12,
+  december: 12,
 };
 
 export const MAX_ROWS = 20_000;
@@ -182,7 +231,8 @@ export function parseDate(c: Cell | undefined): string | null | undefined {
   if (c === null || c === undefined || (typeof c === "string" && c.trim() === "")) return null;
   if (c instanceof Date) return Number.isNaN(c.getTime()) ? undefined : c.toISOString().slice(0, 10);
   // Excel stores dates as days since 1899-12-30 when a cell is not formatted as a date.
-  if (typeof c === "number") return c > 0 && c < 200_000 ? new Date(Date.UTC(1899, 11, 30) + Math.round(c) * 86_400_000).toISOString().slice(0, 10) : undefined;
+  if (typeof c === "number")
+    return c > 0 && c < 200_000 ? new Date(Date.UTC(1899, 11, 30) + Math.round(c) * 86_400_000).toISOString().slice(0, 10) : undefined;
   const s = c.trim().toLowerCase();
   let m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3])) ?? undefined;
@@ -209,7 +259,9 @@ export function parseTable(table: Cell[][]): ParsedFile {
   }
   const missing = [col.name === undefined ? "nama_perusahaan" : null, col.licence === undefined ? "no_sip3mi" : null].filter(Boolean);
   if (missing.length > 0) {
-    throw new P3miFileError(`Kolom wajib tidak ditemukan: ${missing.join(", ")}. Judul kolom yang terbaca: ${header.filter(Boolean).join(", ") || "(kosong)"}.`);
+    throw new P3miFileError(
+      `Kolom wajib tidak ditemukan: ${missing.join(", ")}. Judul kolom yang terbaca: ${header.filter(Boolean).join(", ") || "(kosong)"}.`,
+    );
   }
   const dataRows = table.length - headerIndex - 1;
   if (dataRows > MAX_ROWS) throw new P3miFileError(`Terlalu banyak baris (${dataRows}); maksimal ${MAX_ROWS} per berkas.`);
@@ -264,11 +316,18 @@ function parseRow(row: number, get: (f: Field) => Cell | undefined, hasStatusCol
     const raw = text(get("status")).toLowerCase();
     if (!raw) return "Status izin kosong (isi aktif, dibekukan, atau dicabut).";
     const found = STATUS_WORDS[raw] ?? STATUS_WORDS[raw.split(/[^a-z]+/).find((w) => STATUS_WORDS[w]) ?? ""];
-    if (!found || /\btidak\b|\bbelum\b/.test(raw)) return `Status izin tidak dikenal: "${text(get("status"))}" (gunakan aktif, dibekukan, atau dicabut).`;
+    if (!found || /\btidak\b|\bbelum\b/.test(raw))
+      return `Status izin tidak dikenal: "${text(get("status"))}" (gunakan aktif, dibekukan, atau dicabut).`;
     status = found;
   }
 
-  const branches = text(get("branches")) ? String(get("branches")).split(/\s*(?:;|\||\r?\n)\s*/).map(tidy).filter(Boolean).map((address) => ({ address })) : [];
+  const branches = text(get("branches"))
+    ? String(get("branches"))
+        .split(/\s*(?:;|\||\r?\n)\s*/)
+        .map(tidy)
+        .filter(Boolean)
+        .map((address) => ({ address }))
+    : [];
   return {
     row,
     name,

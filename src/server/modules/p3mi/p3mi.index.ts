@@ -15,7 +15,20 @@ type Entry = { status: P3miStatus; validUntil: string | null; name: string; lice
 type Hit = NonNullable<ReturnType<AgencyLookup>>;
 
 /** Words a message puts after a company name that are not part of it ("PT Maju Jaya resmi"). */
-const TRAILING_NOISE = new Set(["resmi", "berizin", "terdaftar", "membuka", "buka", "lowongan", "loker", "cabang", "kantor", "p3mi", "sip3mi", "sip2mi"]);
+const TRAILING_NOISE = new Set([
+  "resmi",
+  "berizin",
+  "terdaftar",
+  "membuka",
+  "buka",
+  "lowongan",
+  "loker",
+  "cabang",
+  "kantor",
+  "p3mi",
+  "sip3mi",
+  "sip2mi",
+]);
 
 const RANK: Record<P3miStatus, number> = { active: 0, suspended: 1, revoked: 2 };
 
@@ -93,7 +106,11 @@ export class RegistryIndex {
         licences.set(r.licenceKey, entry);
         const current = next.get(r.nameNormalised);
         // Several licences under one name (a renewal, a revoked old number): the best one counts.
-        if (!current || RANK[r.status] < RANK[current.status] || (r.status === current.status && (r.validUntil ?? "9") > (current.validUntil ?? "9"))) {
+        if (
+          !current ||
+          RANK[r.status] < RANK[current.status] ||
+          (r.status === current.status && (r.validUntil ?? "9") > (current.validUntil ?? "9"))
+        ) {
           next.set(r.nameNormalised, entry);
         }
       }

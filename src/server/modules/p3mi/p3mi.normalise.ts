@@ -6,17 +6,19 @@ const LEGAL_FORMS = new Set(["pt", "cv", "tbk", "persero", "perseroan", "terbata
 
 /** Company name for matching: lower case, no accents, punctuation, bracketed notes or legal form. */
 export function normaliseCompanyName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    // Notes in brackets are not part of the name: "(d/h PT Lama)", "(fiktif)", "(Persero)".
-    .replace(/\([^)]*\)/g, " ")
-    .replace(/&/g, " dan ")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .split(" ")
-    .filter((w) => w && !LEGAL_FORMS.has(w))
-    .join(" ");
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      // Notes in brackets are not part of the name: "(d/h PT Lama)", "(fiktif)", "(Persero)".
+      .replace(/\([^)]*\)/g, " ")
+      .replace(/&/g, " dan ")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .split(" ")
+      .filter((w) => w && !LEGAL_FORMS.has(w))
+      .join(" ")
+  );
 }
 
 /** Licence number for matching: "B.123 / PL / 2024" and "b123pl2024" are the same licence. */

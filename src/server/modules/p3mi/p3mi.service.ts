@@ -42,7 +42,10 @@ function valuesOf(row: P3miInput, opts: ImportOptions, verifiedOn: string): P3mi
 }
 
 function sameAs(existing: P3miCompanyRow, next: P3miValues): boolean {
-  return COMPARED.every((k) => (existing[k] ?? null) === (next[k] ?? null)) && JSON.stringify(existing.branches) === JSON.stringify(next.branches);
+  return (
+    COMPARED.every((k) => (existing[k] ?? null) === (next[k] ?? null)) &&
+    JSON.stringify(existing.branches) === JSON.stringify(next.branches)
+  );
 }
 
 export async function importP3mi(ctx: AppContext, parsed: ParsedFile, opts: ImportOptions): Promise<ImportReport> {
@@ -56,7 +59,14 @@ export async function importP3mi(ctx: AppContext, parsed: ParsedFile, opts: Impo
     async (tx) => {
       for (let i = 0; i < total; i += BATCH) {
         const batch = parsed.rows.slice(i, i + BATCH).map((r) => valuesOf(r, opts, verifiedOn));
-        const existing = new Map((await findByLicenceKeys(tx, batch.map((v) => v.licenceKey))).map((r) => [r.licenceKey, r]));
+        const existing = new Map(
+          (
+            await findByLicenceKeys(
+              tx,
+              batch.map((v) => v.licenceKey),
+            )
+          ).map((r) => [r.licenceKey, r]),
+        );
         const fresh: P3miValues[] = [];
         for (const v of batch) {
           const old = existing.get(v.licenceKey);

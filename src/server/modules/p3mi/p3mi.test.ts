@@ -23,7 +23,8 @@ async function importFile(file: string, opts: { source?: string; verified?: stri
   return { report, output: lines.join("\n") };
 }
 
-const company = async (licenceKey: string) => (await env.ctx.db.select().from(p3miCompanies).where(eq(p3miCompanies.licenceKey, licenceKey)))[0];
+const company = async (licenceKey: string) =>
+  (await env.ctx.db.select().from(p3miCompanies).where(eq(p3miCompanies.licenceKey, licenceKey)))[0];
 const search = (q: string) => anonymous(env.app).request("GET", `/api/public/agencies?q=${encodeURIComponent(q)}`);
 
 describe("import p3mi", () => {
@@ -89,15 +90,27 @@ describe("import p3mi", () => {
     });
     expect(await company("UJISIP3MI2022024")).toMatchObject({ validFrom: "2024-06-01", headOfficeAddress: "Jl. Uji Tebal No. 4 (fiktif)" });
     expect(await company("UJISIP3MI2032024")).toMatchObject({ validFrom: "2024-03-12", validUntil: "2029-03-11", status: "revoked" });
-    expect((await importFile(XLSX, { source: "Unduhan SISKOP2MI (uji)", verified: "2026-11-01" })).report).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect((await importFile(XLSX, { source: "Unduhan SISKOP2MI (uji)", verified: "2026-11-01" })).report).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     // A newer verification date updates the rows, nothing else.
-    expect((await importFile(XLSX, { source: "Unduhan SISKOP2MI (uji)", verified: "2026-11-15" })).report).toMatchObject({ inserted: 0, updated: 3 });
+    expect((await importFile(XLSX, { source: "Unduhan SISKOP2MI (uji)", verified: "2026-11-15" })).report).toMatchObject({
+      inserted: 0,
+      updated: 3,
+    });
   });
 
   it("refuses a file without the required columns, or of an unknown type", async () => {
     await expect(runImportP3mi(env.ctx, "package.json", {}, () => {})).rejects.toThrow(/tidak didukung/);
     await expect(runImportP3mi(env.ctx, "test/fixtures/p3mi/nope.csv", {}, () => {})).rejects.toThrow(/tidak ditemukan/);
-    expect(() => parseTable([["nama", "alamat"], ["PT A", "Jl. B"]])).toThrow(/Kolom wajib tidak ditemukan: no_sip3mi/);
+    expect(() =>
+      parseTable([
+        ["nama", "alamat"],
+        ["PT A", "Jl. B"],
+      ]),
+    ).toThrow(/Kolom wajib tidak ditemukan: no_sip3mi/);
   });
 
   it("reads semicolon CSV (Excel in Indonesian) and the usual date spellings", () => {

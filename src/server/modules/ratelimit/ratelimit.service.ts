@@ -78,7 +78,9 @@ export const PIN_CLIENT_WINDOW_MS = 60 * 60_000;
 export const PIN_CODE_MAX = 20;
 export const PIN_CODE_WINDOW_MS = 15 * 60_000;
 
-export type PinAttempt = { allowed: true; attemptsLeft: number; settle(correct: boolean): Promise<void> } | { allowed: false; retryAt: Date };
+export type PinAttempt =
+  | { allowed: true; attemptsLeft: number; settle(correct: boolean): Promise<void> }
+  | { allowed: false; retryAt: Date };
 
 /**
  * Takes one attempt in a single statement (both counters), before the PIN is checked: of N concurrent

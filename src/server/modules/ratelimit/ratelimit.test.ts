@@ -75,7 +75,8 @@ describe("client address behind a proxy", () => {
     try {
       const { trackingCode, pin } = await newReport(proxied);
       // The proxy (127.0.0.1) appends the address it saw; the client forges whatever it likes in front.
-      const guess = (i: number) => lookup(proxied, { trackingCode, pin: wrongPinOf(pin) }, { ip: "127.0.0.1", xff: `10.9.${i}.${i}, 203.0.113.50` });
+      const guess = (i: number) =>
+        lookup(proxied, { trackingCode, pin: wrongPinOf(pin) }, { ip: "127.0.0.1", xff: `10.9.${i}.${i}, 203.0.113.50` });
       const codes: number[] = [];
       for (let i = 0; i < 10; i++) codes.push((await guess(i)).statusCode);
       expect(codes.filter((c) => c === 404)).toHaveLength(PIN_CLIENT_MAX);
@@ -107,7 +108,8 @@ describe("quotas shared by several app servers", () => {
     await app2.ready();
     try {
       const body = { trackingCode: "ZZZZZ-ZZZZZ", pin: "123456" };
-      const send = (app: typeof app2, ip: string) => app.inject({ method: "POST", url: "/api/public/reports/lookup", payload: body, remoteAddress: ip });
+      const send = (app: typeof app2, ip: string) =>
+        app.inject({ method: "POST", url: "/api/public/reports/lookup", payload: body, remoteAddress: ip });
       const codes: number[] = [];
       for (let i = 0; i < 3; i++) codes.push((await send(limited.app, "203.0.113.77")).statusCode);
       for (let i = 0; i < 3; i++) codes.push((await send(app2, "203.0.113.77")).statusCode);

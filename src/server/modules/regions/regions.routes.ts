@@ -44,7 +44,12 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/:code/children",
     {
       config: { access: "public" },
-      schema: { tags: ["regions"], summary: "Wilayah di bawah satu kode", params: CodeParam, response: { 200: z.object({ items: z.array(Region) }) } },
+      schema: {
+        tags: ["regions"],
+        summary: "Wilayah di bawah satu kode",
+        params: CodeParam,
+        response: { 200: z.object({ items: z.array(Region) }) },
+      },
     },
     async (req) => {
       const items = await listChildren(app.ctx.db, req.params.code);

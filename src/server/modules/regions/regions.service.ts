@@ -16,7 +16,11 @@ export async function listChildren(db: Db, code: string): Promise<RegionRow[]> {
 }
 
 /** Name search: prefix and substring matches first, then trigram-similar names (typos). */
-export async function searchRegions(db: Db, q: string, opts: { level?: RegionLevel; within?: string; limit: number }): Promise<RegionRow[]> {
+export async function searchRegions(
+  db: Db,
+  q: string,
+  opts: { level?: RegionLevel; within?: string; limit: number },
+): Promise<RegionRow[]> {
   const needle = q.trim().toLowerCase();
   const filters = [
     opts.level ? eq(regions.level, opts.level) : undefined,
@@ -41,7 +45,12 @@ export async function unknownRegionCodes(db: Db, codes: string[]): Promise<strin
   const found = await db
     .select({ code: regions.code })
     .from(regions)
-    .where(sql`${regions.code} IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`);
+    .where(
+      sql`${regions.code} IN (${sql.join(
+        codes.map((c) => sql`${c}`),
+        sql`, `,
+      )})`,
+    );
   const known = new Set(found.map((r) => r.code));
   return codes.filter((c) => !known.has(c));
 }

@@ -17,7 +17,8 @@ import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "../../lib
 /** The three orphan-file jobs (reports, outreach, cases), as the scheduler runs them. */
 async function cleanupOrphanFiles(ctx: TestEnv["ctx"], now: Date): Promise<number> {
   let removed = 0;
-  for (const kind of [ATTACHMENT_FILES, OUTREACH_PHOTO_FILES, CASE_DOCUMENT_FILES]) removed += await sweepOrphanFiles(ctx.db, ctx.config.dataDir, kind, now);
+  for (const kind of [ATTACHMENT_FILES, OUTREACH_PHOTO_FILES, CASE_DOCUMENT_FILES])
+    removed += await sweepOrphanFiles(ctx.db, ctx.config.dataDir, kind, now);
   return removed;
 }
 
@@ -81,7 +82,10 @@ describe("attachment upload", () => {
     expect(row!.fileKeyEnc).toMatch(/^v1\./);
 
     const pdfText = "Lowongan kerja Malaysia gaji 12 juta";
-    const pdfPlain = Buffer.from(`%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n2 0 obj<</Length 40>>stream\nBT (${pdfText}) Tj ET\nendstream endobj\ntrailer<<>>\n%%EOF`, "latin1");
+    const pdfPlain = Buffer.from(
+      `%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n2 0 obj<</Length 40>>stream\nBT (${pdfText}) Tj ET\nendstream endobj\ntrailer<<>>\n%%EOF`,
+      "latin1",
+    );
     const pdf = (await upload(pdfPlain)).json();
     expect(fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(pdf.sha256)).toString("latin1")).not.toContain(pdfText);
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
@@ -91,7 +95,10 @@ describe("attachment upload", () => {
       attachments: [attachmentId, pdf.attachmentId],
     });
     expect(res.statusCode).toBe(201);
-    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const [r] = await env.ctx.db
+      .select({ id: publicReports.id })
+      .from(publicReports)
+      .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
     const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
     const detail = (await coordinator.request("GET", `/api/reports/${r!.id}`)).json();
     expect(detail.attachmentList.map((a: any) => a.mediaType).sort()).toEqual(["application/pdf", "image/jpeg"]);
@@ -194,7 +201,10 @@ describe("attachment upload", () => {
     expect(fs.existsSync(stranger)).toBe(true);
     // The claimed file still downloads.
     const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-    const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const [r] = await env.ctx.db
+      .select({ id: publicReports.id })
+      .from(publicReports)
+      .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
     const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${claimed.attachmentId}`);
     expect(file.statusCode).toBe(200);
     // Once past the grace period the fresh orphan goes too; a second run finds nothing more.
@@ -213,7 +223,14 @@ describe("attachments stored before encryption at rest", () => {
 
   it("keep downloading, are encrypted by the job, and unclaimed ones are still removed by the upload cleanup", async () => {
     const store = new AttachmentStore(env.ctx.config.dataDir);
-    const up = (await env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "image/jpeg" }, payload: jpegWithExif() })).json();
+    const up = (
+      await env.app.inject({
+        method: "POST",
+        url: "/api/public/reports/attachments",
+        headers: { "content-type": "image/jpeg" },
+        payload: jpegWithExif(),
+      })
+    ).json();
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
       category: "suspicious_offer",
@@ -221,12 +238,18 @@ describe("attachments stored before encryption at rest", () => {
       attachments: [up.attachmentId],
     });
     expect(res.statusCode).toBe(201);
-    const [report] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const [report] = await env.ctx.db
+      .select({ id: publicReports.id })
+      .from(publicReports)
+      .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
     // The old layout: plain stripped bytes named by their hash, no data key.
     const plain = stripJpeg(distinctJpeg(91)).data;
     const plainSha = await store.put(plain);
     const legacy = { tenant: env.ctx.config.regency, sha256: plainSha, mediaType: "image/jpeg", size: plain.length };
-    const [claimed] = await env.ctx.db.insert(reportAttachments).values({ ...legacy, reportId: report!.id }).returning();
+    const [claimed] = await env.ctx.db
+      .insert(reportAttachments)
+      .values({ ...legacy, reportId: report!.id })
+      .returning();
     const unclaimedPlain = stripJpeg(distinctJpeg(92)).data;
     const [unclaimed] = await env.ctx.db
       .insert(reportAttachments)

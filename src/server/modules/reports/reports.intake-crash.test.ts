@@ -27,7 +27,15 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   // node --import tsx (not the tsx CLI): one process, so SIGKILL really kills the server.
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, SIMPUL_DEMO: "0", SIMPUL_SEED_REGIONS: "36", SIMPUL_PUBLIC_RATE_LIMIT: "0", SIMPUL_LOG_LEVEL: "warn", SIMPUL_JOBS: "0", ...env },
+    env: {
+      ...process.env,
+      SIMPUL_DEMO: "0",
+      SIMPUL_SEED_REGIONS: "36",
+      SIMPUL_PUBLIC_RATE_LIMIT: "0",
+      SIMPUL_LOG_LEVEL: "warn",
+      SIMPUL_JOBS: "0",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -123,24 +131,28 @@ describe("crash during intake", () => {
     }
   });
 
-  it.runIf(!!process.env.SIMPUL_TEST_DATABASE_URL)("finds every acknowledged report after SIGKILL on PostgreSQL", { timeout: 240_000 }, async () => {
-    const pg = (await import("pg")).default;
-    const url = process.env.SIMPUL_TEST_DATABASE_URL!;
-    const name = `simpul_crash_${randomBytes(5).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-crash-"));
-    try {
-      const r = await crashDuringIntake({ DATABASE_URL: u.toString(), SIMPUL_DATA_DIR: dataDir });
-      expect(r.acknowledged).toBeGreaterThanOrEqual(300);
-      expect(r.missing).toEqual([]);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
+  it.runIf(!!process.env.SIMPUL_TEST_DATABASE_URL)(
+    "finds every acknowledged report after SIGKILL on PostgreSQL",
+    { timeout: 240_000 },
+    async () => {
+      const pg = (await import("pg")).default;
+      const url = process.env.SIMPUL_TEST_DATABASE_URL!;
+      const name = `simpul_crash_${randomBytes(5).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      const u = new URL(url);
+      u.pathname = `/${name}`;
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-crash-"));
+      try {
+        const r = await crashDuringIntake({ DATABASE_URL: u.toString(), SIMPUL_DATA_DIR: dataDir });
+        expect(r.acknowledged).toBeGreaterThanOrEqual(300);
+        expect(r.missing).toEqual([]);
+      } finally {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await admin.end();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

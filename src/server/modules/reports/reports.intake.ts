@@ -160,12 +160,24 @@ export class ReportIntake {
     const file = await writeSealed(this.store, this.ctx.keys, cleaned.data);
     const row = await this.ctx.withAudit(
       PUBLIC_ACTOR(null),
-      (a: { id: string }) => ({ action: "report.attachment.upload", resourceType: "report_attachment", resourceId: a.id, details: { mediaType: cleaned.mediaType } }),
+      (a: { id: string }) => ({
+        action: "report.attachment.upload",
+        resourceType: "report_attachment",
+        resourceId: a.id,
+        details: { mediaType: cleaned.mediaType },
+      }),
       async (tx) =>
         (
           await tx
             .insert(reportAttachments)
-            .values({ tenant: this.tenant, sha256: file.sha256, fileKeyEnc: file.fileKeyEnc, mediaType: cleaned.mediaType, size: cleaned.data.length, stripped: cleaned.stripped })
+            .values({
+              tenant: this.tenant,
+              sha256: file.sha256,
+              fileKeyEnc: file.fileKeyEnc,
+              mediaType: cleaned.mediaType,
+              size: cleaned.data.length,
+              stripped: cleaned.stripped,
+            })
             .returning({ id: reportAttachments.id })
         )[0]!,
     );

@@ -53,7 +53,10 @@ async function submitAt(regionCode?: string) {
     ...(regionCode ? { location: { regionCode } } : {}),
   });
   const { trackingCode, pin } = res.json();
-  const [r] = await env.ctx.db.select().from(publicReports).where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
+  const [r] = await env.ctx.db
+    .select()
+    .from(publicReports)
+    .where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
   return { id: r!.id, verifyDueAt: r!.verifyDueAt, trackingCode, pin };
 }
 
@@ -82,7 +85,9 @@ describe("deadline escalation", () => {
     expect(overdue.items.find((x: any) => x.id === r.id)).toBeUndefined(); // the real clock is before the deadline
     const detail = (await c.request("GET", `/api/reports/${r.id}`)).json();
     expect(detail.timeline.map((e: any) => e.kind)).toContain("escalated");
-    const pub = (await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })).json();
+    const pub = (
+      await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })
+    ).json();
     expect(pub.timeline.map((e: any) => e.kind)).not.toContain("escalated");
 
     const inbox = (await c.request("GET", "/api/notifications?unread=true")).json();
@@ -104,7 +109,9 @@ describe("deadline escalation", () => {
     const op = await createUser(env.ctx, { roles: ["agency_operator"] });
     const r = await submitAt();
     await c.request("POST", `/api/reports/${r.id}/verify`, {});
-    const fw = (await c.request("POST", `/api/reports/${r.id}/forward`, { agencyIds: [op.agencyId], instruction: "Mohon ditindaklanjuti." })).json();
+    const fw = (
+      await c.request("POST", `/api/reports/${r.id}/forward`, { agencyIds: [op.agencyId], instruction: "Mohon ditindaklanjuti." })
+    ).json();
     const due = new Date(fw.forwards[0].responseDueAt);
     expect((await escalateOverdue(env.ctx, new Date(due.getTime() + 1))).response).toBeGreaterThanOrEqual(1);
     const [n] = await env.ctx.db.select().from(notifications).where(eq(notifications.userId, coord.id));
@@ -127,7 +134,10 @@ describe("forwarding notifications", () => {
 
     const before = await env.ctx.db.select().from(notifications).where(eq(notifications.resourceId, r.id));
     expect(before).toEqual([]);
-    const fw = await coord.request("POST", `/api/reports/${r.id}/forward`, { agencyIds: [op.agencyId], instruction: "Hubungi keluarga korban di Tirtayasa." });
+    const fw = await coord.request("POST", `/api/reports/${r.id}/forward`, {
+      agencyIds: [op.agencyId],
+      instruction: "Hubungi keluarga korban di Tirtayasa.",
+    });
     expect(fw.statusCode).toBe(200);
 
     const rows = await env.ctx.db.select().from(notifications).where(eq(notifications.resourceId, r.id));

@@ -41,7 +41,13 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
                      ORDER BY verify_due_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
         RETURNING id, tracking_code, region_code`),
     );
-    const response = rowsOf<{ report_id: string; agency_id: string; agency_name: string; tracking_code: string; region_code: string | null }>(
+    const response = rowsOf<{
+      report_id: string;
+      agency_id: string;
+      agency_name: string;
+      tracking_code: string;
+      region_code: string | null;
+    }>(
       await tx.execute(sql`UPDATE report_forwards f SET escalated_at = ${at}
         FROM public_reports r, agencies a
         WHERE f.id IN (SELECT f2.id FROM report_forwards f2 WHERE f2.tenant = ${tenant} AND f2.first_response_at IS NULL
@@ -54,14 +60,40 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
     const tell = (reportId: string, regionCode: string | null, title: string, body: string) => {
       for (const c of coordinators) {
         if (!inJurisdiction({ jurisdiction: c.jurisdiction } as never, regionCode)) continue;
-        out.push({ tenant, userId: c.id, email: c.email, kind: "report.overdue", resourceType: "report", resourceId: reportId, title, body });
+        out.push({
+          tenant,
+          userId: c.id,
+          email: c.email,
+          kind: "report.overdue",
+          resourceType: "report",
+          resourceId: reportId,
+          title,
+          body,
+        });
       }
     };
     for (const r of verify) {
       const code = formatTrackingCode(r.tracking_code);
-      await insertEvent(tx, { tenant, reportId: r.id, kind: "escalated", internalNote: "Lewat batas verifikasi 3 hari kerja.", details: { deadline: "verify" }, at: now });
-      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "report.escalate", resourceType: "report", resourceId: r.id, details: { deadline: "verify" } });
-      tell(r.id, r.region_code, `Laporan ${code} belum diverifikasi`, `Laporan ${code} melewati batas verifikasi 3 hari kerja. Buka antrean pengaduan untuk menindaklanjuti.`);
+      await insertEvent(tx, {
+        tenant,
+        reportId: r.id,
+        kind: "escalated",
+        internalNote: "Lewat batas verifikasi 3 hari kerja.",
+        details: { deadline: "verify" },
+        at: now,
+      });
+      await ctx.audit.write(tx, SYSTEM_ACTOR, {
+        action: "report.escalate",
+        resourceType: "report",
+        resourceId: r.id,
+        details: { deadline: "verify" },
+      });
+      tell(
+        r.id,
+        r.region_code,
+        `Laporan ${code} belum diverifikasi`,
+        `Laporan ${code} melewati batas verifikasi 3 hari kerja. Buka antrean pengaduan untuk menindaklanjuti.`,
+      );
     }
     for (const r of response) {
       const code = formatTrackingCode(r.tracking_code);
@@ -74,8 +106,18 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
         details: { deadline: "response" },
         at: now,
       });
-      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "report.escalate", resourceType: "report", resourceId: r.report_id, details: { deadline: "response", agencyId: r.agency_id } });
-      tell(r.report_id, r.region_code, `Laporan ${code}: ${r.agency_name} belum menanggapi`, `${r.agency_name} belum memberi tanggapan pertama atas laporan ${code} dalam 5 hari kerja.`);
+      await ctx.audit.write(tx, SYSTEM_ACTOR, {
+        action: "report.escalate",
+        resourceType: "report",
+        resourceId: r.report_id,
+        details: { deadline: "response", agencyId: r.agency_id },
+      });
+      tell(
+        r.report_id,
+        r.region_code,
+        `Laporan ${code}: ${r.agency_name} belum menanggapi`,
+        `${r.agency_name} belum memberi tanggapan pertama atas laporan ${code} dalam 5 hari kerja.`,
+      );
     }
     await notify(ctx, tx, out, now);
     return { verify: verify.length, response: response.length };
@@ -92,7 +134,11 @@ export async function cleanupUploads(ctx: AppContext, now: Date): Promise<number
   );
   const store = new AttachmentStore(ctx.config.dataDir);
   for (const sha of new Set(removed.map((r) => r.sha256))) {
-    const [still] = await ctx.db.select({ id: reportAttachments.id }).from(reportAttachments).where(eq(reportAttachments.sha256, sha)).limit(1);
+    const [still] = await ctx.db
+      .select({ id: reportAttachments.id })
+      .from(reportAttachments)
+      .where(eq(reportAttachments.sha256, sha))
+      .limit(1);
     if (!still) await store.remove(sha, cutoff);
   }
   return removed.length;
@@ -132,7 +178,11 @@ export function reportJobs(ctx: AppContext): Job[] {
   return [
     { name: "reports.escalate", intervalMs: 5 * 60_000, run: (now) => escalateOverdue(ctx, now) },
     { name: "reports.cleanup-uploads", intervalMs: 60 * 60_000, run: (now) => cleanupUploads(ctx, now) },
-    { name: "reports.cleanup-orphan-files", intervalMs: 6 * 60 * 60_000, run: (now) => sweepOrphanFiles(ctx.db, ctx.config.dataDir, ATTACHMENT_FILES, now) },
+    {
+      name: "reports.cleanup-orphan-files",
+      intervalMs: 6 * 60 * 60_000,
+      run: (now) => sweepOrphanFiles(ctx.db, ctx.config.dataDir, ATTACHMENT_FILES, now),
+    },
     { name: "reports.encrypt-legacy-attachments", intervalMs: 60 * 60_000, run: () => encryptLegacyAttachments(ctx) },
   ];
 }

@@ -25,7 +25,10 @@ export async function lookupReport(ctx: AppContext, trackingCode: string, pin: s
   const attempt = await takePinAttempt(ctx.db, ctx.keys, code, client);
   if (!attempt.allowed) {
     const err = new AppError("pin_locked");
-    err.info = { retryAt: attempt.retryAt.toISOString(), retryAfter: Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)) };
+    err.info = {
+      retryAt: attempt.retryAt.toISOString(),
+      retryAfter: Math.max(1, Math.ceil((attempt.retryAt.getTime() - now.getTime()) / 1000)),
+    };
     throw err;
   }
   const [r] = await ctx.db

@@ -55,7 +55,11 @@ function buildPdf(objects: Obj[], trailer: string, update?: { objects: Obj[]; tr
 
 const stream = (dict: string, data: Buffer | string) => {
   const bytes = typeof data === "string" ? Buffer.from(data, "latin1") : data;
-  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, "latin1"), bytes, Buffer.from("\nendstream", "latin1")]);
+  return Buffer.concat([
+    Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`, "latin1"),
+    bytes,
+    Buffer.from("\nendstream", "latin1"),
+  ]);
 };
 
 /** A one-page PDF as a phone's "print to PDF" writes it, with an Info dictionary and a compressed XMP packet. */
@@ -113,7 +117,8 @@ describe("PDF metadata", () => {
     const { data, stripped } = stripPdf(src);
     expect(stripped.sort()).toEqual(["info", "xmp"]);
     const text = data.toString("latin1");
-    for (const secret of ["Ibu Sari", "Samsung", "53616d73756e67", "Laporan anak saya", "D:2026", "PT Keluarga"]) expect(text).not.toContain(secret);
+    for (const secret of ["Ibu Sari", "Samsung", "53616d73756e67", "Laporan anak saya", "D:2026", "PT Keluarga"])
+      expect(text).not.toContain(secret);
     // Same length, every xref offset still valid, the page and its content untouched.
     expect(data.length).toBe(src.length);
     expect(xrefHolds(src)).toBe(true);
@@ -177,7 +182,10 @@ describe("PDF metadata", () => {
       [
         { num: 1, body: "<< /Type /Catalog /Pages 2 0 R >>" },
         { num: 2, body: "<< /Type /Pages /Kids [] /Count 0 >>" },
-        { num: 5, body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("9 0 << /Author (Ibu Sari) >>"))) },
+        {
+          num: 5,
+          body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("9 0 << /Author (Ibu Sari) >>"))),
+        },
       ],
       "/Size 10 /Root 1 0 R /Info 9 0 R",
     );
@@ -191,7 +199,15 @@ describe("PDF metadata", () => {
       ],
       "/Size 10 /Root 1 0 R /Info 9 0 R",
       {
-        objects: [{ num: 5, body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("9 0 << /Author (Ibu Sari Wulandari) >>"))) }],
+        objects: [
+          {
+            num: 5,
+            body: stream(
+              "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode",
+              deflateSync(Buffer.from("9 0 << /Author (Ibu Sari Wulandari) >>")),
+            ),
+          },
+        ],
         trailer: "/Size 10 /Root 1 0 R /Info 9 0 R",
       },
     );
@@ -211,7 +227,13 @@ describe("PDF metadata", () => {
     const src = buildPdf(
       [
         { num: 1, body: "<< /Type /Catalog /Pages 2 0 R >>" },
-        { num: 5, body: stream("/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", deflateSync(Buffer.from("2 0 << /Type /Pages /Kids [] /Count 0 >>"))) },
+        {
+          num: 5,
+          body: stream(
+            "/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode",
+            deflateSync(Buffer.from("2 0 << /Type /Pages /Kids [] /Count 0 >>")),
+          ),
+        },
         { num: 7, body: "<< /Producer (Microsoft Word untuk Ibu Sari) >>" },
       ],
       "/Size 8 /Root 1 0 R /Info 7 0 R",
@@ -230,7 +252,12 @@ describe("PDF upload", () => {
   });
   afterAll(() => env.close());
   const upload = (body: Buffer, lang = "id") =>
-    env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": "application/pdf", "accept-language": lang }, payload: body });
+    env.app.inject({
+      method: "POST",
+      url: "/api/public/reports/attachments",
+      headers: { "content-type": "application/pdf", "accept-language": lang },
+      payload: body,
+    });
 
   it("stores the cleaned PDF and tells the reporter plainly when a PDF cannot be cleaned", async () => {
     const ok = await upload(phonePdf());

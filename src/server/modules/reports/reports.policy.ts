@@ -22,18 +22,20 @@ const coordinates = (p: Principal, r: ReportAccess) => hasRole(p, "coordinator")
 const handles = (p: Principal, r: ReportAccess) =>
   hasRole(p, "agency_operator") && p.agencyId !== null && r.forwards.some((f) => f.agencyId === p.agencyId);
 
-export const reportPolicy = definePolicy<"read" | "triage" | "respond" | "note" | "seeReporter" | "seeLinks" | "toCase", ReportAccess>("report", {
-  read: (p, r) => coordinates(p, r) || handles(p, r),
-  triage: coordinates,
-  respond: handles,
-  note: (p, r) => coordinates(p, r) || handles(p, r),
-  seeReporter: (p, r) =>
-    coordinates(p, r) || (handles(p, r) && r.forwards.some((f) => f.agencyId === p.agencyId && f.shareContact)),
-  // Linked reports are the start of recruiter intelligence: coordinators only (investigators get it through intelligence).
-  seeLinks: coordinates,
-  /** Open a case from the report: whoever reads it and may create cases (cases policy: case workers and coordinators). */
-  toCase: (p, r) => coordinates(p, r) || (handles(p, r) && isCaseWorker(p)),
-});
+export const reportPolicy = definePolicy<"read" | "triage" | "respond" | "note" | "seeReporter" | "seeLinks" | "toCase", ReportAccess>(
+  "report",
+  {
+    read: (p, r) => coordinates(p, r) || handles(p, r),
+    triage: coordinates,
+    respond: handles,
+    note: (p, r) => coordinates(p, r) || handles(p, r),
+    seeReporter: (p, r) => coordinates(p, r) || (handles(p, r) && r.forwards.some((f) => f.agencyId === p.agencyId && f.shareContact)),
+    // Linked reports are the start of recruiter intelligence: coordinators only (investigators get it through intelligence).
+    seeLinks: coordinates,
+    /** Open a case from the report: whoever reads it and may create cases (cases policy: case workers and coordinators). */
+    toCase: (p, r) => coordinates(p, r) || (handles(p, r) && isCaseWorker(p)),
+  },
+);
 
 export const reportQueuePolicy = definePolicy<"queue" | "inbox" | "any" | "toCase", undefined>("report-queue", {
   queue: (p) => hasRole(p, "coordinator"),

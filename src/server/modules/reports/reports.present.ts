@@ -26,13 +26,13 @@ export function convertible(r: ReportRow): boolean {
 }
 
 export async function presentReport(
-keys: KeyRing,
-db: Db,
-p: Principal,
-r: ReportRow,
-access: ReportAccess,
-caseVisible: CaseVisibility,
-now: Date,
+  keys: KeyRing,
+  db: Db,
+  p: Principal,
+  r: ReportRow,
+  access: ReportAccess,
+  caseVisible: CaseVisibility,
+  now: Date,
 ): Promise<ReportDetail> {
   // One query at a time: `db` is the audit transaction, a single connection.
   const forwards = await forwardsOf(db, r.id);
@@ -57,7 +57,11 @@ now: Date,
     firstResponseAt: iso(f.firstResponseAt),
     overdue: open && !f.firstResponseAt && f.responseDueAt <= now,
   }));
-  const pendingDue = forwardViews.filter((f) => !f.firstResponseAt).map((f) => f.responseDueAt).sort()[0] ?? null;
+  const pendingDue =
+    forwardViews
+      .filter((f) => !f.firstResponseAt)
+      .map((f) => f.responseDueAt)
+      .sort()[0] ?? null;
   const verifyOverdue = r.status === "received" && r.verifyDueAt <= now;
   // An agency operator sees its own agency's forward and instruction only.
   const visibleForwards = isCoordinator ? forwardViews : forwardViews.filter((f) => f.agency.id === p.agencyId);
@@ -133,7 +137,6 @@ now: Date,
     },
   };
 }
-
 
 export function summaryOf(row: Awaited<ReturnType<typeof listReports>>["rows"][number]): ReportSummary {
   return {

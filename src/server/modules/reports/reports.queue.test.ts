@@ -29,7 +29,11 @@ async function forwardedReport(): Promise<{ id: string; due: string }> {
   const [row] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, code));
   const id = row!.id;
   expect((await coordinator.request("POST", `/api/reports/${id}/verify`, {})).statusCode).toBe(200);
-  const fw = await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [agency.id], instruction: "Mohon periksa.", shareContact: false });
+  const fw = await coordinator.request("POST", `/api/reports/${id}/forward`, {
+    agencyIds: [agency.id],
+    instruction: "Mohon periksa.",
+    shareContact: false,
+  });
   expect(fw.statusCode).toBe(200);
   return { id, due: fw.json().forwards[0].responseDueAt };
 }

@@ -71,7 +71,8 @@ export async function listReports(db: Db, tenant: string, scope: SQL | undefined
   if (f.kecamatan) where.push(eq(publicReports.kecamatanCode, f.kecamatan));
   if (f.overdue === true) where.push(overdueExpr(now));
   if (f.overdue === false) where.push(sql`NOT ${overdueExpr(now)}`);
-  if (f.agencyId) where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.agency_id = ${f.agencyId})`);
+  if (f.agencyId)
+    where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.agency_id = ${f.agencyId})`);
   if (f.q) {
     const ors: SQL[] = [sql`${REPORT_TSV} @@ websearch_to_tsquery('indonesian', ${f.q})`];
     const code = f.q.toUpperCase().replace(/[\s-]/g, "");
@@ -154,7 +155,13 @@ export async function eventsOf(db: Db, reportId: string) {
 
 export async function attachmentsOf(db: Db, reportId: string) {
   return db
-    .select({ id: reportAttachments.id, mediaType: reportAttachments.mediaType, size: reportAttachments.size, stripped: reportAttachments.stripped, sha256: reportAttachments.sha256 })
+    .select({
+      id: reportAttachments.id,
+      mediaType: reportAttachments.mediaType,
+      size: reportAttachments.size,
+      stripped: reportAttachments.stripped,
+      sha256: reportAttachments.sha256,
+    })
     .from(reportAttachments)
     .where(eq(reportAttachments.reportId, reportId))
     .orderBy(asc(reportAttachments.createdAt));

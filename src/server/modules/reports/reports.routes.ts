@@ -145,11 +145,17 @@ export const reportRoutes: FastifyPluginAsyncZod<{ caseVisible: CaseVisibility }
   step("reject", "Tolak laporan dengan alasan (koordinator)", RejectSchema, (req) =>
     triage.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
-  step("forward", "Teruskan ke satu atau beberapa instansi dengan instruksi (koordinator; tanggapan pertama dalam 5 hari kerja)", ForwardSchema, (req) =>
-    triage.forward(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  step(
+    "forward",
+    "Teruskan ke satu atau beberapa instansi dengan instruksi (koordinator; tanggapan pertama dalam 5 hari kerja)",
+    ForwardSchema,
+    (req) => triage.forward(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
-  step("responses", "Tanggapan instansi (operator instansi tujuan): catatan penanganan internal dan/atau untuk publik", ResponseSchema, (req) =>
-    triage.respond(requirePrincipal(req), actorOf(req), req.params.id, req.body),
+  step(
+    "responses",
+    "Tanggapan instansi (operator instansi tujuan): catatan penanganan internal dan/atau untuk publik",
+    ResponseSchema,
+    (req) => triage.respond(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
   step("notes", "Tambah catatan (internal atau untuk publik)", NoteSchema, (req) =>
     triage.note(requirePrincipal(req), actorOf(req), req.params.id, req.body),

@@ -99,9 +99,15 @@ export const PublicStatusSchema = z.object({
 
 export const QueueQuerySchema = z
   .object({
-    status: z.enum([...REPORT_STATUSES, "open"]).optional().describe("'open' = semua yang belum ditutup/ditolak"),
+    status: z
+      .enum([...REPORT_STATUSES, "open"])
+      .optional()
+      .describe("'open' = semua yang belum ditutup/ditolak"),
     category: z.enum(REPORT_CATEGORIES).optional(),
-    kecamatan: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, "invalid_format").optional(),
+    kecamatan: z
+      .string()
+      .regex(/^\d{2}\.\d{2}\.\d{2}$/, "invalid_format")
+      .optional(),
     overdue: z.enum(["true", "false"]).optional().describe("true = lewat batas verifikasi atau tanggapan instansi"),
     q: safeString().trim().min(1).max(200).optional().describe("Pencarian teks (bahasa Indonesia)"),
     agencyId: z.string().uuid().optional(),

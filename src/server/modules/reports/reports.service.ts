@@ -41,7 +41,13 @@ export class ReportsService {
 
   /** The coordinator's queue: reports in the caller's jurisdiction. */
   queue(p: Principal, q: QueueQuery, now = new Date()): Promise<{ items: ReportSummary[]; total: number }> {
-    return this.list(p, jurisdictionWhere(p), q, { identifierHashes: q.q ? searchIdentifiers(this.ctx.keys, q.q) : undefined, agencyId: q.agencyId }, now);
+    return this.list(
+      p,
+      jurisdictionWhere(p),
+      q,
+      { identifierHashes: q.q ? searchIdentifiers(this.ctx.keys, q.q) : undefined, agencyId: q.agencyId },
+      now,
+    );
   }
 
   /** Reports forwarded to the operator's own agency, whatever the jurisdiction. */
@@ -71,21 +77,37 @@ export class ReportsService {
   }
 
   /** The plain (stripped) file of an attachment the principal may read (via the report); audited. */
-  async attachment(p: Principal, actor: AuditActor, reportId: string, attachmentId: string): Promise<{ id: string; mediaType: string; data: Buffer }> {
-    const a = await this.ctx.withAudit(actor, { action: "report.attachment.read", resourceType: "report", resourceId: reportId, details: { attachmentId } }, async (tx) => {
-      await readableReport(tx, p, reportId);
-      const [row] = await tx
-        .select()
-        .from(reportAttachments)
-        .where(and(eq(reportAttachments.id, attachmentId), eq(reportAttachments.reportId, reportId)));
-      if (!row) throw new AppError("not_found");
-      return row;
-    });
+  async attachment(
+    p: Principal,
+    actor: AuditActor,
+    reportId: string,
+    attachmentId: string,
+  ): Promise<{ id: string; mediaType: string; data: Buffer }> {
+    const a = await this.ctx.withAudit(
+      actor,
+      { action: "report.attachment.read", resourceType: "report", resourceId: reportId, details: { attachmentId } },
+      async (tx) => {
+        await readableReport(tx, p, reportId);
+        const [row] = await tx
+          .select()
+          .from(reportAttachments)
+          .where(and(eq(reportAttachments.id, attachmentId), eq(reportAttachments.reportId, reportId)));
+        if (!row) throw new AppError("not_found");
+        return row;
+      },
+    );
     return { id: a.id, mediaType: a.mediaType, data: await readSealed(this.store, this.ctx.keys, a) };
   }
 
   /** Opens a case from a report (see reports.to-case.ts); the cases module supplies `open`. */
-  toCase(p: Principal, actor: AuditActor, id: string, includeReporterContact: boolean, open: CaseOpener, now = new Date()): Promise<ReportDetail> {
+  toCase(
+    p: Principal,
+    actor: AuditActor,
+    id: string,
+    includeReporterContact: boolean,
+    open: CaseOpener,
+    now = new Date(),
+  ): Promise<ReportDetail> {
     return reportToCase(this.triage, p, actor, id, includeReporterContact, open, now);
   }
 }

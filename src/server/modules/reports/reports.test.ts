@@ -29,7 +29,12 @@ afterAll(() => env.close());
 
 const pub = () => anonymous(env.app);
 const submit = (body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  pub().request("POST", "/api/public/reports", { submissionId: randomUUID(), category: "suspicious_offer", description: "Ada tawaran kerja ke Malaysia tanpa biaya.", ...body }, headers);
+  pub().request(
+    "POST",
+    "/api/public/reports",
+    { submissionId: randomUUID(), category: "suspicious_offer", description: "Ada tawaran kerja ke Malaysia tanpa biaya.", ...body },
+    headers,
+  );
 const lookup = (trackingCode: string, pin: string) => pub().request("POST", "/api/public/reports/lookup", { trackingCode, pin });
 const countReports = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n;
 
@@ -54,7 +59,11 @@ describe("public intake", () => {
     expect(pin).toMatch(/^\d{6}$/);
     const status = await lookup(trackingCode, pin);
     expect(status.statusCode).toBe(200);
-    expect(status.json()).toMatchObject({ status: "received", category: "suspicious_offer", timeline: [{ kind: "received", status: "received" }] });
+    expect(status.json()).toMatchObject({
+      status: "received",
+      category: "suspicious_offer",
+      timeline: [{ kind: "received", status: "received" }],
+    });
     // Lower case and no dash are accepted too (codes are read aloud and typed on phones).
     expect((await lookup(trackingCode.replace("-", "").toLowerCase(), pin)).statusCode).toBe(200);
   });
@@ -129,7 +138,10 @@ describe("public intake", () => {
     expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 201));
     for (const r of results) {
       const id = await idOf(r.json().trackingCode);
-      const audits = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
+      const audits = await env.ctx.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
       expect(audits).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id))).toHaveLength(1);
@@ -161,43 +173,54 @@ describe("public intake", () => {
     expect(intakeWriterFor(env.ctx).stats.largest).toBeGreaterThan(1);
   });
 
-  it.skipIf(!process.env.SIMPUL_TEST_DATABASE_URL)("waits for a busy audit chain rather than committing a report without its audit record", async () => {
-    const pg = (await import("pg")).default;
-    const locker = new pg.Client({ connectionString: env.ctx.database.url });
-    await locker.connect();
-    try {
-      await locker.query("BEGIN");
-      await locker.query("SELECT shard FROM audit_chain_heads FOR UPDATE");
-      const before = await countReports();
-      const pending = submit({}).then((r) => r); // inject is lazy: then() sends it now
-      // The intake statement is now queued behind the held heads: nothing may be visible yet.
-      let queued = false;
-      for (let i = 0; i < 200 && !queued; i++) {
-        // Asked outside the locker's transaction: a transaction sees one frozen snapshot of pg_stat_activity.
-        const waiting = rowsOf<{ n: number }>(
-          await env.ctx.db.execute(
-            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%public_reports%'`,
-          ),
-        );
-        queued = waiting[0]!.n > 0;
-        if (!queued) await new Promise((r) => setTimeout(r, 25));
+  it.skipIf(!process.env.SIMPUL_TEST_DATABASE_URL)(
+    "waits for a busy audit chain rather than committing a report without its audit record",
+    async () => {
+      const pg = (await import("pg")).default;
+      const locker = new pg.Client({ connectionString: env.ctx.database.url });
+      await locker.connect();
+      try {
+        await locker.query("BEGIN");
+        await locker.query("SELECT shard FROM audit_chain_heads FOR UPDATE");
+        const before = await countReports();
+        const pending = submit({}).then((r) => r); // inject is lazy: then() sends it now
+        // The intake statement is now queued behind the held heads: nothing may be visible yet.
+        let queued = false;
+        for (let i = 0; i < 200 && !queued; i++) {
+          // Asked outside the locker's transaction: a transaction sees one frozen snapshot of pg_stat_activity.
+          const waiting = rowsOf<{ n: number }>(
+            await env.ctx.db.execute(
+              sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%public_reports%'`,
+            ),
+          );
+          queued = waiting[0]!.n > 0;
+          if (!queued) await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(queued).toBe(true);
+        expect(await countReports()).toBe(before);
+        await locker.query("COMMIT");
+        const res = await pending;
+        expect(res.statusCode).toBe(201);
+        const id = await idOf(res.json().trackingCode);
+        expect(
+          await env.ctx.db
+            .select()
+            .from(auditLog)
+            .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit"))),
+        ).toHaveLength(1);
+      } finally {
+        await locker.end();
       }
-      expect(queued).toBe(true);
-      expect(await countReports()).toBe(before);
-      await locker.query("COMMIT");
-      const res = await pending;
-      expect(res.statusCode).toBe(201);
-      const id = await idOf(res.json().trackingCode);
-      expect(await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")))).toHaveLength(1);
-    } finally {
-      await locker.end();
-    }
-  });
+    },
+  );
 
   it("keeps the public submitter out of the audit trail's IP column", async () => {
     const res = await submit({}, { "x-forwarded-for": "10.1.2.3" });
     const id = await idOf(res.json().trackingCode);
-    const [a] = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
+    const [a] = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
     expect(a).toBeDefined();
     expect(a!.ip).toBeNull();
   });
@@ -224,14 +247,19 @@ describe("public lookup", () => {
 
 describe("staff handling", () => {
   it("carries a report from triage to closure; the public sees progress with public notes only", async () => {
-    const { trackingCode, pin } = (await submit({ location: { regionCode: "36.04.13.2001" }, description: "Anak saya dibawa ke Batam untuk kerja di Malaysia." })).json();
+    const { trackingCode, pin } = (
+      await submit({ location: { regionCode: "36.04.13.2001" }, description: "Anak saya dibawa ke Batam untuk kerja di Malaysia." })
+    ).json();
     const id = await idOf(trackingCode);
 
     const queue = await coordinator.request("GET", "/api/reports?status=received&kecamatan=36.04.13");
     expect(queue.statusCode).toBe(200);
     expect(queue.json().items.map((r: any) => r.id)).toContain(id);
 
-    const verified = await coordinator.request("POST", `/api/reports/${id}/verify`, { publicNote: "Laporan Anda sedang kami tindak lanjuti.", internalNote: "Nomor calo cocok dengan laporan lain." });
+    const verified = await coordinator.request("POST", `/api/reports/${id}/verify`, {
+      publicNote: "Laporan Anda sedang kami tindak lanjuti.",
+      internalNote: "Nomor calo cocok dengan laporan lain.",
+    });
     expect(verified.statusCode).toBe(200);
     expect(verified.json().status).toBe("verified");
     expect((await coordinator.request("POST", `/api/reports/${id}/verify`, {})).statusCode).toBe(409);
@@ -239,7 +267,11 @@ describe("staff handling", () => {
     // Not forwarded yet: operators cannot see it at all.
     expect((await operatorA.request("GET", `/api/reports/${id}`)).statusCode).toBe(404);
 
-    const fw = await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [agencyA.id], instruction: "Mohon cek izin perusahaan perekrut.", shareContact: false });
+    const fw = await coordinator.request("POST", `/api/reports/${id}/forward`, {
+      agencyIds: [agencyA.id],
+      instruction: "Mohon cek izin perusahaan perekrut.",
+      shareContact: false,
+    });
     expect(fw.statusCode).toBe(200);
     expect(fw.json().status).toBe("forwarded");
     expect(fw.json().forwards[0].responseDueAt).toBeDefined();
@@ -266,7 +298,10 @@ describe("staff handling", () => {
     expect(resp.json().status).toBe("in_handling");
     expect(resp.json().forwards[0].firstResponseAt).not.toBeNull();
 
-    const closed = await coordinator.request("POST", `/api/reports/${id}/close`, { outcome: "referred_to_police", publicNote: "Diteruskan ke kepolisian." });
+    const closed = await coordinator.request("POST", `/api/reports/${id}/close`, {
+      outcome: "referred_to_police",
+      publicNote: "Diteruskan ke kepolisian.",
+    });
     expect(closed.json()).toMatchObject({ status: "closed", outcome: "referred_to_police" });
 
     const status = (await lookup(trackingCode, pin)).json();
@@ -283,20 +318,38 @@ describe("staff handling", () => {
 
     const audits = await env.ctx.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.resourceId, id));
     expect(audits.map((a) => a.action)).toEqual(
-      expect.arrayContaining(["report.submit", "report.verify", "report.forward", "report.respond", "report.close", "report.reopen", "report.read"]),
+      expect.arrayContaining([
+        "report.submit",
+        "report.verify",
+        "report.forward",
+        "report.respond",
+        "report.close",
+        "report.reopen",
+        "report.read",
+      ]),
     );
     const events = await env.ctx.db.select({ kind: reportEvents.kind }).from(reportEvents).where(eq(reportEvents.reportId, id));
     expect(events.map((e) => e.kind)).toEqual(["received", "verified", "forwarded", "agency_response", "closed", "reopened"]);
   });
 
   it("shows the reporter's contact to the agency only when the coordinator shares it", async () => {
-    const { trackingCode } = (await submit({ anonymous: false, consent: true, reporter: { name: "Bu Ani", phone: "081200001111" } })).json();
+    const { trackingCode } = (
+      await submit({ anonymous: false, consent: true, reporter: { name: "Bu Ani", phone: "081200001111" } })
+    ).json();
     const id = await idOf(trackingCode);
     await coordinator.request("POST", `/api/reports/${id}/verify`, {});
     expect((await coordinator.request("GET", `/api/reports/${id}`)).json().reporter.name).toBe("Bu Ani");
-    await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [agencyA.id, agencyB.id], instruction: "Hubungi pelapor.", shareContact: false });
+    await coordinator.request("POST", `/api/reports/${id}/forward`, {
+      agencyIds: [agencyA.id, agencyB.id],
+      instruction: "Hubungi pelapor.",
+      shareContact: false,
+    });
     expect((await operatorA.request("GET", `/api/reports/${id}`)).json().reporter).toBeNull();
-    await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [agencyA.id], instruction: "Hubungi pelapor.", shareContact: true });
+    await coordinator.request("POST", `/api/reports/${id}/forward`, {
+      agencyIds: [agencyA.id],
+      instruction: "Hubungi pelapor.",
+      shareContact: true,
+    });
     expect((await operatorA.request("GET", `/api/reports/${id}`)).json().reporter.phone).toBe("081200001111");
     expect((await operatorB.request("GET", `/api/reports/${id}`)).json().reporter).toBeNull();
   });
@@ -308,7 +361,10 @@ describe("staff handling", () => {
     const bad = await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [randomUUID()], instruction: "x" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields["agencyIds.0"]).toBeDefined();
-    const rej = await coordinator.request("POST", `/api/reports/${id}/reject`, { reason: "Bukan dugaan TPPO.", publicNote: "Laporan ini bukan dugaan perdagangan orang." });
+    const rej = await coordinator.request("POST", `/api/reports/${id}/reject`, {
+      reason: "Bukan dugaan TPPO.",
+      publicNote: "Laporan ini bukan dugaan perdagangan orang.",
+    });
     expect(rej.json().status).toBe("rejected");
     const s = (await lookup(trackingCode, pin)).json();
     expect(s.timeline.at(-1)).toMatchObject({ kind: "rejected", note: "Laporan ini bukan dugaan perdagangan orang." });
@@ -369,8 +425,14 @@ describe("authorization", () => {
   });
 
   it("gives coordinators and operators the menu abilities", async () => {
-    expect((await coordinator.request("GET", "/api/auth/me")).json().user.abilities).toMatchObject({ viewReports: true, triageReports: true });
-    expect((await operatorA.request("GET", "/api/auth/me")).json().user.abilities).toMatchObject({ viewReports: true, triageReports: false });
+    expect((await coordinator.request("GET", "/api/auth/me")).json().user.abilities).toMatchObject({
+      viewReports: true,
+      triageReports: true,
+    });
+    expect((await operatorA.request("GET", "/api/auth/me")).json().user.abilities).toMatchObject({
+      viewReports: true,
+      triageReports: false,
+    });
   });
 });
 

@@ -3,7 +3,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  anonymous,
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { casePersons, cases } from "../cases/cases.tables";
@@ -51,13 +60,21 @@ async function reportAt(opts: { verify?: boolean; forwardTo?: string; shareConta
   });
   expect(res.statusCode).toBe(201);
   const { trackingCode, pin } = res.json();
-  const [r] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
+  const [r] = await env.ctx.db
+    .select({ id: publicReports.id })
+    .from(publicReports)
+    .where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
   const id = r!.id;
   if (opts.verify !== false) expect((await coordinator.request("POST", `/api/reports/${id}/verify`, {})).statusCode).toBe(200);
   if (opts.forwardTo)
     expect(
-      (await coordinator.request("POST", `/api/reports/${id}/forward`, { agencyIds: [opts.forwardTo], instruction: "Mohon ditangani.", shareContact: opts.shareContact ?? false }))
-        .statusCode,
+      (
+        await coordinator.request("POST", `/api/reports/${id}/forward`, {
+          agencyIds: [opts.forwardTo],
+          instruction: "Mohon ditangani.",
+          shareContact: opts.shareContact ?? false,
+        })
+      ).statusCode,
     ).toBe(200);
   return { id, trackingCode, pin };
 }
@@ -80,7 +97,12 @@ describe("convert a report to a case", () => {
     expect(noOwner.json().error.fields.ownerId).toBeDefined();
     const notWorker = await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: volunteer.id });
     expect(notWorker.json().error.fields.ownerId).toBeDefined();
-    const badPriority = await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id, priority: "someday" }, { "accept-language": "en" });
+    const badPriority = await coordinator.request(
+      "POST",
+      `/api/reports/${r.id}/case`,
+      { ownerId: caseManager.id, priority: "someday" },
+      { "accept-language": "en" },
+    );
     expect(badPriority.statusCode).toBe(400);
     expect(typeof badPriority.json().error.fields.priority).toBe("string");
     expect(await countCases()).toBe(before);
@@ -96,7 +118,14 @@ describe("convert a report to a case", () => {
 
     // The owner sees the case: origin public report, the report linked, summary and place from the report.
     const c = (await caseManagerClient.request("GET", `/api/cases/${detail.caseId}`)).json();
-    expect(c).toMatchObject({ origin: "public_report", priority: "high", regionCode: "36.04.13.2001", summary: DESCRIPTION, reportIds: [r.id], access: "team" });
+    expect(c).toMatchObject({
+      origin: "public_report",
+      priority: "high",
+      regionCode: "36.04.13.2001",
+      summary: DESCRIPTION,
+      reportIds: [r.id],
+      access: "team",
+    });
     // Neither the reporter nor the people named in the tip were copied.
     expect(c.persons).toEqual([]);
     expect(JSON.stringify(c)).not.toContain("Rohmah");
@@ -127,7 +156,12 @@ describe("convert a report to a case", () => {
     expect(res.statusCode).toBe(201);
     const c = (await caseManagerClient.request("GET", `/api/cases/${res.json().caseId}`)).json();
     expect(c.persons).toHaveLength(1);
-    expect(c.persons[0]).toMatchObject({ kind: "family", name: "Ibu Rohmah", phones: ["0812 1111 2222"], relationship: "Pelapor: ibu korban" });
+    expect(c.persons[0]).toMatchObject({
+      kind: "family",
+      name: "Ibu Rohmah",
+      phones: ["0812 1111 2222"],
+      relationship: "Pelapor: ibu korban",
+    });
     expect(JSON.stringify(c)).not.toContain("rohmah@example.test");
     // Stored encrypted.
     const [row] = await env.ctx.db.select().from(casePersons).where(eq(casePersons.caseId, res.json().caseId));
@@ -164,7 +198,9 @@ describe("convert a report to a case", () => {
     expect(JSON.stringify(after)).not.toContain(caseId);
     expect((await operator.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
     // The public status page shows nothing of it either.
-    const pub = (await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })).json();
+    const pub = (
+      await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })
+    ).json();
     expect(pub.timeline.map((e: any) => e.kind)).not.toContain("case_created");
 
     // The area coordinator sees the link while the case lies in their area, and loses it when the team moves the case.
@@ -174,7 +210,10 @@ describe("convert a report to a case", () => {
     expect(moved.caseId).toBeNull();
     expect(moved.timeline.map((e: any) => e.kind)).not.toContain("case_created");
     expect((await tirtayasaCoordinator.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
-    const [linked] = await env.ctx.db.select({ caseId: publicReports.caseId }).from(publicReports).where(and(eq(publicReports.id, r.id)));
+    const [linked] = await env.ctx.db
+      .select({ caseId: publicReports.caseId })
+      .from(publicReports)
+      .where(and(eq(publicReports.id, r.id)));
     expect(linked!.caseId).toBe(caseId);
   });
 });

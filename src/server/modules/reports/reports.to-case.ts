@@ -32,15 +32,23 @@ export function reportToCase(
   open: CaseOpener,
   now = new Date(),
 ) {
-  return triage.change(p, actor, id, "to_case", { reporterContact: includeReporterContact }, async (tx, r, access) => {
-    reportPolicy.authorize(p, "toCase", access);
-    triage.need(convertible(r));
-    let reporter: Reporter | null = null;
-    if (includeReporterContact) {
-      reportPolicy.authorize(p, "seeReporter", access);
-      reporter = r.reporterEnc ? (JSON.parse(decrypt(triage.keys, r.reporterEnc)) as Reporter) : null;
-    }
-    const caseId = await open(tx, { id: r.id, tenant: r.tenant, description: r.description, regionCode: r.regionCode, reporter });
-    await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "case_created", actorUserId: p.id, details: { caseId }, at: now });
-  }, now);
+  return triage.change(
+    p,
+    actor,
+    id,
+    "to_case",
+    { reporterContact: includeReporterContact },
+    async (tx, r, access) => {
+      reportPolicy.authorize(p, "toCase", access);
+      triage.need(convertible(r));
+      let reporter: Reporter | null = null;
+      if (includeReporterContact) {
+        reportPolicy.authorize(p, "seeReporter", access);
+        reporter = r.reporterEnc ? (JSON.parse(decrypt(triage.keys, r.reporterEnc)) as Reporter) : null;
+      }
+      const caseId = await open(tx, { id: r.id, tenant: r.tenant, description: r.description, regionCode: r.regionCode, reporter });
+      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "case_created", actorUserId: p.id, details: { caseId }, at: now });
+    },
+    now,
+  );
 }

@@ -70,30 +70,54 @@ export class ReportTriage {
   }
 
   verify(p: Principal, actor: AuditActor, id: string, body: { publicNote?: string; internalNote?: string }, now = new Date()) {
-    return this.change(p, actor, id, "verify", {}, async (tx, r, access) => {
-      reportPolicy.authorize(p, "triage", access);
-      this.need(r.status === "received");
-      await this.setStatus(tx, r, { status: "verified", verifiedAt: now }, now);
-      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "verified", status: "verified", actorUserId: p.id, at: now, ...body });
-    }, now);
+    return this.change(
+      p,
+      actor,
+      id,
+      "verify",
+      {},
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "triage", access);
+        this.need(r.status === "received");
+        await this.setStatus(tx, r, { status: "verified", verifiedAt: now }, now);
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "verified",
+          status: "verified",
+          actorUserId: p.id,
+          at: now,
+          ...body,
+        });
+      },
+      now,
+    );
   }
 
   reject(p: Principal, actor: AuditActor, id: string, body: { reason: string; publicNote?: string }, now = new Date()) {
-    return this.change(p, actor, id, "reject", {}, async (tx, r, access) => {
-      reportPolicy.authorize(p, "triage", access);
-      this.need(r.status === "received" || r.status === "verified");
-      await this.setStatus(tx, r, { status: "rejected", closedAt: now }, now);
-      await insertEvent(tx, {
-        tenant: r.tenant,
-        reportId: r.id,
-        kind: "rejected",
-        status: "rejected",
-        actorUserId: p.id,
-        internalNote: body.reason,
-        publicNote: body.publicNote,
-        at: now,
-      });
-    }, now);
+    return this.change(
+      p,
+      actor,
+      id,
+      "reject",
+      {},
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "triage", access);
+        this.need(r.status === "received" || r.status === "verified");
+        await this.setStatus(tx, r, { status: "rejected", closedAt: now }, now);
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "rejected",
+          status: "rejected",
+          actorUserId: p.id,
+          internalNote: body.reason,
+          publicNote: body.publicNote,
+          at: now,
+        });
+      },
+      now,
+    );
   }
 
   forward(
@@ -104,83 +128,124 @@ export class ReportTriage {
     now = new Date(),
   ) {
     const agencyIds = [...new Set(body.agencyIds)];
-    return this.change(p, actor, id, "forward", { agencyIds, shareContact: body.shareContact }, async (tx, r, access) => {
-      reportPolicy.authorize(p, "triage", access);
-      this.need(r.status === "verified" || r.status === "forwarded" || r.status === "in_handling");
-      const known = await tx
-        .select({ id: agencies.id })
-        .from(agencies)
-        .where(and(eq(agencies.tenant, p.tenant), inArray(agencies.id, agencyIds), eq(agencies.active, true)));
-      const knownIds = new Set(known.map((a) => a.id));
-      const bad: Record<string, FieldIssue> = {};
-      body.agencyIds.forEach((a, i) => {
-        if (!knownIds.has(a)) bad[`agencyIds.${i}`] ??= { code: "agency_unknown" };
-      });
-      if (Object.keys(bad).length) throw invalid(bad);
-      const due = this.deadlines.responseDue(now);
-      for (const agencyId of agencyIds) {
-        // Forwarding again to the same agency (after a reopen, or with a new instruction) restarts its clock.
-        await tx
-          .insert(reportForwards)
-          .values({ tenant: r.tenant, reportId: r.id, agencyId, instruction: body.instruction, shareContact: body.shareContact, forwardedAt: now, forwardedBy: p.id, responseDueAt: due })
-          .onConflictDoUpdate({
-            target: [reportForwards.reportId, reportForwards.agencyId],
-            set: { instruction: body.instruction, shareContact: body.shareContact, forwardedAt: now, forwardedBy: p.id, responseDueAt: due, firstResponseAt: null, escalatedAt: null },
-          });
-        await insertEvent(tx, {
-          tenant: r.tenant,
-          reportId: r.id,
-          kind: "forwarded",
-          status: "forwarded",
-          actorUserId: p.id,
-          agencyId,
-          internalNote: body.instruction,
-          publicNote: body.publicNote,
-          at: now,
+    return this.change(
+      p,
+      actor,
+      id,
+      "forward",
+      { agencyIds, shareContact: body.shareContact },
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "triage", access);
+        this.need(r.status === "verified" || r.status === "forwarded" || r.status === "in_handling");
+        const known = await tx
+          .select({ id: agencies.id })
+          .from(agencies)
+          .where(and(eq(agencies.tenant, p.tenant), inArray(agencies.id, agencyIds), eq(agencies.active, true)));
+        const knownIds = new Set(known.map((a) => a.id));
+        const bad: Record<string, FieldIssue> = {};
+        body.agencyIds.forEach((a, i) => {
+          if (!knownIds.has(a)) bad[`agencyIds.${i}`] ??= { code: "agency_unknown" };
         });
-      }
-      await this.setStatus(tx, r, { status: r.status === "in_handling" ? "in_handling" : "forwarded" }, now);
-      await notifyForwarded(this.ctx, tx, r, agencyIds, due, now);
-    }, now);
+        if (Object.keys(bad).length) throw invalid(bad);
+        const due = this.deadlines.responseDue(now);
+        for (const agencyId of agencyIds) {
+          // Forwarding again to the same agency (after a reopen, or with a new instruction) restarts its clock.
+          await tx
+            .insert(reportForwards)
+            .values({
+              tenant: r.tenant,
+              reportId: r.id,
+              agencyId,
+              instruction: body.instruction,
+              shareContact: body.shareContact,
+              forwardedAt: now,
+              forwardedBy: p.id,
+              responseDueAt: due,
+            })
+            .onConflictDoUpdate({
+              target: [reportForwards.reportId, reportForwards.agencyId],
+              set: {
+                instruction: body.instruction,
+                shareContact: body.shareContact,
+                forwardedAt: now,
+                forwardedBy: p.id,
+                responseDueAt: due,
+                firstResponseAt: null,
+                escalatedAt: null,
+              },
+            });
+          await insertEvent(tx, {
+            tenant: r.tenant,
+            reportId: r.id,
+            kind: "forwarded",
+            status: "forwarded",
+            actorUserId: p.id,
+            agencyId,
+            internalNote: body.instruction,
+            publicNote: body.publicNote,
+            at: now,
+          });
+        }
+        await this.setStatus(tx, r, { status: r.status === "in_handling" ? "in_handling" : "forwarded" }, now);
+        await notifyForwarded(this.ctx, tx, r, agencyIds, due, now);
+      },
+      now,
+    );
   }
 
   respond(p: Principal, actor: AuditActor, id: string, body: { internalNote?: string; publicNote?: string }, now = new Date()) {
-    return this.change(p, actor, id, "respond", { agencyId: p.agencyId }, async (tx, r, access) => {
-      reportPolicy.authorize(p, "respond", access);
-      this.need(r.status === "forwarded" || r.status === "in_handling");
-      await tx
-        .update(reportForwards)
-        .set({ firstResponseAt: now })
-        .where(and(eq(reportForwards.reportId, r.id), eq(reportForwards.agencyId, p.agencyId!), isNull(reportForwards.firstResponseAt)));
-      await this.setStatus(tx, r, { status: "in_handling" }, now);
-      await insertEvent(tx, {
-        tenant: r.tenant,
-        reportId: r.id,
-        kind: "agency_response",
-        status: "in_handling",
-        actorUserId: p.id,
-        agencyId: p.agencyId,
-        at: now,
-        ...body,
-      });
-    }, now);
+    return this.change(
+      p,
+      actor,
+      id,
+      "respond",
+      { agencyId: p.agencyId },
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "respond", access);
+        this.need(r.status === "forwarded" || r.status === "in_handling");
+        await tx
+          .update(reportForwards)
+          .set({ firstResponseAt: now })
+          .where(and(eq(reportForwards.reportId, r.id), eq(reportForwards.agencyId, p.agencyId!), isNull(reportForwards.firstResponseAt)));
+        await this.setStatus(tx, r, { status: "in_handling" }, now);
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "agency_response",
+          status: "in_handling",
+          actorUserId: p.id,
+          agencyId: p.agencyId,
+          at: now,
+          ...body,
+        });
+      },
+      now,
+    );
   }
 
   note(p: Principal, actor: AuditActor, id: string, body: { note: string; visibility: "internal" | "public" }, now = new Date()) {
-    return this.change(p, actor, id, "note", { visibility: body.visibility }, async (tx, r, access) => {
-      reportPolicy.authorize(p, "note", access);
-      const asAgency = !reportPolicy.can(p, "triage", access);
-      await insertEvent(tx, {
-        tenant: r.tenant,
-        reportId: r.id,
-        kind: "note",
-        actorUserId: p.id,
-        agencyId: asAgency ? p.agencyId : null,
-        at: now,
-        ...(body.visibility === "public" ? { publicNote: body.note } : { internalNote: body.note }),
-      });
-      await this.setStatus(tx, r, {}, now);
-    }, now);
+    return this.change(
+      p,
+      actor,
+      id,
+      "note",
+      { visibility: body.visibility },
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "note", access);
+        const asAgency = !reportPolicy.can(p, "triage", access);
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "note",
+          actorUserId: p.id,
+          agencyId: asAgency ? p.agencyId : null,
+          at: now,
+          ...(body.visibility === "public" ? { publicNote: body.note } : { internalNote: body.note }),
+        });
+        await this.setStatus(tx, r, {}, now);
+      },
+      now,
+    );
   }
 
   close(
@@ -190,44 +255,67 @@ export class ReportTriage {
     body: { outcome: (typeof REPORT_OUTCOMES)[number]; publicNote?: string; internalNote?: string },
     now = new Date(),
   ) {
-    return this.change(p, actor, id, "close", { outcome: body.outcome }, async (tx, r, access) => {
-      reportPolicy.authorize(p, "triage", access);
-      this.need(r.status !== "closed" && r.status !== "rejected");
-      await this.setStatus(tx, r, { status: "closed", closedAt: now, outcome: body.outcome }, now);
-      await insertEvent(tx, {
-        tenant: r.tenant,
-        reportId: r.id,
-        kind: "closed",
-        status: "closed",
-        actorUserId: p.id,
-        publicNote: body.publicNote,
-        internalNote: body.internalNote,
-        details: { outcome: body.outcome },
-        at: now,
-      });
-    }, now);
+    return this.change(
+      p,
+      actor,
+      id,
+      "close",
+      { outcome: body.outcome },
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "triage", access);
+        this.need(r.status !== "closed" && r.status !== "rejected");
+        await this.setStatus(tx, r, { status: "closed", closedAt: now, outcome: body.outcome }, now);
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "closed",
+          status: "closed",
+          actorUserId: p.id,
+          publicNote: body.publicNote,
+          internalNote: body.internalNote,
+          details: { outcome: body.outcome },
+          at: now,
+        });
+      },
+      now,
+    );
   }
 
   reopen(p: Principal, actor: AuditActor, id: string, body: { reason: string }, now = new Date()) {
-    return this.change(p, actor, id, "reopen", {}, async (tx, r, access) => {
-      reportPolicy.authorize(p, "triage", access);
-      this.need(r.status === "closed" || r.status === "rejected");
-      const hasForwards = access.forwards.length > 0;
-      // Back to where work stopped: handling continues with the agencies, or verification starts again.
-      const status: ReportStatus = r.verifiedAt ? (hasForwards ? "in_handling" : "verified") : "received";
-      await this.setStatus(
-        tx,
-        r,
-        {
+    return this.change(
+      p,
+      actor,
+      id,
+      "reopen",
+      {},
+      async (tx, r, access) => {
+        reportPolicy.authorize(p, "triage", access);
+        this.need(r.status === "closed" || r.status === "rejected");
+        const hasForwards = access.forwards.length > 0;
+        // Back to where work stopped: handling continues with the agencies, or verification starts again.
+        const status: ReportStatus = r.verifiedAt ? (hasForwards ? "in_handling" : "verified") : "received";
+        await this.setStatus(
+          tx,
+          r,
+          {
+            status,
+            closedAt: null,
+            outcome: null,
+            ...(status === "received" ? { verifyDueAt: this.deadlines.verifyDue(now), verifyEscalatedAt: null } : {}),
+          },
+          now,
+        );
+        await insertEvent(tx, {
+          tenant: r.tenant,
+          reportId: r.id,
+          kind: "reopened",
           status,
-          closedAt: null,
-          outcome: null,
-          ...(status === "received" ? { verifyDueAt: this.deadlines.verifyDue(now), verifyEscalatedAt: null } : {}),
-        },
-        now,
-      );
-      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "reopened", status, actorUserId: p.id, internalNote: body.reason, at: now });
-    }, now);
+          actorUserId: p.id,
+          internalNote: body.reason,
+          at: now,
+        });
+      },
+      now,
+    );
   }
-
 }

@@ -58,7 +58,14 @@ export class ScreeningFollowupService {
         const operators = await tx
           .select({ id: users.id, email: users.email })
           .from(users)
-          .where(and(eq(users.tenant, p.tenant), inArray(users.agencyId, agencyIds), sql`'agency_operator' = ANY(${users.roles})`, isNull(users.disabledAt)));
+          .where(
+            and(
+              eq(users.tenant, p.tenant),
+              inArray(users.agencyId, agencyIds),
+              sql`'agency_operator' = ANY(${users.roles})`,
+              isNull(users.disabledAt),
+            ),
+          );
         await notify(
           this.ctx,
           tx,
@@ -79,7 +86,13 @@ export class ScreeningFollowupService {
     );
   }
 
-  assignVisit(p: Principal, actor: AuditActor, id: string, input: { assigneeId: string; dueDate: string }, now = new Date()): Promise<ScreeningDetail> {
+  assignVisit(
+    p: Principal,
+    actor: AuditActor,
+    id: string,
+    input: { assigneeId: string; dueDate: string },
+    now = new Date(),
+  ): Promise<ScreeningDetail> {
     return this.ctx.withAudit(
       actor,
       { action: "screening.visit_assign", resourceType: "screening", resourceId: id, details: { assigneeId: input.assigneeId } },
@@ -129,85 +142,127 @@ export class ScreeningFollowupService {
 
   /** The home visits given to the caller, or the referrals sent to the caller's agency (audited: they name people). */
   assignments(p: Principal, actor: AuditActor, kind: "visit" | "referral"): Promise<{ items: AssignmentView[] }> {
-    return this.ctx.withAudit(actor, { action: kind === "visit" ? "screening.visit_list" : "screening.referral_list", resourceType: "screening" }, async (tx) => {
-      const open = (v: string | null) => (v ? decrypt(this.ctx.keys, v) : null);
-      const base = {
-        screeningCode: screenings.code,
-        nameEnc: screenings.nameEnc,
-        phoneEnc: screenings.phoneEnc,
-        desaCode: screenings.desaCode,
-        desaName: regions.name,
-        purpose: screenings.purpose,
-        destinationCountry: screenings.destinationCountry,
-        reasonCode: screenings.finalReasonCode,
-      };
-      const rows =
-        kind === "visit"
-          ? await tx
-              .select({ ...base, id: screeningVisits.id, status: screeningVisits.status, dueDate: screeningVisits.dueDate, outcomeEnc: screeningVisits.outcomeEnc, createdAt: screeningVisits.createdAt })
-              .from(screeningVisits)
-              .innerJoin(screenings, eq(screenings.id, screeningVisits.screeningId))
-              .leftJoin(regions, eq(regions.code, screenings.desaCode))
-              .where(and(eq(screeningVisits.tenant, p.tenant), eq(screeningVisits.assigneeId, p.id), sql`${screeningVisits.status} <> 'cancelled'`))
-              .orderBy(asc(screeningVisits.status), asc(screeningVisits.dueDate))
-          : p.agencyId
+    return this.ctx.withAudit(
+      actor,
+      { action: kind === "visit" ? "screening.visit_list" : "screening.referral_list", resourceType: "screening" },
+      async (tx) => {
+        const open = (v: string | null) => (v ? decrypt(this.ctx.keys, v) : null);
+        const base = {
+          screeningCode: screenings.code,
+          nameEnc: screenings.nameEnc,
+          phoneEnc: screenings.phoneEnc,
+          desaCode: screenings.desaCode,
+          desaName: regions.name,
+          purpose: screenings.purpose,
+          destinationCountry: screenings.destinationCountry,
+          reasonCode: screenings.finalReasonCode,
+        };
+        const rows =
+          kind === "visit"
             ? await tx
-                .select({ ...base, id: screeningReferrals.id, status: screeningReferrals.status, dueDate: sql<string | null>`NULL`, outcomeEnc: screeningReferrals.outcomeEnc, createdAt: screeningReferrals.createdAt })
-                .from(screeningReferrals)
-                .innerJoin(screenings, eq(screenings.id, screeningReferrals.screeningId))
+                .select({
+                  ...base,
+                  id: screeningVisits.id,
+                  status: screeningVisits.status,
+                  dueDate: screeningVisits.dueDate,
+                  outcomeEnc: screeningVisits.outcomeEnc,
+                  createdAt: screeningVisits.createdAt,
+                })
+                .from(screeningVisits)
+                .innerJoin(screenings, eq(screenings.id, screeningVisits.screeningId))
                 .leftJoin(regions, eq(regions.code, screenings.desaCode))
-                .where(and(eq(screeningReferrals.tenant, p.tenant), eq(screeningReferrals.agencyId, p.agencyId)))
-                .orderBy(asc(screeningReferrals.status), asc(screeningReferrals.createdAt))
-            : [];
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          kind,
-          screeningCode: r.screeningCode,
-          applicantName: open(r.nameEnc) ?? "",
-          applicantPhone: kind === "referral" ? open(r.phoneEnc) : null,
-          desaCode: r.desaCode,
-          desaName: r.desaName,
-          purpose: r.purpose,
-          destinationCountry: r.destinationCountry,
-          reasonCode: r.reasonCode,
-          dueDate: r.dueDate,
-          status: r.status,
-          outcome: open(r.outcomeEnc),
-          createdAt: r.createdAt.toISOString(),
-        })),
-      };
-    });
+                .where(
+                  and(
+                    eq(screeningVisits.tenant, p.tenant),
+                    eq(screeningVisits.assigneeId, p.id),
+                    sql`${screeningVisits.status} <> 'cancelled'`,
+                  ),
+                )
+                .orderBy(asc(screeningVisits.status), asc(screeningVisits.dueDate))
+            : p.agencyId
+              ? await tx
+                  .select({
+                    ...base,
+                    id: screeningReferrals.id,
+                    status: screeningReferrals.status,
+                    dueDate: sql<string | null>`NULL`,
+                    outcomeEnc: screeningReferrals.outcomeEnc,
+                    createdAt: screeningReferrals.createdAt,
+                  })
+                  .from(screeningReferrals)
+                  .innerJoin(screenings, eq(screenings.id, screeningReferrals.screeningId))
+                  .leftJoin(regions, eq(regions.code, screenings.desaCode))
+                  .where(and(eq(screeningReferrals.tenant, p.tenant), eq(screeningReferrals.agencyId, p.agencyId)))
+                  .orderBy(asc(screeningReferrals.status), asc(screeningReferrals.createdAt))
+              : [];
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            kind,
+            screeningCode: r.screeningCode,
+            applicantName: open(r.nameEnc) ?? "",
+            applicantPhone: kind === "referral" ? open(r.phoneEnc) : null,
+            desaCode: r.desaCode,
+            desaName: r.desaName,
+            purpose: r.purpose,
+            destinationCountry: r.destinationCountry,
+            reasonCode: r.reasonCode,
+            dueDate: r.dueDate,
+            status: r.status,
+            outcome: open(r.outcomeEnc),
+            createdAt: r.createdAt.toISOString(),
+          })),
+        };
+      },
+    );
   }
 
   /** The assignee (visit) or an operator of the receiving agency (referral) records the outcome. */
-  complete(p: Principal, actor: AuditActor, kind: "visit" | "referral", id: string, outcome: string, now = new Date()): Promise<{ ok: true }> {
-    return this.ctx.withAudit(actor, { action: `screening.${kind}_complete`, resourceType: `screening_${kind}`, resourceId: id }, async (tx) => {
-      const values = { status: "done" as const, outcomeEnc: encrypt(this.ctx.keys, outcome), doneAt: now };
-      const updated =
-        kind === "visit"
-          ? await tx
-              .update(screeningVisits)
-              .set(values)
-              .where(and(eq(screeningVisits.tenant, p.tenant), eq(screeningVisits.id, id), eq(screeningVisits.assigneeId, p.id), eq(screeningVisits.status, "open")))
-              .returning({ id: screeningVisits.id })
-          : p.agencyId
+  complete(
+    p: Principal,
+    actor: AuditActor,
+    kind: "visit" | "referral",
+    id: string,
+    outcome: string,
+    now = new Date(),
+  ): Promise<{ ok: true }> {
+    return this.ctx.withAudit(
+      actor,
+      { action: `screening.${kind}_complete`, resourceType: `screening_${kind}`, resourceId: id },
+      async (tx) => {
+        const values = { status: "done" as const, outcomeEnc: encrypt(this.ctx.keys, outcome), doneAt: now };
+        const updated =
+          kind === "visit"
             ? await tx
-                .update(screeningReferrals)
+                .update(screeningVisits)
                 .set(values)
                 .where(
                   and(
-                    eq(screeningReferrals.tenant, p.tenant),
-                    eq(screeningReferrals.id, id),
-                    eq(screeningReferrals.agencyId, p.agencyId),
-                    eq(screeningReferrals.status, "open"),
+                    eq(screeningVisits.tenant, p.tenant),
+                    eq(screeningVisits.id, id),
+                    eq(screeningVisits.assigneeId, p.id),
+                    eq(screeningVisits.status, "open"),
                   ),
                 )
-                .returning({ id: screeningReferrals.id })
-            : [];
-      if (updated.length === 0) throw notFound();
-      return { ok: true as const };
-    });
+                .returning({ id: screeningVisits.id })
+            : p.agencyId
+              ? await tx
+                  .update(screeningReferrals)
+                  .set(values)
+                  .where(
+                    and(
+                      eq(screeningReferrals.tenant, p.tenant),
+                      eq(screeningReferrals.id, id),
+                      eq(screeningReferrals.agencyId, p.agencyId),
+                      eq(screeningReferrals.status, "open"),
+                    ),
+                  )
+                  .returning({ id: screeningReferrals.id })
+              : [];
+        if (updated.length === 0) throw notFound();
+        return { ok: true as const };
+      },
+    );
   }
 
   /** Agencies a counselling referral can go to, with how many active operators would receive it. */

@@ -30,10 +30,18 @@ export const screeningPolicy = definePolicy<"read" | "seeDecision" | "review" | 
   /** Blind review: a reviewer who has not recorded their own decision does not see the first one. */
   seeDecision: (p, s) =>
     inOffice(p, s) &&
-    (s.status === "decided" || s.status === "final" || s.officerId === p.id || s.reviewerIds.second === p.id || s.reviewerIds.tiebreak === p.id ||
+    (s.status === "decided" ||
+      s.status === "final" ||
+      s.officerId === p.id ||
+      s.reviewerIds.second === p.id ||
+      s.reviewerIds.tiebreak === p.id ||
       (s.status === "awaiting_tiebreak" && hasRole(p, "interview_supervisor"))),
   review: (p, s) => inOffice(p, s) && s.status === "awaiting_review" && s.officerId !== p.id,
   tiebreak: (p, s) =>
-    inOffice(p, s) && s.status === "awaiting_tiebreak" && hasRole(p, "interview_supervisor") && s.officerId !== p.id && s.reviewerIds.second !== p.id,
+    inOffice(p, s) &&
+    s.status === "awaiting_tiebreak" &&
+    hasRole(p, "interview_supervisor") &&
+    s.officerId !== p.id &&
+    s.reviewerIds.second !== p.id,
   followup: (p, s) => inOffice(p, s),
 });

@@ -9,13 +9,20 @@ export type ScreeningRow = typeof screenings.$inferSelect;
 export type ReviewRow = typeof screeningReviews.$inferSelect;
 
 export async function findScreening(db: Db, tenant: string, id: string): Promise<ScreeningRow | undefined> {
-  const [row] = await db.select().from(screenings).where(and(eq(screenings.tenant, tenant), eq(screenings.id, id)));
+  const [row] = await db
+    .select()
+    .from(screenings)
+    .where(and(eq(screenings.tenant, tenant), eq(screenings.id, id)));
   return row;
 }
 
 export async function reviewsOf(db: Db, screeningIds: string[]): Promise<ReviewRow[]> {
   if (screeningIds.length === 0) return [];
-  return db.select().from(screeningReviews).where(inArray(screeningReviews.screeningId, screeningIds)).orderBy(asc(screeningReviews.createdAt));
+  return db
+    .select()
+    .from(screeningReviews)
+    .where(inArray(screeningReviews.screeningId, screeningIds))
+    .orderBy(asc(screeningReviews.createdAt));
 }
 
 /** Jakarta calendar day bounds as timestamps (inclusive from, inclusive to). */
@@ -26,7 +33,13 @@ function dayBounds(from?: string, to?: string) {
   ];
 }
 
-export async function listScreenings(db: Db, tenant: string, officeAgencyId: string | null, q: ListQuery & { nikHash?: string }, reviewQueueFor?: string) {
+export async function listScreenings(
+  db: Db,
+  tenant: string,
+  officeAgencyId: string | null,
+  q: ListQuery & { nikHash?: string },
+  reviewQueueFor?: string,
+) {
   const where = and(
     eq(screenings.tenant, tenant),
     officeAgencyId ? eq(screenings.officeAgencyId, officeAgencyId) : undefined,
@@ -73,7 +86,10 @@ export async function followupsOf(db: Db, screeningId: string) {
 
 export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -58,13 +58,19 @@ export class ScreeningReviewService {
             .where(eq(screenings.id, row.id))
             .returning()) as [ScreeningRow];
         } else {
-          const reasonCode = kind === "second" ? (row.reasonCode ?? input.reasonCode ?? null) : input.decision === "issue" ? null : (input.reasonCode ?? null);
+          const reasonCode =
+            kind === "second"
+              ? (row.reasonCode ?? input.reasonCode ?? null)
+              : input.decision === "issue"
+                ? null
+                : (input.reasonCode ?? null);
           [updated] = (await tx
             .update(screenings)
             .set({ status: "final", finalDecision: input.decision, finalReasonCode: reasonCode, finalAt: now, updatedAt: now })
             .where(eq(screenings.id, row.id))
             .returning()) as [ScreeningRow];
-          if (updated.finalDecision === "postpone" && updated.desaCode) await countPostponements(tx, updated.tenant, updated.desaCode, updated.interviewedAt, p.id, now);
+          if (updated.finalDecision === "postpone" && updated.desaCode)
+            await countPostponements(tx, updated.tenant, updated.desaCode, updated.interviewedAt, p.id, now);
         }
         return this.screeningsSvc.present(tx, p, updated, await reviewsOf(tx, [row.id]));
       },
@@ -74,7 +80,9 @@ export class ScreeningReviewService {
 
 /** Jakarta calendar year and half-year (1 or 2) of a moment. */
 function jakartaHalf(d: Date): { year: string; half: 1 | 2 } {
-  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" }).format(d).split("-");
+  const [year, month] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit" })
+    .format(d)
+    .split("-");
   return { year: year!, half: Number(month) <= 6 ? 1 : 2 };
 }
 
@@ -91,7 +99,13 @@ export async function countPostponements(tx: Db, tenant: string, desaCode: strin
   const existing = await tx
     .select({ period: villageIndicators.period })
     .from(villageIndicators)
-    .where(and(eq(villageIndicators.tenant, tenant), eq(villageIndicators.desaCode, desaCode), inArray(villageIndicators.period, [semester, year])));
+    .where(
+      and(
+        eq(villageIndicators.tenant, tenant),
+        eq(villageIndicators.desaCode, desaCode),
+        inArray(villageIndicators.period, [semester, year]),
+      ),
+    );
   const period = existing.some((r) => r.period === semester) ? semester : existing.some((r) => r.period === year) ? year : semester;
   const months = period === year ? [1, 12] : half === 1 ? [1, 6] : [7, 12];
   const [c] = await tx

@@ -36,7 +36,10 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/",
-    { config: record, schema: { tags, summary: "Daftar wawancara kantor (terbaru dulu)", querystring: ListQuerySchema, response: { 200: ListSchema } } },
+    {
+      config: record,
+      schema: { tags, summary: "Daftar wawancara kantor (terbaru dulu)", querystring: ListQuerySchema, response: { 200: ListSchema } },
+    },
     async (req) => svc.list(requirePrincipal(req), req.query),
   );
 
@@ -68,7 +71,11 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Instansi tujuan rujukan konseling, dengan jumlah operator aktif yang akan menerimanya",
-        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })),
+          }),
+        },
       },
     },
     async (req) => followups.referralAgencies(requirePrincipal(req)),
@@ -78,7 +85,12 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     "/stats",
     {
       config: { access: { policy: screeningRoutePolicy, action: "stats" } },
-      schema: { tags, summary: "Statistik wawancara per bulan, alasan, tujuan, kelompok umur, kecamatan", querystring: StatsQuerySchema, response: { 200: StatsSchema } },
+      schema: {
+        tags,
+        summary: "Statistik wawancara per bulan, alasan, tujuan, kelompok umur, kecamatan",
+        querystring: StatsQuerySchema,
+        response: { 200: StatsSchema },
+      },
     },
     async (req) => screeningStats(app.ctx, requirePrincipal(req), req.query),
   );
@@ -121,7 +133,10 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/:id",
-    { config: record, schema: { tags, summary: "Rincian wawancara (dicatat di jejak audit)", params: IdParam, response: { 200: ScreeningDetailSchema } } },
+    {
+      config: record,
+      schema: { tags, summary: "Rincian wawancara (dicatat di jejak audit)", params: IdParam, response: { 200: ScreeningDetailSchema } },
+    },
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
@@ -143,7 +158,16 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/:id/referrals",
-    { config: record, schema: { tags, summary: "Rujuk pemohon ke konseling (Disnaker, DP3AKB)", params: IdParam, body: ReferralCreateSchema, response: { 200: ScreeningDetailSchema } } },
+    {
+      config: record,
+      schema: {
+        tags,
+        summary: "Rujuk pemohon ke konseling (Disnaker, DP3AKB)",
+        params: IdParam,
+        body: ReferralCreateSchema,
+        response: { 200: ScreeningDetailSchema },
+      },
+    },
     async (req) => followups.refer(requirePrincipal(req), actorOf(req), req.params.id, req.body.agencyIds),
   );
 
@@ -151,7 +175,12 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     "/:id/visit-candidates",
     {
       config: record,
-      schema: { tags, summary: "PIMPASA dan relawan desa pemohon yang dapat ditugasi kunjungan", params: IdParam, response: { 200: z.object({ items: z.array(CandidateSchema) }) } },
+      schema: {
+        tags,
+        summary: "PIMPASA dan relawan desa pemohon yang dapat ditugasi kunjungan",
+        params: IdParam,
+        response: { 200: z.object({ items: z.array(CandidateSchema) }) },
+      },
     },
     async (req) => followups.candidates(requirePrincipal(req), req.params.id),
   );
@@ -160,7 +189,13 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     "/:id/visits",
     {
       config: record,
-      schema: { tags, summary: "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon", params: IdParam, body: VisitCreateSchema, response: { 200: ScreeningDetailSchema } },
+      schema: {
+        tags,
+        summary: "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon",
+        params: IdParam,
+        body: VisitCreateSchema,
+        response: { 200: ScreeningDetailSchema },
+      },
     },
     async (req) => followups.assignVisit(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );

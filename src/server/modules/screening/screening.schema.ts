@@ -29,7 +29,10 @@ export const ScreeningCreateSchema = z
     interviewedAt: calendarDateTime().optional(),
     applicant: z.object({
       name: text(200),
-      nik: z.string().regex(/^\d{16}$/).optional(),
+      nik: z
+        .string()
+        .regex(/^\d{16}$/)
+        .optional(),
       phone: safeString().trim().max(40).optional(),
       sex: z.enum(SCREENING_SEXES),
       ageBand: z.enum(SCREENING_AGE_BANDS),
@@ -39,7 +42,10 @@ export const ScreeningCreateSchema = z
     documents: z.array(z.enum(SCREENING_DOCUMENTS)).max(SCREENING_DOCUMENTS.length).default([]),
     sponsor: SponsorSchema.optional(),
     job: text(200).optional(),
-    destinationCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+    destinationCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     route: text(2000).optional(),
     paidBy: z.enum(PAID_BY).optional(),
     offerText: text(8000).optional(),
@@ -74,7 +80,10 @@ export const ListQuerySchema = z.object({
   status: z.enum(SCREENING_STATUSES).optional(),
   decision: z.enum(SCREENING_DECISIONS).optional(),
   code: safeString().trim().max(20).optional(),
-  nik: z.string().regex(/^\d{16}$/).optional(),
+  nik: z
+    .string()
+    .regex(/^\d{16}$/)
+    .optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -183,7 +192,15 @@ export type AssignmentView = z.infer<typeof AssignmentViewSchema>;
 const Count = z.object({ key: z.string(), count: z.number().int() });
 export const StatsSchema = z.object({
   total: z.number().int(),
-  byMonth: z.array(z.object({ month: z.string(), issue: z.number().int(), postpone: z.number().int(), refuse: z.number().int(), pending: z.number().int() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      issue: z.number().int(),
+      postpone: z.number().int(),
+      refuse: z.number().int(),
+      pending: z.number().int(),
+    }),
+  ),
   byReason: z.array(Count),
   byDestination: z.array(Count),
   byAgeBand: z.array(Count),

@@ -12,7 +12,16 @@ import { identifierHash, nikHash } from "../../lib/identifiers";
 import { unknownRegionCodes } from "../regions/regions.service";
 import { randomCode } from "../../lib/random-code";
 import { type ScreeningRecord, screeningPolicy } from "./screening.policy";
-import { findScreening, followupsOf, listScreenings, regionName, reviewsOf, type ReviewRow, type ScreeningRow, userNames } from "./screening.repo";
+import {
+  findScreening,
+  followupsOf,
+  listScreenings,
+  regionName,
+  reviewsOf,
+  type ReviewRow,
+  type ScreeningRow,
+  userNames,
+} from "./screening.repo";
 import type { ListQuery, ScreeningCreate, ScreeningDetail, ScreeningSummary } from "./screening.schema";
 import { screenings } from "./screening.tables";
 
@@ -114,7 +123,10 @@ export class ScreeningService {
   }
 
   async list(p: Principal, q: ListQuery): Promise<{ items: ScreeningSummary[]; total: number }> {
-    const { rows, total } = await listScreenings(this.ctx.db, p.tenant, p.agencyId, { ...q, nikHash: q.nik ? nikHash(this.ctx.keys, q.nik) : undefined });
+    const { rows, total } = await listScreenings(this.ctx.db, p.tenant, p.agencyId, {
+      ...q,
+      nikHash: q.nik ? nikHash(this.ctx.keys, q.nik) : undefined,
+    });
     return { items: await this.summaries(p, rows), total };
   }
 
@@ -135,13 +147,22 @@ export class ScreeningService {
     return { items: await this.summaries(p, mine), total: mine.length < rows.length ? mine.length : total };
   }
 
-  private async summaries(p: Principal, rows: { s: ScreeningRow; officerName: string; desaName: string | null }[]): Promise<ScreeningSummary[]> {
+  private async summaries(
+    p: Principal,
+    rows: { s: ScreeningRow; officerName: string; desaName: string | null }[],
+  ): Promise<ScreeningSummary[]> {
     const reviews = await reviewsOf(
       this.ctx.db,
       rows.map((r) => r.s.id),
     );
     return rows
-      .map((r) => ({ ...r, rec: recordOf(r.s, reviews.filter((x) => x.screeningId === r.s.id)) }))
+      .map((r) => ({
+        ...r,
+        rec: recordOf(
+          r.s,
+          reviews.filter((x) => x.screeningId === r.s.id),
+        ),
+      }))
       .filter((r) => screeningPolicy.can(p, "read", r.rec))
       .map(({ s, officerName, desaName, rec }) => {
         const see = screeningPolicy.can(p, "seeDecision", rec);
@@ -164,17 +185,13 @@ export class ScreeningService {
 
   /** The audited read of one screening: applicant identity is decrypted for the office's officers only. */
   get(p: Principal, actor: AuditActor, id: string): Promise<ScreeningDetail> {
-    return this.ctx.withAudit(
-      actor,
-      { action: "screening.read", resourceType: "screening", resourceId: id },
-      async (tx) => {
-        const row = await findScreening(tx, p.tenant, id);
-        if (!row) throw notFound();
-        const reviews = await reviewsOf(tx, [row.id]);
-        if (!screeningPolicy.can(p, "read", recordOf(row, reviews))) throw notFound();
-        return this.present(tx, p, row, reviews);
-      },
-    );
+    return this.ctx.withAudit(actor, { action: "screening.read", resourceType: "screening", resourceId: id }, async (tx) => {
+      const row = await findScreening(tx, p.tenant, id);
+      if (!row) throw notFound();
+      const reviews = await reviewsOf(tx, [row.id]);
+      if (!screeningPolicy.can(p, "read", recordOf(row, reviews))) throw notFound();
+      return this.present(tx, p, row, reviews);
+    });
   }
 
   async present(db: Db, p: Principal, row: ScreeningRow, reviews: ReviewRow[]): Promise<ScreeningDetail> {

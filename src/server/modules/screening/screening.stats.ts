@@ -35,12 +35,7 @@ export async function screeningStats(ctx: AppContext, p: Principal, q: { from?: 
     .groupBy(month)
     .orderBy(month);
   const countBy = async (key: SQL<string | null>, extra?: SQL) => {
-    const rows = await db
-      .select({ key, count: n })
-      .from(screenings)
-      .where(and(where, extra))
-      .groupBy(key)
-      .orderBy(sql`count(*) DESC`, key);
+    const rows = await db.select({ key, count: n }).from(screenings).where(and(where, extra)).groupBy(key).orderBy(sql`count(*) DESC`, key);
     return rows.map((r) => ({ key: r.key ?? "unknown", count: r.count }));
   };
   const kecamatan = sql<string | null>`left(${screenings.desaCode}, 8)`;

@@ -121,7 +121,10 @@ export const screeningReferrals = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     doneAt: ts("done_at"),
   },
-  (t) => [uniqueIndex("screening_referrals_uq").on(t.screeningId, t.agencyId), index("screening_referrals_agency_idx").on(t.agencyId, t.status)],
+  (t) => [
+    uniqueIndex("screening_referrals_uq").on(t.screeningId, t.agencyId),
+    index("screening_referrals_agency_idx").on(t.agencyId, t.status),
+  ],
 );
 
 /** A home visit by the PIMPASA or a volunteer of the applicant's desa (safe-migration counselling). */
@@ -144,5 +147,8 @@ export const screeningVisits = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     doneAt: ts("done_at"),
   },
-  (t) => [index("screening_visits_assignee_idx").on(t.assigneeId, t.status), uniqueIndex("screening_visits_open_uq").on(t.screeningId).where(sql`status = 'open'`)],
+  (t) => [
+    index("screening_visits_assignee_idx").on(t.assigneeId, t.status),
+    uniqueIndex("screening_visits_open_uq").on(t.screeningId).where(sql`status = 'open'`),
+  ],
 );

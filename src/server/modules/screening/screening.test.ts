@@ -1,6 +1,14 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { villageIndicators } from "../villages/villages.tables";
 import { POSTPONEMENT_SOURCE } from "./screening.review";
@@ -56,7 +64,10 @@ beforeAll(async () => {
   officerBUser = await createUser(env.ctx, { roles: ["interview_officer"], agencyId: officeId });
   officerA = await sessionFor(env, officerAUser);
   officerB = await sessionFor(env, officerBUser);
-  supervisor = await sessionFor(env, await createUser(env.ctx, { roles: ["interview_officer", "interview_supervisor"], agencyId: officeId }));
+  supervisor = await sessionFor(
+    env,
+    await createUser(env.ctx, { roles: ["interview_officer", "interview_supervisor"], agencyId: officeId }),
+  );
   otherOffice = await sessionFor(env, await createUser(env.ctx, { roles: ["interview_officer"], agencyId: otherOfficeId }));
   pimpasaUser = await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12"], agencyId: officeId });
   pimpasa = await sessionFor(env, pimpasaUser);
@@ -76,14 +87,33 @@ describe("recording an interview", () => {
     expect(s.status).toBe("awaiting_review");
     expect(s.offerLevel).toBe("tinggi");
     const flags = s.scoreReasons.map((r: { flag: string }) => r.flag);
-    expect(flags).toEqual(expect.arrayContaining(["tourist_or_umrah_cover", "contradictory_story", "scam_hotspot_destination", "recruiter_paid_travel", "job_offer_high"]));
+    expect(flags).toEqual(
+      expect.arrayContaining([
+        "tourist_or_umrah_cover",
+        "contradictory_story",
+        "scam_hotspot_destination",
+        "recruiter_paid_travel",
+        "job_offer_high",
+      ]),
+    );
     expect(s.score).toBe(4 + 3 + 3 + 2 + 3);
     expect(s.scoreLevel).toBe("high");
     expect(s.applicant).toMatchObject({ name: "Siti Rohmah", nik: NIK });
   });
 
   it("counts the documents the declared purpose requires", async () => {
-    const res = await officerA.request("POST", "/api/screenings", interview({ purpose: "umrah_hajj", documents: ["kemenag_recommendation"], redFlags: [], destinationCountry: "SA", paidBy: "self", offerText: undefined }));
+    const res = await officerA.request(
+      "POST",
+      "/api/screenings",
+      interview({
+        purpose: "umrah_hajj",
+        documents: ["kemenag_recommendation"],
+        redFlags: [],
+        destinationCountry: "SA",
+        paidBy: "self",
+        offerText: undefined,
+      }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const s = res.json();
     expect(s.missingDocuments).toEqual(["organiser_letter"]);
@@ -94,14 +124,19 @@ describe("recording an interview", () => {
     await officerA.request("POST", "/api/screenings", interview());
     const rows = await env.ctx.db.execute(sql`SELECT row_to_json(s)::text AS j FROM screenings s`);
     const dump = ((rows as any).rows ?? rows).map((r: { j: string }) => r.j).join("\n");
-    for (const plain of ["Siti Rohmah", NIK, "3456", "Pak Darto", "Phnom Penh", "Kamboja gaji", "membawa surat"]) expect(dump).not.toContain(plain);
+    for (const plain of ["Siti Rohmah", NIK, "3456", "Pak Darto", "Phnom Penh", "Kamboja gaji", "membawa surat"])
+      expect(dump).not.toContain(plain);
   });
 
   it("refuses a postponement without a reason and an unknown desa, field by field", async () => {
     const res = await officerA.request("POST", "/api/screenings", interview({ reasonCode: undefined }));
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toHaveProperty("reasonCode");
-    const bad = await officerA.request("POST", "/api/screenings", interview({ applicant: { ...interview().applicant, desaCode: "36.04.99.9999" } }));
+    const bad = await officerA.request(
+      "POST",
+      "/api/screenings",
+      interview({ applicant: { ...interview().applicant, desaCode: "36.04.99.9999" } }),
+    );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty(["applicant.desaCode"]);
   });
@@ -132,23 +167,40 @@ describe("blind second review", () => {
     expect((await officerB.request("GET", "/api/screenings/review-queue")).json().items.map((i: { id: string }) => i.id)).toContain(id);
     const self = await officerA.request("POST", `/api/screenings/${id}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful" });
     expect(self.statusCode).toBe(409);
-    const res = await officerB.request("POST", `/api/screenings/${id}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful", note: "Setuju" });
+    const res = await officerB.request("POST", `/api/screenings/${id}/reviews`, {
+      decision: "postpone",
+      reasonCode: "purpose_doubtful",
+      note: "Setuju",
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: "final", finalDecision: "postpone", finalReasonCode: "suspected_non_procedural_work", decision: "postpone" });
+    expect(res.json()).toMatchObject({
+      status: "final",
+      finalDecision: "postpone",
+      finalReasonCode: "suspected_non_procedural_work",
+      decision: "postpone",
+    });
     const again = await officerB.request("POST", `/api/screenings/${id}/reviews`, { decision: "issue" });
     expect(again.statusCode).toBe(409);
   });
 
   it("sends a disagreement to a supervisor who took no part, whose decision stands", async () => {
-    const id = (await officerA.request("POST", "/api/screenings", interview({ decision: "refuse", reasonCode: "suspected_trafficking" }))).json().id;
+    const id = (
+      await officerA.request("POST", "/api/screenings", interview({ decision: "refuse", reasonCode: "suspected_trafficking" }))
+    ).json().id;
     const second = await officerB.request("POST", `/api/screenings/${id}/reviews`, { decision: "issue" });
     expect(second.json().status).toBe("awaiting_tiebreak");
     // The original officer cannot settle it, nor an ordinary officer.
-    expect((await officerA.request("POST", `/api/screenings/${id}/reviews`, { decision: "refuse", reasonCode: "suspected_trafficking" })).statusCode).toBe(409);
+    expect(
+      (await officerA.request("POST", `/api/screenings/${id}/reviews`, { decision: "refuse", reasonCode: "suspected_trafficking" }))
+        .statusCode,
+    ).toBe(409);
     const detail = (await supervisor.request("GET", `/api/screenings/${id}`)).json();
     expect(detail.abilities.tiebreak).toBe(true);
     expect(detail.reviews).toHaveLength(1); // the supervisor sees both positions
-    const res = await supervisor.request("POST", `/api/screenings/${id}/reviews`, { decision: "postpone", reasonCode: "missing_documents" });
+    const res = await supervisor.request("POST", `/api/screenings/${id}/reviews`, {
+      decision: "postpone",
+      reasonCode: "missing_documents",
+    });
     expect(res.json()).toMatchObject({ status: "final", finalDecision: "postpone", finalReasonCode: "missing_documents" });
   });
 
@@ -161,7 +213,12 @@ describe("blind second review", () => {
           .where(and(eq(screenings.desaCode, DESA), eq(screenings.finalDecision, "postpone"), sql`interviewed_at < '2026-07-01'`))
       )[0]!.n;
     const figure = async (period: string) =>
-      (await env.ctx.db.select().from(villageIndicators).where(and(eq(villageIndicators.desaCode, DESA), eq(villageIndicators.period, period))))[0];
+      (
+        await env.ctx.db
+          .select()
+          .from(villageIndicators)
+          .where(and(eq(villageIndicators.desaCode, DESA), eq(villageIndicators.period, period)))
+      )[0];
     const before = await count();
     const id = (await officerA.request("POST", "/api/screenings", interview())).json().id;
     await officerB.request("POST", `/api/screenings/${id}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful" });
@@ -170,11 +227,18 @@ describe("blind second review", () => {
 
     // A desa whose figures are kept per year gets the year's count in its year row.
     const other = "36.04.13.2001";
-    await env.ctx.db.insert(villageIndicators).values({ tenant: env.ctx.config.regency, desaCode: other, period: "2025", victims: 2, victimsSource: "DP3AKB" });
+    await env.ctx.db
+      .insert(villageIndicators)
+      .values({ tenant: env.ctx.config.regency, desaCode: other, period: "2025", victims: 2, victimsSource: "DP3AKB" });
     const body = interview({ interviewedAt: "2025-10-02T10:00:00+07:00", applicant: { ...interview().applicant, desaCode: other } });
     const id2 = (await officerA.request("POST", "/api/screenings", body)).json().id;
     await officerB.request("POST", `/api/screenings/${id2}/reviews`, { decision: "postpone", reasonCode: "purpose_doubtful" });
-    const year = (await env.ctx.db.select().from(villageIndicators).where(and(eq(villageIndicators.desaCode, other), eq(villageIndicators.period, "2025"))))[0];
+    const year = (
+      await env.ctx.db
+        .select()
+        .from(villageIndicators)
+        .where(and(eq(villageIndicators.desaCode, other), eq(villageIndicators.period, "2025")))
+    )[0];
     expect(year).toMatchObject({ passportPostponements: 1, victims: 2 });
   });
 });
@@ -184,23 +248,43 @@ describe("referral and home visit", () => {
     const id = (await officerA.request("POST", "/api/screenings", interview())).json().id;
     const ref = await officerA.request("POST", `/api/screenings/${id}/referrals`, { agencyIds: [disnakerId] });
     expect(ref.statusCode, ref.body).toBe(200);
-    const candidates = (await officerA.request("GET", `/api/screenings/${id}/visit-candidates`)).json().items.map((c: { id: string }) => c.id);
+    const candidates = (await officerA.request("GET", `/api/screenings/${id}/visit-candidates`))
+      .json()
+      .items.map((c: { id: string }) => c.id);
     expect(candidates).toContain(pimpasaUser.id);
     expect(candidates).not.toContain(farVolunteerUser.id);
     const far = await officerA.request("POST", `/api/screenings/${id}/visits`, { assigneeId: farVolunteerUser.id, dueDate: "2026-03-20" });
     expect(far.statusCode).toBe(400);
     const visit = await officerA.request("POST", `/api/screenings/${id}/visits`, { assigneeId: pimpasaUser.id, dueDate: "2026-03-20" });
     expect(visit.statusCode, visit.body).toBe(200);
-    expect(visit.json().followups.map((f: { kind: string }) => f.kind).sort()).toEqual(["referral", "visit"]);
+    expect(
+      visit
+        .json()
+        .followups.map((f: { kind: string }) => f.kind)
+        .sort(),
+    ).toEqual(["referral", "visit"]);
 
     const mine = (await pimpasa.request("GET", "/api/screenings/visits")).json().items;
     const task = mine.find((t: { screeningCode: string }) => t.screeningCode === visit.json().code);
-    expect(task).toMatchObject({ applicantName: "Siti Rohmah", applicantPhone: null, desaCode: DESA, status: "open", dueDate: "2026-03-20" });
+    expect(task).toMatchObject({
+      applicantName: "Siti Rohmah",
+      applicantPhone: null,
+      desaCode: DESA,
+      status: "open",
+      dueDate: "2026-03-20",
+    });
     expect(JSON.stringify(mine)).not.toContain(NIK);
-    expect((await pimpasa.request("POST", `/api/screenings/visits/${task.id}/complete`, { outcome: "Keluarga sudah dikunjungi" })).statusCode).toBe(200);
+    expect(
+      (await pimpasa.request("POST", `/api/screenings/visits/${task.id}/complete`, { outcome: "Keluarga sudah dikunjungi" })).statusCode,
+    ).toBe(200);
 
     const inbox = (await disnakerOperator.request("GET", "/api/screenings/referrals")).json().items;
-    expect(inbox.some((r: { screeningCode: string; applicantPhone: string }) => r.screeningCode === visit.json().code && r.applicantPhone === "0812-3456-7890")).toBe(true);
+    expect(
+      inbox.some(
+        (r: { screeningCode: string; applicantPhone: string }) =>
+          r.screeningCode === visit.json().code && r.applicantPhone === "0812-3456-7890",
+      ),
+    ).toBe(true);
     expect((await otherOperator.request("GET", "/api/screenings/referrals")).json().items).toEqual([]);
     const refId = inbox.find((r: { screeningCode: string }) => r.screeningCode === visit.json().code).id;
     expect((await otherOperator.request("POST", `/api/screenings/referrals/${refId}/complete`, { outcome: "x" })).statusCode).toBe(404);
@@ -210,7 +294,11 @@ describe("referral and home visit", () => {
 describe("statistics", () => {
   it("counts by month in WIB, reason, destination, age band and kecamatan for officers and coordinators", async () => {
     // 23:30 WIB on 31 March is still March in Jakarta (16:30 UTC).
-    await officerA.request("POST", "/api/screenings", interview({ interviewedAt: "2026-03-31T23:30:00+07:00", decision: "issue", reasonCode: undefined }));
+    await officerA.request(
+      "POST",
+      "/api/screenings",
+      interview({ interviewedAt: "2026-03-31T23:30:00+07:00", decision: "issue", reasonCode: undefined }),
+    );
     for (const c of [officerA, coordinator]) {
       const res = await c.request("GET", "/api/screenings/stats?from=2026-03-01&to=2026-03-31");
       expect(res.statusCode, res.body).toBe(200);

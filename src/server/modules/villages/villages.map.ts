@@ -41,7 +41,13 @@ function desaRows(svc: VillagesService, data: VillageData, metric: Metric, now: 
     const v = svc.summaryOf(d, data);
     const base = { code: d.code, name: d.name, kecamatanCode: d.kecamatanCode };
     if (metric === "risk") return { ...base, value: v.risk.level, category: v.risk.level, label: `${d.name}: ${v.risk.reason}` };
-    if (metric === "status") return { ...base, value: v.status, category: v.status, label: `${d.name}: ${STATUS_LABELS[v.status]}${v.decreeNumber ? ` (SK ${v.decreeNumber})` : ""}` };
+    if (metric === "status")
+      return {
+        ...base,
+        value: v.status,
+        category: v.status,
+        label: `${d.name}: ${STATUS_LABELS[v.status]}${v.decreeNumber ? ` (SK ${v.decreeNumber})` : ""}`,
+      };
     const last = v.outreach.lastSessionAt ? new Date(v.outreach.lastSessionAt) : null;
     const category = coverageCategory(last, now);
     const label =
@@ -61,19 +67,42 @@ function kecamatanRows(desa: Row[], names: Map<string, string>, metric: Metric):
     const base = { code, name, kecamatanCode: null };
     if (metric === "risk") {
       const worst = RISK_ORDER.find((c) => count(c) > 0) ?? "unknown";
-      return { ...base, value: worst, category: worst, label: `Kec. ${name}: ${RISK_ORDER.filter((c) => count(c)).map((c) => `${count(c)} desa ${RISK_LABELS[c].id.toLowerCase()}`).join(", ")}` };
+      return {
+        ...base,
+        value: worst,
+        category: worst,
+        label: `Kec. ${name}: ${RISK_ORDER.filter((c) => count(c))
+          .map((c) => `${count(c)} desa ${RISK_LABELS[c].id.toLowerCase()}`)
+          .join(", ")}`,
+      };
     }
     if (metric === "status") {
       const category = count("active") ? "active" : count("candidate") ? "candidate" : "none";
-      return { ...base, value: count("active"), category, label: `Kec. ${name}: ${count("active")} Desa Binaan aktif, ${count("candidate")} calon, dari ${rows.length} desa` };
+      return {
+        ...base,
+        value: count("active"),
+        category,
+        label: `Kec. ${name}: ${count("active")} Desa Binaan aktif, ${count("candidate")} calon, dari ${rows.length} desa`,
+      };
     }
     const people = rows.reduce((n, r) => n + Number(r.value ?? 0), 0);
     const category = count("recent") ? "recent" : count("stale") ? "stale" : "never";
-    return { ...base, value: people, category, label: `Kec. ${name}: ${people} orang; ${rows.length - count("never")} dari ${rows.length} desa pernah dijangkau` };
+    return {
+      ...base,
+      value: people,
+      category,
+      label: `Kec. ${name}: ${people} orang; ${rows.length - count("never")} dari ${rows.length} desa pernah dijangkau`,
+    };
   });
 }
 
-export async function mapData(ctx: AppContext, p: Principal, level: "desa" | "kecamatan", metric: Metric, now = Date.now()): Promise<MapResponse> {
+export async function mapData(
+  ctx: AppContext,
+  p: Principal,
+  level: "desa" | "kecamatan",
+  metric: Metric,
+  now = Date.now(),
+): Promise<MapResponse> {
   const svc = new VillagesService(ctx);
   const data = await svc.load(p);
   const desa = desaRows(svc, data, metric, now);
@@ -95,6 +124,8 @@ export async function mapData(ctx: AppContext, p: Principal, level: "desa" | "ke
     level,
     legend,
     missing: rows.filter((r) => !geometry.has(r.code)).map((r) => r.code),
-    features: rows.filter((r) => geometry.has(r.code)).map((r) => ({ type: "Feature" as const, geometry: geometry.get(r.code), properties: r })),
+    features: rows
+      .filter((r) => geometry.has(r.code))
+      .map((r) => ({ type: "Feature" as const, geometry: geometry.get(r.code), properties: r })),
   };
 }

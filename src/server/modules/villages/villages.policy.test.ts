@@ -5,7 +5,14 @@ import type { Principal } from "../../auth/principal";
 import { villagePolicy, villageRoutePolicy } from "./villages.policy";
 
 const who = (role: Role, jurisdiction: string[] | null): Principal => ({
-  id: "u", tenant: "36.04", username: "u", displayName: "u", agencyId: "a", roles: [role], jurisdiction, locale: "id",
+  id: "u",
+  tenant: "36.04",
+  username: "u",
+  displayName: "u",
+  agencyId: "a",
+  roles: [role],
+  jurisdiction,
+  locale: "id",
 });
 const DESA = { desaCode: "36.04.12.2001" }; // a desa of Kecamatan Pontang
 const WHERE = { regency: null, inside: ["36.04.12"], outside: ["36.04.13"] } as const;

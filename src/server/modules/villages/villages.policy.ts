@@ -5,7 +5,15 @@ import { definePolicy } from "../../auth/policy";
 import { hasRole, type Principal } from "../../auth/principal";
 
 /** Staff who work with villages; volunteers see only public information (not these routes). */
-export const VILLAGE_VIEWERS = ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator"] as const;
+export const VILLAGE_VIEWERS = [
+  "admin",
+  "coordinator",
+  "agency_operator",
+  "pimpasa",
+  "interview_officer",
+  "case_manager",
+  "investigator",
+] as const;
 export const VILLAGE_MANAGERS = ["admin", "coordinator", "pimpasa"] as const;
 
 /** The desa lies within one of the caller's areas (null jurisdiction = the whole regency). */

@@ -22,7 +22,13 @@ export async function listDesa(db: Db, regency: string, areas: string[] | null =
   );
   return rows
     .filter((r) => areas === null || areas.some((a) => isWithin(r.code, a)))
-    .map((r) => ({ code: r.code, name: r.name, kecamatanCode: r.kecamatan_code, kecamatanName: r.kecamatan_name, hasBoundary: r.has_boundary }));
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      kecamatanCode: r.kecamatan_code,
+      kecamatanName: r.kecamatan_name,
+      hasBoundary: r.has_boundary,
+    }));
 }
 
 export async function loadPrograms(db: Db, tenant: string, desaCode?: string): Promise<Map<string, ProgramRow>> {
@@ -54,7 +60,11 @@ export async function loadIndicators(db: Db, tenant: string, desaCode?: string):
 export type OutreachAggregate = { sessions: number; peopleReached: number; lastSessionAt: Date | null };
 
 /** Held sessions per desa, optionally within [from, to). */
-export async function outreachByDesa(db: Db, tenant: string, range: { from?: Date; to?: Date } = {}): Promise<Map<string, OutreachAggregate>> {
+export async function outreachByDesa(
+  db: Db,
+  tenant: string,
+  range: { from?: Date; to?: Date } = {},
+): Promise<Map<string, OutreachAggregate>> {
   const rows = rowsOf<{ desa_code: string; sessions: number; people: number; last_at: string | Date | null }>(
     await db.execute(sql`
       SELECT desa_code, count(*)::int AS sessions, coalesce(sum(attendance_total), 0)::int AS people, max(starts_at) AS last_at
@@ -64,7 +74,12 @@ export async function outreachByDesa(db: Db, tenant: string, range: { from?: Dat
         ${range.to ? sql`AND starts_at < ${range.to.toISOString()}` : sql``}
       GROUP BY desa_code`),
   );
-  return new Map(rows.map((r) => [r.desa_code, { sessions: r.sessions, peopleReached: r.people, lastSessionAt: r.last_at ? new Date(r.last_at) : null }]));
+  return new Map(
+    rows.map((r) => [
+      r.desa_code,
+      { sessions: r.sessions, peopleReached: r.people, lastSessionAt: r.last_at ? new Date(r.last_at) : null },
+    ]),
+  );
 }
 
 /**

@@ -68,7 +68,9 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string() })) }) },
       },
     },
-    async (req) => ({ items: (await svc.officers(requirePrincipal(req), req.query.desa)).map(({ id, displayName }) => ({ id, displayName })) }),
+    async (req) => ({
+      items: (await svc.officers(requirePrincipal(req), req.query.desa)).map(({ id, displayName }) => ({ id, displayName })),
+    }),
   );
 
   app.get(
@@ -78,7 +80,8 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Satu desa: program, PIMPASA, narahubung desa, indikator per periode dengan sumbernya, risiko dan semua masukannya",
-        description: "Nomor telepon narahubung hanya tampil bagi koordinator, admin dan PIMPASA wilayahnya. Desa di luar wilayah kerja menjawab 404.",
+        description:
+          "Nomor telepon narahubung hanya tampil bagi koordinator, admin dan PIMPASA wilayahnya. Desa di luar wilayah kerja menjawab 404.",
         params: DesaParam,
         response: { 200: VillageDetailSchema },
       },
@@ -93,7 +96,8 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Tetapkan atau ubah Desa Binaan: status, SK, instansi penetap, PIMPASA, narahubung desa, jumlah penduduk, catatan",
-        description: "PIMPASA hanya untuk desa di wilayah kerjanya (di luar itu 404); koordinator dan admin untuk semua desa. Isian yang tidak dikirim tidak berubah.",
+        description:
+          "PIMPASA hanya untuk desa di wilayah kerjanya (di luar itu 404); koordinator dan admin untuk semua desa. Isian yang tidak dikirim tidak berubah.",
         params: DesaParam,
         body: VillageUpdateSchema,
         response: { 200: VillageDetailSchema },
@@ -109,7 +113,8 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Simpan indikator desa untuk satu periode (tahun atau semester), dengan sumber setiap angka",
-        description: "Menggantikan seluruh angka periode itu. Angka yang tidak diketahui kirim `null` atau tidak dikirim (tidak dianggap nol).",
+        description:
+          "Menggantikan seluruh angka periode itu. Angka yang tidak diketahui kirim `null` atau tidak dikirim (tidak dianggap nol).",
         params: PeriodParam,
         body: IndicatorInputSchema,
         response: { 200: VillageDetailSchema },

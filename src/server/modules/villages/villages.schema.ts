@@ -88,7 +88,13 @@ export const VillageUpdateSchema = z
     notes: text(2000).nullable().optional(),
     pimpasaUserIds: z.array(z.string().uuid()).max(10).optional().describe("Akun PIMPASA yang ditugaskan ke desa ini"),
     focalPoint: z
-      .object({ name: text(120).nullable(), position: text(120).nullable(), phone: text(30).regex(/^[+0-9 ()-]*$/).nullable() })
+      .object({
+        name: text(120).nullable(),
+        position: text(120).nullable(),
+        phone: text(30)
+          .regex(/^[+0-9 ()-]*$/)
+          .nullable(),
+      })
       .strict()
       .optional(),
     population: z.number().int().min(0).max(1_000_000).nullable().optional(),
@@ -98,17 +104,30 @@ export const VillageUpdateSchema = z
   .strict();
 export type VillageUpdate = z.infer<typeof VillageUpdateSchema>;
 
-const FigureInput = z.object({ value: z.number().int().min(0).max(1_000_000).nullable(), source: text(200).nullable().optional() }).strict();
+const FigureInput = z
+  .object({ value: z.number().int().min(0).max(1_000_000).nullable(), source: text(200).nullable().optional() })
+  .strict();
 export const IndicatorInputSchema = z
   .object({
-    figures: z.object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, FigureInput.optional()])) as Record<(typeof INDICATOR_KEYS)[number], z.ZodOptional<typeof FigureInput>>).strict(),
+    figures: z
+      .object(
+        Object.fromEntries(INDICATOR_KEYS.map((k) => [k, FigureInput.optional()])) as Record<
+          (typeof INDICATOR_KEYS)[number],
+          z.ZodOptional<typeof FigureInput>
+        >,
+      )
+      .strict(),
     notes: text(2000).nullable().optional(),
   })
   .strict();
 export type IndicatorInput = z.infer<typeof IndicatorInputSchema>;
 
 export const VillageListQuerySchema = z.object({
-  kecamatan: z.string().max(20).refine((c) => regionLevelOf(c) === "kecamatan", { message: "region_level" }).optional(),
+  kecamatan: z
+    .string()
+    .max(20)
+    .refine((c) => regionLevelOf(c) === "kecamatan", { message: "region_level" })
+    .optional(),
   status: z.enum(PROGRAM_STATUSES).optional(),
   risk: z.enum(RISK_LEVELS).optional(),
   q: safeString().trim().max(100).optional(),
@@ -126,7 +145,10 @@ const MapProps = z.object({
   code: z.string(),
   name: z.string(),
   kecamatanCode: z.string().nullable(),
-  value: z.union([z.string(), z.number()]).nullable().describe("risk: high|medium|low|unknown; status: none|candidate|active; coverage: orang terjangkau"),
+  value: z
+    .union([z.string(), z.number()])
+    .nullable()
+    .describe("risk: high|medium|low|unknown; status: none|candidate|active; coverage: orang terjangkau"),
   label: z.string().describe("Teks tooltip dalam bahasa Indonesia"),
   category: z.string().describe("Kelas warna untuk legenda"),
 });

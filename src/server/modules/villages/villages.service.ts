@@ -1,6 +1,14 @@
 // Desa Binaan: the village list and page, designation, indicators per period, and the map data.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { assessPeriod, assessVillage, comparePeriods, INDICATOR_KEYS, type IndicatorFigures, type RiskAssessment, RISK_RULE_TEXT } from "../../../core/village-risk";
+import {
+  assessPeriod,
+  assessVillage,
+  comparePeriods,
+  INDICATOR_KEYS,
+  type IndicatorFigures,
+  type RiskAssessment,
+  RISK_RULE_TEXT,
+} from "../../../core/village-risk";
 import type { Principal } from "../../auth/principal";
 import { users } from "../../db/schema";
 import type { AppContext } from "../../context";
@@ -43,7 +51,9 @@ function riskView(a: RiskAssessment) {
 }
 
 export function riskOf(rows: IndicatorRow[] | undefined, counts: SimpulCounts): RiskAssessment {
-  return assessVillage((rows ?? []).map((r) => ({ period: r.period, figures: figuresOf(r, counts.get(`${r.desaCode}|${r.period}`) ?? NO_COUNTS) })));
+  return assessVillage(
+    (rows ?? []).map((r) => ({ period: r.period, figures: figuresOf(r, counts.get(`${r.desaCode}|${r.period}`) ?? NO_COUNTS) })),
+  );
 }
 
 export const RECENT_DAYS = 90;
@@ -91,7 +101,11 @@ export class VillagesService {
       designatingOffice: program?.designatingOffice ?? null,
       population: data.details.get(d.code)?.population ?? null,
       risk: riskView(riskOf(data.indicators.get(d.code), data.counts)),
-      outreach: { sessions: o?.sessions ?? 0, peopleReached: o?.peopleReached ?? 0, lastSessionAt: o?.lastSessionAt?.toISOString() ?? null },
+      outreach: {
+        sessions: o?.sessions ?? 0,
+        peopleReached: o?.peopleReached ?? 0,
+        lastSessionAt: o?.lastSessionAt?.toISOString() ?? null,
+      },
     };
   }
 
@@ -136,7 +150,10 @@ export class VillagesService {
     const detail = details.get(code);
     const seePhone = villagePolicy.can(p, "seeFocalPhone", { desaCode: code });
     const officers = detail?.pimpasaUserIds.length
-      ? await db.select({ id: users.id, displayName: users.displayName }).from(users).where(and(eq(users.tenant, p.tenant), inArray(users.id, detail.pimpasaUserIds)))
+      ? await db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(and(eq(users.tenant, p.tenant), inArray(users.id, detail.pimpasaUserIds)))
       : [];
     const rows = [...(indicators.get(code) ?? [])].sort((a, b) => comparePeriods(b.period, a.period));
     const indicatorViews: Indicator[] = rows.map((r) => {
@@ -145,11 +162,19 @@ export class VillagesService {
         INDICATOR_KEYS.map((k) => {
           const value = r[k];
           const source = r[`${k}Source`];
-          if (k === "reportsReceived" && value === null && simpul.reportsReceived > 0) return [k, { value: simpul.reportsReceived, source: "Simpul (pengaduan masuk)" }];
+          if (k === "reportsReceived" && value === null && simpul.reportsReceived > 0)
+            return [k, { value: simpul.reportsReceived, source: "Simpul (pengaduan masuk)" }];
           return [k, { value, source }];
         }),
       ) as Indicator["figures"];
-      return { period: r.period, figures, notes: r.notes, simpul, risk: riskView(assessPeriod(r.period, figuresOf(r, simpul))), updatedAt: r.updatedAt.toISOString() };
+      return {
+        period: r.period,
+        figures,
+        notes: r.notes,
+        simpul,
+        risk: riskView(assessPeriod(r.period, figuresOf(r, simpul))),
+        updatedAt: r.updatedAt.toISOString(),
+      };
     });
     return {
       ...summary,
@@ -197,19 +222,26 @@ export class VillagesService {
     // The audit record names the fields changed, never the focal point's phone.
     const details: Record<string, unknown> = { fields: Object.keys(patch) };
     if (patch.status !== undefined) details.status = patch.status;
-    await this.ctx.withAudit(actor, { action: patch.status ? "village.designate" : "village.update", resourceType: "village", resourceId: code, details }, async (tx) => {
-      const now = new Date();
-      await tx
-        .insert(villagePrograms)
-        .values({ tenant: p.tenant, desaCode: code, ...programFields, updatedAt: now })
-        .onConflictDoUpdate({ target: [villagePrograms.tenant, villagePrograms.desaCode], set: { ...programFields, updatedAt: now } });
-      if (Object.keys(detailFields).length) {
+    await this.ctx.withAudit(
+      actor,
+      { action: patch.status ? "village.designate" : "village.update", resourceType: "village", resourceId: code, details },
+      async (tx) => {
+        const now = new Date();
         await tx
-          .insert(villageDetails)
-          .values({ tenant: p.tenant, desaCode: code, ...detailFields, updatedAt: now, updatedBy: p.id })
-          .onConflictDoUpdate({ target: [villageDetails.tenant, villageDetails.desaCode], set: { ...detailFields, updatedAt: now, updatedBy: p.id } });
-      }
-    });
+          .insert(villagePrograms)
+          .values({ tenant: p.tenant, desaCode: code, ...programFields, updatedAt: now })
+          .onConflictDoUpdate({ target: [villagePrograms.tenant, villagePrograms.desaCode], set: { ...programFields, updatedAt: now } });
+        if (Object.keys(detailFields).length) {
+          await tx
+            .insert(villageDetails)
+            .values({ tenant: p.tenant, desaCode: code, ...detailFields, updatedAt: now, updatedBy: p.id })
+            .onConflictDoUpdate({
+              target: [villageDetails.tenant, villageDetails.desaCode],
+              set: { ...detailFields, updatedAt: now, updatedBy: p.id },
+            });
+        }
+      },
+    );
     return this.get(p, code);
   }
 
@@ -223,13 +255,21 @@ export class VillagesService {
     }
     await this.ctx.withAudit(
       actor,
-      { action: "village.indicators", resourceType: "village", resourceId: code, details: { period, figures: INDICATOR_KEYS.filter((k) => input.figures[k]) } },
+      {
+        action: "village.indicators",
+        resourceType: "village",
+        resourceId: code,
+        details: { period, figures: INDICATOR_KEYS.filter((k) => input.figures[k]) },
+      },
       async (tx) => {
         const now = new Date();
         await tx
           .insert(villageIndicators)
           .values({ tenant: p.tenant, desaCode: code, period, ...values, updatedAt: now, updatedBy: p.id })
-          .onConflictDoUpdate({ target: [villageIndicators.tenant, villageIndicators.desaCode, villageIndicators.period], set: { ...values, updatedAt: now, updatedBy: p.id } });
+          .onConflictDoUpdate({
+            target: [villageIndicators.tenant, villageIndicators.desaCode, villageIndicators.period],
+            set: { ...values, updatedAt: now, updatedBy: p.id },
+          });
       },
     );
     return this.get(p, code);
@@ -237,13 +277,17 @@ export class VillagesService {
 
   async deleteIndicators(p: Principal, actor: AuditActor, code: string, period: string): Promise<VillageDetail> {
     await this.visibleDesa(p, code, "manage");
-    await this.ctx.withAudit(actor, { action: "village.indicators_delete", resourceType: "village", resourceId: code, details: { period } }, async (tx) => {
-      const deleted = await tx
-        .delete(villageIndicators)
-        .where(and(eq(villageIndicators.tenant, p.tenant), eq(villageIndicators.desaCode, code), eq(villageIndicators.period, period)))
-        .returning({ id: villageIndicators.id });
-      if (deleted.length === 0) throw new AppError("not_found");
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: "village.indicators_delete", resourceType: "village", resourceId: code, details: { period } },
+      async (tx) => {
+        const deleted = await tx
+          .delete(villageIndicators)
+          .where(and(eq(villageIndicators.tenant, p.tenant), eq(villageIndicators.desaCode, code), eq(villageIndicators.period, period)))
+          .returning({ id: villageIndicators.id });
+        if (deleted.length === 0) throw new AppError("not_found");
+      },
+    );
     return this.get(p, code);
   }
 

@@ -12,7 +12,9 @@ export const villagePrograms = pgTable(
   {
     tenant: text("tenant").notNull(),
     desaCode: text("desa_code").notNull(),
-    status: text("status", { enum: ["none", "candidate", "active"] }).notNull().default("none"),
+    status: text("status", { enum: ["none", "candidate", "active"] })
+      .notNull()
+      .default("none"),
     decreeNumber: text("decree_number"),
     decreeDate: text("decree_date"),
     designatingOffice: text("designating_office"),

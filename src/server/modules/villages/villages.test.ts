@@ -53,7 +53,9 @@ describe("Desa Binaan designation", () => {
     const res = await pimpasa.request("PATCH", `/api/villages/${OUTSIDE_DESA}`, { status: "active" });
     expect(res.statusCode).toBe(404);
     expect((await pimpasa.request("GET", `/api/villages/${OUTSIDE_DESA}`)).statusCode).toBe(404);
-    expect((await pimpasa.request("PUT", `/api/villages/${OUTSIDE_DESA}/indicators/2025`, { figures: { victims: { value: 1 } } })).statusCode).toBe(404);
+    expect(
+      (await pimpasa.request("PUT", `/api/villages/${OUTSIDE_DESA}/indicators/2025`, { figures: { victims: { value: 1 } } })).statusCode,
+    ).toBe(404);
     expect((await coordinator.request("GET", `/api/villages/${OUTSIDE_DESA}`)).json().status).toBe("none");
   });
 
@@ -109,10 +111,22 @@ describe("indicators and risk", () => {
       },
     });
     expect(put.statusCode).toBe(200);
-    await pimpasa.request("PUT", `/api/villages/${PONTANG_DESA}/indicators/2024`, { figures: { nonProceduralDepartures: { value: 2, source: "Catatan PIMPASA" } } });
+    await pimpasa.request("PUT", `/api/villages/${PONTANG_DESA}/indicators/2024`, {
+      figures: { nonProceduralDepartures: { value: 2, source: "Catatan PIMPASA" } },
+    });
     const v = (await operator.request("GET", `/api/villages/${PONTANG_DESA}`)).json();
-    expect(v.risk).toMatchObject({ level: "high", period: "2025", reason: "Tinggi karena 12 keberangkatan non-prosedural dan 3 korban pada 2025" });
-    expect(v.risk.inputs).toEqual({ residentsAbroad: 140, nonProceduralDepartures: 12, victims: 3, passportPostponements: null, reportsReceived: null });
+    expect(v.risk).toMatchObject({
+      level: "high",
+      period: "2025",
+      reason: "Tinggi karena 12 keberangkatan non-prosedural dan 3 korban pada 2025",
+    });
+    expect(v.risk.inputs).toEqual({
+      residentsAbroad: 140,
+      nonProceduralDepartures: 12,
+      victims: 3,
+      passportPostponements: null,
+      reportsReceived: null,
+    });
     expect(v.indicators.map((i: any) => i.period)).toEqual(["2025", "2024"]);
     expect(v.indicators[0].figures.victims).toEqual({ value: 3, source: "UPTD PPA" });
     expect(v.indicators[1].risk.level).toBe("low");
@@ -141,42 +155,76 @@ describe("map data and boundary import", () => {
     expect(kec.rows.find((r: any) => r.code === "36.04.12")).toMatchObject({ category: "active", value: 1 });
   });
 
-  it.skipIf(!fs.existsSync(DESA_GEOJSON))("imports the 326 desa of the shared file, reports unmatched features, and serves GeoJSON", async () => {
-    const lines: string[] = [];
-    const report = await runImportBoundaries(env.ctx, DESA_GEOJSON, { level: "desa" }, (l) => lines.push(l), () => {});
-    expect(report).toMatchObject({ features: 326, matched: 326 });
-    expect(report.unmatched).toEqual([]);
-    const [{ n }] = (await env.ctx.db.select({ n: sql<number>`count(*)::int` }).from(regions).where(sql`level = 'desa' AND boundary IS NOT NULL`)) as [{ n: number }];
-    expect(n).toBe(326);
+  it.skipIf(!fs.existsSync(DESA_GEOJSON))(
+    "imports the 326 desa of the shared file, reports unmatched features, and serves GeoJSON",
+    async () => {
+      const lines: string[] = [];
+      const report = await runImportBoundaries(
+        env.ctx,
+        DESA_GEOJSON,
+        { level: "desa" },
+        (l) => lines.push(l),
+        () => {},
+      );
+      expect(report).toMatchObject({ features: 326, matched: 326 });
+      expect(report.unmatched).toEqual([]);
+      const [{ n }] = (await env.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(regions)
+        .where(sql`level = 'desa' AND boundary IS NOT NULL`)) as [{ n: number }];
+      expect(n).toBe(326);
 
-    // The kecamatan file at --level desa matches nothing, and says why.
-    const wrong = await runImportBoundaries(env.ctx, KEC_GEOJSON, { level: "desa" }, () => {}, () => {});
-    expect(wrong.matched).toBe(0);
-    expect(wrong.unmatched).toHaveLength(29);
-    expect(wrong.unmatched[0]!.reason).toContain("bukan tingkat desa");
+      // The kecamatan file at --level desa matches nothing, and says why.
+      const wrong = await runImportBoundaries(
+        env.ctx,
+        KEC_GEOJSON,
+        { level: "desa" },
+        () => {},
+        () => {},
+      );
+      expect(wrong.matched).toBe(0);
+      expect(wrong.unmatched).toHaveLength(29);
+      expect(wrong.unmatched[0]!.reason).toContain("bukan tingkat desa");
 
-    const res = await coordinator.request("GET", "/api/villages/map?level=desa&metric=coverage");
-    const fc = res.json();
-    expect(fc.type).toBe("FeatureCollection");
-    expect(fc.features).toHaveLength(326);
-    expect(fc.missing).toEqual([]);
-    const f = fc.features.find((x: any) => x.properties.code === PONTANG_DESA);
-    expect(f.geometry.type).toMatch(/Polygon/);
-    expect(f.properties).toMatchObject({ category: "never", value: 0 });
-    expect(f.properties.label).toContain("belum pernah dijangkau");
+      const res = await coordinator.request("GET", "/api/villages/map?level=desa&metric=coverage");
+      const fc = res.json();
+      expect(fc.type).toBe("FeatureCollection");
+      expect(fc.features).toHaveLength(326);
+      expect(fc.missing).toEqual([]);
+      const f = fc.features.find((x: any) => x.properties.code === PONTANG_DESA);
+      expect(f.geometry.type).toMatch(/Polygon/);
+      expect(f.properties).toMatchObject({ category: "never", value: 0 });
+      expect(f.properties.label).toContain("belum pernah dijangkau");
 
-    // Kecamatan boundaries are a separate import; until then the kecamatan map is a table.
-    expect((await coordinator.request("GET", "/api/villages/map?level=kecamatan&metric=risk")).json().boundaries).toBe(false);
-    const kec = await runImportBoundaries(env.ctx, KEC_GEOJSON, { level: "kecamatan" }, () => {}, () => {});
-    expect(kec.matched).toBe(29);
-    const kmap = (await pimpasa.request("GET", "/api/villages/map?level=kecamatan&metric=risk")).json();
-    expect(kmap.features.map((x: any) => x.properties.code).sort()).toEqual(["36.04.12", "36.04.13"]);
-    expect(kmap.features.find((x: any) => x.properties.code === "36.04.12").properties.category).toBe("high");
-  });
+      // Kecamatan boundaries are a separate import; until then the kecamatan map is a table.
+      expect((await coordinator.request("GET", "/api/villages/map?level=kecamatan&metric=risk")).json().boundaries).toBe(false);
+      const kec = await runImportBoundaries(
+        env.ctx,
+        KEC_GEOJSON,
+        { level: "kecamatan" },
+        () => {},
+        () => {},
+      );
+      expect(kec.matched).toBe(29);
+      const kmap = (await pimpasa.request("GET", "/api/villages/map?level=kecamatan&metric=risk")).json();
+      expect(kmap.features.map((x: any) => x.properties.code).sort()).toEqual(["36.04.12", "36.04.13"]);
+      expect(kmap.features.find((x: any) => x.properties.code === "36.04.12").properties.category).toBe("high");
+    },
+  );
 
   it.skipIf(!fs.existsSync(DESA_GEOJSON))("reports features whose code matches no region", async () => {
     const file = path.join(env.ctx.config.dataDir, "bad.geojson");
-    const poly = { type: "Polygon", coordinates: [[[106, -6], [106.1, -6], [106.1, -6.1], [106, -6]]] };
+    const poly = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [106, -6],
+          [106.1, -6],
+          [106.1, -6.1],
+          [106, -6],
+        ],
+      ],
+    };
     fs.writeFileSync(
       file,
       JSON.stringify({
@@ -188,7 +236,13 @@ describe("map data and boundary import", () => {
         ],
       }),
     );
-    const report = await runImportBoundaries(env.ctx, file, { property: "kode" }, () => {}, () => {});
+    const report = await runImportBoundaries(
+      env.ctx,
+      file,
+      { property: "kode" },
+      () => {},
+      () => {},
+    );
     expect(report.matched).toBe(1);
     expect(report.unmatched.map((u) => [u.index, u.code])).toEqual([
       [1, "36.04.99.9999"],

@@ -17,7 +17,13 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const register = (client: Client, desa: string, over: Record<string, unknown> = {}) =>
-  client.request("POST", "/api/volunteers", { name: "Relawan Uji", desaCodes: [desa], consentAt: "2026-01-05", codeOfConductAt: "2026-01-05", ...over });
+  client.request("POST", "/api/volunteers", {
+    name: "Relawan Uji",
+    desaCodes: [desa],
+    consentAt: "2026-01-05",
+    codeOfConductAt: "2026-01-05",
+    ...over,
+  });
 
 describe("linking a registry entry to a login account", () => {
   it("offers only active volunteer-only accounts, not linked yet, in the caller's jurisdiction", async () => {
@@ -28,7 +34,8 @@ describe("linking a registry entry to a login account", () => {
     const disabled = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [PONTANG_DESA] });
     expect((await admin.request("POST", `/api/admin/users/${disabled.id}/disable`)).statusCode).toBe(200);
 
-    const ids = async (client: Client) => ((await client.request("GET", "/api/volunteers/accounts")).json().items as { id: string }[]).map((a) => a.id);
+    const ids = async (client: Client) =>
+      ((await client.request("GET", "/api/volunteers/accounts")).json().items as { id: string }[]).map((a) => a.id);
     const forAdmin = await ids(admin);
     expect(forAdmin).toEqual(expect.arrayContaining([free.id, fresh.id, elsewhere.id]));
     expect(forAdmin).not.toContain(staff.id);
@@ -56,7 +63,9 @@ describe("linking a registry entry to a login account", () => {
     const taken = await pontangCoordinator.request("PATCH", `/api/volunteers/${other.id}`, { userId: account.id });
     expect(taken.statusCode).toBe(400);
     expect(taken.json().error.fields.userId).toMatch(/tidak dapat ditautkan/);
-    expect(((await admin.request("GET", "/api/volunteers/accounts")).json().items as { id: string }[]).map((a) => a.id)).not.toContain(account.id);
+    expect(((await admin.request("GET", "/api/volunteers/accounts")).json().items as { id: string }[]).map((a) => a.id)).not.toContain(
+      account.id,
+    );
   });
 
   it("refuses an account outside the coordinator's jurisdiction or with staff roles, naming the field", async () => {

@@ -5,7 +5,14 @@ import type { Principal } from "../../auth/principal";
 import { volunteerAbilities, volunteerPolicy, volunteerRecordPolicy } from "./volunteers.policy";
 
 const who = (roles: Role[], jurisdiction: string[] | null = null, id = "u1"): Principal => ({
-  id, tenant: "36.04", username: id, displayName: id, agencyId: "a", roles, jurisdiction, locale: "id",
+  id,
+  tenant: "36.04",
+  username: id,
+  displayName: id,
+  agencyId: "a",
+  roles,
+  jurisdiction,
+  locale: "id",
 });
 const PONTANG_DESA = { desaCodes: ["36.04.12.2001"], userId: "vol-account" };
 
@@ -35,7 +42,17 @@ describe("volunteerRecordPolicy: role × relationship × action", () => {
   });
 
   it("route level: the registry for admins and coordinators, one's own registration for volunteers", () => {
-    const roles: Role[] = ["admin", "coordinator", "agency_operator", "pimpasa", "volunteer", "case_manager", "investigator", "auditor", "interview_officer"];
+    const roles: Role[] = [
+      "admin",
+      "coordinator",
+      "agency_operator",
+      "pimpasa",
+      "volunteer",
+      "case_manager",
+      "investigator",
+      "auditor",
+      "interview_officer",
+    ];
     for (const r of roles) {
       expect(volunteerPolicy.can(who([r]), "manage", undefined), r).toBe(r === "admin" || r === "coordinator");
       expect(volunteerPolicy.can(who([r]), "self", undefined), r).toBe(r === "volunteer");

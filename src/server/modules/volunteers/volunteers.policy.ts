@@ -13,7 +13,8 @@ export const volunteerPolicy = definePolicy<"manage" | "self", undefined>("volun
 export type VolunteerRef = { desaCodes: string[]; userId: string | null };
 
 /** A registration lies in the caller's jurisdiction when one of its desa does (null jurisdiction = the regency). */
-const inArea = (p: Principal, v: VolunteerRef) => p.jurisdiction === null || v.desaCodes.some((d) => p.jurisdiction!.some((a) => isWithin(d, a)));
+const inArea = (p: Principal, v: VolunteerRef) =>
+  p.jurisdiction === null || v.desaCodes.some((d) => p.jurisdiction!.some((a) => isWithin(d, a)));
 
 export const volunteerRecordPolicy = definePolicy<"read" | "edit" | "addTraining", VolunteerRef>("volunteer-record", {
   read: (p, v) => (hasRole(p, "admin", "coordinator") && inArea(p, v)) || (v.userId !== null && v.userId === p.id),

@@ -88,7 +88,13 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ activityOf: ActivityOf }> 
     "/:id",
     {
       config: manage,
-      schema: { tags, summary: "Ubah data relawan, desa tugas, atau status aktif", params: IdParam, body: VolunteerUpdateSchema, response: { 200: VolunteerSchema } },
+      schema: {
+        tags,
+        summary: "Ubah data relawan, desa tugas, atau status aktif",
+        params: IdParam,
+        body: VolunteerUpdateSchema,
+        response: { 200: VolunteerSchema },
+      },
     },
     async (req) => svc.update(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
@@ -97,7 +103,13 @@ export const volunteerRoutes: FastifyPluginAsyncZod<{ activityOf: ActivityOf }> 
     "/:id/trainings",
     {
       config: manage,
-      schema: { tags, summary: "Catat pelatihan yang diselesaikan relawan", params: IdParam, body: TrainingCreateSchema, response: { 201: VolunteerSchema } },
+      schema: {
+        tags,
+        summary: "Catat pelatihan yang diselesaikan relawan",
+        params: IdParam,
+        body: TrainingCreateSchema,
+        response: { 201: VolunteerSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await svc.addTraining(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );

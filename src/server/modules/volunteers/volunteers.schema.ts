@@ -9,7 +9,13 @@ const desaCode = z
   .max(20)
   .refine((c) => isRegionCode(c) && regionLevelOf(c) === "desa", { message: "region_level" });
 
-export const TrainingSchema = z.object({ id: z.string(), title: z.string(), provider: z.string().nullable(), completedOn: z.string(), notes: z.string().nullable() });
+export const TrainingSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  provider: z.string().nullable(),
+  completedOn: z.string(),
+  notes: z.string().nullable(),
+});
 
 export const VolunteerSchema = z.object({
   id: z.string(),
@@ -33,9 +39,17 @@ export type VolunteerView = z.infer<typeof VolunteerSchema>;
 export const VolunteerCreateSchema = z
   .object({
     name: text(120).min(1),
-    phone: text(30).regex(/^[+0-9 ()-]*$/).nullable().optional(),
+    phone: text(30)
+      .regex(/^[+0-9 ()-]*$/)
+      .nullable()
+      .optional(),
     agencyId: z.string().uuid().nullable().optional(),
-    userId: z.string().uuid().nullable().optional().describe("Akun relawan (peran volunteer); wilayah kerjanya diselaraskan dengan desa tugas"),
+    userId: z
+      .string()
+      .uuid()
+      .nullable()
+      .optional()
+      .describe("Akun relawan (peran volunteer); wilayah kerjanya diselaraskan dengan desa tugas"),
     desaCodes: z.array(desaCode).min(1).max(20),
     consentAt: date.describe("Tanggal persetujuan pengolahan data"),
     codeOfConductAt: date.describe("Tanggal menandatangani kode etik"),
@@ -49,7 +63,10 @@ export type VolunteerCreate = z.infer<typeof VolunteerCreateSchema>;
 export const VolunteerUpdateSchema = z
   .object({
     name: text(120).min(1).optional(),
-    phone: text(30).regex(/^[+0-9 ()-]*$/).nullable().optional(),
+    phone: text(30)
+      .regex(/^[+0-9 ()-]*$/)
+      .nullable()
+      .optional(),
     agencyId: z.string().uuid().nullable().optional(),
     userId: z.string().uuid().nullable().optional(),
     desaCodes: z.array(desaCode).min(1).max(20).optional(),
@@ -63,6 +80,11 @@ export const VolunteerUpdateSchema = z
 export type VolunteerUpdate = z.infer<typeof VolunteerUpdateSchema>;
 
 export const TrainingCreateSchema = z
-  .object({ title: text(200).min(1), provider: text(200).nullable().optional(), completedOn: date, notes: text(1000).nullable().optional() })
+  .object({
+    title: text(200).min(1),
+    provider: text(200).nullable().optional(),
+    completedOn: date,
+    notes: text(1000).nullable().optional(),
+  })
   .strict();
 export type TrainingCreate = z.infer<typeof TrainingCreateSchema>;

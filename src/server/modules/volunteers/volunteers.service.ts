@@ -25,7 +25,10 @@ function isUniqueViolation(err: unknown): boolean {
  * Held outreach sessions per account (count, people reached, last start). The outreach module answers
  * it (app.ts hands `recorderActivity` in), so volunteers does not import outreach, which imports volunteers.
  */
-export type ActivityOf = (db: Db, userIds: string[]) => Promise<{ userId: string; sessions: number; people: number; last: string | null }[]>;
+export type ActivityOf = (
+  db: Db,
+  userIds: string[],
+) => Promise<{ userId: string; sessions: number; people: number; last: string | null }[]>;
 
 export class VolunteersService {
   constructor(
@@ -33,11 +36,20 @@ export class VolunteersService {
     private readonly activityOf: ActivityOf,
   ) {}
 
-  async list(p: Principal, q: { active?: boolean; desa?: string; limit: number; offset: number }): Promise<{ items: VolunteerView[]; total: number }> {
+  async list(
+    p: Principal,
+    q: { active?: boolean; desa?: string; limit: number; offset: number },
+  ): Promise<{ items: VolunteerView[]; total: number }> {
     const rows = await this.ctx.db
       .select()
       .from(volunteers)
-      .where(and(eq(volunteers.tenant, p.tenant), q.active === undefined ? undefined : eq(volunteers.active, q.active), q.desa ? sql`${q.desa} = ANY(${volunteers.desaCodes})` : undefined))
+      .where(
+        and(
+          eq(volunteers.tenant, p.tenant),
+          q.active === undefined ? undefined : eq(volunteers.active, q.active),
+          q.desa ? sql`${q.desa} = ANY(${volunteers.desaCodes})` : undefined,
+        ),
+      )
       .orderBy(asc(volunteers.name), asc(volunteers.id));
     // Visibility follows the jurisdiction in code (isWithin), so the page is cut after it.
     const visible = rows.filter((r) => this.visible(p, r));
@@ -45,14 +57,20 @@ export class VolunteersService {
   }
 
   async get(p: Principal, id: string): Promise<VolunteerView> {
-    const [row] = await this.ctx.db.select().from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)));
+    const [row] = await this.ctx.db
+      .select()
+      .from(volunteers)
+      .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)));
     if (!row || !this.visible(p, row)) throw new AppError("not_found");
     return (await this.views(p, [row]))[0]!;
   }
 
   /** The signed-in volunteer's own registration (404 when not registered yet). */
   async me(p: Principal): Promise<VolunteerView> {
-    const [row] = await this.ctx.db.select().from(volunteers).where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
+    const [row] = await this.ctx.db
+      .select()
+      .from(volunteers)
+      .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.userId, p.id)));
     if (!row) throw new AppError("not_found");
     return (await this.views(p, [row]))[0]!;
   }
@@ -62,7 +80,12 @@ export class VolunteersService {
     try {
       const row = await this.ctx.withAudit(
         actor,
-        (r: Row) => ({ action: "volunteer.create", resourceType: "volunteer", resourceId: r.id, details: { desa: r.desaCodes, account: r.userId } }),
+        (r: Row) => ({
+          action: "volunteer.create",
+          resourceType: "volunteer",
+          resourceId: r.id,
+          details: { desa: r.desaCodes, account: r.userId },
+        }),
         async (tx) => {
           const [r] = await tx
             .insert(volunteers)
@@ -95,30 +118,34 @@ export class VolunteersService {
     const current = await this.get(p, id);
     await this.check(p, patch, id);
     try {
-      await this.ctx.withAudit(actor, { action: "volunteer.update", resourceType: "volunteer", resourceId: id, details: { fields: Object.keys(patch) } }, async (tx) => {
-        const [r] = await tx
-          .update(volunteers)
-          .set({
-            ...(patch.name !== undefined ? { name: patch.name } : {}),
-            ...(patch.phone !== undefined ? { phoneEnc: patch.phone ? encrypt(this.ctx.keys, patch.phone) : null } : {}),
-            ...(patch.agencyId !== undefined ? { agencyId: patch.agencyId } : {}),
-            ...(patch.userId !== undefined ? { userId: patch.userId } : {}),
-            ...(patch.desaCodes ? { desaCodes: [...new Set(patch.desaCodes)] } : {}),
-            ...(patch.consentAt ? { consentAt: patch.consentAt } : {}),
-            ...(patch.codeOfConductAt ? { codeOfConductAt: patch.codeOfConductAt } : {}),
-            ...(patch.codeOfConductVersion ? { codeOfConductVersion: patch.codeOfConductVersion } : {}),
-            ...(patch.active !== undefined ? { active: patch.active } : {}),
-            ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
-            updatedAt: new Date(),
-          })
-          .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)))
-          .returning();
-        if (!r) throw new AppError("not_found");
-        const assignmentChanged = patch.desaCodes !== undefined || (patch.userId !== undefined && patch.userId !== current.account?.id);
-        if (r.userId && assignmentChanged) await this.syncAccount(tx, r.userId, r.desaCodes);
-        // A deactivated volunteer is signed out at once.
-        if (r.userId && patch.active === false) await new AuthService(this.ctx).endSessionsOf(tx, r.userId);
-      });
+      await this.ctx.withAudit(
+        actor,
+        { action: "volunteer.update", resourceType: "volunteer", resourceId: id, details: { fields: Object.keys(patch) } },
+        async (tx) => {
+          const [r] = await tx
+            .update(volunteers)
+            .set({
+              ...(patch.name !== undefined ? { name: patch.name } : {}),
+              ...(patch.phone !== undefined ? { phoneEnc: patch.phone ? encrypt(this.ctx.keys, patch.phone) : null } : {}),
+              ...(patch.agencyId !== undefined ? { agencyId: patch.agencyId } : {}),
+              ...(patch.userId !== undefined ? { userId: patch.userId } : {}),
+              ...(patch.desaCodes ? { desaCodes: [...new Set(patch.desaCodes)] } : {}),
+              ...(patch.consentAt ? { consentAt: patch.consentAt } : {}),
+              ...(patch.codeOfConductAt ? { codeOfConductAt: patch.codeOfConductAt } : {}),
+              ...(patch.codeOfConductVersion ? { codeOfConductVersion: patch.codeOfConductVersion } : {}),
+              ...(patch.active !== undefined ? { active: patch.active } : {}),
+              ...(patch.notes !== undefined ? { notes: patch.notes || null } : {}),
+              updatedAt: new Date(),
+            })
+            .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)))
+            .returning();
+          if (!r) throw new AppError("not_found");
+          const assignmentChanged = patch.desaCodes !== undefined || (patch.userId !== undefined && patch.userId !== current.account?.id);
+          if (r.userId && assignmentChanged) await this.syncAccount(tx, r.userId, r.desaCodes);
+          // A deactivated volunteer is signed out at once.
+          if (r.userId && patch.active === false) await new AuthService(this.ctx).endSessionsOf(tx, r.userId);
+        },
+      );
     } catch (err) {
       if (isUniqueViolation(err)) throw invalid({ userId: { code: "invalid_value" } });
       throw err;
@@ -128,9 +155,20 @@ export class VolunteersService {
 
   async addTraining(p: Principal, actor: AuditActor, id: string, input: TrainingCreate): Promise<VolunteerView> {
     await this.get(p, id);
-    await this.ctx.withAudit(actor, { action: "volunteer.training", resourceType: "volunteer", resourceId: id, details: { title: input.title } }, async (tx) => {
-      await tx.insert(volunteerTrainings).values({ tenant: p.tenant, volunteerId: id, title: input.title, provider: input.provider || null, completedOn: input.completedOn, notes: input.notes || null });
-    });
+    await this.ctx.withAudit(
+      actor,
+      { action: "volunteer.training", resourceType: "volunteer", resourceId: id, details: { title: input.title } },
+      async (tx) => {
+        await tx.insert(volunteerTrainings).values({
+          tenant: p.tenant,
+          volunteerId: id,
+          title: input.title,
+          provider: input.provider || null,
+          completedOn: input.completedOn,
+          notes: input.notes || null,
+        });
+      },
+    );
     return this.get(p, id);
   }
 
@@ -152,7 +190,13 @@ export class VolunteersService {
    */
   async linkableAccounts(p: Principal, volunteerId?: string): Promise<{ id: string; username: string; displayName: string }[]> {
     const rows = await this.ctx.db
-      .select({ id: users.id, username: users.username, displayName: users.displayName, jurisdiction: users.jurisdiction, linkedTo: volunteers.id })
+      .select({
+        id: users.id,
+        username: users.username,
+        displayName: users.displayName,
+        jurisdiction: users.jurisdiction,
+        linkedTo: volunteers.id,
+      })
       .from(users)
       .leftJoin(volunteers, eq(volunteers.userId, users.id))
       .where(and(eq(users.tenant, p.tenant), isNull(users.disabledAt), sql`${users.roles} = ARRAY['volunteer']::text[]`))
@@ -170,7 +214,10 @@ export class VolunteersService {
   ): Promise<void> {
     const fields: Record<string, FieldIssue> = {};
     if (input.agencyId) {
-      const [a] = await this.ctx.db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.id, input.agencyId), eq(agencies.tenant, p.tenant)));
+      const [a] = await this.ctx.db
+        .select({ id: agencies.id })
+        .from(agencies)
+        .where(and(eq(agencies.id, input.agencyId), eq(agencies.tenant, p.tenant)));
       if (!a) fields.agencyId = { code: "agency_unknown" };
     }
     if (input.userId) {
@@ -179,12 +226,18 @@ export class VolunteersService {
     }
     if (input.desaCodes?.length) {
       const found = new Set(
-        (await this.ctx.db.select({ code: regions.code }).from(regions).where(and(inArray(regions.code, input.desaCodes), eq(regions.level, "desa")))).map((r) => r.code),
+        (
+          await this.ctx.db
+            .select({ code: regions.code })
+            .from(regions)
+            .where(and(inArray(regions.code, input.desaCodes), eq(regions.level, "desa")))
+        ).map((r) => r.code),
       );
       input.desaCodes.forEach((c, i) => {
         if (!found.has(c)) fields[`desaCodes.${i}`] = { code: "region_unknown" };
         else if (!isWithin(c, this.ctx.config.regency)) fields[`desaCodes.${i}`] = { code: "region_outside_regency" };
-        else if (p.jurisdiction !== null && !p.jurisdiction.some((a) => isWithin(c, a))) fields[`desaCodes.${i}`] = { code: "invalid_value" };
+        else if (p.jurisdiction !== null && !p.jurisdiction.some((a) => isWithin(c, a)))
+          fields[`desaCodes.${i}`] = { code: "invalid_value" };
       });
     }
     if (Object.keys(fields).length) throw invalid(fields);
@@ -225,7 +278,11 @@ export class VolunteersService {
         trainings: trainings
           .filter((t) => t.volunteerId === r.id)
           .map((t) => ({ id: t.id, title: t.title, provider: t.provider, completedOn: t.completedOn, notes: t.notes })),
-        activity: { sessions: a?.sessions ?? 0, peopleReached: a?.people ?? 0, lastSessionAt: a?.last ? new Date(a.last).toISOString() : null },
+        activity: {
+          sessions: a?.sessions ?? 0,
+          peopleReached: a?.people ?? 0,
+          lastSessionAt: a?.last ? new Date(a.last).toISOString() : null,
+        },
         abilities: volunteerAbilities(p, r),
       };
     });

@@ -1,7 +1,15 @@
 // The volunteer registry: registration, lists, who sees which volunteer, validation.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
 import { volunteers } from "./volunteers.tables";
 
@@ -35,7 +43,11 @@ beforeAll(async () => {
   const a = await coordinator.request("POST", "/api/volunteers", registration({ agencyId, userId: pontangAccount.id }));
   expect(a.statusCode, a.body).toBe(201);
   pontangVolunteer = a.json().id;
-  const b = await coordinator.request("POST", "/api/volunteers", registration({ name: "Budi Santoso", phone: null, desaCodes: [TIRTAYASA_DESA] }));
+  const b = await coordinator.request(
+    "POST",
+    "/api/volunteers",
+    registration({ name: "Budi Santoso", phone: null, desaCodes: [TIRTAYASA_DESA] }),
+  );
   expect(b.statusCode, b.body).toBe(201);
   tirtayasaVolunteer = b.json().id;
 });
@@ -60,18 +72,26 @@ describe("registering a volunteer", () => {
     // The account may now work in its assigned desa only.
     const [account] = await env.ctx.db.select({ jurisdiction: users.jurisdiction }).from(users).where(eq(users.id, pontangAccount.id));
     expect(account!.jurisdiction).toEqual([PONTANG_DESA]);
-    const audit = await env.ctx.db.select().from(auditLog).where(and(eq(auditLog.action, "volunteer.create"), eq(auditLog.resourceId, pontangVolunteer)));
+    const audit = await env.ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "volunteer.create"), eq(auditLog.resourceId, pontangVolunteer)));
     expect(audit).toHaveLength(1);
   });
 
   it("records a training and an update, each audited", async () => {
-    const t = await coordinator.request("POST", `/api/volunteers/${tirtayasaVolunteer}/trainings`, { title: "Pelatihan fasilitator", completedOn: "2025-03-01" });
+    const t = await coordinator.request("POST", `/api/volunteers/${tirtayasaVolunteer}/trainings`, {
+      title: "Pelatihan fasilitator",
+      completedOn: "2025-03-01",
+    });
     expect(t.statusCode, t.body).toBe(201);
     expect(t.json().trainings).toMatchObject([{ title: "Pelatihan fasilitator", completedOn: "2025-03-01" }]);
     const u = await coordinator.request("PATCH", `/api/volunteers/${tirtayasaVolunteer}`, { notes: "Aktif di posyandu" });
     expect(u.statusCode, u.body).toBe(200);
     expect(u.json().notes).toBe("Aktif di posyandu");
-    const actions = (await env.ctx.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.resourceId, tirtayasaVolunteer))).map((a) => a.action);
+    const actions = (
+      await env.ctx.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.resourceId, tirtayasaVolunteer))
+    ).map((a) => a.action);
     expect(actions.sort()).toEqual(["volunteer.create", "volunteer.training", "volunteer.update"]);
   });
 
@@ -84,7 +104,11 @@ describe("registering a volunteer", () => {
     const refs = await coordinator.request(
       "POST",
       "/api/volunteers",
-      registration({ agencyId: "00000000-0000-4000-8000-000000000000", userId: coordinatorAccount.id, desaCodes: [OUTSIDE_REGENCY_DESA, "36.04.12.9999"] }),
+      registration({
+        agencyId: "00000000-0000-4000-8000-000000000000",
+        userId: coordinatorAccount.id,
+        desaCodes: [OUTSIDE_REGENCY_DESA, "36.04.12.9999"],
+      }),
     );
     expect(refs.statusCode).toBe(400);
     const fields = refs.json().error.fields;
@@ -116,9 +140,14 @@ describe("who sees which volunteer", () => {
     expect((await tirtayasaCoordinator.request("GET", `/api/volunteers/${tirtayasaVolunteer}`)).statusCode).toBe(200);
     expect((await tirtayasaCoordinator.request("GET", `/api/volunteers/${pontangVolunteer}`)).statusCode).toBe(404);
     expect((await tirtayasaCoordinator.request("PATCH", `/api/volunteers/${pontangVolunteer}`, { notes: "x" })).statusCode).toBe(404);
-    expect((await tirtayasaCoordinator.request("POST", `/api/volunteers/${pontangVolunteer}/trainings`, { title: "x", completedOn: "2025-03-01" })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (
+        await tirtayasaCoordinator.request("POST", `/api/volunteers/${pontangVolunteer}/trainings`, {
+          title: "x",
+          completedOn: "2025-03-01",
+        })
+      ).statusCode,
+    ).toBe(404);
     expect((await coordinator.request("GET", "/api/volunteers/00000000-0000-4000-8000-000000000000")).statusCode).toBe(404);
   });
 

@@ -26,7 +26,14 @@ export function Agencies() {
     { header: t("agencies.category"), cell: (agency) => t(`pentahelix.${agency.category}`) },
     {
       header: t("agencies.operators"),
-      cell: (agency) => (agency.activeOperators === 0 ? <Text size="sm" c="orange.8">{t("agencies.noOperators")}</Text> : formatNumber(agency.activeOperators)),
+      cell: (agency) =>
+        agency.activeOperators === 0 ? (
+          <Text size="sm" c="orange.8">
+            {t("agencies.noOperators")}
+          </Text>
+        ) : (
+          formatNumber(agency.activeOperators)
+        ),
     },
     {
       header: t("agencies.status"),
@@ -39,7 +46,12 @@ export function Agencies() {
     {
       header: t("common.actions"),
       cell: (agency) => (
-        <Button variant="light" size="sm" onClick={() => setEditing({ mode: "edit", agency })} aria-label={t("agencies.editNamed", { name: agency.name })}>
+        <Button
+          variant="light"
+          size="sm"
+          onClick={() => setEditing({ mode: "edit", agency })}
+          aria-label={t("agencies.editNamed", { name: agency.name })}
+        >
           {t("common.edit")}
         </Button>
       ),
@@ -49,7 +61,9 @@ export function Agencies() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">{t("nav.agencies")}</Title>
+        <Title order={1} size="h2">
+          {t("nav.agencies")}
+        </Title>
         <Button onClick={() => setEditing({ mode: "create" })}>{t("agencies.create")}</Button>
       </Group>
       {notice && (

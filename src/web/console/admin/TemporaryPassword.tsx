@@ -2,15 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from "@man
 import { useTranslation } from "react-i18next";
 
 /** Shows a temporary password once; it is not kept anywhere after this dialog closes. */
-export function TemporaryPassword({
-  username,
-  password,
-  onClose,
-}: {
-  username: string;
-  password: string;
-  onClose: () => void;
-}) {
+export function TemporaryPassword({ username, password, onClose }: { username: string; password: string; onClose: () => void }) {
   const { t } = useTranslation();
   return (
     <Modal opened onClose={onClose} title={t("users.tempPasswordTitle")} closeOnClickOutside={false}>

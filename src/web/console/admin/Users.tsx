@@ -103,7 +103,9 @@ export function Users() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1} size="h2">{t("nav.users")}</Title>
+        <Title order={1} size="h2">
+          {t("nav.users")}
+        </Title>
         <Button onClick={() => setDialog({ kind: "create" })}>{t("users.create")}</Button>
       </Group>
       {notice && (
@@ -163,9 +165,7 @@ export function Users() {
         <ToggleDisabled
           user={dialog.user}
           onClose={() => setDialog(null)}
-          onDone={() =>
-            saved(t(dialog.user.disabled ? "users.enabled" : "users.disabledNotice", { username: dialog.user.username }))
-          }
+          onDone={() => saved(t(dialog.user.disabled ? "users.enabled" : "users.disabledNotice", { username: dialog.user.username }))}
         />
       )}
       {dialog?.kind === "password" && (

@@ -70,7 +70,9 @@ export function Audit() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">{t("nav.audit")}</Title>
+      <Title order={1} size="h2">
+        {t("nav.audit")}
+      </Title>
       <FilterBar
         label={t("audit.filters")}
         cols={{ base: 1, xs: 3 }}
@@ -87,12 +89,7 @@ export function Audit() {
           )
         }
       >
-        <TextInput
-          label={t("audit.action")}
-          placeholder={t("audit.actionPlaceholder")}
-          value={draft.action}
-          onChange={update("action")}
-        />
+        <TextInput label={t("audit.action")} placeholder={t("audit.actionPlaceholder")} value={draft.action} onChange={update("action")} />
         <TextInput label={t("audit.from")} type="date" value={draft.from} onChange={update("from")} />
         <TextInput label={t("audit.to")} type="date" value={draft.to} onChange={update("to")} />
       </FilterBar>

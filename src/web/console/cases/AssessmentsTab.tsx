@@ -29,7 +29,9 @@ export function AssessmentsTab({ detail, reload }: TabProps) {
         <Stack key={a.id} gap={2}>
           <Group gap="xs">
             <Text fw={600}>{formatDateTime(a.assessedAt)}</Text>
-            <Badge color={a.risk === "high" ? "red" : a.risk === "medium" ? "orange" : "gray"}>{t(`cases.assessment.risk.${a.risk}`)}</Badge>
+            <Badge color={a.risk === "high" ? "red" : a.risk === "medium" ? "orange" : "gray"}>
+              {t(`cases.assessment.risk.${a.risk}`)}
+            </Badge>
           </Group>
           {a.needs.length > 0 && (
             <Text size="sm">
@@ -51,9 +53,26 @@ export function AssessmentsTab({ detail, reload }: TabProps) {
       >
         {() => (
           <>
-            <Select label={t("cases.assessment.riskLabel")} data={options(t, "cases.assessment.risk", RISKS)} value={risk} allowDeselect={false} onChange={(v) => setRisk(v ?? "medium")} />
-            <MultiSelect label={t("cases.assessment.needs")} data={options(t, "cases.service.type", SERVICE_TYPES)} value={needs} onChange={setNeeds} />
-            <Textarea label={t("cases.assessment.summary")} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} />
+            <Select
+              label={t("cases.assessment.riskLabel")}
+              data={options(t, "cases.assessment.risk", RISKS)}
+              value={risk}
+              allowDeselect={false}
+              onChange={(v) => setRisk(v ?? "medium")}
+            />
+            <MultiSelect
+              label={t("cases.assessment.needs")}
+              data={options(t, "cases.service.type", SERVICE_TYPES)}
+              value={needs}
+              onChange={setNeeds}
+            />
+            <Textarea
+              label={t("cases.assessment.summary")}
+              autosize
+              minRows={3}
+              value={summary}
+              onChange={(e) => setSummary(e.currentTarget.value)}
+            />
           </>
         )}
       </FormModal>

@@ -6,7 +6,15 @@ import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack,
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { CASE_STATUSES, type CaseDetail, CASES_PATH, CLOSURE_REASONS, DECISION_ORGS, PRIORITIES, TRAFFICKING_STATUSES } from "../../lib/cases";
+import {
+  CASE_STATUSES,
+  type CaseDetail,
+  CASES_PATH,
+  CLOSURE_REASONS,
+  DECISION_ORGS,
+  PRIORITIES,
+  TRAFFICKING_STATUSES,
+} from "../../lib/cases";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { Link } from "../../lib/router";
@@ -226,8 +234,19 @@ function EditDialog({ detail, opened, onClose, onDone }: DialogProps) {
     >
       {(submission) => (
         <>
-          <Select label={t("cases.statusLabel")} data={options(t, "cases.status", editable)} value={status} onChange={(v) => setStatus(v ?? detail.status)} error={submission.fields.status} />
-          <Select label={t("cases.priorityLabel")} data={options(t, "cases.priority", PRIORITIES)} value={priority} onChange={(v) => setPriority(v ?? detail.priority)} />
+          <Select
+            label={t("cases.statusLabel")}
+            data={options(t, "cases.status", editable)}
+            value={status}
+            onChange={(v) => setStatus(v ?? detail.status)}
+            error={submission.fields.status}
+          />
+          <Select
+            label={t("cases.priorityLabel")}
+            data={options(t, "cases.priority", PRIORITIES)}
+            value={priority}
+            onChange={(v) => setPriority(v ?? detail.priority)}
+          />
           <Select
             label={t("cases.traffickingLabel")}
             data={options(t, "cases.trafficking", TRAFFICKING_STATUSES)}
@@ -243,7 +262,14 @@ function EditDialog({ detail, opened, onClose, onDone }: DialogProps) {
             error={submission.fields.traffickingStatusOrg}
           />
           {detail.summary !== undefined && (
-            <Textarea label={t("cases.summary")} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={submission.fields.summary} />
+            <Textarea
+              label={t("cases.summary")}
+              autosize
+              minRows={3}
+              value={summary}
+              onChange={(e) => setSummary(e.currentTarget.value)}
+              error={submission.fields.summary}
+            />
           )}
         </>
       )}
@@ -269,8 +295,20 @@ function CloseDialog({ detail, opened, onClose, onDone }: DialogProps) {
       {(submission) => (
         <>
           <Text size="sm">{t("cases.close.lead")}</Text>
-          <Select label={t("cases.close.reasonLabel")} data={options(t, "cases.close.reason", CLOSURE_REASONS)} value={reason} onChange={(v) => setReason(v ?? "other")} />
-          <Textarea label={t("cases.close.note")} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={submission.fields.note} />
+          <Select
+            label={t("cases.close.reasonLabel")}
+            data={options(t, "cases.close.reason", CLOSURE_REASONS)}
+            value={reason}
+            onChange={(v) => setReason(v ?? "other")}
+          />
+          <Textarea
+            label={t("cases.close.note")}
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            error={submission.fields.note}
+          />
         </>
       )}
     </FormModal>
@@ -291,7 +329,15 @@ function ReopenDialog({ detail, opened, onClose, onDone }: DialogProps) {
       }}
     >
       {(submission) => (
-        <Textarea label={t("cases.reopen.reason")} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submission.fields.reason} />
+        <Textarea
+          label={t("cases.reopen.reason")}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={submission.fields.reason}
+        />
       )}
     </FormModal>
   );

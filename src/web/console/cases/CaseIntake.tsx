@@ -23,7 +23,17 @@ export interface VictimDraft {
   pmiStatus: string;
 }
 
-export const EMPTY_VICTIM: VictimDraft = { name: "", nik: "", birthDate: "", ageEstimate: "", sex: "", phones: "", address: "", desaCode: "", pmiStatus: "" };
+export const EMPTY_VICTIM: VictimDraft = {
+  name: "",
+  nik: "",
+  birthDate: "",
+  ageEstimate: "",
+  sex: "",
+  phones: "",
+  address: "",
+  desaCode: "",
+  pmiStatus: "",
+};
 
 /** Only the filled-in fields, as the API expects them. */
 export function victimInput(v: VictimDraft) {
@@ -41,13 +51,26 @@ export function victimInput(v: VictimDraft) {
   };
 }
 
-export function VictimFields({ value, onChange, errors }: { value: VictimDraft; onChange: (v: VictimDraft) => void; errors: Record<string, string> }) {
+export function VictimFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: VictimDraft;
+  onChange: (v: VictimDraft) => void;
+  errors: Record<string, string>;
+}) {
   const { t } = useTranslation();
   const set = (key: keyof VictimDraft) => (next: string) => onChange({ ...value, [key]: next });
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput label={t("cases.person.name")} value={value.name} onChange={(e) => set("name")(e.currentTarget.value)} error={errors.name} />
+        <TextInput
+          label={t("cases.person.name")}
+          value={value.name}
+          onChange={(e) => set("name")(e.currentTarget.value)}
+          error={errors.name}
+        />
         <TextInput
           label={t("cases.person.nik")}
           inputMode="numeric"
@@ -56,7 +79,13 @@ export function VictimFields({ value, onChange, errors }: { value: VictimDraft; 
           onChange={(e) => set("nik")(e.currentTarget.value)}
           error={errors.nik}
         />
-        <TextInput type="date" label={t("cases.person.birthDate")} value={value.birthDate} onChange={(e) => set("birthDate")(e.currentTarget.value)} error={errors.birthDate} />
+        <TextInput
+          type="date"
+          label={t("cases.person.birthDate")}
+          value={value.birthDate}
+          onChange={(e) => set("birthDate")(e.currentTarget.value)}
+          error={errors.birthDate}
+        />
         <TextInput
           label={t("cases.person.ageEstimate")}
           inputMode="numeric"
@@ -64,7 +93,13 @@ export function VictimFields({ value, onChange, errors }: { value: VictimDraft; 
           onChange={(e) => set("ageEstimate")(e.currentTarget.value.replace(/\D/g, ""))}
           error={errors.ageEstimate}
         />
-        <Select label={t("cases.person.sex")} data={options(t, "cases.sex", SEXES)} value={value.sex || null} onChange={(v) => set("sex")(v ?? "")} clearable />
+        <Select
+          label={t("cases.person.sex")}
+          data={options(t, "cases.sex", SEXES)}
+          value={value.sex || null}
+          onChange={(v) => set("sex")(v ?? "")}
+          clearable
+        />
         <Select
           label={t("cases.person.pmiStatus")}
           data={options(t, "cases.pmi", PMI_STATUSES)}
@@ -72,8 +107,19 @@ export function VictimFields({ value, onChange, errors }: { value: VictimDraft; 
           onChange={(v) => set("pmiStatus")(v ?? "")}
           clearable
         />
-        <TextInput label={t("cases.person.phones")} description={t("cases.listHint")} value={value.phones} onChange={(e) => set("phones")(e.currentTarget.value)} error={errors.phones} />
-        <TextInput label={t("cases.person.address")} value={value.address} onChange={(e) => set("address")(e.currentTarget.value)} error={errors.address} />
+        <TextInput
+          label={t("cases.person.phones")}
+          description={t("cases.listHint")}
+          value={value.phones}
+          onChange={(e) => set("phones")(e.currentTarget.value)}
+          error={errors.phones}
+        />
+        <TextInput
+          label={t("cases.person.address")}
+          value={value.address}
+          onChange={(e) => set("address")(e.currentTarget.value)}
+          error={errors.address}
+        />
       </SimpleGrid>
       <DesaPicker value={value.desaCode} onChange={set("desaCode")} />
     </Stack>
@@ -92,7 +138,8 @@ export function CaseIntake() {
   const submission = useSubmission();
   const { byField, rest } = splitFieldErrors(submission.fields, ["origin", "priority", "summary", "reportIds", "ownerId", "victim"]);
   const victimErrors: Record<string, string> = {};
-  for (const [path, message] of Object.entries(submission.fields)) if (path.startsWith("victim.")) victimErrors[path.split(".")[1] ?? ""] = message;
+  for (const [path, message] of Object.entries(submission.fields))
+    if (path.startsWith("victim.")) victimErrors[path.split(".")[1] ?? ""] = message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -128,12 +175,44 @@ export function CaseIntake() {
           )}
           <Fieldset legend={t("cases.intake.caseLegend")}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label={t("cases.originLabel")} data={options(t, "cases.origin", CASE_ORIGINS)} value={origin} onChange={(v) => setOrigin(v ?? "walk_in")} error={byField.origin} />
-              <Select label={t("cases.priorityLabel")} data={options(t, "cases.priority", PRIORITIES)} value={priority} onChange={(v) => setPriority(v ?? "normal")} error={byField.priority} />
-              <TextInput label={t("cases.intake.reportId")} description={t("cases.intake.reportIdHint")} value={reportId} onChange={(e) => setReportId(e.currentTarget.value)} error={byField.reportIds} />
-              <CandidatePicker label={t("cases.intake.ownerId")} description={t("cases.intake.ownerIdHint")} value={ownerId} onChange={setOwnerId} error={byField.ownerId} />
+              <Select
+                label={t("cases.originLabel")}
+                data={options(t, "cases.origin", CASE_ORIGINS)}
+                value={origin}
+                onChange={(v) => setOrigin(v ?? "walk_in")}
+                error={byField.origin}
+              />
+              <Select
+                label={t("cases.priorityLabel")}
+                data={options(t, "cases.priority", PRIORITIES)}
+                value={priority}
+                onChange={(v) => setPriority(v ?? "normal")}
+                error={byField.priority}
+              />
+              <TextInput
+                label={t("cases.intake.reportId")}
+                description={t("cases.intake.reportIdHint")}
+                value={reportId}
+                onChange={(e) => setReportId(e.currentTarget.value)}
+                error={byField.reportIds}
+              />
+              <CandidatePicker
+                label={t("cases.intake.ownerId")}
+                description={t("cases.intake.ownerIdHint")}
+                value={ownerId}
+                onChange={setOwnerId}
+                error={byField.ownerId}
+              />
             </SimpleGrid>
-            <Textarea mt="sm" label={t("cases.summary")} autosize minRows={3} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} error={byField.summary} />
+            <Textarea
+              mt="sm"
+              label={t("cases.summary")}
+              autosize
+              minRows={3}
+              value={summary}
+              onChange={(e) => setSummary(e.currentTarget.value)}
+              error={byField.summary}
+            />
           </Fieldset>
           <Fieldset legend={t("cases.intake.victimLegend")}>
             <VictimFields value={victim} onChange={setVictim} errors={victimErrors} />

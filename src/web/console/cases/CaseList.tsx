@@ -1,11 +1,34 @@
 // The case list: my cases, my team's and those referred to my agency, with overdue referrals and
 // services highlighted; coordinators get the aggregate view (sex and age band, never names) and the
 // counts from /api/cases/stats. Exact search by NIK or phone goes to the API (keyed hash).
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { CASE_NEW_PATH, CASE_STATUSES, type CaseStats, type CaseSummary, CASES_PATH, type OverdueItem, REFERRALS_PATH } from "../../lib/cases";
+import {
+  CASE_NEW_PATH,
+  CASE_STATUSES,
+  type CaseStats,
+  type CaseSummary,
+  CASES_PATH,
+  type OverdueItem,
+  REFERRALS_PATH,
+} from "../../lib/cases";
 import { formatDate, formatNumber } from "../../lib/format";
 import { Link, navigate } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -79,7 +102,8 @@ export function CaseList({ me }: { me: Me }) {
           ? "–"
           : item.victims.map((victim) => (
               <Text size="sm" key={victim.id}>
-                {victim.name ?? t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
+                {victim.name ??
+                  t("cases.person.anonymous", { sex: t(`cases.sex.${victim.sex}`), age: t(`cases.ageBand.${victim.ageBand}`) })}
               </Text>
             )),
     },
@@ -169,13 +193,28 @@ export function CaseList({ me }: { me: Me }) {
         resetLabel={t("cases.reset")}
         trailing={
           <>
-            <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "json", status: applied.status || undefined })}`} download>
+            <Button
+              component="a"
+              variant="subtle"
+              href={`/api/cases/export/htcds${query({ format: "json", status: applied.status || undefined })}`}
+              download
+            >
               {t("cases.export.bulkJson")}
             </Button>
-            <Button component="a" variant="subtle" href={`/api/cases/export/htcds${query({ format: "csv", status: applied.status || undefined })}`} download>
+            <Button
+              component="a"
+              variant="subtle"
+              href={`/api/cases/export/htcds${query({ format: "csv", status: applied.status || undefined })}`}
+              download
+            >
               {t("cases.export.bulkCsv")}
             </Button>
-            <Button component="a" variant="subtle" href={`/api/cases/export.xlsx${query({ status: applied.status || undefined })}`} download>
+            <Button
+              component="a"
+              variant="subtle"
+              href={`/api/cases/export.xlsx${query({ status: applied.status || undefined })}`}
+              download
+            >
               {t("cases.export.xlsx")}
             </Button>
           </>

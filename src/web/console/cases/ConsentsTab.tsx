@@ -107,9 +107,23 @@ export function ConsentsTab({ detail, reload }: TabProps) {
       >
         {(submission) => (
           <>
-            <Select label={t("cases.consent.purposeLabel")} data={options(t, "cases.consent.purpose", CONSENT_PURPOSES)} value={purpose} allowDeselect={false} onChange={(v) => setPurpose(v ?? "share_with_agency")} />
+            <Select
+              label={t("cases.consent.purposeLabel")}
+              data={options(t, "cases.consent.purpose", CONSENT_PURPOSES)}
+              value={purpose}
+              allowDeselect={false}
+              onChange={(v) => setPurpose(v ?? "share_with_agency")}
+            />
             {purpose === "share_with_agency" && (
-              <Select label={t("cases.consent.agency")} data={agencies} value={agencyId || null} searchable required onChange={(v) => setAgencyId(v ?? "")} error={submission.fields.agencyId} />
+              <Select
+                label={t("cases.consent.agency")}
+                data={agencies}
+                value={agencyId || null}
+                searchable
+                required
+                onChange={(v) => setAgencyId(v ?? "")}
+                error={submission.fields.agencyId}
+              />
             )}
             {victims.length > 0 && (
               <Select
@@ -130,7 +144,13 @@ export function ConsentsTab({ detail, reload }: TabProps) {
               allowDeselect={false}
               onChange={(v) => setGiven(v ?? "yes")}
             />
-            <Select label={t("cases.consent.methodLabel")} data={options(t, "cases.consent.method", CONSENT_METHODS)} value={method} allowDeselect={false} onChange={(v) => setMethod(v ?? "written")} />
+            <Select
+              label={t("cases.consent.methodLabel")}
+              data={options(t, "cases.consent.method", CONSENT_METHODS)}
+              value={method}
+              allowDeselect={false}
+              onChange={(v) => setMethod(v ?? "written")}
+            />
           </>
         )}
       </FormModal>

@@ -60,9 +60,21 @@ export function EventsTab({ detail, reload }: TabProps) {
                     {e.dateTo ? ` – ${day(e.dateTo)}` : ""}
                   </Table.Td>
                   <Table.Td>
-                    {e.recruitmentMethods.length > 0 && <Text size="sm">{t("cases.event.recruitment")}: {labels("cases.htcds.recruitment", e.recruitmentMethods)}</Text>}
-                    {e.controlMethods.length > 0 && <Text size="sm">{t("cases.event.control")}: {labels("cases.htcds.control", e.controlMethods)}</Text>}
-                    {e.exploitationTypes.length > 0 && <Text size="sm">{t("cases.event.exploitation")}: {labels("cases.htcds.exploitation", e.exploitationTypes)}</Text>}
+                    {e.recruitmentMethods.length > 0 && (
+                      <Text size="sm">
+                        {t("cases.event.recruitment")}: {labels("cases.htcds.recruitment", e.recruitmentMethods)}
+                      </Text>
+                    )}
+                    {e.controlMethods.length > 0 && (
+                      <Text size="sm">
+                        {t("cases.event.control")}: {labels("cases.htcds.control", e.controlMethods)}
+                      </Text>
+                    )}
+                    {e.exploitationTypes.length > 0 && (
+                      <Text size="sm">
+                        {t("cases.event.exploitation")}: {labels("cases.htcds.exploitation", e.exploitationTypes)}
+                      </Text>
+                    )}
                     {e.description && <Text size="sm">{e.description}</Text>}
                   </Table.Td>
                 </Table.Tr>
@@ -94,18 +106,66 @@ export function EventsTab({ detail, reload }: TabProps) {
       >
         {(submission) => (
           <>
-            <Select label={t("cases.event.stage")} data={options(t, "cases.event.stages", EVENT_STAGES)} value={stage} allowDeselect={false} onChange={(v) => setStage(v ?? "Recruitment")} />
+            <Select
+              label={t("cases.event.stage")}
+              data={options(t, "cases.event.stages", EVENT_STAGES)}
+              value={stage}
+              allowDeselect={false}
+              onChange={(v) => setStage(v ?? "Recruitment")}
+            />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t("cases.event.country")} description={t("cases.event.countryHint")} maxLength={2} value={country} onChange={(e) => setCountry(e.currentTarget.value)} error={submission.fields.country} />
+              <TextInput
+                label={t("cases.event.country")}
+                description={t("cases.event.countryHint")}
+                maxLength={2}
+                value={country}
+                onChange={(e) => setCountry(e.currentTarget.value)}
+                error={submission.fields.country}
+              />
               <TextInput label={t("cases.event.city")} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
               <TextInput label={t("cases.event.place")} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
-              <TextInput type="date" label={t("cases.event.dateFrom")} value={dateFrom} onChange={(e) => setDateFrom(e.currentTarget.value)} />
-              <TextInput type="date" label={t("cases.event.dateTo")} value={dateTo} onChange={(e) => setDateTo(e.currentTarget.value)} error={submission.fields.dateTo} />
+              <TextInput
+                type="date"
+                label={t("cases.event.dateFrom")}
+                value={dateFrom}
+                onChange={(e) => setDateFrom(e.currentTarget.value)}
+              />
+              <TextInput
+                type="date"
+                label={t("cases.event.dateTo")}
+                value={dateTo}
+                onChange={(e) => setDateTo(e.currentTarget.value)}
+                error={submission.fields.dateTo}
+              />
             </SimpleGrid>
-            <MultiSelect label={t("cases.event.recruitment")} data={options(t, "cases.htcds.recruitment", RECRUITMENT_METHODS)} value={recruitment} onChange={setRecruitment} searchable />
-            <MultiSelect label={t("cases.event.control")} data={options(t, "cases.htcds.control", METHODS_OF_CONTROL)} value={control} onChange={setControl} searchable />
-            <MultiSelect label={t("cases.event.exploitation")} data={options(t, "cases.htcds.exploitation", EXPLOITATION_TYPES)} value={exploitation} onChange={setExploitation} searchable />
-            <Textarea label={t("cases.event.description")} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+            <MultiSelect
+              label={t("cases.event.recruitment")}
+              data={options(t, "cases.htcds.recruitment", RECRUITMENT_METHODS)}
+              value={recruitment}
+              onChange={setRecruitment}
+              searchable
+            />
+            <MultiSelect
+              label={t("cases.event.control")}
+              data={options(t, "cases.htcds.control", METHODS_OF_CONTROL)}
+              value={control}
+              onChange={setControl}
+              searchable
+            />
+            <MultiSelect
+              label={t("cases.event.exploitation")}
+              data={options(t, "cases.htcds.exploitation", EXPLOITATION_TYPES)}
+              value={exploitation}
+              onChange={setExploitation}
+              searchable
+            />
+            <Textarea
+              label={t("cases.event.description")}
+              autosize
+              minRows={2}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+            />
           </>
         )}
       </FormModal>

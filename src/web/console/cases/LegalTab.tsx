@@ -61,8 +61,21 @@ export function LegalTab({ detail, reload }: TabProps) {
       >
         {(submission) => (
           <>
-            <Select label={t("cases.legal.stageLabel")} data={options(t, "cases.legal.stage", LEGAL_STAGES)} value={stage} allowDeselect={false} onChange={(v) => setStage(v ?? "police_report")} />
-            <TextInput type="date" required label={t("cases.legal.date")} value={date} onChange={(e) => setDate(e.currentTarget.value)} error={submission.fields.date} />
+            <Select
+              label={t("cases.legal.stageLabel")}
+              data={options(t, "cases.legal.stage", LEGAL_STAGES)}
+              value={stage}
+              allowDeselect={false}
+              onChange={(v) => setStage(v ?? "police_report")}
+            />
+            <TextInput
+              type="date"
+              required
+              label={t("cases.legal.date")}
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={submission.fields.date}
+            />
             <TextInput
               label={t("cases.legal.articles")}
               description={t("cases.legal.articlesHint")}

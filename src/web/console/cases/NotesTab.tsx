@@ -45,7 +45,14 @@ export function NotesTab({ detail, reload }: TabProps) {
           }}
         >
           <Stack gap="xs">
-            <Textarea label={t("cases.note.new")} autosize minRows={3} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} />
+            <Textarea
+              label={t("cases.note.new")}
+              autosize
+              minRows={3}
+              value={body}
+              onChange={(e) => setBody(e.currentTarget.value)}
+              error={error}
+            />
             <Group>
               <Button type="submit" loading={busy} disabled={!body.trim()}>
                 {t("cases.note.add")}

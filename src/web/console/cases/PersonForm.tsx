@@ -19,7 +19,15 @@ export interface PersonDraft extends VictimDraft {
   companies: string;
 }
 
-export const EMPTY_PERSON: PersonDraft = { ...EMPTY_VICTIM, kind: "victim", relationship: "", perpetratorRoles: [], aliases: "", bankAccounts: "", companies: "" };
+export const EMPTY_PERSON: PersonDraft = {
+  ...EMPTY_VICTIM,
+  kind: "victim",
+  relationship: "",
+  perpetratorRoles: [],
+  aliases: "",
+  bankAccounts: "",
+  companies: "",
+};
 
 /** The form's text fields for a person as the server sent it (identity included for the team). */
 export function draftOfPerson(p: CasePerson): PersonDraft {
@@ -77,16 +85,36 @@ export function personPatch(before: PersonDraft, after: PersonDraft): Record<str
 }
 
 /** Every field of a person; the kind is chosen only when adding. */
-export function PersonFields({ value, onChange, errors, chooseKind }: { value: PersonDraft; onChange: (d: PersonDraft) => void; errors: Record<string, string>; chooseKind: boolean }) {
+export function PersonFields({
+  value,
+  onChange,
+  errors,
+  chooseKind,
+}: {
+  value: PersonDraft;
+  onChange: (d: PersonDraft) => void;
+  errors: Record<string, string>;
+  chooseKind: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <>
       {chooseKind && (
-        <Select label={t("cases.person.kindLabel")} data={options(t, "cases.person.kind", PERSON_KINDS)} value={value.kind} onChange={(v) => onChange({ ...value, kind: v ?? "victim" })} />
+        <Select
+          label={t("cases.person.kindLabel")}
+          data={options(t, "cases.person.kind", PERSON_KINDS)}
+          value={value.kind}
+          onChange={(v) => onChange({ ...value, kind: v ?? "victim" })}
+        />
       )}
       <VictimFields value={value} onChange={(v) => onChange({ ...value, ...v })} errors={errors} />
       {value.kind === "family" && (
-        <TextInput label={t("cases.person.relationship")} value={value.relationship} onChange={(e) => onChange({ ...value, relationship: e.currentTarget.value })} error={errors.relationship} />
+        <TextInput
+          label={t("cases.person.relationship")}
+          value={value.relationship}
+          onChange={(e) => onChange({ ...value, relationship: e.currentTarget.value })}
+          error={errors.relationship}
+        />
       )}
       {value.kind === "perpetrator" && (
         <MultiSelect
@@ -98,14 +126,24 @@ export function PersonFields({ value, onChange, errors, chooseKind }: { value: P
         />
       )}
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t("cases.person.aliases")} description={t("cases.listHint")} value={value.aliases} onChange={(e) => onChange({ ...value, aliases: e.currentTarget.value })} />
+        <TextInput
+          label={t("cases.person.aliases")}
+          description={t("cases.listHint")}
+          value={value.aliases}
+          onChange={(e) => onChange({ ...value, aliases: e.currentTarget.value })}
+        />
         <TextInput
           label={t("cases.person.bankAccounts")}
           description={t("cases.listHint")}
           value={value.bankAccounts}
           onChange={(e) => onChange({ ...value, bankAccounts: e.currentTarget.value })}
         />
-        <TextInput label={t("cases.person.companies")} description={t("cases.listHint")} value={value.companies} onChange={(e) => onChange({ ...value, companies: e.currentTarget.value })} />
+        <TextInput
+          label={t("cases.person.companies")}
+          description={t("cases.listHint")}
+          value={value.companies}
+          onChange={(e) => onChange({ ...value, companies: e.currentTarget.value })}
+        />
       </SimpleGrid>
     </>
   );

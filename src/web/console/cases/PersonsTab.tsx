@@ -25,7 +25,13 @@ export function PersonsTab({ detail, reload }: TabProps) {
       />
       <Empty shown={detail.persons.length === 0}>{t("cases.person.empty")}</Empty>
       {detail.persons.map((p) => (
-        <Stack key={p.id} gap={4} p="sm" style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8 }} data-testid="case-person">
+        <Stack
+          key={p.id}
+          gap={4}
+          p="sm"
+          style={{ border: "1px solid var(--mantine-color-gray-3)", borderRadius: 8 }}
+          data-testid="case-person"
+        >
           <Group gap="xs">
             <Text fw={600}>{personLabel(t, p)}</Text>
             <Badge variant="light">{t(`cases.person.kind.${p.kind}`)}</Badge>

@@ -161,7 +161,9 @@ export function ReferralTable({ items, onDone, showCase }: { items: Referral[]; 
                 )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Text size="sm">{r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}</Text>
+                <Text size="sm">
+                  {r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}
+                </Text>
               </Table.Td>
               <Table.Td>
                 <ReferralActions referral={r} onDone={onDone} />
@@ -187,7 +189,17 @@ export function hasSharingConsent(c: CaseDetail, agencyId: string): boolean {
   return records[0]?.given === true;
 }
 
-export function ReferralCreate({ detail, opened, onClose, onDone }: { detail: CaseDetail; opened: boolean; onClose: () => void; onDone: () => void }) {
+export function ReferralCreate({
+  detail,
+  opened,
+  onClose,
+  onDone,
+}: {
+  detail: CaseDetail;
+  opened: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const agencies = useAgencyOptions();
   const [agencyId, setAgencyId] = useState("");
@@ -249,7 +261,10 @@ export function ReferralCreate({ detail, opened, onClose, onDone }: { detail: Ca
           <Select
             label={t("cases.referrals.service")}
             description={t("cases.referrals.serviceHint")}
-            data={detail.services.map((s) => ({ value: s.id, label: `${t(`cases.service.type.${s.type}`)}${s.providerAgency ? ` · ${s.providerAgency.name}` : ""}` }))}
+            data={detail.services.map((s) => ({
+              value: s.id,
+              label: `${t(`cases.service.type.${s.type}`)}${s.providerAgency ? ` · ${s.providerAgency.name}` : ""}`,
+            }))}
             value={serviceId || null}
             clearable
             onChange={(v) => setServiceId(v ?? "")}
@@ -262,7 +277,14 @@ export function ReferralCreate({ detail, opened, onClose, onDone }: { detail: Ca
             allowDeselect={false}
             onChange={(v) => setReason(v ?? DEFAULT_REASON)}
           />
-          <Textarea label={t("cases.referrals.details")} autosize minRows={2} value={details} onChange={(e) => setDetails(e.currentTarget.value)} error={submission.fields.details} />
+          <Textarea
+            label={t("cases.referrals.details")}
+            autosize
+            minRows={2}
+            value={details}
+            onChange={(e) => setDetails(e.currentTarget.value)}
+            error={submission.fields.details}
+          />
           {consentMissing && canOverride && (
             <Textarea
               label={t("cases.referrals.overrideReason")}

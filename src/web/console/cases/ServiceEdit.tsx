@@ -27,7 +27,12 @@ export function ServiceEditButton({ caseId, service, onDone }: { caseId: string;
   };
   return (
     <>
-      <Button size="compact-sm" variant="subtle" onClick={start} aria-label={t("cases.service.editOf", { type: t(`cases.service.type.${service.type}`) })}>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        onClick={start}
+        aria-label={t("cases.service.editOf", { type: t(`cases.service.type.${service.type}`) })}
+      >
         {t("cases.service.edit")}
       </Button>
       <FormModal
@@ -57,9 +62,30 @@ export function ServiceEditButton({ caseId, service, onDone }: { caseId: string;
               onChange={(v) => setStatus(v ?? service.status)}
               error={submission.fields.status}
             />
-            <Select label={t("cases.service.provider")} data={agencies} value={provider || null} searchable clearable onChange={(v) => setProvider(v ?? "")} error={submission.fields.providerAgencyId} />
-            <TextInput type="date" label={t("cases.service.due")} value={due} onChange={(e) => setDue(e.currentTarget.value)} error={submission.fields.dueDate} />
-            <Textarea label={t("cases.service.notes")} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} error={submission.fields.notes} />
+            <Select
+              label={t("cases.service.provider")}
+              data={agencies}
+              value={provider || null}
+              searchable
+              clearable
+              onChange={(v) => setProvider(v ?? "")}
+              error={submission.fields.providerAgencyId}
+            />
+            <TextInput
+              type="date"
+              label={t("cases.service.due")}
+              value={due}
+              onChange={(e) => setDue(e.currentTarget.value)}
+              error={submission.fields.dueDate}
+            />
+            <Textarea
+              label={t("cases.service.notes")}
+              autosize
+              minRows={2}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+              error={submission.fields.notes}
+            />
           </>
         )}
       </FormModal>

@@ -11,7 +11,19 @@ import { FormModal } from "./FormModal";
 import { ServiceEditButton } from "./ServiceEdit";
 import { AddButton, dash, day, Empty, options, useAgencyOptions } from "./shared";
 
-function ServiceStatus({ caseId, serviceId, value, editable, onDone }: { caseId: string; serviceId: string; value: string; editable: boolean; onDone: () => void }) {
+function ServiceStatus({
+  caseId,
+  serviceId,
+  value,
+  editable,
+  onDone,
+}: {
+  caseId: string;
+  serviceId: string;
+  value: string;
+  editable: boolean;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   if (!editable) return <Badge variant="light">{t(`cases.service.status.${value}`)}</Badge>;
@@ -120,10 +132,36 @@ export function ServicesTab({ detail, reload }: TabProps) {
       >
         {(submission) => (
           <>
-            <Select label={t("cases.service.typeLabel")} data={options(t, "cases.service.type", SERVICE_TYPES)} value={type} allowDeselect={false} onChange={(v) => setType(v ?? "shelter")} />
-            <Select label={t("cases.service.provider")} data={agencies} value={provider || null} searchable clearable onChange={(v) => setProvider(v ?? "")} error={submission.fields.providerAgencyId} />
-            <TextInput type="date" label={t("cases.service.due")} value={due} onChange={(e) => setDue(e.currentTarget.value)} error={submission.fields.dueDate} />
-            <Textarea label={t("cases.service.notes")} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+            <Select
+              label={t("cases.service.typeLabel")}
+              data={options(t, "cases.service.type", SERVICE_TYPES)}
+              value={type}
+              allowDeselect={false}
+              onChange={(v) => setType(v ?? "shelter")}
+            />
+            <Select
+              label={t("cases.service.provider")}
+              data={agencies}
+              value={provider || null}
+              searchable
+              clearable
+              onChange={(v) => setProvider(v ?? "")}
+              error={submission.fields.providerAgencyId}
+            />
+            <TextInput
+              type="date"
+              label={t("cases.service.due")}
+              value={due}
+              onChange={(e) => setDue(e.currentTarget.value)}
+              error={submission.fields.dueDate}
+            />
+            <Textarea
+              label={t("cases.service.notes")}
+              autosize
+              minRows={2}
+              value={notes}
+              onChange={(e) => setNotes(e.currentTarget.value)}
+            />
           </>
         )}
       </FormModal>

@@ -130,7 +130,8 @@ export function TeamTab({ detail, reload }: TabProps) {
             .filter((r) => r.status === "accepted" && r.assignedUser)
             .map((r) => (
               <Text size="sm" key={r.id}>
-                {r.assignedUser?.displayName} · {r.toAgency.name} · {t(`cases.access.${r.scope === "case" ? "referral_case" : "referral_service"}`)}
+                {r.assignedUser?.displayName} · {r.toAgency.name} ·{" "}
+                {t(`cases.access.${r.scope === "case" ? "referral_case" : "referral_service"}`)}
               </Text>
             ))}
         </Stack>
@@ -179,7 +180,11 @@ export function TeamTab({ detail, reload }: TabProps) {
           reload();
         }}
       >
-        {() => <Text size="sm">{dialog?.kind === "remove" ? t("cases.team.removeLead", { name: dialog.member.user.displayName, code: detail.code }) : null}</Text>}
+        {() => (
+          <Text size="sm">
+            {dialog?.kind === "remove" ? t("cases.team.removeLead", { name: dialog.member.user.displayName, code: detail.code }) : null}
+          </Text>
+        )}
       </FormModal>
     </Stack>
   );

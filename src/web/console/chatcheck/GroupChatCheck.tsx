@@ -73,7 +73,13 @@ export function GroupChatCheck() {
           {result.truncated && <Alert color="yellow">{t("chatCheck.truncated", { checked: formatNumber(result.checked) })}</Alert>}
           {result.offers.length === 0 && <Text>{t("chatCheck.none")}</Text>}
           {result.offers.map((offer) => (
-            <Paper key={`${offer.sentAt}|${offer.author}|${offer.text.slice(0, 60)}`} withBorder p="md" data-testid="chat-offer" data-level={offer.level}>
+            <Paper
+              key={`${offer.sentAt}|${offer.author}|${offer.text.slice(0, 60)}`}
+              withBorder
+              p="md"
+              data-testid="chat-offer"
+              data-level={offer.level}
+            >
               <Group justify="space-between" mb="xs">
                 <Badge color={LEVEL_COLOURS[offer.level]} size="lg">
                   {t(`chatCheck.level.${offer.level}`)}

@@ -1,6 +1,23 @@
 // Coordination of the task force (its own lazy chunk): action items, meetings and the agency directory,
 // and one meeting's page (attendance, minutes, decisions with action items, minutes PDF).
-import { Alert, Anchor, Badge, Button, Checkbox, Group, MultiSelect, Paper, Select, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api, request } from "../../lib/api";
@@ -33,7 +50,15 @@ type ActionItem = {
   overdue: boolean;
   canUpdate: boolean;
 };
-type MeetingSummary = { id: string; title: string; startsAt: string; place: string | null; onlineUrl: string | null; decisionCount: number; openActionItems: number };
+type MeetingSummary = {
+  id: string;
+  title: string;
+  startsAt: string;
+  place: string | null;
+  onlineUrl: string | null;
+  decisionCount: number;
+  openActionItems: number;
+};
 type Meeting = {
   id: string;
   title: string;
@@ -150,7 +175,10 @@ function ActionItemCard({ item, onSaved }: { item: ActionItem; onSaved: () => vo
           <StatusBadge item={item} />
         </Group>
         <Text size="sm" c="dimmed">
-          {t("coordination.ownerDue", { owner: item.ownerAgency.name + (item.ownerUser ? ` — ${item.ownerUser.name}` : ""), due: formatDate(item.dueDate) })}
+          {t("coordination.ownerDue", {
+            owner: item.ownerAgency.name + (item.ownerUser ? ` — ${item.ownerUser.name}` : ""),
+            due: formatDate(item.dueDate),
+          })}
           {" · "}
           <Anchor component={Link} href={`${MEETING_PATH}/${item.meetingId}`}>
             {item.meetingTitle}
@@ -168,11 +196,18 @@ function ActionItemCard({ item, onSaved }: { item: ActionItem; onSaved: () => vo
               allowDeselect={false}
               w={180}
             />
-            <TextInput label={t("coordination.proof")} value={proof} onChange={(e) => setProof(e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput
+              label={t("coordination.proof")}
+              value={proof}
+              onChange={(e) => setProof(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
             <Button
               loading={submit.busy}
               onClick={() =>
-                submit.run(() => api.patch(`/api/coordination/action-items/${item.id}`, { status, proof: proof.trim() || null })).then((ok) => ok && onSaved())
+                submit
+                  .run(() => api.patch(`/api/coordination/action-items/${item.id}`, { status, proof: proof.trim() || null }))
+                  .then((ok) => ok && onSaved())
               }
             >
               {t("coordination.save")}
@@ -235,7 +270,12 @@ function PlanMeeting() {
         <Title order={2} size="h4">
           {t("coordination.plan.heading")}
         </Title>
-        <TextInput label={t("coordination.meeting.title")} value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} required />
+        <TextInput
+          label={t("coordination.meeting.title")}
+          value={f.title}
+          onChange={(e) => setF({ ...f, title: e.currentTarget.value })}
+          required
+        />
         <TextInput
           type="datetime-local"
           label={t("coordination.meeting.startsAtWib")}
@@ -244,11 +284,31 @@ function PlanMeeting() {
           required
         />
         <Group grow>
-          <TextInput label={t("coordination.meeting.place")} value={f.place} onChange={(e) => setF({ ...f, place: e.currentTarget.value })} />
-          <TextInput label={t("coordination.meeting.onlineUrl")} value={f.onlineUrl} onChange={(e) => setF({ ...f, onlineUrl: e.currentTarget.value })} />
+          <TextInput
+            label={t("coordination.meeting.place")}
+            value={f.place}
+            onChange={(e) => setF({ ...f, place: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t("coordination.meeting.onlineUrl")}
+            value={f.onlineUrl}
+            onChange={(e) => setF({ ...f, onlineUrl: e.currentTarget.value })}
+          />
         </Group>
-        <Textarea label={t("coordination.meeting.agenda")} value={f.agenda} onChange={(e) => setF({ ...f, agenda: e.currentTarget.value })} autosize minRows={2} />
-        <MultiSelect label={t("coordination.meeting.invited")} data={options} value={f.invited} onChange={(v) => setF({ ...f, invited: v })} searchable />
+        <Textarea
+          label={t("coordination.meeting.agenda")}
+          value={f.agenda}
+          onChange={(e) => setF({ ...f, agenda: e.currentTarget.value })}
+          autosize
+          minRows={2}
+        />
+        <MultiSelect
+          label={t("coordination.meeting.invited")}
+          data={options}
+          value={f.invited}
+          onChange={(v) => setF({ ...f, invited: v })}
+          searchable
+        />
         {submit.alert}
         <Group>
           <Button
@@ -353,7 +413,11 @@ function Attendance({ meeting: m, onSaved }: { meeting: Meeting; onSaved: () => 
                 submit
                   .run(() =>
                     request("PUT", `/api/coordination/meetings/${m.id}/attendance`, {
-                      attendance: m.invitedAgencies.map((a) => ({ agencyId: a.id, present: present.includes(a.id), headcount: present.includes(a.id) ? 1 : 0 })),
+                      attendance: m.invitedAgencies.map((a) => ({
+                        agencyId: a.id,
+                        present: present.includes(a.id),
+                        headcount: present.includes(a.id) ? 1 : 0,
+                      })),
                     }),
                   )
                   .then((ok) => ok && onSaved())
@@ -380,13 +444,23 @@ function Minutes({ meeting: m, onSaved }: { meeting: Meeting; onSaved: () => voi
         </Title>
         {m.canManage ? (
           <>
-            <Textarea aria-label={t("coordination.minutes")} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} />
+            <Textarea
+              aria-label={t("coordination.minutes")}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              autosize
+              minRows={4}
+            />
             {submit.alert}
             <Group>
               <Button
                 variant="default"
                 loading={submit.busy}
-                onClick={() => submit.run(() => api.patch(`/api/coordination/meetings/${m.id}`, { minutes: text.trim() || null })).then((ok) => ok && onSaved())}
+                onClick={() =>
+                  submit
+                    .run(() => api.patch(`/api/coordination/meetings/${m.id}`, { minutes: text.trim() || null }))
+                    .then((ok) => ok && onSaved())
+                }
               >
                 {t("coordination.saveMinutes")}
               </Button>
@@ -408,14 +482,34 @@ function AddDecision({ meetingId, onSaved }: { meetingId: string; onSaved: () =>
   const submit = useSubmit();
   return (
     <Stack gap="xs" data-testid="add-decision">
-      <Textarea label={t("coordination.decisionText")} value={f.text} onChange={(e) => setF({ ...f, text: e.currentTarget.value })} autosize />
+      <Textarea
+        label={t("coordination.decisionText")}
+        value={f.text}
+        onChange={(e) => setF({ ...f, text: e.currentTarget.value })}
+        autosize
+      />
       <Text size="sm" c="dimmed">
         {t("coordination.actionItemOptional")}
       </Text>
       <Group grow align="end">
-        <TextInput label={t("coordination.actionItemTitle")} value={f.itemTitle} onChange={(e) => setF({ ...f, itemTitle: e.currentTarget.value })} />
-        <Select label={t("coordination.ownerAgency")} data={options} value={f.owner} onChange={(v) => setF({ ...f, owner: v })} searchable />
-        <TextInput type="date" label={t("coordination.dueDate")} value={f.due} onChange={(e) => setF({ ...f, due: e.currentTarget.value })} />
+        <TextInput
+          label={t("coordination.actionItemTitle")}
+          value={f.itemTitle}
+          onChange={(e) => setF({ ...f, itemTitle: e.currentTarget.value })}
+        />
+        <Select
+          label={t("coordination.ownerAgency")}
+          data={options}
+          value={f.owner}
+          onChange={(v) => setF({ ...f, owner: v })}
+          searchable
+        />
+        <TextInput
+          type="date"
+          label={t("coordination.dueDate")}
+          value={f.due}
+          onChange={(e) => setF({ ...f, due: e.currentTarget.value })}
+        />
       </Group>
       {submit.alert}
       <Group>
@@ -476,7 +570,9 @@ function Directory({ manage }: { manage: boolean }) {
                     aria-label={t("coordination.taskForces")}
                     data={TASK_FORCES.map((tf) => ({ value: tf, label: t(`coordination.taskForce.${tf}`) }))}
                     value={a.taskForces}
-                    onChange={(v) => submit.run(() => request("PUT", `/api/coordination/agencies/${a.id}/task-forces`, { taskForces: v })).then(dir.reload)}
+                    onChange={(v) =>
+                      submit.run(() => request("PUT", `/api/coordination/agencies/${a.id}/task-forces`, { taskForces: v })).then(dir.reload)
+                    }
                   />
                 ) : (
                   <Group gap={4}>
@@ -513,10 +609,24 @@ function Directory({ manage }: { manage: boolean }) {
               {t("coordination.addFocalPoint")}
             </Title>
             <Group grow align="end">
-              <Select label={t("coordination.agency")} data={options} value={fp.agency} onChange={(v) => setFp({ ...fp, agency: v })} searchable />
+              <Select
+                label={t("coordination.agency")}
+                data={options}
+                value={fp.agency}
+                onChange={(v) => setFp({ ...fp, agency: v })}
+                searchable
+              />
               <TextInput label={t("coordination.fpName")} value={fp.name} onChange={(e) => setFp({ ...fp, name: e.currentTarget.value })} />
-              <TextInput label={t("coordination.fpPosition")} value={fp.position} onChange={(e) => setFp({ ...fp, position: e.currentTarget.value })} />
-              <TextInput label={t("coordination.fpPhone")} value={fp.phone} onChange={(e) => setFp({ ...fp, phone: e.currentTarget.value })} />
+              <TextInput
+                label={t("coordination.fpPosition")}
+                value={fp.position}
+                onChange={(e) => setFp({ ...fp, position: e.currentTarget.value })}
+              />
+              <TextInput
+                label={t("coordination.fpPhone")}
+                value={fp.phone}
+                onChange={(e) => setFp({ ...fp, phone: e.currentTarget.value })}
+              />
             </Group>
             {submit.alert}
             <Group>

@@ -1,7 +1,22 @@
 // One recruiter entity: identifiers with how many records name each, names seen, the records (linked
 // where the caller may open them), the network, the watchlist, judgements with merge and split, and
 // look-alike names to judge. The server audits every open.
-import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -43,7 +58,13 @@ export function EntityPage({ id }: { id: string }) {
         </Title>
         {e.watched ? <Badge color="red">{t("intel.watched")}</Badge> : null}
       </Group>
-      <Text size="sm">{t("intel.recordCounts", { reports: formatNumber(e.records.report), screenings: formatNumber(e.records.screening), cases: formatNumber(e.records.case) })}</Text>
+      <Text size="sm">
+        {t("intel.recordCounts", {
+          reports: formatNumber(e.records.report),
+          screenings: formatNumber(e.records.screening),
+          cases: formatNumber(e.records.case),
+        })}
+      </Text>
       {e.names.length > 0 && <Text size="sm">{t("intel.namesSeen", { names: e.names.join(", ") })}</Text>}
 
       <Paper withBorder p="md">
@@ -88,7 +109,8 @@ export function EntityPage({ id }: { id: string }) {
         </Title>
         {e.judgements.map((j) => (
           <Text key={`${j.otherId}-${j.at}`} size="sm">
-            {t(`intel.verdicts.${j.verdict}`)} · <Link href={`${INTEL_PATH}/${j.otherId}`}>{t("intel.otherEntity")}</Link> · {j.by}, {formatDateTime(j.at)}
+            {t(`intel.verdicts.${j.verdict}`)} · <Link href={`${INTEL_PATH}/${j.otherId}`}>{t("intel.otherEntity")}</Link> · {j.by},{" "}
+            {formatDateTime(j.at)}
             {j.note ? ` — ${j.note}` : ""}
           </Text>
         ))}
@@ -99,7 +121,8 @@ export function EntityPage({ id }: { id: string }) {
             </Text>
             {e.suggestions.map((s) => (
               <Text key={s.id} size="sm">
-                <Link href={`${INTEL_PATH}/${s.id}`}>{s.label ?? t("intel.unnamed")}</Link> ({t("intel.similarity", { n: Math.round(s.similarity * 100) })})
+                <Link href={`${INTEL_PATH}/${s.id}`}>{s.label ?? t("intel.unnamed")}</Link> (
+                {t("intel.similarity", { n: Math.round(s.similarity * 100) })})
               </Text>
             ))}
           </Stack>
@@ -132,7 +155,12 @@ function WatchForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
           loading={submission.busy}
           onClick={() =>
             void submission.run(async () =>
-              onDone(await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, { watched: !entity.watched, reason: reason.trim() || undefined })),
+              onDone(
+                await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, {
+                  watched: !entity.watched,
+                  reason: reason.trim() || undefined,
+                }),
+              ),
             )
           }
         >
@@ -177,7 +205,11 @@ function SplitForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
             size="xs"
             disabled={chosen.length === 0 || chosen.length >= entity.identifiers.length}
             loading={submission.busy}
-            onClick={() => void submission.run(async () => onDone(await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/split`, { identifierIds: chosen })))}
+            onClick={() =>
+              void submission.run(async () =>
+                onDone(await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/split`, { identifierIds: chosen })),
+              )
+            }
           >
             {t("intel.split")}
           </Button>
@@ -201,7 +233,12 @@ function JudgeForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
       <Text size="sm" fw={500}>
         {t("intel.judgeTitle")}
       </Text>
-      <TextInput label={t("intel.otherEntityId")} description={t("intel.otherEntityHint")} value={other} onChange={(e) => setOther(e.currentTarget.value.trim())} />
+      <TextInput
+        label={t("intel.otherEntityId")}
+        description={t("intel.otherEntityHint")}
+        value={other}
+        onChange={(e) => setOther(e.currentTarget.value.trim())}
+      />
       <SegmentedControl
         value={verdict}
         onChange={(v) => setVerdict(v as typeof verdict)}
@@ -216,7 +253,14 @@ function JudgeForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
           loading={submission.busy}
           onClick={() =>
             void submission.run(async () =>
-              onDone(await api.post<EntityDetail>("/api/intel/judgements", { entityA: entity.id, entityB: other, verdict, note: note.trim() || undefined })),
+              onDone(
+                await api.post<EntityDetail>("/api/intel/judgements", {
+                  entityA: entity.id,
+                  entityB: other,
+                  verdict,
+                  note: note.trim() || undefined,
+                }),
+              ),
             )
           }
         >

@@ -57,9 +57,16 @@ export function IntelList() {
           setOffset(0);
           filters.reset();
         }}
-        leading={<Checkbox label={t("intel.watchedOnly")} checked={draft.watched} onChange={(e) => set("watched")(e.currentTarget.checked)} />}
+        leading={
+          <Checkbox label={t("intel.watchedOnly")} checked={draft.watched} onChange={(e) => set("watched")(e.currentTarget.checked)} />
+        }
       >
-        <TextInput label={t("intel.search")} description={t("intel.searchHint")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
+        <TextInput
+          label={t("intel.search")}
+          description={t("intel.searchHint")}
+          value={draft.q}
+          onChange={(e) => set("q")(e.currentTarget.value)}
+        />
         <Select
           label={t("intel.minRecords")}
           data={["1", "2", "3", "5"].map((value) => ({ value, label: t("intel.minRecordsOption", { n: value }) }))}

@@ -141,7 +141,12 @@ export function VillageMap() {
       ) : null}
       {!response && !data.error && <Text role="status">{t("common.loading")}</Text>}
       {response && (
-        <ul className="village-legend" aria-label={t("villageMap.legend")} data-testid="map-legend" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        <ul
+          className="village-legend"
+          aria-label={t("villageMap.legend")}
+          data-testid="map-legend"
+          style={{ listStyle: "none", padding: 0, margin: 0 }}
+        >
           <Group gap="md">
             {response.legend.map((entry) => (
               <li key={entry.category}>
@@ -201,7 +206,11 @@ export function VillageMap() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <span className="village-legend-swatch" style={{ background: COLOURS[row.category] ?? "#adb5bd" }} aria-hidden="true" />
+                      <span
+                        className="village-legend-swatch"
+                        style={{ background: COLOURS[row.category] ?? "#adb5bd" }}
+                        aria-hidden="true"
+                      />
                       {categoryLabel(t, metric, row.category)}
                     </Table.Td>
                     <Table.Td>

@@ -12,7 +12,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
 
 function todayWib(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(),
+  );
 }
 
 export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa: string; agencyId: string } }) {
@@ -33,7 +35,8 @@ export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa:
   );
   // The calendar route has no place filters: narrow on the client to what the list shows.
   const items = (data.data?.items ?? []).filter(
-    (item) => (!filters.desa || item.desaCode === filters.desa) && (!filters.kecamatan || item.desaCode.startsWith(`${filters.kecamatan}.`)),
+    (item) =>
+      (!filters.desa || item.desaCode === filters.desa) && (!filters.kecamatan || item.desaCode.startsWith(`${filters.kecamatan}.`)),
   );
   const move = (delta: number) =>
     setMonth(({ year, month: m }) => {
@@ -88,7 +91,12 @@ export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa:
                   >
                     {inside && <span>{day}</span>}
                     {events.map((event) => (
-                      <Link key={event.id} href={outreachSessionPath(event.id)} className="outreach-calendar-event" title={`${event.title} (${event.attendanceTotal})`}>
+                      <Link
+                        key={event.id}
+                        href={outreachSessionPath(event.id)}
+                        className="outreach-calendar-event"
+                        title={`${event.title} (${event.attendanceTotal})`}
+                      >
                         {event.title}
                       </Link>
                     ))}
@@ -100,7 +108,11 @@ export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa:
         </tbody>
       </table>
       {!data.loading && items.length === 0 && <Text size="sm">{t("outreach.calendar.empty")}</Text>}
-      {filters.agencyId ? <Text size="xs" c="dimmed">{t("outreach.calendar.agencyNote")}</Text> : null}
+      {filters.agencyId ? (
+        <Text size="xs" c="dimmed">
+          {t("outreach.calendar.agencyNote")}
+        </Text>
+      ) : null}
     </Stack>
   );
 }

@@ -39,14 +39,24 @@ export function Coverage({ me }: { me: Me }) {
       </Text>
       <form onSubmit={submit} aria-label={t("coverage.period")}>
         <Group align="flex-end">
-          <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => {
-            const from = e.currentTarget.value;
-            setDraft((previous) => ({ ...previous, from }));
-          }} />
-          <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => {
-            const to = e.currentTarget.value;
-            setDraft((previous) => ({ ...previous, to }));
-          }} />
+          <TextInput
+            type="date"
+            label={t("outreach.from")}
+            value={draft.from}
+            onChange={(e) => {
+              const from = e.currentTarget.value;
+              setDraft((previous) => ({ ...previous, from }));
+            }}
+          />
+          <TextInput
+            type="date"
+            label={t("outreach.to")}
+            value={draft.to}
+            onChange={(e) => {
+              const to = e.currentTarget.value;
+              setDraft((previous) => ({ ...previous, to }));
+            }}
+          />
           <Button type="submit">{t("audit.apply")}</Button>
           {me.abilities.exportOutreach && (
             <Button component="a" href={`/api/outreach/export.xlsx${query(applied)}`} download variant="default">

@@ -56,7 +56,14 @@ export function PendingSessions({ me, onSent }: { me: Me; onSent?: () => void })
   if (pending.length === 0) return null;
   const waiting = pending.filter((item) => !item.rejected);
   return (
-    <Paper withBorder p="md" className="outreach-pending" data-testid="outbox" role="region" aria-label={t("outreach.pending.title", { n: pending.length })}>
+    <Paper
+      withBorder
+      p="md"
+      className="outreach-pending"
+      data-testid="outbox"
+      role="region"
+      aria-label={t("outreach.pending.title", { n: pending.length })}
+    >
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={2} size="h4">
@@ -206,14 +213,29 @@ export function Outreach({ me }: { me: Me }) {
     {
       header: t("outreach.photos.column"),
       cell: (item) => (
-        <Button size="compact-sm" variant="default" onClick={() => setPhotosOf(item.id)} aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => setPhotosOf(item.id)}
+          aria-label={t("outreach.photos.openLabel", { desa: item.desaName, n: item.photos.length })}
+        >
           {t("outreach.photos.open", { n: item.photos.length })}
         </Button>
       ),
     },
   ];
-  const notice = search.get("terkirim") ? t("outreach.sent") : search.get("diubah") ? t("outreach.changed") : search.get("tersimpan") ? t("outreach.keptOnDevice") : null;
-  const photoNotice = search.get("fotoGagal") ? t("outreach.photos.someFailed", { n: search.get("fotoGagal") }) : search.get("fotoTertinggal") ? t("outreach.photos.leftBehind") : null;
+  const notice = search.get("terkirim")
+    ? t("outreach.sent")
+    : search.get("diubah")
+      ? t("outreach.changed")
+      : search.get("tersimpan")
+        ? t("outreach.keptOnDevice")
+        : null;
+  const photoNotice = search.get("fotoGagal")
+    ? t("outreach.photos.someFailed", { n: search.get("fotoGagal") })
+    : search.get("fotoTertinggal")
+      ? t("outreach.photos.leftBehind")
+      : null;
   const photoSession = items.find((item) => item.id === photosOf);
 
   return (
@@ -290,7 +312,10 @@ export function Outreach({ me }: { me: Me }) {
             label={t("outreach.agency")}
             value={draft.agencyId}
             onChange={(e) => set("agencyId")(e.currentTarget.value)}
-            data={[{ value: "", label: t("outreach.any") }, ...agencies.data.items.map((agency) => ({ value: agency.id, label: agency.name }))]}
+            data={[
+              { value: "", label: t("outreach.any") },
+              ...agencies.data.items.map((agency) => ({ value: agency.id, label: agency.name })),
+            ]}
           />
         )}
         <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => set("from")(e.currentTarget.value)} />

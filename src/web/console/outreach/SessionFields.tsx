@@ -8,7 +8,13 @@ import { attendanceTotal } from "./sessionValues";
 import type { SessionFormState } from "./useSessionForm";
 
 const TOPIC_GROUPS: readonly TopicGroup[] = ["red_flag", "migration_step", "protection"];
-const BAND_LABEL: Record<(typeof AGE_BANDS)[number], string> = { under_18: "< 18", "18_24": "18–24", "25_39": "25–39", "40_59": "40–59", "60_plus": "≥ 60" };
+const BAND_LABEL: Record<(typeof AGE_BANDS)[number], string> = {
+  under_18: "< 18",
+  "18_24": "18–24",
+  "25_39": "25–39",
+  "40_59": "40–59",
+  "60_plus": "≥ 60",
+};
 
 const toggle = (list: string[], value: string, checked: boolean) => (checked ? [...list, value] : list.filter((item) => item !== value));
 
@@ -27,9 +33,31 @@ export function SessionWhenFields({ form, editing }: { form: SessionFormState; e
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput size="lg" type="date" label={t("outreach.form.date")} value={values.date} onChange={(e) => set("date")(e.currentTarget.value)} required error={fieldError("startsAt")} />
-        <TextInput size="lg" type="time" label={t("outreach.form.startTime")} value={values.time} onChange={(e) => set("time")(e.currentTarget.value)} required />
-        <TextInput size="lg" type="time" label={t("outreach.form.endTime")} value={values.endTime} onChange={(e) => set("endTime")(e.currentTarget.value)} error={fieldError("endsAt")} />
+        <TextInput
+          size="lg"
+          type="date"
+          label={t("outreach.form.date")}
+          value={values.date}
+          onChange={(e) => set("date")(e.currentTarget.value)}
+          required
+          error={fieldError("startsAt")}
+        />
+        <TextInput
+          size="lg"
+          type="time"
+          label={t("outreach.form.startTime")}
+          value={values.time}
+          onChange={(e) => set("time")(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          size="lg"
+          type="time"
+          label={t("outreach.form.endTime")}
+          value={values.endTime}
+          onChange={(e) => set("endTime")(e.currentTarget.value)}
+          error={fieldError("endsAt")}
+        />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={4}>
         {t("outreach.form.wib")}
@@ -170,9 +198,37 @@ export function SessionQuizFields({ form }: { form: SessionFormState }) {
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput size="lg" type="number" inputMode="decimal" min={0} max={100} label={t("outreach.form.preScore")} value={quiz.pre} onChange={(e) => set("quiz")({ ...quiz, pre: e.currentTarget.value })} error={fieldError("quiz.preScore")} />
-        <TextInput size="lg" type="number" inputMode="decimal" min={0} max={100} label={t("outreach.form.postScore")} value={quiz.post} onChange={(e) => set("quiz")({ ...quiz, post: e.currentTarget.value })} error={fieldError("quiz.postScore")} />
-        <TextInput size="lg" type="number" inputMode="numeric" min={0} label={t("outreach.form.respondents")} value={quiz.respondents} onChange={(e) => set("quiz")({ ...quiz, respondents: e.currentTarget.value })} />
+        <TextInput
+          size="lg"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          label={t("outreach.form.preScore")}
+          value={quiz.pre}
+          onChange={(e) => set("quiz")({ ...quiz, pre: e.currentTarget.value })}
+          error={fieldError("quiz.preScore")}
+        />
+        <TextInput
+          size="lg"
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={100}
+          label={t("outreach.form.postScore")}
+          value={quiz.post}
+          onChange={(e) => set("quiz")({ ...quiz, post: e.currentTarget.value })}
+          error={fieldError("quiz.postScore")}
+        />
+        <TextInput
+          size="lg"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          label={t("outreach.form.respondents")}
+          value={quiz.respondents}
+          onChange={(e) => set("quiz")({ ...quiz, respondents: e.currentTarget.value })}
+        />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={4}>
         {t("outreach.form.quizHint")}

@@ -12,7 +12,14 @@ import type { Me } from "../../lib/types";
 import { usePageTitle } from "../usePageTitle";
 import { OUTREACH_PATH, type SessionView } from "../villages/types";
 import type { OutboxItem } from "./outbox";
-import { AttendanceTable, SessionAudienceFields, SessionPeopleFields, SessionQuizFields, SessionTopicFields, SessionWhenFields } from "./SessionFields";
+import {
+  AttendanceTable,
+  SessionAudienceFields,
+  SessionPeopleFields,
+  SessionQuizFields,
+  SessionTopicFields,
+  SessionWhenFields,
+} from "./SessionFields";
 import { SessionPhotoPicker, usePhotoPicker } from "./SessionPhotoPicker";
 import { SessionPlaceFields } from "./SessionPlaceFields";
 import { useSessionForm } from "./useSessionForm";

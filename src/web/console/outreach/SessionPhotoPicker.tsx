@@ -38,7 +38,9 @@ export function usePhotoPicker(): PhotoPicker {
     const fit = prepared.filter((photo) => photo.file.size <= MAX_ATTACHMENT_BYTES);
     setPhotos((chosen) => [...chosen, ...fit]);
     const refused = fit.length < prepared.length || photoFiles.length < files.length;
-    setProblem(refused ? t("outreach.form.photosRefused") : photoFiles.length > room ? t("uploads.tooMany", { n: photoFiles.length - room }) : null);
+    setProblem(
+      refused ? t("outreach.form.photosRefused") : photoFiles.length > room ? t("uploads.tooMany", { n: photoFiles.length - room }) : null,
+    );
   }
 
   async function upload(sessionId: string): Promise<number> {
@@ -86,7 +88,12 @@ export function SessionPhotoPicker({ picker }: { picker: PhotoPicker }) {
         </ul>
       )}
       <Group>
-        <FileButton onChange={(files) => void picker.choose(files)} accept={PHOTO_TYPES.join(",")} multiple disabled={photos.length >= MAX_ATTACHMENTS || preparing}>
+        <FileButton
+          onChange={(files) => void picker.choose(files)}
+          accept={PHOTO_TYPES.join(",")}
+          multiple
+          disabled={photos.length >= MAX_ATTACHMENTS || preparing}
+        >
           {(props) => (
             <Button {...props} size="lg" variant="default" loading={preparing} disabled={photos.length >= MAX_ATTACHMENTS}>
               {t("outreach.form.choosePhotos")}

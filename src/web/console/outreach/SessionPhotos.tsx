@@ -13,7 +13,8 @@ import type { SessionView } from "../villages/types";
 
 export const PHOTO_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 
-export const photoUrl = (sessionId: string, photoId?: string) => `/api/outreach/sessions/${sessionId}/photos${photoId ? `/${photoId}` : ""}`;
+export const photoUrl = (sessionId: string, photoId?: string) =>
+  `/api/outreach/sessions/${sessionId}/photos${photoId ? `/${photoId}` : ""}`;
 
 export function SessionPhotos({ session, onChange }: { session: SessionView; onChange: () => void }) {
   const { t } = useTranslation();
@@ -42,14 +43,24 @@ export function SessionPhotos({ session, onChange }: { session: SessionView; onC
         {session.photos.map((photo, index) => (
           <figure key={photo.id} className="outreach-photo">
             <a href={photoUrl(session.id, photo.id)} target="_blank" rel="noreferrer">
-              <img src={photoUrl(session.id, photo.id)} alt={t("outreach.photos.alt", { n: index + 1, desa: session.desaName })} loading="lazy" />
+              <img
+                src={photoUrl(session.id, photo.id)}
+                alt={t("outreach.photos.alt", { n: index + 1, desa: session.desaName })}
+                loading="lazy"
+              />
             </a>
             <figcaption>
               <Text size="xs" c="dimmed">
                 {formatDateTime(photo.createdAt)}
               </Text>
               {editable && (
-                <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(photo.id)} aria-label={t("outreach.photos.removeLabel", { n: index + 1 })}>
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => void remove(photo.id)}
+                  aria-label={t("outreach.photos.removeLabel", { n: index + 1 })}
+                >
                   {t("outreach.photos.remove")}
                 </Button>
               )}

@@ -59,11 +59,21 @@ export function SessionPlaceFields({
             onKecamatan(e.currentTarget.value);
             onDesa("");
           }}
-          data={[{ value: "", label: t("outreach.form.choose") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+          data={[
+            { value: "", label: t("outreach.form.choose") },
+            ...kecamatanList.map((region) => ({ value: region.code, label: region.name })),
+          ]}
         />
       )}
       {onlyOne ? (
-        <TextInput size="lg" label={t("outreach.desa")} value={place.desaName} readOnly variant="filled" description={t("outreach.form.onlyDesa")} />
+        <TextInput
+          size="lg"
+          label={t("outreach.desa")}
+          value={place.desaName}
+          readOnly
+          variant="filled"
+          description={t("outreach.form.onlyDesa")}
+        />
       ) : (
         <NativeSelect
           size="lg"
@@ -75,7 +85,13 @@ export function SessionPlaceFields({
           error={desaError}
         />
       )}
-      <TextInput size="lg" label={t("outreach.form.venue")} value={venue} onChange={(e) => onVenue(e.currentTarget.value)} maxLength={200} />
+      <TextInput
+        size="lg"
+        label={t("outreach.form.venue")}
+        value={venue}
+        onChange={(e) => onVenue(e.currentTarget.value)}
+        maxLength={200}
+      />
     </Stack>
   );
 }

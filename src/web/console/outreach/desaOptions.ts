@@ -72,10 +72,16 @@ export async function jurisdictionDesa(me: Me): Promise<DesaOption[] | null> {
   for (const code of me.jurisdiction.codes) {
     if (isDesa(code)) {
       const [desa, kecamatan] = await Promise.all([regionOf(code), regionOf(parentOf(code))]);
-      options.push({ value: code, label: desa?.name ?? code, kecamatanCode: parentOf(code), kecamatanName: kecamatan?.name ?? parentOf(code) });
+      options.push({
+        value: code,
+        label: desa?.name ?? code,
+        kecamatanCode: parentOf(code),
+        kecamatanName: kecamatan?.name ?? parentOf(code),
+      });
     } else if (code.split(".").length === 3) {
       const [kecamatan, children] = await Promise.all([regionOf(code), regionChildren(code)]);
-      for (const desa of children) options.push({ value: desa.code, label: desa.name, kecamatanCode: code, kecamatanName: kecamatan?.name ?? code });
+      for (const desa of children)
+        options.push({ value: desa.code, label: desa.name, kecamatanCode: code, kecamatanName: kecamatan?.name ?? code });
     } else {
       // A regency listed as an area: the same as regency-wide.
       return null;

@@ -8,7 +8,14 @@ function memoryStore() {
   return { data, store: { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } };
 }
 
-const body = (id: string) => ({ id, desaCode: "36.04.12.2001", startsAt: "2026-01-10T09:00", audiences: ["general_public"], topics: ["hotlines"] }) as unknown as SessionCreate;
+const body = (id: string) =>
+  ({
+    id,
+    desaCode: "36.04.12.2001",
+    startsAt: "2026-01-10T09:00",
+    audiences: ["general_public"],
+    topics: ["hotlines"],
+  }) as unknown as SessionCreate;
 
 describe("outreach outbox", () => {
   it("keeps a session on the device until the server accepts it, and sends it once", async () => {

@@ -41,7 +41,14 @@ function defaultStore(): KeyValueStore | null {
 /** Errors worth retrying later: no connection, server unavailable, session ended (sign in again). */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
-  return error.status === 0 || error.status >= 500 || error.status === 401 || error.status === 408 || error.status === 429 || error.code === "csrf_failed";
+  return (
+    error.status === 0 ||
+    error.status >= 500 ||
+    error.status === 401 ||
+    error.status === 408 ||
+    error.status === 429 ||
+    error.code === "csrf_failed"
+  );
 }
 
 export class Outbox {
@@ -155,6 +162,10 @@ const EMPTY: OutboxItem[] = [];
 
 /** This user's sessions still waiting on the device; re-renders when the outbox changes. */
 export function useOutbox(userId: string): OutboxItem[] {
-  const all = useSyncExternalStore(outbox.subscribe, () => outbox.all(), () => EMPTY);
+  const all = useSyncExternalStore(
+    outbox.subscribe,
+    () => outbox.all(),
+    () => EMPTY,
+  );
   return all.filter((item) => item.userId === userId);
 }

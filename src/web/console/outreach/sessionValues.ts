@@ -25,7 +25,15 @@ export interface SessionFormValues {
 }
 
 function wibParts(at: Date): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Jakarta",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return { date: `${get("year")}-${get("month")}-${get("day")}`, time: `${get("hour")}:${get("minute")}` };
 }
@@ -164,7 +172,13 @@ export function sessionBody(values: SessionFormValues, id: string, desaCode: str
     materials: lines(values.materials),
     followUps: values.followUps.trim() || null,
     notes: values.notes.trim() || null,
-    quiz: hasQuiz ? { preScore: score(quiz.pre), postScore: score(quiz.post), respondents: quiz.respondents ? Number.parseInt(quiz.respondents, 10) : null } : null,
+    quiz: hasQuiz
+      ? {
+          preScore: score(quiz.pre),
+          postScore: score(quiz.post),
+          respondents: quiz.respondents ? Number.parseInt(quiz.respondents, 10) : null,
+        }
+      : null,
   };
 }
 

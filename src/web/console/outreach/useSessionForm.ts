@@ -11,7 +11,14 @@ import type { Me } from "../../lib/types";
 import { randomUuid } from "../../lib/uuid";
 import { OUTREACH_PATH, type SessionCreate, type SessionView } from "../villages/types";
 import { isTransient, type OutboxItem, outbox } from "./outbox";
-import { type SessionFormValues, type SessionProblem, queuedFormValues, sessionBody, sessionFormValues, sessionProblems } from "./sessionValues";
+import {
+  type SessionFormValues,
+  type SessionProblem,
+  queuedFormValues,
+  sessionBody,
+  sessionFormValues,
+  sessionProblems,
+} from "./sessionValues";
 import { type SessionPlace, useSessionPlace } from "./SessionPlaceFields";
 import { sendSession } from "./sync";
 

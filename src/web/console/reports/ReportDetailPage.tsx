@@ -101,8 +101,9 @@ export function ReportDetailPage({ id }: { id: string }) {
         </Fact>
         <Fact label={t("reports.place")}>{place}</Fact>
         <Fact label={t("reports.when")}>
-          {[report.occurredOn ? formatDate(`${report.occurredOn}T12:00:00+07:00`) : null, report.occurredText].filter(Boolean).join(" · ") ||
-            "–"}
+          {[report.occurredOn ? formatDate(`${report.occurredOn}T12:00:00+07:00`) : null, report.occurredText]
+            .filter(Boolean)
+            .join(" · ") || "–"}
         </Fact>
       </SimpleGrid>
 
@@ -179,7 +180,10 @@ export function ReportDetailPage({ id }: { id: string }) {
             {report.attachmentList.map((file, index) => (
               <Group key={file.id} gap="xs">
                 <Anchor href={`/api/reports/${report.id}/attachments/${file.id}`} download>
-                  {t("reports.attachment", { n: index + 1, type: file.mediaType === "application/pdf" ? "PDF" : file.mediaType.replace("image/", "").toUpperCase() })}
+                  {t("reports.attachment", {
+                    n: index + 1,
+                    type: file.mediaType === "application/pdf" ? "PDF" : file.mediaType.replace("image/", "").toUpperCase(),
+                  })}
                 </Anchor>
                 <Text size="sm" c="dimmed">
                   {formatNumber(Math.round(file.size / 1024))} KB

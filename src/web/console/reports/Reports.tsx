@@ -40,7 +40,10 @@ export function Reports({ me }: { me: Me }) {
   const { draft, applied, set } = filters;
   const [offset, setOffset] = useState(0);
   // The queue is scoped to the coordinator's jurisdiction; an agency's inbox holds whatever was forwarded to it.
-  const kecamatanOptions = useKecamatanList(true, triage ? me.jurisdiction : undefined).map((region) => ({ value: region.code, label: region.name }));
+  const kecamatanOptions = useKecamatanList(true, triage ? me.jurisdiction : undefined).map((region) => ({
+    value: region.code,
+    label: region.name,
+  }));
 
   const base = triage ? "/api/reports" : "/api/reports/inbox";
   const path = `${base}${query({
@@ -73,7 +76,10 @@ export function Reports({ me }: { me: Me }) {
     },
     { header: t("reports.category"), cell: (item) => t(`report.category.${item.category}.label`) },
     { header: t("reports.status"), cell: (item) => <StatusBadge status={item.status} /> },
-    { header: t("reports.place"), cell: (item) => (item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")) },
+    {
+      header: t("reports.place"),
+      cell: (item) => (item.regionCode ? (names[item.regionCode] ?? item.regionCode) : (item.placeText ?? "–")),
+    },
     { header: t("reports.received"), nowrap: true, cell: (item) => formatDate(item.receivedAt) },
     {
       header: t("reports.due"),
@@ -111,7 +117,11 @@ export function Reports({ me }: { me: Me }) {
           setOffset(0);
         }}
         leading={
-          <Checkbox label={t("reports.overdueOnly")} checked={draft.overdue} onChange={(event) => set("overdue")(event.currentTarget.checked)} />
+          <Checkbox
+            label={t("reports.overdueOnly")}
+            checked={draft.overdue}
+            onChange={(event) => set("overdue")(event.currentTarget.checked)}
+          />
         }
       >
         <Select

@@ -49,7 +49,9 @@ function AssignmentCard({ kind, item, onDone }: { kind: "visit" | "referral"; it
         <Badge color={item.status === "open" ? "orange" : "teal"}>{t(`screening.followupStatuses.${item.status}`)}</Badge>
       </Group>
       <Text size="sm">
-        {[item.desaName, t(`screening.purposes.${item.purpose}`), item.destinationCountry ? country(item.destinationCountry) : null].filter(Boolean).join(" · ")}
+        {[item.desaName, t(`screening.purposes.${item.purpose}`), item.destinationCountry ? country(item.destinationCountry) : null]
+          .filter(Boolean)
+          .join(" · ")}
       </Text>
       {item.applicantPhone ? <Text size="sm">{item.applicantPhone}</Text> : null}
       {item.reasonCode ? <Text size="sm">{t(`screening.reasons.${item.reasonCode}`)}</Text> : null}
@@ -58,7 +60,13 @@ function AssignmentCard({ kind, item, onDone }: { kind: "visit" | "referral"; it
       </Text>
       {item.status === "open" ? (
         <Stack gap="xs" mt="sm">
-          <Textarea label={t("screening.outcome")} autosize minRows={2} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
+          <Textarea
+            label={t("screening.outcome")}
+            autosize
+            minRows={2}
+            value={outcome}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+          />
           <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
           <Group>
             <Button
@@ -67,7 +75,9 @@ function AssignmentCard({ kind, item, onDone }: { kind: "visit" | "referral"; it
               loading={submission.busy}
               onClick={() =>
                 void submission.run(async () => {
-                  await api.post(`/api/screenings/${kind === "visit" ? "visits" : "referrals"}/${item.id}/complete`, { outcome: outcome.trim() });
+                  await api.post(`/api/screenings/${kind === "visit" ? "visits" : "referrals"}/${item.id}/complete`, {
+                    outcome: outcome.trim(),
+                  });
                   onDone();
                 })
               }

@@ -1,7 +1,24 @@
 // One interview: the applicant, the answers, the score with its reasons, the decision (hidden from a
 // blind reviewer until they record theirs), reviews, and the follow-ups. What the page offers follows the
 // `abilities` the server sends with the record.
-import { Alert, Badge, Button, Group, Loader, MultiSelect, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SCREENING_DECISIONS, SCREENING_REASONS, type ScreeningDecision } from "../../../core/screening";
@@ -84,9 +101,13 @@ export function ScreeningDetailPage({ id }: { id: string }) {
                 {s.documents.length ? s.documents.map((d) => t(`screening.documentNames.${d}`)).join(", ") : null}
               </Row>
               <Row label={t("screening.missingDocuments")}>
-                {s.missingDocuments.length ? s.missingDocuments.map((d) => t(`screening.documentNames.${d}`)).join(", ") : t("screening.none")}
+                {s.missingDocuments.length
+                  ? s.missingDocuments.map((d) => t(`screening.documentNames.${d}`)).join(", ")
+                  : t("screening.none")}
               </Row>
-              <Row label={t("screening.sponsor.title")}>{s.sponsor ? [s.sponsor.name, s.sponsor.phone, s.sponsor.company].filter(Boolean).join(" · ") : null}</Row>
+              <Row label={t("screening.sponsor.title")}>
+                {s.sponsor ? [s.sponsor.name, s.sponsor.phone, s.sponsor.company].filter(Boolean).join(" · ") : null}
+              </Row>
               <Row label={t("screening.route")}>{s.route}</Row>
             </Table.Tbody>
           </Table>
@@ -110,7 +131,10 @@ export function ScreeningDetailPage({ id }: { id: string }) {
         {s.offerText ? (
           <Stack gap={4} mt="sm">
             <Text size="sm" fw={500}>
-              {t("screening.offerText")} {s.offerLevel ? <Badge color={s.offerLevel === "tinggi" ? "red" : s.offerLevel === "sedang" ? "orange" : "gray"}>{s.offerLevel}</Badge> : null}
+              {t("screening.offerText")}{" "}
+              {s.offerLevel ? (
+                <Badge color={s.offerLevel === "tinggi" ? "red" : s.offerLevel === "sedang" ? "orange" : "gray"}>{s.offerLevel}</Badge>
+              ) : null}
             </Text>
             <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
               {s.offerText}
@@ -150,7 +174,10 @@ export function ScreeningDetailPage({ id }: { id: string }) {
         ))}
         {s.finalDecision && s.status === "final" ? (
           <Text size="sm" mt="xs" fw={500}>
-            {t("screening.finalLine", { decision: t(`screening.decisions.${s.finalDecision}`), reason: s.finalReasonCode ? t(`screening.reasons.${s.finalReasonCode}`) : "" })}
+            {t("screening.finalLine", {
+              decision: t(`screening.decisions.${s.finalDecision}`),
+              reason: s.finalReasonCode ? t(`screening.reasons.${s.finalReasonCode}`) : "",
+            })}
           </Text>
         ) : null}
         {(s.abilities.review || s.abilities.tiebreak) && <ReviewForm screening={s} onDone={setFresh} />}
@@ -169,7 +196,11 @@ export function ScreeningDetailPage({ id }: { id: string }) {
             <Table.Tbody>
               {s.followups.map((f) => (
                 <Table.Tr key={f.id}>
-                  <Table.Td>{f.kind === "referral" ? t("screening.referralTo", { name: f.agency?.name }) : t("screening.visitBy", { name: f.assignee?.displayName, due: f.dueDate ? formatDate(f.dueDate) : "" })}</Table.Td>
+                  <Table.Td>
+                    {f.kind === "referral"
+                      ? t("screening.referralTo", { name: f.agency?.name })
+                      : t("screening.visitBy", { name: f.assignee?.displayName, due: f.dueDate ? formatDate(f.dueDate) : "" })}
+                  </Table.Td>
                   <Table.Td>{t(`screening.followupStatuses.${f.status}`)}</Table.Td>
                   <Table.Td>{f.outcome}</Table.Td>
                 </Table.Tr>
@@ -199,11 +230,29 @@ function ReviewForm({ screening, onDone }: { screening: ScreeningDetail; onDone:
       <Text size="sm" c="dimmed">
         {screening.abilities.tiebreak ? t("screening.tiebreakLead") : t("screening.reviewLead")}
       </Text>
-      <SegmentedControl value={decision} onChange={(v) => setDecision(v as ScreeningDecision)} data={SCREENING_DECISIONS.map((value) => ({ value, label: t(`screening.decisions.${value}`) }))} />
+      <SegmentedControl
+        value={decision}
+        onChange={(v) => setDecision(v as ScreeningDecision)}
+        data={SCREENING_DECISIONS.map((value) => ({ value, label: t(`screening.decisions.${value}`) }))}
+      />
       {decision !== "issue" && (
-        <Select label={t("screening.reason")} required data={SCREENING_REASONS.map((value) => ({ value, label: t(`screening.reasons.${value}`) }))} value={reasonCode} onChange={setReasonCode} error={byField.reasonCode} />
+        <Select
+          label={t("screening.reason")}
+          required
+          data={SCREENING_REASONS.map((value) => ({ value, label: t(`screening.reasons.${value}`) }))}
+          value={reasonCode}
+          onChange={setReasonCode}
+          error={byField.reasonCode}
+        />
       )}
-      <Textarea label={t("screening.note")} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={byField.note} />
+      <Textarea
+        label={t("screening.note")}
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={byField.note}
+      />
       <FormErrorAlert error={submission.error} rest={rest} />
       <Group>
         <Button
@@ -242,7 +291,9 @@ function ReferralForm({ screening, onDone }: { screening: ScreeningDetail; onDon
         onChange={setChosen}
         searchable
       />
-      {withoutOperators.length > 0 && <Alert color="orange">{t("screening.noOperators", { names: withoutOperators.map((a) => a.name).join(", ") })}</Alert>}
+      {withoutOperators.length > 0 && (
+        <Alert color="orange">{t("screening.noOperators", { names: withoutOperators.map((a) => a.name).join(", ") })}</Alert>
+      )}
       <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
       <Group>
         <Button
@@ -282,16 +333,30 @@ function VisitForm({ screening, onDone }: { screening: ScreeningDetail; onDone: 
           nothingFoundMessage={t("screening.noCandidates")}
           error={byField.assigneeId}
         />
-        <TextInput type="date" label={t("screening.visitDue")} value={due} onChange={(e) => setDue(e.currentTarget.value)} error={byField.dueDate} />
+        <TextInput
+          type="date"
+          label={t("screening.visitDue")}
+          value={due}
+          onChange={(e) => setDue(e.currentTarget.value)}
+          error={byField.dueDate}
+        />
       </SimpleGrid>
-      {candidates.data && items.length === 0 && <Text size="sm" c="dimmed">{t("screening.noCandidates")}</Text>}
+      {candidates.data && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t("screening.noCandidates")}
+        </Text>
+      )}
       <FormErrorAlert error={submission.error} rest={rest} />
       <Group>
         <Button
           variant="light"
           disabled={!assignee || !due}
           loading={submission.busy}
-          onClick={() => void submission.run(async () => onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due })))}
+          onClick={() =>
+            void submission.run(async () =>
+              onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due })),
+            )
+          }
         >
           {t("screening.assignVisit")}
         </Button>

@@ -1,7 +1,23 @@
 // A new passport interview. The weighted score is shown while the officer answers (the same function
 // the server stores it with, from src/core/screening.ts); the offer text is scored by the job-offer
 // engine on the server when saved. The score supports the decision; the officer decides.
-import { Alert, Badge, Button, Checkbox, Group, Paper, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -120,7 +136,14 @@ export function ScreeningForm() {
         },
         purpose,
         documents,
-        sponsor: sponsorName || sponsorPhone || sponsorCompany ? { name: sponsorName.trim() || undefined, phone: sponsorPhone.trim() || undefined, company: sponsorCompany.trim() || undefined } : undefined,
+        sponsor:
+          sponsorName || sponsorPhone || sponsorCompany
+            ? {
+                name: sponsorName.trim() || undefined,
+                phone: sponsorPhone.trim() || undefined,
+                company: sponsorCompany.trim() || undefined,
+              }
+            : undefined,
         job: job.trim() || undefined,
         destinationCountry: destination ?? undefined,
         route: route.trim() || undefined,
@@ -160,16 +183,40 @@ export function ScreeningForm() {
               {t("screening.sections.applicant")}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput required label={t("screening.applicant.name")} value={name} onChange={(e) => setName(e.currentTarget.value)} error={byField["applicant.name"]} />
-              <TextInput label={t("screening.applicant.nik")} inputMode="numeric" value={nik} onChange={(e) => setNik(e.currentTarget.value)} error={byField["applicant.nik"]} />
-              <TextInput label={t("screening.applicant.phone")} inputMode="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={byField["applicant.phone"]} />
+              <TextInput
+                required
+                label={t("screening.applicant.name")}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={byField["applicant.name"]}
+              />
+              <TextInput
+                label={t("screening.applicant.nik")}
+                inputMode="numeric"
+                value={nik}
+                onChange={(e) => setNik(e.currentTarget.value)}
+                error={byField["applicant.nik"]}
+              />
+              <TextInput
+                label={t("screening.applicant.phone")}
+                inputMode="tel"
+                value={phone}
+                onChange={(e) => setPhone(e.currentTarget.value)}
+                error={byField["applicant.phone"]}
+              />
               <Radio.Group label={t("screening.applicant.sex")} value={sex} onChange={(value) => setSex(value as "female" | "male")}>
                 <Group mt={6}>
                   <Radio value="female" label={t("screening.sexes.female")} />
                   <Radio value="male" label={t("screening.sexes.male")} />
                 </Group>
               </Radio.Group>
-              <Select label={t("screening.applicant.ageBand")} data={[...SCREENING_AGE_BANDS]} value={ageBand} onChange={(value) => setAgeBand(value ?? "21-25")} allowDeselect={false} />
+              <Select
+                label={t("screening.applicant.ageBand")}
+                data={[...SCREENING_AGE_BANDS]}
+                value={ageBand}
+                onChange={(value) => setAgeBand(value ?? "21-25")}
+                allowDeselect={false}
+              />
               <Select
                 label={t("screening.applicant.kecamatan")}
                 data={kecamatanList.map((r) => ({ value: r.code, label: r.name }))}
@@ -224,20 +271,57 @@ export function ScreeningForm() {
                 clearable
               />
             </SimpleGrid>
-            <Checkbox.Group mt="md" label={t("screening.documents")} description={t("screening.documentsHint")} value={documents} onChange={(value) => setDocuments(value as ScreeningDocument[])}>
+            <Checkbox.Group
+              mt="md"
+              label={t("screening.documents")}
+              description={t("screening.documentsHint")}
+              value={documents}
+              onChange={(value) => setDocuments(value as ScreeningDocument[])}
+            >
               <SimpleGrid cols={{ base: 1, sm: 2 }} mt={6}>
                 {SCREENING_DOCUMENTS.map((d) => (
-                  <Checkbox key={d} value={d} label={required.includes(d) ? `${t(`screening.documentNames.${d}`)} *` : t(`screening.documentNames.${d}`)} />
+                  <Checkbox
+                    key={d}
+                    value={d}
+                    label={required.includes(d) ? `${t(`screening.documentNames.${d}`)} *` : t(`screening.documentNames.${d}`)}
+                  />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
             <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
               <TextInput label={t("screening.sponsor.name")} value={sponsorName} onChange={(e) => setSponsorName(e.currentTarget.value)} />
-              <TextInput label={t("screening.sponsor.phone")} inputMode="tel" value={sponsorPhone} onChange={(e) => setSponsorPhone(e.currentTarget.value)} />
-              <TextInput label={t("screening.sponsor.company")} value={sponsorCompany} onChange={(e) => setSponsorCompany(e.currentTarget.value)} />
+              <TextInput
+                label={t("screening.sponsor.phone")}
+                inputMode="tel"
+                value={sponsorPhone}
+                onChange={(e) => setSponsorPhone(e.currentTarget.value)}
+              />
+              <TextInput
+                label={t("screening.sponsor.company")}
+                value={sponsorCompany}
+                onChange={(e) => setSponsorCompany(e.currentTarget.value)}
+              />
             </SimpleGrid>
-            <Textarea mt="md" label={t("screening.route")} description={t("screening.routeHint")} autosize minRows={2} value={route} onChange={(e) => setRoute(e.currentTarget.value)} error={byField.route} />
-            <Textarea mt="md" label={t("screening.offerText")} description={t("screening.offerTextHint")} autosize minRows={3} value={offerText} onChange={(e) => setOfferText(e.currentTarget.value)} error={byField.offerText} />
+            <Textarea
+              mt="md"
+              label={t("screening.route")}
+              description={t("screening.routeHint")}
+              autosize
+              minRows={2}
+              value={route}
+              onChange={(e) => setRoute(e.currentTarget.value)}
+              error={byField.route}
+            />
+            <Textarea
+              mt="md"
+              label={t("screening.offerText")}
+              description={t("screening.offerTextHint")}
+              autosize
+              minRows={3}
+              value={offerText}
+              onChange={(e) => setOfferText(e.currentTarget.value)}
+              error={byField.offerText}
+            />
           </Paper>
 
           <Paper withBorder p="md">
@@ -251,7 +335,12 @@ export function ScreeningForm() {
                 ))}
               </SimpleGrid>
             </Checkbox.Group>
-            <Alert mt="md" color={score.level === "high" ? "red" : score.level === "medium" ? "orange" : "gray"} title={t("screening.scoreTitle", { score: formatNumber(score.score), level: t(`screening.levels.${score.level}`) })} data-testid="live-score">
+            <Alert
+              mt="md"
+              color={score.level === "high" ? "red" : score.level === "medium" ? "orange" : "gray"}
+              title={t("screening.scoreTitle", { score: formatNumber(score.score), level: t(`screening.levels.${score.level}`) })}
+              data-testid="live-score"
+            >
               {score.reasons.length === 0 ? (
                 t("screening.noReasons")
               ) : (
@@ -278,7 +367,12 @@ export function ScreeningForm() {
                 <Text size="sm" fw={500}>
                   {t("screening.certainty")}
                 </Text>
-                <SegmentedControl value={certainty} onChange={setCertainty} data={["1", "2", "3", "4", "5"]} aria-label={t("screening.certainty")} />
+                <SegmentedControl
+                  value={certainty}
+                  onChange={setCertainty}
+                  data={["1", "2", "3", "4", "5"]}
+                  aria-label={t("screening.certainty")}
+                />
                 <Text size="xs" c="dimmed">
                   {t("screening.certaintyHint")}
                 </Text>
@@ -299,13 +393,27 @@ export function ScreeningForm() {
                     onChange={setReasonCode}
                     error={byField.reasonCode}
                   />
-                  <Textarea label={t("screening.missing")} description={t("screening.missingHint")} autosize minRows={2} value={missing} onChange={(e) => setMissing(e.currentTarget.value)} />
+                  <Textarea
+                    label={t("screening.missing")}
+                    description={t("screening.missingHint")}
+                    autosize
+                    minRows={2}
+                    value={missing}
+                    onChange={(e) => setMissing(e.currentTarget.value)}
+                  />
                   <Text size="sm" c="dimmed">
                     {t("screening.reviewNotice")}
                   </Text>
                 </>
               )}
-              <Textarea label={t("screening.note")} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={byField.note} />
+              <Textarea
+                label={t("screening.note")}
+                autosize
+                minRows={2}
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                error={byField.note}
+              />
             </Stack>
           </Paper>
           <FormErrorAlert error={submission.error} rest={rest} />

@@ -100,7 +100,12 @@ export function ScreeningList() {
             placeholder={t("screening.any")}
           />
           <TextInput label={t("screening.code")} value={draft.code} onChange={(event) => set("code")(event.currentTarget.value)} />
-          <TextInput type="date" label={t("screening.from")} value={draft.from} onChange={(event) => set("from")(event.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t("screening.from")}
+            value={draft.from}
+            onChange={(event) => set("from")(event.currentTarget.value)}
+          />
           <TextInput type="date" label={t("screening.to")} value={draft.to} onChange={(event) => set("to")(event.currentTarget.value)} />
         </FilterBar>
       )}
@@ -108,12 +113,24 @@ export function ScreeningList() {
       <ListTable
         list={list}
         minWidth={720}
-        headers={[t("screening.code"), t("screening.interviewedAt"), t("screening.purpose"), t("screening.destination"), t("screening.score"), t("screening.status")]}
+        headers={[
+          t("screening.code"),
+          t("screening.interviewedAt"),
+          t("screening.purpose"),
+          t("screening.destination"),
+          t("screening.score"),
+          t("screening.status"),
+        ]}
         empty={tab === "queue" ? t("screening.queueEmpty") : t("screening.empty")}
         isEmpty={items.length === 0}
       >
         {items.map((item) => (
-          <Table.Tr key={item.id} data-testid="screening-row" style={{ cursor: "pointer" }} onClick={() => navigate(`${SCREENINGS_PATH}/${item.id}`)}>
+          <Table.Tr
+            key={item.id}
+            data-testid="screening-row"
+            style={{ cursor: "pointer" }}
+            onClick={() => navigate(`${SCREENINGS_PATH}/${item.id}`)}
+          >
             <Table.Td>
               <a href={`${SCREENINGS_PATH}/${item.id}`} onClick={(event) => event.preventDefault()}>
                 {item.code}
@@ -141,7 +158,13 @@ export function ScreeningList() {
           <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             {t("screening.previous")}
           </Button>
-          <Text size="sm">{t("screening.page", { from: formatNumber(offset + 1), to: formatNumber(Math.min(offset + PAGE, total)), total: formatNumber(total) })}</Text>
+          <Text size="sm">
+            {t("screening.page", {
+              from: formatNumber(offset + 1),
+              to: formatNumber(Math.min(offset + PAGE, total)),
+              total: formatNumber(total),
+            })}
+          </Text>
           <Button variant="default" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
             {t("screening.next")}
           </Button>

@@ -93,11 +93,23 @@ export function ScreeningStatsPage() {
             </Table.ScrollContainer>
           </Paper>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <CountTable title={t("screening.byReason")} rows={s.byReason.map((r) => ({ label: label(r.key, (k) => t(`screening.reasons.${k}`)), count: r.count }))} />
-            <CountTable title={t("screening.byDestination")} rows={s.byDestination.map((r) => ({ label: label(r.key, country), count: r.count }))} />
+            <CountTable
+              title={t("screening.byReason")}
+              rows={s.byReason.map((r) => ({ label: label(r.key, (k) => t(`screening.reasons.${k}`)), count: r.count }))}
+            />
+            <CountTable
+              title={t("screening.byDestination")}
+              rows={s.byDestination.map((r) => ({ label: label(r.key, country), count: r.count }))}
+            />
             <CountTable title={t("screening.byAgeBand")} rows={s.byAgeBand.map((r) => ({ label: r.key, count: r.count }))} />
-            <CountTable title={t("screening.byKecamatan")} rows={s.byKecamatan.map((r) => ({ label: r.key === "unknown" ? t("screening.unknown") : r.name || r.key, count: r.count }))} />
-            <CountTable title={t("screening.byPurpose")} rows={s.byPurpose.map((r) => ({ label: t(`screening.purposes.${r.key}`), count: r.count }))} />
+            <CountTable
+              title={t("screening.byKecamatan")}
+              rows={s.byKecamatan.map((r) => ({ label: r.key === "unknown" ? t("screening.unknown") : r.name || r.key, count: r.count }))}
+            />
+            <CountTable
+              title={t("screening.byPurpose")}
+              rows={s.byPurpose.map((r) => ({ label: t(`screening.purposes.${r.key}`), count: r.count }))}
+            />
           </SimpleGrid>
         </>
       )}

@@ -45,7 +45,10 @@ export function PartialDateField({
           disabled={!value.month}
           value={value.day}
           onChange={(e) => onChange({ ...value, day: e.currentTarget.value })}
-          data={[{ value: "", label: "–" }, ...Array.from({ length: 31 }, (_, index) => ({ value: pad(index + 1), label: String(index + 1) }))]}
+          data={[
+            { value: "", label: "–" },
+            ...Array.from({ length: 31 }, (_, index) => ({ value: pad(index + 1), label: String(index + 1) })),
+          ]}
         />
       </Group>
     </Input.Wrapper>

@@ -1,7 +1,22 @@
 // One village: Desa Binaan designation (decree, office, PIMPASA, village focal point), indicators per
 // period with their sources, the risk level with every input and the rule, and the sessions held
 // there. PIMPASA officers (in their jurisdiction), coordinators and admins designate and update.
-import { Alert, Badge, Button, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_KEYS, type IndicatorKey } from "../../../core/village-risk";
@@ -21,7 +36,15 @@ import { RiskBadge, riskReason } from "./Villages";
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
 
-function Designation({ village, onSaved, onCancel }: { village: VillageDetail; onSaved: (next: VillageDetail) => void; onCancel: () => void }) {
+function Designation({
+  village,
+  onSaved,
+  onCancel,
+}: {
+  village: VillageDetail;
+  onSaved: (next: VillageDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const officers = useResource<{ items: { id: string; displayName: string }[] }>(`/api/villages/officers${query({ desa: village.code })}`);
@@ -39,7 +62,8 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
     populationSource: village.populationSource ?? "",
     notes: village.notes ?? "",
   });
-  const set = (key: Exclude<keyof typeof form, "decreeDate" | "pimpasa">) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const set = (key: Exclude<keyof typeof form, "decreeDate" | "pimpasa">) => (value: string) =>
+    setForm((previous) => ({ ...previous, [key]: value }));
   const [decreeProblem, setDecreeProblem] = useState<string | null>(null);
   const officerOptions = [...(officers.data?.items ?? []), ...village.pimpasa]
     .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)
@@ -88,14 +112,24 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
               onChange={(e) => set("status")(e.currentTarget.value)}
               data={PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))}
             />
-            <TextInput label={t("villages.designation.decreeNumber")} value={form.decreeNumber} onChange={(e) => set("decreeNumber")(e.currentTarget.value)} error={err("decreeNumber")} />
+            <TextInput
+              label={t("villages.designation.decreeNumber")}
+              value={form.decreeNumber}
+              onChange={(e) => set("decreeNumber")(e.currentTarget.value)}
+              error={err("decreeNumber")}
+            />
             <PartialDateField
               label={t("villages.designation.decreeDate")}
               value={form.decreeDate}
               onChange={(decreeDate) => setForm((previous) => ({ ...previous, decreeDate }))}
               error={decreeProblem ?? err("decreeDate")}
             />
-            <TextInput label={t("villages.designation.office")} value={form.designatingOffice} onChange={(e) => set("designatingOffice")(e.currentTarget.value)} error={err("designatingOffice")} />
+            <TextInput
+              label={t("villages.designation.office")}
+              value={form.designatingOffice}
+              onChange={(e) => set("designatingOffice")(e.currentTarget.value)}
+              error={err("designatingOffice")}
+            />
           </SimpleGrid>
           <MultiSelect
             label={t("villages.designation.pimpasa")}
@@ -107,17 +141,50 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label={t("villages.focal.name")} value={form.focalName} onChange={(e) => set("focalName")(e.currentTarget.value)} />
-            <TextInput label={t("villages.focal.position")} value={form.focalPosition} onChange={(e) => set("focalPosition")(e.currentTarget.value)} />
+            <TextInput
+              label={t("villages.focal.position")}
+              value={form.focalPosition}
+              onChange={(e) => set("focalPosition")(e.currentTarget.value)}
+            />
             {!village.focalPoint.phoneHidden && (
-              <TextInput type="tel" label={t("villages.focal.phone")} value={form.focalPhone} onChange={(e) => set("focalPhone")(e.currentTarget.value)} error={err("focalPoint")} />
+              <TextInput
+                type="tel"
+                label={t("villages.focal.phone")}
+                value={form.focalPhone}
+                onChange={(e) => set("focalPhone")(e.currentTarget.value)}
+                error={err("focalPoint")}
+              />
             )}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput type="number" min={0} label={t("villages.population")} value={form.population} onChange={(e) => set("population")(e.currentTarget.value)} error={err("population")} />
-            <TextInput type="number" label={t("villages.populationYear")} value={form.populationYear} onChange={(e) => set("populationYear")(e.currentTarget.value)} error={err("populationYear")} />
-            <TextInput label={t("villages.populationSource")} value={form.populationSource} onChange={(e) => set("populationSource")(e.currentTarget.value)} />
+            <TextInput
+              type="number"
+              min={0}
+              label={t("villages.population")}
+              value={form.population}
+              onChange={(e) => set("population")(e.currentTarget.value)}
+              error={err("population")}
+            />
+            <TextInput
+              type="number"
+              label={t("villages.populationYear")}
+              value={form.populationYear}
+              onChange={(e) => set("populationYear")(e.currentTarget.value)}
+              error={err("populationYear")}
+            />
+            <TextInput
+              label={t("villages.populationSource")}
+              value={form.populationSource}
+              onChange={(e) => set("populationSource")(e.currentTarget.value)}
+            />
           </SimpleGrid>
-          <Textarea label={t("villages.notes")} value={form.notes} onChange={(e) => set("notes")(e.currentTarget.value)} autosize minRows={2} />
+          <Textarea
+            label={t("villages.notes")}
+            value={form.notes}
+            onChange={(e) => set("notes")(e.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
           {submission.error && (
             <Alert color="red" role="alert">
               {submission.error}
@@ -137,7 +204,17 @@ function Designation({ village, onSaved, onCancel }: { village: VillageDetail; o
   );
 }
 
-function IndicatorForm({ village, period: initialPeriod, onSaved, onCancel }: { village: VillageDetail; period: string | null; onSaved: (next: VillageDetail) => void; onCancel: () => void }) {
+function IndicatorForm({
+  village,
+  period: initialPeriod,
+  onSaved,
+  onCancel,
+}: {
+  village: VillageDetail;
+  period: string | null;
+  onSaved: (next: VillageDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const existing = village.indicators.find((i) => i.period === initialPeriod);
@@ -147,7 +224,10 @@ function IndicatorForm({ village, period: initialPeriod, onSaved, onCancel }: { 
       Object.fromEntries(
         INDICATOR_KEYS.map((key) => {
           const figure = existing?.figures[key];
-          return [key, { value: figure?.value === null || figure?.value === undefined ? "" : String(figure.value), source: figure?.source ?? "" }];
+          return [
+            key,
+            { value: figure?.value === null || figure?.value === undefined ? "" : String(figure.value), source: figure?.source ?? "" },
+          ];
         }),
       ) as Record<IndicatorKey, { value: string; source: string }>,
   );
@@ -157,10 +237,18 @@ function IndicatorForm({ village, period: initialPeriod, onSaved, onCancel }: { 
     event.preventDefault();
     await submission.run(async () => {
       const body = {
-        figures: Object.fromEntries(INDICATOR_KEYS.map((key) => [key, { value: intOrNull(figures[key].value), source: nullable(figures[key].source) }])),
+        figures: Object.fromEntries(
+          INDICATOR_KEYS.map((key) => [key, { value: intOrNull(figures[key].value), source: nullable(figures[key].source) }]),
+        ),
         notes: nullable(notes),
       };
-      onSaved(await request<VillageDetail>("PUT", `/api/villages/${encodeURIComponent(village.code)}/indicators/${encodeURIComponent(period.trim())}`, body));
+      onSaved(
+        await request<VillageDetail>(
+          "PUT",
+          `/api/villages/${encodeURIComponent(village.code)}/indicators/${encodeURIComponent(period.trim())}`,
+          body,
+        ),
+      );
     });
   }
 
@@ -303,7 +391,9 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
             <Row label={t("villages.designation.decreeNumber")}>{village.decreeNumber ?? "–"}</Row>
             <Row label={t("villages.designation.decreeDate")}>{village.decreeDate ? formatPartialDate(village.decreeDate) : "–"}</Row>
             <Row label={t("villages.designation.office")}>{village.designatingOffice ?? "–"}</Row>
-            <Row label={t("villages.designation.pimpasa")}>{village.pimpasa.length ? village.pimpasa.map((p) => p.displayName).join(", ") : "–"}</Row>
+            <Row label={t("villages.designation.pimpasa")}>
+              {village.pimpasa.length ? village.pimpasa.map((p) => p.displayName).join(", ") : "–"}
+            </Row>
             <Row label={t("villages.focal.title")}>
               {[village.focalPoint.name, village.focalPoint.position].filter(Boolean).join(", ") || "–"}
               {village.focalPoint.phone ? ` · ${village.focalPoint.phone}` : ""}
@@ -312,7 +402,11 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
             <Row label={t("villages.population")}>
               {village.population === null
                 ? "–"
-                : t("villages.populationValue", { n: formatNumber(village.population), year: village.populationYear ?? "–", source: village.populationSource ?? "–" })}
+                : t("villages.populationValue", {
+                    n: formatNumber(village.population),
+                    year: village.populationYear ?? "–",
+                    source: village.populationSource ?? "–",
+                  })}
             </Row>
           </SimpleGrid>
           {village.notes && <Row label={t("villages.notes")}>{village.notes}</Row>}
@@ -343,7 +437,11 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
                 {INDICATOR_KEYS.map((key) => (
                   <Table.Tr key={key} fw={risk.triggers.includes(key) ? 700 : undefined}>
                     <Table.Td>{t(`villages.indicator.${key}`)}</Table.Td>
-                    <Table.Td>{risk.inputs[key] === null || risk.inputs[key] === undefined ? t("villages.unknown") : formatNumber(risk.inputs[key] as number)}</Table.Td>
+                    <Table.Td>
+                      {risk.inputs[key] === null || risk.inputs[key] === undefined
+                        ? t("villages.unknown")
+                        : formatNumber(risk.inputs[key] as number)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -368,7 +466,13 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
             )}
           </Group>
           {typeof editing === "object" && editing !== null && (
-            <IndicatorForm key={editing.period ?? "new"} village={village} period={editing.period} onSaved={saveAndClose} onCancel={() => setEditing(null)} />
+            <IndicatorForm
+              key={editing.period ?? "new"}
+              village={village}
+              period={editing.period}
+              onSaved={saveAndClose}
+              onCancel={() => setEditing(null)}
+            />
           )}
           {village.indicators.length === 0 ? (
             <Text size="sm">{t("villages.indicators.none")}</Text>

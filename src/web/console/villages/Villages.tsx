@@ -127,7 +127,10 @@ export function Villages({ me }: { me: Me }) {
           label={t("villages.status")}
           value={draft.status}
           onChange={(e) => set("status")(e.currentTarget.value)}
-          data={[{ value: "", label: t("outreach.any") }, ...PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))]}
+          data={[
+            { value: "", label: t("outreach.any") },
+            ...PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) })),
+          ]}
         />
         <NativeSelect
           label={t("villages.riskLevel")}

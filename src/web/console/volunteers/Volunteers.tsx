@@ -1,6 +1,22 @@
 // The volunteer registry (coordinators and admins): registration with consent and the code of
 // conduct, assigned desa, training records, active or not, activity counts.
-import { Alert, Badge, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NativeSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -32,13 +48,19 @@ function DesaPicker({
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
   const [kecamatan, setKecamatan] = useState<string>("");
   const desa = useDesaOf(kecamatan || null).filter((region) => withinJurisdiction(region.code, me.jurisdiction));
-  const options = [...value.map((d) => ({ value: d.code, label: d.name })), ...desa.filter((d) => !value.some((v) => v.code === d.code)).map((d) => ({ value: d.code, label: d.name }))];
+  const options = [
+    ...value.map((d) => ({ value: d.code, label: d.name })),
+    ...desa.filter((d) => !value.some((v) => v.code === d.code)).map((d) => ({ value: d.code, label: d.name })),
+  ];
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <NativeSelect
         label={t("outreach.kecamatan")}
         description={t("volunteers.kecamatanHint")}
-        data={[{ value: "", label: t("outreach.form.choose") }, ...kecamatanList.map((region) => ({ value: region.code, label: region.name }))]}
+        data={[
+          { value: "", label: t("outreach.form.choose") },
+          ...kecamatanList.map((region) => ({ value: region.code, label: region.name })),
+        ]}
         value={kecamatan}
         onChange={(e) => setKecamatan(e.currentTarget.value)}
       />
@@ -90,14 +112,48 @@ function Register({ me, onDone }: { me: Me; onDone: () => void }) {
             {t("volunteers.register")}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t("volunteers.name")} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} required error={err("name")} />
-            <TextInput type="tel" label={t("volunteers.phone")} value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} error={err("phone")} />
+            <TextInput
+              label={t("volunteers.name")}
+              value={form.name}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+              required
+              error={err("name")}
+            />
+            <TextInput
+              type="tel"
+              label={t("volunteers.phone")}
+              value={form.phone}
+              onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })}
+              error={err("phone")}
+            />
           </SimpleGrid>
           <DesaPicker me={me} value={desa} onChange={setDesa} error={err("desaCodes")} />
-          <Checkbox label={t("volunteers.consent")} checked={form.consent} onChange={(e) => setForm({ ...form, consent: e.currentTarget.checked })} />
-          <TextInput type="date" label={t("volunteers.consentAt")} value={form.consentAt} onChange={(e) => setForm({ ...form, consentAt: e.currentTarget.value })} maw={240} error={err("consentAt")} />
-          <Checkbox label={t("volunteers.conduct")} checked={form.conduct} onChange={(e) => setForm({ ...form, conduct: e.currentTarget.checked })} />
-          <TextInput type="date" label={t("volunteers.conductAt")} value={form.codeOfConductAt} onChange={(e) => setForm({ ...form, codeOfConductAt: e.currentTarget.value })} maw={240} error={err("codeOfConductAt")} />
+          <Checkbox
+            label={t("volunteers.consent")}
+            checked={form.consent}
+            onChange={(e) => setForm({ ...form, consent: e.currentTarget.checked })}
+          />
+          <TextInput
+            type="date"
+            label={t("volunteers.consentAt")}
+            value={form.consentAt}
+            onChange={(e) => setForm({ ...form, consentAt: e.currentTarget.value })}
+            maw={240}
+            error={err("consentAt")}
+          />
+          <Checkbox
+            label={t("volunteers.conduct")}
+            checked={form.conduct}
+            onChange={(e) => setForm({ ...form, conduct: e.currentTarget.checked })}
+          />
+          <TextInput
+            type="date"
+            label={t("volunteers.conductAt")}
+            value={form.codeOfConductAt}
+            onChange={(e) => setForm({ ...form, codeOfConductAt: e.currentTarget.value })}
+            maw={240}
+            error={err("codeOfConductAt")}
+          />
           {(missing || submission.error) && (
             <Alert color="red" role="alert">
               {missing ?? submission.error}
@@ -124,16 +180,35 @@ function Training({ volunteer, onDone }: { volunteer: VolunteerView; onDone: () 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const ok = await submission.run(async () => {
-      await api.post(`/api/volunteers/${volunteer.id}/trainings`, { title: form.title.trim(), provider: form.provider.trim() || null, completedOn: form.completedOn });
+      await api.post(`/api/volunteers/${volunteer.id}/trainings`, {
+        title: form.title.trim(),
+        provider: form.provider.trim() || null,
+        completedOn: form.completedOn,
+      });
     });
     if (ok) onDone();
   }
   return (
     <form onSubmit={(event) => void submit(event)} aria-label={t("volunteers.addTraining")}>
       <Group align="flex-end">
-        <TextInput label={t("volunteers.trainingTitle")} value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} required error={submission.fields.title} />
-        <TextInput label={t("volunteers.trainingProvider")} value={form.provider} onChange={(e) => setForm({ ...form, provider: e.currentTarget.value })} />
-        <TextInput type="date" label={t("volunteers.trainingDate")} value={form.completedOn} onChange={(e) => setForm({ ...form, completedOn: e.currentTarget.value })} />
+        <TextInput
+          label={t("volunteers.trainingTitle")}
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.currentTarget.value })}
+          required
+          error={submission.fields.title}
+        />
+        <TextInput
+          label={t("volunteers.trainingProvider")}
+          value={form.provider}
+          onChange={(e) => setForm({ ...form, provider: e.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t("volunteers.trainingDate")}
+          value={form.completedOn}
+          onChange={(e) => setForm({ ...form, completedOn: e.currentTarget.value })}
+        />
         <Button type="submit" loading={submission.busy}>
           {t("common.save")}
         </Button>
@@ -213,7 +288,11 @@ function VolunteerDetail({ me, volunteer, onChanged }: { me: Me; volunteer: Volu
     <Paper withBorder p="md" bg="gray.0">
       <Stack gap="sm">
         <Text size="sm">
-          {t("volunteers.agreed", { consent: formatDate(volunteer.consentAt), conduct: formatDate(volunteer.codeOfConductAt), version: volunteer.codeOfConductVersion })}
+          {t("volunteers.agreed", {
+            consent: formatDate(volunteer.consentAt),
+            conduct: formatDate(volunteer.codeOfConductAt),
+            version: volunteer.codeOfConductVersion,
+          })}
         </Text>
         <AccountLink volunteer={volunteer} onChanged={onChanged} />
         <DesaPicker me={me} value={desa} onChange={setDesa} error={submission.fields.desaCodes} />
@@ -306,7 +385,11 @@ export function Volunteers({ me }: { me: Me }) {
             {volunteer.name}
           </Text>
           <Text size="xs" c="dimmed">
-            {[volunteer.phone, volunteer.agency?.name, volunteer.account ? t("volunteers.account", { username: volunteer.account.username }) : null]
+            {[
+              volunteer.phone,
+              volunteer.agency?.name,
+              volunteer.account ? t("volunteers.account", { username: volunteer.account.username }) : null,
+            ]
               .filter(Boolean)
               .join(" · ")}
           </Text>
@@ -317,7 +400,8 @@ export function Volunteers({ me }: { me: Me }) {
     { header: t("volunteers.trainings"), cell: (volunteer) => formatNumber(volunteer.trainings.length) },
     {
       header: t("volunteers.activity"),
-      cell: (volunteer) => t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) }),
+      cell: (volunteer) =>
+        t("villages.outreachSummary", { sessions: volunteer.activity.sessions, people: formatNumber(volunteer.activity.peopleReached) }),
     },
     {
       header: t("volunteers.active"),
@@ -339,7 +423,12 @@ export function Volunteers({ me }: { me: Me }) {
     {
       header: t("common.actions"),
       cell: (volunteer) => (
-        <Button size="xs" variant="default" onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)} aria-expanded={open === volunteer.id}>
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => setOpen(open === volunteer.id ? null : volunteer.id)}
+          aria-expanded={open === volunteer.id}
+        >
           {open === volunteer.id ? t("common.close") : t("volunteers.details")}
         </Button>
       ),

@@ -10,7 +10,11 @@ import { navigate, useLocation } from "../../lib/router";
 import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
-type State = { status: "idle" } | { status: "loading" } | { status: "done"; q: string; items: Agency[] } | { status: "error"; message: string };
+type State =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "done"; q: string; items: Agency[] }
+  | { status: "error"; message: string };
 
 function licenceState(a: Agency): "valid" | "expired" | "suspended" | "revoked" {
   if (a.status !== "active") return a.status;

@@ -252,7 +252,11 @@ export default function JobCheck() {
           {outcome.registry === "checked" && outcome.result.registry.length > 0 && (
             <ul className="jc-registry" data-testid="jobcheck-registry-list">
               {outcome.result.registry.map((r) => (
-                <li key={`${r.kind}-${r.query}`} data-outcome={r.outcome} className={`jc-registry-${r.outcome === "licensed" ? "ok" : "bad"}`}>
+                <li
+                  key={`${r.kind}-${r.query}`}
+                  data-outcome={r.outcome}
+                  className={`jc-registry-${r.outcome === "licensed" ? "ok" : "bad"}`}
+                >
                   {t(`jobCheck.registry.kind.${r.kind}`)} <q>{r.query}</q>: <strong>{t(`jobCheck.registry.outcome.${r.outcome}`)}</strong>
                   {r.registeredName && r.outcome !== "not_found" && (
                     <span className="pub-hint">

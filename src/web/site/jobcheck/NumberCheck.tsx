@@ -10,7 +10,11 @@ import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
 type Kind = "phone" | "bank_account";
-type State = { status: "idle" } | { status: "loading" } | { status: "done"; reported: boolean; count: number | null } | { status: "error"; message: string };
+type State =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "done"; reported: boolean; count: number | null }
+  | { status: "error"; message: string };
 
 export default function NumberCheck() {
   const { t } = useTranslation();

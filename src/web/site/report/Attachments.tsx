@@ -48,7 +48,12 @@ export function Attachments({
     if (!item.prepared) {
       const prepared = await prepareImage(file);
       file = prepared.file;
-      patch(item.key, prepared.changed ? { file, name: file.name, size: file.size, originalSize: prepared.originalSize, prepared: true } : { prepared: true });
+      patch(
+        item.key,
+        prepared.changed
+          ? { file, name: file.name, size: file.size, originalSize: prepared.originalSize, prepared: true }
+          : { prepared: true },
+      );
     }
     // A camera photo over the limit may fit once prepared: the limit applies to what is sent.
     if (file.size > MAX_ATTACHMENT_BYTES) {
@@ -69,8 +74,10 @@ export function Attachments({
     const chosen = [...files].slice(0, Math.max(0, room)).map<AttachmentItem>((file) => {
       const key = nextKey++;
       const base = { key, name: file.name, size: file.size, file };
-      if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) return { ...base, state: "failed", error: t("report.attachments.wrongType") };
-      if (file.size > MAX_ATTACHMENT_BYTES && !shouldPrepare(file)) return { ...base, state: "failed", error: t("report.attachments.tooBig") };
+      if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type))
+        return { ...base, state: "failed", error: t("report.attachments.wrongType") };
+      if (file.size > MAX_ATTACHMENT_BYTES && !shouldPrepare(file))
+        return { ...base, state: "failed", error: t("report.attachments.tooBig") };
       return { ...base, state: "uploading" };
     });
     onChange((list) => [...list, ...chosen]);
@@ -108,11 +115,13 @@ export function Attachments({
               </span>
               {item.error && <span className="pub-field-error">{item.error}</span>}
               <span className="rp-file-actions">
-                {item.state === "failed" && item.error !== t("report.attachments.wrongType") && item.error !== t("report.attachments.tooBig") && (
-                  <button type="button" className="pub-link-button" onClick={() => void upload(item)}>
-                    {t("common.retry")}
-                  </button>
-                )}
+                {item.state === "failed" &&
+                  item.error !== t("report.attachments.wrongType") &&
+                  item.error !== t("report.attachments.tooBig") && (
+                    <button type="button" className="pub-link-button" onClick={() => void upload(item)}>
+                      {t("common.retry")}
+                    </button>
+                  )}
                 <button
                   type="button"
                   className="pub-link-button"

@@ -51,7 +51,9 @@ export default function ReportReceipt({ receipt, onDone }: { receipt: ReportCrea
     try {
       const file = new File([await receiptPng(lines())], receiptFileName(receipt.trackingCode), { type: "image/png" });
       const withFile = typeof navigator.canShare === "function" && navigator.canShare({ files: [file] });
-      await navigator.share(withFile ? { title: t("report.receipt.imageTitle"), text, files: [file] } : { title: t("report.receipt.imageTitle"), text });
+      await navigator.share(
+        withFile ? { title: t("report.receipt.imageTitle"), text, files: [file] } : { title: t("report.receipt.imageTitle"), text },
+      );
     } catch (caught) {
       // Closing the share sheet is not a failure.
       if ((caught as Error)?.name !== "AbortError") setStatus("shareFailed");

@@ -49,7 +49,10 @@ export default function ReportStatus() {
         message = t("reportStatus.locked", { time: formatDateTime(caught.info.retryAt) });
       } else if (caught instanceof ApiError && (caught.status === 404 || caught.code === "validation_failed")) {
         const left = caught.info.attemptsLeft;
-        message = typeof left === "number" ? `${t("reportStatus.notFound")} ${t("reportStatus.attemptsLeft", { count: left })}` : t("reportStatus.notFound");
+        message =
+          typeof left === "number"
+            ? `${t("reportStatus.notFound")} ${t("reportStatus.attemptsLeft", { count: left })}`
+            : t("reportStatus.notFound");
       } else {
         message = errorMessage(caught);
       }

@@ -21,7 +21,13 @@ describe("the report body", () => {
     form.category = "suspicious_offer";
     form.people = [
       { ...emptyPerson(0), role: "victim" },
-      { ...emptyPerson(1), name: "Kak Rina", role: "recruiter", phones: "0812 3456 7890, 0813-1111-2222", companies: "PT Maju, Tbk; CV Jaya" },
+      {
+        ...emptyPerson(1),
+        name: "Kak Rina",
+        role: "recruiter",
+        phones: "0812 3456 7890, 0813-1111-2222",
+        companies: "PT Maju, Tbk; CV Jaya",
+      },
     ];
     const { body, rowOf } = buildReport(form, ID, ["a"]);
     expect(body.people).toEqual([
@@ -102,7 +108,10 @@ describe("the pending submission id", () => {
   });
 
   it("takes the offer handed over by Cek Lowongan once", () => {
-    window.sessionStorage.setItem("simpul.reportDraft", JSON.stringify({ offerText: "Gaji 15jt", level: "tinggi", phones: ["+6281234567890", 7] }));
+    window.sessionStorage.setItem(
+      "simpul.reportDraft",
+      JSON.stringify({ offerText: "Gaji 15jt", level: "tinggi", phones: ["+6281234567890", 7] }),
+    );
     expect(takeOfferDraft()).toEqual({ offerText: "Gaji 15jt", phones: ["+6281234567890"] });
     expect(takeOfferDraft()).toBeNull();
   });

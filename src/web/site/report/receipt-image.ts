@@ -37,7 +37,9 @@ export function drawReceipt(lines: ReceiptLines): HTMLCanvasElement {
 
 export function receiptPng(lines: ReceiptLines): Promise<Blob> {
   const canvas = drawReceipt(lines);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("toBlob failed"))), "image/png"));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("toBlob failed"))), "image/png"),
+  );
 }
 
 export function receiptFileName(code: string): string {

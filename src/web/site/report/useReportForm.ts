@@ -15,7 +15,12 @@ export function initialForm(): { form: ReportForm; prefilled: boolean; restored:
   const person = first ?? emptyPerson(0);
   const phones = person.phones.trim() ? person.phones : handOver.phones.join(", ");
   return {
-    form: { ...form, offerText: handOver.offerText, category: form.category || "suspicious_offer", people: [{ ...person, phones }, ...others] },
+    form: {
+      ...form,
+      offerText: handOver.offerText,
+      category: form.category || "suspicious_offer",
+      people: [{ ...person, phones }, ...others],
+    },
     prefilled: true,
     restored: draft !== null,
   };
