@@ -9,7 +9,7 @@ import { agencies, users } from "../../db/schema";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { parseWib } from "../outreach/outreach.time";
+import { parseWib } from "../../lib/wib";
 import { actionItemPolicy, meetingPolicy, seesAllCoordination } from "./coordination.policy";
 import {
   type ActionItemRow,

@@ -9,7 +9,7 @@ import { listDesa, loadDetails, loadPrograms, outreachByDesa, RECENT_DAYS } from
 import { volunteers } from "../volunteers/volunteers.tables";
 import type { Coverage } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";
-import { wibRange } from "./outreach.time";
+import { wibRange } from "../../lib/wib";
 
 const DAY = 86_400_000;
 

@@ -13,7 +13,7 @@ import { photosOf } from "./outreach.photos";
 import { ownSessionsOnly, sessionPolicy } from "./outreach.policy";
 import type { SessionCreate, SessionListQuery, SessionUpdate, SessionView } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";
-import { parseWib, wibDate, wibLocal, wibRange } from "./outreach.time";
+import { parseWib, wibDate, wibLocal, wibRange } from "../../lib/wib";
 
 type Row = typeof outreachSessions.$inferSelect;
 

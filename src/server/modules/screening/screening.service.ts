@@ -7,6 +7,7 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
+import { parseWib } from "../../lib/wib";
 import type { AuditActor } from "../audit/audit.service";
 import { identifierHash, nikHash } from "../../lib/identifiers";
 import { unknownRegionCodes } from "../regions/regions.service";
@@ -24,11 +25,6 @@ import {
 } from "./screening.repo";
 import type { ListQuery, ScreeningCreate, ScreeningDetail, ScreeningSummary } from "./screening.schema";
 import { screenings } from "./screening.tables";
-
-/** An ISO date-time; one written without an offset is a Jakarta wall-clock time (WIB, +07:00). */
-function wibMoment(s: string): Date {
-  return new Date(/(?:Z|[+-]\d{2}:\d{2})$/.test(s) ? s : `${s}+07:00`);
-}
 
 export function newScreeningCode(): string {
   return `WP-${randomCode(8)}`;
@@ -80,7 +76,7 @@ export class ScreeningService {
           .values({
             tenant: p.tenant,
             code: newScreeningCode(),
-            interviewedAt: input.interviewedAt ? wibMoment(input.interviewedAt) : now,
+            interviewedAt: input.interviewedAt ? parseWib(input.interviewedAt) : now,
             officerId: p.id,
             officeAgencyId: p.agencyId,
             nameEnc: encrypt(k, input.applicant.name),
