@@ -93,9 +93,11 @@ export default function JobCheck() {
     const local = engine.checkJobOffer(text);
     const current = ++run.current;
     const hasCompany = local.entities.companies.length > 0 || /\b(?:sip3mi|p3mi|nomor izin|licen[cs]e)\b/i.test(text);
-    setOutcome({ result: local, registry: hasCompany ? "checking" : "none" });
+    // Offline, the local verdict is the answer: no request that can only fail (and fill the console with errors).
+    const offline = typeof navigator !== "undefined" && navigator.onLine === false;
+    setOutcome({ result: local, registry: hasCompany ? (offline ? "unchecked" : "checking") : "none" });
     requestAnimationFrame(() => resultRef.current?.focus());
-    if (!hasCompany && local.entities.phones.length === 0) return;
+    if (offline || (!hasCompany && local.entities.phones.length === 0)) return;
     // Only the registry check and the reported numbers need the server; without a connection the local result stands.
     api
       .post<JobcheckResponse>("/api/public/jobcheck", { text })
