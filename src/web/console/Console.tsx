@@ -43,6 +43,8 @@ const theme = createTheme({
 
 function signInPath(): string {
   const here = window.location.pathname + window.location.search;
+  // Two 401s of one start (the handler and the failed `me`) both ask for sign-in: the second must not wrap the first.
+  if (window.location.pathname === "/masuk") return here;
   return `/masuk?next=${encodeURIComponent(here)}`;
 }
 
