@@ -1,15 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  anonymous,
-  type Client,
-  createAgency,
-  createTestEnv,
-  createUser,
-  sessionFor,
-  signedIn,
-  type TestEnv,
-} from "../../../../test/helpers/app";
+import { anonymous, type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
 
 let env: TestEnv;
@@ -145,7 +136,7 @@ describe("agency administration", () => {
     const gone = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: staffed.id });
     await createUser(env.ctx, { roles: ["case_manager"], agencyId: empty.id });
     expect((await admin.request("POST", `/api/admin/users/${gone.id}/disable`)).statusCode).toBe(200);
-    const coordinator = await signedIn(env, { roles: ["coordinator"] });
+    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
     const items = (await coordinator.request("GET", "/api/admin/agencies")).json().items as { id: string; activeOperators: number }[];
     expect(items.find((a) => a.id === empty.id)?.activeOperators).toBe(0);
     expect(items.find((a) => a.id === staffed.id)?.activeOperators).toBe(1);
