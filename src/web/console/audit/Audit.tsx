@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -8,6 +8,7 @@ import type { AuditEntry, Page } from "../../lib/types";
 import { Chip } from "../Chip";
 import { FilterBar, useFilters } from "../FilterBar";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   action: string;
@@ -70,9 +71,7 @@ export function Audit() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("nav.audit")}
-      </Title>
+      <PageHeader title={t("nav.audit")} />
       <FilterBar
         label={t("audit.filters")}
         cols={{ base: 1, xs: 3 }}

@@ -1,6 +1,6 @@
 // Case intake: origin, priority, optional linked report, and the first victim (identity fields are
 // encrypted by the server). Coordinators open a case for a case manager and must name the owner.
-import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -10,6 +10,7 @@ import { splitFieldErrors, useSubmission } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 import { DesaPicker, options, splitList } from "./shared";
 import { CandidatePicker } from "./TeamTab";
+import { PageHeader } from "../PageHeader";
 
 export interface VictimDraft {
   name: string;
@@ -163,9 +164,7 @@ export function CaseIntake() {
       <Anchor component={Link} href={CASES_PATH} size="sm">
         ← {t("cases.back")}
       </Anchor>
-      <Title order={1} size="h2">
-        {t("cases.intake.title")}
-      </Title>
+      <PageHeader title={t("cases.intake.title")} />
       <form onSubmit={submit} noValidate>
         <Stack>
           {submission.error && (

@@ -1,7 +1,7 @@
 // Referrals: the table with each party's actions (receiver accepts or rejects with a reason, either
 // side completes, the sender revokes), the form to send one (refused with a clear message when the
 // victim has not consented to sharing with that agency), and the inbox of incoming and outgoing ones.
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -13,6 +13,7 @@ import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { FormModal } from "./FormModal";
 import { options, useAgencyOptions } from "./shared";
+import { PageHeader } from "../PageHeader";
 
 const STATUS_COLOR: Record<string, string> = { sent: "blue", accepted: "teal", rejected: "red", completed: "gray", revoked: "gray" };
 
@@ -311,9 +312,7 @@ export function ReferralInbox() {
       <Anchor component={Link} href={CASES_PATH} size="sm">
         ← {t("cases.back")}
       </Anchor>
-      <Title order={1} size="h2">
-        {t("cases.referrals.inboxTitle")}
-      </Title>
+      <PageHeader title={t("cases.referrals.inboxTitle")} />
       <SegmentedControl
         aria-label={t("cases.referrals.box")}
         value={box}

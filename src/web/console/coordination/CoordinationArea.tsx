@@ -27,6 +27,7 @@ import type { Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { PageNotFound } from "../Placeholder";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 export const COORDINATION_PATH = "/konsol/koordinasi";
 const MEETING_PATH = `${COORDINATION_PATH}/rapat`;
@@ -112,9 +113,7 @@ function Overview({ me }: { me: Me }) {
   usePageTitle(t("coordination.title"));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("coordination.title")}
-      </Title>
+      <PageHeader title={t("coordination.title")} />
       <Tabs defaultValue="actionItems" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="actionItems">{t("coordination.tabs.actionItems")}</Tabs.Tab>
@@ -347,14 +346,14 @@ function MeetingPage({ id }: { id: string }) {
       <Anchor component={Link} href={COORDINATION_PATH} size="sm">
         {t("coordination.back")}
       </Anchor>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {m.title}
-        </Title>
-        <Button component="a" variant="default" href={`/api/coordination/meetings/${m.id}/minutes.pdf`} download>
-          {t("coordination.minutesPdf")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={m.title}
+        actions={
+          <Button component="a" variant="default" href={`/api/coordination/meetings/${m.id}/minutes.pdf`} download>
+            {t("coordination.minutesPdf")}
+          </Button>
+        }
+      />
       <Text>
         {formatDateTime(m.startsAt)} · {[m.place, m.onlineUrl].filter(Boolean).join(" / ") || "–"}
       </Text>

@@ -31,6 +31,7 @@ import { useResource } from "../hooks";
 import { REPORTS_PATH } from "../reports/Reports";
 import { usePageTitle } from "../usePageTitle";
 import { Network } from "./Network";
+import { PageHeader } from "../PageHeader";
 
 function recordHref(source: string, id: string): string {
   return source === "report" ? `${REPORTS_PATH}/${id}` : `${CASES_PATH}/${id}`;
@@ -52,12 +53,7 @@ export function EntityPage({ id }: { id: string }) {
   };
   return (
     <Stack maw={1000}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {e.label ?? t("intel.unnamed")}
-        </Title>
-        {e.watched ? <Badge color="red">{t("intel.watched")}</Badge> : null}
-      </Group>
+      <PageHeader title={e.label ?? t("intel.unnamed")} actions={e.watched ? <Badge color="red">{t("intel.watched")}</Badge> : null} />
       <Text size="sm">
         {t("intel.recordCounts", {
           reports: formatNumber(e.records.report),

@@ -1,6 +1,6 @@
 // Entities linked across records, most-named first; search by a number, account, handle, NIK or company;
 // the watchlist. Every search is audited on the server (the kinds searched, never the value).
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -11,6 +11,7 @@ import { FilterBar, useFilters } from "../FilterBar";
 import { useResource } from "../hooks";
 import { ListStatus, ListTable } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   q: string;
@@ -40,12 +41,7 @@ export function IntelList() {
   const total = list.data?.total ?? 0;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("intel.title")}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("intel.lead")}
-      </Text>
+      <PageHeader title={t("intel.title")} lead={t("intel.lead")} />
       <FilterBar
         label={t("intel.filters")}
         cols={{ base: 1, sm: 2, md: 3 }}

@@ -16,6 +16,7 @@ import { Link, navigate } from "../../lib/router";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { type MapResponse, villagePath } from "../villages/types";
+import { PageHeader } from "../PageHeader";
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -122,12 +123,7 @@ export function VillageMap() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("villageMap.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villageMap.lead")}
-      </Text>
+      <PageHeader title={t("villageMap.title")} lead={t("villageMap.lead")} />
       <SegmentedControl
         aria-label={t("villageMap.colourBy")}
         value={metric}

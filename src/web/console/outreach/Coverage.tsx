@@ -11,6 +11,7 @@ import type { Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { type Coverage as CoverageData, villagePath } from "../villages/types";
+import { PageHeader } from "../PageHeader";
 
 type Show = "all" | "never" | "stale";
 
@@ -31,12 +32,7 @@ export function Coverage({ me }: { me: Me }) {
   const summary = data.data?.summary;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("coverage.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("coverage.lead")}
-      </Text>
+      <PageHeader title={t("coverage.title")} lead={t("coverage.lead")} />
       <form onSubmit={submit} aria-label={t("coverage.period")}>
         <Group align="flex-end">
           <TextInput

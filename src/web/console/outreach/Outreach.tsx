@@ -22,6 +22,7 @@ import { outbox, useOutbox } from "./outbox";
 import { SessionPhotos } from "./SessionPhotos";
 import { flushOutbox } from "./sync";
 import "./outreach.css";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   kecamatan: string;
@@ -240,12 +241,7 @@ export function Outreach({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("outreach.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {me.abilities.viewCoverage ? t("outreach.leadStaff") : t("outreach.leadVolunteer")}
-      </Text>
+      <PageHeader title={t("outreach.title")} lead={me.abilities.viewCoverage ? t("outreach.leadStaff") : t("outreach.leadVolunteer")} />
       <Group>
         <Button component={Link} href={OUTREACH_NEW_PATH} size="lg">
           {t("outreach.record")}

@@ -1,6 +1,6 @@
 // One report for staff: its content, the people and contacts the API lets this user see,
 // attachments, linked reports, forwards with their deadlines, the timeline, and the handling steps.
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
@@ -13,8 +13,8 @@ import { ActionButtons } from "./ReportActions";
 import { REPORTS_PATH } from "./Reports";
 import { StatusBadge } from "./StatusBadge";
 import { ToCaseButton } from "./ToCase";
-import { errorMessage } from "../../lib/errors";
 import "./reports.css";
+import { LoadFailed, PageHeader } from "../PageHeader";
 
 export function ReportDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -26,19 +26,7 @@ export function ReportDetailPage({ id }: { id: string }) {
   const names = useRegionNames(report?.regionCode ? [report.regionCode, ...(report.kecamatanCode ? [report.kecamatanCode] : [])] : []);
 
   if (resource.error) {
-    return (
-      <Stack align="flex-start">
-        <Title order={1} size="h2">
-          {t("nav.reports")}
-        </Title>
-        <Alert color="red" role="alert">
-          {errorMessage(resource.error)}
-        </Alert>
-        <Button component={Link} href={REPORTS_PATH} variant="default">
-          {t("reports.back")}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed title={t("nav.reports")} error={resource.error} backHref={REPORTS_PATH} backLabel={t("reports.back")} />;
   }
   if (!report) return <Loader aria-label={t("common.loading")} />;
 
@@ -55,9 +43,7 @@ export function ReportDetailPage({ id }: { id: string }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={1} size="h2">
-            {t("reports.detailTitle", { code: report.trackingCode })}
-          </Title>
+          <PageHeader title={t("reports.detailTitle", { code: report.trackingCode })} />
           <Group gap="xs">
             <StatusBadge status={report.status} />
             <Badge variant="outline" color="gray">

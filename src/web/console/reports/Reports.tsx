@@ -1,7 +1,7 @@
 // Pengaduan in the console: the coordinators' triage queue (GET /api/reports) or, for agency
 // operators, their agency's inbox (GET /api/reports/inbox). Which one follows the abilities from
 // /api/auth/me; overdue reports come first and are highlighted with their due dates.
-import { Badge, Checkbox, Select, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Checkbox, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -16,6 +16,7 @@ import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { StatusBadge } from "./StatusBadge";
 import "./reports.css";
+import { PageHeader } from "../PageHeader";
 
 export const REPORTS_PATH = "/konsol/laporan";
 
@@ -99,12 +100,7 @@ export function Reports({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {triage ? t("reports.queueLead") : t("reports.inboxLead")}
-      </Text>
+      <PageHeader title={title} lead={triage ? t("reports.queueLead") : t("reports.inboxLead")} />
       <FilterBar
         label={t("reports.filters")}
         cols={{ base: 1, xs: 2, md: 4 }}

@@ -1,7 +1,7 @@
 // What the other side of a screening receives: home visits for the PIMPASA or volunteer of the
 // applicant's desa, counselling referrals for the receiving agency's operators. Each shows only what is
 // needed to find and counsel the applicant, and records the outcome.
-import { Alert, Badge, Button, Group, Paper, Loader, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Loader, Stack, Text, Textarea } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -13,6 +13,7 @@ import { FormErrorAlert } from "../FormErrorAlert";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
 
 export function Assignments({ kind }: { kind: "visit" | "referral" }) {
   const { t } = useTranslation();
@@ -21,12 +22,7 @@ export function Assignments({ kind }: { kind: "visit" | "referral" }) {
   const list = useResource<{ items: Assignment[] }>(kind === "visit" ? "/api/screenings/visits" : "/api/screenings/referrals");
   return (
     <Stack maw={760}>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {kind === "visit" ? t("screening.visitsLead") : t("screening.referralsLead")}
-      </Text>
+      <PageHeader title={title} lead={kind === "visit" ? t("screening.visitsLead") : t("screening.referralsLead")} />
       {list.error ? <Alert color="red">{errorMessage(list.error)}</Alert> : null}
       {list.loading && !list.data ? <Loader aria-label={t("common.loading")} /> : null}
       {list.data && list.data.items.length === 0 ? <Text>{t("screening.nothingAssigned")}</Text> : null}

@@ -47,6 +47,7 @@ import { regionChildren } from "../outreach/desaOptions";
 import { getInstallationRegency } from "../regions";
 import { usePageTitle } from "../usePageTitle";
 import { DESTINATIONS, useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
 
 const FIELDS = [
   "applicant.name",
@@ -165,12 +166,7 @@ export function ScreeningForm() {
 
   return (
     <Stack maw={880}>
-      <Title order={1} size="h2">
-        {t("screening.newTitle")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("screening.newLead")}
-      </Text>
+      <PageHeader title={t("screening.newTitle")} lead={t("screening.newLead")} />
       <form
         onSubmit={(event) => {
           event.preventDefault();

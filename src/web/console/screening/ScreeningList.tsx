@@ -1,5 +1,5 @@
 // The office's interviews, newest first, and the ones waiting for this officer's blind review.
-import { Badge, Button, Group, Select, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -11,6 +11,7 @@ import { useResource } from "../hooks";
 import { ListStatus, ListTable } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   status: string;
@@ -50,15 +51,11 @@ export function ScreeningList() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("screening.title")}
-        </Title>
-        <Button onClick={() => navigate(SCREENING_NEW_PATH)}>{t("screening.new")}</Button>
-      </Group>
-      <Text c="dimmed" size="sm">
-        {t("screening.lead")}
-      </Text>
+      <PageHeader
+        title={t("screening.title")}
+        lead={t("screening.lead")}
+        actions={<Button onClick={() => navigate(SCREENING_NEW_PATH)}>{t("screening.new")}</Button>}
+      />
       <SegmentedControl
         value={tab}
         onChange={(value) => {

@@ -32,6 +32,7 @@ import { usePageTitle } from "../usePageTitle";
 import { PartialDateField } from "./PartialDateField";
 import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS, VILLAGES_PATH, type VillageDetail } from "./types";
 import { RiskBadge, riskReason } from "./Villages";
+import { LoadFailed, PageHeader } from "../PageHeader";
 
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
@@ -337,17 +338,7 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
 
   if (resource.error) {
     return (
-      <Stack>
-        <Title order={1} size="h2">
-          {t("villages.title")}
-        </Title>
-        <Alert color="red" role="alert">
-          {errorMessage(resource.error)}
-        </Alert>
-        <Button component={Link} href={VILLAGES_PATH} variant="default" w="fit-content">
-          {t("villages.back")}
-        </Button>
-      </Stack>
+      <LoadFailed title={t("villages.title")} error={resource.error} backHref={VILLAGES_PATH} backLabel={t("villages.back")} stretch />
     );
   }
   if (!village) return <Text role="status">{t("common.loading")}</Text>;
@@ -363,12 +354,10 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
       <Text component={Link} href={VILLAGES_PATH} size="sm" c="teal.9">
         ← {t("villages.back")}
       </Text>
-      <Title order={1} size="h2">
-        {t("villages.pageTitle", { name: village.name })}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villages.inKecamatan", { kecamatan: village.kecamatanName, code: village.code })}
-      </Text>
+      <PageHeader
+        title={t("villages.pageTitle", { name: village.name })}
+        lead={t("villages.inKecamatan", { kecamatan: village.kecamatanName, code: village.code })}
+      />
 
       <Paper withBorder p="md">
         <Stack gap="sm">

@@ -1,6 +1,6 @@
 // Desa Binaan: every desa in the user's jurisdiction with its programme status, risk level and the
 // sentence that explains it, and the last outreach session there.
-import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
@@ -13,6 +13,7 @@ import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOURS, type VillageSummary, villagePath } from "./types";
+import { PageHeader } from "../PageHeader";
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
 const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
@@ -92,12 +93,7 @@ export function Villages({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("villages.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villages.lead")}
-      </Text>
+      <PageHeader title={t("villages.title")} lead={t("villages.lead")} />
       {me.abilities.viewVillageMap && (
         <Group>
           <Button component={Link} href={MAP_PATH} variant="default">
