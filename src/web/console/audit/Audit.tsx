@@ -75,8 +75,7 @@ export function Audit() {
       <FilterBar
         label={t("audit.filters")}
         cols={{ base: 1, xs: 3 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        filters={filters}
         below={
           draft.actor && (
             <Group gap="xs" mt="sm">

@@ -185,8 +185,7 @@ export function CaseList({ me }: { me: Me }) {
       <FilterBar
         label={t("cases.filters")}
         cols={{ base: 1, sm: 3 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        filters={filters}
         applyLabel={t("cases.apply")}
         resetLabel={t("cases.reset")}
         trailing={
