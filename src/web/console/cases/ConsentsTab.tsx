@@ -10,6 +10,7 @@ import { formatDateTime } from "../../lib/format";
 import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
 import { AddButton, Empty, options, personLabel, useAgencyOptions } from "./shared";
+import { SimpleTable } from "../SimpleTable";
 
 export function ConsentsTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
@@ -43,51 +44,48 @@ export function ConsentsTab({ detail, reload }: TabProps) {
         </Text>
       )}
       {detail.consents.length > 0 && (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("cases.consent.purposeLabel")}</Table.Th>
-              <Table.Th>{t("cases.consent.agency")}</Table.Th>
-              <Table.Th>{t("cases.consent.givenLabel")}</Table.Th>
-              <Table.Th>{t("cases.consent.recorded")}</Table.Th>
-              <Table.Th>{t("common.actions")}</Table.Th>
+        <SimpleTable
+          headers={[
+            t("cases.consent.purposeLabel"),
+            t("cases.consent.agency"),
+            t("cases.consent.givenLabel"),
+            t("cases.consent.recorded"),
+            t("common.actions"),
+          ]}
+        >
+          {detail.consents.map((c) => (
+            <Table.Tr key={c.id} data-testid="consent-row">
+              <Table.Td>{t(`cases.consent.purpose.${c.purpose}`)}</Table.Td>
+              <Table.Td>{c.agency?.name ?? "–"}</Table.Td>
+              <Table.Td>
+                <Badge color={c.withdrawnAt ? "gray" : c.given ? "teal" : "red"}>
+                  {c.withdrawnAt ? t("cases.consent.withdrawn") : c.given ? t("cases.consent.given") : t("cases.consent.refused")}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t(`cases.consent.method.${c.method}`, { defaultValue: c.method })}
+                </Text>
+              </Table.Td>
+              <Table.Td>{formatDateTime(c.recordedAt)}</Table.Td>
+              <Table.Td>
+                {detail.abilities.withdrawConsent && !c.withdrawnAt && c.given && (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => {
+                      setError(null);
+                      api
+                        .post(`/api/cases/${detail.id}/consents/${c.id}/withdraw`)
+                        .then(reload)
+                        .catch((caught: unknown) => setError(errorMessage(caught)));
+                    }}
+                  >
+                    {t("cases.consent.withdraw")}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {detail.consents.map((c) => (
-              <Table.Tr key={c.id} data-testid="consent-row">
-                <Table.Td>{t(`cases.consent.purpose.${c.purpose}`)}</Table.Td>
-                <Table.Td>{c.agency?.name ?? "–"}</Table.Td>
-                <Table.Td>
-                  <Badge color={c.withdrawnAt ? "gray" : c.given ? "teal" : "red"}>
-                    {c.withdrawnAt ? t("cases.consent.withdrawn") : c.given ? t("cases.consent.given") : t("cases.consent.refused")}
-                  </Badge>
-                  <Text size="xs" c="dimmed">
-                    {t(`cases.consent.method.${c.method}`, { defaultValue: c.method })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDateTime(c.recordedAt)}</Table.Td>
-                <Table.Td>
-                  {detail.abilities.withdrawConsent && !c.withdrawnAt && c.given && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => {
-                        setError(null);
-                        api
-                          .post(`/api/cases/${detail.id}/consents/${c.id}/withdraw`)
-                          .then(reload)
-                          .catch((caught: unknown) => setError(errorMessage(caught)));
-                      }}
-                    >
-                      {t("cases.consent.withdraw")}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </SimpleTable>
       )}
       <FormModal
         opened={open}

@@ -7,6 +7,7 @@ import { EVENT_STAGES, EXPLOITATION_TYPES, METHODS_OF_CONTROL, RECRUITMENT_METHO
 import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
 import { AddButton, day, Empty, options } from "./shared";
+import { SimpleTable } from "../SimpleTable";
 
 export function EventsTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
@@ -40,48 +41,39 @@ export function EventsTab({ detail, reload }: TabProps) {
       <AddButton show={detail.abilities.addEvent} label={t("cases.event.add")} onClick={start} />
       <Empty shown={detail.events.length === 0}>{t("cases.event.empty")}</Empty>
       {detail.events.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.event.stage")}</Table.Th>
-                <Table.Th>{t("cases.event.where")}</Table.Th>
-                <Table.Th>{t("cases.event.when")}</Table.Th>
-                <Table.Th>{t("cases.event.details")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.events.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{t(`cases.event.stages.${e.stage}`)}</Table.Td>
-                  <Table.Td>{[e.place, e.city, e.country].filter(Boolean).join(", ") || "–"}</Table.Td>
-                  <Table.Td>
-                    {day(e.dateFrom)}
-                    {e.dateTo ? ` – ${day(e.dateTo)}` : ""}
-                  </Table.Td>
-                  <Table.Td>
-                    {e.recruitmentMethods.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.recruitment")}: {labels("cases.htcds.recruitment", e.recruitmentMethods)}
-                      </Text>
-                    )}
-                    {e.controlMethods.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.control")}: {labels("cases.htcds.control", e.controlMethods)}
-                      </Text>
-                    )}
-                    {e.exploitationTypes.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.exploitation")}: {labels("cases.htcds.exploitation", e.exploitationTypes)}
-                      </Text>
-                    )}
-                    {e.description && <Text size="sm">{e.description}</Text>}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          minWidth={760}
+          headers={[t("cases.event.stage"), t("cases.event.where"), t("cases.event.when"), t("cases.event.details")]}
+        >
+          {detail.events.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{t(`cases.event.stages.${e.stage}`)}</Table.Td>
+              <Table.Td>{[e.place, e.city, e.country].filter(Boolean).join(", ") || "–"}</Table.Td>
+              <Table.Td>
+                {day(e.dateFrom)}
+                {e.dateTo ? ` – ${day(e.dateTo)}` : ""}
+              </Table.Td>
+              <Table.Td>
+                {e.recruitmentMethods.length > 0 && (
+                  <Text size="sm">
+                    {t("cases.event.recruitment")}: {labels("cases.htcds.recruitment", e.recruitmentMethods)}
+                  </Text>
+                )}
+                {e.controlMethods.length > 0 && (
+                  <Text size="sm">
+                    {t("cases.event.control")}: {labels("cases.htcds.control", e.controlMethods)}
+                  </Text>
+                )}
+                {e.exploitationTypes.length > 0 && (
+                  <Text size="sm">
+                    {t("cases.event.exploitation")}: {labels("cases.htcds.exploitation", e.exploitationTypes)}
+                  </Text>
+                )}
+                {e.description && <Text size="sm">{e.description}</Text>}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </SimpleTable>
       )}
       <FormModal
         opened={open}

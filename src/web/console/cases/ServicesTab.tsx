@@ -10,6 +10,7 @@ import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
 import { ServiceEditButton } from "./ServiceEdit";
 import { AddButton, dash, day, Empty, options, useAgencyOptions } from "./shared";
+import { SimpleTable } from "../SimpleTable";
 
 function ServiceStatus({
   caseId,
@@ -75,45 +76,41 @@ export function ServicesTab({ detail, reload }: TabProps) {
       <AddButton show={addService} label={t("cases.service.add")} onClick={start} />
       <Empty shown={detail.services.length === 0}>{t("cases.service.empty")}</Empty>
       {detail.services.length > 0 && (
-        <Table.ScrollContainer minWidth={700}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.service.typeLabel")}</Table.Th>
-                <Table.Th>{t("cases.service.provider")}</Table.Th>
-                <Table.Th>{t("cases.service.statusLabel")}</Table.Th>
-                <Table.Th>{t("cases.service.due")}</Table.Th>
-                <Table.Th>{t("cases.service.notes")}</Table.Th>
-                {editService && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.services.map((s) => (
-                <Table.Tr key={s.id} bg={s.overdue ? "red.0" : undefined}>
-                  <Table.Td>{t(`cases.service.type.${s.type}`)}</Table.Td>
-                  <Table.Td>{s.providerAgency?.name ?? "–"}</Table.Td>
-                  <Table.Td>
-                    <ServiceStatus caseId={detail.id} serviceId={s.id} value={s.status} editable={updateServiceStatus} onDone={reload} />
-                  </Table.Td>
-                  <Table.Td>
-                    {day(s.dueDate)}
-                    {s.overdue && (
-                      <Badge color="red" variant="filled" ml={4}>
-                        {t("cases.overdue")}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{dash(s.notes)}</Table.Td>
-                  {editService && (
-                    <Table.Td>
-                      <ServiceEditButton caseId={detail.id} service={s} onDone={reload} />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          minWidth={700}
+          headers={[
+            t("cases.service.typeLabel"),
+            t("cases.service.provider"),
+            t("cases.service.statusLabel"),
+            t("cases.service.due"),
+            t("cases.service.notes"),
+            ...(editService ? [null] : []),
+          ]}
+        >
+          {detail.services.map((s) => (
+            <Table.Tr key={s.id} bg={s.overdue ? "red.0" : undefined}>
+              <Table.Td>{t(`cases.service.type.${s.type}`)}</Table.Td>
+              <Table.Td>{s.providerAgency?.name ?? "–"}</Table.Td>
+              <Table.Td>
+                <ServiceStatus caseId={detail.id} serviceId={s.id} value={s.status} editable={updateServiceStatus} onDone={reload} />
+              </Table.Td>
+              <Table.Td>
+                {day(s.dueDate)}
+                {s.overdue && (
+                  <Badge color="red" variant="filled" ml={4}>
+                    {t("cases.overdue")}
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{dash(s.notes)}</Table.Td>
+              {editService && (
+                <Table.Td>
+                  <ServiceEditButton caseId={detail.id} service={s} onDone={reload} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </SimpleTable>
       )}
       <FormModal
         opened={open}
