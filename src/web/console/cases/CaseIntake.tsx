@@ -1,6 +1,6 @@
 // Case intake: origin, priority, optional linked report, and the first victim (identity fields are
 // encrypted by the server). Coordinators open a case for a case manager and must name the owner.
-import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -11,6 +11,7 @@ import { usePageTitle } from "../usePageTitle";
 import { DesaPicker, options, splitList } from "./shared";
 import { CandidatePicker } from "./TeamTab";
 import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 export interface VictimDraft {
   name: string;
@@ -203,15 +204,7 @@ export function CaseIntake() {
                 error={byField.ownerId}
               />
             </SimpleGrid>
-            <Textarea
-              mt="sm"
-              label={t("cases.summary")}
-              autosize
-              minRows={3}
-              value={summary}
-              onChange={(e) => setSummary(e.currentTarget.value)}
-              error={byField.summary}
-            />
+            <NoteField mt="sm" label={t("cases.summary")} minRows={3} value={summary} onChange={setSummary} error={byField.summary} />
           </Fieldset>
           <Fieldset legend={t("cases.intake.victimLegend")}>
             <VictimFields value={victim} onChange={setVictim} errors={victimErrors} />

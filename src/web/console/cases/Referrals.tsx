@@ -1,7 +1,7 @@
 // Referrals: the table with each party's actions (receiver accepts or rejects with a reason, either
 // side completes, the sender revokes), the form to send one (refused with a clear message when the
 // victim has not consented to sharing with that agency), and the inbox of incoming and outgoing ones.
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -15,6 +15,7 @@ import { FormModal } from "./FormModal";
 import { options, useAgencyOptions } from "./shared";
 import { PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
+import { NoteField } from "../fields";
 
 const STATUS_COLOR: Record<string, string> = { sent: "blue", accepted: "teal", rejected: "red", completed: "gray", revoked: "gray" };
 
@@ -83,13 +84,12 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
         }}
       >
         {(submission) => (
-          <Textarea
+          <NoteField
             label={t("cases.referrals.reason")}
             required
-            autosize
             minRows={3}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={setReason}
             error={submission.fields.reason}
           />
         )}
@@ -276,21 +276,12 @@ export function ReferralCreate({
             allowDeselect={false}
             onChange={(v) => setReason(v ?? DEFAULT_REASON)}
           />
-          <Textarea
-            label={t("cases.referrals.details")}
-            autosize
-            minRows={2}
-            value={details}
-            onChange={(e) => setDetails(e.currentTarget.value)}
-            error={submission.fields.details}
-          />
+          <NoteField label={t("cases.referrals.details")} value={details} onChange={setDetails} error={submission.fields.details} />
           {consentMissing && canOverride && (
-            <Textarea
+            <NoteField
               label={t("cases.referrals.overrideReason")}
-              autosize
-              minRows={2}
               value={override}
-              onChange={(e) => setOverride(e.currentTarget.value)}
+              onChange={setOverride}
               error={submission.fields.overrideReason}
             />
           )}

@@ -15,7 +15,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -32,6 +31,7 @@ import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -244,14 +244,7 @@ function ReviewForm({ screening, onDone }: { screening: ScreeningDetail; onDone:
           error={byField.reasonCode}
         />
       )}
-      <Textarea
-        label={t("screening.note")}
-        autosize
-        minRows={2}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={byField.note}
-      />
+      <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
       <FormErrorAlert error={submission.error} rest={rest} />
       <Group>
         <Button

@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -34,6 +33,7 @@ import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS,
 import { RiskBadge, riskReason } from "./Villages";
 import { LoadFailed, PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
+import { NoteField } from "../fields";
 
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
@@ -180,13 +180,7 @@ function Designation({
               onChange={(e) => set("populationSource")(e.currentTarget.value)}
             />
           </SimpleGrid>
-          <Textarea
-            label={t("villages.notes")}
-            value={form.notes}
-            onChange={(e) => set("notes")(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
+          <NoteField label={t("villages.notes")} value={form.notes} onChange={set("notes")} />
           {submission.error && (
             <Alert color="red" role="alert">
               {submission.error}
@@ -295,7 +289,7 @@ function IndicatorForm({
           <Text size="xs" c="dimmed">
             {t("villages.indicators.unknownHint")}
           </Text>
-          <Textarea label={t("villages.notes")} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
+          <NoteField label={t("villages.notes")} value={notes} onChange={setNotes} />
           {submission.error && (
             <Alert color="red" role="alert">
               {submission.error}
