@@ -38,11 +38,35 @@ export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => 
   };
 }
 
+export interface PagedFilterState<F> extends FilterState<F> {
+  /** The first record of the page shown; Apply and Reset go back to the first page. */
+  offset: number;
+  setOffset: (offset: number) => void;
+}
+
+/** Filters over a list the server pages (limit/offset). */
+export function usePagedFilters<F>(empty: F, normalise?: (draft: F) => F): PagedFilterState<F> {
+  const filters = useFilters(empty, normalise);
+  const [offset, setOffset] = useState(0);
+  return {
+    ...filters,
+    offset,
+    setOffset,
+    apply: () => {
+      setOffset(0);
+      filters.apply();
+    },
+    reset: () => {
+      setOffset(0);
+      filters.reset();
+    },
+  };
+}
+
 export function FilterBar({
   label,
   cols,
-  onApply,
-  onReset,
+  filters,
   applyLabel,
   resetLabel,
   below,
@@ -53,8 +77,8 @@ export function FilterBar({
   /** The form's accessible name. */
   label: string;
   cols: SimpleGridProps["cols"];
-  onApply: () => void;
-  onReset: () => void;
+  /** Apply submits the form; Reset empties it. */
+  filters: Pick<FilterState<unknown>, "apply" | "reset">;
   applyLabel?: string;
   resetLabel?: string;
   /** Between the fields and the buttons. */
@@ -69,7 +93,7 @@ export function FilterBar({
   const { t } = useTranslation();
   function submit(event: FormEvent) {
     event.preventDefault();
-    onApply();
+    filters.apply();
   }
   return (
     <form onSubmit={submit} aria-label={label}>
@@ -78,7 +102,7 @@ export function FilterBar({
       <Group mt="sm">
         {leading}
         <Button type="submit">{applyLabel ?? t("audit.apply")}</Button>
-        <Button variant="default" onClick={onReset}>
+        <Button variant="default" onClick={filters.reset}>
           {resetLabel ?? t("audit.reset")}
         </Button>
         {trailing}

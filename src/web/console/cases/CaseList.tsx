@@ -15,7 +15,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -37,6 +36,7 @@ import { type Column, DataList, ListStatus } from "../ListTable";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { CaseBadges, Section } from "./shared";
+import { PageHeader } from "../PageHeader";
 
 type View = "all" | "mine" | "team" | "referred";
 
@@ -142,26 +142,24 @@ export function CaseList({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("cases.title")}
-        </Title>
-        <Group>
-          {me.abilities.viewReferrals && (
-            <Button component={Link} href={REFERRALS_PATH} variant="default">
-              {t("cases.referrals.inboxTitle")}
-            </Button>
-          )}
-          {me.abilities.createCases && (
-            <Button component={Link} href={CASE_NEW_PATH}>
-              {t("cases.new")}
-            </Button>
-          )}
-        </Group>
-      </Group>
-      <Text c="dimmed" size="sm">
-        {me.abilities.viewCaseStats ? t("cases.leadCoordinator") : t("cases.lead")}
-      </Text>
+      <PageHeader
+        title={t("cases.title")}
+        lead={me.abilities.viewCaseStats ? t("cases.leadCoordinator") : t("cases.lead")}
+        actions={
+          <Group>
+            {me.abilities.viewReferrals && (
+              <Button component={Link} href={REFERRALS_PATH} variant="default">
+                {t("cases.referrals.inboxTitle")}
+              </Button>
+            )}
+            {me.abilities.createCases && (
+              <Button component={Link} href={CASE_NEW_PATH}>
+                {t("cases.new")}
+              </Button>
+            )}
+          </Group>
+        }
+      />
 
       {stats.data && <StatsPanel stats={stats.data} />}
 
@@ -187,8 +185,7 @@ export function CaseList({ me }: { me: Me }) {
       <FilterBar
         label={t("cases.filters")}
         cols={{ base: 1, sm: 3 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        filters={filters}
         applyLabel={t("cases.apply")}
         resetLabel={t("cases.reset")}
         trailing={
