@@ -23,6 +23,7 @@ import {
   OverdueItemSchema,
   OwnerSchema,
   ReasonSchema,
+  OverdueQuerySchema,
   StatsSchema,
   TeamCandidateSchema,
   TeamCandidatesQuerySchema,
@@ -90,10 +91,13 @@ function caseQueryRoutes(app: App, svc: CaseService) {
       schema: {
         tags: TAGS,
         summary: "Rujukan belum dijawab dalam 2 hari kerja dan layanan lewat tenggat, di kasus tim saya (koordinator: wilayahnya)",
+        querystring: OverdueQuerySchema,
         response: { 200: z.object({ items: z.array(OverdueItemSchema) }) },
       },
     },
-    async (req) => ({ items: await overdueItems(app.ctx, requirePrincipal(req)) }),
+    async (req) => ({
+      items: (await overdueItems(app.ctx, requirePrincipal(req))).filter((i) => !req.query.kind || i.kind === req.query.kind),
+    }),
   );
 
   app.get(
