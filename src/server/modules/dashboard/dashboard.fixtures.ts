@@ -1,5 +1,5 @@
 // Bulk data for the dashboard's tests and benchmark: reports (with forwards), cases (with services and
-// referrals), outreach sessions and action items, written by a few INSERT … SELECT generate_series
+// referrals), outreach sessions, village indicators and action items, written by a few INSERT … SELECT generate_series
 // statements (seconds for 100,000 reports on PostgreSQL, no API round trips). Values cycle through the
 // given desa, agencies and users, so every status, deadline and scope occurs.
 import { sql } from "drizzle-orm";
@@ -35,7 +35,16 @@ const arr = (xs: string[]) =>
     sql`, `,
   )}]::text[]`;
 
-export async function seedDashboard(db: Db, s: DashboardSeed): Promise<void> {
+export async function seedDashboard(database: Db, s: DashboardSeed): Promise<void> {
+  // One transaction without the pool's statement timeout: 100,000 reports fill the full-text index too.
+  await database.transaction(async (t) => {
+    const tx = t as unknown as Db;
+    await tx.execute(sql`SET LOCAL statement_timeout = 0`);
+    await seedRows(tx, s);
+  });
+}
+
+async function seedRows(db: Db, s: DashboardSeed): Promise<void> {
   const now = s.now.toISOString();
   const desa = arr(s.desa);
   const reached = arr(s.desa.slice(0, Math.max(1, Math.ceil((s.desa.length * 4) / 5))));
@@ -84,6 +93,13 @@ export async function seedDashboard(db: Db, s: DashboardSeed): Promise<void> {
            ${now}::timestamptz - (i % 730) * interval '1 day' + (i % 10) * interval '1 hour', d, substring(d from '^[0-9]+\\.[0-9]+\\.[0-9]+'),
            (${agencies})[1 + i % ${s.agencyIds.length}]::uuid, 10 + i % 40, (${recorders})[1 + i % ${s.recorderIds.length}]::uuid
     FROM (SELECT i, (${reached})[1 + i % ${Math.max(1, Math.ceil((s.desa.length * 4) / 5))}] AS d FROM generate_series(1, ${s.sessions}) AS i) x`);
+  // Indicator figures (this year and last) for every third desa, so the risk rule also reads Simpul's own counts.
+  const year = Number(now.slice(0, 4));
+  await db.execute(sql`
+    INSERT INTO village_indicators (tenant, desa_code, period, residents_abroad, non_procedural_departures, victims)
+    SELECT ${s.tenant}, d.code, y::text, 40 + d.n % 200, d.n % 7, d.n % 3
+    FROM unnest(${desa}) WITH ORDINALITY AS d(code, n), unnest(ARRAY[${year - 1}, ${year}]) AS y
+    WHERE d.n % 3 = 0`);
   if (s.actionItems > 0) {
     const [meeting] = rowsOf<{ id: string }>(
       await db.execute(sql`INSERT INTO coordination_meetings (tenant, title, starts_at, created_by)

@@ -103,14 +103,15 @@ export class VillagesService {
   /** Everything the list, the map and coverage need, for the desa the caller may see. */
   async load(p: Principal): Promise<VillageData> {
     const db = this.ctx.db;
-    const [desa, programs, details, indicators, outreach, counts] = await Promise.all([
+    const [desa, programs, details, indicators, outreach] = await Promise.all([
       listDesa(db, this.ctx.config.regency, p.jurisdiction),
       loadPrograms(db, p.tenant),
       loadDetails(db, p.tenant),
       loadIndicators(db, p.tenant),
       outreachByDesa(db, p.tenant),
-      simpulCountsByPeriod(db, p.tenant),
     ]);
+    // The rule reads Simpul's own counts only for a desa's recorded periods: count only the desa that have some.
+    const counts = await simpulCountsByPeriod(db, p.tenant, [...indicators.keys()]);
     return { desa, programs, details, indicators, outreach, counts };
   }
 

@@ -5,9 +5,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
-import { Link } from "../../lib/router";
+import { Link, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, useFilters } from "../FilterBar";
 import { type Column, DataList, ListStatus, Pager } from "../ListTable";
 import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
@@ -15,7 +15,8 @@ import { usePageTitle } from "../usePageTitle";
 import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOURS, type VillageSummary, villagePath } from "./types";
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
-const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
+const EMPTY = { kecamatan: "", status: "", risk: "", reach: "", q: "" };
+const REACH = ["never", "stale"] as const;
 const PAGE = 50;
 
 export function RiskBadge({ risk }: { risk: VillageSummary["risk"] }) {
@@ -34,7 +35,8 @@ export function riskReason(risk: VillageSummary["risk"], language: string): stri
 export function Villages({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t("villages.title"));
-  const filters = useFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }));
+  const { search } = useLocation();
+  const filters = useFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }), filtersFromSearch(EMPTY, search));
   const { draft, applied, set } = filters;
   const [offset, setOffset] = useState(0);
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
@@ -137,6 +139,12 @@ export function Villages({ me }: { me: Me }) {
           value={draft.risk}
           onChange={(e) => set("risk")(e.currentTarget.value)}
           data={[{ value: "", label: t("outreach.any") }, ...RISKS.map((value) => ({ value, label: t(`villages.risk.${value}`) }))]}
+        />
+        <NativeSelect
+          label={t("villages.reachLabel")}
+          value={draft.reach}
+          onChange={(e) => set("reach")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...REACH.map((value) => ({ value, label: t(`villages.reach.${value}`) }))]}
         />
         <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
       </FilterBar>
