@@ -18,9 +18,23 @@ export interface FilterState<F> {
   replace: (next: F) => void;
 }
 
-export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => ({ ...draft })): FilterState<F> {
-  const [draft, setDraft] = useState<F>(empty);
-  const [applied, setApplied] = useState<F>(empty);
+/**
+ * The filters a link asked for: each field of `empty` read from the page address's query (a dashboard
+ * number links to its list this way), "true" for a checkbox; fields the address does not name stay empty.
+ */
+export function filtersFromSearch<F extends object>(empty: F, search: URLSearchParams): F {
+  const out: Record<string, unknown> = { ...(empty as Record<string, unknown>) };
+  for (const [key, blank] of Object.entries(empty as Record<string, unknown>)) {
+    const value = search.get(key);
+    if (value === null) continue;
+    out[key] = typeof blank === "boolean" ? value === "true" : value;
+  }
+  return out as F;
+}
+
+export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => ({ ...draft }), initial: F = empty): FilterState<F> {
+  const [draft, setDraft] = useState<F>(initial);
+  const [applied, setApplied] = useState<F>(initial);
   return {
     draft,
     applied,
@@ -45,8 +59,8 @@ export interface PagedFilterState<F> extends FilterState<F> {
 }
 
 /** Filters over a list the server pages (limit/offset). */
-export function usePagedFilters<F>(empty: F, normalise?: (draft: F) => F): PagedFilterState<F> {
-  const filters = useFilters(empty, normalise);
+export function usePagedFilters<F>(empty: F, normalise?: (draft: F) => F, initial: F = empty): PagedFilterState<F> {
+  const filters = useFilters(empty, normalise, initial);
   const [offset, setOffset] = useState(0);
   return {
     ...filters,

@@ -23,6 +23,7 @@ import {
   OverdueItemSchema,
   OwnerSchema,
   ReasonSchema,
+  OverdueQuerySchema,
   StatsSchema,
   TeamCandidateSchema,
   TeamCandidatesQuerySchema,
@@ -77,9 +78,12 @@ function caseQueryRoutes(app: App, svc: CaseService) {
   app.get(
     "/overdue",
     doc(on("list"), "Rujukan belum dijawab dalam 2 hari kerja dan layanan lewat tenggat, di kasus tim saya (koordinator: wilayahnya)", {
+      querystring: OverdueQuerySchema,
       response: { 200: z.object({ items: z.array(OverdueItemSchema) }) },
     }),
-    async (req) => ({ items: await overdueItems(app.ctx, requirePrincipal(req)) }),
+    async (req) => ({
+      items: (await overdueItems(app.ctx, requirePrincipal(req))).filter((i) => !req.query.kind || i.kind === req.query.kind),
+    }),
   );
 
   app.get(

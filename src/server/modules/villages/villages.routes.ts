@@ -30,7 +30,7 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",
     doc(view, "Daftar desa: status Desa Binaan, SK, tingkat risiko beserta alasannya, jangkauan sosialisasi", {
-      description: "Hanya desa dalam wilayah kerja pengguna. Filter: kecamatan, status, risiko, nama (q).",
+      description: "Hanya desa dalam wilayah kerja pengguna. Filter: kecamatan, status, risiko, jangkauan sosialisasi (reach), nama (q).",
       querystring: VillageListQuerySchema,
       response: { 200: z.object({ items: z.array(VillageSummarySchema), total: z.number().int() }) },
     }),

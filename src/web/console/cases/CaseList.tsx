@@ -29,9 +29,9 @@ import {
   REFERRALS_PATH,
 } from "../../lib/cases";
 import { formatDate, formatNumber } from "../../lib/format";
-import { Link, navigate } from "../../lib/router";
+import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, useFilters } from "../FilterBar";
 import { type Column, DataList, ListStatus } from "../ListTable";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
@@ -42,11 +42,13 @@ type View = "all" | "mine" | "team" | "referred";
 
 interface Filters {
   status: string;
+  traffickingStatus: string;
   overdue: boolean;
   search: string;
 }
 
-const EMPTY: Filters = { status: "open_any", overdue: false, search: "" };
+const EMPTY: Filters = { status: "open_any", traffickingStatus: "", overdue: false, search: "" };
+const TRAFFICKING = ["potential", "presumed", "confirmed", "not_victim"] as const;
 
 function searchParams(search: string): { nik?: string; phone?: string; code?: string } {
   const value = search.trim();
@@ -59,11 +61,13 @@ function searchParams(search: string): { nik?: string; phone?: string; code?: st
 export function CaseList({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("cases.title"));
-  const filters = useFilters<Filters>(EMPTY);
+  const { search } = useLocation();
+  const filters = useFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
   const { draft, applied, set } = filters;
   const [view, setView] = useState<View>("all");
   const path = `/api/cases${query({
     status: applied.status || undefined,
+    traffickingStatus: applied.traffickingStatus || undefined,
     overdue: applied.overdue ? "true" : undefined,
     ...searchParams(applied.search),
     limit: "200",
@@ -227,6 +231,14 @@ export function CaseList({ me }: { me: Me }) {
           clearable
           placeholder={t("cases.any")}
           onChange={(value) => set("status")(value ?? "")}
+        />
+        <Select
+          label={t("cases.traffickingLabel")}
+          data={TRAFFICKING.map((value) => ({ value, label: t(`cases.trafficking.${value}`) }))}
+          value={draft.traffickingStatus || null}
+          clearable
+          placeholder={t("cases.any")}
+          onChange={(value) => set("traffickingStatus")(value ?? "")}
         />
         <TextInput
           label={t("cases.search")}

@@ -20,7 +20,7 @@ import {
 } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, request } from "../../lib/api";
+import { ApiError, api, query, request } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -147,13 +147,30 @@ function StatusBadge({ item }: { item: Pick<ActionItem, "status" | "overdue"> })
   );
 }
 
+const ITEM_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
+
 function ActionItems() {
   const { t } = useTranslation();
-  const [overdue, setOverdue] = useState(false);
-  const list = useResource<{ items: ActionItem[] }>(`/api/coordination/action-items${overdue ? "?overdue=true" : ""}`);
+  // A dashboard number links here with its filters in the address (?overdue=true, ?status=open).
+  const { search } = useLocation();
+  const [overdue, setOverdue] = useState(search.get("overdue") === "true");
+  const [status, setStatus] = useState<string | null>(search.get("status"));
+  const list = useResource<{ items: ActionItem[] }>(
+    `/api/coordination/action-items${query({ overdue: overdue ? "true" : undefined, status: status ?? undefined })}`,
+  );
   return (
     <Stack>
-      <Checkbox label={t("coordination.onlyOverdue")} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+      <Group>
+        <Checkbox label={t("coordination.onlyOverdue")} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+        <Select
+          aria-label={t("coordination.statusLabel")}
+          placeholder={t("coordination.statusLabel")}
+          data={ITEM_STATUSES.map((value) => ({ value, label: t(`coordination.status.${value}`) }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+        />
+      </Group>
       {list.data?.items.length === 0 && <Text c="dimmed">{t("coordination.noActionItems")}</Text>}
       {list.data?.items.map((item) => (
         <ActionItemCard key={item.id} item={item} onSaved={list.reload} />

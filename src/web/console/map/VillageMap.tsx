@@ -47,7 +47,7 @@ export function categoryLabel(t: (key: string) => string, metric: Metric, catego
   return t(`villageMap.category.${metric}.${category}`);
 }
 
-function Chart({ data, metric }: { data: Extract<MapResponse, { type: "FeatureCollection" }>; metric: Metric }) {
+export function Chart({ data, metric }: { data: Extract<MapResponse, { type: "FeatureCollection" }>; metric: Metric }) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const [rendered, setRendered] = useState(false);

@@ -1,14 +1,28 @@
 // Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
 // (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
 // (the server decides); staff see the sessions in their jurisdiction.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
-import { FilterBar, usePagedFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
 import { withinJurisdiction } from "../jurisdiction";
 import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useResource } from "../hooks";
@@ -30,8 +44,12 @@ interface Filters {
   agencyId: string;
   from: string;
   to: string;
+  status: string;
+  /** "true": only the sessions I recorded. */
+  mine: string;
 }
-const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "" };
+const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "", status: "", mine: "" };
+const STATUSES = ["planned", "held", "cancelled"] as const;
 const PAGE = 50;
 
 function useOnline(): boolean {
@@ -130,7 +148,7 @@ export function Outreach({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("outreach.title"));
   const { search } = useLocation();
-  const filters = usePagedFilters<Filters>(EMPTY);
+  const filters = usePagedFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
   const { draft, applied, set, offset, setOffset } = filters;
   const [view, setView] = useState<"list" | "calendar">("list");
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
@@ -306,6 +324,17 @@ export function Outreach({ me }: { me: Me }) {
         )}
         <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => set("from")(e.currentTarget.value)} />
         <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => set("to")(e.currentTarget.value)} />
+        <NativeSelect
+          label={t("outreach.statusLabel")}
+          value={draft.status}
+          onChange={(e) => set("status")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...STATUSES.map((value) => ({ value, label: t(`outreach.status.${value}`) }))]}
+        />
+        <Checkbox
+          label={t("outreach.mineOnly")}
+          checked={draft.mine === "true"}
+          onChange={(e) => set("mine")(e.currentTarget.checked ? "true" : "")}
+        />
       </FilterBar>
 
       {view === "calendar" ? (

@@ -6,9 +6,9 @@ import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { REPORT_CATEGORIES, type ReportSummary } from "../../lib/reports";
-import { Link, navigate } from "../../lib/router";
+import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, usePagedFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
 import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useRegionNames, useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
@@ -36,7 +36,8 @@ export function Reports({ me }: { me: Me }) {
   const triage = me.abilities.triageReports === true;
   const title = triage ? t("reports.queueTitle") : t("reports.inboxTitle");
   usePageTitle(title);
-  const filters = usePagedFilters<Filters>(EMPTY);
+  const { search } = useLocation();
+  const filters = usePagedFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
   const { draft, applied, set, offset, setOffset } = filters;
   // The queue is scoped to the coordinator's jurisdiction; an agency's inbox holds whatever was forwarded to it.
   const kecamatanOptions = useKecamatanList(true, triage ? me.jurisdiction : undefined).map((region) => ({

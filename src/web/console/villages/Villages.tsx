@@ -4,9 +4,9 @@ import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from "@man
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
-import { Link } from "../../lib/router";
+import { Link, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, usePagedFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
 import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
@@ -15,7 +15,8 @@ import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOUR
 import { PageHeader } from "../PageHeader";
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
-const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
+const EMPTY = { kecamatan: "", status: "", risk: "", reach: "", q: "" };
+const REACH = ["never", "stale"] as const;
 const PAGE = 50;
 
 export function RiskBadge({ risk }: { risk: VillageSummary["risk"] }) {
@@ -34,7 +35,8 @@ export function riskReason(risk: VillageSummary["risk"], language: string): stri
 export function Villages({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t("villages.title"));
-  const filters = usePagedFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }));
+  const { search } = useLocation();
+  const filters = usePagedFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }), filtersFromSearch(EMPTY, search));
   const { draft, applied, set, offset, setOffset } = filters;
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
   const list = useResource<Page<VillageSummary>>(`/api/villages${query({ ...applied, ...pageParams(offset, PAGE) })}`);
@@ -116,6 +118,12 @@ export function Villages({ me }: { me: Me }) {
           value={draft.risk}
           onChange={(e) => set("risk")(e.currentTarget.value)}
           data={[{ value: "", label: t("outreach.any") }, ...RISKS.map((value) => ({ value, label: t(`villages.risk.${value}`) }))]}
+        />
+        <NativeSelect
+          label={t("villages.reachLabel")}
+          value={draft.reach}
+          onChange={(e) => set("reach")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...REACH.map((value) => ({ value, label: t(`villages.reach.${value}`) }))]}
         />
         <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
       </FilterBar>
