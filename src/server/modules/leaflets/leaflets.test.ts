@@ -2,6 +2,7 @@
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import { ConfigError, loadConfig } from "../../config";
 import { leafletDocument, leafletLinks, leafletPdf, qrCanvas } from "./leaflets.pdf";
 
 const BASE = "https://simpul.example.go.id";
@@ -71,5 +72,35 @@ describe("GET /api/public/leaflets/:file", () => {
 
   it("refuses an unknown leaflet with 400", async () => {
     expect((await env.app.inject({ method: "GET", url: "/api/public/leaflets/notulen.pdf" })).statusCode).toBe(400);
+  });
+});
+
+describe("the public address", () => {
+  it("is read from SIMPUL_PUBLIC_URL (http or https, no trailing slash)", () => {
+    expect(loadConfig({ SIMPUL_PUBLIC_URL: "https://simpul.example.go.id/" }).publicUrl).toBe(BASE);
+    expect(loadConfig({}).publicUrl).toBeUndefined();
+    expect(() => loadConfig({ SIMPUL_PUBLIC_URL: "javascript:alert(1)" })).toThrow(ConfigError);
+  });
+
+  it("falls back to the request's own address, and to localhost for a malformed Host", async () => {
+    const env = await createTestEnv({ publicRateLimit: false });
+    try {
+      const own = await env.app.inject({
+        method: "GET",
+        url: "/api/public/leaflets/cara-melapor.pdf",
+        headers: { host: "simpul.local:3000" },
+      });
+      expect(own.statusCode).toBe(200);
+      expect(own.headers["cache-control"]).toBe("no-store");
+      expect(own.rawPayload.toString("latin1")).toContain("/URI (http://simpul.local:3000/lapor)");
+      const odd = await env.app.inject({
+        method: "GET",
+        url: "/api/public/leaflets/cara-melapor.pdf",
+        headers: { host: "evil.example/x?y" },
+      });
+      expect(odd.rawPayload.toString("latin1")).toContain("/URI (http://localhost/lapor)");
+    } finally {
+      await env.close();
+    }
   });
 });
