@@ -83,3 +83,37 @@ describe("public home on a 360 px phone", () => {
     await context.close();
   });
 });
+
+describe("public statistics and leaflets on a 360 px phone", () => {
+  it("shows the tables with hidden values marked, offers the CSV files, and the home page links the leaflets", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    await page.goto("/");
+    await page.getByRole("link", { name: /Statistik/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Statistik dan data terbuka" }).waitFor();
+    for (const title of [
+      "Laporan masyarakat per kecamatan",
+      "Laporan masyarakat per jenis",
+      "Sesi sosialisasi per kecamatan",
+      "Kasus yang ditangani (tingkat kabupaten)",
+    ])
+      await page.getByRole("heading", { level: 2, name: title }).waitFor();
+    // Every number shown is 0 or at least 10 (rounded to 5), or the hidden mark.
+    const cells = await page.locator(".stat-table td").allTextContents();
+    expect(cells.length).toBeGreaterThan(50);
+    for (const text of cells) expect(text === "—" || /^(0|\d*[05])$/.test(text.replace(/\./g, "")), text).toBe(true);
+    // The wide tables scroll in their own box; the page itself does not scroll sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const csv = await page.getByRole("link", { name: "Unduh CSV" }).first().getAttribute("href");
+    const res = await page.request.get(csv!);
+    expect(res.status()).toBe(200);
+    expect((await res.text()).split("\r\n")[0]).toMatch(/^bulan,/);
+
+    await page.goto("/");
+    const leaflet = await page.getByRole("link", { name: /Waspada lowongan kerja palsu/ }).getAttribute("href");
+    const pdf = await page.request.get(leaflet!);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect(log.errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -19,6 +19,8 @@ export const PAGES = [
   { path: "/cek-perusahaan", modules: ["site/jobcheck/CompanyCheck.tsx"] },
   { path: "/lapor", modules: ["site/report/ReportForm.tsx"] },
   { path: "/lapor/status", modules: ["site/report/ReportStatus.tsx"] },
+  { path: "/cek-nomor", modules: ["site/jobcheck/NumberCheck.tsx"] },
+  { path: "/statistik", modules: ["site/statistics/Statistics.tsx"] },
 ];
 
 export async function measure() {

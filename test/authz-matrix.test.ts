@@ -113,6 +113,9 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/intel/entities/:id/split": ["coordinator", "investigator"],
   "POST /api/intel/judgements": ["coordinator", "investigator"],
   "POST /api/public/identifier-check": "public",
+  "GET /api/public/statistics": "public",
+  "GET /api/public/statistics/:file": "public",
+  "GET /api/public/leaflets/:file": "public",
   // Coordination: the directory, meetings and action items are read by every staff role (records scoped
   // by agency in the service); coordinators and admins edit the directory and run meetings.
   "GET /api/coordination/agencies": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator", "volunteer", "auditor", "interview_supervisor"],

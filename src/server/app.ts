@@ -41,6 +41,8 @@ import { caseVisibleTo } from "./modules/cases/cases.from-report";
 import { referralRoutes } from "./modules/cases/cases.referrals.routes";
 import { coordinationRoutes } from "./modules/coordination/coordination.routes";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
+import { publicLeafletRoutes } from "./modules/leaflets/leaflets.routes";
+import { publicOpendataRoutes } from "./modules/opendata/opendata.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { agencyRoutes } from "./modules/p3mi/p3mi.routes";
@@ -241,6 +243,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicIntelRoutes, { prefix: "/api/public" });
   await app.register(coordinationRoutes, { prefix: "/api/coordination" });
   await app.register(dashboardRoutes, { prefix: "/api/dashboard" });
+  await app.register(publicOpendataRoutes, { prefix: "/api/public" });
+  await app.register(publicLeafletRoutes, { prefix: "/api/public" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const webDir = opts.webDir ?? WEB_DIR;

@@ -87,6 +87,11 @@ const EnvSchema = z.object({
   SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.idleInTransactionMs),
   SIMPUL_MIGRATE: boolish.default(true),
   SIMPUL_METRICS_TOKEN: z.string().min(16, "SIMPUL_METRICS_TOKEN: at least 16 characters").optional(),
+  SIMPUL_PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "SIMPUL_PUBLIC_URL: an http(s) address such as https://simpul.example.go.id")
+    .optional(),
 });
 
 export type Config = {
@@ -131,6 +136,8 @@ export type Config = {
   migrate: boolean;
   /** Bearer token a Prometheus scraper sends to /metrics (admins may also read it with their session). */
   metricsToken?: string;
+  /** The public site's address as residents type it (printed under the leaflets' QR codes); the request's own address when unset. */
+  publicUrl?: string;
   version: string;
 };
 
@@ -178,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     migrate: e.SIMPUL_MIGRATE,
     metricsToken: e.SIMPUL_METRICS_TOKEN,
+    publicUrl: e.SIMPUL_PUBLIC_URL?.replace(/\/+$/, ""),
     version: APP_VERSION,
     ...overrides,
   };

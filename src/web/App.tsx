@@ -21,6 +21,8 @@ const NumberCheck = page(() => import("./site/jobcheck/NumberCheck"), "jobCheck"
 // The report form and the status page, loaded on first visit.
 const ReportForm = page(() => import("./site/report/ReportForm"), "report");
 const ReportStatus = page(() => import("./site/report/ReportStatus"), "report");
+// Public statistics (plain tables, no chart library).
+const Statistics = page(() => import("./site/statistics/Statistics"), "statistics");
 
 export function App() {
   const { pathname } = useLocation();
@@ -52,6 +54,13 @@ export function App() {
     return (
       <Suspense fallback={<Loading />}>
         <Page />
+      </Suspense>
+    );
+  }
+  if (pathname === "/statistik") {
+    return (
+      <Suspense fallback={<Loading />}>
+        <Statistics />
       </Suspense>
     );
   }

@@ -49,6 +49,7 @@ const LOADERS: Record<Exclude<StringGroup, "public"> | "console", () => Promise<
   jobCheck: () => import("virtual:simpul-strings/jobCheck"),
   report: () => import("virtual:simpul-strings/report"),
   signIn: () => import("virtual:simpul-strings/signIn"),
+  statistics: () => import("virtual:simpul-strings/statistics"),
   console: () => import("./id.json"),
 };
 const loaded = new Set<string>();

@@ -44,6 +44,7 @@ const AREAS: { files: string[]; groups: StringGroup[] }[] = [
   { files: ["site/jobcheck"], groups: ["public", "jobCheck"] },
   { files: ["site/report"], groups: ["public", "report"] },
   { files: ["site/SignIn.tsx"], groups: ["public", "signIn"] },
+  { files: ["site/statistics"], groups: ["public", "statistics"] },
 ];
 
 describe("the public area's string groups", () => {

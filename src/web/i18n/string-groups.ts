@@ -8,6 +8,7 @@ export const STRING_GROUPS = {
   jobCheck: ["jobCheck", "companyCheck", "numberCheck"],
   report: ["report", "reportStatus"],
   signIn: ["signIn"],
+  statistics: ["statistics"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type StringGroup = keyof typeof STRING_GROUPS;

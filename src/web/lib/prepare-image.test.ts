@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatFileSize } from "./format";
-import {
-  fitWithin,
-  jpegName,
-  keepPrepared,
-  MAX_EDGE,
-  MAX_INPUT_BYTES,
-  prepareImage,
-  SMALL_ENOUGH_BYTES,
-  shouldPrepare,
-} from "./prepare-image";
+import { fitWithin, jpegName, keepPrepared, MAX_EDGE, prepareImage } from "./prepare-image";
+import { MAX_INPUT_BYTES, SMALL_ENOUGH_BYTES, shouldPrepare } from "./prepare-image-rules";
 
 const MB = 1024 * 1024;
 

@@ -10,20 +10,10 @@
 export const MAX_EDGE = 1600;
 /** JPEG quality of a prepared photo. */
 export const JPEG_QUALITY = 0.8;
-/** At or below this size a photo is sent as it is: decoding it would cost the phone more than it saves. */
-export const SMALL_ENOUGH_BYTES = 200 * 1024;
-/** Above this size a file is not decoded at all (a cheap phone's memory); the usual size limit refuses it. */
-export const MAX_INPUT_BYTES = 40 * 1024 * 1024;
 /** How long preparing one photo may take before the original is sent instead. */
 export const PREPARE_TIMEOUT_MS = 20_000;
 
-export const PREPARABLE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
-
-/** Whether a chosen file is worth decoding at all (PDFs and other files are never touched). */
-export function shouldPrepare(file: { type: string; size: number }): boolean {
-  if (!(PREPARABLE_TYPES as readonly string[]).includes(file.type)) return false;
-  return file.size > SMALL_ENOUGH_BYTES && file.size <= MAX_INPUT_BYTES;
-}
+import { shouldPrepare } from "./prepare-image-rules";
 
 /** The size to draw at: the long edge at most `maxEdge`, the proportions kept, never enlarged. */
 export function fitWithin(width: number, height: number, maxEdge = MAX_EDGE): { width: number; height: number } {

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { LEAFLET_NAMES, leafletPath } from "../../core/leaflets";
 import { Link } from "../lib/router";
 import { enabledFeatures } from "./features";
 import { HotlineList } from "./HotlineList";
@@ -46,6 +47,20 @@ export function Home() {
         <h2 id="hotlines-title">{t("home.hotlines.title")}</h2>
         <p>{t("home.hotlines.lead")}</p>
         <HotlineList />
+      </section>
+
+      <section className="pub-section" id="leaflets" aria-labelledby="leaflets-title">
+        <h2 id="leaflets-title">{t("home.leaflets.title")}</h2>
+        <p>{t("home.leaflets.lead")}</p>
+        <ul>
+          {LEAFLET_NAMES.map((name) => (
+            <li key={name}>
+              <a href={leafletPath(name)} target="_blank" rel="noopener">
+                {t(`home.leaflets.items.${name}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="pub-section" aria-labelledby="programme-title">

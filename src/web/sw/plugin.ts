@@ -1,7 +1,8 @@
 // Vite plugin that writes dist/web/sw.js: the hand-written worker (service-worker.js) with the lists
 // of files to keep on the device and a version named after them. Two lists:
 // - public (installed for every visitor): the app shell, the pre-rendered home page, and every chunk
-//   of the public pages (home, job check with its engine, company check, report, status, sign-in,
+//   of the public pages (home, job check with its engine, company and number check, report, status,
+//   statistics, sign-in,
 //   their strings and the English strings), so they open offline after one visit;
 // - console (added only when a recorder of outreach opens the console): the console, the Desa
 //   Binaan/outreach area (where the session form lives) and the whole Indonesian strings file.
@@ -23,7 +24,8 @@ export const OFFLINE_MODULES = [
 
 /** Modules of the public pages, besides the entry: every visitor keeps them. */
 export const PUBLIC_MODULES = [
-  /\/site\/jobcheck\/(JobCheck|CompanyCheck)\.tsx$/,
+  /\/site\/jobcheck\/(JobCheck|CompanyCheck|NumberCheck)\.tsx$/,
+  /\/site\/statistics\/Statistics\.tsx$/,
   /\/site\/report\/(ReportForm|ReportStatus|ReportReceipt)\.tsx$/,
   /\/site\/SignIn\.tsx$/,
   /\/core\/jobcheck\/index\.ts$/,

@@ -1,41 +1,10 @@
 // Minutes (notulen) of a meeting as a PDF in the style of an official letter: letterhead, the meeting's
 // particulars, attendance, minutes, decisions with their action items, place-and-date and signature.
-// Fonts: the Roboto virtual file system shipped inside the pdfmake package; nothing is fetched.
-import { createRequire } from "node:module";
+// Fonts and the pdfmake setup: lib/pdf.ts.
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { dateId, longDateId, timeWib } from "../../../core/coordination";
+import { renderPdf } from "../../lib/pdf";
 import type { Meeting } from "./coordination.schema";
-
-const require = createRequire(import.meta.url);
-
-type PdfMake = {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void };
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-
-let pdfmake: PdfMake | undefined;
-function printer(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require("pdfmake") as PdfMake;
-  const vfs = require("pdfmake/build/vfs_fonts.js") as Record<string, string>;
-  for (const [name, b64] of Object.entries(vfs)) pm.virtualfs.writeFileSync(name, Buffer.from(b64, "base64"));
-  pm.setFonts({
-    Roboto: {
-      normal: "Roboto-Regular.ttf",
-      bold: "Roboto-Medium.ttf",
-      italics: "Roboto-Italic.ttf",
-      bolditalics: "Roboto-MediumItalic.ttf",
-    },
-  });
-  // Documents never load images or files from outside: refuse every URL and local path.
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy(() => false);
-  pdfmake = pm;
-  return pm;
-}
 
 const STATUS_ID: Record<string, string> = { open: "Terbuka", in_progress: "Dikerjakan", done: "Selesai", dropped: "Dibatalkan" };
 
@@ -151,5 +120,5 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
 }
 
 export async function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
-  return printer().createPdf(minutesDocument(input)).getBuffer();
+  return renderPdf(minutesDocument(input));
 }

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatFileSize } from "../../lib/format";
-import { prepareImage, shouldPrepare } from "../../lib/prepare-image";
+import { shouldPrepare } from "../../lib/prepare-image-rules";
 import { ATTACHMENT_TYPES, type AttachmentUploaded, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
 
 export interface AttachmentItem {
@@ -46,7 +46,10 @@ export function Attachments({
     patch(item.key, { state: "uploading", error: undefined });
     let file = item.file;
     if (!item.prepared) {
-      const prepared = await prepareImage(file);
+      // The image code is fetched when first needed (it is not part of the page's budget); if that fails the file goes as it is.
+      const prepared = await import("./prepare-attachment")
+        .then((m) => m.default(file))
+        .catch(() => ({ file, changed: false as const, originalSize: file.size }));
       file = prepared.file;
       patch(
         item.key,
