@@ -11,12 +11,14 @@ export type ImageType = "image/jpeg" | "image/png" | "image/webp";
 /** Decoding more than this (a 5 MB PNG can claim 20,000 × 20,000 blank pixels) is refused before it starts. */
 export const MAX_INPUT_PIXELS = 50_000_000;
 /**
- * Stored size: the longer side at most 4096 px and the shorter at most 1920 px. A 12 MP phone photo
- * (4000 × 3000) becomes 2560 × 1920 (enough to read an ID card or a contract) and decodes at half size
- * from the JPEG directly; a phone screenshot (1080 × 2400) and a long chat screenshot keep their width.
+ * Stored size: the longer side at most 4096 px and the shorter at most 1500 px. A 12 MP phone photo
+ * (4000 × 3000) becomes 2000 × 1500 (enough to read an ID card or a contract; the app's own upload forms
+ * send at most 1600 px), which libjpeg decodes at half scale directly: about a quarter of a second of CPU
+ * (`npm run bench -- image-reencode`). A phone screenshot (1080 × 2400) and a long chat screenshot keep
+ * their width.
  */
 export const MAX_LONG_SIDE = 4096;
-export const MAX_SHORT_SIDE = 1920;
+export const MAX_SHORT_SIDE = 1500;
 
 export class ImageNotDecodable extends Error {}
 
@@ -51,8 +53,10 @@ export async function reencodeImage(buf: Buffer, type: ImageType): Promise<{ dat
     if (!meta.width || !meta.height || meta.format !== FORMAT_OF[type]) throw new ImageNotDecodable("not the sniffed format");
     const box = fittedLongSide(meta.width, meta.height);
     const img = sharp(buf, options).autoOrient().resize({ width: box, height: box, fit: "inside", withoutEnlargement: true });
+    // JPEG quality 80, the quality the phone prepares photos with (web lib/prepare-image.ts): the same
+    // standard tables, so a prepared photo written again does not grow.
     const data = await (type === "image/jpeg"
-      ? img.jpeg({ quality: 82 })
+      ? img.jpeg({ quality: 80 })
       : type === "image/png"
         ? img.png({ compressionLevel: 6 })
         : img.webp({ quality: 80 })

@@ -63,9 +63,10 @@ describe("images are decoded and written again", () => {
     expect(data.includes("PK\x03\x04")).toBe(false);
   });
 
-  it("fits a phone photo into 2560 × 1920 and leaves screenshots their width", () => {
-    expect(fittedLongSide(4000, 3000)).toBe(2560); // 12 MP
-    expect(fittedLongSide(3000, 4000)).toBe(2560);
+  it("fits a phone photo into 2000 × 1500 and leaves screenshots their width", () => {
+    expect(fittedLongSide(4000, 3000)).toBe(2000); // 12 MP
+    expect(fittedLongSide(3000, 4000)).toBe(2000);
+    expect(fittedLongSide(8000, 6000)).toBe(2000); // 48 MP
     expect(fittedLongSide(1080, 2400)).toBe(2400); // a phone screenshot: unchanged
     expect(fittedLongSide(1080, 8000)).toBe(4096); // a long chat screenshot: 553 px wide
     expect(fittedLongSide(640, 480)).toBe(640);
