@@ -6,6 +6,7 @@
 // the Dinsos case manager to the team (who can then open the case), re-plans a service and closes the case.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tinyPdf } from "../src/server/lib/uploads/attachments.fixtures";
 import { Authenticator, signIn, signOut, submitPassword } from "./support/auth";
 import { launchBrowser, newPage } from "./support/browser";
 import { type RunningServer, startServer } from "./support/server";
@@ -175,7 +176,7 @@ describe("Cases: intake to closure across three agencies", () => {
     await page.getByRole("tab", { name: "Dokumen" }).click();
     const documents = page.getByTestId("case-documents");
     await documents.getByText("Belum ada dokumen.").waitFor();
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
+    const pdf = tinyPdf(); // whole: a cut-off PDF is refused
     await documents.locator('input[type="file"]').setInputFiles({ name: "Laporan Polisi.pdf", mimeType: "application/pdf", buffer: pdf });
     const link = documents.getByTestId("case-document").getByRole("link", { name: "Laporan Polisi.pdf" });
     await link.waitFor();

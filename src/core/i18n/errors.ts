@@ -126,6 +126,18 @@ export const FIELD_MESSAGES = {
     en: "Unsupported or broken file. Send JPEG, PNG, WebP or PDF.",
   },
   image_required: { id: "Kirim foto (JPEG, PNG atau WebP).", en: "Send a photo (JPEG, PNG or WebP)." },
+  image_broken: {
+    id: "Gambar ini rusak atau tidak lengkap sehingga tidak bisa dibuka. Kirim ulang foto atau tangkapan layar aslinya.",
+    en: "This image is damaged or incomplete and cannot be opened. Send the original photo or screenshot again.",
+  },
+  pdf_broken: {
+    id: "PDF ini terpotong atau rusak. Kirim ulang berkas lengkapnya, atau kirim foto atau tangkapan layarnya.",
+    en: "This PDF is cut off or damaged. Send the complete file again, or send a photo or screenshot of it.",
+  },
+  pdf_active_content: {
+    id: "PDF ini berisi skrip, tindakan otomatis, formulir aktif atau berkas sisipan, sehingga tidak kami terima. Kirim foto atau tangkapan layarnya saja.",
+    en: "This PDF contains scripts, automatic actions, active forms or embedded files, so we do not accept it. Send a photo or screenshot of it instead.",
+  },
   chat_export_required: {
     id: "Kirim ekspor obrolan grup WhatsApp (berkas .txt atau .zip dari menu Ekspor chat).",
     en: "Send a WhatsApp group chat export (the .txt or .zip file from Export chat).",

@@ -1,9 +1,12 @@
-// Attachment files: the real type from magic bytes, metadata stripped by small segment parsers
-// (EXIF GPS in a phone photo identifies the reporter), and durable content-addressed storage.
+// Attachment files: the real type from magic bytes; images decoded and written again without metadata
+// (images.ts: EXIF GPS in a phone photo identifies the reporter); PDFs checked whole and passive
+// (pdf-safety.ts) and their metadata blanked (pdf-metadata.ts); durable content-addressed storage.
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { reencodeImage } from "./images";
 import { stripPdf } from "./pdf-metadata";
+import { checkPdf } from "./pdf-safety";
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
@@ -22,132 +25,25 @@ export function sniff(buf: Buffer): MediaType | undefined {
 
 export type Cleaned = { mediaType: MediaType; data: Buffer; stripped: string[] };
 
-/** Sniffs the type and strips metadata; throws UnsupportedFile for other types or broken files. */
-export function cleanAttachment(buf: Buffer): Cleaned {
+/**
+ * Sniffs the type and makes the file safe to keep: an image is re-encoded (throws ImageNotDecodable when
+ * it does not decode), a PDF is refused when cut off or active (PdfRefused) and its metadata blanked
+ * (PdfNotCleanable when that is impossible). Other types throw UnsupportedFile.
+ */
+export async function cleanAttachment(buf: Buffer): Promise<Cleaned> {
   const mediaType = sniff(buf);
   switch (mediaType) {
     case "image/jpeg":
-      return { mediaType, ...stripJpeg(buf) };
     case "image/png":
-      return { mediaType, ...stripPng(buf) };
     case "image/webp":
-      return { mediaType, ...stripWebp(buf) };
+      return { mediaType, ...(await reencodeImage(buf, mediaType)) };
     case "application/pdf":
-      // Info dictionary and XMP blanked in place (see pdf-metadata.ts); staff download it as an attachment, never inline.
+      // Staff download it as an attachment, never inline.
+      checkPdf(buf);
       return { mediaType, ...stripPdf(buf) };
     default:
       throw new UnsupportedFile("unsupported type");
   }
-}
-
-// ---- JPEG: a sequence of marker segments; metadata lives in APPn and COM segments.
-
-function jpegSegmentName(marker: number, payload: Buffer): string | undefined {
-  const sig = payload.toString("latin1", 0, Math.min(payload.length, 29));
-  if (marker === 0xe0) return sig.startsWith("JFIF\0") || sig.startsWith("JFXX\0") ? undefined : "app0";
-  if (marker === 0xe1) return sig.startsWith("Exif\0") ? "exif" : sig.startsWith("http://ns.adobe.com/") ? "xmp" : "app1";
-  if (marker === 0xe2) return sig.startsWith("ICC_PROFILE\0") ? undefined : "app2";
-  if (marker === 0xee) return sig.startsWith("Adobe") ? undefined : "app14"; // Adobe: colour transform, needed to decode
-  if (marker >= 0xe3 && marker <= 0xef) return `app${marker - 0xe0}`;
-  if (marker === 0xfe) return "comment";
-  return undefined;
-}
-
-export function stripJpeg(buf: Buffer): { data: Buffer; stripped: string[] } {
-  const out: Buffer[] = [buf.subarray(0, 2)];
-  const stripped = new Set<string>();
-  let i = 2;
-  const broken = () => new UnsupportedFile("broken JPEG");
-  while (i < buf.length) {
-    if (buf[i] !== 0xff) throw broken();
-    while (buf[i] === 0xff && i < buf.length) i++; // fill bytes
-    const marker = buf[i++];
-    if (marker === undefined) throw broken();
-    if (marker === 0xd9) {
-      out.push(Buffer.from([0xff, 0xd9]));
-      return { data: Buffer.concat(out), stripped: [...stripped] };
-    }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      out.push(Buffer.from([0xff, marker]));
-      continue;
-    }
-    if (i + 2 > buf.length) throw broken();
-    const len = buf.readUInt16BE(i);
-    if (len < 2 || i + len > buf.length) throw broken();
-    const segment = buf.subarray(i - 2, i + len);
-    const name = jpegSegmentName(marker, buf.subarray(i + 2, i + len));
-    i += len;
-    if (name) stripped.add(name);
-    else out.push(Buffer.concat([Buffer.from([0xff, marker]), segment.subarray(2)]));
-    if (marker === 0xda) {
-      // Entropy-coded data runs to the next marker that is not a stuffed 0xFF00 or a restart marker.
-      const start = i;
-      while (i < buf.length) {
-        if (buf[i] === 0xff) {
-          const next = buf[i + 1];
-          if (next === 0x00 || (next !== undefined && next >= 0xd0 && next <= 0xd7) || next === 0xff) {
-            i += next === 0xff ? 1 : 2;
-            continue;
-          }
-          break;
-        }
-        i++;
-      }
-      out.push(buf.subarray(start, i));
-    }
-  }
-  throw broken(); // no EOI
-}
-
-// ---- PNG: chunks; keep the ones needed to draw the image, drop text, EXIF and time chunks.
-
-const PNG_KEEP = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "hIST"]);
-
-export function stripPng(buf: Buffer): { data: Buffer; stripped: string[] } {
-  const out: Buffer[] = [buf.subarray(0, 8)];
-  const stripped = new Set<string>();
-  let i = 8;
-  while (i + 12 <= buf.length) {
-    const len = buf.readUInt32BE(i);
-    const type = buf.toString("latin1", i + 4, i + 8);
-    const end = i + 12 + len;
-    if (len > 0x7fffffff || end > buf.length) throw new UnsupportedFile("broken PNG");
-    if (PNG_KEEP.has(type)) out.push(buf.subarray(i, end));
-    else stripped.add(type);
-    i = end;
-    if (type === "IEND") return { data: Buffer.concat(out), stripped: [...stripped] };
-  }
-  throw new UnsupportedFile("broken PNG");
-}
-
-// ---- WebP: a RIFF container; drop EXIF and XMP chunks and clear their flags in VP8X.
-
-const WEBP_KEEP = new Set(["VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP"]);
-
-export function stripWebp(buf: Buffer): { data: Buffer; stripped: string[] } {
-  const riffEnd = Math.min(buf.length, 8 + buf.readUInt32LE(4));
-  const chunks: Buffer[] = [];
-  const stripped = new Set<string>();
-  let i = 12;
-  while (i + 8 <= riffEnd) {
-    const type = buf.toString("latin1", i, i + 4);
-    const len = buf.readUInt32LE(i + 4);
-    const end = i + 8 + len + (len & 1);
-    if (i + 8 + len > riffEnd) throw new UnsupportedFile("broken WebP");
-    if (WEBP_KEEP.has(type)) {
-      const chunk = Buffer.from(buf.subarray(i, Math.min(end, riffEnd)));
-      if (type === "VP8X" && len >= 1) chunk[8] = chunk[8]! & ~0x0c; // EXIF (0x08) and XMP (0x04) flags
-      chunks.push(chunk);
-    } else stripped.add(type.trim());
-    i = end;
-  }
-  if (chunks.length === 0) throw new UnsupportedFile("broken WebP");
-  const body = Buffer.concat(chunks);
-  const header = Buffer.alloc(12);
-  header.write("RIFF", 0, "latin1");
-  header.writeUInt32LE(body.length + 4, 4);
-  header.write("WEBP", 8, "latin1");
-  return { data: Buffer.concat([header, body]), stripped: [...stripped] };
 }
 
 // ---- storage

@@ -13,7 +13,7 @@ import { inflateSync } from "node:zlib";
 
 export class PdfNotCleanable extends Error {}
 
-type PdfObject = {
+export type PdfObject = {
   num: number;
   gen: number;
   /** Offsets of "<<" and just after the matching ">>" (absent when the object is not a dictionary). */
@@ -143,7 +143,7 @@ class Cursor {
  */
 const MAX_PARSE_FAILURES = 16;
 
-class Budget {
+export class Budget {
   private failures = 0;
   failed(): void {
     if (++this.failures > MAX_PARSE_FAILURES) throw new PdfNotCleanable("malformed PDF");
@@ -151,7 +151,7 @@ class Budget {
 }
 
 /** Reads every top-level "N G obj" in file order, skipping stream data so binary never parses as objects. */
-function scanObjects(s: string, budget: Budget): PdfObject[] {
+export function scanObjects(s: string, budget: Budget): PdfObject[] {
   const objects: PdfObject[] = [];
   const header = /(?<![0-9])(\d+)[\s\0]+(\d+)[\s\0]+obj(?![^\s\0()<>[\]{}/%])/g;
   for (let m = header.exec(s); m; m = header.exec(s)) {
@@ -189,11 +189,36 @@ function scanObjects(s: string, budget: Budget): PdfObject[] {
   return objects;
 }
 
-function entriesOf(s: string, at: number) {
+export function entriesOf(s: string, at: number) {
   return new Cursor(s, at).dictionary();
 }
 
-const nameValue = (s: string, e: { valueStart: number; end: number } | undefined) => (e ? s.slice(e.valueStart, e.end).trim() : undefined);
+export const nameValue = (s: string, e: { valueStart: number; end: number } | undefined) =>
+  e ? s.slice(e.valueStart, e.end).trim() : undefined;
+
+/** Inflated object streams larger than this are refused: a few KB of Flate data can claim gigabytes. */
+const MAX_OBJECT_STREAM_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The decoded body of an object stream (plain or FlateDecode without predictor, at most 8 MB); throws
+ * PdfNotCleanable when it cannot be read, so nothing hides in a stream we cannot look into.
+ */
+export function objectStreamBody(
+  s: string,
+  entries: Map<string, { valueStart: number; end: number }>,
+  data: { start: number; end: number },
+): Buffer {
+  const filter = nameValue(s, entries.get("Filter"));
+  if (entries.has("DecodeParms")) throw new PdfNotCleanable("unreadable object stream");
+  const raw = Buffer.from(s.slice(data.start, data.end), "latin1");
+  if (filter === undefined) return raw;
+  if (filter !== "/FlateDecode" && filter !== "[/FlateDecode]") throw new PdfNotCleanable("object stream with an unsupported filter");
+  try {
+    return inflateSync(raw, { maxOutputLength: MAX_OBJECT_STREAM_BYTES });
+  } catch {
+    throw new PdfNotCleanable("unreadable object stream");
+  }
+}
 
 /** Object numbers an object stream holds (its header of "number offset" pairs); throws when it cannot be read. */
 function objectStreamMembers(
@@ -201,20 +226,10 @@ function objectStreamMembers(
   entries: Map<string, { valueStart: number; end: number }>,
   data: { start: number; end: number },
 ): number[] {
-  const filter = nameValue(s, entries.get("Filter"));
   const n = Number(nameValue(s, entries.get("N")));
   const first = Number(nameValue(s, entries.get("First")));
-  if (!Number.isInteger(n) || !Number.isInteger(first) || entries.has("DecodeParms")) throw new PdfNotCleanable("unreadable object stream");
-  let body: Buffer;
-  const raw = Buffer.from(s.slice(data.start, data.end), "latin1");
-  if (filter === undefined) body = raw;
-  else if (filter === "/FlateDecode" || filter === "[/FlateDecode]") {
-    try {
-      body = inflateSync(raw);
-    } catch {
-      throw new PdfNotCleanable("unreadable object stream");
-    }
-  } else throw new PdfNotCleanable("object stream with an unsupported filter");
+  if (!Number.isInteger(n) || !Number.isInteger(first)) throw new PdfNotCleanable("unreadable object stream");
+  const body = objectStreamBody(s, entries, data);
   const numbers = body
     .toString("latin1", 0, first)
     .trim()

@@ -1,13 +1,16 @@
 // What every feature that accepts files shares (report attachments, outreach photos, case documents):
-// the raw-body parser, the sniff-and-strip step with its error, sealing a file at rest (envelope
-// encryption) and opening it again, the job that seals files stored before encryption, and sending a
-// stored file back. The rules themselves (types, metadata stripping, durable storage) live in attachments.ts.
+// the raw-body parser, the sniff-and-clean step with its errors, sealing a file at rest (envelope
+// encryption) and opening it again, and the job that seals files stored before encryption. The rules
+// themselves (types, re-encoding, PDF checks, durable storage) live in attachments.ts; files go back to
+// staff through lib/downloads.ts.
 import { createHash, randomBytes } from "node:crypto";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../crypto";
-import { AppError } from "../errors";
+import { AppError, invalid } from "../errors";
 import { type AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
+import { ImageNotDecodable } from "./images";
 import { PdfNotCleanable } from "./pdf-metadata";
+import { PdfRefused } from "./pdf-safety";
 
 /** Content types accepted for a raw file body; the real type is sniffed from the bytes, never taken from the header. */
 export const UPLOAD_TYPES = ["application/octet-stream", "image/jpeg", "image/png", "image/webp", "application/pdf"];
@@ -25,16 +28,30 @@ export const EXTENSION_OF: Record<MediaType, string> = {
 };
 
 /**
- * Sniffs and strips an uploaded body; anything that is not a supported, well-formed file throws `refuse()`.
- * A PDF whose metadata cannot be removed safely (encrypted, Info in an object stream) is refused with
- * `pdf_not_cleanable`, which tells the sender to send a photo or screenshot instead.
+ * The name a stored file downloads under: the given name with the extension of its sniffed type (a PDF
+ * sent as "surat.html" downloads as "surat.pdf", so the saved copy never opens in a browser as a page).
  */
-export function cleanUpload(body: unknown, refuse: () => AppError): Cleaned {
+export function downloadName(name: string, mediaType: string): string {
+  const ext = EXTENSION_OF[mediaType as MediaType] ?? "bin";
+  const base = name.replace(/\.[A-Za-z][A-Za-z0-9]{0,7}$/, "").trim() || "berkas";
+  return `${base}.${ext}`;
+}
+
+/**
+ * Sniffs and cleans an uploaded body. A body of no supported type throws `refuse()` (each feature words
+ * its own); an image that does not decode answers `file: image_broken`, a cut-off PDF `file: pdf_broken`,
+ * a PDF with scripts or automatic actions `file: pdf_active_content` (all 400 `validation_failed`), and a
+ * PDF whose metadata cannot be removed safely (encrypted, Info in an object stream, an object stream we
+ * cannot read) `pdf_not_cleanable`, which tells the sender to send a photo or screenshot instead.
+ */
+export async function cleanUpload(body: unknown, refuse: () => AppError): Promise<Cleaned> {
   if (!Buffer.isBuffer(body)) throw refuse();
   try {
-    return cleanAttachment(body);
+    return await cleanAttachment(body);
   } catch (err) {
     if (err instanceof UnsupportedFile) throw refuse();
+    if (err instanceof ImageNotDecodable) throw invalid({ file: { code: "image_broken" } });
+    if (err instanceof PdfRefused) throw invalid({ file: { code: err.code } });
     if (err instanceof PdfNotCleanable) throw new AppError("pdf_not_cleanable");
     throw err;
   }
@@ -94,22 +111,4 @@ export async function encryptLegacyFiles<R extends { sha256: string }>(
     if (await adopt(r, await writeSealed(store, keys, plain), plain)) encrypted++;
   }
   return { encrypted, missing };
-}
-
-/**
- * Sends a stored file: its sniffed type, no sniffing by the browser, never cached. `inline` only for
- * images (shown in an <img>); everything else downloads. Non-ASCII names travel in `filename*`.
- */
-export function sendStoredFile(reply: FastifyReply, file: { mediaType: string; data: Buffer; filename: string; inline?: boolean }) {
-  const ascii = file.filename.replace(/[^A-Za-z0-9._-]+/g, "_").slice(0, 120) || "berkas";
-  const inline = file.inline === true && file.mediaType.startsWith("image/");
-  return reply
-    .header("content-type", file.mediaType)
-    .header(
-      "content-disposition",
-      `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .header("x-content-type-options", "nosniff")
-    .header("cache-control", "private, no-store")
-    .send(file.data);
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
-import { acceptRawUploads, sendStoredFile, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+import { sendDownload } from "../../lib/downloads";
+import { acceptRawUploads, downloadName, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 import { CaseDocuments } from "./cases.documents";
 import { CaseDocumentSchema, DocumentNameQuery, IdParam } from "./cases.schema";
 import type { CaseService } from "./cases.service";
@@ -64,7 +65,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = a
     },
     async (req, reply) => {
       const d = await docs.read(requirePrincipal(req), actorOf(req), req.params.id, req.params.documentId);
-      return sendStoredFile(reply, { mediaType: d.mediaType, data: d.data, filename: d.name });
+      return sendDownload(reply, { contentType: d.mediaType, data: d.data, filename: downloadName(d.name, d.mediaType) });
     },
   );
 

@@ -5,11 +5,11 @@ import { type Client, createTestEnv, type TestEnv } from "../../../../test/helpe
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { encryptedColumns } from "../../lib/key-rotation";
-import { AttachmentStore, stripJpeg } from "../../lib/uploads/attachments";
+import { AttachmentStore, cleanAttachment } from "../../lib/uploads/attachments";
 import { contentAddressOf } from "../../lib/uploads/uploads";
 import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
 import { CASE_DOCUMENT_FILES } from "./cases.jobs";
-import { distinctJpeg, exe, jpegWithExif, tinyPdf } from "../../lib/uploads/attachments.fixtures";
+import { distinctJpeg, exe, hostile, jpegWithExif, SECRET_METADATA, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { openCase, type Staff, staff } from "./cases.fixtures";
 import { encryptLegacyDocuments } from "./cases.documents";
 import { caseDocuments } from "./cases.tables";
@@ -84,9 +84,9 @@ describe("case documents", () => {
     expect(dump.map((r) => r.t).join("")).not.toContain("Nurhalimah");
     expect(await encryptedColumns(env.ctx.db)).toContainEqual({ table: "case_documents", column: "file_name_enc" }); // re-encrypted by `simpul keys rotate`
     // The disk holds only ciphertext: neither the image bytes nor a name derived from them.
-    const plain = stripJpeg(jpegWithExif()).data;
+    const plain = (await cleanAttachment(jpegWithExif())).data;
     const onDisk = fs.readFileSync(store.pathOf(row!.sha256));
-    expect(onDisk.toString("latin1")).not.toContain("GPS");
+    expect(onDisk.includes(SECRET_METADATA)).toBe(false);
     expect(onDisk.includes(plain.subarray(0, 16))).toBe(false);
     expect(onDisk.includes(plain.subarray(plain.length - 32))).toBe(false);
     expect(row!.sha256).toBe(contentAddressOf(onDisk));
@@ -103,8 +103,13 @@ describe("case documents", () => {
       expect(file.statusCode).toBe(200);
       expect(file.headers["content-type"]).toBe("image/jpeg");
       expect(file.headers["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(FILE_NAME)}`);
-      expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
+      expect(file.headers["content-disposition"]).toBe(
+        `attachment; filename="KTP_Siti_Nurhalimah.jpg"; filename*=UTF-8''${encodeURIComponent(FILE_NAME)}`,
+      );
+      expect(file.headers["x-content-type-options"]).toBe("nosniff");
+      expect(file.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
       expect(file.rawPayload.equals(plain)).toBe(true);
+      expect(file.rawPayload.includes(SECRET_METADATA)).toBe(false);
     }
     const audit = await env.ctx.db
       .select()
@@ -122,6 +127,15 @@ describe("case documents", () => {
     const [pdfRow] = await env.ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, pdf.json().id));
     expect(fs.readFileSync(store.pathOf(pdfRow!.sha256)).toString("latin1")).not.toContain("%PDF");
     expect((await s.owner.http.request("GET", `${docsUrl()}/${pdf.json().id}`)).rawPayload.equals(tinyPdf())).toBe(true);
+    // The name a file downloads under ends in its real type: a PDF sent as a web page saves as a PDF.
+    const disguised = await upload(s.investigator.http, tinyPdf(), "surat.html");
+    expect(disguised.statusCode).toBe(200); // the same bytes: the same document
+    const renamedCopy = await upload(s.investigator.http, Buffer.concat([tinyPdf(), Buffer.from("\n")]), "surat.html");
+    expect(renamedCopy.statusCode).toBe(201);
+    const saved = await s.owner.http.request("GET", `${docsUrl()}/${renamedCopy.json().id}`);
+    expect(saved.headers["content-disposition"]).toBe(`attachment; filename="surat.pdf"; filename*=UTF-8''surat.pdf`);
+    expect(saved.headers["content-type"]).toBe("application/pdf");
+    expect((await s.owner.http.request("DELETE", `${docsUrl()}/${renamedCopy.json().id}`)).statusCode).toBe(204);
     const again = await upload(s.member.http, jpegWithExif(), "lagi.jpg");
     expect(again.statusCode).toBe(200);
     expect(again.json().id).toBe(doc.id);
@@ -135,12 +149,13 @@ describe("case documents", () => {
     const jpeg = rows.find((r) => r.mediaType === "image/jpeg")!;
     const file = await s.owner.http.request("GET", `${docsUrl()}/${jpeg.id}`);
     expect(file.statusCode).toBe(200);
-    expect(file.rawPayload.equals(stripJpeg(jpegWithExif()).data)).toBe(true);
+    expect(file.rawPayload.equals((await cleanAttachment(jpegWithExif())).data)).toBe(true);
   });
 
   it("serves a document stored before encryption at rest (no data key), finds it again when re-sent, and the job encrypts it", async () => {
     const other = (await openCase(s.owner)).id;
-    const plain = stripJpeg(distinctJpeg(90)).data; // as an upload stored it: metadata stripped
+    const original = distinctJpeg(90);
+    const plain = (await cleanAttachment(original)).data; // as an upload stored it: re-encoded
     const sha256 = await store.put(plain); // the old layout: plain bytes named by their hash
     const [row] = await env.ctx.db
       .insert(caseDocuments)
@@ -157,7 +172,7 @@ describe("case documents", () => {
     const file = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(plain)).toBe(true);
-    const again = await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" });
+    const again = await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, original, { "content-type": "image/jpeg" });
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().id).toBe(row!.id);
 
@@ -174,9 +189,9 @@ describe("case documents", () => {
     expect(fs.existsSync(store.pathOf(after!.sha256))).toBe(true);
     const reread = await s.owner.http.request("GET", `${docsUrl(other)}/${row!.id}`);
     expect(reread.rawPayload.equals(plain)).toBe(true);
-    expect((await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, plain, { "content-type": "image/jpeg" })).json().id).toBe(
-      row!.id,
-    );
+    expect(
+      (await s.owner.http.request("POST", `${docsUrl(other)}?name=lagi.jpg`, original, { "content-type": "image/jpeg" })).json().id,
+    ).toBe(row!.id);
     expect(await encryptLegacyDocuments(env.ctx)).toEqual({ encrypted: 0, missing: 0 });
   });
 
@@ -201,6 +216,23 @@ describe("case documents", () => {
     expect(noName.json().error.fields.name).toBeDefined();
     expect((await upload(s.owner.http, Buffer.concat([tinyPdf(), Buffer.alloc(5 * 1024 * 1024)]))).statusCode).toBe(413);
     expect(await liveDocs()).toHaveLength(2);
+    const filesBefore = fs.readdirSync(store.root, { recursive: true }).length;
+    const refusals: [Buffer, RegExp][] = [
+      [hostile.pngForged(), /Gambar ini rusak/],
+      [hostile.pngGarbageData(), /Gambar ini rusak/],
+      [hostile.webpFake(), /Gambar ini rusak/],
+      [hostile.jpegTruncated(), /Gambar ini rusak/],
+      [hostile.pdfOpenActionJs(), /berisi skrip/],
+      [hostile.pdfHexEscapedJs(), /berisi skrip/],
+      [hostile.pdfTruncated(), /terpotong atau rusak/],
+    ];
+    for (const [body, message] of refusals) {
+      const res = await upload(s.owner.http, body, "bukti.pdf");
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.file).toMatch(message);
+    }
+    expect(await liveDocs()).toHaveLength(2);
+    expect(fs.readdirSync(store.root, { recursive: true }).length).toBe(filesBefore);
 
     for (let i = 3; i <= 5; i++) expect((await upload(s.owner.http, distinctJpeg(i), `dokumen-${i}.jpg`)).statusCode).toBe(201);
     const sixth = await upload(s.owner.http, distinctJpeg(6), "dokumen-6.jpg");
@@ -218,8 +250,8 @@ describe("case documents", () => {
     expect(list.map((d: { id: string }) => d.id)).not.toContain(doc!.id);
     const [row] = await env.ctx.db.select().from(caseDocuments).where(eq(caseDocuments.id, doc!.id));
     expect(row).toMatchObject({ deletedBy: s.investigator.user.id });
-    const [audit] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "case.document_delete"));
-    expect(audit).toMatchObject({ resourceId: caseId, details: { documentId: doc!.id } });
+    const deletions = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "case.document_delete"));
+    expect(deletions.find((a) => (a.details as { documentId?: string }).documentId === doc!.id)).toMatchObject({ resourceId: caseId });
     expect((await s.owner.http.request("DELETE", `${docsUrl()}/${doc!.id}`)).statusCode).toBe(404);
     // The place is free again.
     expect((await upload(s.owner.http, distinctJpeg(7), "pengganti.jpg")).statusCode).toBe(201);

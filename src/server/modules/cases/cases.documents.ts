@@ -182,7 +182,7 @@ export class CaseDocuments {
     const a = c ? await accessTo(this.ctx.db, p, c) : null;
     if (!c || !a || !casePolicy.can(p, "documents", a)) throw notFound(); // before the body is looked at
     if (c.status === "closed") throw new AppError("case_closed");
-    const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
+    const cleaned = await cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
     const content = this.content(caseId, cleaned.data);
     // A re-sent document is answered from the store without writing another encrypted copy; a full

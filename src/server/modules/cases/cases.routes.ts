@@ -1,10 +1,12 @@
 // Case endpoints. Routes about one case declare access "policy": a hook answers 404 before validation
 // to anyone outside the case's audience (team, accepted referral, coordinator of the area), so a
 // stranger learns nothing, not even from validation messages. Field-level rules live in the presenters.
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { type RouteAccess, routeDoc } from "../../auth/route-access";
+import { sendDownload } from "../../lib/downloads";
 import { notFound } from "../../lib/errors";
 import { caseDocumentRoutes } from "./cases.documents.routes";
 import { caseRecordRoutes } from "./cases.records.routes";
@@ -123,11 +125,11 @@ function caseExportRoutes(app: App) {
     }),
     async (req, reply) => {
       const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status, req.locale);
-      return reply
-        .header("cache-control", "no-store")
-        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename="daftar-kasus-${new Date().toISOString().slice(0, 10)}.xlsx"`)
-        .send(buf);
+      return sendDownload(reply, {
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data: buf,
+        filename: `daftar-kasus-${new Date().toISOString().slice(0, 10)}.xlsx`,
+      });
     },
   );
 
@@ -259,14 +261,13 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(caseDocumentRoutes, { svc });
 };
 
-function sendExport(reply: any, r: { json?: unknown; csv?: string }, name: string) {
+function sendExport(reply: FastifyReply, r: { json?: unknown; csv?: string }, name: string) {
   const stamp = new Date().toISOString().slice(0, 10);
-  reply.header("cache-control", "no-store");
-  if (r.csv !== undefined) {
-    return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}-${stamp}.csv"`).send(r.csv);
-  }
-  return reply
-    .type("application/json; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${name}-${stamp}.json"`)
-    .send(JSON.stringify(r.json));
+  if (r.csv !== undefined)
+    return sendDownload(reply, { contentType: "text/csv; charset=utf-8", data: r.csv, filename: `${name}-${stamp}.csv` });
+  return sendDownload(reply, {
+    contentType: "application/json; charset=utf-8",
+    data: JSON.stringify(r.json),
+    filename: `${name}-${stamp}.json`,
+  });
 }

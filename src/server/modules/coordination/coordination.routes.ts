@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { routeDoc } from "../../auth/route-access";
+import { sendDownload } from "../../lib/downloads";
 import { users } from "../../db/schema";
 import { findRegion } from "../regions/regions.service";
 import { minutesPdf } from "./coordination.pdf";
@@ -188,11 +189,11 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
         writer: writer?.name ?? "",
         printedAt: new Date(),
       });
-      return reply
-        .header("content-type", "application/pdf")
-        .header("content-disposition", `attachment; filename="notulen-${meeting.view.startsAt.slice(0, 10)}.pdf"`)
-        .header("cache-control", "no-store")
-        .send(pdf);
+      return sendDownload(reply, {
+        contentType: "application/pdf",
+        data: pdf,
+        filename: `notulen-${meeting.view.startsAt.slice(0, 10)}.pdf`,
+      });
     },
   );
 };

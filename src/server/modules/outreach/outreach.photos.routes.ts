@@ -3,8 +3,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { EXTENSION_OF, acceptRawUploads, sendStoredFile, UPLOAD_TYPES } from "../../lib/uploads/uploads";
-import { MAX_ATTACHMENT_BYTES, type MediaType } from "../../lib/uploads/attachments";
+import { sendDownload } from "../../lib/downloads";
+import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
+import { acceptRawUploads, downloadName, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 import { OutreachPhotos } from "./outreach.photos";
 import { outreachRoutePolicy } from "./outreach.policy";
 import { SessionPhotoSchema } from "./outreach.schema";
@@ -45,12 +46,16 @@ export const outreachPhotoRoutes: FastifyPluginAsyncZod = async (app) => {
     "/sessions/:id/photos/:photoId",
     {
       config: gate,
-      schema: { tags, summary: "Lihat foto sesi (ditampilkan langsung; setiap pembukaan dicatat di jejak audit)", params: PhotoParams },
+      schema: {
+        tags,
+        summary: "Unduh foto sesi (konsol menampilkannya lewat <img>; setiap pembukaan dicatat di jejak audit)",
+        params: PhotoParams,
+      },
     },
     async (req, reply) => {
       const { row, data } = await photos.read(requirePrincipal(req), actorOf(req), req.params.id, req.params.photoId);
-      const filename = `foto-sosialisasi-${row.id.slice(0, 8)}.${EXTENSION_OF[row.mediaType as MediaType] ?? "bin"}`;
-      return sendStoredFile(reply, { mediaType: row.mediaType, data, filename, inline: true });
+      const filename = downloadName(`foto-sosialisasi-${row.id.slice(0, 8)}`, row.mediaType);
+      return sendDownload(reply, { contentType: row.mediaType, data, filename });
     },
   );
 

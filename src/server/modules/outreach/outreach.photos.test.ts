@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import sharp from "sharp";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { AttachmentStore } from "../../lib/uploads/attachments";
-import { distinctJpeg, exe, jpegWithExif, pngWithText, tinyPdf } from "../../lib/uploads/attachments.fixtures";
+import { distinctJpeg, exe, hostile, jpegWithExif, pngWithText, SECRET_METADATA, tinyPdf } from "../../lib/uploads/attachments.fixtures";
 import { outreachSessionPhotos } from "./outreach.tables";
 
 const DESA_A = "36.04.12.2001";
@@ -47,7 +48,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe("outreach session photos", () => {
-  it("stores a photo without its GPS metadata, lists it on the session and shows it inline to readers", async () => {
+  it("stores a re-encoded photo without its GPS metadata, lists it on the session and hands it to readers as a download", async () => {
     const up = await upload(relawan, jpegWithExif(), sessionId, "application/octet-stream");
     expect(up.statusCode).toBe(201);
     const photo = up.json();
@@ -55,9 +56,12 @@ describe("outreach session photos", () => {
 
     const [row] = await env.ctx.db.select().from(outreachSessionPhotos).where(eq(outreachSessionPhotos.id, photo.id));
     const onDisk = fs.readFileSync(store.pathOf(row!.sha256));
-    expect(onDisk.toString("latin1")).not.toContain("GPS");
-    expect(onDisk.toString("latin1")).toContain("JFIF");
-    expect(row!.stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    expect(onDisk.includes(SECRET_METADATA)).toBe(false);
+    const stored = await sharp(onDisk).metadata();
+    expect(stored).toMatchObject({ format: "jpeg", width: 32, height: 48 }); // turned upright by its EXIF orientation
+    expect(stored.exif).toBeUndefined();
+    expect(stored.xmp).toBeUndefined();
+    expect(row!.stripped.sort()).toEqual(["exif", "icc", "xmp"]);
 
     const session = (await relawan.request("GET", `/api/outreach/sessions/${sessionId}`)).json();
     expect(session.photos).toEqual([photo]);
@@ -67,8 +71,10 @@ describe("outreach session photos", () => {
       const file = await who.request("GET", `${photosUrl()}/${photo.id}`);
       expect(file.statusCode).toBe(200);
       expect(file.headers["content-type"]).toBe("image/jpeg");
-      expect(file.headers["content-disposition"]).toMatch(/^inline;/);
+      // An <img> in the console ignores the disposition; opened directly, the file downloads.
+      expect(file.headers["content-disposition"]).toMatch(/^attachment; filename="foto-sosialisasi-[0-9a-f]{8}\.jpg"/);
       expect(file.headers["x-content-type-options"]).toBe("nosniff");
+      expect(file.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
       expect(file.rawPayload.equals(onDisk)).toBe(true);
     }
     const reads = await env.ctx.db
@@ -101,6 +107,14 @@ describe("outreach session photos", () => {
     expect(pdf.json().error.fields.file).toMatch(/Kirim foto/);
     const big = await upload(relawan, Buffer.concat([jpegWithExif(), Buffer.alloc(5 * 1024 * 1024)]));
     expect(big.statusCode).toBe(413);
+    for (const body of [hostile.pngForged(), hostile.pngGarbageData(), hostile.webpFake(), hostile.jpegTruncated()]) {
+      const broken = await upload(relawan, body, sessionId, "image/png");
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json().error.fields.file).toMatch(/Gambar ini rusak atau tidak lengkap/);
+    }
+    const active = await upload(relawan, hostile.pdfOpenActionJs(), sessionId, "application/pdf");
+    expect(active.statusCode).toBe(400);
+    expect(active.json().error.fields.file).toMatch(/Kirim foto/);
     expect(await env.ctx.db.select().from(outreachSessionPhotos)).toEqual(before);
   });
 

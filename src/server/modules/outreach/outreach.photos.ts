@@ -1,6 +1,6 @@
 // Photos of an outreach session. The report attachments' rules apply (type sniffed from the bytes,
-// 5 MB, 5 per session, metadata such as GPS stripped, file fsynced before its row commits), but only
-// images: a photo is shown inline. Who may read the session sees its photos; who may edit it adds and
+// 5 MB, 5 per session, re-encoded without metadata such as GPS, file fsynced before its row commits),
+// but only images (the console shows them in an <img>). Who may read the session sees its photos; who may edit it adds and
 // removes them. Photos are added online only: the offline outbox queues the session form, not files.
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
@@ -8,7 +8,7 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { AttachmentStore, MAX_ATTACHMENTS } from "../../lib/uploads/attachments";
+import { AttachmentStore, MAX_ATTACHMENTS, sniff } from "../../lib/uploads/attachments";
 import { cleanUpload, contentAddressOf } from "../../lib/uploads/uploads";
 import { sessionPolicy } from "./outreach.policy";
 import type { SessionPhotoView } from "./outreach.schema";
@@ -66,8 +66,9 @@ export class OutreachPhotos {
    */
   async upload(p: Principal, actor: AuditActor, sessionId: string, body: unknown): Promise<{ created: boolean; photo: SessionPhotoView }> {
     await this.session(this.ctx.db, p, sessionId, "update");
-    const cleaned = cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
-    if (!cleaned.mediaType.startsWith("image/")) throw invalid({ file: { code: "image_required" } });
+    // A PDF is refused as not a photo before any work is spent on it.
+    if (Buffer.isBuffer(body) && sniff(body) === "application/pdf") throw invalid({ file: { code: "image_required" } });
+    const cleaned = await cleanUpload(body, () => invalid({ file: { code: "file_type" } }));
     const tooMany = () => invalid({ file: { code: "too_many_files", params: { max: MAX_ATTACHMENTS } } });
     // A full session refuses before anything is written, except a re-sent photo it already holds.
     if (

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AGE_BAND_LABELS, AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS } from "../../../core/outreach-topics";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { sendDownload } from "../../lib/downloads";
 import { outreachPhotoRoutes } from "./outreach.photos.routes";
 import { coverage } from "./outreach.coverage";
 import { exportXlsx } from "./outreach.export";
@@ -152,11 +153,11 @@ export const outreachRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { buffer, filename } = await exportXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query, req.locale);
-      return reply
-        .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("content-disposition", `attachment; filename="${filename}"`)
-        .header("cache-control", "no-store")
-        .send(buffer);
+      return sendDownload(reply, {
+        contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data: buffer,
+        filename,
+      });
     },
   );
 };

@@ -3,16 +3,17 @@ import fs from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { type FieldMessageCode, fieldMessage } from "../../../core/i18n/errors";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { AttachmentStore, cleanAttachment, sniff, stripJpeg, stripPng, stripWebp } from "../../lib/uploads/attachments";
+import { AttachmentStore, cleanAttachment } from "../../lib/uploads/attachments";
 import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
 import { CASE_DOCUMENT_FILES } from "../cases/cases.jobs";
 import { OUTREACH_PHOTO_FILES } from "../outreach/outreach.jobs";
 import { ATTACHMENT_FILES, cleanupUploads, encryptLegacyAttachments } from "./reports.jobs";
-import { contentAddressOf } from "../../lib/uploads/uploads";
+import { contentAddressOf, readSealed } from "../../lib/uploads/uploads";
 import { publicReports, reportAttachments } from "./reports.tables";
-import { distinctJpeg, jpegWithExif, pngWithText, webpWithExif } from "../../lib/uploads/attachments.fixtures";
+import { distinctJpeg, hostile, jpegWithExif, pdf as buildPdf, pngWithText, SECRET_METADATA } from "../../lib/uploads/attachments.fixtures";
 
 /** The three orphan-file jobs (reports, outreach, cases), as the scheduler runs them. */
 async function cleanupOrphanFiles(ctx: TestEnv["ctx"], now: Date): Promise<number> {
@@ -21,41 +22,6 @@ async function cleanupOrphanFiles(ctx: TestEnv["ctx"], now: Date): Promise<numbe
     removed += await sweepOrphanFiles(ctx.db, ctx.config.dataDir, kind, now);
   return removed;
 }
-
-describe("metadata stripping", () => {
-  it("removes EXIF, XMP and comments from a JPEG and keeps the image segments", () => {
-    const src = jpegWithExif();
-    const { data, stripped } = stripJpeg(src);
-    expect(stripped.sort()).toEqual(["comment", "exif", "xmp"]);
-    expect(data.toString("latin1")).not.toContain("GPS");
-    expect(data.toString("latin1")).not.toContain("Camera owner");
-    expect(data.toString("latin1")).toContain("JFIF");
-    expect(data.subarray(-9)).toEqual(Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56, 0xff, 0xd9]));
-    expect(stripJpeg(data).stripped).toEqual([]); // idempotent
-  });
-
-  it("removes text and EXIF chunks from a PNG", () => {
-    const { data, stripped } = stripPng(pngWithText());
-    expect(stripped.sort()).toEqual(["eXIf", "tEXt"]);
-    expect(data.toString("latin1")).not.toContain("Ibu Sari");
-    expect(data.toString("latin1")).toContain("IDAT");
-  });
-
-  it("removes EXIF and XMP chunks from a WebP and clears their flags", () => {
-    const { data, stripped } = stripWebp(webpWithExif());
-    expect(stripped.sort()).toEqual(["EXIF", "XMP"]);
-    expect(data.toString("latin1")).not.toContain("GPS");
-    expect(data.readUInt32LE(4)).toBe(data.length - 8);
-    expect(data[20]! & 0x0c).toBe(0);
-    expect(sniff(data)).toBe("image/webp");
-  });
-
-  it("sniffs the real type and refuses everything else", () => {
-    expect(sniff(Buffer.from("%PDF-1.7\n"))).toBe("application/pdf");
-    expect(() => cleanAttachment(Buffer.from("<html>not an image</html>"))).toThrow();
-    expect(() => cleanAttachment(Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0xff, 0xff]))).toThrow(); // truncated JPEG
-  });
-});
 
 describe("attachment upload", () => {
   let env: TestEnv;
@@ -71,21 +37,18 @@ describe("attachment upload", () => {
     expect(up.statusCode).toBe(201);
     const { attachmentId, mediaType, sha256 } = up.json();
     expect(mediaType).toBe("image/jpeg");
-    const stripped = stripJpeg(jpegWithExif()).data;
-    expect(stripped.toString("latin1")).toContain("JFIF"); // a marker that survives stripping…
+    const stripped = (await cleanAttachment(jpegWithExif())).data;
     const onDisk = fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(sha256));
-    expect(onDisk.toString("latin1")).not.toContain("JFIF"); // …is not on disk: the file is encrypted
-    expect(onDisk.toString("latin1")).not.toContain("GPS");
+    expect(onDisk.includes(stripped.subarray(0, 40))).toBe(false); // the photo's tables are not on disk: the file is encrypted
+    expect(onDisk.includes(SECRET_METADATA)).toBe(false);
     expect(sha256).toBe(contentAddressOf(onDisk)); // named by the ciphertext, not by the plain bytes
     expect(sha256).not.toBe(contentAddressOf(stripped));
     const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, attachmentId));
     expect(row!.fileKeyEnc).toMatch(/^v1\./);
 
     const pdfText = "Lowongan kerja Malaysia gaji 12 juta";
-    const pdfPlain = Buffer.from(
-      `%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\n2 0 obj<</Length 40>>stream\nBT (${pdfText}) Tj ET\nendstream endobj\ntrailer<<>>\n%%EOF`,
-      "latin1",
-    );
+    const content = `BT (${pdfText}) Tj ET`;
+    const pdfPlain = buildPdf({ objects: [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`] });
     const pdf = (await upload(pdfPlain)).json();
     expect(fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(pdf.sha256)).toString("latin1")).not.toContain(pdfText);
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
@@ -103,15 +66,22 @@ describe("attachment upload", () => {
     const detail = (await coordinator.request("GET", `/api/reports/${r!.id}`)).json();
     expect(detail.attachmentList.map((a: any) => a.mediaType).sort()).toEqual(["application/pdf", "image/jpeg"]);
     const jpeg = detail.attachmentList.find((a: any) => a.mediaType === "image/jpeg");
-    expect(jpeg.stripped.sort()).toEqual(["comment", "exif", "xmp"]);
+    expect(jpeg.stripped.sort()).toEqual(["exif", "icc", "xmp"]);
     const file = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${jpeg.id}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers["content-type"]).toBe("image/jpeg");
-    expect(file.headers["content-disposition"]).toMatch(/^attachment;/);
+    expect(file.headers["content-disposition"]).toBe(
+      `attachment; filename="lampiran-${jpeg.id.slice(0, 8)}.jpg"; filename*=UTF-8''lampiran-${jpeg.id.slice(0, 8)}.jpg`,
+    );
+    expect(file.headers["x-content-type-options"]).toBe("nosniff");
+    expect(file.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
     expect(file.rawPayload.equals(stripped)).toBe(true);
     const pdfFile = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${pdf.attachmentId}`);
     expect(pdfFile.statusCode).toBe(200);
     expect(pdfFile.rawPayload.toString("latin1")).toContain(pdfText);
+    expect(pdfFile.headers["content-type"]).toBe("application/pdf");
+    expect(pdfFile.headers["content-disposition"]).toMatch(/^attachment; filename="lampiran-[0-9a-f]{8}\.pdf"/);
+    expect(pdfFile.headers["x-content-type-options"]).toBe("nosniff");
 
     // An attachment cannot be claimed twice: the second report is refused and nothing is stored.
     const before = rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM public_reports`))[0]!.n;
@@ -138,6 +108,48 @@ describe("attachment upload", () => {
     });
     expect(six.statusCode).toBe(400);
     expect(six.json().error.fields.attachments).toBeDefined();
+  });
+
+  it("refuses forged and broken images and active or truncated PDFs with 400 and stores nothing", async () => {
+    const rows = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM report_attachments`))[0]!.n;
+    const root = new AttachmentStore(env.ctx.config.dataDir).root;
+    const files = () => (fs.existsSync(root) ? fs.readdirSync(root, { recursive: true }).length : 0);
+    const [rowsBefore, filesBefore] = [await rows(), files()];
+    const expected: [Buffer, FieldMessageCode][] = [
+      [hostile.pngForged(), "image_broken"],
+      [hostile.pngGarbageData(), "image_broken"],
+      [hostile.webpFake(), "image_broken"],
+      [hostile.jpegTruncated(), "image_broken"],
+      [hostile.pdfOpenActionJs(), "pdf_active_content"],
+      [hostile.pdfHexEscapedJs(), "pdf_active_content"],
+      [hostile.pdfTruncated(), "pdf_broken"],
+    ];
+    for (const [body, code] of expected) {
+      const res = await upload(body);
+      expect(res.statusCode, code).toBe(400);
+      expect(res.json().error.code).toBe("validation_failed");
+      expect(res.json().error.fields.file).toBe(fieldMessage(code, "id"));
+    }
+    const english = await env.app.inject({
+      method: "POST",
+      url: "/api/public/reports/attachments",
+      headers: { "content-type": "application/pdf", "accept-language": "en" },
+      payload: hostile.pdfOpenActionJs(),
+    });
+    expect(english.json().error.fields.file).toMatch(/scripts/);
+    expect(await rows()).toBe(rowsBefore);
+    expect(files()).toBe(filesBefore);
+  });
+
+  it("keeps only the decoded picture of a polyglot (no HTML comment, no tail after the image)", async () => {
+    const up = await upload(hostile.polyglot());
+    expect(up.statusCode).toBe(201);
+    const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, up.json().attachmentId));
+    const stored = await readSealed(new AttachmentStore(env.ctx.config.dataDir), env.ctx.keys, row!);
+    expect(stored.includes("<script>")).toBe(false);
+    expect(stored.includes("PK\x03\x04")).toBe(false);
+    expect(stored.includes(SECRET_METADATA)).toBe(false);
+    expect(stored.subarray(-2)).toEqual(Buffer.from([0xff, 0xd9])); // ends where a JPEG ends
   });
 
   it("removes uploads never attached to a report after a day, with their files", async () => {
@@ -243,14 +255,14 @@ describe("attachments stored before encryption at rest", () => {
       .from(publicReports)
       .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
     // The old layout: plain stripped bytes named by their hash, no data key.
-    const plain = stripJpeg(distinctJpeg(91)).data;
+    const plain = distinctJpeg(91);
     const plainSha = await store.put(plain);
     const legacy = { tenant: env.ctx.config.regency, sha256: plainSha, mediaType: "image/jpeg", size: plain.length };
     const [claimed] = await env.ctx.db
       .insert(reportAttachments)
       .values({ ...legacy, reportId: report!.id })
       .returning();
-    const unclaimedPlain = stripJpeg(distinctJpeg(92)).data;
+    const unclaimedPlain = distinctJpeg(92);
     const [unclaimed] = await env.ctx.db
       .insert(reportAttachments)
       .values({ ...legacy, sha256: await store.put(unclaimedPlain), size: unclaimedPlain.length })

@@ -156,7 +156,7 @@ export class ReportIntake {
    * report's own transaction. `sha256` is the file's name in the store (the hash of the ciphertext).
    */
   async upload(body: unknown): Promise<{ attachmentId: string; mediaType: MediaType; size: number; sha256: string }> {
-    const cleaned = cleanUpload(body, () => new AppError("unsupported_file_type"));
+    const cleaned = await cleanUpload(body, () => new AppError("unsupported_file_type"));
     const file = await writeSealed(this.store, this.ctx.keys, cleaned.data);
     const row = await this.ctx.withAudit(
       PUBLIC_ACTOR(null),

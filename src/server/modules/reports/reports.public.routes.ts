@@ -53,10 +53,14 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Kirim isi berkas apa adanya sebagai badan permintaan (bukan multipart), dengan Content-Type application/octet-stream " +
           "(atau image/jpeg, image/png, image/webp, application/pdf). Maksimal 5 MB per berkas dan 5 berkas per laporan. " +
-          "Jenis berkas diperiksa dari isinya; metadata gambar (EXIF, lokasi GPS, XMP, teks PNG) dihapus; pada PDF, kamus Info " +
+          "Jenis berkas diperiksa dari isinya; gambar dibuka utuh lalu disimpan ulang (diputar tegak menurut EXIF, sisi terpanjang " +
+          "maksimal 4096 px dan sisi terpendek 1500 px) tanpa metadata apa pun (EXIF, lokasi GPS, XMP, teks PNG); pada PDF, kamus Info " +
           "(Author, Creator, Producer, Title, tanggal) dan XMP dikosongkan tanpa mengubah susunan berkas. " +
           "Jawaban berisi attachmentId untuk isian `attachments` laporan; lampiran yang tidak dipakai dalam 24 jam dihapus. " +
-          "Jenis lain: 415; lebih dari 5 MB: 413; PDF terenkripsi atau yang kamus Info-nya di dalam object stream: 400 `pdf_not_cleanable`.",
+          "Jenis lain: 415; lebih dari 5 MB: 413; gambar rusak atau terpotong: 400 (`file`: `image_broken`); PDF terpotong: 400 " +
+          "(`file`: `pdf_broken`); PDF dengan JavaScript, tindakan otomatis (/OpenAction, /AA), /Launch, berkas sisipan, RichMedia, XFA " +
+          "atau pengiriman formulir: 400 (`file`: `pdf_active_content`); PDF terenkripsi, yang kamus Info-nya di dalam object stream " +
+          "atau yang object stream-nya tak terbaca: 400 `pdf_not_cleanable`.",
         consumes: UPLOAD_TYPES,
         body: z.any().describe("Isi berkas (biner)"),
         response: { 201: AttachmentUploadedSchema },

@@ -17,8 +17,8 @@ import {
   VerifySchema,
 } from "./reports.schema";
 import { type CaseVisibility, ReportsService } from "./reports.service";
-import { EXTENSION_OF, sendStoredFile } from "../../lib/uploads/uploads";
-import type { MediaType } from "../../lib/uploads/attachments";
+import { sendDownload } from "../../lib/downloads";
+import { downloadName } from "../../lib/uploads/uploads";
 import { IdParam } from "../../lib/validation";
 import { AppError } from "../../lib/errors";
 import { readImageText } from "../../lib/ocr/ocr-read";
@@ -101,8 +101,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ caseVisible: CaseVisibility }
     },
     async (req, reply) => {
       const a = await svc.attachment(requirePrincipal(req), actorOf(req), req.params.id, req.params.attachmentId);
-      const ext = EXTENSION_OF[a.mediaType as MediaType] ?? "bin";
-      return sendStoredFile(reply, { mediaType: a.mediaType, data: a.data, filename: `lampiran-${a.id.slice(0, 8)}.${ext}` });
+      return sendDownload(reply, {
+        contentType: a.mediaType,
+        data: a.data,
+        filename: downloadName(`lampiran-${a.id.slice(0, 8)}`, a.mediaType),
+      });
     },
   );
 

@@ -4,7 +4,7 @@
 import { useId, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { errorMessage, fieldErrors } from "../../lib/errors";
 import { formatFileSize } from "../../lib/format";
 import { shouldPrepare } from "../../lib/prepare-image-rules";
 import { ATTACHMENT_TYPES, type AttachmentUploaded, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../lib/reports";
@@ -67,7 +67,8 @@ export function Attachments({
       const uploaded = await api.upload<AttachmentUploaded>("/api/public/reports/attachments", file);
       patch(item.key, { state: "done", attachmentId: uploaded.attachmentId });
     } catch (caught) {
-      patch(item.key, { state: "failed", error: errorMessage(caught) });
+      // A broken image or an active PDF is named on the file field: that message says what to send instead.
+      patch(item.key, { state: "failed", error: fieldErrors(caught).file ?? errorMessage(caught) });
     }
   }
 
