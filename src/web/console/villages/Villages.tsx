@@ -148,7 +148,7 @@ export function Villages({ me }: { me: Me }) {
         />
         <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
       </FilterBar>
-      <ListStatus list={list} count={t("villages.count", { n: formatNumber(total) })} />
+      <ListStatus list={list} count={t("villages.count", { n: formatNumber(total) })} countTestId="village-count" />
       <DataList
         list={list}
         items={items}
