@@ -110,8 +110,12 @@ export class VillagesService {
       loadIndicators(db, p.tenant),
       outreachByDesa(db, p.tenant),
     ]);
-    // The rule reads Simpul's own counts only for a desa's recorded periods: count only the desa that have some.
-    const counts = await simpulCountsByPeriod(db, p.tenant, [...indicators.keys()]);
+    // The rule reads Simpul's own counts only for a desa's recorded periods: count only the caller's desa that have some.
+    const counts = await simpulCountsByPeriod(
+      db,
+      p.tenant,
+      desa.filter((d) => indicators.has(d.code)).map((d) => d.code),
+    );
     return { desa, programs, details, indicators, outreach, counts };
   }
 

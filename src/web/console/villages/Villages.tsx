@@ -130,6 +130,7 @@ export function Villages({ me }: { me: Me }) {
       <PagedList
         list={list}
         count={(n) => t("villages.count", { n: formatNumber(n) })}
+        countTestId="village-count"
         offset={offset}
         pageSize={PAGE}
         onPage={setOffset}
