@@ -30,7 +30,8 @@ export type CaseAction =
   | "refer"
   | "overrideConsent"
   | "export"
-  | "documents";
+  | "documents"
+  | "legalHold";
 
 export const casePolicy = definePolicy<CaseAction, CaseAccess>("case", {
   read: () => true,
@@ -54,6 +55,11 @@ export const casePolicy = definePolicy<CaseAction, CaseAccess>("case", {
   export: () => true,
   /** Documents (list, download, upload, delete): the team and whole-case referrals; others get 404. */
   documents: (_p, a) => team(a) || fullReferral(a),
+  /**
+   * Legal hold (retention module: the case is never erased while held): whoever records legal milestones,
+   * and the coordinator of the area (the task force answers the prosecutor's and the court's requests).
+   */
+  legalHold: (p, a) => team(a) || (fullReferral(a) && hasRole(p, "investigator")) || (a.level === "aggregate" && hasRole(p, "coordinator")),
 });
 
 /** Action-level rules for routes that are not about one case. */

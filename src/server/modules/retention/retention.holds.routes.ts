@@ -1,0 +1,54 @@
+// GET/PUT/DELETE /api/cases/:id/legal-hold. Mounted inside the case routes by app.ts (caseRoutes `extra`),
+// so a caller outside the case's audience gets 404 before validation like every other case route.
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import type { RouteAccess } from "../../auth/route-access";
+import { IdParam } from "../../lib/validation";
+import { LegalHoldService } from "./retention.holds";
+import { LegalHoldBodySchema, LegalHoldSchema } from "./retention.schema";
+
+const TAGS = ["kasus"];
+const record = { access: "policy" as RouteAccess };
+
+export const legalHoldRoutes: FastifyPluginAsyncZod = async (app) => {
+  const svc = new LegalHoldService(app.ctx);
+
+  app.get(
+    "/:id/legal-hold",
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary: "Status penahanan hukum (legal hold) kasus; alasan hanya untuk yang boleh menetapkannya",
+        params: IdParam,
+        response: { 200: LegalHoldSchema },
+      },
+    },
+    async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
+  );
+
+  app.put(
+    "/:id/legal-hold",
+    {
+      config: record,
+      schema: {
+        tags: TAGS,
+        summary:
+          "Tetapkan penahanan hukum: kasus tidak dihapus oleh masa retensi maupun atas permintaan (tim kasus, penyidik rujukan, koordinator wilayah)",
+        params: IdParam,
+        body: LegalHoldBodySchema,
+        response: { 200: LegalHoldSchema },
+      },
+    },
+    async (req) => svc.set(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
+  );
+
+  app.delete(
+    "/:id/legal-hold",
+    {
+      config: record,
+      schema: { tags: TAGS, summary: "Cabut penahanan hukum kasus", params: IdParam, response: { 200: LegalHoldSchema } },
+    },
+    async (req) => svc.release(requirePrincipal(req), actorOf(req), req.params.id),
+  );
+};
