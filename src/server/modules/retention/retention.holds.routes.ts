@@ -8,47 +8,26 @@ import { LegalHoldService } from "./retention.holds";
 import { LegalHoldBodySchema, LegalHoldSchema } from "./retention.schema";
 
 const TAGS = ["kasus"];
-const record = { access: "policy" as RouteAccess };
+
+/** The options every legal-hold route shares: one case's id, the hold's state as the answer. */
+const about = (summary: string) => ({
+  config: { access: "policy" as RouteAccess },
+  schema: { tags: TAGS, summary, params: IdParam, response: { 200: LegalHoldSchema } },
+});
 
 export const legalHoldRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new LegalHoldService(app.ctx);
-
-  app.get(
-    "/:id/legal-hold",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Status penahanan hukum (legal hold) kasus; alasan hanya untuk yang boleh menetapkannya",
-        params: IdParam,
-        response: { 200: LegalHoldSchema },
-      },
-    },
-    async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
+  const set = about(
+    "Tetapkan penahanan hukum: kasus tidak dihapus oleh masa retensi maupun atas permintaan (tim kasus, penyidik rujukan, koordinator wilayah)",
   );
 
-  app.put(
-    "/:id/legal-hold",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary:
-          "Tetapkan penahanan hukum: kasus tidak dihapus oleh masa retensi maupun atas permintaan (tim kasus, penyidik rujukan, koordinator wilayah)",
-        params: IdParam,
-        body: LegalHoldBodySchema,
-        response: { 200: LegalHoldSchema },
-      },
-    },
-    async (req) => svc.set(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
+  app.get("/:id/legal-hold", about("Status penahanan hukum (legal hold) kasus; alasan hanya untuk yang boleh menetapkannya"), async (req) =>
+    svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
-
-  app.delete(
-    "/:id/legal-hold",
-    {
-      config: record,
-      schema: { tags: TAGS, summary: "Cabut penahanan hukum kasus", params: IdParam, response: { 200: LegalHoldSchema } },
-    },
-    async (req) => svc.release(requirePrincipal(req), actorOf(req), req.params.id),
+  app.put("/:id/legal-hold", { ...set, schema: { ...set.schema, body: LegalHoldBodySchema } }, async (req) =>
+    svc.set(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
+  );
+  app.delete("/:id/legal-hold", about("Cabut penahanan hukum kasus"), async (req) =>
+    svc.release(requirePrincipal(req), actorOf(req), req.params.id),
   );
 };

@@ -5,7 +5,13 @@ import fs from "node:fs";
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, type Client, createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import { anonymous, type Client, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { decrypt } from "../../lib/crypto";
+import { identifierHash } from "../../lib/identifiers";
+import { intelIdentifiers } from "../intel/intel.tables";
+import { IntelSync } from "../intel/intel.sync";
+import { screenings } from "../screening/screening.tables";
+import { volunteers } from "../volunteers/volunteers.tables";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { AttachmentStore } from "../../lib/uploads/attachments";
@@ -31,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function submitReport(phone: string, attachment = false): Promise<string> {
+async function submitReport(phone: string, attachment = false, people?: unknown[]): Promise<string> {
   const attachments: string[] = [];
   if (attachment) {
     const up = await env.app.inject({
@@ -48,7 +54,7 @@ async function submitReport(phone: string, attachment = false): Promise<string> 
     category: "suspicious_offer",
     description: DESCRIPTION,
     location: { regionCode: "36.04.12.2001" },
-    people: [{ name: "Pak Darto", role: "recruiter", phones: [RECRUITER_PHONE] }],
+    people: people ?? [{ name: "Pak Darto", role: "recruiter", phones: [RECRUITER_PHONE] }],
     anonymous: false,
     reporter: { name: REPORTER_NAME, phone, relation: "kakak korban" },
     consent: true,
@@ -256,6 +262,79 @@ describe("erasure on request", () => {
     expect(res.json().counts).toMatchObject({ casePersons: 1, refused: 0 });
     const [v] = await env.ctx.db.select().from(casePersons).where(eq(casePersons.id, c.victimId));
     expect(v!.nikEnc).toBeNull();
+  });
+});
+
+describe("erasure on request, everywhere a phone is named", () => {
+  const PHONE = "0838-4444-5555";
+
+  it("removes the person from a report's people list, a screening, recruiter intelligence and the volunteers, and nothing else", async () => {
+    const report = await submitReport(REPORTER_PHONE, false, [
+      { name: "Bu Sari Wulandari", role: "recruiter", phones: [PHONE] },
+      { name: "Pak Darto", role: "recruiter", phones: [RECRUITER_PHONE] },
+    ]);
+    const office = s.ppa.id;
+    const officer = await sessionFor(env, await createUser(env.ctx, { roles: ["interview_officer"], agencyId: office }));
+    const interview = await officer.request("POST", "/api/screenings", {
+      interviewedAt: "2026-03-10T09:30:00+07:00",
+      applicant: { name: "Siti Rohmah Applicant", phone: PHONE, sex: "female", ageBand: "21-25", desaCode: "36.04.12.2001" },
+      purpose: "tourism",
+      documents: [],
+      redFlags: [],
+      certainty: 4,
+      decision: "issue",
+      missing: [],
+    });
+    expect(interview.statusCode, interview.body).toBe(201);
+    const volunteer = await s.coordinator.http.request("POST", "/api/volunteers", {
+      name: "Relawan Sari Wulandari",
+      phone: PHONE,
+      desaCodes: ["36.04.12.2001"],
+      consentAt: "2025-02-01",
+      codeOfConductAt: "2025-02-01",
+    });
+    expect(volunteer.statusCode, volunteer.body).toBe(201);
+    await new IntelSync(env.ctx).run();
+    const phoneHash = identifierHash(env.ctx.keys, "phone", PHONE)!;
+    const recruiterHash = identifierHash(env.ctx.keys, "phone", RECRUITER_PHONE)!;
+    expect(await env.ctx.db.select().from(intelIdentifiers).where(eq(intelIdentifiers.hash, phoneHash))).toHaveLength(1);
+    const from = await lastAuditId();
+
+    const res = await s.coordinator.http.request("POST", "/api/privacy/erasure", { phone: PHONE, reason: "Permohonan 9/XII/2026" });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().counts).toEqual({
+      reportContacts: 0,
+      reportPeople: 1,
+      casePersons: 0,
+      screenings: 1,
+      intelIdentifiers: 1,
+      volunteers: 1,
+      refused: 0,
+    });
+
+    const [r] = await env.ctx.db.select().from(publicReports).where(eq(publicReports.id, report));
+    expect(JSON.parse(decrypt(env.ctx.keys, r!.peopleEnc!)).map((x: { name: string }) => x.name)).toEqual(["Pak Darto"]);
+    expect(r!.reporterEnc).not.toBeNull(); // the reporter is someone else
+    const hashes = (await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, report))).map((i) => i.hash);
+    expect(hashes).toEqual([recruiterHash]);
+    const [sc] = await env.ctx.db.select().from(screenings).where(eq(screenings.id, interview.json().id));
+    expect(sc).toMatchObject({ phoneEnc: null, phoneHash: null, nikHash: null, sex: "female", purpose: "tourism" });
+    expect(decrypt(env.ctx.keys, sc!.nameEnc)).toBe("");
+    expect(await env.ctx.db.select().from(intelIdentifiers).where(eq(intelIdentifiers.hash, phoneHash))).toEqual([]);
+    expect(await env.ctx.db.select().from(intelIdentifiers).where(eq(intelIdentifiers.hash, recruiterHash))).toHaveLength(1);
+    const [v] = await env.ctx.db.select().from(volunteers).where(eq(volunteers.id, volunteer.json().id));
+    expect(v).toMatchObject({ name: "", phoneEnc: null, active: false, desaCodes: ["36.04.12.2001"] });
+
+    const audit = await auditSince(from);
+    expect(
+      audit
+        .filter((a) => a.action === "privacy.erase_record")
+        .map((a) => a.resourceType)
+        .sort(),
+    ).toEqual(["intel_identifier", "report", "screening", "volunteer"].sort());
+    expectNoPersonalData(audit);
+    const text = JSON.stringify(audit);
+    for (const secret of ["Sari Wulandari", "Siti Rohmah", "84444", "838-4444"]) expect(text).not.toContain(secret);
   });
 });
 
