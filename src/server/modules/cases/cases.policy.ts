@@ -108,6 +108,8 @@ export function caseAbilities(p: Principal, a: CaseAccess, status: string) {
     export: can("export"),
     documents: can("documents"),
     changeDocuments: open && can("documents"),
+    /** Set or release a legal hold (retention module): open or closed, a hold matters most after closure. */
+    legalHold: can("legalHold"),
   };
 }
 export type CaseAbilities = ReturnType<typeof caseAbilities>;
@@ -136,6 +138,7 @@ export const CASE_ABILITIES = [
   "export",
   "documents",
   "changeDocuments",
+  "legalHold",
 ] as const satisfies readonly (keyof CaseAbilities)[];
 
 /** How the caller stands to one referral: a case worker of the receiving agency, or on the sending case's team. */

@@ -1,9 +1,12 @@
 // Legal-process milestones of a case (police report, investigation, prosecution, verdict…). Recorded by the
 // team and by an investigator holding an accepted whole-case referral (`abilities.recordLegal`).
-import { Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { useResource } from "../hooks";
 import { LEGAL_STAGES } from "../../lib/cases";
 import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
@@ -27,6 +30,7 @@ export function LegalTab({ detail, reload }: TabProps) {
   };
   return (
     <Stack>
+      <LegalHold detail={detail} reload={reload} />
       <AddButton show={detail.abilities.recordLegal} label={t("cases.legal.add")} onClick={start} />
       <Empty shown={detail.legal.length === 0}>{t("cases.legal.empty")}</Empty>
       {detail.legal.map((l) => (
@@ -86,6 +90,93 @@ export function LegalTab({ detail, reload }: TabProps) {
             <TextInput label={t("cases.legal.reference")} value={reference} onChange={(e) => setReference(e.currentTarget.value)} />
             <Textarea label={t("cases.legal.notes")} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
           </>
+        )}
+      </FormModal>
+    </Stack>
+  );
+}
+
+type Hold = { held: boolean; reason: string | null; setAt: string | null; setBy: string | null };
+
+/**
+ * Legal hold (UU 27/2022 Pasal 50): while held, the case is never erased by the retention periods nor on a
+ * person's request. Set and released by whoever the server allows (`abilities.legalHold`); reading is audited.
+ */
+function LegalHold({ detail }: TabProps) {
+  const { t } = useTranslation();
+  const base = `/api/cases/${detail.id}/legal-hold`;
+  const hold = useResource<Hold>(base);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const can = detail.abilities.legalHold;
+  async function release() {
+    if (!window.confirm(t("cases.legalHold.releaseConfirm"))) return;
+    setError(null);
+    try {
+      await api.delete(base);
+      hold.reload();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+  const h = hold.data;
+  return (
+    <Stack gap="xs" data-testid="case-legal-hold">
+      {error || hold.error ? (
+        <Alert color="red" role="alert">
+          {error ?? errorMessage(hold.error)}
+        </Alert>
+      ) : null}
+      {h && (
+        <Alert color={h.held ? "orange" : "gray"} title={t(h.held ? "cases.legalHold.held" : "cases.legalHold.none")}>
+          <Stack gap={4}>
+            <Text size="sm">{t("cases.legalHold.lead")}</Text>
+            {h.held && h.setAt && <Text size="sm">{t("cases.legalHold.setBy", { name: h.setBy ?? "", at: formatDateTime(h.setAt) })}</Text>}
+            {h.reason && <Text size="sm">{h.reason}</Text>}
+            {can && (
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => {
+                    setReason(h.reason ?? "");
+                    setOpen(true);
+                  }}
+                >
+                  {t(h.held ? "cases.legalHold.edit" : "cases.legalHold.set")}
+                </Button>
+                {h.held && (
+                  <Button size="xs" variant="subtle" color="red" onClick={release}>
+                    {t("cases.legalHold.release")}
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      <FormModal
+        opened={open}
+        title={t("cases.legalHold.set")}
+        submitLabel={t("common.save")}
+        onClose={() => setOpen(false)}
+        onSubmit={async () => {
+          await api.put(base, { reason: reason.trim() });
+          hold.reload();
+        }}
+      >
+        {(submission) => (
+          <Textarea
+            required
+            autosize
+            minRows={2}
+            label={t("cases.legalHold.reason")}
+            description={t("cases.legalHold.reasonHint")}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={submission.fields.reason}
+          />
         )}
       </FormModal>
     </Stack>
