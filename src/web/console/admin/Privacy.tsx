@@ -1,12 +1,13 @@
 // Erasure of a person's data on request (UU 27/2022 Pasal 43/44): find by phone, NIK or e-mail, preview
 // the counts, then erase with a reason. Shown when the server grants `erasePersonalData`; the server
 // decides everything (what matches, what a legal hold keeps) and audits each step.
-import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { formatNumber } from "../../lib/format";
 import { FormErrorAlert } from "../FormErrorAlert";
+import { ReasonField } from "../ReasonField";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 
@@ -95,14 +96,11 @@ export function Privacy() {
           )}
           {!result.executed && (
             <>
-              <Textarea
-                required
-                autosize
-                minRows={2}
+              <ReasonField
                 label={t("privacy.reason")}
-                description={t("privacy.reasonHint")}
+                hint={t("privacy.reasonHint")}
                 value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
+                onChange={setReason}
                 error={byField.reason}
               />
               <Group>

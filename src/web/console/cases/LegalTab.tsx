@@ -7,6 +7,7 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../hooks";
+import { ReasonField } from "../ReasonField";
 import { LEGAL_STAGES } from "../../lib/cases";
 import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
@@ -167,14 +168,11 @@ function LegalHold({ detail }: TabProps) {
         }}
       >
         {(submission) => (
-          <Textarea
-            required
-            autosize
-            minRows={2}
+          <ReasonField
             label={t("cases.legalHold.reason")}
-            description={t("cases.legalHold.reasonHint")}
+            hint={t("cases.legalHold.reasonHint")}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={setReason}
             error={submission.fields.reason}
           />
         )}
