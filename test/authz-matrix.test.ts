@@ -79,6 +79,13 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/cases/:id/services": "authenticated",
   "PATCH /api/cases/:id/services/:serviceId": "authenticated",
   "POST /api/cases/:id/legal": "authenticated",
+  // Legal hold (retention module): one case, so open at route level; 404 outside the case's audience.
+  "GET /api/cases/:id/legal-hold": "authenticated",
+  "PUT /api/cases/:id/legal-hold": "authenticated",
+  "DELETE /api/cases/:id/legal-hold": "authenticated",
+  // Data-subject erasure (UU 27/2022): the regency-wide coordinator only (the matrix's users have no jurisdiction).
+  "POST /api/privacy/erasure/preview": ["coordinator"],
+  "POST /api/privacy/erasure": ["coordinator"],
   "POST /api/cases/:id/notes": "authenticated",
   "POST /api/cases/:id/consents": "authenticated",
   "POST /api/cases/:id/consents/:consentId/withdraw": "authenticated",

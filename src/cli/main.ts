@@ -9,6 +9,7 @@ import { registerImportP3mi } from "./commands/import-p3mi";
 import { registerIntel } from "./commands/intel";
 import { registerJobcheck } from "./commands/jobcheck";
 import { registerKeys } from "./commands/keys";
+import { registerPrivacy } from "./commands/privacy";
 import { registerUser } from "./commands/user";
 import { registerWorker } from "./commands/worker";
 import { CliError } from "./context";
@@ -24,6 +25,7 @@ registerImportBoundaries(program);
 registerIntel(program);
 registerWorker(program);
 registerBackup(program);
+registerPrivacy(program);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) console.error(err.message);

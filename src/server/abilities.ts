@@ -11,6 +11,7 @@ import { dashboardPolicy } from "./modules/dashboard/dashboard.policy";
 import { outreachRoutePolicy } from "./modules/outreach/outreach.policy";
 import { intelPolicy } from "./modules/intel/intel.policy";
 import { reportQueuePolicy } from "./modules/reports/reports.policy";
+import { privacyPolicy } from "./modules/retention/retention.policy";
 import { screeningRoutePolicy } from "./modules/screening/screening.policy";
 import { villageRoutePolicy } from "./modules/villages/villages.policy";
 import { volunteerPolicy } from "./modules/volunteers/volunteers.policy";
@@ -42,5 +43,6 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     viewScreeningStats: screeningRoutePolicy.can(p, "stats", undefined),
     viewScreeningVisits: screeningRoutePolicy.can(p, "visits", undefined),
     viewScreeningReferrals: screeningRoutePolicy.can(p, "referrals", undefined),
+    erasePersonalData: privacyPolicy.can(p, "erase", undefined),
   };
 }

@@ -54,6 +54,8 @@ import { notificationRoutes } from "./modules/notifications/notifications.routes
 import { reportRoutes } from "./modules/reports/reports.routes";
 import { villageRoutes } from "./modules/villages/villages.routes";
 import { volunteerRoutes } from "./modules/volunteers/volunteers.routes";
+import { legalHoldRoutes } from "./modules/retention/retention.holds.routes";
+import { privacyRoutes } from "./modules/retention/retention.routes";
 import { databaseRateLimitStore } from "./modules/ratelimit/ratelimit.service";
 import { installMetrics } from "./modules/metrics/metrics";
 
@@ -236,7 +238,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(outreachRoutes, { prefix: "/api/outreach" });
   await app.register(chatCheckRoutes, { prefix: "/api/outreach/chat-check" });
   await app.register(volunteerRoutes, { prefix: "/api/volunteers", activityOf: recorderActivity });
-  await app.register(caseRoutes, { prefix: "/api/cases" });
+  await app.register(caseRoutes, { prefix: "/api/cases", extra: [legalHoldRoutes] });
   await app.register(referralRoutes, { prefix: "/api/referrals" });
   await app.register(screeningRoutes, { prefix: "/api/screenings" });
   await app.register(intelRoutes, { prefix: "/api/intel" });
@@ -245,6 +247,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(dashboardRoutes, { prefix: "/api/dashboard" });
   await app.register(publicOpendataRoutes, { prefix: "/api/public" });
   await app.register(publicLeafletRoutes, { prefix: "/api/public" });
+  await app.register(privacyRoutes, { prefix: "/api/privacy" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const webDir = opts.webDir ?? WEB_DIR;

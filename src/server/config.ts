@@ -14,6 +14,41 @@ export type DbTimeouts = {
 };
 export const DEFAULT_DB_TIMEOUTS: DbTimeouts = { connectMs: 5_000, statementMs: 5_000, idleInTransactionMs: 30_000 };
 
+/**
+ * How long personal fields are kept, in days, per record class (UU 27/2022: no longer than the purpose
+ * needs). 0 = never erased by the retention job. Counted from: closing (reports, cases), the interview
+ * (screenings), the upload (outreach photos), creation (notifications). Documented in docs/DEPLOY.md.
+ */
+export type RetentionPeriods = {
+  /** Closed reports: 5 years (a complaint may be reopened or become a case; the reporting period of the task force). */
+  reportClosedDays: number;
+  /** Rejected reports (spam, not trafficking, unverifiable): 1 year. */
+  reportRejectedDays: number;
+  /** Closed cases: 10 years (victims' files are archives: UU 43/2009; restitution and appeals run for years). */
+  caseClosedDays: number;
+  /** Passport screenings: 5 years (the applicant's passport and migration cycle). */
+  screeningDays: number;
+  /** Outreach session photos: 3 years (programme reporting). */
+  outreachPhotoDays: number;
+  /** In-app notifications (they name reports and cases): 1 year. */
+  notificationDays: number;
+};
+export const DEFAULT_RETENTION: RetentionPeriods = {
+  reportClosedDays: 5 * 365,
+  reportRejectedDays: 365,
+  caseClosedDays: 10 * 365,
+  screeningDays: 5 * 365,
+  outreachPhotoDays: 3 * 365,
+  notificationDays: 365,
+};
+const retentionDays = (d: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 365)
+    .default(d);
+
 const boolish = z
   .union([z.boolean(), z.string()])
   .transform((v) => (typeof v === "boolean" ? v : !["0", "false", "no", "off", ""].includes(v.toLowerCase())));
@@ -92,6 +127,12 @@ const EnvSchema = z.object({
     .url()
     .regex(/^https?:\/\//, "SIMPUL_PUBLIC_URL: an http(s) address such as https://simpul.example.go.id")
     .optional(),
+  SIMPUL_RETAIN_REPORT_DAYS: retentionDays(DEFAULT_RETENTION.reportClosedDays),
+  SIMPUL_RETAIN_REJECTED_REPORT_DAYS: retentionDays(DEFAULT_RETENTION.reportRejectedDays),
+  SIMPUL_RETAIN_CASE_DAYS: retentionDays(DEFAULT_RETENTION.caseClosedDays),
+  SIMPUL_RETAIN_SCREENING_DAYS: retentionDays(DEFAULT_RETENTION.screeningDays),
+  SIMPUL_RETAIN_OUTREACH_PHOTO_DAYS: retentionDays(DEFAULT_RETENTION.outreachPhotoDays),
+  SIMPUL_RETAIN_NOTIFICATION_DAYS: retentionDays(DEFAULT_RETENTION.notificationDays),
 });
 
 export type Config = {
@@ -138,6 +179,8 @@ export type Config = {
   metricsToken?: string;
   /** The public site's address as residents type it (printed under the leaflets' QR codes); the request's own address when unset. */
   publicUrl?: string;
+  /** Retention periods of personal data (retention module). */
+  retention: RetentionPeriods;
   version: string;
 };
 
@@ -186,6 +229,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrate: e.SIMPUL_MIGRATE,
     metricsToken: e.SIMPUL_METRICS_TOKEN,
     publicUrl: e.SIMPUL_PUBLIC_URL?.replace(/\/+$/, ""),
+    retention: {
+      reportClosedDays: e.SIMPUL_RETAIN_REPORT_DAYS,
+      reportRejectedDays: e.SIMPUL_RETAIN_REJECTED_REPORT_DAYS,
+      caseClosedDays: e.SIMPUL_RETAIN_CASE_DAYS,
+      screeningDays: e.SIMPUL_RETAIN_SCREENING_DAYS,
+      outreachPhotoDays: e.SIMPUL_RETAIN_OUTREACH_PHOTO_DAYS,
+      notificationDays: e.SIMPUL_RETAIN_NOTIFICATION_DAYS,
+    },
     version: APP_VERSION,
     ...overrides,
   };

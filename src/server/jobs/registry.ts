@@ -13,6 +13,7 @@ import { outreachJobs } from "../modules/outreach/outreach.jobs";
 import { coordinationJobs } from "../modules/coordination/coordination.jobs";
 import { rateLimitJobs } from "../modules/ratelimit/ratelimit.jobs";
 import { reportJobs } from "../modules/reports/reports.jobs";
+import { retentionJobs } from "../modules/retention/retention.jobs";
 import type { Job } from "./jobs";
 
 export function recurringJobs(ctx: AppContext): Job[] {
@@ -27,6 +28,7 @@ export function recurringJobs(ctx: AppContext): Job[] {
     ...auditJobs(ctx),
     ...rateLimitJobs(ctx),
     ...mailJobs(ctx),
+    ...retentionJobs(ctx),
   ]);
 }
 

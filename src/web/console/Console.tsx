@@ -13,6 +13,7 @@ import { Agencies } from "./admin/Agencies";
 import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
 import { Users } from "./admin/Users";
 import { Audit } from "./audit/Audit";
+import { Privacy } from "./admin/Privacy";
 import { ReportDetailPage } from "./reports/ReportDetailPage";
 import { Reports, REPORTS_PATH } from "./reports/Reports";
 import { Dashboard } from "./Dashboard";
@@ -193,6 +194,8 @@ function ConsolePage({ me }: { me: Me }) {
       return <Users />;
     case "audit":
       return <Audit />;
+    case "privacy":
+      return <Privacy />;
     case "reports":
       return <Reports me={me} />;
     default:

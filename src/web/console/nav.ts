@@ -32,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "agencies", path: "/konsol/admin/instansi", ability: "manageAgencies", group: "admin", built: true },
   { id: "users", path: "/konsol/admin/pengguna", ability: "manageUsers", group: "admin", built: true },
   { id: "audit", path: "/konsol/audit", ability: "readAudit", group: "oversight", built: true },
+  { id: "privacy", path: "/konsol/data-pribadi", ability: "erasePersonalData", group: "oversight", built: true },
 ];
 
 export function allowed(item: NavItem, abilities: Record<string, boolean>): boolean {

@@ -70,7 +70,7 @@ describe("case abilities in the detail response", () => {
       Object.entries(coordinator)
         .filter(([, v]) => v)
         .map(([k]) => k),
-    ).toEqual(["export"]);
+    ).toEqual(["export", "legalHold"]); // the area's coordinator may put the case under legal hold (retention.test.ts)
 
     // The server agrees with what it offered.
     expect((await s.member.http.request("POST", `/api/cases/${k.id}/close`, { reason: "other" })).statusCode).toBe(403);

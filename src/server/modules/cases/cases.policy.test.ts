@@ -49,10 +49,23 @@ const ACTIONS: CaseAction[] = [
   "overrideConsent",
   "export",
   "documents",
+  "legalHold",
 ];
 
 // What each role may do at each relationship; every action not listed is denied.
-const TEAM = ["read", "readIdentity", "readNarrative", "edit", "note", "updateService", "recordLegal", "refer", "export", "documents"];
+const TEAM = [
+  "read",
+  "readIdentity",
+  "readNarrative",
+  "edit",
+  "note",
+  "updateService",
+  "recordLegal",
+  "refer",
+  "export",
+  "documents",
+  "legalHold",
+];
 const ALLOWED: Record<"case_manager" | "investigator" | "coordinator", Partial<Record<Relation, string[]>>> = {
   case_manager: {
     owner: [...TEAM, "manageTeam", "close", "overrideConsent"],
@@ -66,12 +79,13 @@ const ALLOWED: Record<"case_manager" | "investigator" | "coordinator", Partial<R
     // Criminal procedure: an investigator on the team may share without recorded consent.
     member: [...TEAM, "overrideConsent"],
     // The police receive a whole case to investigate it: they record its legal milestones.
-    referralCase: ["read", "readIdentity", "readNarrative", "note", "updateService", "recordLegal", "export", "documents"],
+    referralCase: ["read", "readIdentity", "readNarrative", "note", "updateService", "recordLegal", "export", "documents", "legalHold"],
     referralService: ["read", "readIdentity", "note", "updateService", "export"],
     aggregate: ["read", "export"],
   },
-  // Coordinators only ever reach a case at aggregate level (accessTo never gives them more).
-  coordinator: { aggregate: ["read", "export"] },
+  // Coordinators only ever reach a case at aggregate level (accessTo never gives them more); the area's
+  // coordinator may put a case under legal hold (retention module).
+  coordinator: { aggregate: ["read", "export", "legalHold"] },
 };
 
 describe("casePolicy: role × relationship × action", () => {

@@ -30,7 +30,8 @@ export type CaseAction =
   | "refer"
   | "overrideConsent"
   | "export"
-  | "documents";
+  | "documents"
+  | "legalHold";
 
 export const casePolicy = definePolicy<CaseAction, CaseAccess>("case", {
   read: () => true,
@@ -54,6 +55,11 @@ export const casePolicy = definePolicy<CaseAction, CaseAccess>("case", {
   export: () => true,
   /** Documents (list, download, upload, delete): the team and whole-case referrals; others get 404. */
   documents: (_p, a) => team(a) || fullReferral(a),
+  /**
+   * Legal hold (retention module: the case is never erased while held): whoever records legal milestones,
+   * and the coordinator of the area (the task force answers the prosecutor's and the court's requests).
+   */
+  legalHold: (p, a) => team(a) || (fullReferral(a) && hasRole(p, "investigator")) || (a.level === "aggregate" && hasRole(p, "coordinator")),
 });
 
 /** Action-level rules for routes that are not about one case. */
@@ -102,6 +108,8 @@ export function caseAbilities(p: Principal, a: CaseAccess, status: string) {
     export: can("export"),
     documents: can("documents"),
     changeDocuments: open && can("documents"),
+    /** Set or release a legal hold (retention module): open or closed, a hold matters most after closure. */
+    legalHold: can("legalHold"),
   };
 }
 export type CaseAbilities = ReturnType<typeof caseAbilities>;
@@ -130,6 +138,7 @@ export const CASE_ABILITIES = [
   "export",
   "documents",
   "changeDocuments",
+  "legalHold",
 ] as const satisfies readonly (keyof CaseAbilities)[];
 
 /** How the caller stands to one referral: a case worker of the receiving agency, or on the sending case's team. */

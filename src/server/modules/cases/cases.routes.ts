@@ -239,7 +239,11 @@ function caseTeamRoutes(app: App, svc: CaseService) {
   );
 }
 
-export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
+/**
+ * `extra`: routes about one case that another module owns (the retention module's legal hold), handed in
+ * by app.ts so they sit behind the same 404-before-validation hook without cases importing that module.
+ */
+export const caseRoutes: FastifyPluginAsyncZod<{ extra?: FastifyPluginAsyncZod[] }> = async (app, opts) => {
   const svc = new CaseService(app.ctx);
 
   // One case, outside the caller's audience: 404 before the body is validated.
@@ -259,6 +263,7 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
   caseTeamRoutes(app, svc);
   await app.register(caseRecordRoutes, { svc });
   await app.register(caseDocumentRoutes, { svc });
+  for (const plugin of opts.extra ?? []) await app.register(plugin);
 };
 
 function sendExport(reply: FastifyReply, r: { json?: unknown; csv?: string }, name: string) {

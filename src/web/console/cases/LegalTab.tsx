@@ -1,10 +1,16 @@
 // Legal-process milestones of a case (police report, investigation, prosecution, verdict…). Recorded by the
 // team and by an investigator holding an accepted whole-case referral (`abilities.recordLegal`).
-import { Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/errors";
+import { formatDateTime } from "../../lib/format";
+import { useResource } from "../hooks";
+import { ReasonField } from "../ReasonField";
 import { LEGAL_STAGES } from "../../lib/cases";
 import { AddableTab, useDialogForm } from "./AddableTab";
+import { FormModal } from "./FormModal";
 import type { TabProps } from "./CaseDetailPage";
 import { DateField, NoteField } from "../fields";
 import { ChoiceField } from "./fields";
@@ -15,58 +21,149 @@ export function LegalTab({ detail, reload }: TabProps) {
   const form = useDialogForm(() => ({ stage: "police_report", date: "", articles: "", reference: "", notes: "" }));
   const { stage, date, articles, reference, notes } = form.values;
   return (
-    <AddableTab
-      canAdd={detail.abilities.recordLegal}
-      addLabel={t("cases.legal.add")}
-      empty={t("cases.legal.empty")}
-      isEmpty={detail.legal.length === 0}
-      form={form}
-      onSubmit={async () => {
-        await api.post(`/api/cases/${detail.id}/legal`, {
-          stage,
-          date,
-          articles: splitList(articles),
-          ...(reference.trim() ? { reference: reference.trim() } : {}),
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-        });
-        reload();
-      }}
-      fields={(submission) => (
-        <>
-          <ChoiceField
-            label={t("cases.legal.stageLabel")}
-            prefix="cases.legal.stage"
-            values={LEGAL_STAGES}
-            value={stage}
-            onChange={form.set("stage")}
-          />
-          <DateField required label={t("cases.legal.date")} value={date} onChange={form.set("date")} error={submission.fields.date} />
-          <TextInput
-            label={t("cases.legal.articles")}
-            description={t("cases.legal.articlesHint")}
-            value={articles}
-            onChange={(e) => form.set("articles")(e.currentTarget.value)}
-            error={Object.entries(submission.fields).find(([k]) => k.startsWith("articles"))?.[1]}
-          />
-          <TextInput label={t("cases.legal.reference")} value={reference} onChange={(e) => form.set("reference")(e.currentTarget.value)} />
-          <NoteField label={t("cases.legal.notes")} value={notes} onChange={form.set("notes")} />
-        </>
-      )}
-    >
-      {detail.legal.map((l) => (
-        <Stack key={l.id} gap={2}>
-          <Text fw={600}>
-            {day(l.date)} · {t(`cases.legal.stage.${l.stage}`)}
-          </Text>
-          {l.articles.length > 0 && <Text size="sm">{t("cases.legal.articlesList", { list: l.articles.join(", ") })}</Text>}
-          {l.reference && (
-            <Text size="sm">
-              {t("cases.legal.reference")}: {l.reference}
+    <Stack>
+      <LegalHold detail={detail} reload={reload} />
+      <AddableTab
+        canAdd={detail.abilities.recordLegal}
+        addLabel={t("cases.legal.add")}
+        empty={t("cases.legal.empty")}
+        isEmpty={detail.legal.length === 0}
+        form={form}
+        onSubmit={async () => {
+          await api.post(`/api/cases/${detail.id}/legal`, {
+            stage,
+            date,
+            articles: splitList(articles),
+            ...(reference.trim() ? { reference: reference.trim() } : {}),
+            ...(notes.trim() ? { notes: notes.trim() } : {}),
+          });
+          reload();
+        }}
+        fields={(submission) => (
+          <>
+            <ChoiceField
+              label={t("cases.legal.stageLabel")}
+              prefix="cases.legal.stage"
+              values={LEGAL_STAGES}
+              value={stage}
+              onChange={form.set("stage")}
+            />
+            <DateField required label={t("cases.legal.date")} value={date} onChange={form.set("date")} error={submission.fields.date} />
+            <TextInput
+              label={t("cases.legal.articles")}
+              description={t("cases.legal.articlesHint")}
+              value={articles}
+              onChange={(e) => form.set("articles")(e.currentTarget.value)}
+              error={Object.entries(submission.fields).find(([k]) => k.startsWith("articles"))?.[1]}
+            />
+            <TextInput
+              label={t("cases.legal.reference")}
+              value={reference}
+              onChange={(e) => form.set("reference")(e.currentTarget.value)}
+            />
+            <NoteField label={t("cases.legal.notes")} value={notes} onChange={form.set("notes")} />
+          </>
+        )}
+      >
+        {detail.legal.map((l) => (
+          <Stack key={l.id} gap={2}>
+            <Text fw={600}>
+              {day(l.date)} · {t(`cases.legal.stage.${l.stage}`)}
             </Text>
-          )}
-          {l.notes && <Text size="sm">{l.notes}</Text>}
-        </Stack>
-      ))}
-    </AddableTab>
+            {l.articles.length > 0 && <Text size="sm">{t("cases.legal.articlesList", { list: l.articles.join(", ") })}</Text>}
+            {l.reference && (
+              <Text size="sm">
+                {t("cases.legal.reference")}: {l.reference}
+              </Text>
+            )}
+            {l.notes && <Text size="sm">{l.notes}</Text>}
+          </Stack>
+        ))}
+      </AddableTab>
+    </Stack>
+  );
+}
+
+type Hold = { held: boolean; reason: string | null; setAt: string | null; setBy: string | null };
+
+/**
+ * Legal hold (UU 27/2022 Pasal 50): while held, the case is never erased by the retention periods nor on a
+ * person's request. Set and released by whoever the server allows (`abilities.legalHold`); reading is audited.
+ */
+function LegalHold({ detail }: TabProps) {
+  const { t } = useTranslation();
+  const base = `/api/cases/${detail.id}/legal-hold`;
+  const hold = useResource<Hold>(base);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const can = detail.abilities.legalHold;
+  async function release() {
+    if (!window.confirm(t("cases.legalHold.releaseConfirm"))) return;
+    setError(null);
+    try {
+      await api.delete(base);
+      hold.reload();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+  const h = hold.data;
+  return (
+    <Stack gap="xs" data-testid="case-legal-hold">
+      {error || hold.error ? (
+        <Alert color="red" role="alert">
+          {error ?? errorMessage(hold.error)}
+        </Alert>
+      ) : null}
+      {h && (
+        <Alert color={h.held ? "orange" : "gray"} title={t(h.held ? "cases.legalHold.held" : "cases.legalHold.none")}>
+          <Stack gap={4}>
+            <Text size="sm">{t("cases.legalHold.lead")}</Text>
+            {h.held && h.setAt && <Text size="sm">{t("cases.legalHold.setBy", { name: h.setBy ?? "", at: formatDateTime(h.setAt) })}</Text>}
+            {h.reason && <Text size="sm">{h.reason}</Text>}
+            {can && (
+              <Group gap="xs">
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => {
+                    setReason(h.reason ?? "");
+                    setOpen(true);
+                  }}
+                >
+                  {t(h.held ? "cases.legalHold.edit" : "cases.legalHold.set")}
+                </Button>
+                {h.held && (
+                  <Button size="xs" variant="subtle" color="red" onClick={release}>
+                    {t("cases.legalHold.release")}
+                  </Button>
+                )}
+              </Group>
+            )}
+          </Stack>
+        </Alert>
+      )}
+      <FormModal
+        opened={open}
+        title={t("cases.legalHold.set")}
+        submitLabel={t("common.save")}
+        onClose={() => setOpen(false)}
+        onSubmit={async () => {
+          await api.put(base, { reason: reason.trim() });
+          hold.reload();
+        }}
+      >
+        {(submission) => (
+          <ReasonField
+            label={t("cases.legalHold.reason")}
+            hint={t("cases.legalHold.reasonHint")}
+            value={reason}
+            onChange={setReason}
+            error={submission.fields.reason}
+          />
+        )}
+      </FormModal>
+    </Stack>
   );
 }
