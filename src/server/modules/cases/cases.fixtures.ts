@@ -1,6 +1,7 @@
 // Test fixtures for the case module: three agencies, their staff, and a case with a victim.
 import type { Role } from "../../../core/roles";
 import { type Client, createAgency, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import { principalOf } from "../../auth/auth.service";
 import type { Principal } from "../../auth/principal";
 
 export const VICTIM = {
@@ -14,19 +15,6 @@ export const VICTIM = {
   pmiStatus: "non_procedural" as const,
   citizenship: ["ID"],
 };
-
-export function principalOf(u: TestUser): Principal {
-  return {
-    id: u.id,
-    tenant: u.tenant,
-    username: u.username,
-    displayName: u.displayName,
-    agencyId: u.agencyId,
-    roles: u.roles as Role[],
-    jurisdiction: u.jurisdiction,
-    locale: "id",
-  };
-}
 
 export async function staff(env: TestEnv) {
   const ppa = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
