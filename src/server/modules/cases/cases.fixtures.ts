@@ -59,3 +59,18 @@ export async function openCase(owner: Actor, extra: Record<string, unknown> = {}
   const body = res.json();
   return { id: body.id as string, code: body.code as string, victimId: body.persons[0].id as string };
 }
+
+/** Records consent to share the case with an agency (given, in writing, unless said otherwise). */
+export function shareConsent(
+  who: { http: Client },
+  caseId: string,
+  agencyId: string,
+  consent: { given?: boolean; method?: "written" | "verbal" | "guardian" } = {},
+) {
+  return who.http.request("POST", `/api/cases/${caseId}/consents`, {
+    purpose: "share_with_agency",
+    agencyId,
+    given: consent.given ?? true,
+    method: consent.method ?? "written",
+  });
+}
