@@ -1,3 +1,4 @@
+import { routeDoc } from "./route-access";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "./principal";
@@ -6,6 +7,8 @@ import { type AbilitiesOf, meOf, MeSchema } from "./auth.me";
 import { safeString } from "../lib/validation";
 import { SESSION_COOKIE } from "./auth.hook";
 import { AuthService, type NewSession } from "./auth.service";
+
+const doc = routeDoc(["auth"]);
 
 const SessionResponse = z.object({ status: z.literal("ok"), user: MeSchema, csrfToken: z.string() });
 const LoginResponse = z.discriminatedUnion("status", [
@@ -29,15 +32,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
 
   app.post(
     "/login",
-    {
-      config: { access: "public", ...limit(20) },
-      schema: {
-        tags: ["auth"],
-        summary: "Masuk dengan nama pengguna dan kata sandi",
-        body: z.object({ username: safeString().trim().min(1).max(100), password: safeString().min(1).max(200) }).strict(),
-        response: { 200: LoginResponse },
-      },
-    },
+    doc({ access: "public", ...limit(20) }, "Masuk dengan nama pengguna dan kata sandi", {
+      body: z.object({ username: safeString().trim().min(1).max(100), password: safeString().min(1).max(200) }).strict(),
+      response: { 200: LoginResponse },
+    }),
     async (req, reply) => {
       const outcome = await auth.login(req.body.username, req.body.password, req.ip);
       if (outcome.status !== "ok") return outcome;
@@ -52,15 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
 
   app.post(
     "/totp",
-    {
-      config: { access: "public", ...limit(20) },
-      schema: {
-        tags: ["auth"],
-        summary: "Kode verifikasi dua langkah (TOTP), juga untuk pendaftaran pertama",
-        body: z.object({ challenge: safeString().min(10).max(2000), code: safeString().trim().min(6).max(8) }).strict(),
-        response: { 200: SessionResponse },
-      },
-    },
+    doc({ access: "public", ...limit(20) }, "Kode verifikasi dua langkah (TOTP), juga untuk pendaftaran pertama", {
+      body: z.object({ challenge: safeString().min(10).max(2000), code: safeString().trim().min(6).max(8) }).strict(),
+      response: { 200: SessionResponse },
+    }),
     async (req, reply) => {
       const s = await auth.verifyTotp(req.body.challenge, req.body.code.replace(/\s/g, ""), req.ip);
       setCookie(reply, s);
@@ -70,14 +63,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
 
   app.get(
     "/me",
-    {
-      config: { access: "authenticated" },
-      schema: {
-        tags: ["auth"],
-        summary: "Pengguna yang sedang masuk",
-        response: { 200: z.object({ user: MeSchema, csrfToken: z.string() }) },
-      },
-    },
+    doc({ access: "authenticated" }, "Pengguna yang sedang masuk", {
+      response: { 200: z.object({ user: MeSchema, csrfToken: z.string() }) },
+    }),
     async (req) => {
       const p = requirePrincipal(req);
       return { user: await meOf(app.ctx, p, opts.abilitiesOf), csrfToken: req.auth!.csrfToken };
@@ -86,15 +74,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
 
   app.post(
     "/password",
-    {
-      config: { access: "authenticated", ...limit(10) },
-      schema: {
-        tags: ["auth"],
-        summary: "Ganti kata sandi sendiri (wajib setelah kata sandi sementara)",
-        body: z.object({ currentPassword: safeString().min(1).max(200), newPassword: safeString().min(1).max(200) }).strict(),
-        response: { 204: z.null() },
-      },
-    },
+    doc({ access: "authenticated", ...limit(10) }, "Ganti kata sandi sendiri (wajib setelah kata sandi sementara)", {
+      body: z.object({ currentPassword: safeString().min(1).max(200), newPassword: safeString().min(1).max(200) }).strict(),
+      response: { 204: z.null() },
+    }),
     async (req, reply) => {
       const p = requirePrincipal(req);
       await auth.changePassword(p, req.auth!.sessionHash, req.body.currentPassword, req.body.newPassword, req.ip);
@@ -102,14 +85,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ abilitiesOf: AbilitiesOf }> = a
     },
   );
 
-  app.post(
-    "/logout",
-    { config: { access: "authenticated" }, schema: { tags: ["auth"], summary: "Keluar", response: { 204: z.null() } } },
-    async (req, reply) => {
-      if (!req.auth) throw new AppError("unauthenticated");
-      await auth.logout(req.auth.sessionHash, actorOf(req));
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return reply.status(204).send(null);
-    },
-  );
+  app.post("/logout", doc({ access: "authenticated" }, "Keluar", { response: { 204: z.null() } }), async (req, reply) => {
+    if (!req.auth) throw new AppError("unauthenticated");
+    await auth.logout(req.auth.sessionHash, actorOf(req));
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.status(204).send(null);
+  });
 };

@@ -18,10 +18,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/agencies",
-    {
-      config: access(agencyPolicy, "list"),
-      schema: { tags: ["admin"], summary: "Daftar instansi", response: { 200: z.object({ items: z.array(AgencySchema) }) } },
-    },
+    doc(access(agencyPolicy, "list"), "Daftar instansi", { response: { 200: z.object({ items: z.array(AgencySchema) }) } }),
     async (req) => {
       return { items: await svc.listAgencies(requirePrincipal(req)) };
     },
@@ -29,10 +26,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/agencies",
-    {
-      config: access(agencyPolicy, "manage"),
-      schema: { tags: ["admin"], summary: "Tambah instansi", body: AgencyCreateSchema, response: { 201: AgencySchema } },
-    },
+    doc(access(agencyPolicy, "manage"), "Tambah instansi", { body: AgencyCreateSchema, response: { 201: AgencySchema } }),
     async (req, reply) => {
       return reply.status(201).send(await svc.createAgency(requirePrincipal(req), actorOf(req), req.body));
     },
@@ -40,10 +34,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/agencies/:id",
-    {
-      config: access(agencyPolicy, "manage"),
-      schema: { tags: ["admin"], summary: "Ubah instansi", params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } },
-    },
+    doc(access(agencyPolicy, "manage"), "Ubah instansi", { params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } }),
     async (req) => {
       return svc.updateAgency(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
@@ -77,10 +68,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/users/:id",
-    {
-      config: access(userPolicy, "update"),
-      schema: { tags: ["admin"], summary: "Ubah pengguna", params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } },
-    },
+    doc(access(userPolicy, "update"), "Ubah pengguna", { params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } }),
     async (req) => {
       return svc.updateUser(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },

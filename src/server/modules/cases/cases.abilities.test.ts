@@ -8,7 +8,7 @@ import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { escalateCaseDeadlines } from "./cases.oversight";
 import { users } from "../../db/schema";
 import { notifications } from "../notifications/notifications.tables";
-import { type Actor, openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { type Actor, openCase, shareConsent, type Staff, staff, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;
 let s: Staff;
@@ -118,16 +118,7 @@ describe("case abilities in the detail response", () => {
 describe("referral abilities", () => {
   it("the receiver is offered accept and reject, the sender revoke; each is refused to the other side", async () => {
     const k = await openCase(s.owner);
-    expect(
-      (
-        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
-          purpose: "share_with_agency",
-          agencyId: s.dinkes.id,
-          given: true,
-          method: "written",
-        })
-      ).statusCode,
-    ).toBe(201);
+    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
     const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
       scope: "case",
       toAgencyId: s.dinkes.id,
@@ -153,16 +144,7 @@ describe("referral abilities", () => {
       .set({ email: sql`'u' || ${users.id} || '@dinkes.test'` })
       .where(eq(users.agencyId, s.dinkes.id));
     const k = await openCase(s.owner);
-    expect(
-      (
-        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
-          purpose: "share_with_agency",
-          agencyId: s.dinkes.id,
-          given: true,
-          method: "written",
-        })
-      ).statusCode,
-    ).toBe(201);
+    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
     const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
       scope: "case",
       toAgencyId: s.dinkes.id,
@@ -202,16 +184,7 @@ describe("overdue services", () => {
     expect(onlyOverdue).toContain(k.id);
 
     // An unanswered referral past its deadline counts too.
-    expect(
-      (
-        await s.owner.http.request("POST", `/api/cases/${k.id}/consents`, {
-          purpose: "share_with_agency",
-          agencyId: s.dinkes.id,
-          given: true,
-          method: "written",
-        })
-      ).statusCode,
-    ).toBe(201);
+    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
     const ref = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
       scope: "case",
       toAgencyId: s.dinkes.id,

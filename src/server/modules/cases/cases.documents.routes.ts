@@ -59,10 +59,7 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = a
 
   app.get(
     "/:id/documents/:documentId",
-    {
-      config: record,
-      schema: { tags: TAGS, summary: "Unduh dokumen kasus (setiap unduhan dicatat di jejak audit)", description: WHO, params: DocParams },
-    },
+    doc(record, "Unduh dokumen kasus (setiap unduhan dicatat di jejak audit)", { description: WHO, params: DocParams }),
     async (req, reply) => {
       const d = await docs.read(requirePrincipal(req), actorOf(req), req.params.id, req.params.documentId);
       return sendDownload(reply, { contentType: d.mediaType, data: d.data, filename: downloadName(d.name, d.mediaType) });

@@ -6,7 +6,7 @@ import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
 import { notifications } from "../notifications/notifications.tables";
-import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { openCase, shareConsent, type Staff, staff, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;
 let s: Staff;
@@ -40,12 +40,7 @@ async function dumpCaseTables(): Promise<string> {
 /** A case with an accepted one-service referral to Dinkes (dinkesWorker2 assigned). */
 async function caseWithServiceReferral() {
   const c = await openCase(s.owner);
-  await s.owner.http.request("POST", `/api/cases/${c.id}/consents`, {
-    purpose: "share_with_agency",
-    agencyId: s.dinkes.id,
-    given: true,
-    method: "written",
-  });
+  await shareConsent(s.owner, c.id, s.dinkes.id);
   const serviceId = (
     await s.owner.http.request("POST", `/api/cases/${c.id}/services`, {
       type: "health",
@@ -366,33 +361,18 @@ describe("withdrawing consent after a referral was accepted", () => {
   it("a refusal recorded later ends it too; another valid consent to the same agency keeps it; overrides stay", async () => {
     // Refusal.
     const a = await caseWithServiceReferral();
-    await s.owner.http.request("POST", `/api/cases/${a.id}/consents`, {
-      purpose: "share_with_agency",
-      agencyId: s.dinkes.id,
-      given: false,
-      method: "verbal",
-    });
+    await shareConsent(s.owner, a.id, s.dinkes.id, { given: false, method: "verbal" });
     expect((await s.dinkesWorker2.http.request("GET", `/api/cases/${a.id}`)).statusCode).toBe(404);
 
     // Two consents to Dinkes: withdrawing the older one leaves the newer in force.
     const b = await caseWithServiceReferral();
     const older = await consentOf(b.id, s.dinkes.id);
-    await s.owner.http.request("POST", `/api/cases/${b.id}/consents`, {
-      purpose: "share_with_agency",
-      agencyId: s.dinkes.id,
-      given: true,
-      method: "guardian",
-    });
+    await shareConsent(s.owner, b.id, s.dinkes.id, { method: "guardian" });
     await s.owner.http.request("POST", `/api/cases/${b.id}/consents/${older}/withdraw`);
     expect((await s.dinkesWorker2.http.request("GET", `/api/cases/${b.id}`)).statusCode).toBe(200);
 
     // Withdrawing consent for another agency changes nothing for Dinkes.
-    await s.owner.http.request("POST", `/api/cases/${b.id}/consents`, {
-      purpose: "share_with_agency",
-      agencyId: s.polres.id,
-      given: true,
-      method: "written",
-    });
+    await shareConsent(s.owner, b.id, s.polres.id);
     await s.owner.http.request("POST", `/api/cases/${b.id}/consents/${await consentOf(b.id, s.polres.id)}/withdraw`);
     expect((await s.dinkesWorker2.http.request("GET", `/api/cases/${b.id}`)).statusCode).toBe(200);
 
@@ -405,23 +385,13 @@ describe("withdrawing consent after a referral was accepted", () => {
       overrideReason: "Penyidikan tindak pidana berjalan",
     });
     await s.investigator.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {});
-    await s.owner.http.request("POST", `/api/cases/${c.id}/consents`, {
-      purpose: "share_with_agency",
-      agencyId: s.polres.id,
-      given: false,
-      method: "verbal",
-    });
+    await shareConsent(s.owner, c.id, s.polres.id, { given: false, method: "verbal" });
     expect((await s.investigator.http.request("GET", `/api/cases/${c.id}`)).json().access).toBe("referral_case");
   });
 
   it("a referral still waiting for an answer is revoked as well", async () => {
     const c = await openCase(s.owner);
-    await s.owner.http.request("POST", `/api/cases/${c.id}/consents`, {
-      purpose: "share_with_agency",
-      agencyId: s.polres.id,
-      given: true,
-      method: "written",
-    });
+    await shareConsent(s.owner, c.id, s.polres.id);
     const ref = (
       await s.owner.http.request("POST", `/api/cases/${c.id}/referrals`, { scope: "case", toAgencyId: s.polres.id, reason: "Other" })
     ).json();

@@ -1,6 +1,7 @@
 // Test fixtures for the case module: three agencies, their staff, and a case with a victim.
 import type { Role } from "../../../core/roles";
 import { type Client, createAgency, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import { principalOf } from "../../auth/auth.service";
 import type { Principal } from "../../auth/principal";
 
 export const VICTIM = {
@@ -14,19 +15,6 @@ export const VICTIM = {
   pmiStatus: "non_procedural" as const,
   citizenship: ["ID"],
 };
-
-export function principalOf(u: TestUser): Principal {
-  return {
-    id: u.id,
-    tenant: u.tenant,
-    username: u.username,
-    displayName: u.displayName,
-    agencyId: u.agencyId,
-    roles: u.roles as Role[],
-    jurisdiction: u.jurisdiction,
-    locale: "id",
-  };
-}
 
 export async function staff(env: TestEnv) {
   const ppa = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
@@ -70,4 +58,19 @@ export async function openCase(owner: Actor, extra: Record<string, unknown> = {}
   if (res.statusCode !== 201) throw new Error(`create case: ${res.statusCode} ${res.body}`);
   const body = res.json();
   return { id: body.id as string, code: body.code as string, victimId: body.persons[0].id as string };
+}
+
+/** Records consent to share the case with an agency (given, in writing, unless said otherwise). */
+export function shareConsent(
+  who: { http: Client },
+  caseId: string,
+  agencyId: string,
+  consent: { given?: boolean; method?: "written" | "verbal" | "guardian" } = {},
+) {
+  return who.http.request("POST", `/api/cases/${caseId}/consents`, {
+    purpose: "share_with_agency",
+    agencyId,
+    given: consent.given ?? true,
+    method: consent.method ?? "written",
+  });
 }

@@ -2,21 +2,11 @@
 // verbatim. Simpul's Indonesian extensions (NIK-independent ones: desa, PMI status, UU 21/2007 articles,
 // referral status…) travel in a separate `extensions` object per record with `idn_` names, so an
 // HTCDS consumer can ignore them. Identity fields appear only when the caller may see them.
-import { asc, eq } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { type CaseAccess, casePolicy } from "./cases.policy";
-import { agencyRefs, type CaseRow, userRefs } from "./cases.repo";
-import {
-  caseConsents,
-  caseEvents,
-  caseLegalMilestones,
-  caseNotes,
-  casePersons,
-  caseReferrals,
-  caseServices,
-  type SERVICE_TYPES,
-} from "./cases.tables";
+import { agencyRefs, type CaseRow, caseRecordRows, userRefs } from "./cases.repo";
+import type { SERVICE_TYPES } from "./cases.tables";
 import { HTCDS_CREDIT } from "../../../core/htcds-values";
 import { openPerson, openText } from "./cases.persons";
 import type { Principal } from "../../auth/principal";
@@ -76,17 +66,7 @@ export async function htcdsCase(ctx: AppContext, db: Db, p: Principal, c: CaseRo
   const narrative = casePolicy.can(p, "readNarrative", a);
   const serviceOnly = a.level === "referral" && a.scope === "service";
   // One query at a time: the export runs this inside its audit transaction, a single connection.
-  const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
-  const events = await db.select().from(caseEvents).where(eq(caseEvents.caseId, c.id)).orderBy(asc(caseEvents.dateFrom));
-  const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
-  const legal = await db
-    .select()
-    .from(caseLegalMilestones)
-    .where(eq(caseLegalMilestones.caseId, c.id))
-    .orderBy(asc(caseLegalMilestones.date));
-  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
-  const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
-  const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
+  const { persons, events, services, legal, notes, consents, referrals } = await caseRecordRows(db, c.id);
   const owners = await userRefs(db, [c.ownerId, ...referrals.map((r) => r.assignedUserId ?? "").filter(Boolean)]);
   const ags = await agencyRefs(db, [
     ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),

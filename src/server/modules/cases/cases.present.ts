@@ -7,20 +7,9 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { jakartaDate } from "../../lib/working-days";
 import { type CaseAccess, caseAbilities, casePolicy, referralAbilities, referralRelation } from "./cases.policy";
-import { accessLabel, agencyRefs, type CaseRow, iso, userRefs } from "./cases.repo";
+import { accessLabel, agencyRefs, type CaseRow, caseRecordRows, iso, userRefs } from "./cases.repo";
 import type { CaseDetail, CaseSummary, ReferralView } from "./cases.schema";
-import {
-  caseAssessments,
-  caseConsents,
-  caseEvents,
-  caseLegalMilestones,
-  caseMembers,
-  caseNotes,
-  casePersons,
-  caseReferrals,
-  caseReports,
-  caseServices,
-} from "./cases.tables";
+import { caseAssessments, caseMembers, casePersons, type caseReferrals, caseReports, caseServices } from "./cases.tables";
 import { openText, presentPerson } from "./cases.persons";
 
 type ReferralRow = typeof caseReferrals.$inferSelect;
@@ -134,26 +123,12 @@ export async function presentDetail(ctx: AppContext, db: Db, p: Principal, c: Ca
   // One query at a time: `db` may be a transaction (reading a case is audited in one), a single connection.
   const members = await db.select().from(caseMembers).where(eq(caseMembers.caseId, c.id)).orderBy(asc(caseMembers.addedAt));
   const reports = await db.select({ reportId: caseReports.reportId }).from(caseReports).where(eq(caseReports.caseId, c.id));
-  const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, c.id)).orderBy(asc(casePersons.createdAt));
-  const events = await db
-    .select()
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, c.id))
-    .orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt));
+  const { persons, events, services, legal, notes, consents, referrals } = await caseRecordRows(db, c.id);
   const assessments = await db
     .select()
     .from(caseAssessments)
     .where(eq(caseAssessments.caseId, c.id))
     .orderBy(asc(caseAssessments.assessedAt));
-  const services = await db.select().from(caseServices).where(eq(caseServices.caseId, c.id)).orderBy(asc(caseServices.createdAt));
-  const legal = await db
-    .select()
-    .from(caseLegalMilestones)
-    .where(eq(caseLegalMilestones.caseId, c.id))
-    .orderBy(asc(caseLegalMilestones.date));
-  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, c.id)).orderBy(asc(caseNotes.createdAt));
-  const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, c.id)).orderBy(asc(caseConsents.recordedAt));
-  const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, c.id)).orderBy(asc(caseReferrals.sentAt));
   const activeMembers = members.filter((m) => m.removedAt === null);
   const people = await userRefs(db, [
     c.ownerId,

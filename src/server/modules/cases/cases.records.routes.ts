@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { safeString } from "../../lib/validation";
-import { actorOf, requirePrincipal } from "../../auth/principal";
+import { type AuditActor, actorOf, type Principal, requirePrincipal } from "../../auth/principal";
 import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { CaseRecordsService } from "./cases.records";
 import {
@@ -47,6 +47,16 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
   const records = new CaseRecordsService(opts.svc);
   const referrals = new ReferralService(opts.svc);
   const sub = (name: string) => IdParam.extend({ [name]: z.string().uuid() });
+  /** `POST /:id/<what>`: one more record of the case (event, assessment, service, legal step, consent); 201 with its id. */
+  const addRecord = <B extends z.ZodTypeAny>(
+    what: string,
+    summary: string,
+    body: B,
+    add: (p: Principal, actor: AuditActor, caseId: string, input: z.infer<B>) => Promise<z.infer<typeof Created>>,
+  ) =>
+    app.post(`/:id/${what}`, doc(record, summary, { params: IdParam, body, response: { 201: Created } }), async (req, reply) =>
+      reply.status(201).send(await add(requirePrincipal(req), actorOf(req), req.params.id, req.body as z.infer<B>)),
+    );
 
   app.post(
     "/:id/persons",
@@ -77,38 +87,22 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     async (req) => records.updatePerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId, req.body),
   );
 
-  app.post(
-    "/:id/events",
-    doc(record, "Tambah peristiwa perdagangan orang: perekrutan, transit, eksploitasi (nilai picklist HTCDS)", {
-      params: IdParam,
-      body: EventInputSchema,
-      response: { 201: Created },
-    }),
-    async (req, reply) => reply.status(201).send(await records.addEvent(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  addRecord(
+    "events",
+    "Tambah peristiwa perdagangan orang: perekrutan, transit, eksploitasi (nilai picklist HTCDS)",
+    EventInputSchema,
+    (p, actor, caseId, input) => records.addEvent(p, actor, caseId, input),
   );
 
-  app.post(
-    "/:id/assessments",
-    doc(record, "Catat asesmen (risiko, kebutuhan layanan)", {
-      params: IdParam,
-      body: AssessmentInputSchema,
-      response: { 201: Created },
-    }),
-    async (req, reply) => reply.status(201).send(await records.addAssessment(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  addRecord("assessments", "Catat asesmen (risiko, kebutuhan layanan)", AssessmentInputSchema, (p, actor, caseId, input) =>
+    records.addAssessment(p, actor, caseId, input),
   );
 
-  app.post(
-    "/:id/services",
-    doc(
-      record,
-      "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
-      {
-        params: IdParam,
-        body: ServiceInputSchema,
-        response: { 201: Created },
-      },
-    ),
-    async (req, reply) => reply.status(201).send(await records.addService(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  addRecord(
+    "services",
+    "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
+    ServiceInputSchema,
+    (p, actor, caseId, input) => records.addService(p, actor, caseId, input),
   );
 
   app.patch(
@@ -121,14 +115,11 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     async (req) => records.updateService(requirePrincipal(req), actorOf(req), req.params.id, req.params.serviceId, req.body),
   );
 
-  app.post(
-    "/:id/legal",
-    doc(record, "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)", {
-      params: IdParam,
-      body: LegalInputSchema,
-      response: { 201: Created },
-    }),
-    async (req, reply) => reply.status(201).send(await records.addLegal(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  addRecord(
+    "legal",
+    "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)",
+    LegalInputSchema,
+    (p, actor, caseId, input) => records.addLegal(p, actor, caseId, input),
   );
 
   app.post(
@@ -141,14 +132,11 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     async (req, reply) => reply.status(201).send(await records.addNote(requirePrincipal(req), actorOf(req), req.params.id, req.body.body)),
   );
 
-  app.post(
-    "/:id/consents",
-    doc(record, "Catat persetujuan per tujuan: berbagi data dengan instansi tertentu, foto, pengolahan data", {
-      params: IdParam,
-      body: ConsentInputSchema,
-      response: { 201: Created },
-    }),
-    async (req, reply) => reply.status(201).send(await records.addConsent(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
+  addRecord(
+    "consents",
+    "Catat persetujuan per tujuan: berbagi data dengan instansi tertentu, foto, pengolahan data",
+    ConsentInputSchema,
+    (p, actor, caseId, input) => records.addConsent(p, actor, caseId, input),
   );
 
   app.post(

@@ -6,7 +6,17 @@ import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import { jakartaDate } from "../../lib/working-days";
 import { CASE_WORKER_ROLES, type CaseAccess, isCaseWorker } from "./cases.policy";
-import { caseMembers, caseReferrals, cases, caseServices } from "./cases.tables";
+import {
+  caseConsents,
+  caseEvents,
+  caseLegalMilestones,
+  caseMembers,
+  caseNotes,
+  casePersons,
+  caseReferrals,
+  cases,
+  caseServices,
+} from "./cases.tables";
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -180,4 +190,27 @@ export async function listCases(db: Db, scope: SQL, f: ListFilter, now: Date) {
     .limit(f.limit)
     .offset(f.offset);
   return rows.map((r) => ({ c: r.c, overdueReferrals: Number(r.overdueReferrals), overdueServices: Number(r.overdueServices) }));
+}
+
+/**
+ * What a case holds, each kind in its order: persons, events (by date), services, legal milestones, notes,
+ * consents, referrals. One query at a time: `db` may be a transaction (reads are audited in one), a single connection.
+ */
+export async function caseRecordRows(db: Db, caseId: string) {
+  const persons = await db.select().from(casePersons).where(eq(casePersons.caseId, caseId)).orderBy(asc(casePersons.createdAt));
+  const events = await db
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.dateFrom), asc(caseEvents.createdAt));
+  const services = await db.select().from(caseServices).where(eq(caseServices.caseId, caseId)).orderBy(asc(caseServices.createdAt));
+  const legal = await db
+    .select()
+    .from(caseLegalMilestones)
+    .where(eq(caseLegalMilestones.caseId, caseId))
+    .orderBy(asc(caseLegalMilestones.date));
+  const notes = await db.select().from(caseNotes).where(eq(caseNotes.caseId, caseId)).orderBy(asc(caseNotes.createdAt));
+  const consents = await db.select().from(caseConsents).where(eq(caseConsents.caseId, caseId)).orderBy(asc(caseConsents.recordedAt));
+  const referrals = await db.select().from(caseReferrals).where(eq(caseReferrals.caseId, caseId)).orderBy(asc(caseReferrals.sentAt));
+  return { persons, events, services, legal, notes, consents, referrals };
 }

@@ -70,10 +70,7 @@ function caseQueryRoutes(app: App, svc: CaseService) {
 
   app.get(
     "/stats",
-    {
-      config: on("stats"),
-      schema: { tags: TAGS, summary: "Statistik kasus di wilayah saya (koordinator): hanya hitungan", response: { 200: StatsSchema } },
-    },
+    doc(on("stats"), "Statistik kasus di wilayah saya (koordinator): hanya hitungan", { response: { 200: StatsSchema } }),
     async (req) => caseStats(app.ctx, requirePrincipal(req)),
   );
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { type Actor, openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { type Actor, openCase, shareConsent, type Staff, staff, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;
 let s: Staff;
@@ -15,16 +15,7 @@ beforeAll(async () => {
   kase = await openCase(s.owner);
   // A second team member, and a referral accepted by Dinkes (consent recorded first).
   expect((await s.owner.http.request("POST", `/api/cases/${kase.id}/members`, { userId: s.member.user.id })).statusCode).toBe(200);
-  expect(
-    (
-      await s.owner.http.request("POST", `/api/cases/${kase.id}/consents`, {
-        purpose: "share_with_agency",
-        agencyId: s.dinkes.id,
-        given: true,
-        method: "written",
-      })
-    ).statusCode,
-  ).toBe(201);
+  expect((await shareConsent(s.owner, kase.id, s.dinkes.id)).statusCode).toBe(201);
   const ref = await s.owner.http.request("POST", `/api/cases/${kase.id}/referrals`, {
     scope: "case",
     toAgencyId: s.dinkes.id,

@@ -72,10 +72,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/focal-points/:id",
-    {
-      config: gate("editDirectory"),
-      schema: { tags, summary: "Ubah narahubung", params: IdParam, body: FocalPointUpdateSchema, response: { 200: FocalPointSchema } },
-    },
+    doc(gate("editDirectory"), "Ubah narahubung", { params: IdParam, body: FocalPointUpdateSchema, response: { 200: FocalPointSchema } }),
     async (req) => svc.updateFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
@@ -126,10 +123,11 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/meetings/:id/attendance",
-    {
-      config: gate("planMeetings"),
-      schema: { tags, summary: "Catat kehadiran per instansi", params: IdParam, body: AttendanceSchema, response: { 200: MeetingSchema } },
-    },
+    doc(gate("planMeetings"), "Catat kehadiran per instansi", {
+      params: IdParam,
+      body: AttendanceSchema,
+      response: { 200: MeetingSchema },
+    }),
     async (req) => svc.recordAttendance(requirePrincipal(req), actorOf(req), req.params.id, req.body.attendance),
   );
 
@@ -174,10 +172,7 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/meetings/:id/minutes.pdf",
-    {
-      config: gate("meetings"),
-      schema: { tags, summary: "Unduh notulen rapat (PDF gaya surat dinas); setiap unduhan dicatat di jejak audit", params: IdParam },
-    },
+    doc(gate("meetings"), "Unduh notulen rapat (PDF gaya surat dinas); setiap unduhan dicatat di jejak audit", { params: IdParam }),
     async (req, reply) => {
       const p = requirePrincipal(req);
       const meeting = await svc.getMinutesForExport(p, actorOf(req), req.params.id);

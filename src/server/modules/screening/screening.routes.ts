@@ -38,10 +38,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/",
-    {
-      config: record,
-      schema: { tags, summary: "Daftar wawancara kantor (terbaru dulu)", querystring: ListQuerySchema, response: { 200: ListSchema } },
-    },
+    doc(record, "Daftar wawancara kantor (terbaru dulu)", { querystring: ListQuerySchema, response: { 200: ListSchema } }),
     async (req) => svc.list(requirePrincipal(req), req.query),
   );
 
@@ -88,46 +85,43 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/visits",
-    {
-      config: { access: { policy: screeningRoutePolicy, action: "visits" } },
-      schema: { tags, summary: "Kunjungan rumah yang ditugaskan kepada saya", response: { 200: Assignments } },
-    },
+    doc({ access: { policy: screeningRoutePolicy, action: "visits" } }, "Kunjungan rumah yang ditugaskan kepada saya", {
+      response: { 200: Assignments },
+    }),
     async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "visit"),
   );
 
   app.post(
     "/visits/:id/complete",
-    {
-      config: { access: { policy: screeningRoutePolicy, action: "visits" } },
-      schema: { tags, summary: "Catat hasil kunjungan rumah", params: IdParam, body: FollowupCompleteSchema, response: { 200: Ok } },
-    },
+    doc({ access: { policy: screeningRoutePolicy, action: "visits" } }, "Catat hasil kunjungan rumah", {
+      params: IdParam,
+      body: FollowupCompleteSchema,
+      response: { 200: Ok },
+    }),
     async (req) => followups.complete(requirePrincipal(req), actorOf(req), "visit", req.params.id, req.body.outcome),
   );
 
   app.get(
     "/referrals",
-    {
-      config: { access: { policy: screeningRoutePolicy, action: "referrals" } },
-      schema: { tags, summary: "Rujukan konseling pemohon paspor ke instansi saya", response: { 200: Assignments } },
-    },
+    doc({ access: { policy: screeningRoutePolicy, action: "referrals" } }, "Rujukan konseling pemohon paspor ke instansi saya", {
+      response: { 200: Assignments },
+    }),
     async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "referral"),
   );
 
   app.post(
     "/referrals/:id/complete",
-    {
-      config: { access: { policy: screeningRoutePolicy, action: "referrals" } },
-      schema: { tags, summary: "Catat hasil konseling rujukan", params: IdParam, body: FollowupCompleteSchema, response: { 200: Ok } },
-    },
+    doc({ access: { policy: screeningRoutePolicy, action: "referrals" } }, "Catat hasil konseling rujukan", {
+      params: IdParam,
+      body: FollowupCompleteSchema,
+      response: { 200: Ok },
+    }),
     async (req) => followups.complete(requirePrincipal(req), actorOf(req), "referral", req.params.id, req.body.outcome),
   );
 
   app.get(
     "/:id",
-    {
-      config: record,
-      schema: { tags, summary: "Rincian wawancara (dicatat di jejak audit)", params: IdParam, response: { 200: ScreeningDetailSchema } },
-    },
+    doc(record, "Rincian wawancara (dicatat di jejak audit)", { params: IdParam, response: { 200: ScreeningDetailSchema } }),
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 

@@ -101,10 +101,7 @@ export const villageRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     "/:code/indicators/:period",
-    {
-      config: manage,
-      schema: { tags, summary: "Hapus indikator desa untuk satu periode", params: PeriodParam, response: { 200: VillageDetailSchema } },
-    },
+    doc(manage, "Hapus indikator desa untuk satu periode", { params: PeriodParam, response: { 200: VillageDetailSchema } }),
     async (req) => svc.deleteIndicators(requirePrincipal(req), actorOf(req), req.params.code, req.params.period),
   );
 };
