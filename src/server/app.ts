@@ -40,6 +40,7 @@ import { caseFromReportRoutes } from "./modules/cases/cases.from-report.routes";
 import { caseVisibleTo } from "./modules/cases/cases.from-report";
 import { referralRoutes } from "./modules/cases/cases.referrals.routes";
 import { coordinationRoutes } from "./modules/coordination/coordination.routes";
+import { periodicRoutes } from "./modules/periodic/periodic.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { agencyRoutes } from "./modules/p3mi/p3mi.routes";
@@ -239,6 +240,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(intelRoutes, { prefix: "/api/intel" });
   await app.register(publicIntelRoutes, { prefix: "/api/public" });
   await app.register(coordinationRoutes, { prefix: "/api/coordination" });
+  await app.register(periodicRoutes, { prefix: "/api/periodic-reports" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const webDir = opts.webDir ?? WEB_DIR;

@@ -87,6 +87,7 @@ const EnvSchema = z.object({
   SIMPUL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).default(DEFAULT_DB_TIMEOUTS.idleInTransactionMs),
   SIMPUL_MIGRATE: boolish.default(true),
   SIMPUL_METRICS_TOKEN: z.string().min(16, "SIMPUL_METRICS_TOKEN: at least 16 characters").optional(),
+  SIMPUL_REPORT_LOGO: z.string().optional(),
 });
 
 export type Config = {
@@ -131,6 +132,8 @@ export type Config = {
   migrate: boolean;
   /** Bearer token a Prometheus scraper sends to /metrics (admins may also read it with their session). */
   metricsToken?: string;
+  /** PNG or JPEG of the regency's emblem for the letterhead of monthly and annual reports (an empty box when unset). */
+  reportLogo?: string;
   version: string;
 };
 
@@ -178,6 +181,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     migrate: e.SIMPUL_MIGRATE,
     metricsToken: e.SIMPUL_METRICS_TOKEN,
+    reportLogo: e.SIMPUL_REPORT_LOGO ? path.resolve(e.SIMPUL_REPORT_LOGO) : undefined,
     version: APP_VERSION,
     ...overrides,
   };

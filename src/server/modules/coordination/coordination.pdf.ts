@@ -1,41 +1,10 @@
 // Minutes (notulen) of a meeting as a PDF in the style of an official letter: letterhead, the meeting's
 // particulars, attendance, minutes, decisions with their action items, place-and-date and signature.
-// Fonts: the Roboto virtual file system shipped inside the pdfmake package; nothing is fetched.
-import { createRequire } from "node:module";
+// Fonts and pdfmake setup: lib/pdf.ts (the Roboto vfs inside the package; nothing is fetched).
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { dateId, longDateId, timeWib } from "../../../core/coordination";
+import { letterhead, renderPdf } from "../../lib/pdf";
 import type { Meeting } from "./coordination.schema";
-
-const require = createRequire(import.meta.url);
-
-type PdfMake = {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void };
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-
-let pdfmake: PdfMake | undefined;
-function printer(): PdfMake {
-  if (pdfmake) return pdfmake;
-  const pm = require("pdfmake") as PdfMake;
-  const vfs = require("pdfmake/build/vfs_fonts.js") as Record<string, string>;
-  for (const [name, b64] of Object.entries(vfs)) pm.virtualfs.writeFileSync(name, Buffer.from(b64, "base64"));
-  pm.setFonts({
-    Roboto: {
-      normal: "Roboto-Regular.ttf",
-      bold: "Roboto-Medium.ttf",
-      italics: "Roboto-Italic.ttf",
-      bolditalics: "Roboto-MediumItalic.ttf",
-    },
-  });
-  // Documents never load images or files from outside: refuse every URL and local path.
-  pm.setUrlAccessPolicy(() => false);
-  pm.setLocalAccessPolicy(() => false);
-  pdfmake = pm;
-  return pm;
-}
 
 const STATUS_ID: Record<string, string> = { open: "Terbuka", in_progress: "Dikerjakan", done: "Selesai", dropped: "Dibatalkan" };
 
@@ -54,15 +23,7 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
     defaultStyle: { font: "Roboto", fontSize: 10.5, lineHeight: 1.2 },
     footer: (page, pages) => ({ text: `Halaman ${page} dari ${pages}`, alignment: "center", fontSize: 8, color: "#555" }),
     content: [
-      { text: `PEMERINTAH ${regencyName.toUpperCase()}`, alignment: "center", bold: true, fontSize: 13 },
-      { text: "GUGUS TUGAS PENCEGAHAN DAN PENANGANAN", alignment: "center", bold: true, fontSize: 12 },
-      { text: "TINDAK PIDANA PERDAGANGAN ORANG", alignment: "center", bold: true, fontSize: 12 },
-      {
-        canvas: [
-          { type: "line", x1: 0, y1: 6, x2: 475, y2: 6, lineWidth: 2 },
-          { type: "line", x1: 0, y1: 9, x2: 475, y2: 9, lineWidth: 0.5 },
-        ],
-      },
+      ...letterhead(regencyName),
       { text: "NOTULEN RAPAT KOORDINASI", alignment: "center", bold: true, fontSize: 12, margin: [0, 16, 0, 12], decoration: "underline" },
       {
         table: {
@@ -151,5 +112,5 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
 }
 
 export async function minutesPdf(input: MinutesPdfInput): Promise<Buffer> {
-  return printer().createPdf(minutesDocument(input)).getBuffer();
+  return renderPdf(minutesDocument(input));
 }
