@@ -13,6 +13,7 @@ import { Agencies } from "./admin/Agencies";
 import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
 import { Users } from "./admin/Users";
 import { Audit } from "./audit/Audit";
+import { PeriodicReports } from "./periodic/PeriodicReports";
 import { ReportDetailPage } from "./reports/ReportDetailPage";
 import { Reports, REPORTS_PATH } from "./reports/Reports";
 import { Dashboard } from "./Dashboard";
@@ -195,6 +196,8 @@ function ConsolePage({ me }: { me: Me }) {
       return <Audit />;
     case "reports":
       return <Reports me={me} />;
+    case "periodic":
+      return <PeriodicReports />;
     default:
       return <ComingSoon item={item} />;
   }
