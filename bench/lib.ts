@@ -1,6 +1,7 @@
 // Small helpers shared by the benchmarks: medians, percentiles, fresh databases, printing.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import type { DbTimeouts } from "../src/server/config";
 import { type Database, openDatabase } from "../src/server/db/client";
 
 export const PG_URL = process.env.SIMPUL_BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -32,7 +33,7 @@ export async function pgAvailable(): Promise<boolean> {
 }
 
 /** A fresh, migrated PostgreSQL database for one benchmark; dropped by the returned function. */
-export async function freshPg(poolSize = 20): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function freshPg(poolSize = 20, timeouts?: DbTimeouts): Promise<{ database: Database; drop(): Promise<void> }> {
   const name = `simpul_bench_${randomBytes(5).toString("hex")}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -40,7 +41,7 @@ export async function freshPg(poolSize = 20): Promise<{ database: Database; drop
   await admin.end();
   const u = new URL(PG_URL);
   u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgresql", url: u.toString(), poolSize });
+  const database = await openDatabase({ kind: "postgresql", url: u.toString(), poolSize, timeouts });
   await database.migrate();
   return {
     database,

@@ -48,6 +48,8 @@ const MATRIX: Record<string, Rule> = {
   "POST /api/reports/:id/reopen": ["coordinator", "agency_operator"],
   // Convert to case: read the report and create a case. A single-role agency operator cannot create cases.
   "POST /api/reports/:id/case": ["coordinator"],
+  // The console home: roles with at least one section (dashboard.policy.ts); each section is scoped like its list.
+  "GET /api/dashboard": ["coordinator", "agency_operator", "pimpasa", "volunteer"],
   "GET /api/notifications": "authenticated",
   "POST /api/notifications/:id/read": "authenticated",
   // Cases: lists and intake for case workers and coordinators; routes about one case (or referral) are

@@ -7,6 +7,7 @@ import { auditPolicy } from "./modules/audit/audit.policy";
 import { caseRoutePolicy } from "./modules/cases/cases.policy";
 import { chatCheckPolicy } from "./modules/chatcheck/chatcheck.policy";
 import { coordinationRoutePolicy } from "./modules/coordination/coordination.policy";
+import { dashboardPolicy } from "./modules/dashboard/dashboard.policy";
 import { outreachRoutePolicy } from "./modules/outreach/outreach.policy";
 import { periodicPolicy } from "./modules/periodic/periodic.policy";
 import { intelPolicy } from "./modules/intel/intel.policy";
@@ -17,7 +18,7 @@ import { volunteerPolicy } from "./modules/volunteers/volunteers.policy";
 
 export function abilitiesOf(p: Principal): Record<string, boolean> {
   return {
-    viewDashboard: true,
+    viewDashboard: dashboardPolicy.can(p, "view", undefined),
     manageUsers: userPolicy.can(p, "list", undefined),
     manageAgencies: agencyPolicy.can(p, "manage", undefined),
     readAudit: auditPolicy.can(p, "read", undefined),

@@ -40,6 +40,7 @@ import { caseFromReportRoutes } from "./modules/cases/cases.from-report.routes";
 import { caseVisibleTo } from "./modules/cases/cases.from-report";
 import { referralRoutes } from "./modules/cases/cases.referrals.routes";
 import { coordinationRoutes } from "./modules/coordination/coordination.routes";
+import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
 import { periodicRoutes } from "./modules/periodic/periodic.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
@@ -240,6 +241,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(intelRoutes, { prefix: "/api/intel" });
   await app.register(publicIntelRoutes, { prefix: "/api/public" });
   await app.register(coordinationRoutes, { prefix: "/api/coordination" });
+  await app.register(dashboardRoutes, { prefix: "/api/dashboard" });
   await app.register(periodicRoutes, { prefix: "/api/periodic-reports" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 

@@ -135,6 +135,11 @@ export async function sessionFor(env: TestEnv, user: { id: string }): Promise<Cl
   return clientFor(env.app, `simpul_session=${token}`, csrf);
 }
 
+/** A new user with these roles, signed in: for tests that need a caller, not the account itself. */
+export async function signedIn(env: TestEnv, opts: Parameters<typeof createUser>[1]): Promise<Client> {
+  return sessionFor(env, await createUser(env.ctx, opts));
+}
+
 export function clientFor(app: FastifyInstance, cookie: string, csrf: string): Client {
   return {
     cookie,

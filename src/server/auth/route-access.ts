@@ -1,6 +1,6 @@
 // Route-level access, declared in each route's config and enforced in one hook before validation,
 // so a handler cannot forget the check and a refused caller learns nothing from validation errors.
-import type { FastifyRequest, RouteOptions } from "fastify";
+import type { FastifyRequest, FastifySchema, RouteOptions } from "fastify";
 import { AppError } from "../lib/errors";
 import type { Policy } from "./policy";
 
@@ -25,4 +25,16 @@ export function checkRouteAccess(req: FastifyRequest): void {
   if (typeof access !== "object") return;
   if (access.hidden && !access.policy.can(req.auth.principal, access.action, undefined)) throw new AppError("route_not_found");
   access.policy.authorize(req.auth.principal, access.action, undefined);
+}
+
+/**
+ * The options every documented route repeats, for one OpenAPI tag: who may call it (`config.access`), its
+ * summary, and its zod schemas (they validate and are the OpenAPI document).
+ * `const doc = routeDoc(["kasus"]); app.get("/:id", doc(access, "Rincian kasus", { params, response }), handler)`.
+ */
+export function routeDoc(tags: string[]) {
+  return <C extends { access: RouteAccess }, S extends FastifySchema>(config: C, summary: string, schema: S) => ({
+    config,
+    schema: { tags, summary, ...schema },
+  });
 }

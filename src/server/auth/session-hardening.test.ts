@@ -2,7 +2,7 @@
 // sign-in challenges are bound to the account's credentials and an enrolment cannot be replayed.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv, totpCode } from "../../../test/helpers/app";
+import { anonymous, createTestEnv, createUser, sessionFor, signedIn, type TestEnv, totpCode } from "../../../test/helpers/app";
 import { ERROR_MESSAGES } from "../../core/i18n/errors";
 import { users } from "../db/schema";
 
@@ -81,7 +81,7 @@ describe("TOTP challenges", () => {
     const user = await createUser(env.ctx, { roles: ["case_manager"] });
     const pending = (await login(user.username, user.password)).json();
     expect(pending.status).toBe("totp_required");
-    const admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
+    const admin = await signedIn(env, { roles: ["admin"] });
     expect((await admin.request("POST", `/api/admin/users/${user.id}/reset-password`, {})).statusCode).toBe(200);
     const late = await anonymous(env.app).request("POST", "/api/auth/totp", {
       challenge: pending.challenge,

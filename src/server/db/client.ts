@@ -158,6 +158,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     connectionTimeoutMillis: timeouts.connectMs,
     idleTimeoutMillis: 30_000,
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+    // No JIT: our aggregates over 100,000 rows (dashboard counts) cross jit_above_cost, and compiling them
+    // took longer (≈1.4 s) than running them; short OLTP queries never gain from it.
+    options: "-c jit=off",
     // 0 = no statement limit (command-line imports and key rotation may run long statements).
     ...(timeouts.statementMs > 0 ? { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 } : {}),
   });

@@ -16,9 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+import { createdAt, parentRef, tenantRecord, timestamps, ts, updatedAt } from "./columns";
 
 /** Kemendagri administrative regions: province, regency (kabupaten/kota), kecamatan, desa/kelurahan. */
 export const regions = pgTable(
@@ -46,15 +44,13 @@ export const appMeta = pgTable("app_meta", {
 export const agencies = pgTable(
   "agencies",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     code: text("code").notNull(),
     name: text("name").notNull(),
     /** Pentahelix category. */
     category: text("category", { enum: ["government", "business", "academia", "community", "media"] }).notNull(),
     active: boolean("active").notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex("agencies_tenant_code_uq").on(t.tenant, t.code)],
 );
@@ -62,8 +58,7 @@ export const agencies = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     username: text("username").notNull(),
     displayName: text("display_name").notNull(),
     email: text("email"),
@@ -74,15 +69,14 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     mustChangePassword: boolean("must_change_password").notNull().default(false),
     totpSecretEnc: text("totp_secret_enc"),
-    totpEnrolledAt: timestamp("totp_enrolled_at", { withTimezone: true }),
+    totpEnrolledAt: ts("totp_enrolled_at"),
     totpLastCounter: bigint("totp_last_counter", { mode: "number" }),
     failedAttempts: integer("failed_attempts").notNull().default(0),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    disabledAt: timestamp("disabled_at", { withTimezone: true }),
-    lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+    lockedUntil: ts("locked_until"),
+    disabledAt: ts("disabled_at"),
+    lastLoginAt: ts("last_login_at"),
     locale: text("locale").notNull().default("id"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex("users_username_uq").on(sql`lower(${t.username})`), index("users_agency_idx").on(t.agencyId)],
 );
@@ -92,13 +86,11 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie token: a database leak does not hand out live sessions. */
     tokenHash: text("token_hash").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: parentRef("user_id", () => users.id),
     csrfToken: text("csrf_token").notNull(),
     createdAt: createdAt(),
-    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastSeenAt: ts("last_seen_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

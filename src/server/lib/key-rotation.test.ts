@@ -4,7 +4,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
-import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../test/helpers/app";
+import { anonymous, createTestEnv, signedIn, type TestEnv } from "../../../test/helpers/app";
 import { rowsOf } from "../db/client";
 import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
 import { stripJpeg } from "./uploads/attachments";
@@ -106,7 +106,7 @@ describe("key rotation", () => {
     expect(attAfter!.sha256).toBe(attBefore!.sha256);
     expect(attAfter!.file_key_enc).not.toBe(attBefore!.file_key_enc);
     expect(() => decrypt(before, attAfter!.file_key_enc)).toThrow();
-    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const coordinator = await signedIn(env, { roles: ["coordinator"] });
     const att = await coordinator.request("GET", `/api/reports/${attBefore!.report_id}/attachments/${upload.attachmentId}`);
     expect(att.statusCode).toBe(200);
     expect(att.rawPayload.equals(stripJpeg(jpegWithExif()).data)).toBe(true);

@@ -7,7 +7,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../test/helpers/app";
+import { anonymous, createTestEnv, createUser, sessionFor, signedIn, type TestEnv } from "../../../test/helpers/app";
 import { adminUrl } from "../../../test/helpers/pg";
 import { buildApp } from "../app";
 import { createContext } from "../context";
@@ -46,7 +46,7 @@ describe("simpul backup / restore", () => {
       .select({ id: publicReports.id })
       .from(publicReports)
       .where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
-    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], username: "koord.backup" }));
+    const coordinator = await signedIn(env, { roles: ["coordinator"], username: "koord.backup" });
     const caseManager = await createUser(env.ctx, { roles: ["case_manager"] });
     expect((await coordinator.request("POST", `/api/reports/${report!.id}/verify`, {})).statusCode).toBe(200);
     const toCase = await coordinator.request("POST", `/api/reports/${report!.id}/case`, { ownerId: caseManager.id });

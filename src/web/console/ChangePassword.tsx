@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Paper, PasswordInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../lib/api";
@@ -8,6 +8,7 @@ import type { Me } from "../lib/types";
 import { FormErrorAlert } from "./FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "./forms";
 import { usePageTitle } from "./usePageTitle";
+import { PageHeader } from "./PageHeader";
 
 export const CHANGE_PASSWORD_PATH = "/konsol/kata-sandi";
 
@@ -47,9 +48,7 @@ export function ChangePassword({ me, forced }: { me: Me; forced: boolean }) {
 
   return (
     <Stack maw={480}>
-      <Title order={1} size="h2">
-        {t("password.title")}
-      </Title>
+      <PageHeader title={t("password.title")} />
       {forced && <Alert color="yellow">{t("password.required")}</Alert>}
       {done ? (
         <Alert color="teal" role="status">

@@ -4,6 +4,7 @@ import type { Me } from "../lib/types";
 import { useRegionNames } from "./hooks";
 import { jurisdictionLabel, roleLabel } from "./labels";
 import { usePageTitle } from "./usePageTitle";
+import { DashboardSections } from "./dashboard/Sections";
 
 export function Dashboard({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -46,14 +47,7 @@ export function Dashboard({ me }: { me: Me }) {
           </div>
         </SimpleGrid>
       </Paper>
-      {me.abilities.viewDashboard && (
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="sm">
-            {t("dashboard.summary")}
-          </Title>
-          <Text c="dimmed">{t("dashboard.summaryPlaceholder")}</Text>
-        </Paper>
-      )}
+      {me.abilities.viewDashboard && <DashboardSections me={me} />}
     </Stack>
   );
 }

@@ -18,9 +18,23 @@ export interface FilterState<F> {
   replace: (next: F) => void;
 }
 
-export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => ({ ...draft })): FilterState<F> {
-  const [draft, setDraft] = useState<F>(empty);
-  const [applied, setApplied] = useState<F>(empty);
+/**
+ * The filters a link asked for: each field of `empty` read from the page address's query (a dashboard
+ * number links to its list this way), "true" for a checkbox; fields the address does not name stay empty.
+ */
+export function filtersFromSearch<F extends object>(empty: F, search: URLSearchParams): F {
+  const out: Record<string, unknown> = { ...(empty as Record<string, unknown>) };
+  for (const [key, blank] of Object.entries(empty as Record<string, unknown>)) {
+    const value = search.get(key);
+    if (value === null) continue;
+    out[key] = typeof blank === "boolean" ? value === "true" : value;
+  }
+  return out as F;
+}
+
+export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => ({ ...draft }), initial: F = empty): FilterState<F> {
+  const [draft, setDraft] = useState<F>(initial);
+  const [applied, setApplied] = useState<F>(initial);
   return {
     draft,
     applied,
@@ -38,11 +52,35 @@ export function useFilters<F>(empty: F, normalise: (draft: F) => F = (draft) => 
   };
 }
 
+export interface PagedFilterState<F> extends FilterState<F> {
+  /** The first record of the page shown; Apply and Reset go back to the first page. */
+  offset: number;
+  setOffset: (offset: number) => void;
+}
+
+/** Filters over a list the server pages (limit/offset). */
+export function usePagedFilters<F>(empty: F, normalise?: (draft: F) => F, initial: F = empty): PagedFilterState<F> {
+  const filters = useFilters(empty, normalise, initial);
+  const [offset, setOffset] = useState(0);
+  return {
+    ...filters,
+    offset,
+    setOffset,
+    apply: () => {
+      setOffset(0);
+      filters.apply();
+    },
+    reset: () => {
+      setOffset(0);
+      filters.reset();
+    },
+  };
+}
+
 export function FilterBar({
   label,
   cols,
-  onApply,
-  onReset,
+  filters,
   applyLabel,
   resetLabel,
   below,
@@ -53,8 +91,8 @@ export function FilterBar({
   /** The form's accessible name. */
   label: string;
   cols: SimpleGridProps["cols"];
-  onApply: () => void;
-  onReset: () => void;
+  /** Apply submits the form; Reset empties it. */
+  filters: Pick<FilterState<unknown>, "apply" | "reset">;
   applyLabel?: string;
   resetLabel?: string;
   /** Between the fields and the buttons. */
@@ -69,7 +107,7 @@ export function FilterBar({
   const { t } = useTranslation();
   function submit(event: FormEvent) {
     event.preventDefault();
-    onApply();
+    filters.apply();
   }
   return (
     <form onSubmit={submit} aria-label={label}>
@@ -78,7 +116,7 @@ export function FilterBar({
       <Group mt="sm">
         {leading}
         <Button type="submit">{applyLabel ?? t("audit.apply")}</Button>
-        <Button variant="default" onClick={onReset}>
+        <Button variant="default" onClick={filters.reset}>
           {resetLabel ?? t("audit.reset")}
         </Button>
         {trailing}

@@ -59,18 +59,7 @@ function openHandler(onOpen: (() => void) | undefined) {
   };
 }
 
-export function DataList<T>({
-  list,
-  items,
-  columns,
-  rowKey,
-  rowProps,
-  expanded,
-  empty,
-  minWidth,
-  label,
-  highlightOnHover = true,
-}: {
+export interface DataListProps<T> {
   list: Resource<unknown>;
   items: readonly T[];
   columns: readonly Column<T>[];
@@ -85,7 +74,20 @@ export function DataList<T>({
   /** The accessible name of the list of cards. */
   label?: string;
   highlightOnHover?: boolean;
-}) {
+}
+
+export function DataList<T>({
+  list,
+  items,
+  columns,
+  rowKey,
+  rowProps,
+  expanded,
+  empty,
+  minWidth,
+  label,
+  highlightOnHover = true,
+}: DataListProps<T>) {
   const { t } = useTranslation();
   const cards = useMediaQuery(CARDS_QUERY, undefined, { getInitialValueInEffect: false }) ?? false;
   const showEmpty = !list.loading && items.length === 0 && !list.error;
@@ -176,6 +178,45 @@ export function DataList<T>({
       {list.loading && <Text role="status">{t("common.loading")}</Text>}
     </>
   );
+}
+
+/** One page of a list the server pages. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** A list the server pages, under its filters: the load error and count, the list, and the pager. */
+export function PagedList<T>({
+  list,
+  count,
+  countTestId,
+  offset,
+  pageSize,
+  onPage,
+  ...rest
+}: Omit<DataListProps<T>, "list" | "items"> & {
+  list: Resource<Page<T>>;
+  /** The count line, given the number of records that match. */
+  count: (total: number) => string;
+  countTestId?: string;
+  offset: number;
+  pageSize: number;
+  onPage: (offset: number) => void;
+}) {
+  const total = list.data?.total ?? 0;
+  return (
+    <>
+      <ListStatus list={list} count={count(total)} countTestId={countTestId} />
+      <DataList list={list} items={list.data?.items ?? []} {...rest} />
+      <Pager total={total} offset={offset} pageSize={pageSize} onChange={onPage} />
+    </>
+  );
+}
+
+/** The query parameters of one page of a list the server pages. */
+export function pageParams(offset: number, pageSize: number): { limit: string; offset: string | undefined } {
+  return { limit: String(pageSize), offset: offset ? String(offset) : undefined };
 }
 
 /** Previous and next page of a list the server pages (limit/offset), with "1–50 of 326". */

@@ -1,8 +1,9 @@
-import { Button, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "../lib/router";
 import type { NavItem } from "./nav";
 import { usePageTitle } from "./usePageTitle";
+import { PageHeader } from "./PageHeader";
 
 export function ComingSoon({ item }: { item: NavItem }) {
   const { t } = useTranslation();
@@ -10,9 +11,7 @@ export function ComingSoon({ item }: { item: NavItem }) {
   usePageTitle(title);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
+      <PageHeader title={title} />
       <Paper withBorder p="lg">
         <Text>{t("console.comingSoon")}</Text>
       </Paper>
@@ -25,9 +24,7 @@ export function PageNotFound() {
   usePageTitle(t("notFound.title"));
   return (
     <Stack align="flex-start">
-      <Title order={1} size="h2">
-        {t("notFound.title")}
-      </Title>
+      <PageHeader title={t("notFound.title")} />
       <Text>{t("console.notFound")}</Text>
       <Button component={Link} href="/konsol">
         {t("console.backToDashboard")}

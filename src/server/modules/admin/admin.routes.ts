@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import type { Policy } from "../../auth/policy";
 import { agencyPolicy, userPolicy } from "./admin.policy";
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from "./admin.schema";
@@ -9,6 +10,8 @@ import { AdminService } from "./admin.service";
 import { IdParam } from "../../lib/validation";
 
 const access = (policy: Policy<any, any>, action: string) => ({ access: { policy, action } });
+
+const doc = routeDoc(["admin"]);
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new AdminService(app.ctx);
@@ -48,19 +51,14 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/users",
-    {
-      config: access(userPolicy, "list"),
-      schema: {
-        tags: ["admin"],
-        summary: "Daftar pengguna",
-        querystring: z.object({
-          q: safeString().max(100).optional(),
-          limit: z.coerce.number().int().min(1).max(500).default(500),
-          offset: z.coerce.number().int().min(0).max(100_000).default(0),
-        }),
-        response: { 200: z.object({ items: z.array(UserSchema), total: z.number().int() }) },
-      },
-    },
+    doc(access(userPolicy, "list"), "Daftar pengguna", {
+      querystring: z.object({
+        q: safeString().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(500),
+        offset: z.coerce.number().int().min(0).max(100_000).default(0),
+      }),
+      response: { 200: z.object({ items: z.array(UserSchema), total: z.number().int() }) },
+    }),
     async (req) => {
       return svc.listUsers(requirePrincipal(req), req.query.q, { limit: req.query.limit, offset: req.query.offset });
     },
@@ -68,15 +66,10 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/users",
-    {
-      config: access(userPolicy, "create"),
-      schema: {
-        tags: ["admin"],
-        summary: "Tambah pengguna (kata sandi sementara ditampilkan sekali)",
-        body: UserCreateSchema,
-        response: { 201: z.object({ user: UserSchema, temporaryPassword: z.string() }) },
-      },
-    },
+    doc(access(userPolicy, "create"), "Tambah pengguna (kata sandi sementara ditampilkan sekali)", {
+      body: UserCreateSchema,
+      response: { 201: z.object({ user: UserSchema, temporaryPassword: z.string() }) },
+    }),
     async (req, reply) => {
       return reply.status(201).send(await svc.createUser(requirePrincipal(req), actorOf(req), req.body));
     },
@@ -95,16 +88,11 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/users/:id/reset-password",
-    {
-      config: access(userPolicy, "resetPassword"),
-      schema: {
-        tags: ["admin"],
-        summary: "Atur ulang kata sandi (dan opsional TOTP)",
-        params: IdParam,
-        body: z.object({ resetTotp: z.boolean().optional() }).strict().optional(),
-        response: { 200: z.object({ temporaryPassword: z.string() }) },
-      },
-    },
+    doc(access(userPolicy, "resetPassword"), "Atur ulang kata sandi (dan opsional TOTP)", {
+      params: IdParam,
+      body: z.object({ resetTotp: z.boolean().optional() }).strict().optional(),
+      response: { 200: z.object({ temporaryPassword: z.string() }) },
+    }),
     async (req) => {
       return {
         temporaryPassword: await svc.resetPassword(requirePrincipal(req), actorOf(req), req.params.id, { resetTotp: req.body?.resetTotp }),

@@ -2,7 +2,7 @@
 // their own actions), and no account holds admin and auditor together — in the console API and the CLI.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { createTestEnv, createUser, sessionFor, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { createUserFromCli, setRolesFromCli } from "../../../cli/commands/user";
 import { CliError } from "../../../cli/context";
 import { FIELD_MESSAGES } from "../../../core/i18n/errors";
@@ -31,7 +31,7 @@ describe("separation of duties", () => {
     const rename = await client.request("PATCH", `/api/admin/users/${admin.id}`, { displayName: "Admin Baru", roles: ["admin"] });
     expect(rename.statusCode).toBe(200);
 
-    const other = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
+    const other = await signedIn(env, { roles: ["admin"] });
     const byOther = await other.request("PATCH", `/api/admin/users/${admin.id}`, { roles: ["admin", "coordinator"] });
     expect(byOther.statusCode).toBe(200);
     expect(await rolesOf(admin.id)).toEqual(["admin", "coordinator"]);

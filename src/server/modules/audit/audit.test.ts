@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { createTestEnv, createUser, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { CheckpointError, verifyWithCheckpoint, writeCheckpoint } from "./audit.checkpoint";
 import { payloadText, recordHash, verifyAuditChain } from "./audit.service";
@@ -200,7 +200,7 @@ describe("keyed and anchored audit chain", () => {
 
 describe("audit API", () => {
   it("lets an auditor page through the trail, newest first", async () => {
-    const auditor = await sessionFor(env, await createUser(env.ctx, { roles: ["auditor"] }));
+    const auditor = await signedIn(env, { roles: ["auditor"] });
     const first = await auditor.request("GET", "/api/audit?limit=5&action=test.write");
     expect(first.statusCode).toBe(200);
     const page = first.json();
@@ -211,7 +211,7 @@ describe("audit API", () => {
   });
 
   it("filters by actor username as well as by user id", async () => {
-    const auditor = await sessionFor(env, await createUser(env.ctx, { roles: ["auditor"] }));
+    const auditor = await signedIn(env, { roles: ["auditor"] });
     const u = await createUser(env.ctx, { roles: ["volunteer"], username: "saksi.audit" });
     await env.ctx.withAudit({ userId: u.id, username: u.username, ip: null }, { action: "test.by_actor" }, async () => {});
     const byName = (await auditor.request("GET", "/api/audit?actor=Saksi.Audit")).json().items;
@@ -221,7 +221,7 @@ describe("audit API", () => {
   });
 
   it("is closed to an admin (separation of duties)", async () => {
-    const admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
+    const admin = await signedIn(env, { roles: ["admin"] });
     expect((await admin.request("GET", "/api/audit")).statusCode).toBe(403);
   });
 });

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import type { RouteAccess } from "../../auth/route-access";
+import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { acceptRawUploads, sendStoredFile, UPLOAD_TYPES } from "../../lib/uploads/uploads";
 import { CaseDocuments } from "./cases.documents";
@@ -11,6 +11,7 @@ import { CaseDocumentSchema, DocumentNameQuery, IdParam } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 
 const TAGS = ["kasus"];
+const doc = routeDoc(TAGS);
 const record = { access: "policy" as RouteAccess };
 const DocParams = IdParam.extend({ documentId: z.string().uuid() });
 const WHO = "Hanya tim kasus dan penerima rujukan seluruh kasus; selain itu 404. ";
@@ -21,16 +22,11 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = a
 
   app.get(
     "/:id/documents",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Daftar dokumen kasus (dicatat di jejak audit)",
-        description: WHO,
-        params: IdParam,
-        response: { 200: z.object({ items: z.array(CaseDocumentSchema) }) },
-      },
-    },
+    doc(record, "Daftar dokumen kasus (dicatat di jejak audit)", {
+      description: WHO,
+      params: IdParam,
+      response: { 200: z.object({ items: z.array(CaseDocumentSchema) }) },
+    }),
     async (req) => ({ items: await docs.list(requirePrincipal(req), actorOf(req), req.params.id) }),
   );
 
@@ -74,16 +70,11 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = a
 
   app.delete(
     "/:id/documents/:documentId",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Hapus dokumen dari kasus (disembunyikan; tercatat di jejak audit)",
-        description: WHO,
-        params: DocParams,
-        response: { 204: z.null() },
-      },
-    },
+    doc(record, "Hapus dokumen dari kasus (disembunyikan; tercatat di jejak audit)", {
+      description: WHO,
+      params: DocParams,
+      response: { 204: z.null() },
+    }),
     async (req, reply) => {
       await docs.remove(requirePrincipal(req), actorOf(req), req.params.id, req.params.documentId);
       return reply.status(204).send(null);

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { safeString } from "../../lib/validation";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import type { RouteAccess } from "../../auth/route-access";
+import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { CaseRecordsService } from "./cases.records";
 import {
   AssessmentInputSchema,
@@ -24,7 +24,7 @@ import type { CaseService } from "./cases.service";
 import { REFERRAL_REASONS, REFERRAL_SCOPES } from "./cases.tables";
 import { ReferralService } from "./cases.referrals";
 
-const TAGS = ["kasus"];
+const doc = routeDoc(["kasus"]);
 const record = { access: "policy" as RouteAccess };
 const Created = z.object({ id: z.string() });
 
@@ -50,175 +50,126 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
 
   app.post(
     "/:id/persons",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Tambah orang: korban, keluarga, atau pelaku (nama, NIK, tanggal lahir, telepon, alamat dienkripsi)",
-        params: IdParam,
-        body: PersonInputSchema,
-        response: { 201: PersonSchema },
-      },
-    },
+    doc(record, "Tambah orang: korban, keluarga, atau pelaku (nama, NIK, tanggal lahir, telepon, alamat dienkripsi)", {
+      params: IdParam,
+      body: PersonInputSchema,
+      response: { 201: PersonSchema },
+    }),
     async (req, reply) => reply.status(201).send(await records.addPerson(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.get(
     "/:id/persons/:personId",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Data satu orang sesuai tingkat akses saya (dicatat di jejak audit)",
-        params: sub("personId"),
-        response: { 200: PersonSchema },
-      },
-    },
+    doc(record, "Data satu orang sesuai tingkat akses saya (dicatat di jejak audit)", {
+      params: sub("personId"),
+      response: { 200: PersonSchema },
+    }),
     async (req) => records.getPerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId),
   );
 
   app.patch(
     "/:id/persons/:personId",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Ubah data orang",
-        params: sub("personId"),
-        body: PersonUpdateSchema,
-        response: { 200: PersonSchema },
-      },
-    },
+    doc(record, "Ubah data orang", {
+      params: sub("personId"),
+      body: PersonUpdateSchema,
+      response: { 200: PersonSchema },
+    }),
     async (req) => records.updatePerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId, req.body),
   );
 
   app.post(
     "/:id/events",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Tambah peristiwa perdagangan orang: perekrutan, transit, eksploitasi (nilai picklist HTCDS)",
-        params: IdParam,
-        body: EventInputSchema,
-        response: { 201: Created },
-      },
-    },
+    doc(record, "Tambah peristiwa perdagangan orang: perekrutan, transit, eksploitasi (nilai picklist HTCDS)", {
+      params: IdParam,
+      body: EventInputSchema,
+      response: { 201: Created },
+    }),
     async (req, reply) => reply.status(201).send(await records.addEvent(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/:id/assessments",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Catat asesmen (risiko, kebutuhan layanan)",
-        params: IdParam,
-        body: AssessmentInputSchema,
-        response: { 201: Created },
-      },
-    },
+    doc(record, "Catat asesmen (risiko, kebutuhan layanan)", {
+      params: IdParam,
+      body: AssessmentInputSchema,
+      response: { 201: Created },
+    }),
     async (req, reply) => reply.status(201).send(await records.addAssessment(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/:id/services",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary:
-          "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
+    doc(
+      record,
+      "Tambah butir rencana layanan (rumah aman, kesehatan, psikososial, bantuan hukum, restitusi, pemulangan, reintegrasi, penghidupan)",
+      {
         params: IdParam,
         body: ServiceInputSchema,
         response: { 201: Created },
       },
-    },
+    ),
     async (req, reply) => reply.status(201).send(await records.addService(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.patch(
     "/:id/services/:serviceId",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Ubah layanan: status, penyedia, tenggat, catatan (penerima rujukan: status dan catatan saja)",
-        params: sub("serviceId"),
-        body: ServiceUpdateSchema,
-        response: { 200: Created },
-      },
-    },
+    doc(record, "Ubah layanan: status, penyedia, tenggat, catatan (penerima rujukan: status dan catatan saja)", {
+      params: sub("serviceId"),
+      body: ServiceUpdateSchema,
+      response: { 200: Created },
+    }),
     async (req) => records.updateService(requirePrincipal(req), actorOf(req), req.params.id, req.params.serviceId, req.body),
   );
 
   app.post(
     "/:id/legal",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)",
-        params: IdParam,
-        body: LegalInputSchema,
-        response: { 201: Created },
-      },
-    },
+    doc(record, "Catat tahap proses hukum (laporan polisi, penyidikan, penuntutan, putusan; pasal UU 21/2007)", {
+      params: IdParam,
+      body: LegalInputSchema,
+      response: { 201: Created },
+    }),
     async (req, reply) => reply.status(201).send(await records.addLegal(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/:id/notes",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Tambah catatan kasus (dienkripsi)",
-        params: IdParam,
-        body: NoteInputSchema,
-        response: { 201: z.object({ id: z.number() }) },
-      },
-    },
+    doc(record, "Tambah catatan kasus (dienkripsi)", {
+      params: IdParam,
+      body: NoteInputSchema,
+      response: { 201: z.object({ id: z.number() }) },
+    }),
     async (req, reply) => reply.status(201).send(await records.addNote(requirePrincipal(req), actorOf(req), req.params.id, req.body.body)),
   );
 
   app.post(
     "/:id/consents",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Catat persetujuan per tujuan: berbagi data dengan instansi tertentu, foto, pengolahan data",
-        params: IdParam,
-        body: ConsentInputSchema,
-        response: { 201: Created },
-      },
-    },
+    doc(record, "Catat persetujuan per tujuan: berbagi data dengan instansi tertentu, foto, pengolahan data", {
+      params: IdParam,
+      body: ConsentInputSchema,
+      response: { 201: Created },
+    }),
     async (req, reply) => reply.status(201).send(await records.addConsent(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/:id/consents/:consentId/withdraw",
-    { config: record, schema: { tags: TAGS, summary: "Tarik persetujuan", params: sub("consentId"), response: { 200: Created } } },
+    doc(record, "Tarik persetujuan", { params: sub("consentId"), response: { 200: Created } }),
     async (req) => records.withdrawConsent(requirePrincipal(req), actorOf(req), req.params.id, req.params.consentId),
   );
 
   app.post(
     "/:id/referrals",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary:
-          "Rujuk kasus (atau satu layanan) ke instansi lain: perlu persetujuan berbagi dengan instansi itu, atau alasan pengecualian",
+    doc(
+      record,
+      "Rujuk kasus (atau satu layanan) ke instansi lain: perlu persetujuan berbagi dengan instansi itu, atau alasan pengecualian",
+      {
         description:
           "Tanpa persetujuan tercatat: `overrideReason` wajib, dan hanya pemilik kasus atau penyidik di tim yang boleh. Jawaban ditunggu 2 hari kerja.",
         params: IdParam,
         body: ReferralCreateSchema,
         response: { 201: ReferralSchema },
       },
-    },
+    ),
     async (req, reply) => reply.status(201).send(await referrals.create(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 };

@@ -3,14 +3,14 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import type { RouteAccess } from "../../auth/route-access";
+import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { caseRoutePolicy } from "./cases.policy";
 import { IdParam, ReasonSchema, ReferralSchema } from "./cases.schema";
 import { CaseService } from "./cases.service";
 import { REFERRAL_STATUSES } from "./cases.tables";
 import { ReferralService } from "./cases.referrals";
 
-const TAGS = ["rujukan"];
+const doc = routeDoc(["rujukan"]);
 const party = { access: "policy" as RouteAccess };
 
 export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -18,76 +18,55 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/",
-    {
-      config: { access: { policy: caseRoutePolicy, action: "referralInbox" } },
-      schema: {
-        tags: TAGS,
-        summary: "Rujukan masuk ke instansi saya atau keluar dari kasus tim saya; yang lewat 2 hari kerja ditandai terlambat",
+    doc(
+      { access: { policy: caseRoutePolicy, action: "referralInbox" } },
+      "Rujukan masuk ke instansi saya atau keluar dari kasus tim saya; yang lewat 2 hari kerja ditandai terlambat",
+      {
         querystring: z
           .object({ box: z.enum(["incoming", "outgoing"]).default("incoming"), status: z.enum(REFERRAL_STATUSES).optional() })
           .strict(),
         response: { 200: z.object({ items: z.array(ReferralSchema) }) },
       },
-    },
+    ),
     async (req) => ({ items: await svc.list(requirePrincipal(req), req.query.box, req.query.status) }),
   );
 
   app.post(
     "/:id/accept",
-    {
-      config: party,
-      schema: {
-        tags: TAGS,
-        summary: "Terima rujukan (instansi penerima); petugas yang ditunjuk mendapat akses sesuai cakupan rujukan",
-        params: IdParam,
-        body: z.object({ assignedUserId: z.string().uuid().optional() }).strict().optional(),
-        response: { 200: ReferralSchema },
-      },
-    },
+    doc(party, "Terima rujukan (instansi penerima); petugas yang ditunjuk mendapat akses sesuai cakupan rujukan", {
+      params: IdParam,
+      body: z.object({ assignedUserId: z.string().uuid().optional() }).strict().optional(),
+      response: { 200: ReferralSchema },
+    }),
     async (req) => svc.accept(requirePrincipal(req), actorOf(req), req.params.id, req.body ?? {}),
   );
 
   app.post(
     "/:id/reject",
-    {
-      config: party,
-      schema: {
-        tags: TAGS,
-        summary: "Tolak rujukan dengan alasan (instansi penerima)",
-        params: IdParam,
-        body: ReasonSchema,
-        response: { 200: ReferralSchema },
-      },
-    },
+    doc(party, "Tolak rujukan dengan alasan (instansi penerima)", {
+      params: IdParam,
+      body: ReasonSchema,
+      response: { 200: ReferralSchema },
+    }),
     async (req) => svc.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 
   app.post(
     "/:id/complete",
-    {
-      config: party,
-      schema: {
-        tags: TAGS,
-        summary: "Tandai rujukan selesai; akses penerima berakhir",
-        params: IdParam,
-        response: { 200: ReferralSchema },
-      },
-    },
+    doc(party, "Tandai rujukan selesai; akses penerima berakhir", {
+      params: IdParam,
+      response: { 200: ReferralSchema },
+    }),
     async (req) => svc.complete(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/:id/revoke",
-    {
-      config: party,
-      schema: {
-        tags: TAGS,
-        summary: "Cabut rujukan (tim pengirim)",
-        params: IdParam,
-        body: ReasonSchema,
-        response: { 200: ReferralSchema },
-      },
-    },
+    doc(party, "Cabut rujukan (tim pengirim)", {
+      params: IdParam,
+      body: ReasonSchema,
+      response: { 200: ReferralSchema },
+    }),
     async (req) => svc.revoke(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 };

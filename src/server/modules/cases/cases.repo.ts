@@ -149,6 +149,7 @@ export async function agencyRefs(db: Db, ids: (string | null)[]) {
 
 export type ListFilter = {
   status?: string;
+  traffickingStatus?: string;
   overdue?: boolean;
   code?: string;
   /** Case ids already narrowed by an exact identifier search. */
@@ -161,6 +162,7 @@ export async function listCases(db: Db, scope: SQL, f: ListFilter, now: Date) {
   const conds: SQL[] = [scope];
   if (f.status === "open_any") conds.push(sql`${cases.status} <> 'closed'`);
   else if (f.status) conds.push(sql`${cases.status} = ${f.status}`);
+  if (f.traffickingStatus) conds.push(sql`${cases.traffickingStatus} = ${f.traffickingStatus}`);
   if (f.code) conds.push(sql`${cases.code} = ${f.code.toUpperCase()}`);
   if (f.ids) conds.push(f.ids.length ? inArray(cases.id, f.ids) : sql`false`);
   // Qualified by hand: in select fields drizzle renders `cases.id` as a bare "id", which inside these

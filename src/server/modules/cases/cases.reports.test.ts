@@ -10,6 +10,7 @@ import {
   createTestEnv,
   createUser,
   sessionFor,
+  signedIn,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -27,9 +28,9 @@ let caseManagerClient: Client;
 beforeAll(async () => {
   env = await createTestEnv({ publicRateLimit: false });
   agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-  pontangCoordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.12"] }));
-  dual = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
+  pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
+  dual = await signedIn(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
   caseManager = await createUser(env.ctx, { roles: ["case_manager"], agencyId: agencyA.id });
   caseManagerClient = await sessionFor(env, caseManager);
 });

@@ -4,7 +4,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import type { RouteAccess } from "../../auth/route-access";
+import { type RouteAccess, routeDoc } from "../../auth/route-access";
 import { notFound } from "../../lib/errors";
 import { caseDocumentRoutes } from "./cases.documents.routes";
 import { caseRecordRoutes } from "./cases.records.routes";
@@ -23,6 +23,7 @@ import {
   OverdueItemSchema,
   OwnerSchema,
   ReasonSchema,
+  OverdueQuerySchema,
   StatsSchema,
   TeamCandidateSchema,
   TeamCandidatesQuerySchema,
@@ -34,6 +35,7 @@ import { caseStats, overdueItems } from "./cases.oversight";
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
 const TAGS = ["kasus"];
+const doc = routeDoc(TAGS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const on = (action: "create" | "list" | "stats") => ({ access: { policy: caseRoutePolicy, action } as RouteAccess });
 const record = { access: "policy" as RouteAccess };
@@ -46,31 +48,21 @@ const EXPORT_DESCRIPTION =
 function caseQueryRoutes(app: App, svc: CaseService) {
   app.get(
     "/",
-    {
-      config: on("list"),
-      schema: {
-        tags: TAGS,
-        summary: "Daftar kasus yang boleh saya lihat (tim kasus, rujukan diterima; koordinator: tingkat agregat)",
-        description:
-          "`nik` dan `phone` mencari persis lewat hash berkunci, hanya di kasus yang identitasnya boleh saya lihat. Pembacaan dicatat di jejak audit.",
-        querystring: CaseListQuerySchema,
-        response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
-      },
-    },
+    doc(on("list"), "Daftar kasus yang boleh saya lihat (tim kasus, rujukan diterima; koordinator: tingkat agregat)", {
+      description:
+        "`nik` dan `phone` mencari persis lewat hash berkunci, hanya di kasus yang identitasnya boleh saya lihat. Pembacaan dicatat di jejak audit.",
+      querystring: CaseListQuerySchema,
+      response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
+    }),
     async (req) => svc.list(requirePrincipal(req), actorOf(req), req.query),
   );
 
   app.post(
     "/",
-    {
-      config: on("create"),
-      schema: {
-        tags: TAGS,
-        summary: "Buka kasus baru (asal, prioritas, laporan terkait, korban awal); koordinator wajib menunjuk pemilik kasus",
-        body: CaseCreateSchema,
-        response: { 201: CaseDetailSchema },
-      },
-    },
+    doc(on("create"), "Buka kasus baru (asal, prioritas, laporan terkait, korban awal); koordinator wajib menunjuk pemilik kasus", {
+      body: CaseCreateSchema,
+      response: { 201: CaseDetailSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.create(requirePrincipal(req), actorOf(req), req.body)),
   );
 
@@ -85,29 +77,26 @@ function caseQueryRoutes(app: App, svc: CaseService) {
 
   app.get(
     "/overdue",
-    {
-      config: on("list"),
-      schema: {
-        tags: TAGS,
-        summary: "Rujukan belum dijawab dalam 2 hari kerja dan layanan lewat tenggat, di kasus tim saya (koordinator: wilayahnya)",
-        response: { 200: z.object({ items: z.array(OverdueItemSchema) }) },
-      },
-    },
-    async (req) => ({ items: await overdueItems(app.ctx, requirePrincipal(req)) }),
+    doc(on("list"), "Rujukan belum dijawab dalam 2 hari kerja dan layanan lewat tenggat, di kasus tim saya (koordinator: wilayahnya)", {
+      querystring: OverdueQuerySchema,
+      response: { 200: z.object({ items: z.array(OverdueItemSchema) }) },
+    }),
+    async (req) => ({
+      items: (await overdueItems(app.ctx, requirePrincipal(req))).filter((i) => !req.query.kind || i.kind === req.query.kind),
+    }),
   );
 
   app.get(
     "/team-candidates",
-    {
-      config: { access: { policy: caseRoutePolicy, action: "teamCandidates" } as RouteAccess },
-      schema: {
-        tags: TAGS,
-        summary: "Cari manajer kasus dan penyidik aktif (semua instansi) untuk tim kasus: nama, instansi, peran saja",
+    doc(
+      { access: { policy: caseRoutePolicy, action: "teamCandidates" } as RouteAccess },
+      "Cari manajer kasus dan penyidik aktif (semua instansi) untuk tim kasus: nama, instansi, peran saja",
+      {
         description: "`q` mencocokkan nama petugas atau nama instansi. Paling banyak 20 hasil; tanpa username, e-mail, atau telepon.",
         querystring: TeamCandidatesQuerySchema,
         response: { 200: z.object({ items: z.array(TeamCandidateSchema) }) },
       },
-    },
+    ),
     async (req) => ({ items: await teamCandidates(app.ctx.db, requirePrincipal(req).tenant, req.query.q || undefined, 20) }),
   );
 }
@@ -116,15 +105,10 @@ function caseQueryRoutes(app: App, svc: CaseService) {
 function caseExportRoutes(app: App) {
   app.get(
     "/export/htcds",
-    {
-      config: on("list"),
-      schema: {
-        tags: TAGS,
-        summary: "Ekspor massal HTCDS 2.0 (JSON atau CSV) dari semua kasus yang boleh saya lihat",
-        description: EXPORT_DESCRIPTION,
-        querystring: ExportQuery.extend({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }),
-      },
-    },
+    doc(on("list"), "Ekspor massal HTCDS 2.0 (JSON atau CSV) dari semua kasus yang boleh saya lihat", {
+      description: EXPORT_DESCRIPTION,
+      querystring: ExportQuery.extend({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }),
+    }),
     async (req, reply) => {
       const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { format: req.query.format, status: req.query.status });
       return sendExport(reply, r, "htcds-kasus");
@@ -133,15 +117,10 @@ function caseExportRoutes(app: App) {
 
   app.get(
     "/export.xlsx",
-    {
-      config: on("list"),
-      schema: {
-        tags: TAGS,
-        summary: "Unduh daftar kasus (XLSX) yang boleh saya lihat; nama korban hanya untuk tim kasus dan penerima rujukan",
-        description: "Setiap unduhan dicatat di jejak audit.",
-        querystring: z.object({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }).strict(),
-      },
-    },
+    doc(on("list"), "Unduh daftar kasus (XLSX) yang boleh saya lihat; nama korban hanya untuk tim kasus dan penerima rujukan", {
+      description: "Setiap unduhan dicatat di jejak audit.",
+      querystring: z.object({ status: z.enum(["open", "under_assessment", "active", "closed", "open_any"]).optional() }).strict(),
+    }),
     async (req, reply) => {
       const buf = await exportCaseListXlsx(app.ctx, requirePrincipal(req), actorOf(req), req.query.status, req.locale);
       return reply
@@ -154,16 +133,11 @@ function caseExportRoutes(app: App) {
 
   app.get(
     "/:id/export/htcds",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)",
-        description: EXPORT_DESCRIPTION,
-        params: IdParam,
-        querystring: ExportQuery,
-      },
-    },
+    doc(record, "Ekspor satu kasus dalam HTCDS 2.0 (JSON atau CSV)", {
+      description: EXPORT_DESCRIPTION,
+      params: IdParam,
+      querystring: ExportQuery,
+    }),
     async (req, reply) => {
       const r = await exportCases(app.ctx, requirePrincipal(req), actorOf(req), { caseId: req.params.id, format: req.query.format });
       return sendExport(reply, r, "htcds-kasus");
@@ -175,77 +149,55 @@ function caseExportRoutes(app: App) {
 function caseLifecycleRoutes(app: App, svc: CaseService) {
   app.get(
     "/:id",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Rincian kasus sesuai tingkat akses saya; koordinator melihat jenis kelamin dan kelompok umur, bukan nama",
-        description: "Di luar tim, rujukan yang diterima, dan wilayah koordinator: 404. Setiap pembacaan dicatat di jejak audit.",
-        params: IdParam,
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Rincian kasus sesuai tingkat akses saya; koordinator melihat jenis kelamin dan kelompok umur, bukan nama", {
+      description: "Di luar tim, rujukan yang diterima, dan wilayah koordinator: 404. Setiap pembacaan dicatat di jejak audit.",
+      params: IdParam,
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.patch(
     "/:id",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary:
-          "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
+    doc(
+      record,
+      "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
+      {
         params: IdParam,
         body: CaseUpdateSchema,
         response: { 200: CaseDetailSchema },
       },
-    },
+    ),
     async (req) => svc.update(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/close",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut",
-        params: IdParam,
-        body: CloseSchema,
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut", {
+      params: IdParam,
+      body: CloseSchema,
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/reopen",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Buka kembali kasus yang ditutup (pemilik kasus)",
-        params: IdParam,
-        body: ReasonSchema,
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Buka kembali kasus yang ditutup (pemilik kasus)", {
+      params: IdParam,
+      body: ReasonSchema,
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/reports",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Kaitkan laporan pengaduan dengan kasus",
-        params: IdParam,
-        body: LinkReportSchema,
-        response: { 204: z.null() },
-      },
-    },
+    doc(record, "Kaitkan laporan pengaduan dengan kasus", {
+      params: IdParam,
+      body: LinkReportSchema,
+      response: { 204: z.null() },
+    }),
     async (req, reply) => {
       await svc.linkReport(requirePrincipal(req), actorOf(req), req.params.id, req.body.reportId);
       return reply.status(204).send(null);
@@ -257,45 +209,30 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
 function caseTeamRoutes(app: App, svc: CaseService) {
   app.post(
     "/:id/members",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)",
-        params: IdParam,
-        body: MemberAddSchema,
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)", {
+      params: IdParam,
+      body: MemberAddSchema,
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.addMember(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
 
   app.delete(
     "/:id/members/:userId",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Keluarkan anggota tim kasus (oleh pemilik)",
-        params: IdParam.extend({ userId: z.string().uuid() }),
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Keluarkan anggota tim kasus (oleh pemilik)", {
+      params: IdParam.extend({ userId: z.string().uuid() }),
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.removeMember(requirePrincipal(req), actorOf(req), req.params.id, req.params.userId),
   );
 
   app.post(
     "/:id/owner",
-    {
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota",
-        params: IdParam,
-        body: OwnerSchema,
-        response: { 200: CaseDetailSchema },
-      },
-    },
+    doc(record, "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota", {
+      params: IdParam,
+      body: OwnerSchema,
+      response: { 200: CaseDetailSchema },
+    }),
     async (req) => svc.transferOwner(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
 }

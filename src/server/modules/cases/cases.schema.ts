@@ -369,6 +369,10 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export const CaseListQuerySchema = z
   .object({
     status: z.enum([...CASE_STATUSES, "open_any"]).optional(),
+    traffickingStatus: z
+      .enum(TRAFFICKING_STATUSES)
+      .optional()
+      .describe("Status korban TPPO pada kasus (potensial, diduga, terkonfirmasi, bukan korban)"),
     overdue: z.enum(["true", "false"]).optional(),
     /** Exact search (keyed hash): a 16-digit NIK or a phone number. Not available at aggregate level. */
     nik: z
@@ -382,6 +386,10 @@ export const CaseListQuerySchema = z
   })
   .strict();
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const OverdueQuerySchema = z
+  .object({ kind: z.enum(["referral", "service"]).optional().describe("Hanya rujukan atau hanya layanan") })
+  .strict();
 
 export const OverdueItemSchema = z.object({
   kind: z.enum(["referral", "service"]),

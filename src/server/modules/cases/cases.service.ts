@@ -31,6 +31,9 @@ import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealTe
 
 type CaseAction = Parameters<typeof casePolicy.can>[1];
 
+// Case statistics (counts only) for dashboards; the route is in cases.routes.ts.
+export { caseStats } from "./cases.oversight";
+
 export function newCaseCode(): string {
   return `KS-${randomCode(8)}`;
 }
@@ -264,6 +267,7 @@ export class CaseService {
           scope,
           {
             status: q.status,
+            traffickingStatus: q.traffickingStatus,
             overdue: q.overdue === undefined ? undefined : q.overdue === "true",
             code: q.code,
             ids,

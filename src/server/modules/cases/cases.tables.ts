@@ -2,11 +2,10 @@
 // search), trafficking events, assessments, service plan, legal milestones, notes, consents, referrals.
 // Picklist columns hold HTCDS 2.0 value names where HTCDS has the concept (see cases.htcds.ts).
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 import { publicReports } from "../reports/reports.tables";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const CASE_ORIGINS = ["public_report", "passport_screening", "police", "agency", "walk_in"] as const;
 export const CASE_STATUSES = ["open", "under_assessment", "active", "closed"] as const;
@@ -50,8 +49,7 @@ export const REFERRAL_SCOPES = ["case", "service"] as const;
 export const cases = pgTable(
   "cases",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     /** Human reference, e.g. KS-7K3MQ-XR2PA; carries no personal data. */
     code: text("code").notNull(),
     origin: text("origin", { enum: CASE_ORIGINS }).notNull(),
@@ -65,13 +63,10 @@ export const cases = pgTable(
     summaryEnc: text("summary_enc"),
     /** Desa (or kecamatan) of the victim's home: the coordinator's jurisdiction scope and statistics. */
     regionCode: text("region_code"),
-    ownerId: uuid("owner_id")
-      .notNull()
-      .references(() => users.id),
+    ownerId: requiredRef("owner_id", () => users.id),
     ownerAgencyId: uuid("owner_agency_id").references(() => agencies.id),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
     closedAt: ts("closed_at"),
     closureReason: text("closure_reason", { enum: CLOSURE_REASONS }),
     closureNoteEnc: text("closure_note_enc"),
@@ -88,14 +83,9 @@ export const cases = pgTable(
 export const caseMembers = pgTable(
   "case_members",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
+    userId: requiredRef("user_id", () => users.id),
     agencyId: uuid("agency_id").references(() => agencies.id),
     role: text("role", { enum: ["owner", "member"] }).notNull(),
     addedAt: ts("added_at").notNull().defaultNow(),
@@ -113,12 +103,8 @@ export const caseReports = pgTable(
   "case_reports",
   {
     tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => publicReports.id),
+    caseId: parentRef("case_id", () => cases.id),
+    reportId: requiredRef("report_id", () => publicReports.id),
     linkedAt: ts("linked_at").notNull().defaultNow(),
     linkedBy: uuid("linked_by").references(() => users.id),
   },
@@ -132,11 +118,8 @@ export const caseReports = pgTable(
 export const casePersons = pgTable(
   "case_persons",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     kind: text("kind", { enum: PERSON_KINDS }).notNull(),
     nameEnc: text("name_enc"),
     nikEnc: text("nik_enc"),
@@ -162,8 +145,7 @@ export const casePersons = pgTable(
     /** Victims: HTCDS vic_RelationshipToTrafficker. */
     relationshipToTrafficker: text("relationship_to_trafficker", { enum: ["Familial", "Acquainted", "Unaquainted"] }),
     ageWhenTrafficked: integer("age_when_trafficked"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index("case_persons_case_idx").on(t.caseId)],
 );
@@ -173,12 +155,8 @@ export const casePersonIdentifiers = pgTable(
   "case_person_identifiers",
   {
     tenant: text("tenant").notNull(),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => casePersons.id, { onDelete: "cascade" }),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    personId: parentRef("person_id", () => casePersons.id),
+    caseId: parentRef("case_id", () => cases.id),
     kind: text("kind", { enum: ["nik", "phone", "bank_account"] }).notNull(),
     hash: text("hash").notNull(),
   },
@@ -192,11 +170,8 @@ export const casePersonIdentifiers = pgTable(
 export const caseEvents = pgTable(
   "case_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     stage: text("stage", { enum: EVENT_STAGES }).notNull(),
     /** ISO 3166 alpha-2. */
     country: text("country"),
@@ -219,11 +194,8 @@ export const caseEvents = pgTable(
 export const caseAssessments = pgTable(
   "case_assessments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     risk: text("risk", { enum: ["low", "medium", "high"] }).notNull(),
     needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
     summaryEnc: text("summary_enc"),
@@ -237,11 +209,8 @@ export const caseAssessments = pgTable(
 export const caseServices = pgTable(
   "case_services",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     type: text("type", { enum: SERVICE_TYPES }).notNull(),
     providerAgencyId: uuid("provider_agency_id").references(() => agencies.id),
     status: text("status", { enum: SERVICE_STATUSES }).notNull().default("planned"),
@@ -250,8 +219,7 @@ export const caseServices = pgTable(
     deliveredAt: ts("delivered_at"),
     notesEnc: text("notes_enc"),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
     escalatedAt: ts("escalated_at"),
   },
   (t) => [
@@ -264,11 +232,8 @@ export const caseServices = pgTable(
 export const caseLegalMilestones = pgTable(
   "case_legal_milestones",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     stage: text("stage", { enum: LEGAL_STAGES }).notNull(),
     date: date("date").notNull(),
     /** UU 21/2007 article numbers, e.g. "2", "4", "10". */
@@ -287,9 +252,7 @@ export const caseNotes = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    caseId: parentRef("case_id", () => cases.id),
     bodyEnc: text("body_enc").notNull(),
     authorId: uuid("author_id").references(() => users.id),
     authorAgencyId: uuid("author_agency_id").references(() => agencies.id),
@@ -302,11 +265,8 @@ export const caseNotes = pgTable(
 export const caseConsents = pgTable(
   "case_consents",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     personId: uuid("person_id").references(() => casePersons.id, { onDelete: "cascade" }),
     purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
     agencyId: uuid("agency_id").references(() => agencies.id),
@@ -327,20 +287,13 @@ export const caseConsents = pgTable(
 export const caseReferrals = pgTable(
   "case_referrals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     scope: text("scope", { enum: REFERRAL_SCOPES }).notNull(),
     serviceId: uuid("service_id").references(() => caseServices.id),
     fromAgencyId: uuid("from_agency_id").references(() => agencies.id),
-    fromUserId: uuid("from_user_id")
-      .notNull()
-      .references(() => users.id),
-    toAgencyId: uuid("to_agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    fromUserId: requiredRef("from_user_id", () => users.id),
+    toAgencyId: requiredRef("to_agency_id", () => agencies.id),
     /** The receiving user who gets access once accepted (chosen by the sender or at acceptance). */
     assignedUserId: uuid("assigned_user_id").references(() => users.id),
     reason: text("reason", { enum: REFERRAL_REASONS }).notNull(),
@@ -377,11 +330,8 @@ export const caseReferrals = pgTable(
 export const caseDocuments = pgTable(
   "case_documents",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     fileNameEnc: text("file_name_enc").notNull(),
     /** Name of the file on disk: the sha256 of its encrypted bytes (of the plain bytes for a row without `fileKeyEnc`). */
     sha256: text("sha256").notNull(),
@@ -392,9 +342,7 @@ export const caseDocuments = pgTable(
     mediaType: text("media_type").notNull(),
     size: integer("size").notNull(),
     stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
-    uploadedBy: uuid("uploaded_by")
-      .notNull()
-      .references(() => users.id),
+    uploadedBy: requiredRef("uploaded_by", () => users.id),
     createdAt: ts("created_at").notNull().defaultNow(),
     deletedAt: ts("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id),

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { GROUP_EXPORT, MARKER, zipOf } from "./chatcheck.fixtures";
 
 let env: TestEnv;
@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function as(role: "volunteer" | "pimpasa" | "coordinator") {
-  return sessionFor(env, await createUser(env.ctx, { roles: [role] }));
+  return signedIn(env, { roles: [role] });
 }
 const upload = async (
   payload: Buffer | string,

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import { users } from "../../db/schema";
 import { findRegion } from "../regions/regions.service";
 import { minutesPdf } from "./coordination.pdf";
@@ -31,51 +32,40 @@ import { CoordinationService } from "./coordination.service";
 type Action = "directory" | "editDirectory" | "meetings" | "planMeetings" | "actionItems";
 const gate = (action: Action) => ({ access: { policy: coordinationRoutePolicy, action } });
 const tags = ["koordinasi"];
+const doc = routeDoc(tags);
 
 export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new CoordinationService(app.ctx);
 
   app.get(
     "/agencies",
-    {
-      config: gate("directory"),
-      schema: {
-        tags,
-        summary:
-          "Direktori instansi gugus tugas: kategori pentahelix, sub gugus tugas, narahubung (nomor telepon; pembacaan dicatat di jejak audit)",
+    doc(
+      gate("directory"),
+      "Direktori instansi gugus tugas: kategori pentahelix, sub gugus tugas, narahubung (nomor telepon; pembacaan dicatat di jejak audit)",
+      {
         response: { 200: z.object({ items: z.array(DirectoryAgencySchema) }) },
       },
-    },
+    ),
     async (req) => ({ items: await svc.directory(requirePrincipal(req), actorOf(req)) }),
   );
 
   app.put(
     "/agencies/:id/task-forces",
-    {
-      config: gate("editDirectory"),
-      schema: {
-        tags,
-        summary: "Tetapkan keanggotaan sub gugus tugas instansi",
-        params: IdParam,
-        body: TaskForcesSchema,
-        response: { 200: TaskForcesSchema },
-      },
-    },
+    doc(gate("editDirectory"), "Tetapkan keanggotaan sub gugus tugas instansi", {
+      params: IdParam,
+      body: TaskForcesSchema,
+      response: { 200: TaskForcesSchema },
+    }),
     async (req) => svc.setTaskForces(requirePrincipal(req), actorOf(req), req.params.id, req.body.taskForces),
   );
 
   app.post(
     "/agencies/:id/focal-points",
-    {
-      config: gate("editDirectory"),
-      schema: {
-        tags,
-        summary: "Tambah narahubung instansi (telepon disimpan terenkripsi)",
-        params: IdParam,
-        body: FocalPointCreateSchema,
-        response: { 201: FocalPointSchema },
-      },
-    },
+    doc(gate("editDirectory"), "Tambah narahubung instansi (telepon disimpan terenkripsi)", {
+      params: IdParam,
+      body: FocalPointCreateSchema,
+      response: { 201: FocalPointSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.addFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
@@ -88,68 +78,48 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => svc.updateFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
-  app.delete(
-    "/focal-points/:id",
-    { config: gate("editDirectory"), schema: { tags, summary: "Hapus narahubung", params: IdParam } },
-    async (req, reply) => {
-      await svc.deleteFocalPoint(requirePrincipal(req), actorOf(req), req.params.id);
-      return reply.status(204).send();
-    },
-  );
+  app.delete("/focal-points/:id", doc(gate("editDirectory"), "Hapus narahubung", { params: IdParam }), async (req, reply) => {
+    await svc.deleteFocalPoint(requirePrincipal(req), actorOf(req), req.params.id);
+    return reply.status(204).send();
+  });
 
   app.get(
     "/meetings",
-    {
-      config: gate("meetings"),
-      schema: {
-        tags,
-        summary: "Daftar rapat koordinasi (koordinator: semua; staf lain: rapat yang mengundang instansinya atau memberinya tindak lanjut)",
+    doc(
+      gate("meetings"),
+      "Daftar rapat koordinasi (koordinator: semua; staf lain: rapat yang mengundang instansinya atau memberinya tindak lanjut)",
+      {
         response: { 200: z.object({ items: z.array(MeetingSummarySchema) }) },
       },
-    },
+    ),
     async (req) => svc.listMeetings(requirePrincipal(req)),
   );
 
   app.post(
     "/meetings",
-    {
-      config: gate("planMeetings"),
-      schema: {
-        tags,
-        summary: "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)",
-        body: MeetingCreateSchema,
-        response: { 201: MeetingSchema },
-      },
-    },
+    doc(gate("planMeetings"), "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)", {
+      body: MeetingCreateSchema,
+      response: { 201: MeetingSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.createMeeting(requirePrincipal(req), actorOf(req), req.body)),
   );
 
   app.get(
     "/meetings/:id",
-    {
-      config: gate("meetings"),
-      schema: {
-        tags,
-        summary: "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)",
-        params: IdParam,
-        response: { 200: MeetingSchema },
-      },
-    },
+    doc(gate("meetings"), "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)", {
+      params: IdParam,
+      response: { 200: MeetingSchema },
+    }),
     async (req) => svc.getMeeting(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.patch(
     "/meetings/:id",
-    {
-      config: gate("planMeetings"),
-      schema: {
-        tags,
-        summary: "Ubah rapat atau isi notulen (disimpan terenkripsi)",
-        params: IdParam,
-        body: MeetingUpdateSchema,
-        response: { 200: MeetingSchema },
-      },
-    },
+    doc(gate("planMeetings"), "Ubah rapat atau isi notulen (disimpan terenkripsi)", {
+      params: IdParam,
+      body: MeetingUpdateSchema,
+      response: { 200: MeetingSchema },
+    }),
     async (req) => svc.updateMeeting(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
@@ -164,60 +134,40 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings/:id/decisions",
-    {
-      config: gate("planMeetings"),
-      schema: {
-        tags,
-        summary: "Catat keputusan rapat, dengan tindak lanjut bila ada",
-        params: IdParam,
-        body: DecisionCreateSchema,
-        response: { 201: MeetingSchema },
-      },
-    },
+    doc(gate("planMeetings"), "Catat keputusan rapat, dengan tindak lanjut bila ada", {
+      params: IdParam,
+      body: DecisionCreateSchema,
+      response: { 201: MeetingSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.addDecision(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/decisions/:id/action-items",
-    {
-      config: gate("planMeetings"),
-      schema: {
-        tags,
-        summary: "Tambah tindak lanjut pada keputusan",
-        params: IdParam,
-        body: ActionItemCreateSchema,
-        response: { 201: ActionItemSchema },
-      },
-    },
+    doc(gate("planMeetings"), "Tambah tindak lanjut pada keputusan", {
+      params: IdParam,
+      body: ActionItemCreateSchema,
+      response: { 201: ActionItemSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.addActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.get(
     "/action-items",
-    {
-      config: gate("actionItems"),
-      schema: {
-        tags,
-        summary: "Tindak lanjut: milik instansi sendiri (koordinator: semua); overdue=true hanya yang lewat tenggat",
-        querystring: ActionItemListQuerySchema,
-        response: { 200: z.object({ items: z.array(ActionItemSchema) }) },
-      },
-    },
+    doc(gate("actionItems"), "Tindak lanjut: milik instansi sendiri (koordinator: semua); overdue=true hanya yang lewat tenggat", {
+      querystring: ActionItemListQuerySchema,
+      response: { 200: z.object({ items: z.array(ActionItemSchema) }) },
+    }),
     async (req) => svc.listActionItems(requirePrincipal(req), req.query),
   );
 
   app.patch(
     "/action-items/:id",
-    {
-      config: gate("actionItems"),
-      schema: {
-        tags,
-        summary: "Perbarui status dan bukti penyelesaian (instansi pemilik); judul, pemilik dan tenggat hanya koordinator",
-        params: IdParam,
-        body: ActionItemUpdateSchema,
-        response: { 200: ActionItemSchema },
-      },
-    },
+    doc(gate("actionItems"), "Perbarui status dan bukti penyelesaian (instansi pemilik); judul, pemilik dan tenggat hanya koordinator", {
+      params: IdParam,
+      body: ActionItemUpdateSchema,
+      response: { 200: ActionItemSchema },
+    }),
     async (req) => svc.updateActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 

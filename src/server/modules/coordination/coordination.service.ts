@@ -1,7 +1,7 @@
 // Coordination: directory, meetings (attendance, minutes, decisions) and action items.
 // Every mutation runs in ctx.withAudit; reads that show phone numbers or minutes are audited too.
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { TASK_FORCES, type TaskForce } from "../../../core/coordination";
+import { ACTION_ITEM_STATUSES, TASK_FORCES, type TaskForce } from "../../../core/coordination";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
@@ -27,6 +27,11 @@ import type { ActionItem, ActionItemCreate, ActionItemUpdate, Meeting, MeetingCr
 import { actionItems, decisions, focalPoints, meetingAttendance, meetings, taskForceMembers } from "./coordination.tables";
 
 type FocalPointInput = { name?: string; position?: string | null; phone?: string | null };
+
+/** The action items the caller sees: coordinators every one, others their agency's and their own. */
+function actionItemScope(p: Principal) {
+  return seesAllCoordination(p) ? undefined : ownedBy(p.agencyId, p.id);
+}
 
 export class CoordinationService {
   constructor(private readonly ctx: AppContext) {}
@@ -428,13 +433,33 @@ export class CoordinationService {
     now = new Date(),
   ) {
     const where = and(
-      seesAllCoordination(p) ? undefined : ownedBy(p.agencyId, p.id),
+      actionItemScope(p),
       q.overdue === "true" ? overdueWhere(now) : undefined,
       q.status ? eq(actionItems.status, q.status) : undefined,
       q.meetingId ? eq(actionItems.meetingId, q.meetingId) : undefined,
     );
     const rows = await selectActionItems(this.ctx.db, this.tenant, where);
     return { items: rows.map((r) => this.presentItem(p, r, now)) };
+  }
+
+  /** Action items per status and the overdue ones, over what `listActionItems` shows the caller. */
+  async actionItemCounts(p: Principal, now = new Date()) {
+    const rows = await this.ctx.db
+      .select({
+        status: actionItems.status,
+        n: sql<number>`count(*)::int`,
+        overdue: sql<number>`count(*) FILTER (WHERE ${overdueWhere(now)})::int`,
+      })
+      .from(actionItems)
+      .where(and(eq(actionItems.tenant, this.tenant), actionItemScope(p)))
+      .groupBy(actionItems.status);
+    const byStatus = Object.fromEntries(ACTION_ITEM_STATUSES.map((s) => [s, 0])) as Record<ActionItem["status"], number>;
+    let overdue = 0;
+    for (const r of rows) {
+      byStatus[r.status] = Number(r.n);
+      overdue += Number(r.overdue);
+    }
+    return { byStatus, overdue };
   }
 
   async updateActionItem(p: Principal, actor: AuditActor, id: string, input: ActionItemUpdate, now = new Date()) {

@@ -1,26 +1,21 @@
 // Coordination of the task force: the agency directory (focal points, sub-task-force membership),
 // meetings with attendance, minutes and decisions, and the action items decisions create.
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { ACTION_ITEM_STATUSES, ACTION_LINK_KINDS, TASK_FORCES } from "../../../core/coordination";
 import { agencies, users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const focalPoints = pgTable(
   "coordination_focal_points",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    ...tenantRecord(),
+    agencyId: requiredRef("agency_id", () => agencies.id),
     name: text("name").notNull(),
     position: text("position"),
     /** AES-256-GCM with the key ring; shown to staff, each directory read audited. */
     phoneEnc: text("phone_enc"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [index("coordination_focal_points_agency_idx").on(t.tenant, t.agencyId)],
 );
@@ -29,9 +24,7 @@ export const taskForceMembers = pgTable(
   "coordination_task_force_members",
   {
     tenant: text("tenant").notNull(),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    agencyId: requiredRef("agency_id", () => agencies.id),
     taskForce: text("task_force", { enum: TASK_FORCES }).notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
@@ -41,8 +34,7 @@ export const taskForceMembers = pgTable(
 export const meetings = pgTable(
   "coordination_meetings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     title: text("title").notNull(),
     startsAt: ts("starts_at").notNull(),
     place: text("place"),
@@ -51,11 +43,8 @@ export const meetings = pgTable(
     invitedAgencyIds: uuid("invited_agency_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** Minutes (notulen), encrypted with the key ring. */
     minutesEnc: text("minutes_enc"),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    createdBy: requiredRef("created_by", () => users.id),
+    ...timestamps(),
   },
   (t) => [index("coordination_meetings_tenant_starts_idx").on(t.tenant, t.startsAt)],
 );
@@ -63,12 +52,8 @@ export const meetings = pgTable(
 export const meetingAttendance = pgTable(
   "coordination_meeting_attendance",
   {
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    meetingId: parentRef("meeting_id", () => meetings.id),
+    agencyId: requiredRef("agency_id", () => agencies.id),
     present: boolean("present").notNull(),
     /** How many people the agency sent. */
     headcount: integer("headcount").notNull().default(0),
@@ -80,9 +65,7 @@ export const decisions = pgTable(
   "coordination_decisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id, { onDelete: "cascade" }),
+    meetingId: parentRef("meeting_id", () => meetings.id),
     seq: integer("seq").notNull(),
     text: text("text").notNull(),
     createdAt: ts("created_at").notNull().defaultNow(),
@@ -93,18 +76,11 @@ export const decisions = pgTable(
 export const actionItems = pgTable(
   "coordination_action_items",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    meetingId: uuid("meeting_id")
-      .notNull()
-      .references(() => meetings.id),
-    decisionId: uuid("decision_id")
-      .notNull()
-      .references(() => decisions.id),
+    ...tenantRecord(),
+    meetingId: requiredRef("meeting_id", () => meetings.id),
+    decisionId: requiredRef("decision_id", () => decisions.id),
     title: text("title").notNull(),
-    ownerAgencyId: uuid("owner_agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    ownerAgencyId: requiredRef("owner_agency_id", () => agencies.id),
     ownerUserId: uuid("owner_user_id").references(() => users.id),
     dueDate: date("due_date").notNull(),
     status: text("status", { enum: ACTION_ITEM_STATUSES }).notNull().default("open"),
@@ -112,8 +88,7 @@ export const actionItems = pgTable(
     linkKind: text("link_kind", { enum: ACTION_LINK_KINDS }),
     /** A desa code, a report id or a case id: stored and shown as it is, never resolved to the record. */
     linkRef: text("link_ref"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
     completedAt: ts("completed_at"),
   },
   (t) => [
@@ -126,9 +101,7 @@ export const actionItems = pgTable(
 export const actionItemReminders = pgTable(
   "coordination_action_item_reminders",
   {
-    actionItemId: uuid("action_item_id")
-      .notNull()
-      .references(() => actionItems.id, { onDelete: "cascade" }),
+    actionItemId: parentRef("action_item_id", () => actionItems.id),
     day: date("day").notNull(),
     sentAt: ts("sent_at").notNull().defaultNow(),
   },

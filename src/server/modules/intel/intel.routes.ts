@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import { INTEL_ACCESS } from "./intel.policy";
 import {
   EntityDetailSchema,
@@ -21,93 +22,64 @@ import { IntelService } from "./intel.service";
 import { kickIntelSync, settleIntelSync } from "./intel.sync";
 
 const tags = ["intelijen"];
+const doc = routeDoc(tags);
 
 export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new IntelService(app.ctx);
 
   app.get(
     "/entities",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Cari atau daftar entitas perekrut (nomor, rekening, akun, NIK, perusahaan), terbanyak dicatat dulu",
-        querystring: EntityListQuerySchema,
-        response: { 200: z.object({ items: z.array(EntitySummarySchema), total: z.number().int() }) },
-      },
-    },
+    doc(INTEL_ACCESS, "Cari atau daftar entitas perekrut (nomor, rekening, akun, NIK, perusahaan), terbanyak dicatat dulu", {
+      querystring: EntityListQuerySchema,
+      response: { 200: z.object({ items: z.array(EntitySummarySchema), total: z.number().int() }) },
+    }),
     async (req) => svc.list(requirePrincipal(req), actorOf(req), req.query),
   );
 
   app.get(
     "/entities/:id",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian",
-        params: IdParam,
-        response: { 200: EntityDetailSchema },
-      },
-    },
+    doc(INTEL_ACCESS, "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian", {
+      params: IdParam,
+      response: { 200: EntityDetailSchema },
+    }),
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.get(
     "/entities/:id/network",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya",
-        params: IdParam,
-        response: { 200: NetworkSchema },
-      },
-    },
+    doc(INTEL_ACCESS, "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya", {
+      params: IdParam,
+      response: { 200: NetworkSchema },
+    }),
     async (req) => svc.network(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/entities/:id/watch",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Masukkan ke atau keluarkan dari daftar pantau",
-        params: IdParam,
-        body: WatchSchema,
-        response: { 200: EntityDetailSchema },
-      },
-    },
+    doc(INTEL_ACCESS, "Masukkan ke atau keluarkan dari daftar pantau", {
+      params: IdParam,
+      body: WatchSchema,
+      response: { 200: EntityDetailSchema },
+    }),
     async (req) => svc.watch(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/entities/:id/split",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)",
-        params: IdParam,
-        body: SplitSchema,
-        response: { 200: EntityDetailSchema },
-      },
-    },
+    doc(INTEL_ACCESS, "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)", {
+      params: IdParam,
+      body: SplitSchema,
+      response: { 200: EntityDetailSchema },
+    }),
     async (req) => svc.split(requirePrincipal(req), actorOf(req), req.params.id, req.body.identifierIds),
   );
 
   app.post(
     "/judgements",
-    {
-      config: INTEL_ACCESS,
-      schema: {
-        tags,
-        summary: "Catat penilaian: sama (digabung), bukan orang yang sama, atau belum pasti",
-        body: JudgementSchema,
-        response: { 200: EntityDetailSchema },
-      },
-    },
+    doc(INTEL_ACCESS, "Catat penilaian: sama (digabung), bukan orang yang sama, atau belum pasti", {
+      body: JudgementSchema,
+      response: { 200: EntityDetailSchema },
+    }),
     async (req) => svc.judge(requirePrincipal(req), actorOf(req), req.body),
   );
 };

@@ -2,10 +2,9 @@
 // NIK, company, licence number) stored as keyed hashes plus encrypted values, the records that mention
 // them, the entities (person or company) they are linked into by exact matches, and the judgements
 // investigators record about whether two entities are the same.
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parentRef, requiredRef, tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const INTEL_IDENTIFIER_KINDS = ["phone", "bank_account", "ewallet", "handle", "email", "nik", "company", "licence"] as const;
 export type IntelIdentifierKind = (typeof INTEL_IDENTIFIER_KINDS)[number];
@@ -17,8 +16,7 @@ export const VERDICTS = ["same", "not_same", "unsure"] as const;
 export const intelEntities = pgTable(
   "intel_entities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     kind: text("kind", { enum: ENTITY_KINDS }).notNull(),
     /** A name seen with it, encrypted (names identify people). */
     labelEnc: text("label_enc"),
@@ -36,15 +34,12 @@ export const intelEntities = pgTable(
 export const intelIdentifiers = pgTable(
   "intel_identifiers",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     kind: text("kind", { enum: INTEL_IDENTIFIER_KINDS }).notNull(),
     /** Keyed hash (HMAC) of the normalised value: the same hash the reports and cases use for that kind. */
     hash: text("hash").notNull(),
     valueEnc: text("value_enc").notNull(),
-    entityId: uuid("entity_id")
-      .notNull()
-      .references(() => intelEntities.id),
+    entityId: requiredRef("entity_id", () => intelEntities.id),
     firstSeenAt: ts("first_seen_at").notNull().defaultNow(),
   },
   (t) => [uniqueIndex("intel_identifiers_uq").on(t.tenant, t.kind, t.hash), index("intel_identifiers_entity_idx").on(t.entityId)],
@@ -54,11 +49,8 @@ export const intelIdentifiers = pgTable(
 export const intelMentions = pgTable(
   "intel_mentions",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    identifierId: uuid("identifier_id")
-      .notNull()
-      .references(() => intelIdentifiers.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    identifierId: parentRef("identifier_id", () => intelIdentifiers.id),
     source: text("source", { enum: INTEL_SOURCES }).notNull(),
     sourceId: uuid("source_id").notNull(),
     /** Which person of the record: e.g. "people.0" of a report, a case person's id, "sponsor" of a screening. */
@@ -76,15 +68,12 @@ export const intelMentions = pgTable(
 export const intelJudgements = pgTable(
   "intel_judgements",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     entityA: uuid("entity_a").notNull(),
     entityB: uuid("entity_b").notNull(),
     verdict: text("verdict", { enum: VERDICTS }).notNull(),
     noteEnc: text("note_enc"),
-    judgedBy: uuid("judged_by")
-      .notNull()
-      .references(() => users.id),
+    judgedBy: requiredRef("judged_by", () => users.id),
     judgedAt: ts("judged_at").notNull().defaultNow(),
   },
   (t) => [index("intel_judgements_pair_idx").on(t.entityA, t.entityB), index("intel_judgements_b_idx").on(t.entityB)],

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, createAgency, createTestEnv, createUser, sessionFor, type Client, type TestEnv } from "../../../../test/helpers/app";
+import { anonymous, type Client, createAgency, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { openCase, staff, type Staff } from "../cases/cases.fixtures";
 import { IntelSync } from "./intel.sync";
 import { trigramSimilarity } from "./intel.service";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   s = await staff(env);
   const kanim = await createAgency(env.ctx, { name: "Kantor Imigrasi" });
-  officer = await sessionFor(env, await createUser(env.ctx, { roles: ["interview_officer"], agencyId: kanim.id }));
+  officer = await signedIn(env, { roles: ["interview_officer"], agencyId: kanim.id });
   const pub = anonymous(env.app);
   for (const body of [
     report([{ role: "recruiter", name: "Bang Jali", phones: [PHONE], bankAccounts: [ACCOUNT] }]),

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { anonymous, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { publicReports } from "../reports/reports.tables";
 import { renderFlyerPng } from "../../lib/ocr/flyer.fixtures";
 
@@ -106,7 +106,7 @@ describe("GET /api/reports/:id/attachments/:attachmentId/text", () => {
       .select({ id: publicReports.id })
       .from(publicReports)
       .where(eq(publicReports.trackingCode, created.json().trackingCode.replace("-", "")));
-    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const coordinator = await signedIn(env, { roles: ["coordinator"] });
     const res = await coordinator.request("GET", `/api/reports/${r!.id}/attachments/${image.attachmentId}/text`);
     expect(res.statusCode).toBe(200);
     expect(res.json().text).toContain("081234567890");

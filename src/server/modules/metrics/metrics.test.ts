@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { anonymous, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { instrumentJobs } from "./metrics";
 
 const TOKEN = "metrics-token-for-tests-0123456789";
@@ -15,7 +15,7 @@ describe("/metrics", () => {
   it("refuses anonymous callers, wrong tokens and signed-in non-admins", async () => {
     expect((await scrape()).statusCode).toBe(401);
     expect((await scrape({ authorization: "Bearer not-the-token-at-all-000000" })).statusCode).toBe(401);
-    const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+    const coordinator = await signedIn(env, { roles: ["coordinator"] });
     expect((await coordinator.request("GET", "/metrics")).statusCode).toBe(401);
   });
 
@@ -30,7 +30,7 @@ describe("/metrics", () => {
     expect(res.body).toMatch(/simpul_http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/api\/regions\/:code"\}/);
     expect(res.body).toContain('simpul_job_runs_total{job="test.job",outcome="ok"}');
     expect(res.body).toContain("simpul_process_cpu_seconds_total");
-    const admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
+    const admin = await signedIn(env, { roles: ["admin"] });
     expect((await admin.request("GET", "/metrics")).statusCode).toBe(200);
   });
 });

@@ -1,20 +1,16 @@
 // In-app notifications for staff, with an e-mail outbox per row. Any module notifies through
 // notifications.service.ts (`notify`, in the caller's transaction); notifications.mail.ts delivers the mail through the job queue.
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { parentRef, tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** In-app notifications for staff; e-mail delivery is tracked per row (an outbox). */
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    userId: parentRef("user_id", () => users.id),
     kind: text("kind").notNull(),
     resourceType: text("resource_type"),
     resourceId: text("resource_id"),

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { type Client, createAgency, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { COVERAGE_HEADERS, EXPORT_SHEETS, SESSION_HEADERS } from "./outreach.export";
 import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
@@ -16,10 +16,10 @@ let agencyId: string;
 beforeAll(async () => {
   env = await createTestEnv();
   agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-  pimpasa = await sessionFor(env, await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] }));
-  const relawan = await sessionFor(env, await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId }));
-  const otherRelawan = await sessionFor(env, await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A] }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
+  pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
+  const relawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
+  const otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });
   const created = [
     // DESA_A: two volunteers, 40 people each; Tirtayasa: the PIMPASA officer, 40 people.
     await relawan.request("POST", "/api/outreach/sessions", session()),

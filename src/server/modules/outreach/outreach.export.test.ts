@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { createAgency, createTestEnv, createUser, sessionFor, signedIn, type TestEnv } from "../../../../test/helpers/app";
 
 const DESA = "36.04.12.2001";
 let env: TestEnv;
@@ -17,7 +17,7 @@ it("dates the last session by its day in Asia/Jakarta and uses the console's sta
   const agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
   const volunteer = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA], agencyId });
   const relawan = await sessionFor(env, volunteer);
-  const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+  const coordinator = await signedIn(env, { roles: ["coordinator"] });
   const body = {
     id: randomUUID(),
     startsAt: "2025-05-20T06:30", // WIB: 2025-05-19 23:30 UTC

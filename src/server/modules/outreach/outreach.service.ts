@@ -12,7 +12,7 @@ import { volunteers } from "../volunteers/volunteers.tables";
 import { photosOf } from "./outreach.photos";
 import { ownSessionsOnly, sessionPolicy } from "./outreach.policy";
 import type { SessionCreate, SessionListQuery, SessionUpdate, SessionView } from "./outreach.schema";
-import { outreachSessions } from "./outreach.tables";
+import { outreachSessions, SESSION_STATUSES } from "./outreach.tables";
 import { parseWib, wibDate, wibLocal, wibRange } from "../../lib/wib";
 
 type Row = typeof outreachSessions.$inferSelect;
@@ -30,6 +30,41 @@ export function sessionScope(p: Principal): SQL {
 export function periodFilter(q: { from?: string; to?: string }): SQL | undefined {
   const r = wibRange(q);
   return and(r.from ? gte(outreachSessions.startsAt, r.from) : undefined, r.to ? lt(outreachSessions.startsAt, r.to) : undefined);
+}
+
+/** The sessions GET /api/outreach/sessions lists for these filters (without paging). */
+export function sessionListWhere(p: Principal, q: Omit<SessionListQuery, "limit" | "offset">): SQL | undefined {
+  return and(
+    sessionScope(p),
+    periodFilter(q),
+    q.kecamatan ? eq(outreachSessions.kecamatanCode, q.kecamatan) : undefined,
+    q.desa ? eq(outreachSessions.desaCode, q.desa) : undefined,
+    q.agencyId
+      ? sql`(${outreachSessions.organiserAgencyId} = ${q.agencyId} OR ${q.agencyId} = ANY(${outreachSessions.coOrganiserAgencyIds}))`
+      : undefined,
+    q.status ? eq(outreachSessions.status, q.status) : undefined,
+    q.mine === "true" ? eq(outreachSessions.recordedBy, p.id) : undefined,
+  );
+}
+
+/** Sessions per status and the people the held ones reached, over what the session list shows for `q`. */
+export async function sessionCounts(db: Db, p: Principal, q: Omit<SessionListQuery, "limit" | "offset" | "status">) {
+  const rows = await db
+    .select({
+      status: outreachSessions.status,
+      n: sql<number>`count(*)::int`,
+      people: sql<number>`coalesce(sum(${outreachSessions.attendanceTotal}), 0)::int`,
+    })
+    .from(outreachSessions)
+    .where(sessionListWhere(p, q))
+    .groupBy(outreachSessions.status);
+  const byStatus = Object.fromEntries(SESSION_STATUSES.map((s) => [s, 0])) as Record<(typeof SESSION_STATUSES)[number], number>;
+  let peopleReached = 0;
+  for (const r of rows) {
+    byStatus[r.status] = Number(r.n);
+    if (r.status === "held") peopleReached = Number(r.people);
+  }
+  return { byStatus, peopleReached };
 }
 
 export class OutreachService {
@@ -161,17 +196,7 @@ export class OutreachService {
   }
 
   async list(p: Principal, q: SessionListQuery): Promise<{ items: SessionView[]; total: number }> {
-    const where = and(
-      sessionScope(p),
-      periodFilter(q),
-      q.kecamatan ? eq(outreachSessions.kecamatanCode, q.kecamatan) : undefined,
-      q.desa ? eq(outreachSessions.desaCode, q.desa) : undefined,
-      q.agencyId
-        ? sql`(${outreachSessions.organiserAgencyId} = ${q.agencyId} OR ${q.agencyId} = ANY(${outreachSessions.coOrganiserAgencyIds}))`
-        : undefined,
-      q.status ? eq(outreachSessions.status, q.status) : undefined,
-      q.mine === "true" ? eq(outreachSessions.recordedBy, p.id) : undefined,
-    );
+    const where = sessionListWhere(p, q);
     const [rows, [count]] = await Promise.all([
       this.ctx.db
         .select()

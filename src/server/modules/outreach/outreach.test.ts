@@ -7,6 +7,7 @@ import {
   createTestEnv,
   createUser,
   sessionFor,
+  signedIn,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -25,11 +26,11 @@ let agencyId: string;
 beforeAll(async () => {
   env = await createTestEnv();
   agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-  pimpasa = await sessionFor(env, await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
+  pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
   relawanUser = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
   relawan = await sessionFor(env, relawanUser);
-  otherRelawan = await sessionFor(env, await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A] }));
+  otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });
 });
 afterAll(() => env.close());
 

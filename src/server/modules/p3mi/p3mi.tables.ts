@@ -1,7 +1,8 @@
 // The licensed placement company registry (P3MI with their SIP3MI licence). National reference
 // data published by KP2MI: the same list for every regency, so no tenant column.
 import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { date, index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { timestamps } from "../../db/columns";
 
 export const P3MI_STATUSES = ["active", "suspended", "revoked"] as const;
 export type P3miStatus = (typeof P3MI_STATUSES)[number];
@@ -27,8 +28,7 @@ export const p3miCompanies = pgTable(
     /** Where the row came from, e.g. "SISKOP2MI KP2MI (unduhan 2026-05-01)". */
     source: text("source").notNull(),
     lastVerifiedOn: date("last_verified_on", { mode: "string" }).notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("p3mi_companies_licence_key_uq").on(t.licenceKey),

@@ -13,9 +13,9 @@ import { AttachmentStore } from "../../lib/uploads/attachments";
 import { readSealed } from "../../lib/uploads/uploads";
 import { reportPolicy } from "./reports.policy";
 import { type CaseVisibility, presentReport, summaryOf } from "./reports.present";
-import { findReport, jurisdictionWhere, listReports, reportAccessOf, type ReportRow } from "./reports.repo";
+import { countReports, findReport, jurisdictionWhere, listReports, reportAccessOf, type ReportRow } from "./reports.repo";
 import type { QueueQuery, ReportDetail, ReportSummary } from "./reports.schema";
-import { reportAttachments } from "./reports.tables";
+import { REPORT_STATUSES, type ReportStatus, reportAttachments } from "./reports.tables";
 import { type CaseOpener, reportToCase } from "./reports.to-case";
 import { readableReport, ReportTriage } from "./reports.triage";
 
@@ -26,6 +26,30 @@ export type { CaseVisibility } from "./reports.present";
 export async function findReadableReport(db: Db, p: Principal, id: string, lock = false): Promise<ReportRow | undefined> {
   const r = await findReport(db, p.tenant, id, lock);
   return r && reportPolicy.can(p, "read", await reportAccessOf(db, r)) ? r : undefined;
+}
+
+export type ReportCounts = { byStatus: Record<ReportStatus, number>; open: number; overdue: number };
+
+/**
+ * How many reports the caller's list holds per status, and how many are overdue: the coordinator's queue
+ * (`queue`, GET /api/reports) or the agency's inbox (`inbox`, GET /api/reports/inbox), scoped as those lists are.
+ */
+export async function reportCounts(db: Db, p: Principal, view: "queue" | "inbox", now = new Date()): Promise<ReportCounts> {
+  const rows =
+    view === "queue"
+      ? await countReports(db, p.tenant, jurisdictionWhere(p), undefined, now)
+      : await countReports(db, p.tenant, undefined, p.agencyId ?? undefined, now);
+  const byStatus = Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+  let overdue = 0;
+  for (const r of rows) {
+    byStatus[r.status] = r.n;
+    overdue += r.overdue;
+  }
+  return {
+    byStatus,
+    open: REPORT_STATUSES.filter((s) => s !== "closed" && s !== "rejected").reduce((n, s) => n + byStatus[s], 0),
+    overdue,
+  };
 }
 
 export class ReportsService {

@@ -10,6 +10,7 @@ import {
   createTestEnv,
   createUser,
   sessionFor,
+  signedIn,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -33,10 +34,10 @@ let volunteer: TestUser;
 beforeAll(async () => {
   env = await createTestEnv({ publicRateLimit: false });
   agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-  tirtayasaCoordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.13"] }));
-  pontangCoordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.12"] }));
-  operator = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator"], agencyId: agencyA.id }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
+  tirtayasaCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.13"] });
+  pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
+  operator = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
   dual = await createUser(env.ctx, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
   dualClient = await sessionFor(env, dual);
   caseManager = await createUser(env.ctx, { roles: ["case_manager"] });

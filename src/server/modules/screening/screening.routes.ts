@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import { screeningRoutePolicy } from "./screening.policy";
 import { ScreeningFollowupService } from "./screening.followup";
 import { ScreeningReviewService } from "./screening.review";
@@ -24,6 +25,7 @@ import { ScreeningService } from "./screening.service";
 import { screeningStats } from "./screening.stats";
 
 const tags = ["wawancara paspor"];
+const doc = routeDoc(tags);
 const record = { access: { policy: screeningRoutePolicy, action: "record" } } as const;
 const ListSchema = z.object({ items: z.array(ScreeningSummarySchema), total: z.number().int() });
 const Assignments = z.object({ items: z.array(AssignmentViewSchema) });
@@ -45,53 +47,42 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "Catat wawancara pemohon paspor: tujuan, dokumen, sponsor, tanda bahaya berbobot, keputusan",
-        description: "Penundaan dan penolakan menunggu tinjauan buta oleh petugas lain. Identitas pemohon disimpan terenkripsi.",
-        body: ScreeningCreateSchema,
-        response: { 201: ScreeningDetailSchema },
-      },
-    },
+    doc(record, "Catat wawancara pemohon paspor: tujuan, dokumen, sponsor, tanda bahaya berbobot, keputusan", {
+      description: "Penundaan dan penolakan menunggu tinjauan buta oleh petugas lain. Identitas pemohon disimpan terenkripsi.",
+      body: ScreeningCreateSchema,
+      response: { 201: ScreeningDetailSchema },
+    }),
     async (req, reply) => reply.status(201).send(await svc.create(requirePrincipal(req), actorOf(req), req.body)),
   );
 
   app.get(
     "/review-queue",
-    { config: record, schema: { tags, summary: "Wawancara yang menunggu tinjauan atau penentuan saya", response: { 200: ListSchema } } },
+    doc(record, "Wawancara yang menunggu tinjauan atau penentuan saya", { response: { 200: ListSchema } }),
     async (req) => svc.reviewQueue(requirePrincipal(req)),
   );
 
   app.get(
     "/referral-agencies",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "Instansi tujuan rujukan konseling, dengan jumlah operator aktif yang akan menerimanya",
-        response: {
-          200: z.object({
-            items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })),
-          }),
-        },
+    doc(record, "Instansi tujuan rujukan konseling, dengan jumlah operator aktif yang akan menerimanya", {
+      response: {
+        200: z.object({
+          items: z.array(z.object({ id: z.string(), name: z.string(), category: z.string(), operators: z.number().int() })),
+        }),
       },
-    },
+    }),
     async (req) => followups.referralAgencies(requirePrincipal(req)),
   );
 
   app.get(
     "/stats",
-    {
-      config: { access: { policy: screeningRoutePolicy, action: "stats" } },
-      schema: {
-        tags,
-        summary: "Statistik wawancara per bulan, alasan, tujuan, kelompok umur, kecamatan",
+    doc(
+      { access: { policy: screeningRoutePolicy, action: "stats" } },
+      "Statistik wawancara per bulan, alasan, tujuan, kelompok umur, kecamatan",
+      {
         querystring: StatsQuerySchema,
         response: { 200: StatsSchema },
       },
-    },
+    ),
     async (req) => screeningStats(app.ctx, requirePrincipal(req), req.query),
   );
 
@@ -142,61 +133,41 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/:id/reviews",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "Tinjauan kedua (buta) atau penentuan oleh supervisor",
-        description: "Peninjau tidak melihat keputusan pertama sampai tinjauannya tercatat. Bila berbeda, supervisor menentukan.",
-        params: IdParam,
-        body: ReviewCreateSchema,
-        response: { 200: ScreeningDetailSchema },
-      },
-    },
+    doc(record, "Tinjauan kedua (buta) atau penentuan oleh supervisor", {
+      description: "Peninjau tidak melihat keputusan pertama sampai tinjauannya tercatat. Bila berbeda, supervisor menentukan.",
+      params: IdParam,
+      body: ReviewCreateSchema,
+      response: { 200: ScreeningDetailSchema },
+    }),
     async (req) => reviews.review(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/referrals",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "Rujuk pemohon ke konseling (Disnaker, DP3AKB)",
-        params: IdParam,
-        body: ReferralCreateSchema,
-        response: { 200: ScreeningDetailSchema },
-      },
-    },
+    doc(record, "Rujuk pemohon ke konseling (Disnaker, DP3AKB)", {
+      params: IdParam,
+      body: ReferralCreateSchema,
+      response: { 200: ScreeningDetailSchema },
+    }),
     async (req) => followups.refer(requirePrincipal(req), actorOf(req), req.params.id, req.body.agencyIds),
   );
 
   app.get(
     "/:id/visit-candidates",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "PIMPASA dan relawan desa pemohon yang dapat ditugasi kunjungan",
-        params: IdParam,
-        response: { 200: z.object({ items: z.array(CandidateSchema) }) },
-      },
-    },
+    doc(record, "PIMPASA dan relawan desa pemohon yang dapat ditugasi kunjungan", {
+      params: IdParam,
+      response: { 200: z.object({ items: z.array(CandidateSchema) }) },
+    }),
     async (req) => followups.candidates(requirePrincipal(req), req.params.id),
   );
 
   app.post(
     "/:id/visits",
-    {
-      config: record,
-      schema: {
-        tags,
-        summary: "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon",
-        params: IdParam,
-        body: VisitCreateSchema,
-        response: { 200: ScreeningDetailSchema },
-      },
-    },
+    doc(record, "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon", {
+      params: IdParam,
+      body: VisitCreateSchema,
+      response: { 200: ScreeningDetailSchema },
+    }),
     async (req) => followups.assignVisit(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 };

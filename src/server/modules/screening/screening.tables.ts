@@ -3,7 +3,8 @@
 // ciphertexts (`*_enc`) with keyed hashes for exact search, as for victims; purpose, destination, age
 // band, sex and desa stay readable for statistics.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import {
   PAID_BY,
   SCREENING_AGE_BANDS,
@@ -14,8 +15,6 @@ import {
   type ScoreReason,
 } from "../../../core/screening";
 import { agencies, users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /**
  * decided: issued, no review needed · awaiting_review: postponed or refused, waiting for the blind second
@@ -28,14 +27,11 @@ export const FOLLOWUP_STATUSES = ["open", "done", "cancelled"] as const;
 export const screenings = pgTable(
   "screenings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     /** Human reference, e.g. WP-7K3MQ; carries no personal data. */
     code: text("code").notNull(),
     interviewedAt: ts("interviewed_at").notNull(),
-    officerId: uuid("officer_id")
-      .notNull()
-      .references(() => users.id),
+    officerId: requiredRef("officer_id", () => users.id),
     officeAgencyId: uuid("office_agency_id").references(() => agencies.id),
     nameEnc: text("name_enc").notNull(),
     nikEnc: text("nik_enc"),
@@ -70,8 +66,7 @@ export const screenings = pgTable(
     finalDecision: text("final_decision", { enum: SCREENING_DECISIONS }),
     finalReasonCode: text("final_reason_code", { enum: SCREENING_REASONS }),
     finalAt: ts("final_at"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex("screenings_code_uq").on(t.code),
@@ -86,15 +81,10 @@ export const screenings = pgTable(
 export const screeningReviews = pgTable(
   "screening_reviews",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    screeningId: uuid("screening_id")
-      .notNull()
-      .references(() => screenings.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    screeningId: parentRef("screening_id", () => screenings.id),
     kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
-    reviewerId: uuid("reviewer_id")
-      .notNull()
-      .references(() => users.id),
+    reviewerId: requiredRef("reviewer_id", () => users.id),
     decision: text("decision", { enum: SCREENING_DECISIONS }).notNull(),
     reasonCode: text("reason_code", { enum: SCREENING_REASONS }),
     noteEnc: text("note_enc"),
@@ -107,14 +97,9 @@ export const screeningReviews = pgTable(
 export const screeningReferrals = pgTable(
   "screening_referrals",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    screeningId: uuid("screening_id")
-      .notNull()
-      .references(() => screenings.id, { onDelete: "cascade" }),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    ...tenantRecord(),
+    screeningId: parentRef("screening_id", () => screenings.id),
+    agencyId: requiredRef("agency_id", () => agencies.id),
     status: text("status", { enum: FOLLOWUP_STATUSES }).notNull().default("open"),
     outcomeEnc: text("outcome_enc"),
     createdBy: uuid("created_by").references(() => users.id),
@@ -131,15 +116,10 @@ export const screeningReferrals = pgTable(
 export const screeningVisits = pgTable(
   "screening_visits",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    screeningId: uuid("screening_id")
-      .notNull()
-      .references(() => screenings.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    screeningId: parentRef("screening_id", () => screenings.id),
     desaCode: text("desa_code").notNull(),
-    assigneeId: uuid("assignee_id")
-      .notNull()
-      .references(() => users.id),
+    assigneeId: requiredRef("assignee_id", () => users.id),
     dueDate: text("due_date").notNull(),
     status: text("status", { enum: FOLLOWUP_STATUSES }).notNull().default("open"),
     outcomeEnc: text("outcome_enc"),

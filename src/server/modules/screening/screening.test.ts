@@ -6,6 +6,7 @@ import {
   createTestEnv,
   createUser,
   sessionFor,
+  signedIn,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -68,13 +69,13 @@ beforeAll(async () => {
     env,
     await createUser(env.ctx, { roles: ["interview_officer", "interview_supervisor"], agencyId: officeId }),
   );
-  otherOffice = await sessionFor(env, await createUser(env.ctx, { roles: ["interview_officer"], agencyId: otherOfficeId }));
+  otherOffice = await signedIn(env, { roles: ["interview_officer"], agencyId: otherOfficeId });
   pimpasaUser = await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12"], agencyId: officeId });
   pimpasa = await sessionFor(env, pimpasaUser);
   farVolunteerUser = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: ["36.04.13.2001"] });
-  disnakerOperator = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator"], agencyId: disnakerId }));
-  otherOperator = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator"] }));
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+  disnakerOperator = await signedIn(env, { roles: ["agency_operator"], agencyId: disnakerId });
+  otherOperator = await signedIn(env, { roles: ["agency_operator"] });
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
 });
 afterAll(() => env.close());
 

@@ -89,22 +89,30 @@ export async function outreachByDesa(
 export async function simpulCountsByPeriod(
   db: Db,
   tenant: string,
-  desaCode?: string,
+  desa?: string | string[],
 ): Promise<Map<string, { reportsReceived: number; outreachSessions: number; peopleReached: number }>> {
   const local = (col: string) => sql.raw(`(${col} AT TIME ZONE 'Asia/Jakarta')`);
+  // One desa, a set of desa, or every desa of the regency.
+  const codes = typeof desa === "string" ? [desa] : desa;
+  if (codes && codes.length === 0) return new Map();
+  const inSet = (col: string) =>
+    sql`${sql.raw(col)} IN (${sql.join(
+      codes!.map((c) => sql`${c}`),
+      sql`, `,
+    )})`;
   const [reports, sessions] = await Promise.all([
     db.execute(sql`
       SELECT region_code AS desa, extract(year FROM ${local("received_at")})::int AS y,
              CASE WHEN extract(month FROM ${local("received_at")}) <= 6 THEN 1 ELSE 2 END AS s, count(*)::int AS n, 0::int AS people
       FROM public_reports
-      WHERE tenant = ${tenant} AND region_code ${desaCode ? sql`= ${desaCode}` : sql`LIKE ${`${tenant}.%.%`}`}
+      WHERE tenant = ${tenant} AND ${codes ? inSet("region_code") : sql`region_code LIKE ${`${tenant}.%.%`}`}
       GROUP BY 1, 2, 3`),
     db.execute(sql`
       SELECT desa_code AS desa, extract(year FROM ${local("starts_at")})::int AS y,
              CASE WHEN extract(month FROM ${local("starts_at")}) <= 6 THEN 1 ELSE 2 END AS s, count(*)::int AS n,
              coalesce(sum(attendance_total), 0)::int AS people
       FROM outreach_sessions
-      WHERE tenant = ${tenant} AND status = 'held' ${desaCode ? sql`AND desa_code = ${desaCode}` : sql``}
+      WHERE tenant = ${tenant} AND status = 'held' ${codes ? sql`AND ${inSet("desa_code")}` : sql``}
       GROUP BY 1, 2, 3`),
   ]);
   const out = new Map<string, { reportsReceived: number; outreachSessions: number; peopleReached: number }>();

@@ -130,6 +130,10 @@ export const VillageListQuerySchema = z.object({
     .optional(),
   status: z.enum(PROGRAM_STATUSES).optional(),
   risk: z.enum(RISK_LEVELS).optional(),
+  reach: z
+    .enum(["never", "stale"])
+    .optional()
+    .describe("never = belum pernah dijangkau sosialisasi; stale = tidak dijangkau 90 hari terakhir"),
   q: safeString().trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).optional().describe("Jumlah per halaman; tanpa limit: semua"),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

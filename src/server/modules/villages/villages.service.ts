@@ -7,6 +7,7 @@ import {
   INDICATOR_KEYS,
   type IndicatorFigures,
   type RiskAssessment,
+  RISK_LEVELS,
   type RiskLevel,
   RISK_RULE_TEXT,
 } from "../../../core/village-risk";
@@ -31,7 +32,16 @@ import {
   type ProgramRow,
   simpulCountsByPeriod,
 } from "./villages.repo";
-import type { Indicator, IndicatorInput, VillageDetail, VillageSummary, VillageUpdate } from "./villages.schema";
+import {
+  type Indicator,
+  type IndicatorInput,
+  PROGRAM_STATUSES,
+  type VillageDetail,
+  type VillageSummary,
+  type VillageUpdate,
+} from "./villages.schema";
+
+type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
 import { villageDetails, villageIndicators, villagePrograms } from "./villages.tables";
 
 type SimpulCounts = Map<string, { reportsReceived: number; outreachSessions: number; peopleReached: number }>;
@@ -81,6 +91,22 @@ export async function programmeRisk(
 // Read by the outreach module's coverage (modules reach each other through the service file).
 export { listDesa, loadDetails, loadPrograms, outreachByDesa } from "./villages.repo";
 
+export type Reach = "never" | "stale";
+
+/** Never reached: no held session ever; stale: none in the last RECENT_DAYS days (never reached included). */
+function reachOf(v: VillageSummary, now: Date): Record<Reach, boolean> {
+  const last = v.outreach.lastSessionAt ? Date.parse(v.outreach.lastSessionAt) : null;
+  return { never: last === null, stale: last === null || now.getTime() - last > RECENT_DAYS * 86_400_000 };
+}
+
+/** The village list's figures for a dashboard: desa per risk level and status, and those never or not recently reached. */
+export type VillageOverview = {
+  desa: number;
+  byRisk: Record<RiskLevel, number>;
+  byStatus: Record<ProgramStatus, number>;
+  reach: Record<Reach, number>;
+};
+
 export type VillageData = {
   desa: DesaRow[];
   programs: Map<string, ProgramRow>;
@@ -96,14 +122,15 @@ export class VillagesService {
   /** Everything the list, the map and coverage need, for the desa the caller may see. */
   async load(p: Principal): Promise<VillageData> {
     const db = this.ctx.db;
-    const [desa, programs, details, indicators, outreach, counts] = await Promise.all([
+    const [desa, programs, details, indicators, outreach] = await Promise.all([
       listDesa(db, this.ctx.config.regency, p.jurisdiction),
       loadPrograms(db, p.tenant),
       loadDetails(db, p.tenant),
       loadIndicators(db, p.tenant),
       outreachByDesa(db, p.tenant),
-      simpulCountsByPeriod(db, p.tenant),
     ]);
+    // The rule reads Simpul's own counts only for a desa's recorded periods: count only the desa that have some.
+    const counts = await simpulCountsByPeriod(db, p.tenant, [...indicators.keys()]);
     return { desa, programs, details, indicators, outreach, counts };
   }
 
@@ -132,7 +159,8 @@ export class VillagesService {
   /** The desa that match, one page of them when `limit` is given, and how many match in all. */
   async list(
     p: Principal,
-    q: { kecamatan?: string; status?: string; risk?: string; q?: string; limit?: number; offset?: number },
+    q: { kecamatan?: string; status?: string; risk?: string; reach?: Reach; q?: string; limit?: number; offset?: number },
+    now = new Date(),
   ): Promise<{ items: VillageSummary[]; total: number }> {
     const data = await this.load(p);
     const needle = q.q?.toLowerCase();
@@ -140,10 +168,31 @@ export class VillagesService {
     const matching = data.desa
       .filter((d) => (!q.kecamatan || d.kecamatanCode === q.kecamatan) && (!needle || d.name.toLowerCase().includes(needle)))
       .map((d) => this.summaryOf(d, data))
-      .filter((v) => (!q.status || v.status === q.status) && (!q.risk || v.risk.level === q.risk));
+      .filter(
+        (v) => (!q.status || v.status === q.status) && (!q.risk || v.risk.level === q.risk) && (!q.reach || reachOf(v, now)[q.reach]),
+      );
     const offset = q.offset ?? 0;
     const items = q.limit === undefined ? matching.slice(offset) : matching.slice(offset, offset + q.limit);
     return { items, total: matching.length };
+  }
+
+  /** Counts over exactly what `list` shows the caller, each matching one of its filters (risk, status, reach). */
+  async overview(p: Principal, now = new Date()): Promise<VillageOverview> {
+    const { items } = await this.list(p, {}, now);
+    const out: VillageOverview = {
+      desa: items.length,
+      byRisk: Object.fromEntries(RISK_LEVELS.map((r) => [r, 0])) as Record<RiskLevel, number>,
+      byStatus: Object.fromEntries(PROGRAM_STATUSES.map((s) => [s, 0])) as Record<ProgramStatus, number>,
+      reach: { never: 0, stale: 0 },
+    };
+    for (const v of items) {
+      out.byRisk[v.risk.level]++;
+      out.byStatus[v.status]++;
+      const r = reachOf(v, now);
+      if (r.never) out.reach.never++;
+      if (r.stale) out.reach.stale++;
+    }
+    return out;
   }
 
   /** Loads one desa the caller may see; anything else (unknown, outside the regency or jurisdiction) is 404. */

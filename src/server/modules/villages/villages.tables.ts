@@ -1,10 +1,9 @@
 // Desa Binaan: the programme row per desa (status, decree, office, notes), its details (assigned PIMPASA
 // officers, the village focal point, population) and indicator figures per period.
 import { sql } from "drizzle-orm";
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** Desa Binaan programme status per desa (villageDetails below extends it). */
 export const villagePrograms = pgTable(
@@ -50,8 +49,7 @@ export const villageDetails = pgTable(
 export const villageIndicators = pgTable(
   "village_indicators",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     desaCode: text("desa_code").notNull(),
     period: text("period").notNull(),
     residentsAbroad: integer("residents_abroad"),

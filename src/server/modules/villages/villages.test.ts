@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { type Client, createTestEnv, createUser, sessionFor, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { runImportBoundaries } from "../../../cli/commands/import-boundaries";
 import { auditLog, regions } from "../../db/schema";
 
@@ -17,11 +17,11 @@ let pimpasaId: string;
 let operator: Client;
 beforeAll(async () => {
   env = await createTestEnv();
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
   const p = await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
   pimpasaId = p.id;
   pimpasa = await sessionFor(env, p);
-  operator = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator"] }));
+  operator = await signedIn(env, { roles: ["agency_operator"] });
 });
 afterAll(() => env.close());
 

@@ -7,6 +7,7 @@ import {
   createTestEnv,
   createUser,
   sessionFor,
+  signedIn,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -37,8 +38,8 @@ const registration = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   env = await createTestEnv();
   agencyId = (await createAgency(env.ctx, { name: "Karang Taruna Pontang" })).id;
-  coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-  tirtayasaCoordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: ["36.04.13"] }));
+  coordinator = await signedIn(env, { roles: ["coordinator"] });
+  tirtayasaCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.13"] });
   pontangAccount = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: null });
   const a = await coordinator.request("POST", "/api/volunteers", registration({ agencyId, userId: pontangAccount.id }));
   expect(a.statusCode, a.body).toBe(201);
@@ -162,12 +163,12 @@ describe("who sees which volunteer", () => {
     expect((await volunteer.request("GET", `/api/volunteers/${tirtayasaVolunteer}`)).statusCode).toBe(403);
     expect((await volunteer.request("GET", `/api/volunteers/${pontangVolunteer}`)).statusCode).toBe(403);
     // A volunteer account without a registration has none to show.
-    const unregistered = await sessionFor(env, await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [PONTANG_DESA] }));
+    const unregistered = await signedIn(env, { roles: ["volunteer"], jurisdiction: [PONTANG_DESA] });
     expect((await unregistered.request("GET", "/api/volunteers/me")).statusCode).toBe(404);
   });
 
   it("refuses the registry to PIMPASA officers by role (403), as the authorization matrix says", async () => {
-    const pimpasa = await sessionFor(env, await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12"] }));
+    const pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12"] });
     expect((await pimpasa.request("GET", "/api/volunteers")).statusCode).toBe(403);
     expect((await pimpasa.request("GET", `/api/volunteers/${pontangVolunteer}`)).statusCode).toBe(403);
   });

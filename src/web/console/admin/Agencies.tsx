@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -11,6 +11,7 @@ import { useResource } from "../hooks";
 import { type Column, DataList } from "../ListTable";
 import { formatNumber } from "../../lib/format";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 type Editing = { mode: "create" } | { mode: "edit"; agency: Agency } | null;
 
@@ -60,12 +61,10 @@ export function Agencies() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("nav.agencies")}
-        </Title>
-        <Button onClick={() => setEditing({ mode: "create" })}>{t("agencies.create")}</Button>
-      </Group>
+      <PageHeader
+        title={t("nav.agencies")}
+        actions={<Button onClick={() => setEditing({ mode: "create" })}>{t("agencies.create")}</Button>}
+      />
       {notice && (
         <Alert color="teal" role="status" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t("common.close")}>
           {notice}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Menu, Modal, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Menu, Modal, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,7 @@ import { type Column, DataList, Pager } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
 import { TemporaryPassword } from "./TemporaryPassword";
 import { UserForm } from "./UserForm";
+import { PageHeader } from "../PageHeader";
 
 const PAGE = 50;
 
@@ -102,12 +103,7 @@ export function Users() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("nav.users")}
-        </Title>
-        <Button onClick={() => setDialog({ kind: "create" })}>{t("users.create")}</Button>
-      </Group>
+      <PageHeader title={t("nav.users")} actions={<Button onClick={() => setDialog({ kind: "create" })}>{t("users.create")}</Button>} />
       {notice && (
         <Alert color="teal" role="status" withCloseButton onClose={() => setNotice(null)} closeButtonLabel={t("common.close")}>
           {notice}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -8,6 +8,8 @@ import type { AuditEntry, Page } from "../../lib/types";
 import { Chip } from "../Chip";
 import { FilterBar, useFilters } from "../FilterBar";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
 
 interface Filters {
   action: string;
@@ -70,14 +72,11 @@ export function Audit() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("nav.audit")}
-      </Title>
+      <PageHeader title={t("nav.audit")} />
       <FilterBar
         label={t("audit.filters")}
         cols={{ base: 1, xs: 3 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        filters={filters}
         below={
           draft.actor && (
             <Group gap="xs" mt="sm">
@@ -101,54 +100,46 @@ export function Audit() {
           {errorMessage(error)}
         </Alert>
       ) : null}
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("audit.at")}</Table.Th>
-              <Table.Th>{t("audit.actor")}</Table.Th>
-              <Table.Th>{t("audit.action")}</Table.Th>
-              <Table.Th>{t("audit.resource")}</Table.Th>
-              <Table.Th>{t("audit.ip")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
-                <Table.Td>
-                  {entry.actor?.id ? (
-                    <Anchor
-                      component="button"
-                      type="button"
-                      size="sm"
-                      title={t("audit.filterByActor", { username: entry.actor.username ?? entry.actor.id })}
-                      onClick={() => entry.actor?.id && filterByActor({ id: entry.actor.id, username: entry.actor.username })}
-                    >
-                      {entry.actor.username ?? entry.actor.id}
-                    </Anchor>
-                  ) : (
-                    (entry.actor?.username ?? t("audit.system"))
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <code>{entry.action}</code>
-                </Table.Td>
-                <Table.Td>
-                  {entry.resourceType ?? "–"}
-                  {entry.resourceId ? ` · ${entry.resourceId}` : ""}
-                </Table.Td>
-                <Table.Td>{entry.ip ?? "–"}</Table.Td>
-              </Table.Tr>
-            ))}
-            {!loading && items.length === 0 && !error && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>{t("audit.empty")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <SimpleTable
+        minWidth={720}
+        striped
+        verticalSpacing="xs"
+        headers={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.resource"), t("audit.ip")]}
+      >
+        {items.map((entry) => (
+          <Table.Tr key={entry.id}>
+            <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(entry.at)}</Table.Td>
+            <Table.Td>
+              {entry.actor?.id ? (
+                <Anchor
+                  component="button"
+                  type="button"
+                  size="sm"
+                  title={t("audit.filterByActor", { username: entry.actor.username ?? entry.actor.id })}
+                  onClick={() => entry.actor?.id && filterByActor({ id: entry.actor.id, username: entry.actor.username })}
+                >
+                  {entry.actor.username ?? entry.actor.id}
+                </Anchor>
+              ) : (
+                (entry.actor?.username ?? t("audit.system"))
+              )}
+            </Table.Td>
+            <Table.Td>
+              <code>{entry.action}</code>
+            </Table.Td>
+            <Table.Td>
+              {entry.resourceType ?? "–"}
+              {entry.resourceId ? ` · ${entry.resourceId}` : ""}
+            </Table.Td>
+            <Table.Td>{entry.ip ?? "–"}</Table.Td>
+          </Table.Tr>
+        ))}
+        {!loading && items.length === 0 && !error && (
+          <Table.Tr>
+            <Table.Td colSpan={5}>{t("audit.empty")}</Table.Td>
+          </Table.Tr>
+        )}
+      </SimpleTable>
       {loading && <Text role="status">{t("common.loading")}</Text>}
       {nextCursor && !loading && (
         <Button variant="light" onClick={() => void load(applied, nextCursor)} w="fit-content">

@@ -1,30 +1,49 @@
 // Assessments of a case: risk, needs (service types) and a summary.
-import { Badge, Group, MultiSelect, Select, Stack, Text, Textarea } from "@mantine/core";
-import { useState } from "react";
+import { Badge, Group, MultiSelect, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { RISKS, SERVICE_TYPES } from "../../lib/cases";
 import { formatDateTime } from "../../lib/format";
+import { AddableTab, useDialogForm } from "./AddableTab";
 import type { TabProps } from "./CaseDetailPage";
-import { FormModal } from "./FormModal";
-import { AddButton, Empty, options } from "./shared";
+import { NoteField } from "../fields";
+import { ChoiceField } from "./fields";
+import { options } from "./shared";
 
 export function AssessmentsTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [risk, setRisk] = useState<string>("medium");
-  const [needs, setNeeds] = useState<string[]>([]);
-  const [summary, setSummary] = useState("");
-  const start = () => {
-    setRisk("medium");
-    setNeeds([]);
-    setSummary("");
-    setOpen(true);
-  };
+  const form = useDialogForm(() => ({ risk: "medium", needs: [] as string[], summary: "" }));
+  const { risk, needs, summary } = form.values;
   return (
-    <Stack>
-      <AddButton show={detail.abilities.addAssessment} label={t("cases.assessment.add")} onClick={start} />
-      <Empty shown={detail.assessments.length === 0}>{t("cases.assessment.empty")}</Empty>
+    <AddableTab
+      canAdd={detail.abilities.addAssessment}
+      addLabel={t("cases.assessment.add")}
+      empty={t("cases.assessment.empty")}
+      isEmpty={detail.assessments.length === 0}
+      form={form}
+      onSubmit={async () => {
+        await api.post(`/api/cases/${detail.id}/assessments`, { risk, needs, ...(summary.trim() ? { summary: summary.trim() } : {}) });
+        reload();
+      }}
+      fields={() => (
+        <>
+          <ChoiceField
+            label={t("cases.assessment.riskLabel")}
+            prefix="cases.assessment.risk"
+            values={RISKS}
+            value={risk}
+            onChange={form.set("risk")}
+          />
+          <MultiSelect
+            label={t("cases.assessment.needs")}
+            data={options(t, "cases.service.type", SERVICE_TYPES)}
+            value={needs}
+            onChange={form.set("needs")}
+          />
+          <NoteField label={t("cases.assessment.summary")} minRows={3} value={summary} onChange={form.set("summary")} />
+        </>
+      )}
+    >
       {detail.assessments.map((a) => (
         <Stack key={a.id} gap={2}>
           <Group gap="xs">
@@ -41,41 +60,6 @@ export function AssessmentsTab({ detail, reload }: TabProps) {
           {a.summary && <Text size="sm">{a.summary}</Text>}
         </Stack>
       ))}
-      <FormModal
-        opened={open}
-        title={t("cases.assessment.add")}
-        submitLabel={t("common.save")}
-        onClose={() => setOpen(false)}
-        onSubmit={async () => {
-          await api.post(`/api/cases/${detail.id}/assessments`, { risk, needs, ...(summary.trim() ? { summary: summary.trim() } : {}) });
-          reload();
-        }}
-      >
-        {() => (
-          <>
-            <Select
-              label={t("cases.assessment.riskLabel")}
-              data={options(t, "cases.assessment.risk", RISKS)}
-              value={risk}
-              allowDeselect={false}
-              onChange={(v) => setRisk(v ?? "medium")}
-            />
-            <MultiSelect
-              label={t("cases.assessment.needs")}
-              data={options(t, "cases.service.type", SERVICE_TYPES)}
-              value={needs}
-              onChange={setNeeds}
-            />
-            <Textarea
-              label={t("cases.assessment.summary")}
-              autosize
-              minRows={3}
-              value={summary}
-              onChange={(e) => setSummary(e.currentTarget.value)}
-            />
-          </>
-        )}
-      </FormModal>
-    </Stack>
+    </AddableTab>
   );
 }

@@ -2,7 +2,7 @@
 // closure/reopening, then tabs. The server decides which fields arrive (identity only for the team
 // and referral recipients) and which actions are offered (`detail.abilities`, from the case policy);
 // the page shows what it gets and keeps it in React state only.
-import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -15,7 +15,6 @@ import {
   PRIORITIES,
   TRAFFICKING_STATUSES,
 } from "../../lib/cases";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import { Link } from "../../lib/router";
 import { useRegionNames, useResource } from "../hooks";
@@ -32,6 +31,8 @@ import { ReferralCreate, ReferralTable } from "./Referrals";
 import { ServicesTab } from "./ServicesTab";
 import { CaseBadges, Fact, options, Section } from "./shared";
 import { TeamTab } from "./TeamTab";
+import { LoadFailed, PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 export interface TabProps {
   detail: CaseDetail;
@@ -50,19 +51,7 @@ export function CaseDetailPage({ id }: { id: string }) {
   const [dialog, setDialog] = useState<"edit" | "close" | "reopen" | "refer" | null>(null);
 
   if (resource.error) {
-    return (
-      <Stack align="flex-start">
-        <Title order={1} size="h2">
-          {t("cases.title")}
-        </Title>
-        <Alert color="red" role="alert">
-          {errorMessage(resource.error)}
-        </Alert>
-        <Button component={Link} href={CASES_PATH} variant="default">
-          {t("cases.back")}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed title={t("cases.title")} error={resource.error} backHref={CASES_PATH} backLabel={t("cases.back")} />;
   }
   if (!detail) return <Loader aria-label={t("common.loading")} />;
 
@@ -78,9 +67,7 @@ export function CaseDetailPage({ id }: { id: string }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={1} size="h2">
-            {t("cases.detailTitle", { code: detail.code })}
-          </Title>
+          <PageHeader title={t("cases.detailTitle", { code: detail.code })} />
           <Group gap="xs">
             <CaseBadges item={detail} />
             <Badge variant="outline" color="gray">
@@ -262,14 +249,7 @@ function EditDialog({ detail, opened, onClose, onDone }: DialogProps) {
             error={submission.fields.traffickingStatusOrg}
           />
           {detail.summary !== undefined && (
-            <Textarea
-              label={t("cases.summary")}
-              autosize
-              minRows={3}
-              value={summary}
-              onChange={(e) => setSummary(e.currentTarget.value)}
-              error={submission.fields.summary}
-            />
+            <NoteField label={t("cases.summary")} minRows={3} value={summary} onChange={setSummary} error={submission.fields.summary} />
           )}
         </>
       )}
@@ -301,14 +281,7 @@ function CloseDialog({ detail, opened, onClose, onDone }: DialogProps) {
             value={reason}
             onChange={(v) => setReason(v ?? "other")}
           />
-          <Textarea
-            label={t("cases.close.note")}
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            error={submission.fields.note}
-          />
+          <NoteField label={t("cases.close.note")} value={note} onChange={setNote} error={submission.fields.note} />
         </>
       )}
     </FormModal>
@@ -329,15 +302,7 @@ function ReopenDialog({ detail, opened, onClose, onDone }: DialogProps) {
       }}
     >
       {(submission) => (
-        <Textarea
-          label={t("cases.reopen.reason")}
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={submission.fields.reason}
-        />
+        <NoteField label={t("cases.reopen.reason")} required value={reason} onChange={setReason} error={submission.fields.reason} />
       )}
     </FormModal>
   );

@@ -1,6 +1,6 @@
 // Case intake: origin, priority, optional linked report, and the first victim (identity fields are
 // encrypted by the server). Coordinators open a case for a case manager and must name the owner.
-import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -10,6 +10,8 @@ import { splitFieldErrors, useSubmission } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 import { DesaPicker, options, splitList } from "./shared";
 import { CandidatePicker } from "./TeamTab";
+import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 export interface VictimDraft {
   name: string;
@@ -163,9 +165,7 @@ export function CaseIntake() {
       <Anchor component={Link} href={CASES_PATH} size="sm">
         ← {t("cases.back")}
       </Anchor>
-      <Title order={1} size="h2">
-        {t("cases.intake.title")}
-      </Title>
+      <PageHeader title={t("cases.intake.title")} />
       <form onSubmit={submit} noValidate>
         <Stack>
           {submission.error && (
@@ -204,15 +204,7 @@ export function CaseIntake() {
                 error={byField.ownerId}
               />
             </SimpleGrid>
-            <Textarea
-              mt="sm"
-              label={t("cases.summary")}
-              autosize
-              minRows={3}
-              value={summary}
-              onChange={(e) => setSummary(e.currentTarget.value)}
-              error={byField.summary}
-            />
+            <NoteField mt="sm" label={t("cases.summary")} minRows={3} value={summary} onChange={setSummary} error={byField.summary} />
           </Fieldset>
           <Fieldset legend={t("cases.intake.victimLegend")}>
             <VictimFields value={victim} onChange={setVictim} errors={victimErrors} />

@@ -15,7 +15,6 @@ import {
   Stack,
   Text,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -30,23 +29,26 @@ import {
   REFERRALS_PATH,
 } from "../../lib/cases";
 import { formatDate, formatNumber } from "../../lib/format";
-import { Link, navigate } from "../../lib/router";
+import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, useFilters } from "../FilterBar";
 import { type Column, DataList, ListStatus } from "../ListTable";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { CaseBadges, Section } from "./shared";
+import { PageHeader } from "../PageHeader";
 
 type View = "all" | "mine" | "team" | "referred";
 
 interface Filters {
   status: string;
+  traffickingStatus: string;
   overdue: boolean;
   search: string;
 }
 
-const EMPTY: Filters = { status: "open_any", overdue: false, search: "" };
+const EMPTY: Filters = { status: "open_any", traffickingStatus: "", overdue: false, search: "" };
+const TRAFFICKING = ["potential", "presumed", "confirmed", "not_victim"] as const;
 
 function searchParams(search: string): { nik?: string; phone?: string; code?: string } {
   const value = search.trim();
@@ -59,11 +61,13 @@ function searchParams(search: string): { nik?: string; phone?: string; code?: st
 export function CaseList({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("cases.title"));
-  const filters = useFilters<Filters>(EMPTY);
+  const { search } = useLocation();
+  const filters = useFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
   const { draft, applied, set } = filters;
   const [view, setView] = useState<View>("all");
   const path = `/api/cases${query({
     status: applied.status || undefined,
+    traffickingStatus: applied.traffickingStatus || undefined,
     overdue: applied.overdue ? "true" : undefined,
     ...searchParams(applied.search),
     limit: "200",
@@ -142,26 +146,24 @@ export function CaseList({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("cases.title")}
-        </Title>
-        <Group>
-          {me.abilities.viewReferrals && (
-            <Button component={Link} href={REFERRALS_PATH} variant="default">
-              {t("cases.referrals.inboxTitle")}
-            </Button>
-          )}
-          {me.abilities.createCases && (
-            <Button component={Link} href={CASE_NEW_PATH}>
-              {t("cases.new")}
-            </Button>
-          )}
-        </Group>
-      </Group>
-      <Text c="dimmed" size="sm">
-        {me.abilities.viewCaseStats ? t("cases.leadCoordinator") : t("cases.lead")}
-      </Text>
+      <PageHeader
+        title={t("cases.title")}
+        lead={me.abilities.viewCaseStats ? t("cases.leadCoordinator") : t("cases.lead")}
+        actions={
+          <Group>
+            {me.abilities.viewReferrals && (
+              <Button component={Link} href={REFERRALS_PATH} variant="default">
+                {t("cases.referrals.inboxTitle")}
+              </Button>
+            )}
+            {me.abilities.createCases && (
+              <Button component={Link} href={CASE_NEW_PATH}>
+                {t("cases.new")}
+              </Button>
+            )}
+          </Group>
+        }
+      />
 
       {stats.data && <StatsPanel stats={stats.data} />}
 
@@ -187,8 +189,7 @@ export function CaseList({ me }: { me: Me }) {
       <FilterBar
         label={t("cases.filters")}
         cols={{ base: 1, sm: 3 }}
-        onApply={filters.apply}
-        onReset={filters.reset}
+        filters={filters}
         applyLabel={t("cases.apply")}
         resetLabel={t("cases.reset")}
         trailing={
@@ -230,6 +231,14 @@ export function CaseList({ me }: { me: Me }) {
           clearable
           placeholder={t("cases.any")}
           onChange={(value) => set("status")(value ?? "")}
+        />
+        <Select
+          label={t("cases.traffickingLabel")}
+          data={TRAFFICKING.map((value) => ({ value, label: t(`cases.trafficking.${value}`) }))}
+          value={draft.traffickingStatus || null}
+          clearable
+          placeholder={t("cases.any")}
+          onChange={(value) => set("traffickingStatus")(value ?? "")}
         />
         <TextInput
           label={t("cases.search")}

@@ -12,6 +12,7 @@ import { ATTACHMENT_TYPES, MAX_ATTACHMENTS } from "../../lib/reports";
 import { useResource } from "../hooks";
 import { UploadButton } from "../UploadButton";
 import type { TabProps } from "./CaseDetailPage";
+import { SimpleTable } from "../SimpleTable";
 
 export function DocumentsTab({ detail }: TabProps) {
   const { t } = useTranslation();
@@ -48,40 +49,37 @@ export function DocumentsTab({ detail }: TabProps) {
         </Text>
       )}
       {items.length > 0 && (
-        <Table.ScrollContainer minWidth={560}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.documents.name")}</Table.Th>
-                <Table.Th>{t("cases.documents.size")}</Table.Th>
-                <Table.Th>{t("cases.documents.uploadedBy")}</Table.Th>
-                <Table.Th>{t("cases.documents.uploadedAt")}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((doc) => (
-                <Table.Tr key={doc.id} data-testid="case-document">
-                  <Table.Td>
-                    <Anchor href={`${base}/${doc.id}`} download={doc.name} size="sm">
-                      {doc.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{formatNumber(Math.max(1, Math.round(doc.size / 1024)))} KB</Table.Td>
-                  <Table.Td>{doc.uploadedBy.displayName}</Table.Td>
-                  <Table.Td>{formatDateTime(doc.createdAt)}</Table.Td>
-                  <Table.Td>
-                    {open && (
-                      <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(doc)}>
-                        {t("cases.documents.remove")}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <SimpleTable
+          minWidth={560}
+          verticalSpacing="xs"
+          headers={[
+            t("cases.documents.name"),
+            t("cases.documents.size"),
+            t("cases.documents.uploadedBy"),
+            t("cases.documents.uploadedAt"),
+            null,
+          ]}
+        >
+          {items.map((doc) => (
+            <Table.Tr key={doc.id} data-testid="case-document">
+              <Table.Td>
+                <Anchor href={`${base}/${doc.id}`} download={doc.name} size="sm">
+                  {doc.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatNumber(Math.max(1, Math.round(doc.size / 1024)))} KB</Table.Td>
+              <Table.Td>{doc.uploadedBy.displayName}</Table.Td>
+              <Table.Td>{formatDateTime(doc.createdAt)}</Table.Td>
+              <Table.Td>
+                {open && (
+                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => void remove(doc)}>
+                    {t("cases.documents.remove")}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </SimpleTable>
       )}
       {error && (
         <Alert color="red" role="alert">

@@ -1,174 +1,127 @@
 // Trafficking events of a case (recruitment, transit, exploitation…) with HTCDS picklists.
-import { MultiSelect, Select, SimpleGrid, Stack, Table, Text, Textarea, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { MultiSelect, SimpleGrid, Table, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { EVENT_STAGES, EXPLOITATION_TYPES, METHODS_OF_CONTROL, RECRUITMENT_METHODS } from "../../lib/cases";
+import { SimpleTable } from "../SimpleTable";
+import { AddableTab, useDialogForm } from "./AddableTab";
 import type { TabProps } from "./CaseDetailPage";
-import { FormModal } from "./FormModal";
-import { AddButton, day, Empty, options } from "./shared";
+import { DateField, NoteField } from "../fields";
+import { ChoiceField } from "./fields";
+import { day, options } from "./shared";
+
+/** The HTCDS picklists of an event: the label's key, the record's field, the values' label prefix. */
+const PICKLISTS = [
+  { label: "recruitment", field: "recruitmentMethods", prefix: "cases.htcds.recruitment", values: RECRUITMENT_METHODS },
+  { label: "control", field: "controlMethods", prefix: "cases.htcds.control", values: METHODS_OF_CONTROL },
+  { label: "exploitation", field: "exploitationTypes", prefix: "cases.htcds.exploitation", values: EXPLOITATION_TYPES },
+] as const;
+
+const fresh = () => ({
+  stage: "Recruitment",
+  country: "",
+  city: "",
+  place: "",
+  dateFrom: "",
+  dateTo: "",
+  recruitmentMethods: [] as string[],
+  controlMethods: [] as string[],
+  exploitationTypes: [] as string[],
+  description: "",
+});
 
 export function EventsTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const [stage, setStage] = useState<string>("Recruitment");
-  const [country, setCountry] = useState("");
-  const [city, setCity] = useState("");
-  const [place, setPlace] = useState("");
-  const [dateFrom, setDateFrom] = useState("");
-  const [dateTo, setDateTo] = useState("");
-  const [recruitment, setRecruitment] = useState<string[]>([]);
-  const [control, setControl] = useState<string[]>([]);
-  const [exploitation, setExploitation] = useState<string[]>([]);
-  const [description, setDescription] = useState("");
-  const start = () => {
-    setStage("Recruitment");
-    setCountry("");
-    setCity("");
-    setPlace("");
-    setDateFrom("");
-    setDateTo("");
-    setRecruitment([]);
-    setControl([]);
-    setExploitation([]);
-    setDescription("");
-    setOpen(true);
-  };
-  const labels = (prefix: string, values: string[]) => values.map((v) => t(`${prefix}.${v}`)).join(", ");
+  const form = useDialogForm(fresh);
+  const { stage, country, city, place, dateFrom, dateTo, description } = form.values;
+  const labels = (prefix: string, values: readonly string[]) => values.map((v) => t(`${prefix}.${v}`)).join(", ");
   return (
-    <Stack>
-      <AddButton show={detail.abilities.addEvent} label={t("cases.event.add")} onClick={start} />
-      <Empty shown={detail.events.length === 0}>{t("cases.event.empty")}</Empty>
-      {detail.events.length > 0 && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("cases.event.stage")}</Table.Th>
-                <Table.Th>{t("cases.event.where")}</Table.Th>
-                <Table.Th>{t("cases.event.when")}</Table.Th>
-                <Table.Th>{t("cases.event.details")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.events.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{t(`cases.event.stages.${e.stage}`)}</Table.Td>
-                  <Table.Td>{[e.place, e.city, e.country].filter(Boolean).join(", ") || "–"}</Table.Td>
-                  <Table.Td>
-                    {day(e.dateFrom)}
-                    {e.dateTo ? ` – ${day(e.dateTo)}` : ""}
-                  </Table.Td>
-                  <Table.Td>
-                    {e.recruitmentMethods.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.recruitment")}: {labels("cases.htcds.recruitment", e.recruitmentMethods)}
-                      </Text>
-                    )}
-                    {e.controlMethods.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.control")}: {labels("cases.htcds.control", e.controlMethods)}
-                      </Text>
-                    )}
-                    {e.exploitationTypes.length > 0 && (
-                      <Text size="sm">
-                        {t("cases.event.exploitation")}: {labels("cases.htcds.exploitation", e.exploitationTypes)}
-                      </Text>
-                    )}
-                    {e.description && <Text size="sm">{e.description}</Text>}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+    <AddableTab
+      canAdd={detail.abilities.addEvent}
+      addLabel={t("cases.event.add")}
+      empty={t("cases.event.empty")}
+      isEmpty={detail.events.length === 0}
+      form={form}
+      onSubmit={async () => {
+        const picked = Object.fromEntries(
+          PICKLISTS.filter(({ field }) => form.values[field].length > 0).map(({ field }) => [field, form.values[field]]),
+        );
+        await api.post(`/api/cases/${detail.id}/events`, {
+          stage,
+          ...(country.trim() ? { country: country.trim().toUpperCase() } : {}),
+          ...(city.trim() ? { city: city.trim() } : {}),
+          ...(place.trim() ? { place: place.trim() } : {}),
+          ...(dateFrom ? { dateFrom } : {}),
+          ...(dateTo ? { dateTo } : {}),
+          ...picked,
+          ...(description.trim() ? { description: description.trim() } : {}),
+        });
+        reload();
+      }}
+      fields={(submission) => (
+        <>
+          <ChoiceField
+            label={t("cases.event.stage")}
+            prefix="cases.event.stages"
+            values={EVENT_STAGES}
+            value={stage}
+            onChange={form.set("stage")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t("cases.event.country")}
+              description={t("cases.event.countryHint")}
+              maxLength={2}
+              value={country}
+              onChange={(e) => form.set("country")(e.currentTarget.value)}
+              error={submission.fields.country}
+            />
+            <TextInput label={t("cases.event.city")} value={city} onChange={(e) => form.set("city")(e.currentTarget.value)} />
+            <TextInput label={t("cases.event.place")} value={place} onChange={(e) => form.set("place")(e.currentTarget.value)} />
+            <DateField label={t("cases.event.dateFrom")} value={dateFrom} onChange={form.set("dateFrom")} />
+            <DateField label={t("cases.event.dateTo")} value={dateTo} onChange={form.set("dateTo")} error={submission.fields.dateTo} />
+          </SimpleGrid>
+          {PICKLISTS.map(({ label, field, prefix, values }) => (
+            <MultiSelect
+              key={field}
+              label={t(`cases.event.${label}`)}
+              data={options(t, prefix, values)}
+              value={form.values[field]}
+              onChange={form.set(field)}
+              searchable
+            />
+          ))}
+          <NoteField label={t("cases.event.description")} value={description} onChange={form.set("description")} />
+        </>
       )}
-      <FormModal
-        opened={open}
-        title={t("cases.event.add")}
-        submitLabel={t("common.save")}
-        onClose={() => setOpen(false)}
-        onSubmit={async () => {
-          await api.post(`/api/cases/${detail.id}/events`, {
-            stage,
-            ...(country.trim() ? { country: country.trim().toUpperCase() } : {}),
-            ...(city.trim() ? { city: city.trim() } : {}),
-            ...(place.trim() ? { place: place.trim() } : {}),
-            ...(dateFrom ? { dateFrom } : {}),
-            ...(dateTo ? { dateTo } : {}),
-            ...(recruitment.length ? { recruitmentMethods: recruitment } : {}),
-            ...(control.length ? { controlMethods: control } : {}),
-            ...(exploitation.length ? { exploitationTypes: exploitation } : {}),
-            ...(description.trim() ? { description: description.trim() } : {}),
-          });
-          reload();
-        }}
-      >
-        {(submission) => (
-          <>
-            <Select
-              label={t("cases.event.stage")}
-              data={options(t, "cases.event.stages", EVENT_STAGES)}
-              value={stage}
-              allowDeselect={false}
-              onChange={(v) => setStage(v ?? "Recruitment")}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t("cases.event.country")}
-                description={t("cases.event.countryHint")}
-                maxLength={2}
-                value={country}
-                onChange={(e) => setCountry(e.currentTarget.value)}
-                error={submission.fields.country}
-              />
-              <TextInput label={t("cases.event.city")} value={city} onChange={(e) => setCity(e.currentTarget.value)} />
-              <TextInput label={t("cases.event.place")} value={place} onChange={(e) => setPlace(e.currentTarget.value)} />
-              <TextInput
-                type="date"
-                label={t("cases.event.dateFrom")}
-                value={dateFrom}
-                onChange={(e) => setDateFrom(e.currentTarget.value)}
-              />
-              <TextInput
-                type="date"
-                label={t("cases.event.dateTo")}
-                value={dateTo}
-                onChange={(e) => setDateTo(e.currentTarget.value)}
-                error={submission.fields.dateTo}
-              />
-            </SimpleGrid>
-            <MultiSelect
-              label={t("cases.event.recruitment")}
-              data={options(t, "cases.htcds.recruitment", RECRUITMENT_METHODS)}
-              value={recruitment}
-              onChange={setRecruitment}
-              searchable
-            />
-            <MultiSelect
-              label={t("cases.event.control")}
-              data={options(t, "cases.htcds.control", METHODS_OF_CONTROL)}
-              value={control}
-              onChange={setControl}
-              searchable
-            />
-            <MultiSelect
-              label={t("cases.event.exploitation")}
-              data={options(t, "cases.htcds.exploitation", EXPLOITATION_TYPES)}
-              value={exploitation}
-              onChange={setExploitation}
-              searchable
-            />
-            <Textarea
-              label={t("cases.event.description")}
-              autosize
-              minRows={2}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-            />
-          </>
-        )}
-      </FormModal>
-    </Stack>
+    >
+      {detail.events.length > 0 && (
+        <SimpleTable
+          minWidth={760}
+          headers={[t("cases.event.stage"), t("cases.event.where"), t("cases.event.when"), t("cases.event.details")]}
+        >
+          {detail.events.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{t(`cases.event.stages.${e.stage}`)}</Table.Td>
+              <Table.Td>{[e.place, e.city, e.country].filter(Boolean).join(", ") || "–"}</Table.Td>
+              <Table.Td>
+                {day(e.dateFrom)}
+                {e.dateTo ? ` – ${day(e.dateTo)}` : ""}
+              </Table.Td>
+              <Table.Td>
+                {PICKLISTS.map(({ label, field, prefix }) =>
+                  e[field].length > 0 ? (
+                    <Text key={field} size="sm">
+                      {t(`cases.event.${label}`)}: {labels(prefix, e[field])}
+                    </Text>
+                  ) : null,
+                )}
+                {e.description && <Text size="sm">{e.description}</Text>}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </SimpleTable>
+      )}
+    </AddableTab>
   );
 }

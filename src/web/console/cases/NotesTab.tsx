@@ -1,6 +1,6 @@
 // Case notes: the team and whole-case referrals read them all, a service referral its own; adding follows
 // `abilities.addNote`.
-import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -8,6 +8,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import type { TabProps } from "./CaseDetailPage";
 import { Empty } from "./shared";
+import { NoteField } from "../fields";
 
 export function NotesTab({ detail, reload }: TabProps) {
   const { t } = useTranslation();
@@ -45,14 +46,7 @@ export function NotesTab({ detail, reload }: TabProps) {
           }}
         >
           <Stack gap="xs">
-            <Textarea
-              label={t("cases.note.new")}
-              autosize
-              minRows={3}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              error={error}
-            />
+            <NoteField label={t("cases.note.new")} minRows={3} value={body} onChange={setBody} error={error} />
             <Group>
               <Button type="submit" loading={busy} disabled={!body.trim()}>
                 {t("cases.note.add")}

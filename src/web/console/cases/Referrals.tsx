@@ -1,7 +1,7 @@
 // Referrals: the table with each party's actions (receiver accepts or rejects with a reason, either
 // side completes, the sender revokes), the form to send one (refused with a clear message when the
 // victim has not consented to sharing with that agency), and the inbox of incoming and outgoing ones.
-import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
@@ -13,6 +13,9 @@ import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { FormModal } from "./FormModal";
 import { options, useAgencyOptions } from "./shared";
+import { PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
+import { NoteField } from "../fields";
 
 const STATUS_COLOR: Record<string, string> = { sent: "blue", accepted: "teal", rejected: "red", completed: "gray", revoked: "gray" };
 
@@ -81,13 +84,12 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
         }}
       >
         {(submission) => (
-          <Textarea
+          <NoteField
             label={t("cases.referrals.reason")}
             required
-            autosize
             minRows={3}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={setReason}
             error={submission.fields.reason}
           />
         )}
@@ -99,85 +101,82 @@ function ReferralActions({ referral, onDone }: { referral: Referral; onDone: () 
 export function ReferralTable({ items, onDone, showCase }: { items: Referral[]; onDone: () => void; showCase?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            {showCase && <Table.Th>{t("cases.code")}</Table.Th>}
-            <Table.Th>{t("cases.referrals.to")}</Table.Th>
-            <Table.Th>{t("cases.referrals.scope")}</Table.Th>
-            <Table.Th>{t("cases.referrals.statusLabel")}</Table.Th>
-            <Table.Th>{t("cases.referrals.due")}</Table.Th>
-            <Table.Th>{t("common.actions")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((r) => (
-            <Table.Tr key={r.id} data-testid="referral-row" data-agency={r.toAgency.name} bg={r.overdue ? "red.0" : undefined}>
-              {showCase && (
-                <Table.Td>
-                  <Anchor component={Link} href={`${CASES_PATH}/${r.caseId}`} ff="monospace" size="sm">
-                    {r.caseCode}
-                  </Anchor>
-                </Table.Td>
-              )}
-              <Table.Td>
-                <Text size="sm">{r.toAgency.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {t("cases.referrals.from", { agency: r.fromAgency?.name ?? "–", user: r.fromUser.displayName })}
-                </Text>
-                {r.assignedUser && (
-                  <Text size="xs" c="dimmed">
-                    {t("cases.referrals.assigned", { user: r.assignedUser.displayName })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{r.serviceType ? t(`cases.service.type.${r.serviceType}`) : t("cases.referrals.wholeCase")}</Text>
-                <Text size="xs" c="dimmed">
-                  {t(`cases.referrals.reasons.${r.reason}`)}
-                  {r.consentBasis === "override" ? ` · ${t("cases.referrals.override")}` : ""}
-                </Text>
-                {r.details && <Text size="xs">{r.details}</Text>}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={STATUS_COLOR[r.status] ?? "gray"} data-testid="referral-status">
-                  {t(`cases.referrals.status.${r.status}`)}
-                </Badge>
-                {r.overdue && (
-                  <Badge color="red" variant="filled" ml={4}>
-                    {t("cases.overdue")}
-                  </Badge>
-                )}
-                {r.rejectReason && (
-                  <Text size="xs" c="red.8">
-                    {t("cases.referrals.rejectedBecause", { reason: r.rejectReason })}
-                  </Text>
-                )}
-                {r.status === "revoked" && r.revokeReason && (
-                  <Text size="xs" c="dimmed">
-                    {t("cases.referrals.revokedBecause", { reason: r.revokeReason })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: "nowrap" }}>
-                <Text size="sm">
-                  {r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <ReferralActions referral={r} onDone={onDone} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {items.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={showCase ? 6 : 5}>{t("cases.referrals.empty")}</Table.Td>
-            </Table.Tr>
+    <SimpleTable
+      minWidth={760}
+      verticalSpacing="xs"
+      headers={[
+        ...(showCase ? [t("cases.code")] : []),
+        t("cases.referrals.to"),
+        t("cases.referrals.scope"),
+        t("cases.referrals.statusLabel"),
+        t("cases.referrals.due"),
+        t("common.actions"),
+      ]}
+    >
+      {items.map((r) => (
+        <Table.Tr key={r.id} data-testid="referral-row" data-agency={r.toAgency.name} bg={r.overdue ? "red.0" : undefined}>
+          {showCase && (
+            <Table.Td>
+              <Anchor component={Link} href={`${CASES_PATH}/${r.caseId}`} ff="monospace" size="sm">
+                {r.caseCode}
+              </Anchor>
+            </Table.Td>
           )}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          <Table.Td>
+            <Text size="sm">{r.toAgency.name}</Text>
+            <Text size="xs" c="dimmed">
+              {t("cases.referrals.from", { agency: r.fromAgency?.name ?? "–", user: r.fromUser.displayName })}
+            </Text>
+            {r.assignedUser && (
+              <Text size="xs" c="dimmed">
+                {t("cases.referrals.assigned", { user: r.assignedUser.displayName })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{r.serviceType ? t(`cases.service.type.${r.serviceType}`) : t("cases.referrals.wholeCase")}</Text>
+            <Text size="xs" c="dimmed">
+              {t(`cases.referrals.reasons.${r.reason}`)}
+              {r.consentBasis === "override" ? ` · ${t("cases.referrals.override")}` : ""}
+            </Text>
+            {r.details && <Text size="xs">{r.details}</Text>}
+          </Table.Td>
+          <Table.Td>
+            <Badge color={STATUS_COLOR[r.status] ?? "gray"} data-testid="referral-status">
+              {t(`cases.referrals.status.${r.status}`)}
+            </Badge>
+            {r.overdue && (
+              <Badge color="red" variant="filled" ml={4}>
+                {t("cases.overdue")}
+              </Badge>
+            )}
+            {r.rejectReason && (
+              <Text size="xs" c="red.8">
+                {t("cases.referrals.rejectedBecause", { reason: r.rejectReason })}
+              </Text>
+            )}
+            {r.status === "revoked" && r.revokeReason && (
+              <Text size="xs" c="dimmed">
+                {t("cases.referrals.revokedBecause", { reason: r.revokeReason })}
+              </Text>
+            )}
+          </Table.Td>
+          <Table.Td style={{ whiteSpace: "nowrap" }}>
+            <Text size="sm">
+              {r.status === "sent" ? formatDateTime(r.respondDueAt) : r.respondedAt ? formatDateTime(r.respondedAt) : "–"}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <ReferralActions referral={r} onDone={onDone} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+      {items.length === 0 && (
+        <Table.Tr>
+          <Table.Td colSpan={showCase ? 6 : 5}>{t("cases.referrals.empty")}</Table.Td>
+        </Table.Tr>
+      )}
+    </SimpleTable>
   );
 }
 
@@ -277,21 +276,12 @@ export function ReferralCreate({
             allowDeselect={false}
             onChange={(v) => setReason(v ?? DEFAULT_REASON)}
           />
-          <Textarea
-            label={t("cases.referrals.details")}
-            autosize
-            minRows={2}
-            value={details}
-            onChange={(e) => setDetails(e.currentTarget.value)}
-            error={submission.fields.details}
-          />
+          <NoteField label={t("cases.referrals.details")} value={details} onChange={setDetails} error={submission.fields.details} />
           {consentMissing && canOverride && (
-            <Textarea
+            <NoteField
               label={t("cases.referrals.overrideReason")}
-              autosize
-              minRows={2}
               value={override}
-              onChange={(e) => setOverride(e.currentTarget.value)}
+              onChange={setOverride}
               error={submission.fields.overrideReason}
             />
           )}
@@ -311,9 +301,7 @@ export function ReferralInbox() {
       <Anchor component={Link} href={CASES_PATH} size="sm">
         ← {t("cases.back")}
       </Anchor>
-      <Title order={1} size="h2">
-        {t("cases.referrals.inboxTitle")}
-      </Title>
+      <PageHeader title={t("cases.referrals.inboxTitle")} />
       <SegmentedControl
         aria-label={t("cases.referrals.box")}
         value={box}

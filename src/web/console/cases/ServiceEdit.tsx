@@ -1,45 +1,76 @@
 // Editing one service of the plan (the case team): provider, status, due date and notes. Only changed
 // fields are sent; an emptied provider, due date or note is sent as null and cleared.
-import { Button, Select, Textarea, TextInput } from "@mantine/core";
-import { useState } from "react";
+import { Button } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { type CaseDetail, SERVICE_STATUSES } from "../../lib/cases";
+import { type DialogForm, useDialogForm } from "./AddableTab";
+import { DateField, NoteField } from "../fields";
+import { AgencyField, ChoiceField } from "./fields";
 import { FormModal } from "./FormModal";
-import { options, useAgencyOptions } from "./shared";
+import { useAgencyOptions } from "./shared";
 
 type Service = CaseDetail["services"][number];
+
+interface PlanValues {
+  provider: string;
+  due: string;
+  notes: string;
+}
+
+/** The planning of a service, when adding one and when editing it: provider, due date, notes. */
+export function ServicePlanFields<T extends PlanValues>({
+  agencies,
+  values,
+  set,
+  errors,
+}: {
+  agencies: { value: string; label: string }[];
+  values: T;
+  set: DialogForm<T>["set"];
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AgencyField
+        label={t("cases.service.provider")}
+        agencies={agencies}
+        value={values.provider}
+        onChange={set("provider")}
+        error={errors.providerAgencyId}
+      />
+      <DateField label={t("cases.service.due")} value={values.due} onChange={set("due")} error={errors.dueDate} />
+      <NoteField label={t("cases.service.notes")} value={values.notes} onChange={set("notes")} error={errors.notes} />
+    </>
+  );
+}
 
 export function ServiceEditButton({ caseId, service, onDone }: { caseId: string; service: Service; onDone: () => void }) {
   const { t } = useTranslation();
   const agencies = useAgencyOptions();
-  const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState<string>(service.status);
-  const [provider, setProvider] = useState("");
-  const [due, setDue] = useState("");
-  const [notes, setNotes] = useState("");
-  const start = () => {
-    setStatus(service.status);
-    setProvider(service.providerAgency?.id ?? "");
-    setDue(service.dueDate?.slice(0, 10) ?? "");
-    setNotes(service.notes ?? "");
-    setOpen(true);
-  };
+  const form = useDialogForm(() => ({
+    status: service.status as string,
+    provider: service.providerAgency?.id ?? "",
+    due: service.dueDate?.slice(0, 10) ?? "",
+    notes: service.notes ?? "",
+  }));
+  const { status, provider, due, notes } = form.values;
   return (
     <>
       <Button
         size="compact-sm"
         variant="subtle"
-        onClick={start}
+        onClick={form.open}
         aria-label={t("cases.service.editOf", { type: t(`cases.service.type.${service.type}`) })}
       >
         {t("cases.service.edit")}
       </Button>
       <FormModal
-        opened={open}
+        opened={form.opened}
         title={t("cases.service.editTitle", { type: t(`cases.service.type.${service.type}`) })}
         submitLabel={t("common.save")}
-        onClose={() => setOpen(false)}
+        onClose={form.close}
         onSubmit={async () => {
           const patch = {
             ...(status !== service.status ? { status } : {}),
@@ -54,38 +85,15 @@ export function ServiceEditButton({ caseId, service, onDone }: { caseId: string;
       >
         {(submission) => (
           <>
-            <Select
+            <ChoiceField
               label={t("cases.service.statusLabel")}
-              data={options(t, "cases.service.status", SERVICE_STATUSES)}
+              prefix="cases.service.status"
+              values={SERVICE_STATUSES}
               value={status}
-              allowDeselect={false}
-              onChange={(v) => setStatus(v ?? service.status)}
+              onChange={form.set("status")}
               error={submission.fields.status}
             />
-            <Select
-              label={t("cases.service.provider")}
-              data={agencies}
-              value={provider || null}
-              searchable
-              clearable
-              onChange={(v) => setProvider(v ?? "")}
-              error={submission.fields.providerAgencyId}
-            />
-            <TextInput
-              type="date"
-              label={t("cases.service.due")}
-              value={due}
-              onChange={(e) => setDue(e.currentTarget.value)}
-              error={submission.fields.dueDate}
-            />
-            <Textarea
-              label={t("cases.service.notes")}
-              autosize
-              minRows={2}
-              value={notes}
-              onChange={(e) => setNotes(e.currentTarget.value)}
-              error={submission.fields.notes}
-            />
+            <ServicePlanFields agencies={agencies} values={form.values} set={form.set} errors={submission.fields} />
           </>
         )}
       </FormModal>

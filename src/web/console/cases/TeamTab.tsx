@@ -11,6 +11,7 @@ import { formatDateTime } from "../../lib/format";
 import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
 import { useResource } from "../hooks";
+import { SimpleTable } from "../SimpleTable";
 
 interface Candidate {
   id: string;
@@ -91,36 +92,27 @@ export function TeamTab({ detail, reload }: TabProps) {
           </Button>
         </Group>
       )}
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("cases.team.member")}</Table.Th>
-            <Table.Th>{t("cases.team.agency")}</Table.Th>
-            <Table.Th>{t("cases.team.role")}</Table.Th>
-            <Table.Th>{t("cases.team.since")}</Table.Th>
-            {remove && <Table.Th />}
+      <SimpleTable
+        headers={[t("cases.team.member"), t("cases.team.agency"), t("cases.team.role"), t("cases.team.since"), ...(remove ? [null] : [])]}
+      >
+        {detail.team.map((m) => (
+          <Table.Tr key={m.user.id} data-testid="case-team-member">
+            <Table.Td>{m.user.displayName}</Table.Td>
+            <Table.Td>{m.user.agency?.name ?? "–"}</Table.Td>
+            <Table.Td>{t(`cases.team.roles.${m.role}`)}</Table.Td>
+            <Table.Td>{formatDateTime(m.addedAt)}</Table.Td>
+            {remove && (
+              <Table.Td>
+                {m.role === "member" && (
+                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => open({ kind: "remove", member: m })}>
+                    {t("cases.team.remove")}
+                  </Button>
+                )}
+              </Table.Td>
+            )}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {detail.team.map((m) => (
-            <Table.Tr key={m.user.id} data-testid="case-team-member">
-              <Table.Td>{m.user.displayName}</Table.Td>
-              <Table.Td>{m.user.agency?.name ?? "–"}</Table.Td>
-              <Table.Td>{t(`cases.team.roles.${m.role}`)}</Table.Td>
-              <Table.Td>{formatDateTime(m.addedAt)}</Table.Td>
-              {remove && (
-                <Table.Td>
-                  {m.role === "member" && (
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => open({ kind: "remove", member: m })}>
-                      {t("cases.team.remove")}
-                    </Button>
-                  )}
-                </Table.Td>
-              )}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </SimpleTable>
       {detail.referrals.some((r) => r.status === "accepted" && r.assignedUser) && (
         <Stack gap={2}>
           <Text size="sm" fw={600}>

@@ -1,7 +1,7 @@
 // "Cek grup desa": a volunteer or PIMPASA uploads an exported village WhatsApp group (.txt or .zip) and
 // sees the messages that look like job offers, riskiest first, with their red flags. The server stores
 // nothing from the chat, so the list lives only on this page: leaving it clears it.
-import { Alert, Badge, Button, FileButton, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Button, FileButton, Group, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChatCheckResponse } from "../../../server/modules/chatcheck/chatcheck.schema";
@@ -9,6 +9,7 @@ import { api } from "../../lib/api";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { uploadError } from "../UploadButton";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 const ACCEPT = [".txt", ".zip", "text/plain", "application/zip"];
 const LEVEL_COLOURS = { tinggi: "red", sedang: "orange", rendah: "teal" } as const;
@@ -41,12 +42,7 @@ export function GroupChatCheck() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("chatCheck.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("chatCheck.lead")}
-      </Text>
+      <PageHeader title={t("chatCheck.title")} lead={t("chatCheck.lead")} />
       <Text size="sm">{t("chatCheck.howTo")}</Text>
       <Text size="sm" fw={500}>
         {t("chatCheck.privacy")}

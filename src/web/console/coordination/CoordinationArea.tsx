@@ -20,13 +20,15 @@ import {
 } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api, request } from "../../lib/api";
+import { ApiError, api, query, request } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { PageNotFound } from "../Placeholder";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
 
 export const COORDINATION_PATH = "/konsol/koordinasi";
 const MEETING_PATH = `${COORDINATION_PATH}/rapat`;
@@ -112,9 +114,7 @@ function Overview({ me }: { me: Me }) {
   usePageTitle(t("coordination.title"));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("coordination.title")}
-      </Title>
+      <PageHeader title={t("coordination.title")} />
       <Tabs defaultValue="actionItems" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="actionItems">{t("coordination.tabs.actionItems")}</Tabs.Tab>
@@ -147,13 +147,30 @@ function StatusBadge({ item }: { item: Pick<ActionItem, "status" | "overdue"> })
   );
 }
 
+const ITEM_STATUSES = ["open", "in_progress", "done", "dropped"] as const;
+
 function ActionItems() {
   const { t } = useTranslation();
-  const [overdue, setOverdue] = useState(false);
-  const list = useResource<{ items: ActionItem[] }>(`/api/coordination/action-items${overdue ? "?overdue=true" : ""}`);
+  // A dashboard number links here with its filters in the address (?overdue=true, ?status=open).
+  const { search } = useLocation();
+  const [overdue, setOverdue] = useState(search.get("overdue") === "true");
+  const [status, setStatus] = useState<string | null>(search.get("status"));
+  const list = useResource<{ items: ActionItem[] }>(
+    `/api/coordination/action-items${query({ overdue: overdue ? "true" : undefined, status: status ?? undefined })}`,
+  );
   return (
     <Stack>
-      <Checkbox label={t("coordination.onlyOverdue")} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+      <Group>
+        <Checkbox label={t("coordination.onlyOverdue")} checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} />
+        <Select
+          aria-label={t("coordination.statusLabel")}
+          placeholder={t("coordination.statusLabel")}
+          data={ITEM_STATUSES.map((value) => ({ value, label: t(`coordination.status.${value}`) }))}
+          value={status}
+          onChange={setStatus}
+          clearable
+        />
+      </Group>
       {list.data?.items.length === 0 && <Text c="dimmed">{t("coordination.noActionItems")}</Text>}
       {list.data?.items.map((item) => (
         <ActionItemCard key={item.id} item={item} onSaved={list.reload} />
@@ -226,30 +243,27 @@ function Meetings({ manage }: { manage: boolean }) {
   return (
     <Stack>
       {manage && <PlanMeeting />}
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("coordination.meeting.title")}</Table.Th>
-            <Table.Th>{t("coordination.meeting.startsAt")}</Table.Th>
-            <Table.Th>{t("coordination.meeting.decisions")}</Table.Th>
-            <Table.Th>{t("coordination.meeting.openItems")}</Table.Th>
+      <SimpleTable
+        headers={[
+          t("coordination.meeting.title"),
+          t("coordination.meeting.startsAt"),
+          t("coordination.meeting.decisions"),
+          t("coordination.meeting.openItems"),
+        ]}
+      >
+        {list.data?.items.map((m) => (
+          <Table.Tr key={m.id}>
+            <Table.Td>
+              <Anchor component={Link} href={`${MEETING_PATH}/${m.id}`}>
+                {m.title}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{formatDateTime(m.startsAt)}</Table.Td>
+            <Table.Td>{m.decisionCount}</Table.Td>
+            <Table.Td>{m.openActionItems}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.data?.items.map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                <Anchor component={Link} href={`${MEETING_PATH}/${m.id}`}>
-                  {m.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{formatDateTime(m.startsAt)}</Table.Td>
-              <Table.Td>{m.decisionCount}</Table.Td>
-              <Table.Td>{m.openActionItems}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </SimpleTable>
     </Stack>
   );
 }
@@ -347,14 +361,14 @@ function MeetingPage({ id }: { id: string }) {
       <Anchor component={Link} href={COORDINATION_PATH} size="sm">
         {t("coordination.back")}
       </Anchor>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {m.title}
-        </Title>
-        <Button component="a" variant="default" href={`/api/coordination/meetings/${m.id}/minutes.pdf`} download>
-          {t("coordination.minutesPdf")}
-        </Button>
-      </Group>
+      <PageHeader
+        title={m.title}
+        actions={
+          <Button component="a" variant="default" href={`/api/coordination/meetings/${m.id}/minutes.pdf`} download>
+            {t("coordination.minutesPdf")}
+          </Button>
+        }
+      />
       <Text>
         {formatDateTime(m.startsAt)} · {[m.place, m.onlineUrl].filter(Boolean).join(" / ") || "–"}
       </Text>
@@ -547,61 +561,52 @@ function Directory({ manage }: { manage: boolean }) {
       <Text size="sm" c="dimmed">
         {t("coordination.directoryLead")}
       </Text>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("coordination.agency")}</Table.Th>
-            <Table.Th>{t("coordination.taskForces")}</Table.Th>
-            <Table.Th>{t("coordination.focalPoints")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {dir.data?.items.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>
-                <Text>{a.name}</Text>
-                <Text size="xs" c="dimmed">
-                  {t(`coordination.category.${a.category}`)}
+      <SimpleTable headers={[t("coordination.agency"), t("coordination.taskForces"), t("coordination.focalPoints")]}>
+        {dir.data?.items.map((a) => (
+          <Table.Tr key={a.id}>
+            <Table.Td>
+              <Text>{a.name}</Text>
+              <Text size="xs" c="dimmed">
+                {t(`coordination.category.${a.category}`)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {manage ? (
+                <MultiSelect
+                  aria-label={t("coordination.taskForces")}
+                  data={TASK_FORCES.map((tf) => ({ value: tf, label: t(`coordination.taskForce.${tf}`) }))}
+                  value={a.taskForces}
+                  onChange={(v) =>
+                    submit.run(() => request("PUT", `/api/coordination/agencies/${a.id}/task-forces`, { taskForces: v })).then(dir.reload)
+                  }
+                />
+              ) : (
+                <Group gap={4}>
+                  {a.taskForces.map((tf) => (
+                    <Badge key={tf} variant="light">
+                      {t(`coordination.taskForce.${tf}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
+            </Table.Td>
+            <Table.Td>
+              {a.focalPoints.map((p) => (
+                <Text size="sm" key={p.id}>
+                  {p.name}
+                  {p.position && `, ${p.position}`}
+                  {p.phone && (
+                    <>
+                      {" · "}
+                      <Anchor href={`tel:${p.phone.replace(/[^0-9+]/g, "")}`}>{p.phone}</Anchor>
+                    </>
+                  )}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                {manage ? (
-                  <MultiSelect
-                    aria-label={t("coordination.taskForces")}
-                    data={TASK_FORCES.map((tf) => ({ value: tf, label: t(`coordination.taskForce.${tf}`) }))}
-                    value={a.taskForces}
-                    onChange={(v) =>
-                      submit.run(() => request("PUT", `/api/coordination/agencies/${a.id}/task-forces`, { taskForces: v })).then(dir.reload)
-                    }
-                  />
-                ) : (
-                  <Group gap={4}>
-                    {a.taskForces.map((tf) => (
-                      <Badge key={tf} variant="light">
-                        {t(`coordination.taskForce.${tf}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {a.focalPoints.map((p) => (
-                  <Text size="sm" key={p.id}>
-                    {p.name}
-                    {p.position && `, ${p.position}`}
-                    {p.phone && (
-                      <>
-                        {" · "}
-                        <Anchor href={`tel:${p.phone.replace(/[^0-9+]/g, "")}`}>{p.phone}</Anchor>
-                      </>
-                    )}
-                  </Text>
-                ))}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+              ))}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </SimpleTable>
       {manage && (
         <Paper withBorder p="md">
           <Stack gap="xs">

@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -31,6 +30,8 @@ import { useResource } from "../hooks";
 import { REPORTS_PATH } from "../reports/Reports";
 import { usePageTitle } from "../usePageTitle";
 import { Network } from "./Network";
+import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 function recordHref(source: string, id: string): string {
   return source === "report" ? `${REPORTS_PATH}/${id}` : `${CASES_PATH}/${id}`;
@@ -52,12 +53,7 @@ export function EntityPage({ id }: { id: string }) {
   };
   return (
     <Stack maw={1000}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {e.label ?? t("intel.unnamed")}
-        </Title>
-        {e.watched ? <Badge color="red">{t("intel.watched")}</Badge> : null}
-      </Group>
+      <PageHeader title={e.label ?? t("intel.unnamed")} actions={e.watched ? <Badge color="red">{t("intel.watched")}</Badge> : null} />
       <Text size="sm">
         {t("intel.recordCounts", {
           reports: formatNumber(e.records.report),
@@ -244,7 +240,7 @@ function JudgeForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
         onChange={(v) => setVerdict(v as typeof verdict)}
         data={(["same", "not_same", "unsure"] as const).map((value) => ({ value, label: t(`intel.verdicts.${value}`) }))}
       />
-      <Textarea label={t("intel.note")} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      <NoteField label={t("intel.note")} value={note} onChange={setNote} />
       <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
       <Group>
         <Button

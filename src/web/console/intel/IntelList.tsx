@@ -1,16 +1,16 @@
 // Entities linked across records, most-named first; search by a number, account, handle, NIK or company;
 // the watchlist. Every search is audited on the server (the kinds searched, never the value).
-import { Badge, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { Badge, Button, Checkbox, Group, Select, Stack, Table, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatNumber } from "../../lib/format";
 import { INTEL_PATH, type EntitySummary } from "../../lib/intel";
 import { navigate } from "../../lib/router";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, usePagedFilters } from "../FilterBar";
 import { useResource } from "../hooks";
-import { ListStatus, ListTable } from "../ListTable";
+import { ListStatus, ListTable, pageParams } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   q: string;
@@ -23,40 +23,26 @@ const PAGE = 50;
 export function IntelList() {
   const { t } = useTranslation();
   usePageTitle(t("intel.title"));
-  const filters = useFilters<Filters>(EMPTY);
-  const { draft, applied, set } = filters;
-  const [offset, setOffset] = useState(0);
+  const filters = usePagedFilters<Filters>(EMPTY);
+  const { draft, applied, set, offset, setOffset } = filters;
   const q = applied.q.trim();
   const list = useResource<{ items: EntitySummary[]; total: number }>(
     `/api/intel/entities${query({
       q: q.length >= 3 ? q : undefined,
       watched: applied.watched ? "true" : undefined,
       minRecords: q ? "1" : applied.minRecords,
-      limit: String(PAGE),
-      offset: offset ? String(offset) : undefined,
+      ...pageParams(offset, PAGE),
     })}`,
   );
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("intel.title")}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t("intel.lead")}
-      </Text>
+      <PageHeader title={t("intel.title")} lead={t("intel.lead")} />
       <FilterBar
         label={t("intel.filters")}
         cols={{ base: 1, sm: 2, md: 3 }}
-        onApply={() => {
-          setOffset(0);
-          filters.apply();
-        }}
-        onReset={() => {
-          setOffset(0);
-          filters.reset();
-        }}
+        filters={filters}
         leading={
           <Checkbox label={t("intel.watchedOnly")} checked={draft.watched} onChange={(e) => set("watched")(e.currentTarget.checked)} />
         }

@@ -16,6 +16,8 @@ import { Link, navigate } from "../../lib/router";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { type MapResponse, villagePath } from "../villages/types";
+import { PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -45,7 +47,7 @@ export function categoryLabel(t: (key: string) => string, metric: Metric, catego
   return t(`villageMap.category.${metric}.${category}`);
 }
 
-function Chart({ data, metric }: { data: Extract<MapResponse, { type: "FeatureCollection" }>; metric: Metric }) {
+export function Chart({ data, metric }: { data: Extract<MapResponse, { type: "FeatureCollection" }>; metric: Metric }) {
   const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const [rendered, setRendered] = useState(false);
@@ -122,12 +124,7 @@ export function VillageMap() {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("villageMap.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villageMap.lead")}
-      </Text>
+      <PageHeader title={t("villageMap.title")} lead={t("villageMap.lead")} />
       <SegmentedControl
         aria-label={t("villageMap.colourBy")}
         value={metric}
@@ -188,39 +185,30 @@ export function VillageMap() {
           <Title order={2} size="h4">
             {t("villageMap.tableTitle")}
           </Title>
-          <Table.ScrollContainer minWidth={560}>
-            <Table verticalSpacing="xs" striped aria-label={t("villageMap.tableTitle")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("outreach.desa")}</Table.Th>
-                  <Table.Th>{t(`villageMap.metric.${metric}`)}</Table.Th>
-                  <Table.Th>{t("villageMap.detail")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.code} data-testid="map-row">
-                    <Table.Td>
-                      <Text component={Link} href={villagePath(row.code)} size="sm" c="teal.9">
-                        {row.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <span
-                        className="village-legend-swatch"
-                        style={{ background: COLOURS[row.category] ?? "#adb5bd" }}
-                        aria-hidden="true"
-                      />
-                      {categoryLabel(t, metric, row.category)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{row.label}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SimpleTable
+            minWidth={560}
+            verticalSpacing="xs"
+            striped
+            aria-label={t("villageMap.tableTitle")}
+            headers={[t("outreach.desa"), t(`villageMap.metric.${metric}`), t("villageMap.detail")]}
+          >
+            {rows.map((row) => (
+              <Table.Tr key={row.code} data-testid="map-row">
+                <Table.Td>
+                  <Text component={Link} href={villagePath(row.code)} size="sm" c="teal.9">
+                    {row.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <span className="village-legend-swatch" style={{ background: COLOURS[row.category] ?? "#adb5bd" }} aria-hidden="true" />
+                  {categoryLabel(t, metric, row.category)}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{row.label}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </SimpleTable>
         </>
       )}
     </Stack>

@@ -11,6 +11,8 @@ import type { Me } from "../../lib/types";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { type Coverage as CoverageData, villagePath } from "../villages/types";
+import { PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
 
 type Show = "all" | "never" | "stale";
 
@@ -31,12 +33,7 @@ export function Coverage({ me }: { me: Me }) {
   const summary = data.data?.summary;
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("coverage.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("coverage.lead")}
-      </Text>
+      <PageHeader title={t("coverage.title")} lead={t("coverage.lead")} />
       <form onSubmit={submit} aria-label={t("coverage.period")}>
         <Group align="flex-end">
           <TextInput
@@ -107,112 +104,93 @@ export function Coverage({ me }: { me: Me }) {
           { value: "stale", label: t("coverage.showStale") },
         ]}
       />
-      <Table.ScrollContainer minWidth={720}>
-        <Table verticalSpacing="xs" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("outreach.desa")}</Table.Th>
-              <Table.Th>{t("outreach.kecamatan")}</Table.Th>
-              <Table.Th>{t("coverage.sessions")}</Table.Th>
-              <Table.Th>{t("coverage.people")}</Table.Th>
-              <Table.Th>{t("coverage.per1000")}</Table.Th>
-              <Table.Th>{t("coverage.last")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {villages.map((v) => (
-              <Table.Tr key={v.code}>
-                <Table.Td>
-                  {me.abilities.viewVillages ? (
-                    <Text component={Link} href={villagePath(v.code)} size="sm" c="teal.9">
-                      {v.name}
-                    </Text>
-                  ) : (
-                    v.name
+      <SimpleTable
+        minWidth={720}
+        verticalSpacing="xs"
+        striped
+        headers={[
+          t("outreach.desa"),
+          t("outreach.kecamatan"),
+          t("coverage.sessions"),
+          t("coverage.people"),
+          t("coverage.per1000"),
+          t("coverage.last"),
+        ]}
+      >
+        {villages.map((v) => (
+          <Table.Tr key={v.code}>
+            <Table.Td>
+              {me.abilities.viewVillages ? (
+                <Text component={Link} href={villagePath(v.code)} size="sm" c="teal.9">
+                  {v.name}
+                </Text>
+              ) : (
+                v.name
+              )}
+            </Table.Td>
+            <Table.Td>{v.kecamatanName}</Table.Td>
+            <Table.Td>{formatNumber(v.sessions)}</Table.Td>
+            <Table.Td>{formatNumber(v.peopleReached)}</Table.Td>
+            <Table.Td>{v.per1000 === null ? "–" : formatNumber(Math.round(v.per1000 * 10) / 10)}</Table.Td>
+            <Table.Td>
+              {v.neverReached ? (
+                <Badge color="red">{t("coverage.never")}</Badge>
+              ) : (
+                <>
+                  {formatDate(v.lastSessionAt)}
+                  {v.notReachedRecently && (
+                    <Badge ml={4} color="orange">
+                      {t("coverage.stale", { n: v.daysSinceLast ?? 0 })}
+                    </Badge>
                   )}
-                </Table.Td>
-                <Table.Td>{v.kecamatanName}</Table.Td>
-                <Table.Td>{formatNumber(v.sessions)}</Table.Td>
-                <Table.Td>{formatNumber(v.peopleReached)}</Table.Td>
-                <Table.Td>{v.per1000 === null ? "–" : formatNumber(Math.round(v.per1000 * 10) / 10)}</Table.Td>
-                <Table.Td>
-                  {v.neverReached ? (
-                    <Badge color="red">{t("coverage.never")}</Badge>
-                  ) : (
-                    <>
-                      {formatDate(v.lastSessionAt)}
-                      {v.notReachedRecently && (
-                        <Badge ml={4} color="orange">
-                          {t("coverage.stale", { n: v.daysSinceLast ?? 0 })}
-                        </Badge>
-                      )}
-                    </>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-            {data.data && villages.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={6}>{t("coverage.none")}</Table.Td>
-              </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                </>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+        {data.data && villages.length === 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={6}>{t("coverage.none")}</Table.Td>
+          </Table.Tr>
+        )}
+      </SimpleTable>
 
       <Title order={2} size="h3">
         {t("coverage.byAgency")}
       </Title>
-      <Table.ScrollContainer minWidth={480}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("outreach.agency")}</Table.Th>
-              <Table.Th>{t("coverage.sessions")}</Table.Th>
-              <Table.Th>{t("coverage.people")}</Table.Th>
-              <Table.Th>{t("coverage.desaReached")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(data.data?.byAgency ?? []).map((row) => (
-              <Table.Tr key={row.id ?? row.name}>
-                <Table.Td>{row.name}</Table.Td>
-                <Table.Td>{formatNumber(row.sessions)}</Table.Td>
-                <Table.Td>{formatNumber(row.peopleReached)}</Table.Td>
-                <Table.Td>{formatNumber(row.desaReached)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <SimpleTable
+        minWidth={480}
+        verticalSpacing="xs"
+        headers={[t("outreach.agency"), t("coverage.sessions"), t("coverage.people"), t("coverage.desaReached")]}
+      >
+        {(data.data?.byAgency ?? []).map((row) => (
+          <Table.Tr key={row.id ?? row.name}>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td>{formatNumber(row.sessions)}</Table.Td>
+            <Table.Td>{formatNumber(row.peopleReached)}</Table.Td>
+            <Table.Td>{formatNumber(row.desaReached)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </SimpleTable>
 
       <Title order={2} size="h3">
         {t("coverage.byVolunteer")}
       </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t("coverage.volunteer")}</Table.Th>
-              <Table.Th>{t("coverage.sessions")}</Table.Th>
-              <Table.Th>{t("coverage.people")}</Table.Th>
-              <Table.Th>{t("coverage.desaReached")}</Table.Th>
-              <Table.Th>{t("coverage.last")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(data.data?.byVolunteer ?? []).map((row) => (
-              <Table.Tr key={row.userId}>
-                <Table.Td>{row.name}</Table.Td>
-                <Table.Td>{formatNumber(row.sessions)}</Table.Td>
-                <Table.Td>{formatNumber(row.peopleReached)}</Table.Td>
-                <Table.Td>{formatNumber(row.desaReached)}</Table.Td>
-                <Table.Td>{formatDate(row.lastSessionAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <SimpleTable
+        minWidth={560}
+        verticalSpacing="xs"
+        headers={[t("coverage.volunteer"), t("coverage.sessions"), t("coverage.people"), t("coverage.desaReached"), t("coverage.last")]}
+      >
+        {(data.data?.byVolunteer ?? []).map((row) => (
+          <Table.Tr key={row.userId}>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td>{formatNumber(row.sessions)}</Table.Td>
+            <Table.Td>{formatNumber(row.peopleReached)}</Table.Td>
+            <Table.Td>{formatNumber(row.desaReached)}</Table.Td>
+            <Table.Td>{formatDate(row.lastSessionAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </SimpleTable>
       {data.loading && <Text role="status">{t("common.loading")}</Text>}
     </Stack>
   );

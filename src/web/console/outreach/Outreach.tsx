@@ -1,16 +1,30 @@
 // Outreach (sosialisasi) sessions: the sessions waiting on this device, the list with filters
 // (kecamatan, desa, agency, period) and a month calendar. Volunteers see only their own sessions
 // (the server decides); staff see the sessions in their jurisdiction.
-import { Alert, Badge, Button, Group, Modal, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { Link, useLocation } from "../../lib/router";
 import type { Agency, Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
 import { withinJurisdiction } from "../jurisdiction";
-import { type Column, DataList, ListStatus, Pager } from "../ListTable";
+import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useResource } from "../hooks";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { usePageTitle } from "../usePageTitle";
@@ -22,6 +36,7 @@ import { outbox, useOutbox } from "./outbox";
 import { SessionPhotos } from "./SessionPhotos";
 import { flushOutbox } from "./sync";
 import "./outreach.css";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   kecamatan: string;
@@ -29,8 +44,12 @@ interface Filters {
   agencyId: string;
   from: string;
   to: string;
+  status: string;
+  /** "true": only the sessions I recorded. */
+  mine: string;
 }
-const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "" };
+const EMPTY: Filters = { kecamatan: "", desa: "", agencyId: "", from: "", to: "", status: "", mine: "" };
+const STATUSES = ["planned", "held", "cancelled"] as const;
 const PAGE = 50;
 
 function useOnline(): boolean {
@@ -129,16 +148,13 @@ export function Outreach({ me }: { me: Me }) {
   const { t } = useTranslation();
   usePageTitle(t("outreach.title"));
   const { search } = useLocation();
-  const filters = useFilters<Filters>(EMPTY);
-  const { draft, applied, set } = filters;
+  const filters = usePagedFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
+  const { draft, applied, set, offset, setOffset } = filters;
   const [view, setView] = useState<"list" | "calendar">("list");
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
   const desaList = useDesaOf(draft.kecamatan || null).filter((region) => withinJurisdiction(region.code, me.jurisdiction));
   const agencies = useResource<{ items: Agency[] }>(me.abilities.viewCoverage ? "/api/admin/agencies" : null);
-  const [offset, setOffset] = useState(0);
-  const list = useResource<{ items: SessionView[]; total: number }>(
-    `/api/outreach/sessions${query({ ...applied, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
-  );
+  const list = useResource<Page<SessionView>>(`/api/outreach/sessions${query({ ...applied, ...pageParams(offset, PAGE) })}`);
   const pending = useOutbox(me.id);
   const [photosOf, setPhotosOf] = useState<string | null>(null);
   const fullScreen = useFullScreenModal();
@@ -240,12 +256,7 @@ export function Outreach({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("outreach.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {me.abilities.viewCoverage ? t("outreach.leadStaff") : t("outreach.leadVolunteer")}
-      </Text>
+      <PageHeader title={t("outreach.title")} lead={me.abilities.viewCoverage ? t("outreach.leadStaff") : t("outreach.leadVolunteer")} />
       <Group>
         <Button component={Link} href={OUTREACH_NEW_PATH} size="lg">
           {t("outreach.record")}
@@ -271,14 +282,7 @@ export function Outreach({ me }: { me: Me }) {
       <FilterBar
         label={t("outreach.filters")}
         cols={{ base: 1, xs: 2, md: 5 }}
-        onApply={() => {
-          setOffset(0);
-          filters.apply();
-        }}
-        onReset={() => {
-          setOffset(0);
-          filters.reset();
-        }}
+        filters={filters}
         trailing={
           <SegmentedControl
             aria-label={t("outreach.view")}
@@ -320,25 +324,36 @@ export function Outreach({ me }: { me: Me }) {
         )}
         <TextInput type="date" label={t("outreach.from")} value={draft.from} onChange={(e) => set("from")(e.currentTarget.value)} />
         <TextInput type="date" label={t("outreach.to")} value={draft.to} onChange={(e) => set("to")(e.currentTarget.value)} />
+        <NativeSelect
+          label={t("outreach.statusLabel")}
+          value={draft.status}
+          onChange={(e) => set("status")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...STATUSES.map((value) => ({ value, label: t(`outreach.status.${value}`) }))]}
+        />
+        <Checkbox
+          label={t("outreach.mineOnly")}
+          checked={draft.mine === "true"}
+          onChange={(e) => set("mine")(e.currentTarget.checked ? "true" : "")}
+        />
       </FilterBar>
 
       {view === "calendar" ? (
         <MonthCalendar filters={applied} />
       ) : (
-        <>
-          <ListStatus list={list} count={t("outreach.count", { n: formatNumber(list.data?.total ?? 0) })} countTestId="session-count" />
-          <DataList
-            list={list}
-            items={items}
-            columns={columns}
-            rowKey={(item) => item.id}
-            rowProps={() => ({ "data-testid": "session-row" })}
-            minWidth={640}
-            label={t("outreach.title")}
-            empty={t("outreach.empty")}
-          />
-          <Pager total={list.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
-        </>
+        <PagedList
+          list={list}
+          count={(n) => t("outreach.count", { n: formatNumber(n) })}
+          countTestId="session-count"
+          offset={offset}
+          pageSize={PAGE}
+          onPage={setOffset}
+          columns={columns}
+          rowKey={(item) => item.id}
+          rowProps={() => ({ "data-testid": "session-row" })}
+          minWidth={640}
+          label={t("outreach.title")}
+          empty={t("outreach.empty")}
+        />
       )}
       <Modal
         opened={photoSession !== undefined}

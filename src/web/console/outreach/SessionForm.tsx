@@ -5,7 +5,7 @@
 // it opens that session to be corrected and sent again.
 // The parts live beside it: state and submit (`useSessionForm`), place (`SessionPlaceFields`), the
 // other fields (`SessionFields`), photos (`SessionPhotoPicker`), values and checks (`sessionValues`).
-import { Alert, Button, Fieldset, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -24,6 +24,7 @@ import { SessionPhotoPicker, usePhotoPicker } from "./SessionPhotoPicker";
 import { SessionPlaceFields } from "./SessionPlaceFields";
 import { useSessionForm } from "./useSessionForm";
 import "./outreach.css";
+import { PageHeader } from "../PageHeader";
 
 export function SessionForm({ me, session, queued }: { me: Me; session?: SessionView; queued?: OutboxItem }) {
   const { t } = useTranslation();
@@ -35,12 +36,10 @@ export function SessionForm({ me, session, queued }: { me: Me; session?: Session
 
   return (
     <Stack className="outreach-form" maw={720}>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {session ? t("outreach.form.editLead") : queued ? t("outreach.form.fixLead") : t("outreach.form.lead")}
-      </Text>
+      <PageHeader
+        title={title}
+        lead={session ? t("outreach.form.editLead") : queued ? t("outreach.form.fixLead") : t("outreach.form.lead")}
+      />
       <form onSubmit={(event) => void form.submit(event)} noValidate aria-label={title}>
         <Stack gap="lg">
           <Fieldset legend={t("outreach.form.when")}>

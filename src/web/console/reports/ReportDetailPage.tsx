@@ -1,6 +1,6 @@
 // One report for staff: its content, the people and contacts the API lets this user see,
 // attachments, linked reports, forwards with their deadlines, the timeline, and the handling steps.
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
@@ -13,8 +13,9 @@ import { ActionButtons } from "./ReportActions";
 import { REPORTS_PATH } from "./Reports";
 import { StatusBadge } from "./StatusBadge";
 import { ToCaseButton } from "./ToCase";
-import { errorMessage } from "../../lib/errors";
 import "./reports.css";
+import { LoadFailed, PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
 
 export function ReportDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -26,19 +27,7 @@ export function ReportDetailPage({ id }: { id: string }) {
   const names = useRegionNames(report?.regionCode ? [report.regionCode, ...(report.kecamatanCode ? [report.kecamatanCode] : [])] : []);
 
   if (resource.error) {
-    return (
-      <Stack align="flex-start">
-        <Title order={1} size="h2">
-          {t("nav.reports")}
-        </Title>
-        <Alert color="red" role="alert">
-          {errorMessage(resource.error)}
-        </Alert>
-        <Button component={Link} href={REPORTS_PATH} variant="default">
-          {t("reports.back")}
-        </Button>
-      </Stack>
-    );
+    return <LoadFailed title={t("nav.reports")} error={resource.error} backHref={REPORTS_PATH} backLabel={t("reports.back")} />;
   }
   if (!report) return <Loader aria-label={t("common.loading")} />;
 
@@ -55,9 +44,7 @@ export function ReportDetailPage({ id }: { id: string }) {
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Title order={1} size="h2">
-            {t("reports.detailTitle", { code: report.trackingCode })}
-          </Title>
+          <PageHeader title={t("reports.detailTitle", { code: report.trackingCode })} />
           <Group gap="xs">
             <StatusBadge status={report.status} />
             <Badge variant="outline" color="gray">
@@ -144,33 +131,30 @@ export function ReportDetailPage({ id }: { id: string }) {
         {report.people.length === 0 ? (
           <Text c="dimmed">{t("reports.noPeople")}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("report.people.name")}</Table.Th>
-                  <Table.Th>{t("report.people.role")}</Table.Th>
-                  <Table.Th>{t("report.people.phones")}</Table.Th>
-                  <Table.Th>{t("report.people.handles")}</Table.Th>
-                  <Table.Th>{t("report.people.companies")}</Table.Th>
-                  <Table.Th>{t("report.people.bankAccounts")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.people.map((person, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: people have no ids; the list is fixed per report
-                  <Table.Tr key={index}>
-                    <Table.Td>{person.name ?? "–"}</Table.Td>
-                    <Table.Td>{person.role ? t(`report.people.roles.${person.role}`, { defaultValue: person.role }) : "–"}</Table.Td>
-                    <Table.Td>{person.phones.join(", ") || "–"}</Table.Td>
-                    <Table.Td>{person.handles.join(", ") || "–"}</Table.Td>
-                    <Table.Td>{person.companies.join("; ") || "–"}</Table.Td>
-                    <Table.Td>{person.bankAccounts.join(", ") || "–"}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SimpleTable
+            minWidth={640}
+            verticalSpacing="xs"
+            headers={[
+              t("report.people.name"),
+              t("report.people.role"),
+              t("report.people.phones"),
+              t("report.people.handles"),
+              t("report.people.companies"),
+              t("report.people.bankAccounts"),
+            ]}
+          >
+            {report.people.map((person, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: people have no ids; the list is fixed per report
+              <Table.Tr key={index}>
+                <Table.Td>{person.name ?? "–"}</Table.Td>
+                <Table.Td>{person.role ? t(`report.people.roles.${person.role}`, { defaultValue: person.role }) : "–"}</Table.Td>
+                <Table.Td>{person.phones.join(", ") || "–"}</Table.Td>
+                <Table.Td>{person.handles.join(", ") || "–"}</Table.Td>
+                <Table.Td>{person.companies.join("; ") || "–"}</Table.Td>
+                <Table.Td>{person.bankAccounts.join(", ") || "–"}</Table.Td>
+              </Table.Tr>
+            ))}
+          </SimpleTable>
         )}
       </Section>
 
@@ -219,48 +203,40 @@ export function ReportDetailPage({ id }: { id: string }) {
 
       {report.forwards.length > 0 && (
         <Section title={t("reports.forwards")}>
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("reports.agency")}</Table.Th>
-                  <Table.Th>{t("reports.actions.forward.instruction")}</Table.Th>
-                  <Table.Th>{t("reports.forwardedAt")}</Table.Th>
-                  <Table.Th>{t("reports.responseDue")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.forwards.map((forward) => (
-                  <Table.Tr key={forward.id} className={forward.overdue ? "konsol-report-overdue" : undefined}>
-                    <Table.Td>
-                      {forward.agency.name}
-                      {forward.shareContact && (
-                        <Text size="xs" c="dimmed">
-                          {t("reports.contactShared")}
-                        </Text>
+          <SimpleTable
+            minWidth={640}
+            verticalSpacing="xs"
+            headers={[t("reports.agency"), t("reports.actions.forward.instruction"), t("reports.forwardedAt"), t("reports.responseDue")]}
+          >
+            {report.forwards.map((forward) => (
+              <Table.Tr key={forward.id} className={forward.overdue ? "konsol-report-overdue" : undefined}>
+                <Table.Td>
+                  {forward.agency.name}
+                  {forward.shareContact && (
+                    <Text size="xs" c="dimmed">
+                      {t("reports.contactShared")}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td className="konsol-report-text">{forward.instruction}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(forward.forwardedAt)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  {forward.firstResponseAt ? (
+                    t("reports.respondedAt", { at: formatDateTime(forward.firstResponseAt) })
+                  ) : (
+                    <>
+                      {forward.overdue && (
+                        <Badge color="red" variant="filled" mr={4}>
+                          {t("reports.overdue")}
+                        </Badge>
                       )}
-                    </Table.Td>
-                    <Table.Td className="konsol-report-text">{forward.instruction}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(forward.forwardedAt)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: "nowrap" }}>
-                      {forward.firstResponseAt ? (
-                        t("reports.respondedAt", { at: formatDateTime(forward.firstResponseAt) })
-                      ) : (
-                        <>
-                          {forward.overdue && (
-                            <Badge color="red" variant="filled" mr={4}>
-                              {t("reports.overdue")}
-                            </Badge>
-                          )}
-                          {formatDateTime(forward.responseDueAt)}
-                        </>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      {formatDateTime(forward.responseDueAt)}
+                    </>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </SimpleTable>
         </Section>
       )}
 

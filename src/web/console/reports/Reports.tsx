@@ -1,21 +1,21 @@
 // Pengaduan in the console: the coordinators' triage queue (GET /api/reports) or, for agency
 // operators, their agency's inbox (GET /api/reports/inbox). Which one follows the abilities from
 // /api/auth/me; overdue reports come first and are highlighted with their due dates.
-import { Badge, Checkbox, Select, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { Badge, Checkbox, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import { REPORT_CATEGORIES, type ReportSummary } from "../../lib/reports";
-import { Link, navigate } from "../../lib/router";
+import { Link, navigate, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
-import { type Column, DataList, ListStatus, Pager } from "../ListTable";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
+import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useRegionNames, useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { StatusBadge } from "./StatusBadge";
 import "./reports.css";
+import { PageHeader } from "../PageHeader";
 
 export const REPORTS_PATH = "/konsol/laporan";
 
@@ -36,9 +36,9 @@ export function Reports({ me }: { me: Me }) {
   const triage = me.abilities.triageReports === true;
   const title = triage ? t("reports.queueTitle") : t("reports.inboxTitle");
   usePageTitle(title);
-  const filters = useFilters<Filters>(EMPTY);
-  const { draft, applied, set } = filters;
-  const [offset, setOffset] = useState(0);
+  const { search } = useLocation();
+  const filters = usePagedFilters<Filters>(EMPTY, undefined, filtersFromSearch(EMPTY, search));
+  const { draft, applied, set, offset, setOffset } = filters;
   // The queue is scoped to the coordinator's jurisdiction; an agency's inbox holds whatever was forwarded to it.
   const kecamatanOptions = useKecamatanList(true, triage ? me.jurisdiction : undefined).map((region) => ({
     value: region.code,
@@ -52,10 +52,9 @@ export function Reports({ me }: { me: Me }) {
     kecamatan: applied.kecamatan || undefined,
     overdue: applied.overdue ? "true" : undefined,
     q: applied.q.trim() || undefined,
-    limit: String(PAGE),
-    offset: offset ? String(offset) : undefined,
+    ...pageParams(offset, PAGE),
   })}`;
-  const list = useResource<{ items: ReportSummary[]; total: number }>(path);
+  const list = useResource<Page<ReportSummary>>(path);
   const items = list.data?.items ?? [];
   const names = useRegionNames([...new Set(items.flatMap((item) => (item.regionCode ? [item.regionCode] : [])))]);
 
@@ -99,23 +98,11 @@ export function Reports({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {triage ? t("reports.queueLead") : t("reports.inboxLead")}
-      </Text>
+      <PageHeader title={title} lead={triage ? t("reports.queueLead") : t("reports.inboxLead")} />
       <FilterBar
         label={t("reports.filters")}
         cols={{ base: 1, xs: 2, md: 4 }}
-        onApply={() => {
-          setOffset(0);
-          filters.apply();
-        }}
-        onReset={() => {
-          filters.reset();
-          setOffset(0);
-        }}
+        filters={filters}
         leading={
           <Checkbox
             label={t("reports.overdueOnly")}
@@ -157,11 +144,12 @@ export function Reports({ me }: { me: Me }) {
         />
       </FilterBar>
 
-      <ListStatus list={list} count={t("reports.count", { n: formatNumber(list.data?.total ?? 0) })} />
-
-      <DataList
+      <PagedList
         list={list}
-        items={items}
+        count={(n) => t("reports.count", { n: formatNumber(n) })}
+        offset={offset}
+        pageSize={PAGE}
+        onPage={setOffset}
         columns={columns}
         rowKey={(item) => item.id}
         rowProps={(item) => ({
@@ -174,7 +162,6 @@ export function Reports({ me }: { me: Me }) {
         label={title}
         empty={t("reports.empty")}
       />
-      <Pager total={list.data?.total ?? 0} offset={offset} pageSize={PAGE} onChange={setOffset} />
     </Stack>
   );
 }

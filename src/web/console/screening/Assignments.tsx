@@ -1,7 +1,7 @@
 // What the other side of a screening receives: home visits for the PIMPASA or volunteer of the
 // applicant's desa, counselling referrals for the receiving agency's operators. Each shows only what is
 // needed to find and counsel the applicant, and records the outcome.
-import { Alert, Badge, Button, Group, Paper, Loader, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Loader, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -13,6 +13,8 @@ import { FormErrorAlert } from "../FormErrorAlert";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 export function Assignments({ kind }: { kind: "visit" | "referral" }) {
   const { t } = useTranslation();
@@ -21,12 +23,7 @@ export function Assignments({ kind }: { kind: "visit" | "referral" }) {
   const list = useResource<{ items: Assignment[] }>(kind === "visit" ? "/api/screenings/visits" : "/api/screenings/referrals");
   return (
     <Stack maw={760}>
-      <Title order={1} size="h2">
-        {title}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {kind === "visit" ? t("screening.visitsLead") : t("screening.referralsLead")}
-      </Text>
+      <PageHeader title={title} lead={kind === "visit" ? t("screening.visitsLead") : t("screening.referralsLead")} />
       {list.error ? <Alert color="red">{errorMessage(list.error)}</Alert> : null}
       {list.loading && !list.data ? <Loader aria-label={t("common.loading")} /> : null}
       {list.data && list.data.items.length === 0 ? <Text>{t("screening.nothingAssigned")}</Text> : null}
@@ -60,13 +57,7 @@ function AssignmentCard({ kind, item, onDone }: { kind: "visit" | "referral"; it
       </Text>
       {item.status === "open" ? (
         <Stack gap="xs" mt="sm">
-          <Textarea
-            label={t("screening.outcome")}
-            autosize
-            minRows={2}
-            value={outcome}
-            onChange={(e) => setOutcome(e.currentTarget.value)}
-          />
+          <NoteField label={t("screening.outcome")} value={outcome} onChange={setOutcome} />
           <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
           <Group>
             <Button

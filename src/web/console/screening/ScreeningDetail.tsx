@@ -15,7 +15,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -31,6 +30,8 @@ import { splitFieldErrors, useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -58,18 +59,16 @@ export function ScreeningDetailPage({ id }: { id: string }) {
   if (!s) return <Loader aria-label={t("common.loading")} />;
   return (
     <Stack maw={960}>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("screening.detailTitle", { code: s.code })}
-        </Title>
-        <Group gap={6}>
-          <StatusBadge status={s.status} />
-          {s.finalDecision ? <DecisionBadge decision={s.finalDecision} /> : null}
-        </Group>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t("screening.interviewedBy", { name: s.officer.displayName, at: formatDateTime(s.interviewedAt) })}
-      </Text>
+      <PageHeader
+        title={t("screening.detailTitle", { code: s.code })}
+        lead={t("screening.interviewedBy", { name: s.officer.displayName, at: formatDateTime(s.interviewedAt) })}
+        actions={
+          <Group gap={6}>
+            <StatusBadge status={s.status} />
+            {s.finalDecision ? <DecisionBadge decision={s.finalDecision} /> : null}
+          </Group>
+        }
+      />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
@@ -245,14 +244,7 @@ function ReviewForm({ screening, onDone }: { screening: ScreeningDetail; onDone:
           error={byField.reasonCode}
         />
       )}
-      <Textarea
-        label={t("screening.note")}
-        autosize
-        minRows={2}
-        value={note}
-        onChange={(e) => setNote(e.currentTarget.value)}
-        error={byField.note}
-      />
+      <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
       <FormErrorAlert error={submission.error} rest={rest} />
       <Group>
         <Button

@@ -14,7 +14,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -47,6 +46,8 @@ import { regionChildren } from "../outreach/desaOptions";
 import { getInstallationRegency } from "../regions";
 import { usePageTitle } from "../usePageTitle";
 import { DESTINATIONS, useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
+import { NoteField } from "../fields";
 
 const FIELDS = [
   "applicant.name",
@@ -165,12 +166,7 @@ export function ScreeningForm() {
 
   return (
     <Stack maw={880}>
-      <Title order={1} size="h2">
-        {t("screening.newTitle")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("screening.newLead")}
-      </Text>
+      <PageHeader title={t("screening.newTitle")} lead={t("screening.newLead")} />
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -302,24 +298,21 @@ export function ScreeningForm() {
                 onChange={(e) => setSponsorCompany(e.currentTarget.value)}
               />
             </SimpleGrid>
-            <Textarea
+            <NoteField
               mt="md"
               label={t("screening.route")}
               description={t("screening.routeHint")}
-              autosize
-              minRows={2}
               value={route}
-              onChange={(e) => setRoute(e.currentTarget.value)}
+              onChange={setRoute}
               error={byField.route}
             />
-            <Textarea
+            <NoteField
               mt="md"
               label={t("screening.offerText")}
               description={t("screening.offerTextHint")}
-              autosize
               minRows={3}
               value={offerText}
-              onChange={(e) => setOfferText(e.currentTarget.value)}
+              onChange={setOfferText}
               error={byField.offerText}
             />
           </Paper>
@@ -393,27 +386,18 @@ export function ScreeningForm() {
                     onChange={setReasonCode}
                     error={byField.reasonCode}
                   />
-                  <Textarea
+                  <NoteField
                     label={t("screening.missing")}
                     description={t("screening.missingHint")}
-                    autosize
-                    minRows={2}
                     value={missing}
-                    onChange={(e) => setMissing(e.currentTarget.value)}
+                    onChange={setMissing}
                   />
                   <Text size="sm" c="dimmed">
                     {t("screening.reviewNotice")}
                   </Text>
                 </>
               )}
-              <Textarea
-                label={t("screening.note")}
-                autosize
-                minRows={2}
-                value={note}
-                onChange={(e) => setNote(e.currentTarget.value)}
-                error={byField.note}
-              />
+              <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
             </Stack>
           </Paper>
           <FormErrorAlert error={submission.error} rest={rest} />

@@ -1,16 +1,17 @@
 // The office's interviews, newest first, and the ones waiting for this officer's blind review.
-import { Badge, Button, Group, Select, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Select, SegmentedControl, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDateTime, formatNumber } from "../../lib/format";
 import { navigate } from "../../lib/router";
 import { SCREENING_NEW_PATH, SCREENINGS_PATH, type ScreeningSummary } from "../../lib/screening";
-import { FilterBar, useFilters } from "../FilterBar";
+import { FilterBar, usePagedFilters } from "../FilterBar";
 import { useResource } from "../hooks";
-import { ListStatus, ListTable } from "../ListTable";
+import { ListStatus, ListTable, pageParams } from "../ListTable";
 import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
 
 interface Filters {
   status: string;
@@ -28,9 +29,8 @@ export function ScreeningList() {
   const { t } = useTranslation();
   usePageTitle(t("screening.title"));
   const [tab, setTab] = useState<"all" | "queue">("all");
-  const [offset, setOffset] = useState(0);
-  const filters = useFilters<Filters>(EMPTY);
-  const { draft, applied, set } = filters;
+  const filters = usePagedFilters<Filters>(EMPTY);
+  const { draft, applied, set, offset, setOffset } = filters;
   const country = useCountryName();
   const path =
     tab === "queue"
@@ -41,8 +41,7 @@ export function ScreeningList() {
           code: applied.code.trim() || undefined,
           from: applied.from || undefined,
           to: applied.to || undefined,
-          limit: String(PAGE),
-          offset: offset ? String(offset) : undefined,
+          ...pageParams(offset, PAGE),
         })}`;
   const list = useResource<{ items: ScreeningSummary[]; total: number }>(path);
   const items = list.data?.items ?? [];
@@ -50,15 +49,11 @@ export function ScreeningList() {
 
   return (
     <Stack>
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t("screening.title")}
-        </Title>
-        <Button onClick={() => navigate(SCREENING_NEW_PATH)}>{t("screening.new")}</Button>
-      </Group>
-      <Text c="dimmed" size="sm">
-        {t("screening.lead")}
-      </Text>
+      <PageHeader
+        title={t("screening.title")}
+        lead={t("screening.lead")}
+        actions={<Button onClick={() => navigate(SCREENING_NEW_PATH)}>{t("screening.new")}</Button>}
+      />
       <SegmentedControl
         value={tab}
         onChange={(value) => {
@@ -71,18 +66,7 @@ export function ScreeningList() {
         ]}
       />
       {tab === "all" && (
-        <FilterBar
-          label={t("screening.filters")}
-          cols={{ base: 1, xs: 2, md: 5 }}
-          onApply={() => {
-            setOffset(0);
-            filters.apply();
-          }}
-          onReset={() => {
-            filters.reset();
-            setOffset(0);
-          }}
-        >
+        <FilterBar label={t("screening.filters")} cols={{ base: 1, xs: 2, md: 5 }} filters={filters}>
           <Select
             label={t("screening.status")}
             data={STATUSES.map((value) => ({ value, label: t(`screening.statuses.${value}`) }))}

@@ -10,6 +10,7 @@ import type { ScreeningStats } from "../../lib/screening";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { useCountryName } from "./parts";
+import { PageHeader } from "../PageHeader";
 
 function CountTable({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
   const { t } = useTranslation();
@@ -49,9 +50,7 @@ export function ScreeningStatsPage() {
   const label = (key: string, f: (k: string) => string) => (key === "unknown" ? t("screening.unknown") : f(key));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("screening.statsTitle")}
-      </Title>
+      <PageHeader title={t("screening.statsTitle")} />
       <Group>
         <TextInput type="date" label={t("screening.from")} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t("screening.to")} value={to} onChange={(e) => setTo(e.currentTarget.value)} />

@@ -13,7 +13,6 @@ import {
   Stack,
   Table,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from "@mantine/core";
@@ -32,6 +31,9 @@ import { usePageTitle } from "../usePageTitle";
 import { PartialDateField } from "./PartialDateField";
 import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS, VILLAGES_PATH, type VillageDetail } from "./types";
 import { RiskBadge, riskReason } from "./Villages";
+import { LoadFailed, PageHeader } from "../PageHeader";
+import { SimpleTable } from "../SimpleTable";
+import { NoteField } from "../fields";
 
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
@@ -178,13 +180,7 @@ function Designation({
               onChange={(e) => set("populationSource")(e.currentTarget.value)}
             />
           </SimpleGrid>
-          <Textarea
-            label={t("villages.notes")}
-            value={form.notes}
-            onChange={(e) => set("notes")(e.currentTarget.value)}
-            autosize
-            minRows={2}
-          />
+          <NoteField label={t("villages.notes")} value={form.notes} onChange={set("notes")} />
           {submission.error && (
             <Alert color="red" role="alert">
               {submission.error}
@@ -293,7 +289,7 @@ function IndicatorForm({
           <Text size="xs" c="dimmed">
             {t("villages.indicators.unknownHint")}
           </Text>
-          <Textarea label={t("villages.notes")} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} autosize minRows={2} />
+          <NoteField label={t("villages.notes")} value={notes} onChange={setNotes} />
           {submission.error && (
             <Alert color="red" role="alert">
               {submission.error}
@@ -337,17 +333,7 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
 
   if (resource.error) {
     return (
-      <Stack>
-        <Title order={1} size="h2">
-          {t("villages.title")}
-        </Title>
-        <Alert color="red" role="alert">
-          {errorMessage(resource.error)}
-        </Alert>
-        <Button component={Link} href={VILLAGES_PATH} variant="default" w="fit-content">
-          {t("villages.back")}
-        </Button>
-      </Stack>
+      <LoadFailed title={t("villages.title")} error={resource.error} backHref={VILLAGES_PATH} backLabel={t("villages.back")} stretch />
     );
   }
   if (!village) return <Text role="status">{t("common.loading")}</Text>;
@@ -363,12 +349,10 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
       <Text component={Link} href={VILLAGES_PATH} size="sm" c="teal.9">
         ← {t("villages.back")}
       </Text>
-      <Title order={1} size="h2">
-        {t("villages.pageTitle", { name: village.name })}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villages.inKecamatan", { kecamatan: village.kecamatanName, code: village.code })}
-      </Text>
+      <PageHeader
+        title={t("villages.pageTitle", { name: village.name })}
+        lead={t("villages.inKecamatan", { kecamatan: village.kecamatanName, code: village.code })}
+      />
 
       <Paper withBorder p="md">
         <Stack gap="sm">
@@ -425,28 +409,18 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
               {riskReason(risk, i18n.language)}
             </Text>
           </Group>
-          <Table.ScrollContainer minWidth={360}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("villages.riskInput")}</Table.Th>
-                  <Table.Th>{t("villages.riskValue", { period: risk.period ?? "–" })}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {INDICATOR_KEYS.map((key) => (
-                  <Table.Tr key={key} fw={risk.triggers.includes(key) ? 700 : undefined}>
-                    <Table.Td>{t(`villages.indicator.${key}`)}</Table.Td>
-                    <Table.Td>
-                      {risk.inputs[key] === null || risk.inputs[key] === undefined
-                        ? t("villages.unknown")
-                        : formatNumber(risk.inputs[key] as number)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <SimpleTable minWidth={360} headers={[t("villages.riskInput"), t("villages.riskValue", { period: risk.period ?? "–" })]}>
+            {INDICATOR_KEYS.map((key) => (
+              <Table.Tr key={key} fw={risk.triggers.includes(key) ? 700 : undefined}>
+                <Table.Td>{t(`villages.indicator.${key}`)}</Table.Td>
+                <Table.Td>
+                  {risk.inputs[key] === null || risk.inputs[key] === undefined
+                    ? t("villages.unknown")
+                    : formatNumber(risk.inputs[key] as number)}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </SimpleTable>
           <Text size="xs" c="dimmed">
             {t("villages.riskRule")}: {village.riskRule}
           </Text>
@@ -477,61 +451,56 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
           {village.indicators.length === 0 ? (
             <Text size="sm">{t("villages.indicators.none")}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720}>
-              <Table verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("villages.indicators.period")}</Table.Th>
-                    {INDICATOR_KEYS.map((key) => (
-                      <Table.Th key={key}>{t(`villages.indicator.${key}`)}</Table.Th>
-                    ))}
-                    <Table.Th>{t("villages.indicators.simpul")}</Table.Th>
-                    {canManage && <Table.Th>{t("common.actions")}</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {village.indicators.map((indicator) => (
-                    <Table.Tr key={indicator.period}>
-                      <Table.Td>
-                        <Text fw={600} size="sm">
-                          {indicator.period}
-                        </Text>
-                        <RiskBadge risk={indicator.risk} />
+            <SimpleTable
+              minWidth={720}
+              verticalSpacing="xs"
+              headers={[
+                t("villages.indicators.period"),
+                ...INDICATOR_KEYS.map((key) => t(`villages.indicator.${key}`)),
+                t("villages.indicators.simpul"),
+                ...(canManage ? [t("common.actions")] : []),
+              ]}
+            >
+              {village.indicators.map((indicator) => (
+                <Table.Tr key={indicator.period}>
+                  <Table.Td>
+                    <Text fw={600} size="sm">
+                      {indicator.period}
+                    </Text>
+                    <RiskBadge risk={indicator.risk} />
+                  </Table.Td>
+                  {INDICATOR_KEYS.map((key) => {
+                    const figure = indicator.figures[key];
+                    return (
+                      <Table.Td key={key}>
+                        {figure?.value === null || figure?.value === undefined ? t("villages.unknown") : formatNumber(figure.value)}
+                        {figure?.source && (
+                          <Text size="xs" c="dimmed">
+                            {t("villages.indicators.source", { source: figure.source })}
+                          </Text>
+                        )}
                       </Table.Td>
-                      {INDICATOR_KEYS.map((key) => {
-                        const figure = indicator.figures[key];
-                        return (
-                          <Table.Td key={key}>
-                            {figure?.value === null || figure?.value === undefined ? t("villages.unknown") : formatNumber(figure.value)}
-                            {figure?.source && (
-                              <Text size="xs" c="dimmed">
-                                {t("villages.indicators.source", { source: figure.source })}
-                              </Text>
-                            )}
-                          </Table.Td>
-                        );
+                    );
+                  })}
+                  <Table.Td>
+                    <Text size="xs">
+                      {t("villages.indicators.simpulCounts", {
+                        reports: indicator.simpul.reportsReceived,
+                        sessions: indicator.simpul.outreachSessions,
+                        people: formatNumber(indicator.simpul.peopleReached),
                       })}
-                      <Table.Td>
-                        <Text size="xs">
-                          {t("villages.indicators.simpulCounts", {
-                            reports: indicator.simpul.reportsReceived,
-                            sessions: indicator.simpul.outreachSessions,
-                            people: formatNumber(indicator.simpul.peopleReached),
-                          })}
-                        </Text>
-                      </Table.Td>
-                      {canManage && (
-                        <Table.Td>
-                          <Button size="xs" variant="default" onClick={() => setEditing({ period: indicator.period })}>
-                            {t("common.edit")}
-                          </Button>
-                        </Table.Td>
-                      )}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                    </Text>
+                  </Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      <Button size="xs" variant="default" onClick={() => setEditing({ period: indicator.period })}>
+                        {t("common.edit")}
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </SimpleTable>
           )}
         </Stack>
       </Paper>

@@ -1,21 +1,22 @@
 // Desa Binaan: every desa in the user's jurisdiction with its programme status, risk level and the
 // sentence that explains it, and the last outreach session there.
-import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useState } from "react";
+import { Badge, Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
 import { formatDate, formatNumber } from "../../lib/format";
-import { Link } from "../../lib/router";
+import { Link, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
-import { FilterBar, useFilters } from "../FilterBar";
-import { type Column, DataList, ListStatus, Pager } from "../ListTable";
+import { FilterBar, filtersFromSearch, usePagedFilters } from "../FilterBar";
+import { type Column, pageParams, type Page, PagedList } from "../ListTable";
 import { useResource } from "../hooks";
 import { useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import { MAP_PATH, PROGRAM_STATUSES, RISK_COLOURS, type RiskLevel, STATUS_COLOURS, type VillageSummary, villagePath } from "./types";
+import { PageHeader } from "../PageHeader";
 
 const RISKS: readonly RiskLevel[] = ["high", "medium", "low", "unknown"];
-const EMPTY = { kecamatan: "", status: "", risk: "", q: "" };
+const EMPTY = { kecamatan: "", status: "", risk: "", reach: "", q: "" };
+const REACH = ["never", "stale"] as const;
 const PAGE = 50;
 
 export function RiskBadge({ risk }: { risk: VillageSummary["risk"] }) {
@@ -34,15 +35,11 @@ export function riskReason(risk: VillageSummary["risk"], language: string): stri
 export function Villages({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t("villages.title"));
-  const filters = useFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }));
-  const { draft, applied, set } = filters;
-  const [offset, setOffset] = useState(0);
+  const { search } = useLocation();
+  const filters = usePagedFilters(EMPTY, (draft) => ({ ...draft, q: draft.q.trim() }), filtersFromSearch(EMPTY, search));
+  const { draft, applied, set, offset, setOffset } = filters;
   const kecamatanList = useKecamatanList(true, me.jurisdiction);
-  const list = useResource<{ items: VillageSummary[]; total: number }>(
-    `/api/villages${query({ ...applied, limit: String(PAGE), offset: offset ? String(offset) : undefined })}`,
-  );
-  const items = list.data?.items ?? [];
-  const total = list.data?.total ?? 0;
+  const list = useResource<Page<VillageSummary>>(`/api/villages${query({ ...applied, ...pageParams(offset, PAGE) })}`);
 
   const columns: Column<VillageSummary>[] = [
     {
@@ -92,12 +89,7 @@ export function Villages({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("villages.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("villages.lead")}
-      </Text>
+      <PageHeader title={t("villages.title")} lead={t("villages.lead")} />
       {me.abilities.viewVillageMap && (
         <Group>
           <Button component={Link} href={MAP_PATH} variant="default">
@@ -105,18 +97,7 @@ export function Villages({ me }: { me: Me }) {
           </Button>
         </Group>
       )}
-      <FilterBar
-        label={t("villages.filters")}
-        cols={{ base: 1, xs: 2, md: 4 }}
-        onApply={() => {
-          setOffset(0);
-          filters.apply();
-        }}
-        onReset={() => {
-          setOffset(0);
-          filters.reset();
-        }}
-      >
+      <FilterBar label={t("villages.filters")} cols={{ base: 1, xs: 2, md: 4 }} filters={filters}>
         <NativeSelect
           label={t("outreach.kecamatan")}
           value={draft.kecamatan}
@@ -138,12 +119,20 @@ export function Villages({ me }: { me: Me }) {
           onChange={(e) => set("risk")(e.currentTarget.value)}
           data={[{ value: "", label: t("outreach.any") }, ...RISKS.map((value) => ({ value, label: t(`villages.risk.${value}`) }))]}
         />
+        <NativeSelect
+          label={t("villages.reachLabel")}
+          value={draft.reach}
+          onChange={(e) => set("reach")(e.currentTarget.value)}
+          data={[{ value: "", label: t("outreach.any") }, ...REACH.map((value) => ({ value, label: t(`villages.reach.${value}`) }))]}
+        />
         <TextInput label={t("villages.search")} value={draft.q} onChange={(e) => set("q")(e.currentTarget.value)} />
       </FilterBar>
-      <ListStatus list={list} count={t("villages.count", { n: formatNumber(total) })} />
-      <DataList
+      <PagedList
         list={list}
-        items={items}
+        count={(n) => t("villages.count", { n: formatNumber(n) })}
+        offset={offset}
+        pageSize={PAGE}
+        onPage={setOffset}
         columns={columns}
         rowKey={(village) => village.code}
         rowProps={() => ({ "data-testid": "village-row" })}
@@ -151,7 +140,6 @@ export function Villages({ me }: { me: Me }) {
         label={t("villages.title")}
         empty={t("villages.empty")}
       />
-      <Pager total={total} offset={offset} pageSize={PAGE} onChange={setOffset} />
     </Stack>
   );
 }

@@ -30,6 +30,7 @@ import { type Column, DataList, Pager } from "../ListTable";
 import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
+import { PageHeader } from "../PageHeader";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
@@ -437,12 +438,7 @@ export function Volunteers({ me }: { me: Me }) {
 
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("volunteers.title")}
-      </Title>
-      <Text c="dimmed" size="sm">
-        {t("volunteers.lead")}
-      </Text>
+      <PageHeader title={t("volunteers.title")} lead={t("volunteers.lead")} />
       <Group>
         {!registering && <Button onClick={() => setRegistering(true)}>{t("volunteers.register")}</Button>}
         <Switch
