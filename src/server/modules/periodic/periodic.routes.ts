@@ -2,6 +2,7 @@
 // Coordinators of the whole regency only (periodic.policy.ts); every generation and download is audited.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import { IdParam } from "../../lib/validation";
 import { sendStoredFile } from "../../lib/uploads/uploads";
 import { periodicPolicy } from "./periodic.policy";
@@ -9,31 +10,23 @@ import { GenerateSchema, PeriodicListSchema, PeriodicReportSchema } from "./peri
 import { type Format, PeriodicService } from "./periodic.service";
 
 const access = { access: { policy: periodicPolicy, action: "use" as const } };
-const tags = ["laporan berkala"];
+const doc = routeDoc(["laporan berkala"]);
 
 export const periodicRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new PeriodicService(app.ctx);
 
   app.get(
     "/",
-    {
-      config: access,
-      schema: { tags, summary: "Daftar laporan bulanan dan tahunan yang sudah dibuat", response: { 200: PeriodicListSchema } },
-    },
+    doc(access, "Daftar laporan bulanan dan tahunan yang sudah dibuat", { response: { 200: PeriodicListSchema } }),
     async () => ({ items: await svc.list() }),
   );
 
   app.post(
     "/",
-    {
-      config: access,
-      schema: {
-        tags,
-        summary: "Buat laporan suatu bulan atau tahun sekarang (membuat ulang periode yang sama menggantikan berkasnya)",
-        body: GenerateSchema,
-        response: { 201: PeriodicReportSchema },
-      },
-    },
+    doc(access, "Buat laporan suatu bulan atau tahun sekarang (membuat ulang periode yang sama menggantikan berkasnya)", {
+      body: GenerateSchema,
+      response: { 201: PeriodicReportSchema },
+    }),
     async (req, reply) => {
       const p = requirePrincipal(req);
       return reply.status(201).send(await svc.generate(actorOf(req), { userId: p.id, name: p.displayName }, req.body));
@@ -43,10 +36,7 @@ export const periodicRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const format of ["pdf", "xlsx"] as Format[]) {
     app.get(
       `/:id/${format}`,
-      {
-        config: access,
-        schema: { tags, summary: `Unduh laporan (${format.toUpperCase()}); setiap unduhan dicatat di jejak audit`, params: IdParam },
-      },
+      doc(access, `Unduh laporan (${format.toUpperCase()}); setiap unduhan dicatat di jejak audit`, { params: IdParam }),
       async (req, reply) => sendStoredFile(reply, await svc.file(actorOf(req), req.params.id, format)),
     );
   }

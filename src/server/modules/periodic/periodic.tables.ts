@@ -1,10 +1,9 @@
 // Monthly and annual reports as generated: one row per (tenant, kind, period); generating again replaces
 // the row's files (the audit trail keeps every generation with its file hashes). The files (PDF and XLSX)
 // are sealed at rest like other stored files, each in its own folder of the data directory.
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const PERIOD_KINDS = ["month", "year"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -12,8 +11,7 @@ export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export const periodicReports = pgTable(
   "periodic_reports",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     kind: text("kind", { enum: PERIOD_KINDS }).notNull(),
     /** "2026-11" for a month, "2026" for a year (WIB calendar). */
     period: text("period").notNull(),

@@ -1,12 +1,13 @@
 // Monthly and annual reports for coordinators: the stored reports with their PDF and XLSX, and "generate now"
 // for a chosen month or year. Shown when the server grants `viewPeriodicReports` (nav.ts); the server decides.
-import { Alert, Button, Group, NativeSelect, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { formatDateTime, formatFileSize, formatPartialDate, monthNames } from "../../lib/format";
 import { useResource } from "../hooks";
+import { PageHeader } from "../PageHeader";
 import { usePageTitle } from "../usePageTitle";
 
 type Kind = "month" | "year";
@@ -61,10 +62,7 @@ export function PeriodicReports() {
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        {t("periodic.title")}
-      </Title>
-      <Text c="dimmed">{t("periodic.lead")}</Text>
+      <PageHeader title={t("periodic.title")} lead={t("periodic.lead")} />
       <Group align="end">
         <NativeSelect
           label={t("periodic.kindLabel")}
