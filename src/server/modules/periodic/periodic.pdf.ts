@@ -73,8 +73,8 @@ export function periodicDocument(input: PeriodicPdfInput): TDocumentDefinitions 
     svg: lineChart(
       trend.map((b) => (input.period.kind === "month" ? b.label.slice(8) : b.label.slice(5))),
       [
-        { name: t("periodic.doc.row.received"), values: trend.map((b) => b.reports) },
-        { name: t("periodic.doc.row.sessions"), values: trend.map((b) => b.sessions) },
+        { name: t("periodic.doc.row.reports.received"), values: trend.map((b) => b.reports) },
+        { name: t("periodic.doc.row.outreach.sessions"), values: trend.map((b) => b.sessions) },
       ],
       WIDTH,
       190,

@@ -21,7 +21,9 @@ export function periodLabel(p: Pick<Period, "kind" | "period">, locale: Locale =
 
 export function sectionsOf(f: Figures, locale: Locale = "id"): Section[] {
   const t = uiWords(locale);
-  const row = (key: string, count: number): Row => ({ label: t(`periodic.doc.row.${key}`), count });
+  // The section's headline counts, labelled `periodic.doc.row.<section>.<field>`.
+  const rowsOf = <F extends Record<string, unknown>>(section: string, figures: F, keys: (keyof F & string)[]): Row[] =>
+    keys.map((k) => ({ label: t(`periodic.doc.row.${section}.${k}`), count: figures[k] as number }));
   const counts = (items: Count[], keyOf: (k: string) => string): Row[] => items.map((c) => ({ label: t(keyOf(c.key)), count: c.count }));
   const named = (items: NamedCount[]): Row[] =>
     items.map((c) => ({ label: c.code ? c.name : t("periodic.doc.unknownKecamatan"), count: c.count }));
@@ -29,16 +31,16 @@ export function sectionsOf(f: Figures, locale: Locale = "id"): Section[] {
     {
       id: "reports",
       title: t("periodic.doc.section.reports"),
-      rows: [
-        row("received", f.reports.received),
-        row("verified", f.reports.verified),
-        row("forwarded", f.reports.forwarded),
-        row("answered", f.reports.answered),
-        row("closed", f.reports.closed),
-        row("rejected", f.reports.rejected),
-        row("overdueVerification", f.reports.overdueVerification),
-        row("overdueResponse", f.reports.overdueResponse),
-      ],
+      rows: rowsOf("reports", f.reports, [
+        "received",
+        "verified",
+        "forwarded",
+        "answered",
+        "closed",
+        "rejected",
+        "overdueVerification",
+        "overdueResponse",
+      ]),
       breakdowns: [
         { title: t("periodic.doc.byCategory"), rows: counts(f.reports.byCategory, (k) => `report.category.${k}.label`), chart: true },
         { title: t("periodic.doc.byKecamatan"), rows: named(f.reports.byKecamatan), chart: true },
@@ -47,21 +49,21 @@ export function sectionsOf(f: Figures, locale: Locale = "id"): Section[] {
     {
       id: "outreach",
       title: t("periodic.doc.section.outreach"),
-      rows: [
-        row("sessions", f.outreach.sessions),
-        row("participants", f.outreach.participants),
-        row("female", f.outreach.female),
-        row("male", f.outreach.male),
-        row("villagesReached", f.outreach.villagesReached),
-        row("programmeVillagesNeverReached", f.outreach.programmeVillagesNeverReached),
-      ],
+      rows: rowsOf("outreach", f.outreach, [
+        "sessions",
+        "participants",
+        "female",
+        "male",
+        "villagesReached",
+        "programmeVillagesNeverReached",
+      ]),
       breakdowns: [{ title: t("periodic.doc.outreachByKecamatan"), rows: named(f.outreach.byKecamatan), chart: true }],
     },
     {
       id: "cases",
       title: t("periodic.doc.section.cases"),
       note: t("periodic.doc.casesNote"),
-      rows: [row("opened", f.cases.opened), row("casesClosed", f.cases.closed), row("openAtEnd", f.cases.openAtEnd)],
+      rows: rowsOf("cases", f.cases, ["opened", "closed", "openAtEnd"]),
       breakdowns: [
         { title: t("periodic.doc.byClosureReason"), rows: counts(f.cases.byClosureReason, (k) => `cases.close.reason.${k}`), chart: false },
       ],
@@ -69,19 +71,14 @@ export function sectionsOf(f: Figures, locale: Locale = "id"): Section[] {
     {
       id: "referrals",
       title: t("periodic.doc.section.referrals"),
-      rows: [
-        row("sent", f.referrals.sent),
-        row("accepted", f.referrals.accepted),
-        row("referralsRejected", f.referrals.rejected),
-        row("overdue", f.referrals.overdue),
-      ],
+      rows: rowsOf("referrals", f.referrals, ["sent", "accepted", "rejected", "overdue"]),
       breakdowns: [],
     },
     {
       id: "villages",
       title: t("periodic.doc.section.villages"),
       note: t("periodic.doc.villagesNote"),
-      rows: [row("active", f.villages.active), row("candidate", f.villages.candidate)],
+      rows: rowsOf("villages", f.villages, ["active", "candidate"]),
       breakdowns: [
         {
           title: t("periodic.doc.risk"),
@@ -93,12 +90,7 @@ export function sectionsOf(f: Figures, locale: Locale = "id"): Section[] {
     {
       id: "actionItems",
       title: t("periodic.doc.section.actionItems"),
-      rows: [
-        row("created", f.actionItems.created),
-        row("done", f.actionItems.done),
-        row("itemsOpenAtEnd", f.actionItems.openAtEnd),
-        row("overdueAtEnd", f.actionItems.overdueAtEnd),
-      ],
+      rows: rowsOf("actionItems", f.actionItems, ["created", "done", "openAtEnd", "overdueAtEnd"]),
       breakdowns: [],
     },
   ];

@@ -47,8 +47,8 @@ export async function periodicXlsx(input: Omit<PeriodicPdfInput, "logo">): Promi
   const tr = wb.addWorksheet(t("periodic.doc.section.trend"));
   tr.columns = [
     { header: t("periodic.period"), width: 14 },
-    { header: t("periodic.doc.row.received"), width: 20 },
-    { header: t("periodic.doc.row.sessions"), width: 26 },
+    { header: t("periodic.doc.row.reports.received"), width: 20 },
+    { header: t("periodic.doc.row.outreach.sessions"), width: 26 },
   ];
   tr.getRow(1).font = { bold: true };
   for (const b of input.figures.trend) tr.addRow([b.label, b.reports, b.sessions]);
