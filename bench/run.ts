@@ -5,7 +5,17 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SUITES = ["foundation", "jobcheck-engine", "jobcheck-api", "report-intake", "ocr", "image-reencode", "two-servers", "dashboard"];
+const SUITES = [
+  "foundation",
+  "jobcheck-engine",
+  "jobcheck-api",
+  "report-intake",
+  "ocr",
+  "image-reencode",
+  "two-servers",
+  "dashboard",
+  "monthly-pdf",
+];
 
 const wanted = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};

@@ -139,6 +139,11 @@ const MATRIX: Record<string, Rule> = {
   "GET /api/coordination/meetings/:id/minutes.pdf": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator", "volunteer", "auditor", "interview_supervisor"],
   "POST /api/coordination/decisions/:id/action-items": ["admin", "coordinator"],
   "GET /api/coordination/action-items": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator", "volunteer", "auditor", "interview_supervisor"],
+  // Monthly and annual reports: regency-wide aggregates, coordinators only (like the case statistics).
+  "GET /api/periodic-reports": ["coordinator"],
+  "POST /api/periodic-reports": ["coordinator"],
+  "GET /api/periodic-reports/:id/pdf": ["coordinator"],
+  "GET /api/periodic-reports/:id/xlsx": ["coordinator"],
   "PATCH /api/coordination/action-items/:id": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator", "volunteer", "auditor", "interview_supervisor"],
   "GET /api/villages": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator"],
   "GET /api/villages/map": ["admin", "coordinator", "agency_operator", "pimpasa", "interview_officer", "case_manager", "investigator"],

@@ -9,6 +9,7 @@ import { chatCheckPolicy } from "./modules/chatcheck/chatcheck.policy";
 import { coordinationRoutePolicy } from "./modules/coordination/coordination.policy";
 import { dashboardPolicy } from "./modules/dashboard/dashboard.policy";
 import { outreachRoutePolicy } from "./modules/outreach/outreach.policy";
+import { periodicPolicy } from "./modules/periodic/periodic.policy";
 import { intelPolicy } from "./modules/intel/intel.policy";
 import { reportQueuePolicy } from "./modules/reports/reports.policy";
 import { privacyPolicy } from "./modules/retention/retention.policy";
@@ -38,6 +39,7 @@ export function abilitiesOf(p: Principal): Record<string, boolean> {
     checkGroupChats: chatCheckPolicy.can(p, "check", undefined),
     viewCoordination: coordinationRoutePolicy.can(p, "directory", undefined),
     manageCoordination: coordinationRoutePolicy.can(p, "planMeetings", undefined),
+    viewPeriodicReports: periodicPolicy.can(p, "use", undefined),
     viewIntel: intelPolicy.can(p, "use", undefined),
     viewScreenings: screeningRoutePolicy.can(p, "record", undefined),
     viewScreeningStats: screeningRoutePolicy.can(p, "stats", undefined),

@@ -43,6 +43,7 @@ import { coordinationRoutes } from "./modules/coordination/coordination.routes";
 import { dashboardRoutes } from "./modules/dashboard/dashboard.routes";
 import { publicLeafletRoutes } from "./modules/leaflets/leaflets.routes";
 import { publicOpendataRoutes } from "./modules/opendata/opendata.routes";
+import { periodicRoutes } from "./modules/periodic/periodic.routes";
 import { healthRoutes } from "./modules/health/health.routes";
 import { publicJobcheckRoutes } from "./modules/jobcheck/jobcheck.routes";
 import { agencyRoutes } from "./modules/p3mi/p3mi.routes";
@@ -248,6 +249,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(publicOpendataRoutes, { prefix: "/api/public" });
   await app.register(publicLeafletRoutes, { prefix: "/api/public" });
   await app.register(privacyRoutes, { prefix: "/api/privacy" });
+  await app.register(periodicRoutes, { prefix: "/api/periodic-reports" });
   app.get("/api/openapi.json", { schema: { hide: true }, config: { access: "public" } }, async () => app.swagger());
 
   const webDir = opts.webDir ?? WEB_DIR;

@@ -133,6 +133,7 @@ const EnvSchema = z.object({
   SIMPUL_RETAIN_SCREENING_DAYS: retentionDays(DEFAULT_RETENTION.screeningDays),
   SIMPUL_RETAIN_OUTREACH_PHOTO_DAYS: retentionDays(DEFAULT_RETENTION.outreachPhotoDays),
   SIMPUL_RETAIN_NOTIFICATION_DAYS: retentionDays(DEFAULT_RETENTION.notificationDays),
+  SIMPUL_REPORT_LOGO: z.string().optional(),
 });
 
 export type Config = {
@@ -181,6 +182,8 @@ export type Config = {
   publicUrl?: string;
   /** Retention periods of personal data (retention module). */
   retention: RetentionPeriods;
+  /** PNG or JPEG of the regency's emblem for the letterhead of monthly and annual reports (an empty box when unset). */
+  reportLogo?: string;
   version: string;
 };
 
@@ -237,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outreachPhotoDays: e.SIMPUL_RETAIN_OUTREACH_PHOTO_DAYS,
       notificationDays: e.SIMPUL_RETAIN_NOTIFICATION_DAYS,
     },
+    reportLogo: e.SIMPUL_REPORT_LOGO ? path.resolve(e.SIMPUL_REPORT_LOGO) : undefined,
     version: APP_VERSION,
     ...overrides,
   };

@@ -95,6 +95,7 @@ export const FIELD_MESSAGES = {
   invalid_value: { id: "Pilihan tidak dikenal.", en: "Unknown choice." },
   unknown_field: { id: "Isian tidak dikenal.", en: "Unknown field." },
   invalid: { id: "Isian tidak sah.", en: "Invalid value." },
+  period_in_future: { id: "Periode ini belum dimulai.", en: "This period has not started yet." },
   // Hardening (issue 13): characters the database cannot store, dates that do not exist, separation of duties.
   invalid_characters: {
     id: "Isian memuat karakter yang tidak diperbolehkan (karakter kontrol atau karakter rusak).",

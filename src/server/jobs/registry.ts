@@ -11,6 +11,7 @@ import { declareMailQueue, mailJobs, startMailJobs } from "../modules/notificati
 import { instrumentJobs } from "../modules/metrics/metrics";
 import { outreachJobs } from "../modules/outreach/outreach.jobs";
 import { coordinationJobs } from "../modules/coordination/coordination.jobs";
+import { periodicJobs } from "../modules/periodic/periodic.jobs";
 import { rateLimitJobs } from "../modules/ratelimit/ratelimit.jobs";
 import { reportJobs } from "../modules/reports/reports.jobs";
 import { retentionJobs } from "../modules/retention/retention.jobs";
@@ -25,6 +26,7 @@ export function recurringJobs(ctx: AppContext): Job[] {
     ...outreachJobs(ctx),
     ...intelJobs(ctx),
     ...coordinationJobs(ctx),
+    ...periodicJobs(ctx),
     ...auditJobs(ctx),
     ...rateLimitJobs(ctx),
     ...mailJobs(ctx),

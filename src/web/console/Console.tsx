@@ -14,6 +14,7 @@ import { CHANGE_PASSWORD_PATH, ChangePassword } from "./ChangePassword";
 import { Users } from "./admin/Users";
 import { Audit } from "./audit/Audit";
 import { Privacy } from "./admin/Privacy";
+import { PeriodicReports } from "./periodic/PeriodicReports";
 import { ReportDetailPage } from "./reports/ReportDetailPage";
 import { Reports, REPORTS_PATH } from "./reports/Reports";
 import { Dashboard } from "./Dashboard";
@@ -198,6 +199,8 @@ function ConsolePage({ me }: { me: Me }) {
       return <Privacy />;
     case "reports":
       return <Reports me={me} />;
+    case "periodic":
+      return <PeriodicReports />;
     default:
       return <ComingSoon item={item} />;
   }

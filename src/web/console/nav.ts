@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: "map", path: "/konsol/peta", ability: "viewVillageMap", group: "main", built: true },
   { id: "chatCheck", path: "/konsol/grup-desa", ability: "checkGroupChats", group: "main", built: true },
   { id: "coordination", path: "/konsol/koordinasi", ability: "viewCoordination", group: "main", built: true },
+  { id: "periodic", path: "/konsol/laporan-berkala", ability: "viewPeriodicReports", group: "main", built: true },
   { id: "volunteers", path: "/konsol/relawan", ability: "manageVolunteers", group: "main", built: true },
   { id: "intel", path: "/konsol/intelijen", ability: "viewIntel", group: "main", built: true },
   { id: "screenings", path: "/konsol/wawancara", ability: "viewScreenings", group: "main", built: true },

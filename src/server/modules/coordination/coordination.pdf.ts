@@ -1,9 +1,9 @@
 // Minutes (notulen) of a meeting as a PDF in the style of an official letter: letterhead, the meeting's
 // particulars, attendance, minutes, decisions with their action items, place-and-date and signature.
-// Fonts and the pdfmake setup: lib/pdf.ts.
+// Fonts and pdfmake setup: lib/pdf.ts (the Roboto vfs inside the package; nothing is fetched).
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { dateId, longDateId, timeWib } from "../../../core/coordination";
-import { renderPdf } from "../../lib/pdf";
+import { letterhead, renderPdf } from "../../lib/pdf";
 import type { Meeting } from "./coordination.schema";
 
 const STATUS_ID: Record<string, string> = { open: "Terbuka", in_progress: "Dikerjakan", done: "Selesai", dropped: "Dibatalkan" };
@@ -23,15 +23,7 @@ export function minutesDocument({ meeting: m, regencyName, writer, printedAt }: 
     defaultStyle: { font: "Roboto", fontSize: 10.5, lineHeight: 1.2 },
     footer: (page, pages) => ({ text: `Halaman ${page} dari ${pages}`, alignment: "center", fontSize: 8, color: "#555" }),
     content: [
-      { text: `PEMERINTAH ${regencyName.toUpperCase()}`, alignment: "center", bold: true, fontSize: 13 },
-      { text: "GUGUS TUGAS PENCEGAHAN DAN PENANGANAN", alignment: "center", bold: true, fontSize: 12 },
-      { text: "TINDAK PIDANA PERDAGANGAN ORANG", alignment: "center", bold: true, fontSize: 12 },
-      {
-        canvas: [
-          { type: "line", x1: 0, y1: 6, x2: 475, y2: 6, lineWidth: 2 },
-          { type: "line", x1: 0, y1: 9, x2: 475, y2: 9, lineWidth: 0.5 },
-        ],
-      },
+      ...letterhead(regencyName),
       { text: "NOTULEN RAPAT KOORDINASI", alignment: "center", bold: true, fontSize: 12, margin: [0, 16, 0, 12], decoration: "underline" },
       {
         table: {

@@ -1,6 +1,5 @@
 // Coordination flows: directory, meeting → attendance → decision → action item, scoping by agency,
 // overdue lists, the daily reminder (idempotent), minutes PDF, validation and the audit trail.
-import { inflateSync } from "node:zlib";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema";
@@ -14,6 +13,7 @@ import {
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
+import { pdfText } from "../../../../test/helpers/pdf-text";
 import { remindOverdueActionItems } from "./coordination.jobs";
 import { focalPoints, meetings } from "./coordination.tables";
 
@@ -288,69 +288,6 @@ describe("minutes PDF", () => {
     expect((await out.request("GET", `/api/coordination/meetings/${other.id}/minutes.pdf`)).statusCode).toBe(404);
   });
 });
-
-/**
- * The text drawn on the pages: every object's stream inflated, each font's ToUnicode map read, and the
- * hex glyph strings of TJ operators decoded with the map of the font selected by the preceding Tf.
- */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString("latin1");
-  const objects = new Map<string, { dict: string; stream: string }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) {
-    const body = m[2]!;
-    const at = body.search(/stream\r?\n/);
-    if (at < 0) {
-      objects.set(m[1]!, { dict: body, stream: "" });
-      continue;
-    }
-    const start = m.index! + m[0].indexOf(body) + at + body.slice(at).indexOf("\n") + 1;
-    const end = raw.indexOf("endstream", start);
-    let stream: string;
-    try {
-      stream = inflateSync(pdf.subarray(start, end)).toString("latin1");
-    } catch {
-      stream = raw.slice(start, end);
-    }
-    objects.set(m[1]!, { dict: body.slice(0, at), stream });
-  }
-  const cmapOf = (cmap: string) => {
-    const map = new Map<string, string>();
-    for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const r of block[1]!.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*\[([^\]]*)\]/gi)) {
-        const from = Number.parseInt(r[1]!, 16);
-        let i = 0;
-        for (const u of r[3]!.matchAll(/<([0-9a-f]+)>/gi)) {
-          map.set((from + i++).toString(16).padStart(r[1]!.length, "0"), String.fromCharCode(Number.parseInt(u[1]!, 16)));
-        }
-      }
-    }
-    return map;
-  };
-  const fonts = new Map<string, Map<string, string>>();
-  for (const o of objects.values()) {
-    for (const f of o.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
-      const toUnicode = objects.get(f[2]!)?.dict.match(/\/ToUnicode (\d+) 0 R/);
-      if (toUnicode) fonts.set(f[1]!, cmapOf(objects.get(toUnicode[1]!)?.stream ?? ""));
-    }
-  }
-  const lines: string[] = [];
-  for (const o of objects.values()) {
-    let map = new Map<string, string>();
-    for (const op of o.stream.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\]\s*TJ/g)) {
-      if (op[1]) {
-        map = fonts.get(op[1]) ?? new Map();
-        continue;
-      }
-      let line = "";
-      for (const part of op[2]!.matchAll(/<([0-9a-f]+)>|(-?\d+(?:\.\d+)?)/gi)) {
-        if (part[1]) for (let i = 0; i < part[1].length; i += 4) line += map.get(part[1].slice(i, i + 4).toLowerCase()) ?? "?";
-        else if (Number(part[2]) < -100) line += " ";
-      }
-      lines.push(line);
-    }
-  }
-  return lines.join(" ").replace(/\s+/g, " ");
-}
 
 describe("meeting list", () => {
   it("counts decisions and open action items per meeting, and shows an agency the meetings where it owns an item", async () => {

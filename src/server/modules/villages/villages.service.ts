@@ -14,6 +14,7 @@ import {
 import type { Principal } from "../../auth/principal";
 import { users } from "../../db/schema";
 import type { AppContext } from "../../context";
+import type { Db } from "../../db/client";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
@@ -68,6 +69,24 @@ export function riskOf(rows: IndicatorRow[] | undefined, counts: SimpulCounts): 
 }
 
 export const RECENT_DAYS = 90;
+
+/**
+ * Every Desa Binaan (active or candidate) of the regency with its risk level now, for the periodic reports:
+ * regency-wide aggregates, so no caller scope (the report's own policy decides who reads them).
+ */
+export async function programmeRisk(
+  db: Db,
+  tenant: string,
+): Promise<{ desaCode: string; status: "active" | "candidate"; level: RiskLevel }[]> {
+  const [programs, indicators, counts] = await Promise.all([
+    loadPrograms(db, tenant),
+    loadIndicators(db, tenant),
+    simpulCountsByPeriod(db, tenant),
+  ]);
+  return [...programs.values()]
+    .filter((p): p is ProgramRow & { status: "active" | "candidate" } => p.status === "active" || p.status === "candidate")
+    .map((p) => ({ desaCode: p.desaCode, status: p.status, level: riskOf(indicators.get(p.desaCode), counts).level }));
+}
 
 // Read by the outreach module's coverage (modules reach each other through the service file).
 export { listDesa, loadDetails, loadPrograms, outreachByDesa } from "./villages.repo";
