@@ -1,6 +1,6 @@
 // Legal-process milestones of a case (police report, investigation, prosecution, verdict…). Recorded by the
 // team and by an investigator holding an accepted whole-case referral (`abilities.recordLegal`).
-import { Alert, Button, Group, Select, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
