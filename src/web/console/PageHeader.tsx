@@ -1,9 +1,9 @@
 // The top of a console page: the title (an h1 at h2 size), actions on its right, and the dimmed lead under
 // it; and the page shown instead when the record could not be loaded.
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import { errorMessage } from "../lib/errors";
 import { Link } from "../lib/router";
+import { ErrorAlert } from "./FormErrorAlert";
 
 export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: ReactNode; actions?: ReactNode }) {
   const heading = (
@@ -48,9 +48,7 @@ export function LoadFailed({
   return (
     <Stack align={stretch ? undefined : "flex-start"}>
       <PageHeader title={title} />
-      <Alert color="red" role="alert">
-        {errorMessage(error)}
-      </Alert>
+      <ErrorAlert error={error} />
       <Button component={Link} href={backHref} variant="default" w="fit-content">
         {backLabel}
       </Button>

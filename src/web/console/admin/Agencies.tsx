@@ -2,9 +2,8 @@ import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextIn
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { type Agency, PENTAHELIX, type PentahelixCategory, type Page } from "../../lib/types";
-import { FormErrorAlert } from "../FormErrorAlert";
+import { ErrorAlert, FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { useResource } from "../hooks";
@@ -70,11 +69,7 @@ export function Agencies() {
           {notice}
         </Alert>
       )}
-      {agencies.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(agencies.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={agencies.error} />
       <DataList
         list={agencies}
         items={agencies.data?.items ?? []}

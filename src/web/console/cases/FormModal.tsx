@@ -1,9 +1,10 @@
 // A dialog holding one form: submits through useSubmission, shows the API's message and field
 // errors, and closes on success.
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { type Submission, useSubmission } from "../forms";
+import { FormErrorAlert } from "../FormErrorAlert";
 
 export function FormModal({
   opened,
@@ -43,11 +44,7 @@ export function FormModal({
     >
       <form onSubmit={submit} noValidate>
         <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-            </Alert>
-          )}
+          <FormErrorAlert error={submission.error} />
           {children(submission)}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

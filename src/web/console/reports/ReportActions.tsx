@@ -8,6 +8,7 @@ import { REPORT_OUTCOMES, type ReportDetail } from "../../lib/reports";
 import type { Agency } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
+import { FormErrorAlert } from "../FormErrorAlert";
 
 export const ACTIONS = ["verify", "forward", "respond", "note", "close", "reject", "reopen"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -176,11 +177,7 @@ function ActionModal({
     <Modal opened onClose={onClose} title={t(`reports.actions.${action}.title`, { code: report.trackingCode })} size="lg">
       <form onSubmit={submit}>
         <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-            </Alert>
-          )}
+          <FormErrorAlert error={submission.error} />
           {action === "verify" && (
             <>
               {publicNote}

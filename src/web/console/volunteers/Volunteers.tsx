@@ -31,6 +31,7 @@ import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
 import { PageHeader } from "../PageHeader";
+import { FormErrorAlert } from "../FormErrorAlert";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
@@ -313,11 +314,7 @@ function VolunteerDetail({ me, volunteer, onChanged }: { me: Me; volunteer: Volu
             </Button>
           </Group>
         )}
-        {submission.error && (
-          <Alert color="red" role="alert">
-            {submission.error}
-          </Alert>
-        )}
+        <FormErrorAlert error={submission.error} />
         <Title order={3} size="h5">
           {t("volunteers.trainings")}
         </Title>
