@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -11,6 +11,7 @@ import { type Column, DataList } from "../ListTable";
 import { formatNumber } from "../../lib/format";
 import { usePageTitle } from "../usePageTitle";
 import { PageHeader } from "../PageHeader";
+import { FormActions } from "../FormActions";
 
 type Editing = { mode: "create" } | { mode: "edit"; agency: Agency } | null;
 
@@ -164,14 +165,7 @@ function AgencyForm({
               error={byField.active}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onClose} dialog />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -8,6 +8,7 @@ import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { roleLabel } from "../labels";
 import { JurisdictionField } from "./JurisdictionField";
+import { FormActions } from "../FormActions";
 
 const FIELDS = ["username", "displayName", "email", "agencyId", "roles", "jurisdiction"] as const;
 
@@ -114,14 +115,7 @@ export function UserForm({
             </SimpleGrid>
           </Checkbox.Group>
           <JurisdictionField value={jurisdiction} onChange={setJurisdiction} error={byField.jurisdiction} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onClose} dialog />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,10 @@
 // A dialog holding one form: submits through useSubmission, shows the API's message and field
 // errors, and closes on success.
-import { Button, Group, Modal, Stack } from "@mantine/core";
+import { Modal, Stack } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { type Submission, useSubmission } from "../forms";
 import { FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 export function FormModal({
   opened,
@@ -26,7 +26,6 @@ export function FormModal({
   danger?: boolean;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
   const submission = useSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,14 +45,7 @@ export function FormModal({
         <Stack>
           <FormErrorAlert error={submission.error} />
           {children(submission)}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color={danger ? "red" : undefined} loading={submission.busy} disabled={disabled}>
-              {submitLabel}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onClose} submitLabel={submitLabel} dialog danger={danger} disabled={disabled} />
         </Stack>
       </form>
     </Modal>

@@ -9,6 +9,7 @@ import type { Agency } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 export const ACTIONS = ["verify", "forward", "respond", "note", "close", "reject", "reopen"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -268,14 +269,7 @@ function ActionModal({
             </>
           )}
           {action === "reopen" && reason}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t(`reports.actions.${action}.submit`)}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onClose} submitLabel={t(`reports.actions.${action}.submit`)} dialog />
         </Stack>
       </form>
     </Modal>

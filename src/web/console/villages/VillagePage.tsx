@@ -20,6 +20,7 @@ import { LoadFailed, PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
 import { NoteField } from "../fields";
 import { ErrorAlert, FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
@@ -168,14 +169,7 @@ function Designation({
           </SimpleGrid>
           <NoteField label={t("villages.notes")} value={form.notes} onChange={set("notes")} />
           <FormErrorAlert error={submission.error} />
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>
@@ -273,14 +267,7 @@ function IndicatorForm({
           </Text>
           <NoteField label={t("villages.notes")} value={notes} onChange={setNotes} />
           <FormErrorAlert error={submission.error} />
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>

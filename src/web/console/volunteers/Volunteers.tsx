@@ -32,6 +32,7 @@ import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
 import { PageHeader } from "../PageHeader";
 import { FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
@@ -161,14 +162,7 @@ function Register({ me, onDone }: { me: Me; onDone: () => void }) {
               {missing ?? submission.error}
             </Alert>
           )}
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("volunteers.save")}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onDone} submitLabel={t("volunteers.save")} />
         </Stack>
       </form>
     </Paper>
