@@ -1,10 +1,6 @@
-// A dialog holding one form: submits through useSubmission, shows the API's message and field
-// errors, and closes on success.
-import { Modal, Stack } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
 import { type Submission, useSubmission } from "../forms";
-import { FormErrorAlert } from "../FormErrorAlert";
-import { FormActions } from "../FormActions";
+import { FormDialog } from "../FormDialog";
 
 export function FormModal({
   opened,
@@ -32,22 +28,21 @@ export function FormModal({
     if (await submission.run(onSubmit)) onClose();
   }
   return (
-    <Modal
+    <FormDialog
       opened={opened}
+      title={title}
       onClose={() => {
         submission.reset();
         onClose();
       }}
-      title={title}
-      size="lg"
+      onCancel={onClose}
+      onSubmit={submit}
+      submission={submission}
+      submitLabel={submitLabel}
+      danger={danger}
+      disabled={disabled}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={submission.error} />
-          {children(submission)}
-          <FormActions busy={submission.busy} onCancel={onClose} submitLabel={submitLabel} dialog danger={danger} disabled={disabled} />
-        </Stack>
-      </form>
-    </Modal>
+      {children(submission)}
+    </FormDialog>
   );
 }
