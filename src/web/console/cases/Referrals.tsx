@@ -299,10 +299,7 @@ export function ReferralInbox() {
   const list = useResource<{ items: Referral[] }>(`/api/referrals${query({ box })}`);
   return (
     <Stack>
-      <Anchor component={Link} href={CASES_PATH} size="sm">
-        ← {t("cases.back")}
-      </Anchor>
-      <PageHeader title={t("cases.referrals.inboxTitle")} />
+      <PageHeader back={{ href: CASES_PATH, label: t("cases.back") }} title={t("cases.referrals.inboxTitle")} />
       <SegmentedControl
         aria-label={t("cases.referrals.box")}
         value={box}
