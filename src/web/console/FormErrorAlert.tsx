@@ -1,7 +1,8 @@
 import { Alert } from "@mantine/core";
+import { errorMessage } from "../lib/errors";
 
 /** A form's error from `useSubmission`, with the API's field messages that no field on the form shows. */
-export function FormErrorAlert({ error, rest }: { error: string | null; rest: readonly string[] }) {
+export function FormErrorAlert({ error, rest = [] }: { error: string | null; rest?: readonly string[] }) {
   if (!error) return null;
   return (
     <Alert color="red" role="alert">
@@ -13,6 +14,16 @@ export function FormErrorAlert({ error, rest }: { error: string | null; rest: re
           ))}
         </ul>
       )}
+    </Alert>
+  );
+}
+
+/** The error a load failed with (a `Resource`'s `error`), in the user's words; nothing when there is none. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert">
+      {errorMessage(error)}
     </Alert>
   );
 }

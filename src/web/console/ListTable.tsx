@@ -4,14 +4,14 @@
 // (below 600 px), where a 700 px table would scroll sideways. `ListTable` is the older table-only
 // form (children are table rows): no console list uses it any more; it stays only until branches
 // written against it are merged, then goes.
-import { Alert, Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { HTMLAttributes, MouseEvent, ReactNode } from "react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../lib/errors";
 import { formatNumber } from "../lib/format";
 import type { Resource } from "./hooks";
+import { ErrorAlert } from "./FormErrorAlert";
 
 /** Phones: one card per record instead of a table row. */
 export const CARDS_QUERY = "(max-width: 37.49em)";
@@ -20,11 +20,7 @@ export const CARDS_QUERY = "(max-width: 37.49em)";
 export function ListStatus({ list, count, countTestId }: { list: Resource<unknown>; count: string; countTestId?: string }) {
   return (
     <>
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={list.error} />
       {list.data !== undefined && (
         <Text size="sm" role="status" data-testid={countTestId}>
           {count}

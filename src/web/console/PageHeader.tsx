@@ -1,25 +1,53 @@
 // The top of a console page: the title (an h1 at h2 size), actions on its right, and the dimmed lead under
 // it; and the page shown instead when the record could not be loaded.
-import { Alert, Button, Group, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
-import { errorMessage } from "../lib/errors";
 import { Link } from "../lib/router";
+import { ErrorAlert } from "./FormErrorAlert";
 
-export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  lead,
+  actions,
+  badges,
+  back,
+}: {
+  title: ReactNode;
+  lead?: ReactNode;
+  actions?: ReactNode;
+  /** The record's badges, under the title. */
+  badges?: ReactNode;
+  /** The way back to the list, above the title. */
+  back?: { href: string; label: string };
+}) {
   const heading = (
     <Title order={1} size="h2">
       {title}
     </Title>
   );
+  const named =
+    badges !== undefined ? (
+      <Stack gap={4}>
+        {heading}
+        <Group gap="xs">{badges}</Group>
+      </Stack>
+    ) : (
+      heading
+    );
   return (
     <>
+      {back && (
+        <Anchor component={Link} href={back.href} size="sm">
+          ← {back.label}
+        </Anchor>
+      )}
       {actions !== undefined ? (
-        <Group justify="space-between">
-          {heading}
+        <Group justify="space-between" align={badges !== undefined ? "flex-start" : undefined}>
+          {named}
           {actions}
         </Group>
       ) : (
-        heading
+        named
       )}
       {lead ? (
         <Text c="dimmed" size="sm">
@@ -48,9 +76,7 @@ export function LoadFailed({
   return (
     <Stack align={stretch ? undefined : "flex-start"}>
       <PageHeader title={title} />
-      <Alert color="red" role="alert">
-        {errorMessage(error)}
-      </Alert>
+      <ErrorAlert error={error} />
       <Button component={Link} href={backHref} variant="default" w="fit-content">
         {backLabel}
       </Button>

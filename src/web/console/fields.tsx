@@ -12,3 +12,8 @@ export function NoteField({ onChange, minRows = 2, ...props }: Bound<TextareaPro
 export function DateField({ onChange, ...props }: Bound<Omit<TextInputProps, "type">>) {
   return <TextInput type="date" onChange={(e) => onChange(e.currentTarget.value)} {...props} />;
 }
+
+/** One line of text. */
+export function TextField({ onChange, ...props }: Bound<TextInputProps>) {
+  return <TextInput onChange={(e) => onChange(e.currentTarget.value)} {...props} />;
+}

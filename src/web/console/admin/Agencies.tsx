@@ -1,10 +1,9 @@
-import { Alert, Badge, Button, Group, Modal, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Button, Select, Stack, Switch, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { type Agency, PENTAHELIX, type PentahelixCategory, type Page } from "../../lib/types";
-import { FormErrorAlert } from "../FormErrorAlert";
+import { ErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { useResource } from "../hooks";
@@ -12,6 +11,7 @@ import { type Column, DataList } from "../ListTable";
 import { formatNumber } from "../../lib/format";
 import { usePageTitle } from "../usePageTitle";
 import { PageHeader } from "../PageHeader";
+import { FormDialog } from "../FormDialog";
 
 type Editing = { mode: "create" } | { mode: "edit"; agency: Agency } | null;
 
@@ -70,11 +70,7 @@ export function Agencies() {
           {notice}
         </Alert>
       )}
-      {agencies.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(agencies.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={agencies.error} />
       <DataList
         list={agencies}
         items={agencies.data?.items ?? []}
@@ -131,54 +127,48 @@ function AgencyForm({
   }
 
   return (
-    <Modal opened onClose={onClose} title={initial ? t("agencies.editTitle") : t("agencies.createTitle")} size="lg" fullScreen={fullScreen}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={submission.error} rest={rest} />
-          <TextInput
-            label={t("agencies.code")}
-            description={t("agencies.codeHint")}
-            required
-            value={code}
-            onChange={(event) => setCode(event.currentTarget.value)}
-            error={byField.code}
-            data-autofocus
-          />
-          <TextInput
-            label={t("agencies.name")}
-            required
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={byField.name}
-          />
-          <Select
-            label={t("agencies.category")}
-            description={t("agencies.categoryHint")}
-            required
-            value={category}
-            onChange={(value) => setCategory(value as PentahelixCategory | null)}
-            data={PENTAHELIX.map((value) => ({ value, label: t(`pentahelix.${value}`) }))}
-            error={byField.category}
-            allowDeselect={false}
-          />
-          {initial && (
-            <Switch
-              label={t("agencies.activeLabel")}
-              checked={active}
-              onChange={(event) => setActive(event.currentTarget.checked)}
-              error={byField.active}
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={initial ? t("agencies.editTitle") : t("agencies.createTitle")}
+      onClose={onClose}
+      onSubmit={submit}
+      submission={submission}
+      rest={rest}
+      fullScreen={fullScreen}
+    >
+      <TextInput
+        label={t("agencies.code")}
+        description={t("agencies.codeHint")}
+        required
+        value={code}
+        onChange={(event) => setCode(event.currentTarget.value)}
+        error={byField.code}
+        data-autofocus
+      />
+      <TextInput
+        label={t("agencies.name")}
+        required
+        value={name}
+        onChange={(event) => setName(event.currentTarget.value)}
+        error={byField.name}
+      />
+      <Select
+        label={t("agencies.category")}
+        description={t("agencies.categoryHint")}
+        required
+        value={category}
+        onChange={(value) => setCategory(value as PentahelixCategory | null)}
+        data={PENTAHELIX.map((value) => ({ value, label: t(`pentahelix.${value}`) }))}
+        error={byField.category}
+        allowDeselect={false}
+      />
+      {initial && (
+        <Switch
+          label={t("agencies.activeLabel")}
+          checked={active}
+          onChange={(event) => setActive(event.currentTarget.checked)}
+          error={byField.active}
+        />
+      )}{" "}
+    </FormDialog>
   );
 }

@@ -1,11 +1,11 @@
-import { Alert, Button, Fieldset, Group, MultiSelect, Radio, Select, Stack, Text } from "@mantine/core";
+import { Button, Fieldset, Group, MultiSelect, Radio, Select, Stack, Text } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../../lib/errors";
 import type { Jurisdiction, Page, Region } from "../../lib/types";
 import { useRegionNames, useResource } from "../hooks";
 import { Chip } from "../Chip";
 import { getInstallationRegency } from "../regions";
+import { ErrorAlert } from "../FormErrorAlert";
 
 /**
  * Jurisdiction of a user: the whole regency, or chosen kecamatan and/or desa.
@@ -70,11 +70,7 @@ export function JurisdictionField({
 
         {value.kind === "areas" && (
           <Stack gap="sm" pl={{ base: 0, sm: "lg" }}>
-            {kecamatan.error ? (
-              <Alert color="red" role="alert">
-                {errorMessage(kecamatan.error)}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={kecamatan.error} />
             <MultiSelect
               label={t("jurisdiction.wholeKecamatan")}
               description={t("jurisdiction.wholeKecamatanHint")}

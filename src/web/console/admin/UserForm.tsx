@@ -1,13 +1,13 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Checkbox, Select, SimpleGrid, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { type Agency, type Jurisdiction, ROLE_CODES, type User } from "../../lib/types";
-import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useFullScreenModal } from "../useFullScreenModal";
 import { roleLabel } from "../labels";
 import { JurisdictionField } from "./JurisdictionField";
+import { FormDialog } from "../FormDialog";
 
 const FIELDS = ["username", "displayName", "email", "agencyId", "roles", "jurisdiction"] as const;
 
@@ -64,66 +64,61 @@ export function UserForm({
   }
 
   return (
-    <Modal opened onClose={onClose} title={user ? t("users.editTitle") : t("users.createTitle")} size="xl" fullScreen={fullScreen}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <FormErrorAlert error={submission.error} rest={rest} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("users.username")}
-              description={user ? undefined : t("users.usernameHint")}
-              required
-              disabled={user !== null}
-              autoCapitalize="none"
-              spellCheck={false}
-              value={username}
-              onChange={(event) => setUsername(event.currentTarget.value)}
-              error={byField.username}
-              data-autofocus
-            />
-            <TextInput
-              label={t("users.displayName")}
-              required
-              value={displayName}
-              onChange={(event) => setDisplayName(event.currentTarget.value)}
-              error={byField.displayName}
-            />
-            <TextInput
-              label={t("users.email")}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={byField.email}
-            />
-            <Select
-              label={t("users.agency")}
-              required
-              searchable
-              data={agencyOptions}
-              value={agencyId}
-              onChange={setAgencyId}
-              error={byField.agencyId}
-              nothingFoundMessage={t("common.nothingFound")}
-            />
-          </SimpleGrid>
-          <Checkbox.Group label={t("users.roles")} required value={roles} onChange={setRoles} error={byField.roles}>
-            <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
-              {ROLE_CODES.map((role) => (
-                <Checkbox key={role} value={role} label={roleLabel(t, role)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-          <JurisdictionField value={jurisdiction} onChange={setJurisdiction} error={byField.jurisdiction} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={user ? t("users.editTitle") : t("users.createTitle")}
+      onClose={onClose}
+      onSubmit={submit}
+      submission={submission}
+      rest={rest}
+      size="xl"
+      fullScreen={fullScreen}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t("users.username")}
+          description={user ? undefined : t("users.usernameHint")}
+          required
+          disabled={user !== null}
+          autoCapitalize="none"
+          spellCheck={false}
+          value={username}
+          onChange={(event) => setUsername(event.currentTarget.value)}
+          error={byField.username}
+          data-autofocus
+        />
+        <TextInput
+          label={t("users.displayName")}
+          required
+          value={displayName}
+          onChange={(event) => setDisplayName(event.currentTarget.value)}
+          error={byField.displayName}
+        />
+        <TextInput
+          label={t("users.email")}
+          type="email"
+          value={email}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+          error={byField.email}
+        />
+        <Select
+          label={t("users.agency")}
+          required
+          searchable
+          data={agencyOptions}
+          value={agencyId}
+          onChange={setAgencyId}
+          error={byField.agencyId}
+          nothingFoundMessage={t("common.nothingFound")}
+        />
+      </SimpleGrid>
+      <Checkbox.Group label={t("users.roles")} required value={roles} onChange={setRoles} error={byField.roles}>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} mt="xs">
+          {ROLE_CODES.map((role) => (
+            <Checkbox key={role} value={role} label={roleLabel(t, role)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <JurisdictionField value={jurisdiction} onChange={setJurisdiction} error={byField.jurisdiction} />{" "}
+    </FormDialog>
   );
 }

@@ -3,7 +3,6 @@ import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime } from "../../lib/format";
 import type { Agency, Page, User } from "../../lib/types";
 import { useSubmission } from "../forms";
@@ -14,6 +13,7 @@ import { usePageTitle } from "../usePageTitle";
 import { TemporaryPassword } from "./TemporaryPassword";
 import { UserForm } from "./UserForm";
 import { PageHeader } from "../PageHeader";
+import { ErrorAlert, FormErrorAlert } from "../FormErrorAlert";
 
 const PAGE = 50;
 
@@ -120,11 +120,7 @@ export function Users() {
         }}
         maw={400}
       />
-      {users.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(users.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={users.error} />
       <DataList
         list={users}
         items={users.data?.items ?? []}
@@ -185,11 +181,7 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
   return (
     <Modal opened onClose={onClose} title={t("users.resetPassword")}>
       <Stack>
-        {submission.error && (
-          <Alert color="red" role="alert">
-            {submission.error}
-          </Alert>
-        )}
+        <FormErrorAlert error={submission.error} />
         <Text>{t("users.resetConfirm", { username: user.username })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -219,11 +211,7 @@ function ToggleDisabled({ user, onClose, onDone }: { user: User; onClose: () => 
   return (
     <Modal opened onClose={onClose} title={user.disabled ? t("users.enable") : t("users.disable")}>
       <Stack>
-        {submission.error && (
-          <Alert color="red" role="alert">
-            {submission.error}
-          </Alert>
-        )}
+        <FormErrorAlert error={submission.error} />
         <Text>{t(user.disabled ? "users.enableConfirm" : "users.disableConfirm", { username: user.username })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -13,6 +13,8 @@ export interface DialogForm<T> {
   values: T;
   /** Sets one field. */
   set: <K extends keyof T>(key: K) => (value: T[K]) => void;
+  /** The value and change handler of one field, for a field component taking both. */
+  bind: <K extends keyof T>(key: K) => { value: T[K]; onChange: (value: T[K]) => void };
   /** Opens the dialog with fresh values (the previous record's must not carry over). */
   open: () => void;
   close: () => void;
@@ -21,10 +23,12 @@ export interface DialogForm<T> {
 export function useDialogForm<T>(fresh: () => T): DialogForm<T> {
   const [opened, setOpened] = useState(false);
   const [values, setValues] = useState<T>(fresh);
+  const set: DialogForm<T>["set"] = (key) => (value) => setValues((previous) => ({ ...previous, [key]: value }));
   return {
     opened,
     values,
-    set: (key) => (value) => setValues((previous) => ({ ...previous, [key]: value })),
+    set,
+    bind: (key) => ({ value: values[key], onChange: set(key) }),
     open: () => {
       setValues(fresh());
       setOpened(true);

@@ -27,20 +27,9 @@ export function AssessmentsTab({ detail, reload }: TabProps) {
       }}
       fields={() => (
         <>
-          <ChoiceField
-            label={t("cases.assessment.riskLabel")}
-            prefix="cases.assessment.risk"
-            values={RISKS}
-            value={risk}
-            onChange={form.set("risk")}
-          />
-          <MultiSelect
-            label={t("cases.assessment.needs")}
-            data={options(t, "cases.service.type", SERVICE_TYPES)}
-            value={needs}
-            onChange={form.set("needs")}
-          />
-          <NoteField label={t("cases.assessment.summary")} minRows={3} value={summary} onChange={form.set("summary")} />
+          <ChoiceField label={t("cases.assessment.riskLabel")} prefix="cases.assessment.risk" values={RISKS} {...form.bind("risk")} />
+          <MultiSelect label={t("cases.assessment.needs")} data={options(t, "cases.service.type", SERVICE_TYPES)} {...form.bind("needs")} />
+          <NoteField label={t("cases.assessment.summary")} minRows={3} {...form.bind("summary")} />
         </>
       )}
     >

@@ -2,7 +2,7 @@
 // closure/reopening, then tabs. The server decides which fields arrive (identity only for the team
 // and referral recipients) and which actions are offered (`detail.abilities`, from the case policy);
 // the page shows what it gets and keeps it in React state only.
-import { Alert, Anchor, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -16,7 +16,6 @@ import {
   TRAFFICKING_STATUSES,
 } from "../../lib/cases";
 import { formatDateTime } from "../../lib/format";
-import { Link } from "../../lib/router";
 import { useRegionNames, useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { AssessmentsTab } from "./AssessmentsTab";
@@ -62,52 +61,52 @@ export function CaseDetailPage({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Anchor component={Link} href={CASES_PATH} size="sm">
-        ← {t("cases.back")}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <PageHeader title={t("cases.detailTitle", { code: detail.code })} />
-          <Group gap="xs">
+      <PageHeader
+        back={{ href: CASES_PATH, label: t("cases.back") }}
+        title={t("cases.detailTitle", { code: detail.code })}
+        badges={
+          <>
             <CaseBadges item={detail} />
             <Badge variant="outline" color="gray">
               {t(`cases.access.${detail.access}`)}
             </Badge>
+          </>
+        }
+        actions={
+          <Group gap="xs">
+            {can.edit && (
+              <Button variant="default" onClick={() => setDialog("edit")}>
+                {t("cases.edit.button")}
+              </Button>
+            )}
+            {can.refer && (
+              <Button variant="default" onClick={() => setDialog("refer")}>
+                {t("cases.referrals.new")}
+              </Button>
+            )}
+            {can.close && (
+              <Button color="red" variant="light" onClick={() => setDialog("close")}>
+                {t("cases.close.button")}
+              </Button>
+            )}
+            {can.reopen && (
+              <Button variant="light" onClick={() => setDialog("reopen")}>
+                {t("cases.reopen.button")}
+              </Button>
+            )}
+            {can.export && (
+              <>
+                <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=json`} download>
+                  {t("cases.export.json")}
+                </Button>
+                <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=csv`} download>
+                  {t("cases.export.csv")}
+                </Button>
+              </>
+            )}
           </Group>
-        </Stack>
-        <Group gap="xs">
-          {can.edit && (
-            <Button variant="default" onClick={() => setDialog("edit")}>
-              {t("cases.edit.button")}
-            </Button>
-          )}
-          {can.refer && (
-            <Button variant="default" onClick={() => setDialog("refer")}>
-              {t("cases.referrals.new")}
-            </Button>
-          )}
-          {can.close && (
-            <Button color="red" variant="light" onClick={() => setDialog("close")}>
-              {t("cases.close.button")}
-            </Button>
-          )}
-          {can.reopen && (
-            <Button variant="light" onClick={() => setDialog("reopen")}>
-              {t("cases.reopen.button")}
-            </Button>
-          )}
-          {can.export && (
-            <>
-              <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=json`} download>
-                {t("cases.export.json")}
-              </Button>
-              <Button component="a" variant="subtle" href={`/api/cases/${detail.id}/export/htcds?format=csv`} download>
-                {t("cases.export.csv")}
-              </Button>
-            </>
-          )}
-        </Group>
-      </Group>
+        }
+      />
 
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <Fact label={t("cases.owner")}>

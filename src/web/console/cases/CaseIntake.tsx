@@ -1,11 +1,11 @@
 // Case intake: origin, priority, optional linked report, and the first victim (identity fields are
 // encrypted by the server). Coordinators open a case for a case manager and must name the owner.
-import { Alert, Anchor, Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { CASE_ORIGINS, type CaseCreate, type CaseDetail, CASES_PATH, PMI_STATUSES, PRIORITIES, SEXES } from "../../lib/cases";
-import { Link, navigate } from "../../lib/router";
+import { navigate } from "../../lib/router";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { usePageTitle } from "../usePageTitle";
 import { DesaPicker, options, splitList } from "./shared";
@@ -162,10 +162,7 @@ export function CaseIntake() {
 
   return (
     <Stack maw={900}>
-      <Anchor component={Link} href={CASES_PATH} size="sm">
-        ← {t("cases.back")}
-      </Anchor>
-      <PageHeader title={t("cases.intake.title")} />
+      <PageHeader back={{ href: CASES_PATH, label: t("cases.back") }} title={t("cases.intake.title")} />
       <form onSubmit={submit} noValidate>
         <Stack>
           {submission.error && (

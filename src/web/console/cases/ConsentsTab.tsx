@@ -49,16 +49,14 @@ export function ConsentsTab({ detail, reload }: TabProps) {
             label={t("cases.consent.purposeLabel")}
             prefix="cases.consent.purpose"
             values={CONSENT_PURPOSES}
-            value={purpose}
-            onChange={form.set("purpose")}
+            {...form.bind("purpose")}
           />
           {purpose === "share_with_agency" && (
             <AgencyField
               label={t("cases.consent.agency")}
               agencies={agencies}
-              value={agencyId}
+              {...form.bind("agencyId")}
               required
-              onChange={form.set("agencyId")}
               error={submission.fields.agencyId}
             />
           )}
@@ -85,8 +83,7 @@ export function ConsentsTab({ detail, reload }: TabProps) {
             label={t("cases.consent.methodLabel")}
             prefix="cases.consent.method"
             values={CONSENT_METHODS}
-            value={method}
-            onChange={form.set("method")}
+            {...form.bind("method")}
           />
         </>
       )}

@@ -13,6 +13,7 @@ import { useResource } from "../hooks";
 import { UploadButton } from "../UploadButton";
 import type { TabProps } from "./CaseDetailPage";
 import { SimpleTable } from "../SimpleTable";
+import { ErrorAlert } from "../FormErrorAlert";
 
 export function DocumentsTab({ detail }: TabProps) {
   const { t } = useTranslation();
@@ -38,11 +39,7 @@ export function DocumentsTab({ detail }: TabProps) {
       <Text size="sm" c="dimmed">
         {t("cases.documents.lead")}
       </Text>
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={list.error} />
       {!list.loading && !list.error && items.length === 0 && (
         <Text c="dimmed" size="sm">
           {t("cases.documents.empty")}

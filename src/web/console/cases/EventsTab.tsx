@@ -1,12 +1,12 @@
 // Trafficking events of a case (recruitment, transit, exploitation…) with HTCDS picklists.
-import { MultiSelect, SimpleGrid, Table, Text, TextInput } from "@mantine/core";
+import { MultiSelect, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { EVENT_STAGES, EXPLOITATION_TYPES, METHODS_OF_CONTROL, RECRUITMENT_METHODS } from "../../lib/cases";
 import { SimpleTable } from "../SimpleTable";
 import { AddableTab, useDialogForm } from "./AddableTab";
 import type { TabProps } from "./CaseDetailPage";
-import { DateField, NoteField } from "../fields";
+import { DateField, NoteField, TextField } from "../fields";
 import { ChoiceField } from "./fields";
 import { day, options } from "./shared";
 
@@ -60,38 +60,24 @@ export function EventsTab({ detail, reload }: TabProps) {
       }}
       fields={(submission) => (
         <>
-          <ChoiceField
-            label={t("cases.event.stage")}
-            prefix="cases.event.stages"
-            values={EVENT_STAGES}
-            value={stage}
-            onChange={form.set("stage")}
-          />
+          <ChoiceField label={t("cases.event.stage")} prefix="cases.event.stages" values={EVENT_STAGES} {...form.bind("stage")} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
+            <TextField
               label={t("cases.event.country")}
               description={t("cases.event.countryHint")}
               maxLength={2}
-              value={country}
-              onChange={(e) => form.set("country")(e.currentTarget.value)}
+              {...form.bind("country")}
               error={submission.fields.country}
             />
-            <TextInput label={t("cases.event.city")} value={city} onChange={(e) => form.set("city")(e.currentTarget.value)} />
-            <TextInput label={t("cases.event.place")} value={place} onChange={(e) => form.set("place")(e.currentTarget.value)} />
-            <DateField label={t("cases.event.dateFrom")} value={dateFrom} onChange={form.set("dateFrom")} />
-            <DateField label={t("cases.event.dateTo")} value={dateTo} onChange={form.set("dateTo")} error={submission.fields.dateTo} />
+            <TextField label={t("cases.event.city")} {...form.bind("city")} />
+            <TextField label={t("cases.event.place")} {...form.bind("place")} />
+            <DateField label={t("cases.event.dateFrom")} {...form.bind("dateFrom")} />
+            <DateField label={t("cases.event.dateTo")} {...form.bind("dateTo")} error={submission.fields.dateTo} />
           </SimpleGrid>
           {PICKLISTS.map(({ label, field, prefix, values }) => (
-            <MultiSelect
-              key={field}
-              label={t(`cases.event.${label}`)}
-              data={options(t, prefix, values)}
-              value={form.values[field]}
-              onChange={form.set(field)}
-              searchable
-            />
+            <MultiSelect key={field} label={t(`cases.event.${label}`)} data={options(t, prefix, values)} {...form.bind(field)} searchable />
           ))}
-          <NoteField label={t("cases.event.description")} value={description} onChange={form.set("description")} />
+          <NoteField label={t("cases.event.description")} {...form.bind("description")} />
         </>
       )}
     >

@@ -1,9 +1,6 @@
-// A dialog holding one form: submits through useSubmission, shows the API's message and field
-// errors, and closes on success.
-import { Alert, Button, Group, Modal, Stack } from "@mantine/core";
 import type { FormEvent, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { type Submission, useSubmission } from "../forms";
+import { FormDialog } from "../FormDialog";
 
 export function FormModal({
   opened,
@@ -25,40 +22,27 @@ export function FormModal({
   danger?: boolean;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
   const submission = useSubmission();
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (await submission.run(onSubmit)) onClose();
   }
   return (
-    <Modal
+    <FormDialog
       opened={opened}
+      title={title}
       onClose={() => {
         submission.reset();
         onClose();
       }}
-      title={title}
-      size="lg"
+      onCancel={onClose}
+      onSubmit={submit}
+      submission={submission}
+      submitLabel={submitLabel}
+      danger={danger}
+      disabled={disabled}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-            </Alert>
-          )}
-          {children(submission)}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" color={danger ? "red" : undefined} loading={submission.busy} disabled={disabled}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      {children(submission)}
+    </FormDialog>
   );
 }

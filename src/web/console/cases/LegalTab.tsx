@@ -1,6 +1,6 @@
 // Legal-process milestones of a case (police report, investigation, prosecution, verdict…). Recorded by the
 // team and by an investigator holding an accepted whole-case referral (`abilities.recordLegal`).
-import { Alert, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -12,7 +12,7 @@ import { LEGAL_STAGES } from "../../lib/cases";
 import { AddableTab, useDialogForm } from "./AddableTab";
 import { FormModal } from "./FormModal";
 import type { TabProps } from "./CaseDetailPage";
-import { DateField, NoteField } from "../fields";
+import { DateField, NoteField, TextField } from "../fields";
 import { ChoiceField } from "./fields";
 import { day, splitList } from "./shared";
 
@@ -41,27 +41,16 @@ export function LegalTab({ detail, reload }: TabProps) {
         }}
         fields={(submission) => (
           <>
-            <ChoiceField
-              label={t("cases.legal.stageLabel")}
-              prefix="cases.legal.stage"
-              values={LEGAL_STAGES}
-              value={stage}
-              onChange={form.set("stage")}
-            />
-            <DateField required label={t("cases.legal.date")} value={date} onChange={form.set("date")} error={submission.fields.date} />
-            <TextInput
+            <ChoiceField label={t("cases.legal.stageLabel")} prefix="cases.legal.stage" values={LEGAL_STAGES} {...form.bind("stage")} />
+            <DateField required label={t("cases.legal.date")} {...form.bind("date")} error={submission.fields.date} />
+            <TextField
               label={t("cases.legal.articles")}
               description={t("cases.legal.articlesHint")}
-              value={articles}
-              onChange={(e) => form.set("articles")(e.currentTarget.value)}
+              {...form.bind("articles")}
               error={Object.entries(submission.fields).find(([k]) => k.startsWith("articles"))?.[1]}
             />
-            <TextInput
-              label={t("cases.legal.reference")}
-              value={reference}
-              onChange={(e) => form.set("reference")(e.currentTarget.value)}
-            />
-            <NoteField label={t("cases.legal.notes")} value={notes} onChange={form.set("notes")} />
+            <TextField label={t("cases.legal.reference")} {...form.bind("reference")} />
+            <NoteField label={t("cases.legal.notes")} {...form.bind("notes")} />
           </>
         )}
       >

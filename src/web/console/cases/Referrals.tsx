@@ -16,6 +16,7 @@ import { options, useAgencyOptions } from "./shared";
 import { PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
 import { NoteField } from "../fields";
+import { ErrorAlert } from "../FormErrorAlert";
 
 const STATUS_COLOR: Record<string, string> = { sent: "blue", accepted: "teal", rejected: "red", completed: "gray", revoked: "gray" };
 
@@ -298,10 +299,7 @@ export function ReferralInbox() {
   const list = useResource<{ items: Referral[] }>(`/api/referrals${query({ box })}`);
   return (
     <Stack>
-      <Anchor component={Link} href={CASES_PATH} size="sm">
-        ← {t("cases.back")}
-      </Anchor>
-      <PageHeader title={t("cases.referrals.inboxTitle")} />
+      <PageHeader back={{ href: CASES_PATH, label: t("cases.back") }} title={t("cases.referrals.inboxTitle")} />
       <SegmentedControl
         aria-label={t("cases.referrals.box")}
         value={box}
@@ -311,11 +309,7 @@ export function ReferralInbox() {
           { value: "outgoing", label: t("cases.referrals.outgoing") },
         ]}
       />
-      {list.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(list.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={list.error} />
       {list.data && <ReferralTable items={list.data.items} onDone={list.reload} showCase />}
       {list.loading && <Text role="status">{t("common.loading")}</Text>}
     </Stack>

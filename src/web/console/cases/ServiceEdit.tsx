@@ -89,8 +89,7 @@ export function ServiceEditButton({ caseId, service, onDone }: { caseId: string;
               label={t("cases.service.statusLabel")}
               prefix="cases.service.status"
               values={SERVICE_STATUSES}
-              value={status}
-              onChange={form.set("status")}
+              {...form.bind("status")}
               error={submission.fields.status}
             />
             <ServicePlanFields agencies={agencies} values={form.values} set={form.set} errors={submission.fields} />

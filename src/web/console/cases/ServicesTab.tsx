@@ -79,13 +79,7 @@ export function ServicesTab({ detail, reload }: TabProps) {
       }}
       fields={(submission) => (
         <>
-          <ChoiceField
-            label={t("cases.service.typeLabel")}
-            prefix="cases.service.type"
-            values={SERVICE_TYPES}
-            value={type}
-            onChange={form.set("type")}
-          />
+          <ChoiceField label={t("cases.service.typeLabel")} prefix="cases.service.type" values={SERVICE_TYPES} {...form.bind("type")} />
           <ServicePlanFields agencies={agencies} values={form.values} set={form.set} errors={submission.fields} />
         </>
       )}

@@ -2,7 +2,7 @@
 // ECharts from the imported GeoJSON boundaries (no tiles, no network assets). A tooltip per desa,
 // a click opens the village page; the table below carries the same information for keyboards and
 // screen readers, and stands alone while no boundaries are imported.
-import { Alert, Code, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
+import { Code, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { MapChart } from "echarts/charts";
 import { TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -10,7 +10,6 @@ import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatNumber } from "../../lib/format";
 import { Link, navigate } from "../../lib/router";
 import { useResource } from "../hooks";
@@ -18,6 +17,7 @@ import { usePageTitle } from "../usePageTitle";
 import { type MapResponse, villagePath } from "../villages/types";
 import { PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
+import { ErrorAlert } from "../FormErrorAlert";
 
 echarts.use([MapChart, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -131,11 +131,7 @@ export function VillageMap() {
         onChange={(value) => setMetric(value as Metric)}
         data={METRICS.map((value) => ({ value, label: t(`villageMap.metric.${value}`) }))}
       />
-      {data.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(data.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={data.error} />
       {!response && !data.error && <Text role="status">{t("common.loading")}</Text>}
       {response && (
         <ul

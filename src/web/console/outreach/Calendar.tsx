@@ -1,12 +1,12 @@
 // A simple month calendar of outreach sessions (dates in WIB), Monday first.
-import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { Link } from "../../lib/router";
 import { useResource } from "../hooks";
 import { type CalendarItem, outreachSessionPath } from "../villages/types";
+import { ErrorAlert } from "../FormErrorAlert";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m + 1)}-${pad(d)}`;
@@ -57,11 +57,7 @@ export function MonthCalendar({ filters }: { filters: { kecamatan: string; desa:
           ›
         </Button>
       </Group>
-      {data.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(data.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={data.error} />
       <table className="outreach-calendar" aria-label={title}>
         <thead>
           <tr>

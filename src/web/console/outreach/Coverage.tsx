@@ -1,10 +1,9 @@
 // Outreach coverage for a period: villages never reached or not reached in 90 days, people reached
 // per village and per 1,000 residents, per agency and per volunteer; XLSX export of the same.
-import { Alert, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { query } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDate, formatNumber } from "../../lib/format";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -13,6 +12,7 @@ import { usePageTitle } from "../usePageTitle";
 import { type Coverage as CoverageData, villagePath } from "../villages/types";
 import { PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
+import { ErrorAlert } from "../FormErrorAlert";
 
 type Show = "all" | "never" | "stale";
 
@@ -62,11 +62,7 @@ export function Coverage({ me }: { me: Me }) {
           )}
         </Group>
       </form>
-      {data.error ? (
-        <Alert color="red" role="alert">
-          {errorMessage(data.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={data.error} />
       {summary && (
         <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
           {(

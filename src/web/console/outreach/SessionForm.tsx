@@ -5,7 +5,7 @@
 // it opens that session to be corrected and sent again.
 // The parts live beside it: state and submit (`useSessionForm`), place (`SessionPlaceFields`), the
 // other fields (`SessionFields`), photos (`SessionPhotoPicker`), values and checks (`sessionValues`).
-import { Alert, Button, Fieldset, Group, Paper, Stack, Text } from "@mantine/core";
+import { Button, Fieldset, Group, Paper, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -25,6 +25,7 @@ import { SessionPlaceFields } from "./SessionPlaceFields";
 import { useSessionForm } from "./useSessionForm";
 import "./outreach.css";
 import { PageHeader } from "../PageHeader";
+import { FormErrorAlert } from "../FormErrorAlert";
 
 export function SessionForm({ me, session, queued }: { me: Me; session?: SessionView; queued?: OutboxItem }) {
   const { t } = useTranslation();
@@ -78,11 +79,7 @@ export function SessionForm({ me, session, queued }: { me: Me; session?: Session
               <SessionPhotoPicker picker={photos} />
             </Fieldset>
           )}
-          {form.error && (
-            <Alert color="red" role="alert">
-              {form.error}
-            </Alert>
-          )}
+          <FormErrorAlert error={form.error} />
           <Paper className="outreach-submit" p="sm" withBorder>
             <Group wrap="nowrap" gap="xs">
               <Button component={Link} href={OUTREACH_PATH} variant="default" size="lg" px="md">

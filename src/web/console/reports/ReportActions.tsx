@@ -1,6 +1,6 @@
 // The handling steps of one report, each a small form in a modal. Which buttons show comes from
 // the report's `abilities` computed by the server; the server checks again on every step.
-import { Alert, Button, Checkbox, Group, Modal, MultiSelect, Radio, Select, Stack, Textarea } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, MultiSelect, Radio, Select, Stack, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -8,6 +8,7 @@ import { REPORT_OUTCOMES, type ReportDetail } from "../../lib/reports";
 import type { Agency } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
+import { FormDialog } from "../FormDialog";
 
 export const ACTIONS = ["verify", "forward", "respond", "note", "close", "reject", "reopen"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -173,114 +174,104 @@ function ActionModal({
   );
 
   return (
-    <Modal opened onClose={onClose} title={t(`reports.actions.${action}.title`, { code: report.trackingCode })} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
+    <FormDialog
+      title={t(`reports.actions.${action}.title`, { code: report.trackingCode })}
+      onClose={onClose}
+      onSubmit={submit}
+      submission={submission}
+      validate
+      submitLabel={t(`reports.actions.${action}.submit`)}
+    >
+      {action === "verify" && (
+        <>
+          {publicNote}
+          {internalNote}
+        </>
+      )}
+      {action === "reject" && (
+        <>
+          {reason}
+          {publicNote}
+        </>
+      )}
+      {action === "forward" && (
+        <>
+          <MultiSelect
+            label={t("reports.actions.forward.agencies")}
+            required
+            searchable
+            data={agencyOptions}
+            value={values.agencyIds}
+            error={f.agencyIds}
+            onChange={(value) => set("agencyIds", value)}
+          />
+          {unread.length > 0 && (
+            <Alert color="orange" role="alert" data-testid="forward-no-operators">
+              {t("reports.actions.forward.noOperators", { agencies: unread.map((agency) => agency.name).join(", ") })}
             </Alert>
           )}
-          {action === "verify" && (
-            <>
-              {publicNote}
-              {internalNote}
-            </>
-          )}
-          {action === "reject" && (
-            <>
-              {reason}
-              {publicNote}
-            </>
-          )}
-          {action === "forward" && (
-            <>
-              <MultiSelect
-                label={t("reports.actions.forward.agencies")}
-                required
-                searchable
-                data={agencyOptions}
-                value={values.agencyIds}
-                error={f.agencyIds}
-                onChange={(value) => set("agencyIds", value)}
-              />
-              {unread.length > 0 && (
-                <Alert color="orange" role="alert" data-testid="forward-no-operators">
-                  {t("reports.actions.forward.noOperators", { agencies: unread.map((agency) => agency.name).join(", ") })}
-                </Alert>
-              )}
-              <Textarea
-                label={t("reports.actions.forward.instruction")}
-                required
-                autosize
-                minRows={3}
-                value={values.instruction}
-                error={f.instruction}
-                onChange={(event) => set("instruction", event.currentTarget.value)}
-              />
-              <Checkbox
-                label={t("reports.actions.forward.shareContact")}
-                description={t("reports.actions.forward.shareContactHint")}
-                checked={values.shareContact}
-                onChange={(event) => set("shareContact", event.currentTarget.checked)}
-              />
-              {publicNote}
-            </>
-          )}
-          {action === "respond" && (
-            <>
-              {internalNote}
-              {publicNote}
-            </>
-          )}
-          {action === "note" && (
-            <>
-              <Textarea
-                label={t("reports.actions.note.note")}
-                required
-                autosize
-                minRows={3}
-                value={values.note}
-                error={f.note}
-                onChange={(event) => set("note", event.currentTarget.value)}
-              />
-              <Radio.Group
-                label={t("reports.actions.note.visibility")}
-                value={values.visibility}
-                onChange={(value) => set("visibility", value as Values["visibility"])}
-              >
-                <Stack gap={6} mt={4}>
-                  <Radio value="internal" label={t("reports.actions.note.internal")} />
-                  <Radio value="public" label={t("reports.actions.note.public")} />
-                </Stack>
-              </Radio.Group>
-            </>
-          )}
-          {action === "close" && (
-            <>
-              <Select
-                label={t("reports.outcome")}
-                required
-                data={REPORT_OUTCOMES.map((value) => ({ value, label: t(`reportStatus.outcomes.${value}`) }))}
-                value={values.outcome || null}
-                error={f.outcome}
-                onChange={(value) => set("outcome", value ?? "")}
-              />
-              {publicNote}
-              {internalNote}
-            </>
-          )}
-          {action === "reopen" && reason}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t(`reports.actions.${action}.submit`)}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Textarea
+            label={t("reports.actions.forward.instruction")}
+            required
+            autosize
+            minRows={3}
+            value={values.instruction}
+            error={f.instruction}
+            onChange={(event) => set("instruction", event.currentTarget.value)}
+          />
+          <Checkbox
+            label={t("reports.actions.forward.shareContact")}
+            description={t("reports.actions.forward.shareContactHint")}
+            checked={values.shareContact}
+            onChange={(event) => set("shareContact", event.currentTarget.checked)}
+          />
+          {publicNote}
+        </>
+      )}
+      {action === "respond" && (
+        <>
+          {internalNote}
+          {publicNote}
+        </>
+      )}
+      {action === "note" && (
+        <>
+          <Textarea
+            label={t("reports.actions.note.note")}
+            required
+            autosize
+            minRows={3}
+            value={values.note}
+            error={f.note}
+            onChange={(event) => set("note", event.currentTarget.value)}
+          />
+          <Radio.Group
+            label={t("reports.actions.note.visibility")}
+            value={values.visibility}
+            onChange={(value) => set("visibility", value as Values["visibility"])}
+          >
+            <Stack gap={6} mt={4}>
+              <Radio value="internal" label={t("reports.actions.note.internal")} />
+              <Radio value="public" label={t("reports.actions.note.public")} />
+            </Stack>
+          </Radio.Group>
+        </>
+      )}
+      {action === "close" && (
+        <>
+          <Select
+            label={t("reports.outcome")}
+            required
+            data={REPORT_OUTCOMES.map((value) => ({ value, label: t(`reportStatus.outcomes.${value}`) }))}
+            value={values.outcome || null}
+            error={f.outcome}
+            onChange={(value) => set("outcome", value ?? "")}
+          />
+          {publicNote}
+          {internalNote}
+        </>
+      )}
+      {action === "reopen" && reason}{" "}
+    </FormDialog>
   );
 }

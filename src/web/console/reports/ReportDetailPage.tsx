@@ -39,13 +39,11 @@ export function ReportDetailPage({ id }: { id: string }) {
 
   return (
     <Stack>
-      <Anchor component={Link} href={REPORTS_PATH} size="sm">
-        ← {t("reports.back")}
-      </Anchor>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={4}>
-          <PageHeader title={t("reports.detailTitle", { code: report.trackingCode })} />
-          <Group gap="xs">
+      <PageHeader
+        back={{ href: REPORTS_PATH, label: t("reports.back") }}
+        title={t("reports.detailTitle", { code: report.trackingCode })}
+        badges={
+          <>
             <StatusBadge status={report.status} />
             <Badge variant="outline" color="gray">
               {t(`report.category.${report.category}.label`)}
@@ -56,25 +54,27 @@ export function ReportDetailPage({ id }: { id: string }) {
               </Badge>
             )}
             {report.outcome && <Badge color="gray">{t(`reportStatus.outcomes.${report.outcome}`)}</Badge>}
+          </>
+        }
+        actions={
+          <Group gap="xs">
+            <ActionButtons
+              report={report}
+              onDone={(updated) => {
+                setReport(updated);
+                setDone(t("reports.saved"));
+              }}
+            />
+            <ToCaseButton
+              report={report}
+              onDone={(updated) => {
+                setReport(updated);
+                setDone(t("reports.saved"));
+              }}
+            />
           </Group>
-        </Stack>
-        <Group gap="xs">
-          <ActionButtons
-            report={report}
-            onDone={(updated) => {
-              setReport(updated);
-              setDone(t("reports.saved"));
-            }}
-          />
-          <ToCaseButton
-            report={report}
-            onDone={(updated) => {
-              setReport(updated);
-              setDone(t("reports.saved"));
-            }}
-          />
-        </Group>
-      </Group>
+        }
+      />
       {done && (
         <Alert color="teal" role="status" withCloseButton onClose={() => setDone(null)}>
           {done}

@@ -1,7 +1,7 @@
 // "Jadikan kasus": opens a case from a verified report in one step. Shown only when the server's
 // `abilities.toCase` allows it. The reporter's contact is copied only when the user ticks the box
 // (and only offered when the user can see it): by default it stays on the report.
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Modal, Select, Stack, Text } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -10,6 +10,7 @@ import type { ReportDetail } from "../../lib/reports";
 import { navigate } from "../../lib/router";
 import { CandidatePicker } from "../cases/TeamTab";
 import { splitFieldErrors, useSubmission } from "../forms";
+import { FormActions } from "../FormActions";
 
 export function ToCaseButton({ report, onDone }: { report: ReportDetail; onDone: (updated: ReportDetail) => void }) {
   const { t } = useTranslation();
@@ -89,14 +90,7 @@ function ToCaseModal({ report, onClose, onDone }: { report: ReportDetail; onClos
               onChange={(event) => setIncludeReporterContact(event.currentTarget.checked)}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={submission.busy}>
-              {t("reports.actions.toCase.submit")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onClose} submitLabel={t("reports.actions.toCase.submit")} dialog />
         </Stack>
       </form>
     </Modal>

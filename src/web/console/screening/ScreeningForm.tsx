@@ -4,7 +4,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Checkbox,
   Group,
   Paper,
@@ -48,6 +47,7 @@ import { usePageTitle } from "../usePageTitle";
 import { DESTINATIONS, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { FormActions } from "../FormActions";
 
 const FIELDS = [
   "applicant.name",
@@ -401,14 +401,7 @@ export function ScreeningForm() {
             </Stack>
           </Paper>
           <FormErrorAlert error={submission.error} rest={rest} />
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("screening.save")}
-            </Button>
-            <Button variant="default" onClick={() => navigate(SCREENINGS_PATH)}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={() => navigate(SCREENINGS_PATH)} submitLabel={t("screening.save")} />
         </Stack>
       </form>
     </Stack>

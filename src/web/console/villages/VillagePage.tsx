@@ -1,26 +1,11 @@
 // One village: Desa Binaan designation (decree, office, PIMPASA, village focal point), indicators per
 // period with their sources, the risk level with every input and the rule, and the sessions held
 // there. PIMPASA officers (in their jurisdiction), coordinators and admins designate and update.
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Badge, Button, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { INDICATOR_KEYS, type IndicatorKey } from "../../../core/village-risk";
 import { query, request } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
 import { formatDateTime, formatNumber, formatPartialDate } from "../../lib/format";
 import { joinPartialDate, splitPartialDate } from "../../lib/partial-date";
 import { Link } from "../../lib/router";
@@ -34,6 +19,8 @@ import { RiskBadge, riskReason } from "./Villages";
 import { LoadFailed, PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
 import { NoteField } from "../fields";
+import { ErrorAlert, FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 const nullable = (value: string) => (value.trim() === "" ? null : value.trim());
 const intOrNull = (value: string) => (value.trim() === "" ? null : Number.parseInt(value, 10));
@@ -181,19 +168,8 @@ function Designation({
             />
           </SimpleGrid>
           <NoteField label={t("villages.notes")} value={form.notes} onChange={set("notes")} />
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormErrorAlert error={submission.error} />
+          <FormActions busy={submission.busy} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>
@@ -290,19 +266,8 @@ function IndicatorForm({
             {t("villages.indicators.unknownHint")}
           </Text>
           <NoteField label={t("villages.notes")} value={notes} onChange={setNotes} />
-          {submission.error && (
-            <Alert color="red" role="alert">
-              {submission.error}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("common.save")}
-            </Button>
-            <Button variant="default" onClick={onCancel}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormErrorAlert error={submission.error} />
+          <FormActions busy={submission.busy} onCancel={onCancel} />
         </Stack>
       </form>
     </Paper>
@@ -514,11 +479,7 @@ export function VillagePage({ me, code }: { me: Me; code: string }) {
             <Text size="sm">
               {t("villages.outreachSummary", { sessions: village.outreach.sessions, people: formatNumber(village.outreach.peopleReached) })}
             </Text>
-            {sessions.error ? (
-              <Alert color="red" role="alert">
-                {errorMessage(sessions.error)}
-              </Alert>
-            ) : null}
+            <ErrorAlert error={sessions.error} />
             {(sessions.data?.items ?? []).map((session) => (
               <Text key={session.id} size="sm">
                 {formatDateTime(session.startsAt)} · {session.organiser?.name ?? session.recordedBy.displayName} ·{" "}

@@ -31,6 +31,8 @@ import { useDesaOf, useKecamatanList } from "../outreach/desaOptions";
 import { usePageTitle } from "../usePageTitle";
 import type { VolunteerView } from "../villages/types";
 import { PageHeader } from "../PageHeader";
+import { FormErrorAlert } from "../FormErrorAlert";
+import { FormActions } from "../FormActions";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
@@ -160,14 +162,7 @@ function Register({ me, onDone }: { me: Me; onDone: () => void }) {
               {missing ?? submission.error}
             </Alert>
           )}
-          <Group>
-            <Button type="submit" loading={submission.busy}>
-              {t("volunteers.save")}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              {t("common.cancel")}
-            </Button>
-          </Group>
+          <FormActions busy={submission.busy} onCancel={onDone} submitLabel={t("volunteers.save")} />
         </Stack>
       </form>
     </Paper>
@@ -313,11 +308,7 @@ function VolunteerDetail({ me, volunteer, onChanged }: { me: Me; volunteer: Volu
             </Button>
           </Group>
         )}
-        {submission.error && (
-          <Alert color="red" role="alert">
-            {submission.error}
-          </Alert>
-        )}
+        <FormErrorAlert error={submission.error} />
         <Title order={3} size="h5">
           {t("volunteers.trainings")}
         </Title>
