@@ -3,16 +3,10 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
+import type { KeyRing } from "../../lib/crypto";
 import type { ReportAccess } from "./reports.policy";
-import {
-  publicReports,
-  REPORT_TSV,
-  reportAttachments,
-  reportEvents,
-  reportForwards,
-  reportIdentifiers,
-  type ReportStatus,
-} from "./reports.tables";
+import { publicReports, reportAttachments, reportEvents, reportForwards, reportIdentifiers, type ReportStatus } from "./reports.tables";
+import { sealNotes, textSearchWhere } from "./reports.text";
 
 export type ReportRow = typeof publicReports.$inferSelect;
 
@@ -63,7 +57,7 @@ export type QueueFilter = {
   offset: number;
 };
 
-export async function listReports(db: Db, tenant: string, scope: SQL | undefined, f: QueueFilter, now: Date) {
+export async function listReports(db: Db, keys: KeyRing, tenant: string, scope: SQL | undefined, f: QueueFilter, now: Date) {
   const where: (SQL | undefined)[] = [eq(publicReports.tenant, tenant), scope];
   if (f.status === "open") where.push(OPEN);
   else if (f.status) where.push(eq(publicReports.status, f.status));
@@ -74,14 +68,16 @@ export async function listReports(db: Db, tenant: string, scope: SQL | undefined
   if (f.agencyId)
     where.push(sql`EXISTS (SELECT 1 FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.agency_id = ${f.agencyId})`);
   if (f.q) {
-    const ors: SQL[] = [sql`${REPORT_TSV} @@ websearch_to_tsquery('indonesian', ${f.q})`];
+    const ors: SQL[] = [];
+    const words = textSearchWhere(keys, publicReports.searchTokens, f.q);
+    if (words) ors.push(words);
     const code = f.q.toUpperCase().replace(/[\s-]/g, "");
     if (/^[2-9A-HJ-NP-Z]{10}$/.test(code)) ors.push(sql`${publicReports.trackingCode} = ${code}`);
     if (f.identifierHashes?.length)
       ors.push(
         sql`${publicReports.id} IN (SELECT report_id FROM report_identifiers WHERE tenant = ${tenant} AND ${inArray(reportIdentifiers.hash, f.identifierHashes)})`,
       );
-    where.push(sql`(${sql.join(ors, sql` OR `)})`);
+    where.push(ors.length ? sql`(${sql.join(ors, sql` OR `)})` : sql`false`);
   }
   const cond = and(...where);
   const rows = await db
@@ -91,9 +87,11 @@ export async function listReports(db: Db, tenant: string, scope: SQL | undefined
         trackingCode: publicReports.trackingCode,
         category: publicReports.category,
         status: publicReports.status,
+        descriptionEnc: publicReports.descriptionEnc,
         description: publicReports.description,
         regionCode: publicReports.regionCode,
         kecamatanCode: publicReports.kecamatanCode,
+        placeTextEnc: publicReports.placeTextEnc,
         placeText: publicReports.placeText,
         receivedAt: publicReports.receivedAt,
         verifyDueAt: publicReports.verifyDueAt,
@@ -186,8 +184,10 @@ export async function linksOf(db: Db, tenant: string, reportId: string) {
     .limit(100);
 }
 
+/** Appends a timeline event; its notes are sealed. */
 export async function insertEvent(
   tx: Db,
+  keys: KeyRing,
   e: {
     tenant: string;
     reportId: string;
@@ -208,8 +208,7 @@ export async function insertEvent(
     status: e.status ?? null,
     actorUserId: e.actorUserId ?? null,
     agencyId: e.agencyId ?? null,
-    publicNote: e.publicNote ?? null,
-    internalNote: e.internalNote ?? null,
+    ...sealNotes(keys, e),
     details: e.details ?? {},
     ...(e.at ? { at: e.at } : {}),
   });

@@ -385,7 +385,7 @@ describe("staff handling", () => {
     expect(found.items.map((r: any) => r.trackingCode).sort()).toEqual([a.trackingCode, b.trackingCode].sort());
   });
 
-  it("searches report text with the Indonesian configuration (stemmed words)", async () => {
+  it("searches report text by word stems (keyed search tokens over the encrypted text)", async () => {
     const { trackingCode } = (await submit({ description: "Keponakan saya dipekerjakan sebagai penipu daring di Kamboja." })).json();
     const res = await coordinator.request("GET", `/api/reports?q=${encodeURIComponent("pekerjaan kamboja")}`);
     expect(res.statusCode).toBe(200);
