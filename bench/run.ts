@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SUITES = ["foundation", "jobcheck-engine", "jobcheck-api", "report-intake", "ocr", "two-servers"];
+const SUITES = ["foundation", "jobcheck-engine", "jobcheck-api", "report-intake", "report-search", "ocr", "two-servers"];
 
 const wanted = process.argv.slice(2);
 const results: Record<string, Record<string, number>> = {};
