@@ -7,7 +7,7 @@ ALTER TABLE "public_reports" ADD COLUMN "offer_text_enc" text;--> statement-brea
 ALTER TABLE "public_reports" ADD COLUMN "place_text_enc" text;--> statement-breakpoint
 ALTER TABLE "public_reports" ADD COLUMN "occurred_text_enc" text;--> statement-breakpoint
 ALTER TABLE "public_reports" ADD COLUMN "companies_enc" text;--> statement-breakpoint
-ALTER TABLE "public_reports" ADD COLUMN "search_tokens" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "public_reports" ADD COLUMN "search_tokens" bigint[] DEFAULT '{}'::bigint[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "report_events" ADD COLUMN "public_note_enc" text;--> statement-breakpoint
 ALTER TABLE "report_events" ADD COLUMN "internal_note_enc" text;--> statement-breakpoint
 ALTER TABLE "volunteers" ADD COLUMN "name_enc" text;--> statement-breakpoint

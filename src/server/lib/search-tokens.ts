@@ -8,7 +8,7 @@
 // Trade-off (docs/ARCHITECTURE.md): equal tokens show a database reader which records share a word
 // prefix and how often a token occurs; no ranking, no phrase search, and the affix rules are crude
 // (nasal changes such as tipu/menipu are not undone).
-import { createHmac } from "node:crypto";
+import { type Cipher, createCipheriv, createHmac } from "node:crypto";
 import { deriveKey, type KeyRing } from "./crypto";
 
 /** Longer words are indexed and searched by their first PREFIX_MAX letters. */
@@ -55,7 +55,8 @@ const AFFIX_PREFIXES = [
   "be",
 ];
 const SUFFIXES = ["nya", "lah", "kah", "pun", "kan", "an", "i"];
-const len = (w: string) => [...w].length;
+// Lengths and cuts in UTF-16 units: the same on the indexing and the query side, which is all that matters.
+const len = (w: string) => w.length;
 
 /** The word without its first affix prefix, when at least 3 letters stay; else the word itself. */
 function stripPrefix(word: string): string {
@@ -70,10 +71,7 @@ function wordTokens(word: string): string[] {
   const forms = [word];
   for (let i = 0; i < 3; i++) forms.push(stripPrefix(forms.at(-1)!));
   const out: string[] = [];
-  for (const form of new Set(forms)) {
-    const chars = [...form];
-    for (let n = PREFIX_MIN; n <= Math.min(chars.length, PREFIX_MAX); n++) out.push(chars.slice(0, n).join(""));
-  }
+  for (const form of new Set(forms)) for (let n = PREFIX_MIN; n <= Math.min(form.length, PREFIX_MAX); n++) out.push(form.slice(0, n));
   return out;
 }
 
@@ -87,13 +85,45 @@ function queryToken(word: string): string {
       break;
     }
   }
-  return [...stripPrefix(stripPrefix(w))].slice(0, PREFIX_MAX).join("");
+  return stripPrefix(stripPrefix(w)).slice(0, PREFIX_MAX);
 }
 
-/** Hashes tokens under the purpose's derived key: 16 base64url characters (96 bits) each. */
-function hasher(keys: KeyRing, purpose: string): (token: string) => string {
-  const key = deriveKey(keys, `search-tokens:${purpose}`);
-  return (token) => createHmac("sha256", key).update(token).digest().subarray(0, 12).toString("base64url");
+/** One ECB cipher per key ring and purpose: ECB without padding enciphers each block on its own, so it is reused. */
+const ciphers = new WeakMap<KeyRing, Map<string, { key: Buffer; cipher: Cipher }>>();
+function cipherFor(keys: KeyRing, purpose: string): { key: Buffer; cipher: Cipher } {
+  let m = ciphers.get(keys);
+  if (!m) ciphers.set(keys, (m = new Map()));
+  let c = m.get(purpose);
+  if (!c) {
+    const key = deriveKey(keys, `search-tokens:${purpose}`);
+    c = { key, cipher: createCipheriv("aes-256-ecb", key, null).setAutoPadding(false) };
+    m.set(purpose, c);
+  }
+  return c;
+}
+
+/**
+ * Keyed tokens under the purpose's derived key: 64-bit integers (decimal strings, stored as bigint: small
+ * enough to keep a report's tokens inside its row and the GIN index compact). A token of up to
+ * 16 bytes (nearly all: at most 10 letters) is one AES-256 block, zero-padded, enciphered with that key (a
+ * keyed pseudorandom permutation: all tokens of a report in one cipher call, where an HMAC per token cost
+ * milliseconds per report); a longer one (letters of other scripts) is an HMAC.
+ */
+function hashAll(keys: KeyRing, purpose: string, tokens: string[]): string[] {
+  const { key, cipher } = cipherFor(keys, purpose);
+  const blocks = Buffer.alloc(tokens.length * 16);
+  const long: number[] = [];
+  tokens.forEach((t, i) => {
+    if (Buffer.byteLength(t, "utf8") <= 16) blocks.write(t, i * 16, "utf8");
+    else long.push(i);
+  });
+  const out = cipher.update(blocks);
+  for (const i of long)
+    createHmac("sha256", key)
+      .update(tokens[i]!)
+      .digest()
+      .copy(out, i * 16, 0, 8);
+  return tokens.map((_, i) => out.readBigInt64BE(i * 16).toString());
 }
 
 /** The token hashes to store for a record's texts (deduplicated, at most MAX_TOKENS). */
@@ -108,12 +138,10 @@ export function indexTokens(keys: KeyRing, purpose: string, texts: readonly (str
       }
     }
   }
-  const hash = hasher(keys, purpose);
-  return [...plain].map(hash);
+  return hashAll(keys, purpose, [...plain]);
 }
 
 /** The token hashes a query needs (all of them must be present); empty when the query has no searchable word. */
 export function queryTokens(keys: KeyRing, purpose: string, query: string): string[] {
-  const hash = hasher(keys, purpose);
-  return [...new Set(searchWords(query).map(queryToken))].map(hash);
+  return hashAll(keys, purpose, [...new Set(searchWords(query).map(queryToken))]);
 }

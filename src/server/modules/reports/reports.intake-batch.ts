@@ -187,7 +187,7 @@ export class IntakeWriter {
             companies_enc, search_tokens, consent, status, received_at, verify_due_at, updated_at)
           SELECT id, ${tenant}, "trackingCode", "submissionHash", "pinHash", category, "descriptionEnc", "offerTextEnc",
             "regionCode", "kecamatanCode", "placeTextEnc", "occurredOn", "occurredTextEnc", anonymous, "reporterEnc", "peopleEnc",
-            "companiesEnc", ARRAY(SELECT jsonb_array_elements_text("searchTokens")), consent, 'received', "receivedAt", "verifyDueAt", "receivedAt"
+            "companiesEnc", ARRAY(SELECT jsonb_array_elements_text("searchTokens")::bigint), consent, 'received', "receivedAt", "verifyDueAt", "receivedAt"
           FROM input
           ON CONFLICT DO NOTHING
           RETURNING id, received_at

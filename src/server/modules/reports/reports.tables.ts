@@ -1,7 +1,7 @@
 // Public reports (pengaduan): the report, its timeline, forwards to agencies, attachments,
 // keyed hashes of contacts for linking, and in-app notifications (escalations).
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies, users } from "../../db/schema";
 import { IDENTIFIER_KINDS } from "../../lib/identifiers";
 
@@ -64,8 +64,8 @@ export const publicReports = pgTable(
     occurredTextEnc: text("occurred_text_enc"),
     /** JSON array of the company names, sealed. */
     companiesEnc: text("companies_enc"),
-    /** Keyed hashes of the words of description, offer, place and companies (lib/search-tokens.ts). */
-    searchTokens: text("search_tokens").array().notNull().default(sql`'{}'::text[]`),
+    /** Keyed 64-bit tokens of the words of description, offer, place and companies (lib/search-tokens.ts). */
+    searchTokens: bigint("search_tokens", { mode: "bigint" }).array().notNull().default(sql`'{}'::bigint[]`),
     /** Legacy plaintext (see descriptionEnc). */
     description: text("description"),
     offerText: text("offer_text"),

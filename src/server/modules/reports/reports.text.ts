@@ -18,8 +18,11 @@ export type ReportText = {
 
 type SealedColumns = Pick<
   typeof publicReports.$inferSelect,
-  "descriptionEnc" | "offerTextEnc" | "placeTextEnc" | "occurredTextEnc" | "companiesEnc" | "searchTokens"
->;
+  "descriptionEnc" | "offerTextEnc" | "placeTextEnc" | "occurredTextEnc" | "companiesEnc"
+> & {
+  /** Keyed 64-bit tokens as decimal strings (JSON-safe; the column is bigint[]). */
+  searchTokens: string[];
+};
 
 /** The texts the search tokens are made of (the time in words is not searched). */
 const searchable = (t: Partial<ReportText>) => [t.description, t.offerText, t.placeText, ...(t.companies ?? [])];
@@ -58,7 +61,7 @@ export function textSearchWhere(keys: KeyRing, searchTokens: SQL | unknown, q: s
   return sql`${searchTokens} @> ARRAY[${sql.join(
     tokens.map((t) => sql`${t}`),
     sql`, `,
-  )}]::text[]`;
+  )}]::bigint[]`;
 }
 
 type EventRow = typeof reportEvents.$inferSelect;
@@ -94,7 +97,7 @@ function legacyTables(keys: KeyRing): LegacyTable[] {
           row.place_text as string | null,
           ...((row.companies as string[] | null) ?? []),
         ]);
-        return { search_tokens: sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(tokens)}::jsonb))` };
+        return { search_tokens: sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(tokens)}::jsonb)::bigint)` };
       },
     },
     {
