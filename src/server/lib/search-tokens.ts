@@ -92,7 +92,10 @@ function queryToken(word: string): string {
 const ciphers = new WeakMap<KeyRing, Map<string, { key: Buffer; cipher: Cipher }>>();
 function cipherFor(keys: KeyRing, purpose: string): { key: Buffer; cipher: Cipher } {
   let m = ciphers.get(keys);
-  if (!m) ciphers.set(keys, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    ciphers.set(keys, m);
+  }
   let c = m.get(purpose);
   if (!c) {
     const key = deriveKey(keys, `search-tokens:${purpose}`);
