@@ -10,6 +10,7 @@ const SUITES = [
   "jobcheck-engine",
   "jobcheck-api",
   "report-intake",
+  "report-search",
   "ocr",
   "image-reencode",
   "two-servers",

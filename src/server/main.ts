@@ -3,6 +3,7 @@ import { buildApp } from "./app";
 import { ConfigError, loadConfig } from "./config";
 import { createContext } from "./context";
 import { DataDirLockedError, openDatabase } from "./db/client";
+import { sealLegacyPlaintextAll } from "./legacy-plaintext";
 import { seedOnFirstStart } from "./seed/first-start";
 import { startJobs } from "./jobs/registry";
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
       })
     : await openDatabase({ kind: "pglite", dataDir: config.dataDir });
   const ctx = await createContext(config, database);
+  const sealed = await sealLegacyPlaintextAll(ctx);
+  if (sealed) console.log(`Teks lama dienkripsi: ${sealed.toLocaleString("id-ID")} baris`);
   const report = await seedOnFirstStart(ctx);
   const app = await buildApp(ctx);
   // Queues are declared in every process; scheduled work and the mail outbox run here unless

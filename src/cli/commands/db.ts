@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { sealLegacyPlaintextAll } from "../../server/legacy-plaintext";
 import { seedOnFirstStart } from "../../server/seed/first-start";
 import { DEFAULT_ROLES, rolesSql } from "../../server/db/roles";
 import { CliError, withContext } from "../context";
@@ -7,7 +8,13 @@ export function registerDb(program: Command): void {
   const db = program.command("db").description("Basis data / database");
   db.command("migrate")
     .description("Terapkan migrasi")
-    .action(async () => withContext(async () => console.log("Migrasi selesai.")));
+    .action(async () =>
+      withContext(async (ctx) => {
+        // Text stored in the clear before its column was encrypted is sealed now (the key ring is needed, so not in SQL).
+        const sealed = await sealLegacyPlaintextAll(ctx);
+        console.log(`Migrasi selesai.${sealed ? ` Teks lama dienkripsi: ${sealed.toLocaleString("id-ID")} baris.` : ""}`);
+      }),
+    );
   db.command("roles")
     .description("Peran basis data hak minimum (migrator dan aplikasi): cetak SQL-nya, atau jalankan dengan --apply")
     .option("--apply", "jalankan (perlu hak superuser di DATABASE_URL); tanpa ini hanya mencetak")

@@ -98,6 +98,17 @@ export function decryptBytes(dataKey: Buffer, sealed: Buffer): Buffer {
   return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]);
 }
 
+/** Seals an optional text field (null stays null). */
+export const sealText = (keys: KeyRing, v: string | null | undefined): string | null =>
+  v === null || v === undefined ? null : encrypt(keys, v);
+/** Opens what sealText wrote (null stays null). */
+export const openText = (keys: KeyRing, v: string | null | undefined): string | null => (v ? decrypt(keys, v) : null);
+/** Seals a list of texts as one ciphertext (an empty list is null). */
+export const sealList = (keys: KeyRing, v: readonly string[] | null | undefined): string | null =>
+  v?.length ? encrypt(keys, JSON.stringify(v)) : null;
+/** Opens what sealList wrote (null is the empty list). */
+export const openList = (keys: KeyRing, v: string | null | undefined): string[] => (v ? (JSON.parse(decrypt(keys, v)) as string[]) : []);
+
 export function sha256Hex(s: string): string {
   return createHash("sha256").update(s).digest("hex");
 }

@@ -12,7 +12,7 @@ import { type Attendance, AUDIENCES, attendanceTotals, OUTREACH_TOPIC_CODES } fr
 import { parentCodeOf } from "../../core/regions";
 import { agencies, regions, users } from "../db/schema";
 import type { AppContext } from "../context";
-import { encrypt } from "../lib/crypto";
+import { encrypt, sealList } from "../lib/crypto";
 import { SYSTEM_ACTOR } from "../modules/audit/audit.service";
 import { outreachSessions } from "../modules/outreach/outreach.tables";
 import { villageDetails, villageIndicators, villagePrograms } from "../modules/villages/villages.tables";
@@ -235,7 +235,7 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
     id: demoId(`volunteer:${v.key}`),
     tenant,
     userId: v.userId,
-    name: v.name,
+    nameEnc: encrypt(ctx.keys, v.name),
     phoneEnc: v.phone ? encrypt(ctx.keys, v.phone) : null,
     agencyId: agency.get(v.agency) ?? null,
     desaCodes: v.desa.filter((c): c is string => !!c),
@@ -352,7 +352,7 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
       organiserAgencyId: agency.get(plan.recorder.agency) ?? null,
       coOrganiserAgencyIds: i % 4 === 0 && agency.get("BP3MI-BTN") ? [agency.get("BP3MI-BTN")!] : [],
       coOrganiserOthers: i % 5 === 1 ? ["Karang Taruna (demo)"] : [],
-      facilitators: [`Fasilitator Demo ${String.fromCharCode(65 + (i % 6))}`],
+      facilitatorsEnc: sealList(ctx.keys, [`Fasilitator Demo ${String.fromCharCode(65 + (i % 6))}`]),
       audiences: rnd.pick(AUDIENCES, rnd.int(1, 3)),
       attendance,
       attendanceFemale: totals.female,

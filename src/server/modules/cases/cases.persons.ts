@@ -1,6 +1,6 @@
 // Persons of a case: identity fields sealed with AES-GCM before they reach the database, keyed hashes
 // for exact search (NIK, phone, bank account), and the presenter that decides which fields leave.
-import { decrypt, encrypt, type KeyRing } from "../../lib/crypto";
+import { type KeyRing, openList, openText, sealList, sealText } from "../../lib/crypto";
 import { identifierHash, nikHash } from "../../lib/identifiers";
 import type { PersonInput, PersonUpdate, PersonView } from "./cases.schema";
 import type { AGE_BANDS, casePersons } from "./cases.tables";
@@ -9,11 +9,7 @@ type PersonRow = typeof casePersons.$inferSelect;
 type PersonColumns = Partial<typeof casePersons.$inferInsert>;
 export type IdentifierRow = { kind: "nik" | "phone" | "bank_account"; hash: string };
 
-export const sealText = (keys: KeyRing, v: string | null | undefined): string | null =>
-  v === null || v === undefined ? null : encrypt(keys, v);
-export const openText = (keys: KeyRing, v: string | null | undefined): string | null => (v ? decrypt(keys, v) : null);
-const sealList = (keys: KeyRing, v: string[] | undefined): string | null => (v?.length ? encrypt(keys, JSON.stringify(v)) : null);
-const openList = (keys: KeyRing, v: string | null): string[] => (v ? (JSON.parse(decrypt(keys, v)) as string[]) : []);
+export { openText, sealText };
 
 /** NIK hashes share nothing with other purposes (lib/identifiers.ts); phone and bank-account hashes match the reports' blind index. */
 export { nikHash };

@@ -135,7 +135,8 @@ export class IntelSync {
         tenant: publicReports.tenant,
         receivedAt: publicReports.receivedAt,
         peopleEnc: publicReports.peopleEnc,
-        offerText: publicReports.offerText,
+        offerTextEnc: publicReports.offerTextEnc,
+        legacyOfferText: publicReports.offerText,
       })
       .from(publicReports)
       .where(sql`(${publicReports.receivedAt}, ${publicReports.id}) > (${wm.report.at}::timestamptz, ${wm.report.id}::uuid)`)
@@ -143,7 +144,9 @@ export class IntelSync {
       .limit(batch);
     for (const r of reports) {
       const people = (JSON.parse(open(r.peopleEnc) ?? "[]") as ReportPerson[]) ?? [];
-      profiles.push(...reportProfiles({ ...r, people }));
+      // The offer text is sealed (the legacy plaintext column only until the start-up routine empties it).
+      const offerText = open(r.offerTextEnc) ?? r.legacyOfferText;
+      profiles.push(...reportProfiles({ ...r, offerText, people }));
       next.report = { at: r.mark, id: r.id };
     }
     const scr = await tx

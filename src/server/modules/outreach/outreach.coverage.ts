@@ -6,6 +6,7 @@ import type { Principal } from "../../auth/principal";
 import { agencies, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import { listDesa, loadDetails, loadPrograms, outreachByDesa, RECENT_DAYS } from "../villages/villages.service";
+import { volunteerName } from "../volunteers/volunteers.service";
 import { volunteers } from "../volunteers/volunteers.tables";
 import type { Coverage } from "./outreach.schema";
 import { outreachSessions } from "./outreach.tables";
@@ -64,7 +65,9 @@ export async function coverage(ctx: AppContext, p: Principal, q: { from?: string
       recordedBy: outreachSessions.recordedBy,
       recorderName: users.displayName,
       recorderRoles: users.roles,
-      volunteerName: volunteers.name,
+      volunteerNameEnc: volunteers.nameEnc,
+      volunteerLegacyName: volunteers.name,
+      volunteerId: volunteers.id,
     })
     .from(outreachSessions)
     .leftJoin(agencies, eq(agencies.id, outreachSessions.organiserAgencyId))
@@ -86,7 +89,8 @@ export async function coverage(ctx: AppContext, p: Principal, q: { from?: string
   const byVolunteer = new Map<string, Acc>();
   for (const r of scoped) {
     bump(byAgency, r.agencyId ?? "", r.agencyName ?? "(tanpa instansi)", r);
-    if (r.volunteerName || r.recorderRoles.includes("volunteer")) bump(byVolunteer, r.recordedBy, r.volunteerName ?? r.recorderName, r);
+    const name = r.volunteerId ? volunteerName(ctx.keys, { nameEnc: r.volunteerNameEnc, name: r.volunteerLegacyName }) : null;
+    if (name || r.recorderRoles.includes("volunteer")) bump(byVolunteer, r.recordedBy, name || r.recorderName, r);
   }
   const byPeople = (a: [string, Acc], b: [string, Acc]) => b[1].people - a[1].people || a[1].name.localeCompare(b[1].name);
 

@@ -6,7 +6,9 @@ import type { Principal } from "../../auth/principal";
 import { agencies, regions, users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
+import { type KeyRing, openList, sealList } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
+import { sealLegacyPlaintext } from "../../lib/legacy-plaintext";
 import type { AuditActor } from "../audit/audit.service";
 import { volunteers } from "../volunteers/volunteers.tables";
 import { photosOf } from "./outreach.photos";
@@ -16,6 +18,17 @@ import { outreachSessions, SESSION_STATUSES } from "./outreach.tables";
 import { parseWib, wibDate, wibLocal, wibRange } from "../../lib/wib";
 
 type Row = typeof outreachSessions.$inferSelect;
+
+/** Facilitators are named people: sealed in `facilitators_enc` (legacy plaintext until the start-up routine empties it). */
+const facilitatorsOf = (keys: KeyRing, r: Row): string[] => (r.facilitatorsEnc ? openList(keys, r.facilitatorsEnc) : r.facilitators);
+
+/** Seals the facilitator names stored in the clear before encryption (run after migrations). */
+export function sealLegacyFacilitators(db: Db, keys: KeyRing): Promise<number> {
+  return sealLegacyPlaintext(db, keys, {
+    table: "outreach_sessions",
+    columns: [{ plain: "facilitators", enc: "facilitators_enc", list: true }],
+  });
+}
 
 /** The WHERE clause that limits sessions to what the caller may see. */
 export function sessionScope(p: Principal): SQL {
@@ -107,7 +120,7 @@ export class OutreachService {
             organiserAgencyId,
             coOrganiserAgencyIds: [...new Set(input.coOrganiserAgencyIds)],
             coOrganiserOthers: input.coOrganiserOthers,
-            facilitators: input.facilitators,
+            facilitatorsEnc: sealList(this.ctx.keys, input.facilitators),
             audiences: [...new Set(input.audiences)],
             attendance: input.attendance,
             attendanceFemale: totals.female,
@@ -164,7 +177,7 @@ export class OutreachService {
       ...(patch.organiserAgencyId !== undefined ? { organiserAgencyId: patch.organiserAgencyId } : {}),
       ...(patch.coOrganiserAgencyIds ? { coOrganiserAgencyIds: [...new Set(patch.coOrganiserAgencyIds)] } : {}),
       ...(patch.coOrganiserOthers ? { coOrganiserOthers: patch.coOrganiserOthers } : {}),
-      ...(patch.facilitators ? { facilitators: patch.facilitators } : {}),
+      ...(patch.facilitators ? { facilitatorsEnc: sealList(this.ctx.keys, patch.facilitators), facilitators: [] } : {}),
       ...(patch.audiences ? { audiences: [...new Set(patch.audiences)] } : {}),
       ...(patch.attendance && totals
         ? { attendance: patch.attendance, attendanceFemale: totals.female, attendanceMale: totals.male, attendanceTotal: totals.total }
@@ -271,7 +284,7 @@ export class OutreachService {
         organiser: ref(r.organiserAgencyId),
         coOrganisers: r.coOrganiserAgencyIds.map((id) => ref(id)!),
         coOrganiserOthers: r.coOrganiserOthers,
-        facilitators: r.facilitators,
+        facilitators: facilitatorsOf(this.ctx.keys, r),
         audiences: r.audiences,
         attendance: r.attendance as Attendance,
         attendanceTotals: { female: r.attendanceFemale, male: r.attendanceMale, total: r.attendanceTotal },

@@ -24,6 +24,9 @@ export const outreachSessions = pgTable(
     coOrganiserAgencyIds: uuid("co_organiser_agency_ids").array().notNull().default(sql`'{}'::uuid[]`),
     /** Co-organisers that are not agencies in Simpul (a youth group, a school). */
     coOrganiserOthers: text("co_organiser_others").array().notNull().default(sql`'{}'::text[]`),
+    /** AES-GCM ciphertext of the facilitators' names (JSON array). */
+    facilitatorsEnc: text("facilitators_enc"),
+    /** Legacy plaintext, emptied at start by `sealLegacyFacilitators`; never written. */
     facilitators: text("facilitators").array().notNull().default(sql`'{}'::text[]`),
     audiences: text("audiences").array().notNull().default(sql`'{}'::text[]`),
     /** { female: { under_18: n, … }, male: { … } } */

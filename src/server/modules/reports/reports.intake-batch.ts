@@ -14,24 +14,26 @@ import { executePrepared, sqlAssertion } from "../../db/client";
 import { isDatabaseUnavailable } from "../../db/errors";
 import type { PreparedRecord } from "../audit/audit.service";
 
-/** One report ready to store: every column computed, contacts encrypted and hashed. */
+/** One report ready to store: every column computed, narrative and contacts encrypted, contacts hashed. */
 export type IntakeRow = {
   id: string;
   trackingCode: string;
   submissionHash: string;
   pinHash: string;
   category: string;
-  description: string;
-  offerText: string | null;
+  descriptionEnc: string | null;
+  offerTextEnc: string | null;
   regionCode: string | null;
   kecamatanCode: string | null;
-  placeText: string | null;
+  placeTextEnc: string | null;
   occurredOn: string | null;
-  occurredText: string | null;
+  occurredTextEnc: string | null;
   anonymous: boolean;
   reporterEnc: string | null;
   peopleEnc: string | null;
-  companies: string[];
+  companiesEnc: string | null;
+  /** Keyed search tokens (reports.text.ts). */
+  searchTokens: string[];
   consent: boolean;
   receivedAt: string;
   verifyDueAt: string;
@@ -175,16 +177,17 @@ export class IntakeWriter {
       sql`
         WITH RECURSIVE input AS (
           SELECT * FROM jsonb_to_recordset(${JSON.stringify(reports)}::jsonb) AS x(
-            id uuid, "trackingCode" text, "submissionHash" text, "pinHash" text, category text, description text, "offerText" text,
-            "regionCode" text, "kecamatanCode" text, "placeText" text, "occurredOn" text, "occurredText" text, anonymous boolean,
-            "reporterEnc" text, "peopleEnc" text, companies jsonb, consent boolean, "receivedAt" timestamptz, "verifyDueAt" timestamptz)
+            id uuid, "trackingCode" text, "submissionHash" text, "pinHash" text, category text, "descriptionEnc" text, "offerTextEnc" text,
+            "regionCode" text, "kecamatanCode" text, "placeTextEnc" text, "occurredOn" text, "occurredTextEnc" text, anonymous boolean,
+            "reporterEnc" text, "peopleEnc" text, "companiesEnc" text, "searchTokens" jsonb, consent boolean, "receivedAt" timestamptz,
+            "verifyDueAt" timestamptz)
         ), r AS (
-          INSERT INTO public_reports (id, tenant, tracking_code, submission_hash, pin_hash, category, description, offer_text,
-            region_code, kecamatan_code, place_text, occurred_on, occurred_text, anonymous, reporter_enc, people_enc,
-            companies, consent, status, received_at, verify_due_at, updated_at)
-          SELECT id, ${tenant}, "trackingCode", "submissionHash", "pinHash", category, description, "offerText",
-            "regionCode", "kecamatanCode", "placeText", "occurredOn", "occurredText", anonymous, "reporterEnc", "peopleEnc",
-            ARRAY(SELECT jsonb_array_elements_text(companies)), consent, 'received', "receivedAt", "verifyDueAt", "receivedAt"
+          INSERT INTO public_reports (id, tenant, tracking_code, submission_hash, pin_hash, category, description_enc, offer_text_enc,
+            region_code, kecamatan_code, place_text_enc, occurred_on, occurred_text_enc, anonymous, reporter_enc, people_enc,
+            companies_enc, search_tokens, consent, status, received_at, verify_due_at, updated_at)
+          SELECT id, ${tenant}, "trackingCode", "submissionHash", "pinHash", category, "descriptionEnc", "offerTextEnc",
+            "regionCode", "kecamatanCode", "placeTextEnc", "occurredOn", "occurredTextEnc", anonymous, "reporterEnc", "peopleEnc",
+            "companiesEnc", ARRAY(SELECT jsonb_array_elements_text("searchTokens")::bigint), consent, 'received', "receivedAt", "verifyDueAt", "receivedAt"
           FROM input
           ON CONFLICT DO NOTHING
           RETURNING id, received_at

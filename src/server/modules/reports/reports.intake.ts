@@ -17,6 +17,7 @@ import { type IntakeOutcome, intakeWriterFor } from "./reports.intake-batch";
 import type { Reporter } from "./reports.present";
 import type { ReportCreate } from "./reports.schema";
 import { reportAttachments } from "./reports.tables";
+import { sealReportText } from "./reports.text";
 import { formatTrackingCode, newTrackingCode, pinFor, pinHash, submissionHash } from "./reports.tracking-code";
 
 /** Uploads not attached to a report within this time are removed by the cleanup job. */
@@ -67,7 +68,13 @@ export class ReportIntake {
     const people = input.people ?? [];
     const peopleEnc = people.length ? encrypt(keys, JSON.stringify(people)) : null;
     const reporterEnc = hasContact ? encrypt(keys, JSON.stringify(reporter)) : null;
-    const companies = [...new Set(people.flatMap((p) => p.companies ?? []))];
+    const sealed = sealReportText(keys, {
+      description: input.description,
+      offerText: input.offerText || null,
+      placeText: input.location?.placeText ?? null,
+      occurredText: input.occurredText ?? null,
+      companies: [...new Set(people.flatMap((p) => p.companies ?? []))],
+    });
     const identifiers = identifiersOf(keys, people);
     const attachmentIds = [...new Set(input.attachments ?? [])];
     const verifyDueAt = this.deadlines.verifyDue(now);
@@ -86,17 +93,13 @@ export class ReportIntake {
           submissionHash: subHash,
           pinHash: pinHash(keys, code, pin),
           category: input.category,
-          description: input.description,
-          offerText: input.offerText || null,
+          ...sealed,
           regionCode,
           kecamatanCode,
-          placeText: input.location?.placeText ?? null,
           occurredOn: input.occurredOn ?? null,
-          occurredText: input.occurredText ?? null,
           anonymous: !hasContact,
           reporterEnc,
           peopleEnc,
-          companies,
           consent: input.consent,
           receivedAt: now.toISOString(),
           verifyDueAt: verifyDueAt.toISOString(),

@@ -74,7 +74,7 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
     };
     for (const r of verify) {
       const code = formatTrackingCode(r.tracking_code);
-      await insertEvent(tx, {
+      await insertEvent(tx, ctx.keys, {
         tenant,
         reportId: r.id,
         kind: "escalated",
@@ -97,7 +97,7 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
     }
     for (const r of response) {
       const code = formatTrackingCode(r.tracking_code);
-      await insertEvent(tx, {
+      await insertEvent(tx, ctx.keys, {
         tenant,
         reportId: r.report_id,
         kind: "escalated",

@@ -7,6 +7,7 @@ import { AppError } from "../../lib/errors";
 import { takePinAttempt } from "../ratelimit/ratelimit.service";
 import { eventsOf, iso } from "./reports.repo";
 import { publicReports } from "./reports.tables";
+import { openNotes } from "./reports.text";
 import { formatTrackingCode, normaliseTrackingCode, pinHash } from "./reports.tracking-code";
 
 function sameHex(a: string, b: string): boolean {
@@ -50,12 +51,14 @@ export async function lookupReport(ctx: AppContext, trackingCode: string, pin: s
   await attempt.settle(true);
   const events = await eventsOf(ctx.db, r.id);
   const timeline = events
-    .filter(({ e }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || e.publicNote))
-    .map(({ e, agency }) => ({
+    // Only the public note is opened: internal notes never leave for the public.
+    .map((x) => ({ ...x, publicNote: openNotes(ctx.keys, x.e).publicNote }))
+    .filter(({ e, publicNote }) => e.kind !== "escalated" && e.kind !== "case_created" && (e.kind !== "note" || publicNote))
+    .map(({ e, publicNote, agency }) => ({
       at: iso(e.at)!,
       kind: e.kind,
       status: e.status,
-      note: e.publicNote,
+      note: publicNote,
       // Which agency handles it is public (as on LAPOR!); who inside it is not.
       agency: e.kind === "forwarded" || e.kind === "agency_response" ? (agency?.name ?? null) : null,
     }));

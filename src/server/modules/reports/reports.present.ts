@@ -6,6 +6,7 @@ import type { ReportAccess } from "./reports.policy";
 import { reportPolicy } from "./reports.policy";
 import { attachmentsOf, eventsOf, forwardsOf, iso, linksOf, type listReports, type ReportRow } from "./reports.repo";
 import type { PersonInput, ReportCreate, ReportDetail, ReportSummary } from "./reports.schema";
+import { openNotes, openReportText } from "./reports.text";
 import { formatTrackingCode } from "./reports.tracking-code";
 
 export type Reporter = NonNullable<ReportCreate["reporter"]>;
@@ -41,6 +42,7 @@ export async function presentReport(
   const canLinks = reportPolicy.can(p, "seeLinks", access);
   const links = canLinks ? await linksOf(db, r.tenant, r.id) : [];
   const isCoordinator = reportPolicy.can(p, "triage", access);
+  const text = openReportText(keys, r);
   const people = r.peopleEnc ? (JSON.parse(decrypt(keys, r.peopleEnc)) as PersonInput[]) : [];
   const reporter =
     r.reporterEnc && reportPolicy.can(p, "seeReporter", access) ? (JSON.parse(decrypt(keys, r.reporterEnc)) as Reporter) : null;
@@ -70,20 +72,20 @@ export async function presentReport(
     trackingCode: formatTrackingCode(r.trackingCode),
     category: r.category,
     status: r.status,
-    excerpt: excerpt(r.description),
+    excerpt: excerpt(text.description),
     regionCode: r.regionCode,
     kecamatanCode: r.kecamatanCode,
-    placeText: r.placeText,
+    placeText: text.placeText,
     receivedAt: iso(r.receivedAt)!,
     verifyDueAt: iso(r.verifyDueAt)!,
     overdue: open && (verifyOverdue || forwardViews.some((f) => f.overdue)),
     nextDueAt: r.status === "received" ? iso(r.verifyDueAt) : open ? pendingDue : null,
     linkedReports: new Set(links.map((l) => l.reportId)).size,
     attachments: files.length,
-    description: r.description,
-    offerText: r.offerText,
+    description: text.description,
+    offerText: text.offerText,
     occurredOn: r.occurredOn,
-    occurredText: r.occurredText,
+    occurredText: text.occurredText,
     anonymous: r.anonymous,
     consent: r.consent,
     reporter: reporter
@@ -104,18 +106,19 @@ export async function presentReport(
     caseId: showCase ? r.caseId : null,
     forwards: visibleForwards,
     timeline: events
+      .map((x) => ({ ...x, notes: openNotes(keys, x.e) }))
       // Operators do not see other agencies' internal notes.
-      .filter(({ e }) => isCoordinator || !e.agencyId || e.agencyId === p.agencyId || e.kind === "forwarded" || e.publicNote)
+      .filter(({ e, notes }) => isCoordinator || !e.agencyId || e.agencyId === p.agencyId || e.kind === "forwarded" || notes.publicNote)
       .filter(({ e }) => e.kind !== "case_created" || showCase)
-      .map(({ e, actor, agency }) => ({
+      .map(({ e, notes, actor, agency }) => ({
         id: e.id,
         at: iso(e.at)!,
         kind: e.kind,
         status: e.status,
         actor: actor ?? (e.kind === "received" ? null : e.kind === "escalated" ? "sistem" : null),
         agency: agency?.id ? agency : null,
-        publicNote: e.publicNote,
-        internalNote: isCoordinator || !e.agencyId || e.agencyId === p.agencyId ? e.internalNote : null,
+        publicNote: notes.publicNote,
+        internalNote: isCoordinator || !e.agencyId || e.agencyId === p.agencyId ? notes.internalNote : null,
       })),
     links: links.map((l) => ({
       reportId: l.reportId,
@@ -138,16 +141,17 @@ export async function presentReport(
   };
 }
 
-export function summaryOf(row: Awaited<ReturnType<typeof listReports>>["rows"][number]): ReportSummary {
+export function summaryOf(keys: KeyRing, row: Awaited<ReturnType<typeof listReports>>["rows"][number]): ReportSummary {
+  const text = openReportText(keys, row.r);
   return {
     id: row.r.id,
     trackingCode: formatTrackingCode(row.r.trackingCode),
     category: row.r.category,
     status: row.r.status,
-    excerpt: excerpt(row.r.description),
+    excerpt: excerpt(text.description),
     regionCode: row.r.regionCode,
     kecamatanCode: row.r.kecamatanCode,
-    placeText: row.r.placeText,
+    placeText: text.placeText,
     receivedAt: iso(row.r.receivedAt)!,
     verifyDueAt: iso(row.r.verifyDueAt)!,
     overdue: row.overdue === true || (row.overdue as unknown) === "t",

@@ -21,6 +21,7 @@ import { readableReport, ReportTriage } from "./reports.triage";
 
 export type { CaseOpener, ReportForCase } from "./reports.to-case";
 export type { CaseVisibility } from "./reports.present";
+export { sealLegacyReportText } from "./reports.text";
 
 /** For the cases module: a report the caller may read (undefined when absent or out of scope), optionally locked. */
 export async function findReadableReport(db: Db, p: Principal, id: string, lock = false): Promise<ReportRow | undefined> {
@@ -81,15 +82,15 @@ export class ReportsService {
 
   private async list(
     p: Principal,
-    scope: Parameters<typeof listReports>[2],
+    scope: Parameters<typeof listReports>[3],
     q: QueueQuery,
     extra: { identifierHashes?: string[]; agencyId?: string },
     now: Date,
   ): Promise<{ items: ReportSummary[]; total: number }> {
     const overdue = q.overdue === undefined ? undefined : q.overdue === "true";
     const filter = { status: q.status, category: q.category, kecamatan: q.kecamatan, overdue, q: q.q, limit: q.limit, offset: q.offset };
-    const { rows, total } = await listReports(this.ctx.db, p.tenant, scope, { ...filter, ...extra }, now);
-    return { items: rows.map(summaryOf), total };
+    const { rows, total } = await listReports(this.ctx.db, this.ctx.keys, p.tenant, scope, { ...filter, ...extra }, now);
+    return { items: rows.map((row) => summaryOf(this.ctx.keys, row)), total };
   }
 
   async detail(p: Principal, actor: AuditActor, id: string, now = new Date()): Promise<ReportDetail> {

@@ -1,7 +1,7 @@
 // Public reports (pengaduan): the report, its timeline, forwards to agencies, attachments,
 // keyed hashes of contacts for linking, and in-app notifications (escalations).
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { agencies, users } from "../../db/schema";
 import { IDENTIFIER_KINDS } from "../../lib/identifiers";
 
@@ -36,8 +36,8 @@ export const EVENT_KINDS = [
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Search text for full-text search; the GIN index and the queries must use this same expression. */
-export const REPORT_TSV = sql`to_tsvector('indonesian', coalesce(description, '') || ' ' || coalesce(offer_text, '') || ' ' || coalesce(place_text, ''))`;
+/** Purpose of the keyed search tokens of reports (lib/search-tokens.ts). */
+export const REPORT_SEARCH = "report";
 
 export const publicReports = pgTable(
   "public_reports",
@@ -53,7 +53,21 @@ export const publicReports = pgTable(
     pinFailures: integer("pin_failures").notNull().default(0),
     pinLockedUntil: ts("pin_locked_until"),
     category: text("category", { enum: REPORT_CATEGORIES }).notNull(),
-    description: text("description").notNull(),
+    /**
+     * AES-GCM ciphertexts of the narrative (what happened, the offer, the place, the time in words, the
+     * companies named). The plaintext columns beside them are legacy: emptied at start by
+     * `sealLegacyReportText` (reports.service.ts), never written.
+     */
+    descriptionEnc: text("description_enc"),
+    offerTextEnc: text("offer_text_enc"),
+    placeTextEnc: text("place_text_enc"),
+    occurredTextEnc: text("occurred_text_enc"),
+    /** JSON array of the company names, sealed. */
+    companiesEnc: text("companies_enc"),
+    /** Keyed 64-bit tokens of the words of description, offer, place and companies (lib/search-tokens.ts). */
+    searchTokens: bigint("search_tokens", { mode: "bigint" }).array().notNull().default(sql`'{}'::bigint[]`),
+    /** Legacy plaintext (see descriptionEnc). */
+    description: text("description"),
     offerText: text("offer_text"),
     /** Desa (or kecamatan) code inside the regency, when the reporter picked one. */
     regionCode: text("region_code"),
@@ -69,7 +83,7 @@ export const publicReports = pgTable(
     reporterEnc: text("reporter_enc"),
     /** AES-GCM ciphertext of the people and contacts involved (JSON array). */
     peopleEnc: text("people_enc"),
-    /** Company names are business data, kept readable for search and the P3MI registry check. */
+    /** Legacy plaintext (see descriptionEnc). */
     companies: text("companies").array().notNull().default(sql`'{}'::text[]`),
     consent: boolean("consent").notNull().default(false),
     locale: text("locale").notNull().default("id"),
@@ -90,7 +104,7 @@ export const publicReports = pgTable(
     index("public_reports_queue_idx").on(t.tenant, t.status, t.receivedAt),
     index("public_reports_kecamatan_idx").on(t.tenant, t.kecamatanCode),
     index("public_reports_verify_due_idx").on(t.verifyDueAt).where(sql`status = 'received'`),
-    index("public_reports_search_idx").using("gin", REPORT_TSV),
+    index("public_reports_search_tokens_idx").using("gin", t.searchTokens),
   ],
 );
 
@@ -109,6 +123,9 @@ export const reportEvents = pgTable(
     status: text("status", { enum: REPORT_STATUSES }),
     actorUserId: uuid("actor_user_id").references(() => users.id),
     agencyId: uuid("agency_id").references(() => agencies.id),
+    /** AES-GCM ciphertexts of the notes; `public_note`/`internal_note` are legacy plaintext, emptied at start. */
+    publicNoteEnc: text("public_note_enc"),
+    internalNoteEnc: text("internal_note_enc"),
     publicNote: text("public_note"),
     internalNote: text("internal_note"),
     details: jsonb("details").notNull().default({}),

@@ -7,6 +7,7 @@ import { decrypt } from "../../lib/crypto";
 import { reportPolicy } from "./reports.policy";
 import { convertible, type Reporter } from "./reports.present";
 import { insertEvent } from "./reports.repo";
+import { openReportText } from "./reports.text";
 import type { ReportTriage } from "./reports.triage";
 
 /** What the case is opened from. `reporter` is set only when asked for and allowed. */
@@ -46,8 +47,21 @@ export function reportToCase(
         reportPolicy.authorize(p, "seeReporter", access);
         reporter = r.reporterEnc ? (JSON.parse(decrypt(triage.keys, r.reporterEnc)) as Reporter) : null;
       }
-      const caseId = await open(tx, { id: r.id, tenant: r.tenant, description: r.description, regionCode: r.regionCode, reporter });
-      await insertEvent(tx, { tenant: r.tenant, reportId: r.id, kind: "case_created", actorUserId: p.id, details: { caseId }, at: now });
+      const caseId = await open(tx, {
+        id: r.id,
+        tenant: r.tenant,
+        description: openReportText(triage.keys, r).description,
+        regionCode: r.regionCode,
+        reporter,
+      });
+      await insertEvent(tx, triage.keys, {
+        tenant: r.tenant,
+        reportId: r.id,
+        kind: "case_created",
+        actorUserId: p.id,
+        details: { caseId },
+        at: now,
+      });
     },
     now,
   );

@@ -80,7 +80,7 @@ export class ReportTriage {
         reportPolicy.authorize(p, "triage", access);
         this.need(r.status === "received");
         await this.setStatus(tx, r, { status: "verified", verifiedAt: now }, now);
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "verified",
@@ -105,7 +105,7 @@ export class ReportTriage {
         reportPolicy.authorize(p, "triage", access);
         this.need(r.status === "received" || r.status === "verified");
         await this.setStatus(tx, r, { status: "rejected", closedAt: now }, now);
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "rejected",
@@ -174,7 +174,7 @@ export class ReportTriage {
                 escalatedAt: null,
               },
             });
-          await insertEvent(tx, {
+          await insertEvent(tx, this.ctx.keys, {
             tenant: r.tenant,
             reportId: r.id,
             kind: "forwarded",
@@ -208,7 +208,7 @@ export class ReportTriage {
           .set({ firstResponseAt: now })
           .where(and(eq(reportForwards.reportId, r.id), eq(reportForwards.agencyId, p.agencyId!), isNull(reportForwards.firstResponseAt)));
         await this.setStatus(tx, r, { status: "in_handling" }, now);
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "agency_response",
@@ -233,7 +233,7 @@ export class ReportTriage {
       async (tx, r, access) => {
         reportPolicy.authorize(p, "note", access);
         const asAgency = !reportPolicy.can(p, "triage", access);
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "note",
@@ -265,7 +265,7 @@ export class ReportTriage {
         reportPolicy.authorize(p, "triage", access);
         this.need(r.status !== "closed" && r.status !== "rejected");
         await this.setStatus(tx, r, { status: "closed", closedAt: now, outcome: body.outcome }, now);
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "closed",
@@ -305,7 +305,7 @@ export class ReportTriage {
           },
           now,
         );
-        await insertEvent(tx, {
+        await insertEvent(tx, this.ctx.keys, {
           tenant: r.tenant,
           reportId: r.id,
           kind: "reopened",

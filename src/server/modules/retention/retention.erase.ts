@@ -101,15 +101,26 @@ export async function eraseReport(tx: Db, e: Erasure, reportId: string): Promise
     .set({
       reporterEnc: null,
       peopleEnc: null,
-      description: "",
+      description: null,
       offerText: null,
       placeText: null,
       occurredText: null,
+      companies: [],
+      descriptionEnc: null,
+      offerTextEnc: null,
+      placeTextEnc: null,
+      occurredTextEnc: null,
+      companiesEnc: null,
+      // The keyed word tokens would still let a search find the report by the words it held.
+      searchTokens: [],
       updatedAt: new Date(),
     })
     .where(and(eq(publicReports.id, reportId), eq(publicReports.tenant, e.tenant)));
   await tx.delete(reportIdentifiers).where(eq(reportIdentifiers.reportId, reportId));
-  await tx.update(reportEvents).set({ publicNote: null, internalNote: null }).where(eq(reportEvents.reportId, reportId));
+  await tx
+    .update(reportEvents)
+    .set({ publicNote: null, internalNote: null, publicNoteEnc: null, internalNoteEnc: null })
+    .where(eq(reportEvents.reportId, reportId));
   await tx.update(reportForwards).set({ instruction: "" }).where(eq(reportForwards.reportId, reportId));
   const files = await tx
     .delete(reportAttachments)
@@ -216,7 +227,7 @@ export async function eraseScreening(tx: Db, keys: KeyRing, e: Erasure, screenin
 export async function eraseVolunteer(tx: Db, e: Erasure, volunteerId: string): Promise<void> {
   await tx
     .update(volunteers)
-    .set({ name: "", phoneEnc: null, notes: null, active: false, updatedAt: new Date() })
+    .set({ name: "", nameEnc: null, phoneEnc: null, notes: null, active: false, updatedAt: new Date() })
     .where(and(eq(volunteers.id, volunteerId), eq(volunteers.tenant, e.tenant)));
   await tx.update(volunteerTrainings).set({ notes: null }).where(eq(volunteerTrainings.volunteerId, volunteerId));
   await mark(tx, e, "volunteer", volunteerId);

@@ -147,13 +147,21 @@ describe("retention job", () => {
       .where(inArray(publicReports.id, [old, heldReport, recent]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const erased = byId.get(old)!;
-    expect(erased).toMatchObject({ reporterEnc: null, peopleEnc: null, description: "", status: "closed", category: "suspicious_offer" });
+    expect(erased).toMatchObject({
+      reporterEnc: null,
+      peopleEnc: null,
+      descriptionEnc: null,
+      searchTokens: [],
+      status: "closed",
+      category: "suspicious_offer",
+    });
     expect(erased.kecamatanCode).toBe("36.04.12");
     expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, old))).toEqual([]);
     expect(await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.reportId, old))).toEqual([]);
     expect(fs.existsSync(store.pathOf(att!.sha256))).toBe(false);
     expect(byId.get(heldReport)!.reporterEnc).not.toBeNull();
-    expect(byId.get(heldReport)!.description).toBe(DESCRIPTION);
+    expect(decrypt(env.ctx.keys, byId.get(heldReport)!.descriptionEnc!)).toBe(DESCRIPTION);
+    expect(byId.get(heldReport)!.searchTokens.length).toBeGreaterThan(0);
     expect(byId.get(recent)!.reporterEnc).not.toBeNull();
 
     const [oldVictim] = await env.ctx.db.select().from(casePersons).where(eq(casePersons.id, oldCase.victimId));
@@ -215,7 +223,7 @@ describe("erasure on request", () => {
 
     const [r] = await env.ctx.db.select().from(publicReports).where(eq(publicReports.id, report));
     expect(r!.reporterEnc).toBeNull();
-    expect(r!.description).toBe(DESCRIPTION); // only the person's own data goes; the report stays in handling
+    expect(decrypt(env.ctx.keys, r!.descriptionEnc!)).toBe(DESCRIPTION); // only the person's own data goes; the report stays in handling
     const [freeVictim] = await env.ctx.db.select().from(casePersons).where(eq(casePersons.id, free.victimId));
     expect(freeVictim).toMatchObject({ nameEnc: null, phonesEnc: null, nikEnc: null, sex: "female" });
     const [heldVictim] = await env.ctx.db.select().from(casePersons).where(eq(casePersons.id, held.victimId));

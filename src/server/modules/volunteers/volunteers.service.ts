@@ -7,7 +7,8 @@ import { agencies, regions, users } from "../../db/schema";
 import { volunteerAbilities, volunteerRecordPolicy } from "./volunteers.policy";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
-import { decrypt, encrypt } from "../../lib/crypto";
+import { decrypt, encrypt, type KeyRing, openText } from "../../lib/crypto";
+import { sealLegacyPlaintext } from "../../lib/legacy-plaintext";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
 import { AuthService } from "../../auth/auth.service";
@@ -15,6 +16,15 @@ import type { TrainingCreate, VolunteerCreate, VolunteerUpdate, VolunteerView } 
 import { volunteers, volunteerTrainings } from "./volunteers.tables";
 
 type Row = typeof volunteers.$inferSelect;
+
+/** A volunteer's name: sealed in `name_enc` (the legacy plaintext `name` only until the start-up routine empties it). */
+export const volunteerName = (keys: KeyRing, r: { nameEnc: string | null; name: string | null }): string =>
+  openText(keys, r.nameEnc) ?? r.name ?? "";
+
+/** Seals the volunteer names stored in the clear before encryption (run after migrations). */
+export function sealLegacyVolunteerNames(db: Db, keys: KeyRing): Promise<number> {
+  return sealLegacyPlaintext(db, keys, { table: "volunteers", columns: [{ plain: "name", enc: "name_enc" }] });
+}
 
 function isUniqueViolation(err: unknown): boolean {
   for (let e: any = err; e; e = e.cause) if (e.code === "23505") return true;
@@ -49,10 +59,13 @@ export class VolunteersService {
           q.active === undefined ? undefined : eq(volunteers.active, q.active),
           q.desa ? sql`${q.desa} = ANY(${volunteers.desaCodes})` : undefined,
         ),
-      )
-      .orderBy(asc(volunteers.name), asc(volunteers.id));
-    // Visibility follows the jurisdiction in code (isWithin), so the page is cut after it.
-    const visible = rows.filter((r) => this.visible(p, r));
+      );
+    // Names are sealed, so the list is sorted here; visibility follows the jurisdiction in code (isWithin),
+    // so the page is cut after both.
+    const name = new Map(rows.map((r) => [r.id, volunteerName(this.ctx.keys, r)]));
+    const visible = rows
+      .filter((r) => this.visible(p, r))
+      .sort((a, b) => name.get(a.id)!.localeCompare(name.get(b.id)!, "id") || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { items: await this.views(p, visible.slice(q.offset, q.offset + q.limit)), total: visible.length };
   }
 
@@ -91,7 +104,7 @@ export class VolunteersService {
             .insert(volunteers)
             .values({
               tenant: p.tenant,
-              name: input.name,
+              nameEnc: encrypt(this.ctx.keys, input.name),
               phoneEnc: input.phone ? encrypt(this.ctx.keys, input.phone) : null,
               agencyId: input.agencyId ?? null,
               userId: input.userId ?? null,
@@ -125,7 +138,7 @@ export class VolunteersService {
           const [r] = await tx
             .update(volunteers)
             .set({
-              ...(patch.name !== undefined ? { name: patch.name } : {}),
+              ...(patch.name !== undefined ? { nameEnc: encrypt(this.ctx.keys, patch.name), name: null } : {}),
               ...(patch.phone !== undefined ? { phoneEnc: patch.phone ? encrypt(this.ctx.keys, patch.phone) : null } : {}),
               ...(patch.agencyId !== undefined ? { agencyId: patch.agencyId } : {}),
               ...(patch.userId !== undefined ? { userId: patch.userId } : {}),
@@ -265,7 +278,7 @@ export class VolunteersService {
       const a = r.userId ? act.get(r.userId) : undefined;
       return {
         id: r.id,
-        name: r.name,
+        name: volunteerName(this.ctx.keys, r),
         phone: r.phoneEnc ? decrypt(this.ctx.keys, r.phoneEnc) : null,
         agency: r.agencyId ? (agency.get(r.agencyId) ?? null) : null,
         account: r.userId ? (account.get(r.userId) ?? null) : null,

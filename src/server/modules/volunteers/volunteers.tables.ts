@@ -12,7 +12,10 @@ export const volunteers = pgTable(
     tenant: text("tenant").notNull(),
     /** The volunteer's sign-in account (role volunteer); its jurisdiction follows desaCodes. */
     userId: uuid("user_id").references(() => users.id),
-    name: text("name").notNull(),
+    /** AES-GCM ciphertext of the volunteer's name. */
+    nameEnc: text("name_enc"),
+    /** Legacy plaintext name, emptied at start by `sealLegacyVolunteerNames`; never written. */
+    name: text("name"),
     /** AES-GCM ciphertext of the volunteer's phone. */
     phoneEnc: text("phone_enc"),
     agencyId: uuid("agency_id").references(() => agencies.id),
