@@ -72,17 +72,29 @@ export function hasOfferDraft(): boolean {
   }
 }
 
-/** The offer handed over by Cek Lowongan, taken once. */
-export function takeOfferDraft(): CheckHandOver | null {
+/**
+ * The offer handed over by Cek Lowongan, read without removing it. Read during render (a state initialiser),
+ * so it must not change storage: React may discard a render (an interrupted or suspended first render) and run
+ * the initialiser again, which would then find nothing. The form forgets it once mounted (`forgetOfferDraft`).
+ */
+export function peekOfferDraft(): CheckHandOver | null {
   try {
     const raw = window.sessionStorage.getItem(DRAFT_KEY);
     if (!raw) return null;
-    window.sessionStorage.removeItem(DRAFT_KEY);
     const draft = JSON.parse(raw) as { offerText?: unknown; phones?: unknown };
     if (typeof draft.offerText !== "string" || !draft.offerText.trim()) return null;
     const phones = Array.isArray(draft.phones) ? draft.phones.filter((p): p is string => typeof p === "string").slice(0, 5) : [];
     return { offerText: draft.offerText, phones };
   } catch {
     return null;
+  }
+}
+
+/** The hand-over is used once: called after the form that took it is on screen (an effect, not a render). */
+export function forgetOfferDraft(): void {
+  try {
+    window.sessionStorage.removeItem(DRAFT_KEY);
+  } catch {
+    // Storage unavailable: nothing was handed over either.
   }
 }

@@ -3,13 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { loadDraft, saveDraft } from "./draft";
 import { emptyForm, emptyPerson, type PersonRow, type ReportForm } from "./payload";
-import { takeOfferDraft } from "./submission";
+import { forgetOfferDraft, peekOfferDraft } from "./submission";
 
 /** The form to start with: the kept draft, with a hand-over from the checker filling the offer and the first person's numbers. */
 export function initialForm(): { form: ReportForm; prefilled: boolean; restored: boolean } {
   const draft = loadDraft();
   const form = draft ?? emptyForm();
-  const handOver = takeOfferDraft();
+  const handOver = peekOfferDraft();
   if (!handOver) return { form, prefilled: false, restored: draft !== null };
   const [first, ...others] = form.people;
   const person = first ?? emptyPerson(0);
@@ -28,6 +28,10 @@ export function initialForm(): { form: ReportForm; prefilled: boolean; restored:
 
 export function useReportForm() {
   const [start] = useState(initialForm);
+  // Forgotten only once this form is mounted: an initialiser may run again for a discarded render.
+  useEffect(() => {
+    if (start.prefilled) forgetOfferDraft();
+  }, [start.prefilled]);
   const [form, setForm] = useState<ReportForm>(start.form);
   const nextPerson = useRef(Math.max(0, ...start.form.people.map((row) => row.key)) + 1);
 
