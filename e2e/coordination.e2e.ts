@@ -1,7 +1,9 @@
 // Coordination end to end: the demo coordinator plans a meeting inviting Disnakertrans, records its
 // attendance, adds a decision with an action item owned by Disnakertrans and downloads the minutes PDF;
-// the demo Disnakertrans operator sees the item on their list and completes it with proof, and the
-// coordinator then sees it done.
+// the console home counts the open item and its number opens the list that holds it; the coordinator
+// makes this month's report and downloads it as PDF and XLSX; the demo Disnakertrans operator sees the
+// item on their list and completes it with proof, and the coordinator then sees it done.
+import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
@@ -71,6 +73,64 @@ describe("Coordination: meeting → decision → action item completed by the ow
       return { status: res.status, type: res.headers.get("content-type"), head: String.fromCharCode(...bytes.slice(0, 5)) };
     }, meetingPath);
     expect(pdf).toEqual({ status: 200, type: "application/pdf", head: "%PDF-" });
+    expect(log.errors).toEqual([]);
+    await signOut(page);
+    await context.close();
+  });
+
+  it("counts the open item on the coordinator's dashboard, whose number opens the list holding it", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "koordinator");
+    const section = page.getByTestId("dashboard-action-items");
+    await section.waitFor();
+    const open = section.getByTestId("dashboard-figure").filter({ hasText: "Terbuka" });
+    const count = Number(((await open.locator("p").first().textContent()) ?? "").replace(/\D/g, ""));
+    expect(count).toBeGreaterThan(0);
+    await open.click();
+    await page.waitForURL(/\/konsol\/koordinasi\?.*status=open/);
+    await page.getByTestId("action-item").filter({ hasText: ITEM }).waitFor();
+    // The list behind the number holds exactly as many items, every one of them open.
+    await expect.poll(() => page.getByTestId("action-item").count()).toBe(count);
+    for (const text of await page.getByTestId("action-item").allTextContents()) expect(text).toContain("Terbuka");
+    expect(log.errors).toEqual([]);
+    await signOut(page);
+    await context.close();
+  });
+
+  it("makes this month's report and downloads it as PDF and XLSX", async () => {
+    const { context, page, log } = await newPage(browser, server.baseUrl);
+    await signIn(page, auth, "koordinator");
+    await page.getByRole("navigation").getByRole("link", { name: "Laporan berkala" }).click();
+    await page.getByRole("heading", { level: 1, name: "Laporan bulanan dan tahunan" }).waitFor();
+    // This month in WIB (a report of the running month is allowed; the scheduler replaces it after month end).
+    const wib = new Date(Date.now() + 7 * 3_600_000);
+    const year = String(wib.getUTCFullYear());
+    const month = wib.getUTCMonth() + 1;
+    await page.getByLabel("Jenis").selectOption("month");
+    await page.getByLabel("Tahun").selectOption(year);
+    await page.getByLabel("Bulan").selectOption(String(month));
+    const made = page.waitForResponse((r) => r.url().endsWith("/api/periodic-reports") && r.request().method() === "POST");
+    await page.getByRole("button", { name: "Buat sekarang" }).click();
+    expect((await made).status()).toBe(201);
+    await page.getByText(/selesai dibuat/).waitFor();
+    const period = `${year}-${String(month).padStart(2, "0")}`;
+    const row = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: /^PDF/ }) })
+      .first();
+    await row.waitFor();
+
+    for (const [name, magic] of [
+      ["PDF", "%PDF-"],
+      ["XLSX", "PK"],
+    ] as const) {
+      const download = page.waitForEvent("download");
+      await row.getByRole("link", { name: new RegExp(`^${name}`) }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`laporan-bulanan-${period}.${name.toLowerCase()}`);
+      const bytes = await readFile(await file.path());
+      expect(bytes.subarray(0, magic.length).toString("latin1")).toBe(magic);
+    }
     expect(log.errors).toEqual([]);
     await signOut(page);
     await context.close();
