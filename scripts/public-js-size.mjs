@@ -13,9 +13,13 @@ const repo = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Budget per page (issue 14): 100 KiB gzip of JavaScript needed to show the page. */
 export const BUDGET = 100 * 1024;
 
+// The home page's words left the entry for a chunk of their own (HOME_STRINGS); the pages that wait for
+// them count them. The other pages' own string chunks (virtual:simpul-strings/<group>) are not counted.
+const HOME_STRINGS = "../../virtual:simpul-strings/home";
+
 export const PAGES = [
-  { path: "/", modules: [] },
-  { path: "/cek-lowongan", modules: ["site/jobcheck/JobCheck.tsx"], after: ["../core/jobcheck/index.ts"] },
+  { path: "/", modules: ["site/Home.tsx", HOME_STRINGS] },
+  { path: "/cek-lowongan", modules: ["site/jobcheck/JobCheck.tsx", HOME_STRINGS], after: ["../core/jobcheck/index.ts"] },
   { path: "/cek-perusahaan", modules: ["site/jobcheck/CompanyCheck.tsx"] },
   { path: "/lapor", modules: ["site/report/ReportForm.tsx"] },
   { path: "/lapor/status", modules: ["site/report/ReportStatus.tsx"] },

@@ -46,6 +46,7 @@ export async function initI18n(): Promise<void> {
 }
 
 const LOADERS: Record<Exclude<StringGroup, "public"> | "console", () => Promise<{ default: Record<string, unknown> }>> = {
+  home: () => import("virtual:simpul-strings/home"),
   jobCheck: () => import("virtual:simpul-strings/jobCheck"),
   report: () => import("virtual:simpul-strings/report"),
   signIn: () => import("virtual:simpul-strings/signIn"),

@@ -29,11 +29,9 @@ const AREAS: { files: string[]; groups: StringGroup[] }[] = [
   {
     files: [
       "App.tsx",
-      "site/Home.tsx",
       "site/PublicLayout.tsx",
       "site/NotFound.tsx",
       "site/LanguageSwitch.tsx",
-      "site/HotlineList.tsx",
       "site/Field.tsx",
       "site/features.ts",
       "site/hotlines.ts",
@@ -41,7 +39,8 @@ const AREAS: { files: string[]; groups: StringGroup[] }[] = [
     ],
     groups: ["public"],
   },
-  { files: ["site/jobcheck"], groups: ["public", "jobCheck"] },
+  { files: ["site/Home.tsx", "site/HotlineList.tsx"], groups: ["public", "home"] },
+  { files: ["site/jobcheck", "site/HotlineList.tsx"], groups: ["public", "home", "jobCheck"] },
   { files: ["site/report"], groups: ["public", "report"] },
   { files: ["site/SignIn.tsx"], groups: ["public", "signIn"] },
   { files: ["site/statistics"], groups: ["public", "statistics"] },

@@ -3,6 +3,7 @@
 import i18next from "i18next";
 import { renderToString } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
+import homeStrings from "virtual:simpul-strings/home";
 import publicStrings from "virtual:simpul-strings/public";
 import { Home } from "../site/Home";
 
@@ -10,7 +11,7 @@ export async function renderHome(): Promise<string> {
   const i18n = i18next.createInstance();
   await i18n
     .use(initReactI18next)
-    .init({ lng: "id", resources: { id: { translation: publicStrings } }, interpolation: { escapeValue: false } });
+    .init({ lng: "id", resources: { id: { translation: { ...publicStrings, ...homeStrings } } }, interpolation: { escapeValue: false } });
   return renderToString(
     <I18nextProvider i18n={i18n}>
       <Home />

@@ -27,7 +27,7 @@ export const PUBLIC_MODULES = [
   /\/site\/jobcheck\/(JobCheck|CompanyCheck|NumberCheck)\.tsx$/,
   /\/site\/statistics\/Statistics\.tsx$/,
   /\/site\/report\/(ReportForm|ReportStatus|ReportReceipt)\.tsx$/,
-  /\/site\/SignIn\.tsx$/,
+  /\/site\/(Home|SignIn)\.tsx$/,
   /\/core\/jobcheck\/index\.ts$/,
   /simpul-strings\//,
   /\/i18n\/en\.json$/,
