@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { anonymous, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { publicReports } from "../reports/reports.tables";
 import { renderFlyerPng } from "../../lib/ocr/flyer.fixtures";
+import { tinyPdf } from "../../lib/uploads/attachments.fixtures";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -94,7 +95,7 @@ describe("GET /api/reports/:id/attachments/:attachmentId/text", () => {
         payload,
       });
     const image = (await upload(await renderFlyerPng())).json();
-    const pdf = (await upload(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "latin1"))).json();
+    const pdf = (await upload(tinyPdf())).json();
     const created = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
       category: "suspicious_offer",
