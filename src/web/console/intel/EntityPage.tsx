@@ -32,6 +32,7 @@ import { usePageTitle } from "../usePageTitle";
 import { Network } from "./Network";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { Panel } from "../Panel";
 
 function recordHref(source: string, id: string): string {
   return source === "report" ? `${REPORTS_PATH}/${id}` : `${CASES_PATH}/${id}`;
@@ -63,17 +64,11 @@ export function EntityPage({ id }: { id: string }) {
       </Text>
       {e.names.length > 0 && <Text size="sm">{t("intel.namesSeen", { names: e.names.join(", ") })}</Text>}
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.identifiers")}
-        </Title>
+      <Panel title={t("intel.identifiers")}>
         <SplitForm entity={e} onDone={update} />
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.records")}
-        </Title>
+      <Panel title={t("intel.records")}>
         <Table>
           <Table.Tbody>
             {e.recordList.map((r) => (
@@ -86,23 +81,15 @@ export function EntityPage({ id }: { id: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.network")}
-        </Title>
-        {net.data ? <Network data={net.data} /> : <Loader aria-label={t("common.loading")} />}
-      </Paper>
+      <Panel title={t("intel.network")}>{net.data ? <Network data={net.data} /> : <Loader aria-label={t("common.loading")} />}</Panel>
 
       <Paper withBorder p="md">
         <WatchForm entity={e} onDone={update} />
       </Paper>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.judgements")}
-        </Title>
+      <Panel title={t("intel.judgements")}>
         {e.judgements.map((j) => (
           <Text key={`${j.otherId}-${j.at}`} size="sm">
             {t(`intel.verdicts.${j.verdict}`)} · <Link href={`${INTEL_PATH}/${j.otherId}`}>{t("intel.otherEntity")}</Link> · {j.by},{" "}
@@ -124,7 +111,7 @@ export function EntityPage({ id }: { id: string }) {
           </Stack>
         )}
         <JudgeForm entity={e} onDone={update} />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

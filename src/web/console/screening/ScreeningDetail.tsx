@@ -8,7 +8,6 @@ import {
   Group,
   Loader,
   MultiSelect,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -32,6 +31,7 @@ import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { Panel } from "../Panel";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -71,10 +71,7 @@ export function ScreeningDetailPage({ id }: { id: string }) {
       />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("screening.sections.applicant")}
-          </Title>
+        <Panel title={t("screening.sections.applicant")}>
           <Table>
             <Table.Tbody>
               <Row label={t("screening.applicant.name")}>{s.applicant.name}</Row>
@@ -85,11 +82,8 @@ export function ScreeningDetailPage({ id }: { id: string }) {
               <Row label={t("screening.applicant.desa")}>{s.desaName}</Row>
             </Table.Tbody>
           </Table>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("screening.sections.travel")}
-          </Title>
+        </Panel>
+        <Panel title={t("screening.sections.travel")}>
           <Table>
             <Table.Tbody>
               <Row label={t("screening.purpose")}>{t(`screening.purposes.${s.purpose}`)}</Row>
@@ -110,13 +104,10 @@ export function ScreeningDetailPage({ id }: { id: string }) {
               <Row label={t("screening.route")}>{s.route}</Row>
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Panel>
       </SimpleGrid>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.scoreTitle", { score: formatNumber(s.score), level: t(`screening.levels.${s.scoreLevel}`) })}
-        </Title>
+      <Panel title={t("screening.scoreTitle", { score: formatNumber(s.score), level: t(`screening.levels.${s.scoreLevel}`) })}>
         <Group gap={6}>
           {s.scoreReasons.map((r) => (
             <Badge key={r.flag} variant="outline" color={r.weight >= 3 ? "red" : "dark"}>
@@ -140,12 +131,9 @@ export function ScreeningDetailPage({ id }: { id: string }) {
             </Text>
           </Stack>
         ) : null}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.sections.decision")}
-        </Title>
+      <Panel title={t("screening.sections.decision")}>
         {s.decision === null ? (
           <Alert color="blue">{t("screening.blindNotice")}</Alert>
         ) : (
@@ -180,12 +168,9 @@ export function ScreeningDetailPage({ id }: { id: string }) {
           </Text>
         ) : null}
         {(s.abilities.review || s.abilities.tiebreak) && <ReviewForm screening={s} onDone={setFresh} />}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.sections.followups")}
-        </Title>
+      <Panel title={t("screening.sections.followups")}>
         {s.followups.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("screening.noFollowups")}
@@ -209,7 +194,7 @@ export function ScreeningDetailPage({ id }: { id: string }) {
         )}
         {s.abilities.refer && <ReferralForm screening={s} onDone={setFresh} />}
         {s.abilities.assignVisit && <VisitForm screening={s} onDone={setFresh} />}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }

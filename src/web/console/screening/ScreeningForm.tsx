@@ -1,21 +1,7 @@
 // A new passport interview. The weighted score is shown while the officer answers (the same function
 // the server stores it with, from src/core/screening.ts); the offer text is scored by the job-offer
 // engine on the server when saved. The score supports the decision; the officer decides.
-import {
-  Alert,
-  Badge,
-  Checkbox,
-  Group,
-  Paper,
-  Radio,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Checkbox, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -48,6 +34,7 @@ import { DESTINATIONS, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
 import { FormActions } from "../FormActions";
+import { Panel } from "../Panel";
 
 const FIELDS = [
   "applicant.name",
@@ -174,10 +161,7 @@ export function ScreeningForm() {
         }}
       >
         <Stack>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.applicant")}
-            </Title>
+          <Panel title={t("screening.sections.applicant")} mb="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
                 required
@@ -235,12 +219,9 @@ export function ScreeningForm() {
                 error={byField["applicant.desaCode"]}
               />
             </SimpleGrid>
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.travel")}
-            </Title>
+          <Panel title={t("screening.sections.travel")} mb="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={t("screening.purpose")}
@@ -315,12 +296,9 @@ export function ScreeningForm() {
               onChange={setOfferText}
               error={byField.offerText}
             />
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.flags")}
-            </Title>
+          <Panel title={t("screening.sections.flags")} mb="sm">
             <Checkbox.Group value={flags} onChange={(value) => setFlags(value as ScreeningRedFlag[])}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 {SCREENING_RED_FLAGS.filter((f) => !DERIVED_FLAGS.includes(f)).map((f) => (
@@ -349,12 +327,9 @@ export function ScreeningForm() {
                 {t("screening.scoreHint")}
               </Text>
             </Alert>
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.decision")}
-            </Title>
+          <Panel title={t("screening.sections.decision")} mb="sm">
             <Stack>
               <div>
                 <Text size="sm" fw={500}>
@@ -399,7 +374,7 @@ export function ScreeningForm() {
               )}
               <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
             </Stack>
-          </Paper>
+          </Panel>
           <FormErrorAlert error={submission.error} rest={rest} />
           <FormActions busy={submission.busy} onCancel={() => navigate(SCREENINGS_PATH)} submitLabel={t("screening.save")} />
         </Stack>
