@@ -33,6 +33,7 @@ import { Network } from "./Network";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
 import { Panel } from "../Panel";
+import { RunButton } from "../RunButton";
 
 function recordHref(source: string, id: string): string {
   return source === "report" ? `${REPORTS_PATH}/${id}` : `${CASES_PATH}/${id}`;
@@ -130,26 +131,21 @@ function WatchForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
       ) : (
         <TextInput label={t("intel.watchReason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} />
       )}
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          variant={entity.watched ? "default" : "filled"}
-          color={entity.watched ? undefined : "red"}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(
-                await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, {
-                  watched: !entity.watched,
-                  reason: reason.trim() || undefined,
-                }),
-              ),
-            )
-          }
-        >
-          {entity.watched ? t("intel.unwatch") : t("intel.watch")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        variant={entity.watched ? "default" : "filled"}
+        color={entity.watched ? undefined : "red"}
+        action={async () =>
+          onDone(
+            await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, {
+              watched: !entity.watched,
+              reason: reason.trim() || undefined,
+            }),
+          )
+        }
+      >
+        {entity.watched ? t("intel.unwatch") : t("intel.watch")}
+      </RunButton>
     </Stack>
   );
 }
@@ -228,28 +224,23 @@ function JudgeForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
         data={(["same", "not_same", "unsure"] as const).map((value) => ({ value, label: t(`intel.verdicts.${value}`) }))}
       />
       <NoteField label={t("intel.note")} value={note} onChange={setNote} />
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          size="xs"
-          disabled={!other}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(
-                await api.post<EntityDetail>("/api/intel/judgements", {
-                  entityA: entity.id,
-                  entityB: other,
-                  verdict,
-                  note: note.trim() || undefined,
-                }),
-              ),
-            )
-          }
-        >
-          {t("intel.saveJudgement")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        size="xs"
+        disabled={!other}
+        action={async () =>
+          onDone(
+            await api.post<EntityDetail>("/api/intel/judgements", {
+              entityA: entity.id,
+              entityB: other,
+              verdict,
+              note: note.trim() || undefined,
+            }),
+          )
+        }
+      >
+        {t("intel.saveJudgement")}
+      </RunButton>
     </Stack>
   );
 }

@@ -4,7 +4,6 @@
 import {
   Alert,
   Badge,
-  Button,
   Group,
   Loader,
   MultiSelect,
@@ -24,7 +23,6 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import type { ScreeningDetail, VisitCandidate } from "../../lib/screening";
-import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
@@ -32,6 +30,7 @@ import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
 import { Panel } from "../Panel";
+import { RunButton } from "../RunButton";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -230,25 +229,21 @@ function ReviewForm({ screening, onDone }: { screening: ScreeningDetail; onDone:
         />
       )}
       <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
-      <FormErrorAlert error={submission.error} rest={rest} />
-      <Group>
-        <Button
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () => {
-              onDone(
-                await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/reviews`, {
-                  decision,
-                  reasonCode: decision === "issue" ? undefined : (reasonCode ?? undefined),
-                  note: note.trim() || undefined,
-                }),
-              );
-            })
-          }
-        >
-          {t("screening.submitReview")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        rest={rest}
+        action={async () => {
+          onDone(
+            await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/reviews`, {
+              decision,
+              reasonCode: decision === "issue" ? undefined : (reasonCode ?? undefined),
+              note: note.trim() || undefined,
+            }),
+          );
+        }}
+      >
+        {t("screening.submitReview")}
+      </RunButton>
     </Stack>
   );
 }
@@ -271,22 +266,17 @@ function ReferralForm({ screening, onDone }: { screening: ScreeningDetail; onDon
       {withoutOperators.length > 0 && (
         <Alert color="orange">{t("screening.noOperators", { names: withoutOperators.map((a) => a.name).join(", ") })}</Alert>
       )}
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          variant="light"
-          disabled={chosen.length === 0}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () => {
-              onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/referrals`, { agencyIds: chosen }));
-              setChosen([]);
-            })
-          }
-        >
-          {t("screening.refer")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        variant="light"
+        disabled={chosen.length === 0}
+        action={async () => {
+          onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/referrals`, { agencyIds: chosen }));
+          setChosen([]);
+        }}
+      >
+        {t("screening.refer")}
+      </RunButton>
     </Stack>
   );
 }
@@ -323,21 +313,17 @@ function VisitForm({ screening, onDone }: { screening: ScreeningDetail; onDone: 
           {t("screening.noCandidates")}
         </Text>
       )}
-      <FormErrorAlert error={submission.error} rest={rest} />
-      <Group>
-        <Button
-          variant="light"
-          disabled={!assignee || !due}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due })),
-            )
-          }
-        >
-          {t("screening.assignVisit")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        rest={rest}
+        variant="light"
+        disabled={!assignee || !due}
+        action={async () =>
+          onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due }))
+        }
+      >
+        {t("screening.assignVisit")}
+      </RunButton>
     </Stack>
   );
 }
