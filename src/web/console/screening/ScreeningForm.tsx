@@ -1,7 +1,7 @@
 // A new passport interview. The weighted score is shown while the officer answers (the same function
 // the server stores it with, from src/core/screening.ts); the offer text is scored by the job-offer
 // engine on the server when saved. The score supports the decision; the officer decides.
-import { Alert, Badge, Checkbox, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Badge, Checkbox, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -32,7 +32,7 @@ import { getInstallationRegency } from "../regions";
 import { usePageTitle } from "../usePageTitle";
 import { DESTINATIONS, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
-import { NoteField } from "../fields";
+import { NoteField, TextField } from "../fields";
 import { FormActions } from "../FormActions";
 import { Panel } from "../Panel";
 
@@ -163,25 +163,19 @@ export function ScreeningForm() {
         <Stack>
           <Panel title={t("screening.sections.applicant")} mb="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                required
-                label={t("screening.applicant.name")}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={byField["applicant.name"]}
-              />
-              <TextInput
+              <TextField required label={t("screening.applicant.name")} value={name} onChange={setName} error={byField["applicant.name"]} />
+              <TextField
                 label={t("screening.applicant.nik")}
                 inputMode="numeric"
                 value={nik}
-                onChange={(e) => setNik(e.currentTarget.value)}
+                onChange={setNik}
                 error={byField["applicant.nik"]}
               />
-              <TextInput
+              <TextField
                 label={t("screening.applicant.phone")}
                 inputMode="tel"
                 value={phone}
-                onChange={(e) => setPhone(e.currentTarget.value)}
+                onChange={setPhone}
                 error={byField["applicant.phone"]}
               />
               <Radio.Group label={t("screening.applicant.sex")} value={sex} onChange={(value) => setSex(value as "female" | "male")}>
@@ -239,7 +233,7 @@ export function ScreeningForm() {
                 clearable
                 error={byField.destinationCountry}
               />
-              <TextInput label={t("screening.job")} value={job} onChange={(e) => setJob(e.currentTarget.value)} />
+              <TextField label={t("screening.job")} value={job} onChange={setJob} />
               <Select
                 label={t("screening.paidBy")}
                 data={PAID_BY.map((value) => ({ value, label: t(`screening.paidByOptions.${value}`) }))}
@@ -266,18 +260,9 @@ export function ScreeningForm() {
               </SimpleGrid>
             </Checkbox.Group>
             <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
-              <TextInput label={t("screening.sponsor.name")} value={sponsorName} onChange={(e) => setSponsorName(e.currentTarget.value)} />
-              <TextInput
-                label={t("screening.sponsor.phone")}
-                inputMode="tel"
-                value={sponsorPhone}
-                onChange={(e) => setSponsorPhone(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t("screening.sponsor.company")}
-                value={sponsorCompany}
-                onChange={(e) => setSponsorCompany(e.currentTarget.value)}
-              />
+              <TextField label={t("screening.sponsor.name")} value={sponsorName} onChange={setSponsorName} />
+              <TextField label={t("screening.sponsor.phone")} inputMode="tel" value={sponsorPhone} onChange={setSponsorPhone} />
+              <TextField label={t("screening.sponsor.company")} value={sponsorCompany} onChange={setSponsorCompany} />
             </SimpleGrid>
             <NoteField
               mt="md"
