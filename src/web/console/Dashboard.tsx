@@ -1,10 +1,11 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../lib/types";
 import { useRegionNames } from "./hooks";
 import { jurisdictionLabel, roleLabel } from "./labels";
 import { usePageTitle } from "./usePageTitle";
 import { DashboardSections } from "./dashboard/Sections";
+import { Panel } from "./Panel";
 
 export function Dashboard({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -16,10 +17,7 @@ export function Dashboard({ me }: { me: Me }) {
       <Title order={1} size="h2">
         {t("dashboard.welcome", { name: me.displayName })}
       </Title>
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          {t("dashboard.profile")}
-        </Title>
+      <Panel title={t("dashboard.profile")} mb="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <div>
             <Text size="sm" c="dimmed">
@@ -46,7 +44,7 @@ export function Dashboard({ me }: { me: Me }) {
             <Text data-testid="me-jurisdiction">{jurisdictionLabel(t, me.jurisdiction, names)}</Text>
           </div>
         </SimpleGrid>
-      </Paper>
+      </Panel>
       {me.abilities.viewDashboard && <DashboardSections me={me} />}
     </Stack>
   );

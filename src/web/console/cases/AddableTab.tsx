@@ -1,12 +1,23 @@
 // A case tab that lists records and adds one through a dialog: the "add" button (when the case's abilities
 // allow it), the line shown while there are none, the records, and the dialog. The dialog's values are
-// filled afresh each time it opens.
+// filled afresh each time it opens; saving posts them to the list's own path and reloads the case.
 import { Stack } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { api } from "../../lib/api";
 import type { Submission } from "../forms";
+import type { TabProps } from "./CaseDetailPage";
 import { FormModal } from "./FormModal";
 import { AddButton, Empty } from "./shared";
+
+/** Each addable list of a case: the ability that allows adding (decided by the server) and its texts' prefix. */
+const LISTS = {
+  legal: { ability: "recordLegal", texts: "cases.legal" },
+  consents: { ability: "recordConsent", texts: "cases.consent" },
+  assessments: { ability: "addAssessment", texts: "cases.assessment" },
+  events: { ability: "addEvent", texts: "cases.event" },
+  services: { ability: "addService", texts: "cases.service" },
+} as const;
 
 export interface DialogForm<T> {
   opened: boolean;
@@ -38,34 +49,40 @@ export function useDialogForm<T>(fresh: () => T): DialogForm<T> {
 }
 
 export function AddableTab<T>({
-  canAdd,
-  addLabel,
-  empty,
-  isEmpty,
+  list,
+  detail,
+  reload,
   form,
-  onSubmit,
+  body,
   fields,
   children,
-}: {
-  canAdd: boolean;
-  addLabel: string;
-  /** Shown while there are no records. */
-  empty: string;
-  isEmpty: boolean;
+}: TabProps & {
+  /** The case's list: records at `detail[list]`, posted to `/api/cases/:id/<list>`. */
+  list: keyof typeof LISTS;
   form: DialogForm<T>;
-  /** Saves the dialog's values; throws to keep the dialog open with the error. */
-  onSubmit: () => Promise<void>;
+  /** The request body built from the dialog's values. */
+  body: () => object;
   fields: (submission: Submission) => ReactNode;
   /** The records. */
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const { ability, texts } = LISTS[list];
+  const addLabel = t(`${texts}.add`);
   return (
     <Stack>
-      <AddButton show={canAdd} label={addLabel} onClick={form.open} />
-      <Empty shown={isEmpty}>{empty}</Empty>
+      <AddButton show={detail.abilities[ability]} label={addLabel} onClick={form.open} />
+      <Empty shown={detail[list].length === 0}>{t(`${texts}.empty`)}</Empty>
       {children}
-      <FormModal opened={form.opened} title={addLabel} submitLabel={t("common.save")} onClose={form.close} onSubmit={onSubmit}>
+      <FormModal
+        opened={form.opened}
+        title={addLabel}
+        onClose={form.close}
+        onSubmit={async () => {
+          await api.post(`/api/cases/${detail.id}/${list}`, body());
+          reload();
+        }}
+      >
         {fields}
       </FormModal>
     </Stack>

@@ -1,7 +1,6 @@
 // Assessments of a case: risk, needs (service types) and a summary.
 import { Badge, Group, MultiSelect, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { api } from "../../lib/api";
 import { RISKS, SERVICE_TYPES } from "../../lib/cases";
 import { formatDateTime } from "../../lib/format";
 import { AddableTab, useDialogForm } from "./AddableTab";
@@ -16,15 +15,11 @@ export function AssessmentsTab({ detail, reload }: TabProps) {
   const { risk, needs, summary } = form.values;
   return (
     <AddableTab
-      canAdd={detail.abilities.addAssessment}
-      addLabel={t("cases.assessment.add")}
-      empty={t("cases.assessment.empty")}
-      isEmpty={detail.assessments.length === 0}
+      list="assessments"
+      detail={detail}
+      reload={reload}
       form={form}
-      onSubmit={async () => {
-        await api.post(`/api/cases/${detail.id}/assessments`, { risk, needs, ...(summary.trim() ? { summary: summary.trim() } : {}) });
-        reload();
-      }}
+      body={() => ({ risk, needs, ...(summary.trim() ? { summary: summary.trim() } : {}) })}
       fields={() => (
         <>
           <ChoiceField label={t("cases.assessment.riskLabel")} prefix="cases.assessment.risk" values={RISKS} {...form.bind("risk")} />

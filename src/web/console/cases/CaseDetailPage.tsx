@@ -205,7 +205,6 @@ function EditDialog({ detail, opened, onClose, onDone }: DialogProps) {
     <FormModal
       opened={opened}
       title={t("cases.edit.title", { code: detail.code })}
-      submitLabel={t("common.save")}
       onClose={onClose}
       onSubmit={async () => {
         const changedTrafficking = trafficking !== detail.traffickingStatus || (org && org !== detail.traffickingStatusOrg);

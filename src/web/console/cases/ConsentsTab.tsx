@@ -28,21 +28,17 @@ export function ConsentsTab({ detail, reload }: TabProps) {
   const [error, setError] = useState<string | null>(null);
   return (
     <AddableTab
-      canAdd={detail.abilities.recordConsent}
-      addLabel={t("cases.consent.add")}
-      empty={t("cases.consent.empty")}
-      isEmpty={detail.consents.length === 0}
+      list="consents"
+      detail={detail}
+      reload={reload}
       form={form}
-      onSubmit={async () => {
-        await api.post(`/api/cases/${detail.id}/consents`, {
-          purpose,
-          given: given === "yes",
-          method,
-          ...(personId ? { personId } : {}),
-          ...(purpose === "share_with_agency" && agencyId ? { agencyId } : {}),
-        });
-        reload();
-      }}
+      body={() => ({
+        purpose,
+        given: given === "yes",
+        method,
+        ...(personId ? { personId } : {}),
+        ...(purpose === "share_with_agency" && agencyId ? { agencyId } : {}),
+      })}
       fields={(submission) => (
         <>
           <ChoiceField

@@ -1,7 +1,6 @@
 // Trafficking events of a case (recruitment, transit, exploitation…) with HTCDS picklists.
 import { MultiSelect, SimpleGrid, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { api } from "../../lib/api";
 import { EVENT_STAGES, EXPLOITATION_TYPES, METHODS_OF_CONTROL, RECRUITMENT_METHODS } from "../../lib/cases";
 import { SimpleTable } from "../SimpleTable";
 import { AddableTab, useDialogForm } from "./AddableTab";
@@ -37,16 +36,15 @@ export function EventsTab({ detail, reload }: TabProps) {
   const labels = (prefix: string, values: readonly string[]) => values.map((v) => t(`${prefix}.${v}`)).join(", ");
   return (
     <AddableTab
-      canAdd={detail.abilities.addEvent}
-      addLabel={t("cases.event.add")}
-      empty={t("cases.event.empty")}
-      isEmpty={detail.events.length === 0}
+      list="events"
+      detail={detail}
+      reload={reload}
       form={form}
-      onSubmit={async () => {
+      body={() => {
         const picked = Object.fromEntries(
           PICKLISTS.filter(({ field }) => form.values[field].length > 0).map(({ field }) => [field, form.values[field]]),
         );
-        await api.post(`/api/cases/${detail.id}/events`, {
+        return {
           stage,
           ...(country.trim() ? { country: country.trim().toUpperCase() } : {}),
           ...(city.trim() ? { city: city.trim() } : {}),
@@ -55,8 +53,7 @@ export function EventsTab({ detail, reload }: TabProps) {
           ...(dateTo ? { dateTo } : {}),
           ...picked,
           ...(description.trim() ? { description: description.trim() } : {}),
-        });
-        reload();
+        };
       }}
       fields={(submission) => (
         <>

@@ -14,7 +14,8 @@ export function FormModal({
 }: {
   opened: boolean;
   title: string;
-  submitLabel: string;
+  /** Defaults to "Save". */
+  submitLabel?: string;
   onClose: () => void;
   /** Throws to keep the dialog open with the error; resolves to close it. */
   onSubmit: () => Promise<void>;

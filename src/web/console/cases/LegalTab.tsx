@@ -4,7 +4,7 @@ import { Alert, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
-import { errorMessage } from "../../lib/errors";
+import { ErrorAlert } from "../FormErrorAlert";
 import { formatDateTime } from "../../lib/format";
 import { useResource } from "../hooks";
 import { ReasonField } from "../ReasonField";
@@ -24,21 +24,17 @@ export function LegalTab({ detail, reload }: TabProps) {
     <Stack>
       <LegalHold detail={detail} reload={reload} />
       <AddableTab
-        canAdd={detail.abilities.recordLegal}
-        addLabel={t("cases.legal.add")}
-        empty={t("cases.legal.empty")}
-        isEmpty={detail.legal.length === 0}
+        list="legal"
+        detail={detail}
+        reload={reload}
         form={form}
-        onSubmit={async () => {
-          await api.post(`/api/cases/${detail.id}/legal`, {
-            stage,
-            date,
-            articles: splitList(articles),
-            ...(reference.trim() ? { reference: reference.trim() } : {}),
-            ...(notes.trim() ? { notes: notes.trim() } : {}),
-          });
-          reload();
-        }}
+        body={() => ({
+          stage,
+          date,
+          articles: splitList(articles),
+          ...(reference.trim() ? { reference: reference.trim() } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        })}
         fields={(submission) => (
           <>
             <ChoiceField label={t("cases.legal.stageLabel")} prefix="cases.legal.stage" values={LEGAL_STAGES} {...form.bind("stage")} />
@@ -83,10 +79,9 @@ function LegalHold({ detail }: TabProps) {
   const { t } = useTranslation();
   const base = `/api/cases/${detail.id}/legal-hold`;
   const hold = useResource<Hold>(base);
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const can = detail.abilities.legalHold;
+  const h = hold.data;
+  const form = useDialogForm(() => ({ reason: h?.reason ?? "" }));
+  const [error, setError] = useState<unknown>(null);
   async function release() {
     if (!window.confirm(t("cases.legalHold.releaseConfirm"))) return;
     setError(null);
@@ -94,33 +89,21 @@ function LegalHold({ detail }: TabProps) {
       await api.delete(base);
       hold.reload();
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(caught);
     }
   }
-  const h = hold.data;
   return (
     <Stack gap="xs" data-testid="case-legal-hold">
-      {error || hold.error ? (
-        <Alert color="red" role="alert">
-          {error ?? errorMessage(hold.error)}
-        </Alert>
-      ) : null}
+      <ErrorAlert error={error ?? hold.error} />
       {h && (
         <Alert color={h.held ? "orange" : "gray"} title={t(h.held ? "cases.legalHold.held" : "cases.legalHold.none")}>
           <Stack gap={4}>
             <Text size="sm">{t("cases.legalHold.lead")}</Text>
             {h.held && h.setAt && <Text size="sm">{t("cases.legalHold.setBy", { name: h.setBy ?? "", at: formatDateTime(h.setAt) })}</Text>}
             {h.reason && <Text size="sm">{h.reason}</Text>}
-            {can && (
+            {detail.abilities.legalHold && (
               <Group gap="xs">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => {
-                    setReason(h.reason ?? "");
-                    setOpen(true);
-                  }}
-                >
+                <Button size="xs" variant="light" onClick={form.open}>
                   {t(h.held ? "cases.legalHold.edit" : "cases.legalHold.set")}
                 </Button>
                 {h.held && (
@@ -134,12 +117,11 @@ function LegalHold({ detail }: TabProps) {
         </Alert>
       )}
       <FormModal
-        opened={open}
+        opened={form.opened}
         title={t("cases.legalHold.set")}
-        submitLabel={t("common.save")}
-        onClose={() => setOpen(false)}
+        onClose={form.close}
         onSubmit={async () => {
-          await api.put(base, { reason: reason.trim() });
+          await api.put(base, { reason: form.values.reason.trim() });
           hold.reload();
         }}
       >
@@ -147,8 +129,7 @@ function LegalHold({ detail }: TabProps) {
           <ReasonField
             label={t("cases.legalHold.reason")}
             hint={t("cases.legalHold.reasonHint")}
-            value={reason}
-            onChange={setReason}
+            {...form.bind("reason")}
             error={submission.fields.reason}
           />
         )}

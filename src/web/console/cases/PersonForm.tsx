@@ -172,7 +172,6 @@ export function PersonEditButton({ detail, person, onDone }: { detail: CaseDetai
       <FormModal
         opened={open}
         title={t("cases.person.editTitle", { kind: t(`cases.person.kind.${person.kind}`) })}
-        submitLabel={t("common.save")}
         onClose={() => setOpen(false)}
         onSubmit={async () => {
           const patch = personPatch(initial, draft);

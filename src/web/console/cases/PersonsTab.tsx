@@ -100,7 +100,6 @@ export function PersonsTab({ detail, reload }: TabProps) {
       <FormModal
         opened={open}
         title={t("cases.person.add")}
-        submitLabel={t("common.save")}
         onClose={() => setOpen(false)}
         onSubmit={async () => {
           await api.post(`/api/cases/${detail.id}/persons`, personCreateInput(draft));

@@ -69,7 +69,6 @@ export function ServiceEditButton({ caseId, service, onDone }: { caseId: string;
       <FormModal
         opened={form.opened}
         title={t("cases.service.editTitle", { type: t(`cases.service.type.${service.type}`) })}
-        submitLabel={t("common.save")}
         onClose={form.close}
         onSubmit={async () => {
           const patch = {

@@ -60,23 +60,19 @@ export function ServicesTab({ detail, reload }: TabProps) {
   const agencies = useAgencyOptions();
   const form = useDialogForm(() => ({ type: "shelter", provider: "", due: "", notes: "" }));
   const { type, provider, due, notes } = form.values;
-  const { addService, editService, updateServiceStatus } = detail.abilities;
+  const { editService, updateServiceStatus } = detail.abilities;
   return (
     <AddableTab
-      canAdd={addService}
-      addLabel={t("cases.service.add")}
-      empty={t("cases.service.empty")}
-      isEmpty={detail.services.length === 0}
+      list="services"
+      detail={detail}
+      reload={reload}
       form={form}
-      onSubmit={async () => {
-        await api.post(`/api/cases/${detail.id}/services`, {
-          type,
-          ...(provider ? { providerAgencyId: provider } : {}),
-          ...(due ? { dueDate: due } : {}),
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-        });
-        reload();
-      }}
+      body={() => ({
+        type,
+        ...(provider ? { providerAgencyId: provider } : {}),
+        ...(due ? { dueDate: due } : {}),
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+      })}
       fields={(submission) => (
         <>
           <ChoiceField label={t("cases.service.typeLabel")} prefix="cases.service.type" values={SERVICE_TYPES} {...form.bind("type")} />

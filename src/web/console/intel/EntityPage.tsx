@@ -32,6 +32,8 @@ import { usePageTitle } from "../usePageTitle";
 import { Network } from "./Network";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { Panel } from "../Panel";
+import { RunButton } from "../RunButton";
 
 function recordHref(source: string, id: string): string {
   return source === "report" ? `${REPORTS_PATH}/${id}` : `${CASES_PATH}/${id}`;
@@ -63,17 +65,11 @@ export function EntityPage({ id }: { id: string }) {
       </Text>
       {e.names.length > 0 && <Text size="sm">{t("intel.namesSeen", { names: e.names.join(", ") })}</Text>}
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.identifiers")}
-        </Title>
+      <Panel title={t("intel.identifiers")}>
         <SplitForm entity={e} onDone={update} />
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.records")}
-        </Title>
+      <Panel title={t("intel.records")}>
         <Table>
           <Table.Tbody>
             {e.recordList.map((r) => (
@@ -86,23 +82,15 @@ export function EntityPage({ id }: { id: string }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.network")}
-        </Title>
-        {net.data ? <Network data={net.data} /> : <Loader aria-label={t("common.loading")} />}
-      </Paper>
+      <Panel title={t("intel.network")}>{net.data ? <Network data={net.data} /> : <Loader aria-label={t("common.loading")} />}</Panel>
 
       <Paper withBorder p="md">
         <WatchForm entity={e} onDone={update} />
       </Paper>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("intel.judgements")}
-        </Title>
+      <Panel title={t("intel.judgements")}>
         {e.judgements.map((j) => (
           <Text key={`${j.otherId}-${j.at}`} size="sm">
             {t(`intel.verdicts.${j.verdict}`)} · <Link href={`${INTEL_PATH}/${j.otherId}`}>{t("intel.otherEntity")}</Link> · {j.by},{" "}
@@ -124,7 +112,7 @@ export function EntityPage({ id }: { id: string }) {
           </Stack>
         )}
         <JudgeForm entity={e} onDone={update} />
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -143,26 +131,21 @@ function WatchForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
       ) : (
         <TextInput label={t("intel.watchReason")} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={1000} />
       )}
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          variant={entity.watched ? "default" : "filled"}
-          color={entity.watched ? undefined : "red"}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(
-                await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, {
-                  watched: !entity.watched,
-                  reason: reason.trim() || undefined,
-                }),
-              ),
-            )
-          }
-        >
-          {entity.watched ? t("intel.unwatch") : t("intel.watch")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        variant={entity.watched ? "default" : "filled"}
+        color={entity.watched ? undefined : "red"}
+        action={async () =>
+          onDone(
+            await api.post<EntityDetail>(`/api/intel/entities/${entity.id}/watch`, {
+              watched: !entity.watched,
+              reason: reason.trim() || undefined,
+            }),
+          )
+        }
+      >
+        {entity.watched ? t("intel.unwatch") : t("intel.watch")}
+      </RunButton>
     </Stack>
   );
 }
@@ -241,28 +224,23 @@ function JudgeForm({ entity, onDone }: { entity: EntityDetail; onDone: (d: Entit
         data={(["same", "not_same", "unsure"] as const).map((value) => ({ value, label: t(`intel.verdicts.${value}`) }))}
       />
       <NoteField label={t("intel.note")} value={note} onChange={setNote} />
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          size="xs"
-          disabled={!other}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(
-                await api.post<EntityDetail>("/api/intel/judgements", {
-                  entityA: entity.id,
-                  entityB: other,
-                  verdict,
-                  note: note.trim() || undefined,
-                }),
-              ),
-            )
-          }
-        >
-          {t("intel.saveJudgement")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        size="xs"
+        disabled={!other}
+        action={async () =>
+          onDone(
+            await api.post<EntityDetail>("/api/intel/judgements", {
+              entityA: entity.id,
+              entityB: other,
+              verdict,
+              note: note.trim() || undefined,
+            }),
+          )
+        }
+      >
+        {t("intel.saveJudgement")}
+      </RunButton>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 // Recording a session: a blank form, or with `?perbaiki=<id>` a session from this device's outbox
 // that the server refused, opened to be corrected and sent again under the same id.
 import { Alert, Button, Stack } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "../../lib/router";
 import type { Me } from "../../lib/types";
@@ -21,16 +22,22 @@ export function NewSession({ me }: { me: Me }) {
   if (!fixId) return <SessionForm me={me} />;
   const queued = outbox.find(fixId);
   if (!queued || queued.userId !== me.id) {
-    return (
-      <Stack>
-        <Alert color="orange" role="alert">
-          {t("outreach.form.fixGone")}
-        </Alert>
-        <Button component={Link} href={OUTREACH_PATH} variant="default" w="fit-content">
-          {t("outreach.title")}
-        </Button>
-      </Stack>
-    );
+    return <SessionNotice color="orange">{t("outreach.form.fixGone")}</SessionNotice>;
   }
   return <SessionForm key={queued.id} me={me} queued={queued} />;
+}
+
+/** A message shown instead of the session form, with the way back to the sessions. */
+export function SessionNotice({ color, children }: { color: "red" | "orange"; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert color={color} role="alert">
+        {children}
+      </Alert>
+      <Button component={Link} href={OUTREACH_PATH} variant="default" w="fit-content">
+        {t("outreach.title")}
+      </Button>
+    </Stack>
+  );
 }

@@ -1,6 +1,6 @@
 // The handling steps of one report, each a small form in a modal. Which buttons show comes from
 // the report's `abilities` computed by the server; the server checks again on every step.
-import { Alert, Button, Checkbox, Group, MultiSelect, Radio, Select, Stack, Textarea } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, MultiSelect, Radio, Select, Stack } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -9,6 +9,7 @@ import type { Agency } from "../../lib/types";
 import { useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { FormDialog } from "../FormDialog";
+import { NoteField } from "../fields";
 
 export const ACTIONS = ["verify", "forward", "respond", "note", "close", "reject", "reopen"] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -131,6 +132,13 @@ function ActionModal({
     setValues((previous) => ({ ...previous, [key]: value }));
   }
 
+  /** A text field's value, error and change handler. */
+  const text = (key: "publicNote" | "internalNote" | "reason" | "instruction" | "note") => ({
+    value: values[key],
+    error: f[key],
+    onChange: (value: string) => set(key, value),
+  });
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     await submission.run(async () => {
@@ -139,39 +147,11 @@ function ActionModal({
     });
   }
 
-  const publicNote = (
-    <Textarea
-      label={t("reports.publicNote")}
-      description={t("reports.publicNoteHint")}
-      autosize
-      minRows={2}
-      value={values.publicNote}
-      error={f.publicNote}
-      onChange={(event) => set("publicNote", event.currentTarget.value)}
-    />
-  );
+  const publicNote = <NoteField label={t("reports.publicNote")} description={t("reports.publicNoteHint")} {...text("publicNote")} />;
   const internalNote = (
-    <Textarea
-      label={t("reports.internalNote")}
-      description={t("reports.internalNoteHint")}
-      autosize
-      minRows={2}
-      value={values.internalNote}
-      error={f.internalNote}
-      onChange={(event) => set("internalNote", event.currentTarget.value)}
-    />
+    <NoteField label={t("reports.internalNote")} description={t("reports.internalNoteHint")} {...text("internalNote")} />
   );
-  const reason = (
-    <Textarea
-      label={t(`reports.actions.${action}.reason`)}
-      required
-      autosize
-      minRows={2}
-      value={values.reason}
-      error={f.reason}
-      onChange={(event) => set("reason", event.currentTarget.value)}
-    />
-  );
+  const reason = <NoteField label={t(`reports.actions.${action}.reason`)} required {...text("reason")} />;
 
   return (
     <FormDialog
@@ -210,15 +190,7 @@ function ActionModal({
               {t("reports.actions.forward.noOperators", { agencies: unread.map((agency) => agency.name).join(", ") })}
             </Alert>
           )}
-          <Textarea
-            label={t("reports.actions.forward.instruction")}
-            required
-            autosize
-            minRows={3}
-            value={values.instruction}
-            error={f.instruction}
-            onChange={(event) => set("instruction", event.currentTarget.value)}
-          />
+          <NoteField label={t("reports.actions.forward.instruction")} required minRows={3} {...text("instruction")} />
           <Checkbox
             label={t("reports.actions.forward.shareContact")}
             description={t("reports.actions.forward.shareContactHint")}
@@ -236,15 +208,7 @@ function ActionModal({
       )}
       {action === "note" && (
         <>
-          <Textarea
-            label={t("reports.actions.note.note")}
-            required
-            autosize
-            minRows={3}
-            value={values.note}
-            error={f.note}
-            onChange={(event) => set("note", event.currentTarget.value)}
-          />
+          <NoteField label={t("reports.actions.note.note")} required minRows={3} {...text("note")} />
           <Radio.Group
             label={t("reports.actions.note.visibility")}
             value={values.visibility}

@@ -1,7 +1,7 @@
 // What the other side of a screening receives: home visits for the PIMPASA or volunteer of the
 // applicant's desa, counselling referrals for the receiving agency's operators. Each shows only what is
 // needed to find and counsel the applicant, and records the outcome.
-import { Alert, Badge, Button, Group, Paper, Loader, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Group, Paper, Loader, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
@@ -9,12 +9,12 @@ import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import type { Assignment } from "../../lib/screening";
 import { useSubmission } from "../forms";
-import { FormErrorAlert } from "../FormErrorAlert";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { RunButton } from "../RunButton";
 
 export function Assignments({ kind }: { kind: "visit" | "referral" }) {
   const { t } = useTranslation();
@@ -58,24 +58,19 @@ function AssignmentCard({ kind, item, onDone }: { kind: "visit" | "referral"; it
       {item.status === "open" ? (
         <Stack gap="xs" mt="sm">
           <NoteField label={t("screening.outcome")} value={outcome} onChange={setOutcome} />
-          <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-          <Group>
-            <Button
-              size="xs"
-              disabled={!outcome.trim()}
-              loading={submission.busy}
-              onClick={() =>
-                void submission.run(async () => {
-                  await api.post(`/api/screenings/${kind === "visit" ? "visits" : "referrals"}/${item.id}/complete`, {
-                    outcome: outcome.trim(),
-                  });
-                  onDone();
-                })
-              }
-            >
-              {t("screening.markDone")}
-            </Button>
-          </Group>
+          <RunButton
+            submission={submission}
+            size="xs"
+            disabled={!outcome.trim()}
+            action={async () => {
+              await api.post(`/api/screenings/${kind === "visit" ? "visits" : "referrals"}/${item.id}/complete`, {
+                outcome: outcome.trim(),
+              });
+              onDone();
+            }}
+          >
+            {t("screening.markDone")}
+          </RunButton>
         </Stack>
       ) : item.outcome ? (
         <Text size="sm" mt="xs">

@@ -4,11 +4,9 @@
 import {
   Alert,
   Badge,
-  Button,
   Group,
   Loader,
   MultiSelect,
-  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -25,13 +23,14 @@ import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
 import type { ScreeningDetail, VisitCandidate } from "../../lib/screening";
-import { FormErrorAlert } from "../FormErrorAlert";
 import { splitFieldErrors, useSubmission } from "../forms";
 import { useResource } from "../hooks";
 import { usePageTitle } from "../usePageTitle";
 import { DecisionBadge, StatusBadge, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
 import { NoteField } from "../fields";
+import { Panel } from "../Panel";
+import { RunButton } from "../RunButton";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -71,10 +70,7 @@ export function ScreeningDetailPage({ id }: { id: string }) {
       />
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("screening.sections.applicant")}
-          </Title>
+        <Panel title={t("screening.sections.applicant")}>
           <Table>
             <Table.Tbody>
               <Row label={t("screening.applicant.name")}>{s.applicant.name}</Row>
@@ -85,11 +81,8 @@ export function ScreeningDetailPage({ id }: { id: string }) {
               <Row label={t("screening.applicant.desa")}>{s.desaName}</Row>
             </Table.Tbody>
           </Table>
-        </Paper>
-        <Paper withBorder p="md">
-          <Title order={2} size="h4" mb="xs">
-            {t("screening.sections.travel")}
-          </Title>
+        </Panel>
+        <Panel title={t("screening.sections.travel")}>
           <Table>
             <Table.Tbody>
               <Row label={t("screening.purpose")}>{t(`screening.purposes.${s.purpose}`)}</Row>
@@ -110,13 +103,10 @@ export function ScreeningDetailPage({ id }: { id: string }) {
               <Row label={t("screening.route")}>{s.route}</Row>
             </Table.Tbody>
           </Table>
-        </Paper>
+        </Panel>
       </SimpleGrid>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.scoreTitle", { score: formatNumber(s.score), level: t(`screening.levels.${s.scoreLevel}`) })}
-        </Title>
+      <Panel title={t("screening.scoreTitle", { score: formatNumber(s.score), level: t(`screening.levels.${s.scoreLevel}`) })}>
         <Group gap={6}>
           {s.scoreReasons.map((r) => (
             <Badge key={r.flag} variant="outline" color={r.weight >= 3 ? "red" : "dark"}>
@@ -140,12 +130,9 @@ export function ScreeningDetailPage({ id }: { id: string }) {
             </Text>
           </Stack>
         ) : null}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.sections.decision")}
-        </Title>
+      <Panel title={t("screening.sections.decision")}>
         {s.decision === null ? (
           <Alert color="blue">{t("screening.blindNotice")}</Alert>
         ) : (
@@ -180,12 +167,9 @@ export function ScreeningDetailPage({ id }: { id: string }) {
           </Text>
         ) : null}
         {(s.abilities.review || s.abilities.tiebreak) && <ReviewForm screening={s} onDone={setFresh} />}
-      </Paper>
+      </Panel>
 
-      <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="xs">
-          {t("screening.sections.followups")}
-        </Title>
+      <Panel title={t("screening.sections.followups")}>
         {s.followups.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t("screening.noFollowups")}
@@ -209,7 +193,7 @@ export function ScreeningDetailPage({ id }: { id: string }) {
         )}
         {s.abilities.refer && <ReferralForm screening={s} onDone={setFresh} />}
         {s.abilities.assignVisit && <VisitForm screening={s} onDone={setFresh} />}
-      </Paper>
+      </Panel>
     </Stack>
   );
 }
@@ -245,25 +229,21 @@ function ReviewForm({ screening, onDone }: { screening: ScreeningDetail; onDone:
         />
       )}
       <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
-      <FormErrorAlert error={submission.error} rest={rest} />
-      <Group>
-        <Button
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () => {
-              onDone(
-                await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/reviews`, {
-                  decision,
-                  reasonCode: decision === "issue" ? undefined : (reasonCode ?? undefined),
-                  note: note.trim() || undefined,
-                }),
-              );
-            })
-          }
-        >
-          {t("screening.submitReview")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        rest={rest}
+        action={async () => {
+          onDone(
+            await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/reviews`, {
+              decision,
+              reasonCode: decision === "issue" ? undefined : (reasonCode ?? undefined),
+              note: note.trim() || undefined,
+            }),
+          );
+        }}
+      >
+        {t("screening.submitReview")}
+      </RunButton>
     </Stack>
   );
 }
@@ -286,22 +266,17 @@ function ReferralForm({ screening, onDone }: { screening: ScreeningDetail; onDon
       {withoutOperators.length > 0 && (
         <Alert color="orange">{t("screening.noOperators", { names: withoutOperators.map((a) => a.name).join(", ") })}</Alert>
       )}
-      <FormErrorAlert error={submission.error} rest={Object.values(submission.fields)} />
-      <Group>
-        <Button
-          variant="light"
-          disabled={chosen.length === 0}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () => {
-              onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/referrals`, { agencyIds: chosen }));
-              setChosen([]);
-            })
-          }
-        >
-          {t("screening.refer")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        variant="light"
+        disabled={chosen.length === 0}
+        action={async () => {
+          onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/referrals`, { agencyIds: chosen }));
+          setChosen([]);
+        }}
+      >
+        {t("screening.refer")}
+      </RunButton>
     </Stack>
   );
 }
@@ -338,21 +313,17 @@ function VisitForm({ screening, onDone }: { screening: ScreeningDetail; onDone: 
           {t("screening.noCandidates")}
         </Text>
       )}
-      <FormErrorAlert error={submission.error} rest={rest} />
-      <Group>
-        <Button
-          variant="light"
-          disabled={!assignee || !due}
-          loading={submission.busy}
-          onClick={() =>
-            void submission.run(async () =>
-              onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due })),
-            )
-          }
-        >
-          {t("screening.assignVisit")}
-        </Button>
-      </Group>
+      <RunButton
+        submission={submission}
+        rest={rest}
+        variant="light"
+        disabled={!assignee || !due}
+        action={async () =>
+          onDone(await api.post<ScreeningDetail>(`/api/screenings/${screening.id}/visits`, { assigneeId: assignee, dueDate: due }))
+        }
+      >
+        {t("screening.assignVisit")}
+      </RunButton>
     </Stack>
   );
 }

@@ -1,21 +1,7 @@
 // A new passport interview. The weighted score is shown while the officer answers (the same function
 // the server stores it with, from src/core/screening.ts); the offer text is scored by the job-offer
 // engine on the server when saved. The score supports the decision; the officer decides.
-import {
-  Alert,
-  Badge,
-  Checkbox,
-  Group,
-  Paper,
-  Radio,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Checkbox, Group, Radio, SegmentedControl, Select, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
@@ -46,8 +32,9 @@ import { getInstallationRegency } from "../regions";
 import { usePageTitle } from "../usePageTitle";
 import { DESTINATIONS, useCountryName } from "./parts";
 import { PageHeader } from "../PageHeader";
-import { NoteField } from "../fields";
+import { NoteField, TextField } from "../fields";
 import { FormActions } from "../FormActions";
+import { Panel } from "../Panel";
 
 const FIELDS = [
   "applicant.name",
@@ -174,30 +161,21 @@ export function ScreeningForm() {
         }}
       >
         <Stack>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.applicant")}
-            </Title>
+          <Panel title={t("screening.sections.applicant")} mb="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                required
-                label={t("screening.applicant.name")}
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                error={byField["applicant.name"]}
-              />
-              <TextInput
+              <TextField required label={t("screening.applicant.name")} value={name} onChange={setName} error={byField["applicant.name"]} />
+              <TextField
                 label={t("screening.applicant.nik")}
                 inputMode="numeric"
                 value={nik}
-                onChange={(e) => setNik(e.currentTarget.value)}
+                onChange={setNik}
                 error={byField["applicant.nik"]}
               />
-              <TextInput
+              <TextField
                 label={t("screening.applicant.phone")}
                 inputMode="tel"
                 value={phone}
-                onChange={(e) => setPhone(e.currentTarget.value)}
+                onChange={setPhone}
                 error={byField["applicant.phone"]}
               />
               <Radio.Group label={t("screening.applicant.sex")} value={sex} onChange={(value) => setSex(value as "female" | "male")}>
@@ -235,12 +213,9 @@ export function ScreeningForm() {
                 error={byField["applicant.desaCode"]}
               />
             </SimpleGrid>
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.travel")}
-            </Title>
+          <Panel title={t("screening.sections.travel")} mb="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select
                 label={t("screening.purpose")}
@@ -258,7 +233,7 @@ export function ScreeningForm() {
                 clearable
                 error={byField.destinationCountry}
               />
-              <TextInput label={t("screening.job")} value={job} onChange={(e) => setJob(e.currentTarget.value)} />
+              <TextField label={t("screening.job")} value={job} onChange={setJob} />
               <Select
                 label={t("screening.paidBy")}
                 data={PAID_BY.map((value) => ({ value, label: t(`screening.paidByOptions.${value}`) }))}
@@ -285,18 +260,9 @@ export function ScreeningForm() {
               </SimpleGrid>
             </Checkbox.Group>
             <SimpleGrid cols={{ base: 1, sm: 3 }} mt="md">
-              <TextInput label={t("screening.sponsor.name")} value={sponsorName} onChange={(e) => setSponsorName(e.currentTarget.value)} />
-              <TextInput
-                label={t("screening.sponsor.phone")}
-                inputMode="tel"
-                value={sponsorPhone}
-                onChange={(e) => setSponsorPhone(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t("screening.sponsor.company")}
-                value={sponsorCompany}
-                onChange={(e) => setSponsorCompany(e.currentTarget.value)}
-              />
+              <TextField label={t("screening.sponsor.name")} value={sponsorName} onChange={setSponsorName} />
+              <TextField label={t("screening.sponsor.phone")} inputMode="tel" value={sponsorPhone} onChange={setSponsorPhone} />
+              <TextField label={t("screening.sponsor.company")} value={sponsorCompany} onChange={setSponsorCompany} />
             </SimpleGrid>
             <NoteField
               mt="md"
@@ -315,12 +281,9 @@ export function ScreeningForm() {
               onChange={setOfferText}
               error={byField.offerText}
             />
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.flags")}
-            </Title>
+          <Panel title={t("screening.sections.flags")} mb="sm">
             <Checkbox.Group value={flags} onChange={(value) => setFlags(value as ScreeningRedFlag[])}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 {SCREENING_RED_FLAGS.filter((f) => !DERIVED_FLAGS.includes(f)).map((f) => (
@@ -349,12 +312,9 @@ export function ScreeningForm() {
                 {t("screening.scoreHint")}
               </Text>
             </Alert>
-          </Paper>
+          </Panel>
 
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm">
-              {t("screening.sections.decision")}
-            </Title>
+          <Panel title={t("screening.sections.decision")} mb="sm">
             <Stack>
               <div>
                 <Text size="sm" fw={500}>
@@ -399,7 +359,7 @@ export function ScreeningForm() {
               )}
               <NoteField label={t("screening.note")} value={note} onChange={setNote} error={byField.note} />
             </Stack>
-          </Paper>
+          </Panel>
           <FormErrorAlert error={submission.error} rest={rest} />
           <FormActions busy={submission.busy} onCancel={() => navigate(SCREENINGS_PATH)} submitLabel={t("screening.save")} />
         </Stack>

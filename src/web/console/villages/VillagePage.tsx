@@ -18,7 +18,7 @@ import { PROGRAM_STATUSES, type ProgramStatus, type SessionView, STATUS_COLOURS,
 import { RiskBadge, riskReason } from "./Villages";
 import { LoadFailed, PageHeader } from "../PageHeader";
 import { SimpleTable } from "../SimpleTable";
-import { NoteField } from "../fields";
+import { NoteField, TextField } from "../fields";
 import { ErrorAlert, FormErrorAlert } from "../FormErrorAlert";
 import { FormActions } from "../FormActions";
 
@@ -53,6 +53,7 @@ function Designation({
   });
   const set = (key: Exclude<keyof typeof form, "decreeDate" | "pimpasa">) => (value: string) =>
     setForm((previous) => ({ ...previous, [key]: value }));
+  const bind = (key: Parameters<typeof set>[0]) => ({ value: form[key], onChange: set(key) });
   const [decreeProblem, setDecreeProblem] = useState<string | null>(null);
   const officerOptions = [...(officers.data?.items ?? []), ...village.pimpasa]
     .filter((o, i, all) => all.findIndex((x) => x.id === o.id) === i)
@@ -101,24 +102,14 @@ function Designation({
               onChange={(e) => set("status")(e.currentTarget.value)}
               data={PROGRAM_STATUSES.map((value) => ({ value, label: t(`villages.programStatus.${value}`) }))}
             />
-            <TextInput
-              label={t("villages.designation.decreeNumber")}
-              value={form.decreeNumber}
-              onChange={(e) => set("decreeNumber")(e.currentTarget.value)}
-              error={err("decreeNumber")}
-            />
+            <TextField label={t("villages.designation.decreeNumber")} {...bind("decreeNumber")} error={err("decreeNumber")} />
             <PartialDateField
               label={t("villages.designation.decreeDate")}
               value={form.decreeDate}
               onChange={(decreeDate) => setForm((previous) => ({ ...previous, decreeDate }))}
               error={decreeProblem ?? err("decreeDate")}
             />
-            <TextInput
-              label={t("villages.designation.office")}
-              value={form.designatingOffice}
-              onChange={(e) => set("designatingOffice")(e.currentTarget.value)}
-              error={err("designatingOffice")}
-            />
+            <TextField label={t("villages.designation.office")} {...bind("designatingOffice")} error={err("designatingOffice")} />
           </SimpleGrid>
           <MultiSelect
             label={t("villages.designation.pimpasa")}
@@ -129,43 +120,16 @@ function Designation({
             error={err("pimpasaUserIds")}
           />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t("villages.focal.name")} value={form.focalName} onChange={(e) => set("focalName")(e.currentTarget.value)} />
-            <TextInput
-              label={t("villages.focal.position")}
-              value={form.focalPosition}
-              onChange={(e) => set("focalPosition")(e.currentTarget.value)}
-            />
+            <TextField label={t("villages.focal.name")} {...bind("focalName")} />
+            <TextField label={t("villages.focal.position")} {...bind("focalPosition")} />
             {!village.focalPoint.phoneHidden && (
-              <TextInput
-                type="tel"
-                label={t("villages.focal.phone")}
-                value={form.focalPhone}
-                onChange={(e) => set("focalPhone")(e.currentTarget.value)}
-                error={err("focalPoint")}
-              />
+              <TextField type="tel" label={t("villages.focal.phone")} {...bind("focalPhone")} error={err("focalPoint")} />
             )}
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              type="number"
-              min={0}
-              label={t("villages.population")}
-              value={form.population}
-              onChange={(e) => set("population")(e.currentTarget.value)}
-              error={err("population")}
-            />
-            <TextInput
-              type="number"
-              label={t("villages.populationYear")}
-              value={form.populationYear}
-              onChange={(e) => set("populationYear")(e.currentTarget.value)}
-              error={err("populationYear")}
-            />
-            <TextInput
-              label={t("villages.populationSource")}
-              value={form.populationSource}
-              onChange={(e) => set("populationSource")(e.currentTarget.value)}
-            />
+            <TextField type="number" min={0} label={t("villages.population")} {...bind("population")} error={err("population")} />
+            <TextField type="number" label={t("villages.populationYear")} {...bind("populationYear")} error={err("populationYear")} />
+            <TextField label={t("villages.populationSource")} {...bind("populationSource")} />
           </SimpleGrid>
           <NoteField label={t("villages.notes")} value={form.notes} onChange={set("notes")} />
           <FormErrorAlert error={submission.error} />

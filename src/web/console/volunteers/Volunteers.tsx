@@ -17,7 +17,7 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, query } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
@@ -33,6 +33,7 @@ import type { VolunteerView } from "../villages/types";
 import { PageHeader } from "../PageHeader";
 import { FormErrorAlert } from "../FormErrorAlert";
 import { FormActions } from "../FormActions";
+import { DateField, TextField } from "../fields";
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
 
@@ -80,12 +81,22 @@ function DesaPicker({
   );
 }
 
+/** What a volunteer agrees to before registering, each with the date they signed it. */
+const AGREEMENTS = [
+  { check: "consent", date: "consentAt", label: "volunteers.consent", dateLabel: "volunteers.consentAt" },
+  { check: "conduct", date: "codeOfConductAt", label: "volunteers.conduct", dateLabel: "volunteers.conductAt" },
+] as const;
+
 function Register({ me, onDone }: { me: Me; onDone: () => void }) {
   const { t } = useTranslation();
   const submission = useSubmission();
   const [form, setForm] = useState({ name: "", phone: "", consent: false, conduct: false, consentAt: today(), codeOfConductAt: today() });
   const [desa, setDesa] = useState<{ code: string; name: string }[]>([]);
   const [missing, setMissing] = useState<string | null>(null);
+  const set =
+    <K extends keyof typeof form>(key: K) =>
+    (value: (typeof form)[K]) =>
+      setForm((previous) => ({ ...previous, [key]: value }));
   const err = (name: string) => Object.entries(submission.fields).find(([path]) => path === name || path.startsWith(`${name}.`))?.[1];
 
   async function submit(event: FormEvent) {
@@ -115,48 +126,16 @@ function Register({ me, onDone }: { me: Me; onDone: () => void }) {
             {t("volunteers.register")}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t("volunteers.name")}
-              value={form.name}
-              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
-              required
-              error={err("name")}
-            />
-            <TextInput
-              type="tel"
-              label={t("volunteers.phone")}
-              value={form.phone}
-              onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })}
-              error={err("phone")}
-            />
+            <TextField label={t("volunteers.name")} value={form.name} onChange={set("name")} required error={err("name")} />
+            <TextField type="tel" label={t("volunteers.phone")} value={form.phone} onChange={set("phone")} error={err("phone")} />
           </SimpleGrid>
           <DesaPicker me={me} value={desa} onChange={setDesa} error={err("desaCodes")} />
-          <Checkbox
-            label={t("volunteers.consent")}
-            checked={form.consent}
-            onChange={(e) => setForm({ ...form, consent: e.currentTarget.checked })}
-          />
-          <TextInput
-            type="date"
-            label={t("volunteers.consentAt")}
-            value={form.consentAt}
-            onChange={(e) => setForm({ ...form, consentAt: e.currentTarget.value })}
-            maw={240}
-            error={err("consentAt")}
-          />
-          <Checkbox
-            label={t("volunteers.conduct")}
-            checked={form.conduct}
-            onChange={(e) => setForm({ ...form, conduct: e.currentTarget.checked })}
-          />
-          <TextInput
-            type="date"
-            label={t("volunteers.conductAt")}
-            value={form.codeOfConductAt}
-            onChange={(e) => setForm({ ...form, codeOfConductAt: e.currentTarget.value })}
-            maw={240}
-            error={err("codeOfConductAt")}
-          />
+          {AGREEMENTS.map(({ check, date, label, dateLabel }) => (
+            <Fragment key={check}>
+              <Checkbox label={t(label)} checked={form[check]} onChange={(e) => set(check)(e.currentTarget.checked)} />
+              <DateField label={t(dateLabel)} value={form[date]} onChange={set(date)} maw={240} error={err(date)} />
+            </Fragment>
+          ))}
           {(missing || submission.error) && (
             <Alert color="red" role="alert">
               {missing ?? submission.error}
