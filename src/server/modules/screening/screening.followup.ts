@@ -5,17 +5,17 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
-import { agencies, regions, users } from "../../db/schema";
 import type { AppContext } from "../../context";
+import { agencies, regions, users } from "../../db/schema";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { notify } from "../notifications/notifications.service";
+import { notifyUsers } from "../notifications/notifications.service";
 import { screeningPolicy } from "./screening.policy";
 import { findScreening, reviewsOf } from "./screening.repo";
 import type { AssignmentView, ScreeningDetail } from "./screening.schema";
 import { recordOf, type ScreeningService } from "./screening.service";
-import { screeningReferrals, screeningVisits, screenings } from "./screening.tables";
+import { screeningReferrals, screenings, screeningVisits } from "./screening.tables";
 
 type Assignee = { id: string; roles: string[]; jurisdiction: string[] | null };
 
@@ -66,19 +66,18 @@ export class ScreeningFollowupService {
               isNull(users.disabledAt),
             ),
           );
-        await notify(
+        await notifyUsers(
           this.ctx,
           tx,
-          operators.map((o) => ({
+          operators,
+          {
             tenant: p.tenant,
-            userId: o.id,
-            email: o.email,
             kind: "screening.referral",
             resourceType: "screening_referral",
             resourceId: row.id,
             title: `Rujukan konseling pemohon paspor ${row.code}`,
             body: `Kantor Imigrasi merujuk seorang pemohon paspor (${row.code}) untuk konseling migrasi aman. Buka Simpul, menu Rujukan wawancara paspor.`,
-          })),
+          },
           now,
         );
         return this.screeningsSvc.present(tx, p, row, reviews);
@@ -118,21 +117,18 @@ export class ScreeningFollowupService {
           createdAt: now,
         });
         const [y, m, d] = input.dueDate.split("-");
-        await notify(
+        await notifyUsers(
           this.ctx,
           tx,
-          [
-            {
-              tenant: p.tenant,
-              userId: u.id,
-              email: u.email,
-              kind: "screening.visit",
-              resourceType: "screening_visit",
-              resourceId: row.id,
-              title: `Tugas kunjungan rumah ${row.code}`,
-              body: `Anda diminta mengunjungi seorang pemohon paspor di desa tugas Anda paling lambat ${d}/${m}/${y} untuk konseling migrasi aman. Rinciannya di menu Kunjungan rumah.`,
-            },
-          ],
+          [u],
+          {
+            tenant: p.tenant,
+            kind: "screening.visit",
+            resourceType: "screening_visit",
+            resourceId: row.id,
+            title: `Tugas kunjungan rumah ${row.code}`,
+            body: `Anda diminta mengunjungi seorang pemohon paspor di desa tugas Anda paling lambat ${d}/${m}/${y} untuk konseling migrasi aman. Rinciannya di menu Kunjungan rumah.`,
+          },
           now,
         );
         return this.screeningsSvc.present(tx, p, row, reviews);
