@@ -1,12 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { isRegionCode } from "../../../core/regions";
-import { routeDoc } from "../../auth/route-access";
-import { AppError } from "../../lib/errors";
 import { safeString } from "../../lib/validation";
+import { isRegionCode } from "../../../core/regions";
+import { AppError } from "../../lib/errors";
 import { findRegion, listChildren, searchRegions } from "./regions.service";
-
-const doc = routeDoc(["regions"]);
 
 const Level = z.enum(["province", "regency", "kecamatan", "desa"]);
 const Region = z.object({ code: z.string(), name: z.string(), level: Level, parentCode: z.string().nullable() });
@@ -16,15 +13,20 @@ const CodeParam = z.object({ code: z.string().max(20).refine(isRegionCode, { mes
 export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",
-    doc({ access: "public" }, "Cari wilayah menurut nama", {
-      querystring: z.object({
-        q: safeString().trim().min(2).max(100),
-        level: Level.optional(),
-        within: z.string().max(20).refine(isRegionCode, { message: "region_unknown" }).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(20),
-      }),
-      response: { 200: z.object({ items: z.array(Region) }) },
-    }),
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["regions"],
+        summary: "Cari wilayah menurut nama",
+        querystring: z.object({
+          q: safeString().trim().min(2).max(100),
+          level: Level.optional(),
+          within: z.string().max(20).refine(isRegionCode, { message: "region_unknown" }).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.object({ items: z.array(Region) }) },
+      },
+    },
     async (req) => ({ items: await searchRegions(app.ctx.db, req.query.q, req.query) }),
   );
 
@@ -40,10 +42,15 @@ export const regionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/:code/children",
-    doc({ access: "public" }, "Wilayah di bawah satu kode", {
-      params: CodeParam,
-      response: { 200: z.object({ items: z.array(Region) }) },
-    }),
+    {
+      config: { access: "public" },
+      schema: {
+        tags: ["regions"],
+        summary: "Wilayah di bawah satu kode",
+        params: CodeParam,
+        response: { 200: z.object({ items: z.array(Region) }) },
+      },
+    },
     async (req) => {
       const items = await listChildren(app.ctx.db, req.params.code);
       if (items.length === 0 && !(await findRegion(app.ctx.db, req.params.code))) throw new AppError("region_not_found");

@@ -2,7 +2,7 @@
 // home visit by the PIMPASA or a volunteer of the applicant's desa. The receiving side sees only what it
 // needs to find and counsel the applicant: name, desa, purpose, destination, reason (and the phone for
 // agencies); never the NIK, the story or the offer text.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
@@ -227,32 +227,21 @@ export class ScreeningFollowupService {
       { action: `screening.${kind}_complete`, resourceType: `screening_${kind}`, resourceId: id },
       async (tx) => {
         const values = { status: "done" as const, outcomeEnc: encrypt(this.ctx.keys, outcome), doneAt: now };
+        // The open follow-up `id` of this tenant that is mine (my visit, or a referral to my agency).
+        const openMine = (t: typeof screeningVisits | typeof screeningReferrals, mine: SQL) =>
+          and(eq(t.tenant, p.tenant), eq(t.id, id), mine, eq(t.status, "open"));
         const updated =
           kind === "visit"
             ? await tx
                 .update(screeningVisits)
                 .set(values)
-                .where(
-                  and(
-                    eq(screeningVisits.tenant, p.tenant),
-                    eq(screeningVisits.id, id),
-                    eq(screeningVisits.assigneeId, p.id),
-                    eq(screeningVisits.status, "open"),
-                  ),
-                )
+                .where(openMine(screeningVisits, eq(screeningVisits.assigneeId, p.id)))
                 .returning({ id: screeningVisits.id })
             : p.agencyId
               ? await tx
                   .update(screeningReferrals)
                   .set(values)
-                  .where(
-                    and(
-                      eq(screeningReferrals.tenant, p.tenant),
-                      eq(screeningReferrals.id, id),
-                      eq(screeningReferrals.agencyId, p.agencyId),
-                      eq(screeningReferrals.status, "open"),
-                    ),
-                  )
+                  .where(openMine(screeningReferrals, eq(screeningReferrals.agencyId, p.agencyId)))
                   .returning({ id: screeningReferrals.id })
               : [];
         if (updated.length === 0) throw notFound();
