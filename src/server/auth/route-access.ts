@@ -2,6 +2,7 @@
 // so a handler cannot forget the check and a refused caller learns nothing from validation errors.
 import type { FastifyRequest, FastifySchema, RouteOptions } from "fastify";
 import { AppError } from "../lib/errors";
+import { IdParam } from "../lib/validation";
 import type { Policy } from "./policy";
 
 /** `hidden`: a refused caller gets the 404 of an unknown address, as if the route did not exist (intelligence). */
@@ -38,3 +39,13 @@ export function routeDoc(tags: string[]) {
     schema: { tags, summary, ...schema },
   });
 }
+
+/**
+ * The schema of a route about one record: the record's `:id` in the path, a body, and the answer
+ * (`idRead`: no body, 200; `idAction`: 200, the updated record; `idCreate`: 201, what was added under it).
+ */
+/** The schema of a route that adds a record: a body, and the new record with status 201. */
+export const created = <B, R>(body: B, record: R) => ({ body, response: { 201: record } });
+export const idRead = <R>(ok: R) => ({ params: IdParam, response: { 200: ok } });
+export const idAction = <B, R>(body: B, ok: R) => ({ params: IdParam, body, response: { 200: ok } });
+export const idCreate = <B, R>(body: B, created: R) => ({ params: IdParam, body, response: { 201: created } });

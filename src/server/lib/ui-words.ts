@@ -26,23 +26,17 @@ export function uiWords(locale: Locale) {
   return (key: string, vars?: Record<string, string | number>, fallback?: string) => uiWord(locale, key, vars, fallback);
 }
 
+const dateTimeOptions: Intl.DateTimeFormatOptions = {
+  timeZone: "Asia/Jakarta",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+};
 const dateTimeFormats = {
-  id: new Intl.DateTimeFormat("id-ID", {
-    timeZone: "Asia/Jakarta",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Jakarta",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }),
+  id: new Intl.DateTimeFormat("id-ID", dateTimeOptions),
+  en: new Intl.DateTimeFormat("en-GB", dateTimeOptions),
 };
 
 /** A moment as the console shows it: "22 Nov 2026, 14.05 WIB" (Asia/Jakarta). Empty for none. */

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { safeString } from "../../lib/validation";
-import { actorOf, requirePrincipal } from "../../auth/principal";
-import { routeDoc } from "../../auth/route-access";
 import type { Policy } from "../../auth/policy";
+import { actorOf, requirePrincipal } from "../../auth/principal";
+import { created, idAction, routeDoc } from "../../auth/route-access";
+import { IdParam, safeString } from "../../lib/validation";
 import { agencyPolicy, userPolicy } from "./admin.policy";
 import { AgencyCreateSchema, AgencySchema, AgencyUpdateSchema, UserCreateSchema, UserSchema, UserUpdateSchema } from "./admin.schema";
 import { AdminService } from "./admin.service";
-import { IdParam } from "../../lib/validation";
 
 const access = (policy: Policy<any, any>, action: string) => ({ access: { policy, action } });
 
@@ -26,7 +25,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/agencies",
-    doc(access(agencyPolicy, "manage"), "Tambah instansi", { body: AgencyCreateSchema, response: { 201: AgencySchema } }),
+    doc(access(agencyPolicy, "manage"), "Tambah instansi", created(AgencyCreateSchema, AgencySchema)),
     async (req, reply) => {
       return reply.status(201).send(await svc.createAgency(requirePrincipal(req), actorOf(req), req.body));
     },
@@ -34,7 +33,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/agencies/:id",
-    doc(access(agencyPolicy, "manage"), "Ubah instansi", { params: IdParam, body: AgencyUpdateSchema, response: { 200: AgencySchema } }),
+    doc(access(agencyPolicy, "manage"), "Ubah instansi", idAction(AgencyUpdateSchema, AgencySchema)),
     async (req) => {
       return svc.updateAgency(requirePrincipal(req), actorOf(req), req.params.id, req.body);
     },
@@ -66,13 +65,9 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.patch(
-    "/users/:id",
-    doc(access(userPolicy, "update"), "Ubah pengguna", { params: IdParam, body: UserUpdateSchema, response: { 200: UserSchema } }),
-    async (req) => {
-      return svc.updateUser(requirePrincipal(req), actorOf(req), req.params.id, req.body);
-    },
-  );
+  app.patch("/users/:id", doc(access(userPolicy, "update"), "Ubah pengguna", idAction(UserUpdateSchema, UserSchema)), async (req) => {
+    return svc.updateUser(requirePrincipal(req), actorOf(req), req.params.id, req.body);
+  });
 
   app.post(
     "/users/:id/reset-password",

@@ -2,10 +2,11 @@
 // sending a referral. Registered inside caseRoutes, so the 404-before-validation hook applies.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { safeString } from "../../lib/validation";
 import { type AuditActor, actorOf, type Principal, requirePrincipal } from "../../auth/principal";
-import { type RouteAccess, routeDoc } from "../../auth/route-access";
+import { idCreate, type RouteAccess, routeDoc } from "../../auth/route-access";
+import { safeString } from "../../lib/validation";
 import { CaseRecordsService } from "./cases.records";
+import { ReferralService } from "./cases.referrals";
 import {
   AssessmentInputSchema,
   ConsentInputSchema,
@@ -22,7 +23,6 @@ import {
 } from "./cases.schema";
 import type { CaseService } from "./cases.service";
 import { REFERRAL_REASONS, REFERRAL_SCOPES } from "./cases.tables";
-import { ReferralService } from "./cases.referrals";
 
 const doc = routeDoc(["kasus"]);
 const record = { access: "policy" as RouteAccess };
@@ -60,11 +60,11 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
 
   app.post(
     "/:id/persons",
-    doc(record, "Tambah orang: korban, keluarga, atau pelaku (nama, NIK, tanggal lahir, telepon, alamat dienkripsi)", {
-      params: IdParam,
-      body: PersonInputSchema,
-      response: { 201: PersonSchema },
-    }),
+    doc(
+      record,
+      "Tambah orang: korban, keluarga, atau pelaku (nama, NIK, tanggal lahir, telepon, alamat dienkripsi)",
+      idCreate(PersonInputSchema, PersonSchema),
+    ),
     async (req, reply) => reply.status(201).send(await records.addPerson(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
@@ -153,9 +153,7 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
       {
         description:
           "Tanpa persetujuan tercatat: `overrideReason` wajib, dan hanya pemilik kasus atau penyidik di tim yang boleh. Jawaban ditunggu 2 hari kerja.",
-        params: IdParam,
-        body: ReferralCreateSchema,
-        response: { 201: ReferralSchema },
+        ...idCreate(ReferralCreateSchema, ReferralSchema),
       },
     ),
     async (req, reply) => reply.status(201).send(await referrals.create(requirePrincipal(req), actorOf(req), req.params.id, req.body)),

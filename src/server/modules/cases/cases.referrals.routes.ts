@@ -3,12 +3,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { type RouteAccess, routeDoc } from "../../auth/route-access";
+import { idAction, idRead, type RouteAccess, routeDoc } from "../../auth/route-access";
 import { caseRoutePolicy } from "./cases.policy";
+import { ReferralService } from "./cases.referrals";
 import { IdParam, ReasonSchema, ReferralSchema } from "./cases.schema";
 import { CaseService } from "./cases.service";
 import { REFERRAL_STATUSES } from "./cases.tables";
-import { ReferralService } from "./cases.referrals";
 
 const doc = routeDoc(["rujukan"]);
 const party = { access: "policy" as RouteAccess };
@@ -43,30 +43,15 @@ export const referralRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/:id/reject",
-    doc(party, "Tolak rujukan dengan alasan (instansi penerima)", {
-      params: IdParam,
-      body: ReasonSchema,
-      response: { 200: ReferralSchema },
-    }),
+    doc(party, "Tolak rujukan dengan alasan (instansi penerima)", idAction(ReasonSchema, ReferralSchema)),
     async (req) => svc.reject(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 
-  app.post(
-    "/:id/complete",
-    doc(party, "Tandai rujukan selesai; akses penerima berakhir", {
-      params: IdParam,
-      response: { 200: ReferralSchema },
-    }),
-    async (req) => svc.complete(requirePrincipal(req), actorOf(req), req.params.id),
+  app.post("/:id/complete", doc(party, "Tandai rujukan selesai; akses penerima berakhir", idRead(ReferralSchema)), async (req) =>
+    svc.complete(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
-  app.post(
-    "/:id/revoke",
-    doc(party, "Cabut rujukan (tim pengirim)", {
-      params: IdParam,
-      body: ReasonSchema,
-      response: { 200: ReferralSchema },
-    }),
-    async (req) => svc.revoke(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
+  app.post("/:id/revoke", doc(party, "Cabut rujukan (tim pengirim)", idAction(ReasonSchema, ReferralSchema)), async (req) =>
+    svc.revoke(requirePrincipal(req), actorOf(req), req.params.id, req.body.reason),
   );
 };

@@ -9,16 +9,16 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
 import { AppError, invalid, notFound } from "../../lib/errors";
-import type { AuditActor } from "../audit/audit.service";
-import { type NewNotification, notify } from "../notifications/notifications.service";
 import { addWorkingDays, jakartaDate } from "../../lib/working-days";
+import type { AuditActor } from "../audit/audit.service";
+import { type NewNotification, notify, notifyUsers } from "../notifications/notifications.service";
+import { sealText } from "./cases.persons";
 import { type CaseAccess, casePolicy, isCaseWorker, referralAbilities, referralPolicy, referralRelation } from "./cases.policy";
-import { accessTo, findCase } from "./cases.repo";
 import { presentReferrals } from "./cases.present";
+import { accessTo, findCase } from "./cases.repo";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseConsents, caseReferrals, cases, caseServices, type REFERRAL_REASONS } from "./cases.tables";
-import { sealText } from "./cases.persons";
+import { caseConsents, caseReferrals, caseServices, cases, type REFERRAL_REASONS } from "./cases.tables";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;
 
@@ -229,13 +229,12 @@ export class ReferralService {
       .where(inArray(agencies.id, [r.toAgencyId, ...(r.fromAgencyId ? [r.fromAgencyId] : [])]));
     const name = (id: string | null) => names.find((a) => a.id === id)?.name ?? "";
     const [y, m, d] = jakartaDate(r.respondDueAt).split("-");
-    await notify(
+    await notifyUsers(
       this.ctx,
       tx,
-      to.map((u) => ({
+      to,
+      {
         tenant: r.tenant,
-        userId: u.id,
-        email: u.email,
         kind: "case.referral_received",
         resourceType: "referral",
         resourceId: r.id,
@@ -243,7 +242,7 @@ export class ReferralService {
         body:
           `${name(r.fromAgencyId) || "Tim kasus"} merujuk kasus ${caseCode} ke ${name(r.toAgencyId)}. ` +
           `Buka Rujukan di Simpul dan jawab (terima atau tolak) paling lambat ${d}/${m}/${y} (2 hari kerja).`,
-      })),
+      },
       now,
     );
   }

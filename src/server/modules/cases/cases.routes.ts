@@ -5,12 +5,14 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { type RouteAccess, routeDoc } from "../../auth/route-access";
+import { created, idAction, idRead, type RouteAccess, routeDoc } from "../../auth/route-access";
 import { sendDownload } from "../../lib/downloads";
 import { notFound } from "../../lib/errors";
 import { caseDocumentRoutes } from "./cases.documents.routes";
-import { caseRecordRoutes } from "./cases.records.routes";
+import { exportCaseListXlsx, exportCases } from "./cases.export";
+import { caseStats, overdueItems } from "./cases.oversight";
 import { caseRoutePolicy } from "./cases.policy";
+import { caseRecordRoutes } from "./cases.records.routes";
 import { accessTo, findCase, teamCandidates } from "./cases.repo";
 import {
   CaseCreateSchema,
@@ -23,16 +25,14 @@ import {
   LinkReportSchema,
   MemberAddSchema,
   OverdueItemSchema,
+  OverdueQuerySchema,
   OwnerSchema,
   ReasonSchema,
-  OverdueQuerySchema,
   StatsSchema,
   TeamCandidateSchema,
   TeamCandidatesQuerySchema,
 } from "./cases.schema";
 import { CaseService } from "./cases.service";
-import { exportCaseListXlsx, exportCases } from "./cases.export";
-import { caseStats, overdueItems } from "./cases.oversight";
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -61,10 +61,11 @@ function caseQueryRoutes(app: App, svc: CaseService) {
 
   app.post(
     "/",
-    doc(on("create"), "Buka kasus baru (asal, prioritas, laporan terkait, korban awal); koordinator wajib menunjuk pemilik kasus", {
-      body: CaseCreateSchema,
-      response: { 201: CaseDetailSchema },
-    }),
+    doc(
+      on("create"),
+      "Buka kasus baru (asal, prioritas, laporan terkait, korban awal); koordinator wajib menunjuk pemilik kasus",
+      created(CaseCreateSchema, CaseDetailSchema),
+    ),
     async (req, reply) => reply.status(201).send(await svc.create(requirePrincipal(req), actorOf(req), req.body)),
   );
 
@@ -150,8 +151,7 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
     "/:id",
     doc(record, "Rincian kasus sesuai tingkat akses saya; koordinator melihat jenis kelamin dan kelompok umur, bukan nama", {
       description: "Di luar tim, rujukan yang diterima, dan wilayah koordinator: 404. Setiap pembacaan dicatat di jejak audit.",
-      params: IdParam,
-      response: { 200: CaseDetailSchema },
+      ...idRead(CaseDetailSchema),
     }),
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
@@ -161,32 +161,20 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
     doc(
       record,
       "Ubah kasus: status (terbuka, asesmen, aktif), prioritas, ringkasan, wilayah, status korban (dengan lembaga yang memutuskan)",
-      {
-        params: IdParam,
-        body: CaseUpdateSchema,
-        response: { 200: CaseDetailSchema },
-      },
+      idAction(CaseUpdateSchema, CaseDetailSchema),
     ),
     async (req) => svc.update(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/close",
-    doc(record, "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut", {
-      params: IdParam,
-      body: CloseSchema,
-      response: { 200: CaseDetailSchema },
-    }),
+    doc(record, "Tutup kasus dengan alasan (pemilik kasus); rujukan yang belum dijawab dicabut", idAction(CloseSchema, CaseDetailSchema)),
     async (req) => svc.close(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/reopen",
-    doc(record, "Buka kembali kasus yang ditutup (pemilik kasus)", {
-      params: IdParam,
-      body: ReasonSchema,
-      response: { 200: CaseDetailSchema },
-    }),
+    doc(record, "Buka kembali kasus yang ditutup (pemilik kasus)", idAction(ReasonSchema, CaseDetailSchema)),
     async (req) => svc.reopen(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
@@ -208,11 +196,7 @@ function caseLifecycleRoutes(app: App, svc: CaseService) {
 function caseTeamRoutes(app: App, svc: CaseService) {
   app.post(
     "/:id/members",
-    doc(record, "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)", {
-      params: IdParam,
-      body: MemberAddSchema,
-      response: { 200: CaseDetailSchema },
-    }),
+    doc(record, "Tambah anggota tim kasus (manajer kasus atau penyidik; oleh pemilik)", idAction(MemberAddSchema, CaseDetailSchema)),
     async (req) => svc.addMember(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
 
@@ -227,11 +211,7 @@ function caseTeamRoutes(app: App, svc: CaseService) {
 
   app.post(
     "/:id/owner",
-    doc(record, "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota", {
-      params: IdParam,
-      body: OwnerSchema,
-      response: { 200: CaseDetailSchema },
-    }),
+    doc(record, "Serahkan kepemilikan kasus ke manajer kasus lain; pemilik lama tetap anggota", idAction(OwnerSchema, CaseDetailSchema)),
     async (req) => svc.transferOwner(requirePrincipal(req), actorOf(req), req.params.id, req.body.userId),
   );
 }

@@ -3,7 +3,7 @@
 // Picklist columns hold HTCDS 2.0 value names where HTCDS has the concept (see cases.htcds.ts).
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, date, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
+import { createdAt, parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 import { publicReports } from "../reports/reports.tables";
 
@@ -186,7 +186,7 @@ export const caseEvents = pgTable(
     forcedLabourIndustry: text("forced_labour_industry"),
     descriptionEnc: text("description_enc"),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("case_events_case_idx").on(t.caseId)],
 );
@@ -242,7 +242,7 @@ export const caseLegalMilestones = pgTable(
     reference: text("reference"),
     notesEnc: text("notes_enc"),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("case_legal_case_idx").on(t.caseId)],
 );
@@ -256,7 +256,7 @@ export const caseNotes = pgTable(
     bodyEnc: text("body_enc").notNull(),
     authorId: uuid("author_id").references(() => users.id),
     authorAgencyId: uuid("author_agency_id").references(() => agencies.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("case_notes_case_idx").on(t.caseId, t.createdAt)],
 );
@@ -343,7 +343,7 @@ export const caseDocuments = pgTable(
     size: integer("size").notNull(),
     stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
     uploadedBy: requiredRef("uploaded_by", () => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     deletedAt: ts("deleted_at"),
     deletedBy: uuid("deleted_by").references(() => users.id),
   },

@@ -4,9 +4,9 @@ import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { routeDoc } from "../../auth/route-access";
-import { sendDownload } from "../../lib/downloads";
+import { created, idAction, idCreate, idRead, routeDoc } from "../../auth/route-access";
 import { users } from "../../db/schema";
+import { sendDownload } from "../../lib/downloads";
 import { findRegion } from "../regions/regions.service";
 import { minutesPdf } from "./coordination.pdf";
 import { coordinationRoutePolicy } from "./coordination.policy";
@@ -52,27 +52,23 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     "/agencies/:id/task-forces",
-    doc(gate("editDirectory"), "Tetapkan keanggotaan sub gugus tugas instansi", {
-      params: IdParam,
-      body: TaskForcesSchema,
-      response: { 200: TaskForcesSchema },
-    }),
+    doc(gate("editDirectory"), "Tetapkan keanggotaan sub gugus tugas instansi", idAction(TaskForcesSchema, TaskForcesSchema)),
     async (req) => svc.setTaskForces(requirePrincipal(req), actorOf(req), req.params.id, req.body.taskForces),
   );
 
   app.post(
     "/agencies/:id/focal-points",
-    doc(gate("editDirectory"), "Tambah narahubung instansi (telepon disimpan terenkripsi)", {
-      params: IdParam,
-      body: FocalPointCreateSchema,
-      response: { 201: FocalPointSchema },
-    }),
+    doc(
+      gate("editDirectory"),
+      "Tambah narahubung instansi (telepon disimpan terenkripsi)",
+      idCreate(FocalPointCreateSchema, FocalPointSchema),
+    ),
     async (req, reply) => reply.status(201).send(await svc.addFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.patch(
     "/focal-points/:id",
-    doc(gate("editDirectory"), "Ubah narahubung", { params: IdParam, body: FocalPointUpdateSchema, response: { 200: FocalPointSchema } }),
+    doc(gate("editDirectory"), "Ubah narahubung", idAction(FocalPointUpdateSchema, FocalPointSchema)),
     async (req) => svc.updateFocalPoint(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
@@ -95,59 +91,45 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/meetings",
-    doc(gate("planMeetings"), "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)", {
-      body: MeetingCreateSchema,
-      response: { 201: MeetingSchema },
-    }),
+    doc(
+      gate("planMeetings"),
+      "Rencanakan rapat (tanggal dan jam WIB, tempat atau tautan daring, agenda, instansi diundang)",
+      created(MeetingCreateSchema, MeetingSchema),
+    ),
     async (req, reply) => reply.status(201).send(await svc.createMeeting(requirePrincipal(req), actorOf(req), req.body)),
   );
 
   app.get(
     "/meetings/:id",
-    doc(gate("meetings"), "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)", {
-      params: IdParam,
-      response: { 200: MeetingSchema },
-    }),
+    doc(
+      gate("meetings"),
+      "Rincian rapat dengan daftar hadir, notulen, keputusan dan tindak lanjut (pembacaan dicatat)",
+      idRead(MeetingSchema),
+    ),
     async (req) => svc.getMeeting(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.patch(
     "/meetings/:id",
-    doc(gate("planMeetings"), "Ubah rapat atau isi notulen (disimpan terenkripsi)", {
-      params: IdParam,
-      body: MeetingUpdateSchema,
-      response: { 200: MeetingSchema },
-    }),
+    doc(gate("planMeetings"), "Ubah rapat atau isi notulen (disimpan terenkripsi)", idAction(MeetingUpdateSchema, MeetingSchema)),
     async (req) => svc.updateMeeting(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.put(
     "/meetings/:id/attendance",
-    doc(gate("planMeetings"), "Catat kehadiran per instansi", {
-      params: IdParam,
-      body: AttendanceSchema,
-      response: { 200: MeetingSchema },
-    }),
+    doc(gate("planMeetings"), "Catat kehadiran per instansi", idAction(AttendanceSchema, MeetingSchema)),
     async (req) => svc.recordAttendance(requirePrincipal(req), actorOf(req), req.params.id, req.body.attendance),
   );
 
   app.post(
     "/meetings/:id/decisions",
-    doc(gate("planMeetings"), "Catat keputusan rapat, dengan tindak lanjut bila ada", {
-      params: IdParam,
-      body: DecisionCreateSchema,
-      response: { 201: MeetingSchema },
-    }),
+    doc(gate("planMeetings"), "Catat keputusan rapat, dengan tindak lanjut bila ada", idCreate(DecisionCreateSchema, MeetingSchema)),
     async (req, reply) => reply.status(201).send(await svc.addDecision(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
   app.post(
     "/decisions/:id/action-items",
-    doc(gate("planMeetings"), "Tambah tindak lanjut pada keputusan", {
-      params: IdParam,
-      body: ActionItemCreateSchema,
-      response: { 201: ActionItemSchema },
-    }),
+    doc(gate("planMeetings"), "Tambah tindak lanjut pada keputusan", idCreate(ActionItemCreateSchema, ActionItemSchema)),
     async (req, reply) => reply.status(201).send(await svc.addActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body)),
   );
 
@@ -162,11 +144,11 @@ export const coordinationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     "/action-items/:id",
-    doc(gate("actionItems"), "Perbarui status dan bukti penyelesaian (instansi pemilik); judul, pemilik dan tenggat hanya koordinator", {
-      params: IdParam,
-      body: ActionItemUpdateSchema,
-      response: { 200: ActionItemSchema },
-    }),
+    doc(
+      gate("actionItems"),
+      "Perbarui status dan bukti penyelesaian (instansi pemilik); judul, pemilik dan tenggat hanya koordinator",
+      idAction(ActionItemUpdateSchema, ActionItemSchema),
+    ),
     async (req) => svc.updateActionItem(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 

@@ -2,8 +2,8 @@
 // meetings with attendance, minutes and decisions, and the action items decisions create.
 import { sql } from "drizzle-orm";
 import { boolean, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
-import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { ACTION_ITEM_STATUSES, ACTION_LINK_KINDS, TASK_FORCES } from "../../../core/coordination";
+import { createdAt, parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 
 export const focalPoints = pgTable(
@@ -26,7 +26,7 @@ export const taskForceMembers = pgTable(
     tenant: text("tenant").notNull(),
     agencyId: requiredRef("agency_id", () => agencies.id),
     taskForce: text("task_force", { enum: TASK_FORCES }).notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ name: "coordination_task_force_members_pk", columns: [t.agencyId, t.taskForce] })],
 );
@@ -68,7 +68,7 @@ export const decisions = pgTable(
     meetingId: parentRef("meeting_id", () => meetings.id),
     seq: integer("seq").notNull(),
     text: text("text").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("coordination_decisions_meeting_idx").on(t.meetingId, t.seq)],
 );

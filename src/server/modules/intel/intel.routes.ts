@@ -4,13 +4,12 @@ import type { FastifyInstance } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { routeDoc } from "../../auth/route-access";
+import { idAction, idRead, routeDoc } from "../../auth/route-access";
 import { INTEL_ACCESS } from "./intel.policy";
 import {
   EntityDetailSchema,
   EntityListQuerySchema,
   EntitySummarySchema,
-  IdParam,
   JudgementSchema,
   NetworkSchema,
   PublicCheckResultSchema,
@@ -38,39 +37,29 @@ export const intelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/entities/:id",
-    doc(INTEL_ACCESS, "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian", {
-      params: IdParam,
-      response: { 200: EntityDetailSchema },
-    }),
+    doc(INTEL_ACCESS, "Rincian entitas: pengenal, catatan yang menyebutnya, penilaian", idRead(EntityDetailSchema)),
     async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.get(
     "/entities/:id/network",
-    doc(INTEL_ACCESS, "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya", {
-      params: IdParam,
-      response: { 200: NetworkSchema },
-    }),
+    doc(INTEL_ACCESS, "Jejaring entitas: pengenal dan laporan, kasus, wawancara yang menyebutnya", idRead(NetworkSchema)),
     async (req) => svc.network(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/entities/:id/watch",
-    doc(INTEL_ACCESS, "Masukkan ke atau keluarkan dari daftar pantau", {
-      params: IdParam,
-      body: WatchSchema,
-      response: { 200: EntityDetailSchema },
-    }),
+    doc(INTEL_ACCESS, "Masukkan ke atau keluarkan dari daftar pantau", idAction(WatchSchema, EntityDetailSchema)),
     async (req) => svc.watch(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/entities/:id/split",
-    doc(INTEL_ACCESS, "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)", {
-      params: IdParam,
-      body: SplitSchema,
-      response: { 200: EntityDetailSchema },
-    }),
+    doc(
+      INTEL_ACCESS,
+      "Pisahkan pengenal ke entitas baru (dicatat sebagai bukan orang yang sama)",
+      idAction(SplitSchema, EntityDetailSchema),
+    ),
     async (req) => svc.split(requirePrincipal(req), actorOf(req), req.params.id, req.body.identifierIds),
   );
 

@@ -6,12 +6,12 @@
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { extractPhones } from "../../../core/jobcheck";
 import type { AppContext } from "../../context";
-import { appMeta, users } from "../../db/schema";
 import type { Db } from "../../db/client";
+import { appMeta, users } from "../../db/schema";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { casePersons } from "../cases/cases.tables";
-import { notify } from "../notifications/notifications.service";
+import { notifyUsers } from "../notifications/notifications.service";
 import { publicReports } from "../reports/reports.tables";
 import { screenings } from "../screening/screening.tables";
 import { intelHash } from "./intel.identifiers";
@@ -328,21 +328,18 @@ export class IntelSync {
     if (mentions.length && target.watched && target.watchedBy) {
       const [u] = await tx.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, target.watchedBy));
       if (u) {
-        await notify(
+        await notifyUsers(
           this.ctx,
           tx,
-          [
-            {
-              tenant: p.tenant,
-              userId: u.id,
-              email: u.email,
-              kind: "intel.watch_hit",
-              resourceType: "intel_entity",
-              resourceId: target.id,
-              title: "Entitas dalam daftar pantau muncul lagi",
-              body: "Nomor, rekening atau nama yang Anda pantau muncul di catatan baru. Buka Intelijen perekrut di Simpul.",
-            },
-          ],
+          [u],
+          {
+            tenant: p.tenant,
+            kind: "intel.watch_hit",
+            resourceType: "intel_entity",
+            resourceId: target.id,
+            title: "Entitas dalam daftar pantau muncul lagi",
+            body: "Nomor, rekening atau nama yang Anda pantau muncul di catatan baru. Buka Intelijen perekrut di Simpul.",
+          },
           now,
         );
       }

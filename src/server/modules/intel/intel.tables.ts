@@ -3,7 +3,7 @@
 // them, the entities (person or company) they are linked into by exact matches, and the judgements
 // investigators record about whether two entities are the same.
 import { boolean, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { parentRef, requiredRef, tenantRecord, ts } from "../../db/columns";
+import { createdAt, parentRef, requiredRef, tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
 
 export const INTEL_IDENTIFIER_KINDS = ["phone", "bank_account", "ewallet", "handle", "email", "nik", "company", "licence"] as const;
@@ -26,7 +26,7 @@ export const intelEntities = pgTable(
     watchedAt: ts("watched_at"),
     /** Set when a judgement merged this entity into another; its identifiers moved there. */
     mergedInto: uuid("merged_into"),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("intel_entities_tenant_idx").on(t.tenant, t.watched)],
 );

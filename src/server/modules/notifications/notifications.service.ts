@@ -21,6 +21,22 @@ export type NewNotification = {
   body: string;
 };
 
+/** The same notification to each of these users (in-app, and by e-mail when they have an address). */
+export function notifyUsers(
+  ctx: AppContext,
+  tx: Db,
+  recipients: { id: string; email: string | null }[],
+  about: Omit<NewNotification, "userId" | "email">,
+  now: Date,
+): Promise<void> {
+  return notify(
+    ctx,
+    tx,
+    recipients.map((u) => ({ ...about, userId: u.id, email: u.email })),
+    now,
+  );
+}
+
 export async function notify(ctx: AppContext, tx: Db, items: NewNotification[], now: Date): Promise<void> {
   if (items.length === 0) return;
   const mail = !!ctx.config.smtpUrl;

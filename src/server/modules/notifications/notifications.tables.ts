@@ -2,7 +2,7 @@
 // notifications.service.ts (`notify`, in the caller's transaction); notifications.mail.ts delivers the mail through the job queue.
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text } from "drizzle-orm/pg-core";
-import { parentRef, tenantRecord, ts } from "../../db/columns";
+import { createdAt, parentRef, tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
 
 /** In-app notifications for staff; e-mail delivery is tracked per row (an outbox). */
@@ -17,7 +17,7 @@ export const notifications = pgTable(
     /** Never personal data: a tracking code and what is due. */
     title: text("title").notNull(),
     body: text("body").notNull(),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
     readAt: ts("read_at"),
     emailStatus: text("email_status", { enum: ["none", "pending", "sent", "failed"] })
       .notNull()

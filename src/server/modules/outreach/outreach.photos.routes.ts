@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
+import { routeDoc } from "../../auth/route-access";
 import { sendDownload } from "../../lib/downloads";
 import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { acceptRawUploads, downloadName, UPLOAD_TYPES } from "../../lib/uploads/uploads";
@@ -11,6 +12,7 @@ import { outreachRoutePolicy } from "./outreach.policy";
 import { SessionPhotoSchema } from "./outreach.schema";
 
 const tags = ["sosialisasi"];
+const doc = routeDoc(tags);
 const gate = { access: { policy: outreachRoutePolicy, action: "record" as const } };
 const PhotoParams = z.object({ id: z.string().uuid(), photoId: z.string().uuid() });
 
@@ -44,14 +46,9 @@ export const outreachPhotoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/sessions/:id/photos/:photoId",
-    {
-      config: gate,
-      schema: {
-        tags,
-        summary: "Unduh foto sesi (konsol menampilkannya lewat <img>; setiap pembukaan dicatat di jejak audit)",
-        params: PhotoParams,
-      },
-    },
+    doc(gate, "Unduh foto sesi (konsol menampilkannya lewat <img>; setiap pembukaan dicatat di jejak audit)", {
+      params: PhotoParams,
+    }),
     async (req, reply) => {
       const { row, data } = await photos.read(requirePrincipal(req), actorOf(req), req.params.id, req.params.photoId);
       const filename = downloadName(`foto-sosialisasi-${row.id.slice(0, 8)}`, row.mediaType);

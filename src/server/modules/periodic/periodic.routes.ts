@@ -2,9 +2,9 @@
 // Coordinators of the whole regency only (periodic.policy.ts); every generation and download is audited.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { routeDoc } from "../../auth/route-access";
-import { IdParam } from "../../lib/validation";
+import { created, routeDoc } from "../../auth/route-access";
 import { sendDownload } from "../../lib/downloads";
+import { IdParam } from "../../lib/validation";
 import { periodicPolicy } from "./periodic.policy";
 import { GenerateSchema, PeriodicListSchema, PeriodicReportSchema } from "./periodic.schema";
 import { type Format, PeriodicService } from "./periodic.service";
@@ -23,10 +23,11 @@ export const periodicRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/",
-    doc(access, "Buat laporan suatu bulan atau tahun sekarang (membuat ulang periode yang sama menggantikan berkasnya)", {
-      body: GenerateSchema,
-      response: { 201: PeriodicReportSchema },
-    }),
+    doc(
+      access,
+      "Buat laporan suatu bulan atau tahun sekarang (membuat ulang periode yang sama menggantikan berkasnya)",
+      created(GenerateSchema, PeriodicReportSchema),
+    ),
     async (req, reply) => {
       const p = requirePrincipal(req);
       return reply.status(201).send(await svc.generate(actorOf(req), { userId: p.id, name: p.displayName }, req.body));

@@ -4,19 +4,19 @@
 // so tests can fix it.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
-import { rowsOf, type Db } from "../../db/client";
+import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
 import type { Job } from "../../jobs/jobs";
-import { SYSTEM_ACTOR } from "../audit/audit.service";
-import { type NewNotification, notify } from "../notifications/notifications.service";
-import { inJurisdiction } from "./reports.policy";
-import { insertEvent } from "./reports.repo";
-import { UPLOAD_TTL_MS } from "./reports.intake";
-import { reportAttachments } from "./reports.tables";
-import { formatTrackingCode } from "./reports.tracking-code";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import { type FileKind, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
 import { encryptLegacyFiles } from "../../lib/uploads/uploads";
+import { SYSTEM_ACTOR } from "../audit/audit.service";
+import { type NewNotification, notify } from "../notifications/notifications.service";
+import { UPLOAD_TTL_MS } from "./reports.intake";
+import { inJurisdiction } from "./reports.policy";
+import { insertEvent } from "./reports.repo";
+import { reportAttachments } from "./reports.tables";
+import { formatTrackingCode } from "./reports.tracking-code";
 
 const BATCH = 500;
 
@@ -57,7 +57,24 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
         RETURNING f.report_id, f.agency_id, a.name AS agency_name, r.tracking_code, r.region_code`),
     );
     const out: NewNotification[] = [];
-    const tell = (reportId: string, regionCode: string | null, title: string, body: string) => {
+    /** One escalation: the report's timeline event, the audit record, and word to the coordinators of its area. */
+    const escalate = async (
+      reportId: string,
+      regionCode: string | null,
+      event: { agencyId?: string; internalNote: string },
+      details: { deadline: "verify" | "response"; agencyId?: string },
+      title: string,
+      body: string,
+    ) => {
+      await insertEvent(tx, ctx.keys, {
+        tenant,
+        reportId,
+        kind: "escalated",
+        ...event,
+        details: { deadline: details.deadline },
+        at: now,
+      });
+      await ctx.audit.write(tx, SYSTEM_ACTOR, { action: "report.escalate", resourceType: "report", resourceId: reportId, details });
       for (const c of coordinators) {
         if (!inJurisdiction({ jurisdiction: c.jurisdiction } as never, regionCode)) continue;
         out.push({
@@ -74,47 +91,22 @@ export async function escalateOverdue(ctx: AppContext, now: Date): Promise<{ ver
     };
     for (const r of verify) {
       const code = formatTrackingCode(r.tracking_code);
-      await insertEvent(tx, ctx.keys, {
-        tenant,
-        reportId: r.id,
-        kind: "escalated",
-        internalNote: "Lewat batas verifikasi 3 hari kerja.",
-        details: { deadline: "verify" },
-        at: now,
-      });
-      await ctx.audit.write(tx, SYSTEM_ACTOR, {
-        action: "report.escalate",
-        resourceType: "report",
-        resourceId: r.id,
-        details: { deadline: "verify" },
-      });
-      tell(
+      await escalate(
         r.id,
         r.region_code,
+        { internalNote: "Lewat batas verifikasi 3 hari kerja." },
+        { deadline: "verify" },
         `Laporan ${code} belum diverifikasi`,
         `Laporan ${code} melewati batas verifikasi 3 hari kerja. Buka antrean pengaduan untuk menindaklanjuti.`,
       );
     }
     for (const r of response) {
       const code = formatTrackingCode(r.tracking_code);
-      await insertEvent(tx, ctx.keys, {
-        tenant,
-        reportId: r.report_id,
-        kind: "escalated",
-        agencyId: r.agency_id,
-        internalNote: `Belum ada tanggapan pertama dari ${r.agency_name} dalam 5 hari kerja.`,
-        details: { deadline: "response" },
-        at: now,
-      });
-      await ctx.audit.write(tx, SYSTEM_ACTOR, {
-        action: "report.escalate",
-        resourceType: "report",
-        resourceId: r.report_id,
-        details: { deadline: "response", agencyId: r.agency_id },
-      });
-      tell(
+      await escalate(
         r.report_id,
         r.region_code,
+        { agencyId: r.agency_id, internalNote: `Belum ada tanggapan pertama dari ${r.agency_name} dalam 5 hari kerja.` },
+        { deadline: "response", agencyId: r.agency_id },
         `Laporan ${code}: ${r.agency_name} belum menanggapi`,
         `${r.agency_name} belum memberi tanggapan pertama atas laporan ${code} dalam 5 hari kerja.`,
       );

@@ -1,13 +1,12 @@
 // Public reports (pengaduan): the report, its timeline, forwards to agencies, attachments,
 // keyed hashes of contacts for linking, and in-app notifications (escalations).
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, parentRef, requiredRef, tenantRecord, ts, updatedAt } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 import { IDENTIFIER_KINDS } from "../../lib/identifiers";
 
 export { IDENTIFIER_KINDS, type IdentifierKind } from "../../lib/identifiers";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const REPORT_CATEGORIES = ["suspicious_offer", "person_in_danger_abroad", "irregular_departure", "other"] as const;
 export const REPORT_STATUSES = ["received", "verified", "forwarded", "in_handling", "closed", "rejected"] as const;
@@ -42,8 +41,7 @@ export const REPORT_SEARCH = "report";
 export const publicReports = pgTable(
   "public_reports",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     /** 10 characters from an alphabet without 0/O/1/I; shown as XXXXX-XXXXX. */
     trackingCode: text("tracking_code").notNull(),
     /** Keyed hash of the client's submission id: the idempotency key, never the raw id. */
@@ -96,7 +94,7 @@ export const publicReports = pgTable(
     outcome: text("outcome", { enum: REPORT_OUTCOMES }),
     /** Set when the report becomes a case (cases module). */
     caseId: uuid("case_id"),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("public_reports_tracking_code_uq").on(t.trackingCode),
@@ -114,9 +112,7 @@ export const reportEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     tenant: text("tenant").notNull(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => publicReports.id, { onDelete: "cascade" }),
+    reportId: parentRef("report_id", () => publicReports.id),
     at: ts("at").notNull().defaultNow(),
     kind: text("kind", { enum: EVENT_KINDS }).notNull(),
     /** The status after this event (null when the status did not change). */
@@ -136,14 +132,9 @@ export const reportEvents = pgTable(
 export const reportForwards = pgTable(
   "report_forwards",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => publicReports.id, { onDelete: "cascade" }),
-    agencyId: uuid("agency_id")
-      .notNull()
-      .references(() => agencies.id),
+    ...tenantRecord(),
+    reportId: parentRef("report_id", () => publicReports.id),
+    agencyId: requiredRef("agency_id", () => agencies.id),
     instruction: text("instruction").notNull(),
     /** Whether the agency may see the reporter's contact details. */
     shareContact: boolean("share_contact").notNull().default(false),
@@ -165,9 +156,7 @@ export const reportIdentifiers = pgTable(
   "report_identifiers",
   {
     tenant: text("tenant").notNull(),
-    reportId: uuid("report_id")
-      .notNull()
-      .references(() => publicReports.id, { onDelete: "cascade" }),
+    reportId: parentRef("report_id", () => publicReports.id),
     kind: text("kind", { enum: IDENTIFIER_KINDS }).notNull(),
     hash: text("hash").notNull(),
   },
@@ -181,8 +170,7 @@ export const reportIdentifiers = pgTable(
 export const reportAttachments = pgTable(
   "report_attachments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     reportId: uuid("report_id").references(() => publicReports.id, { onDelete: "set null" }),
     /** The file's name in the store: the hash of its ciphertext (of the plain bytes when `file_key_enc` is null). */
     sha256: text("sha256").notNull(),
@@ -192,7 +180,7 @@ export const reportAttachments = pgTable(
     size: integer("size").notNull(),
     /** Metadata segments removed while stripping (EXIF, XMP, text chunks…), for the staff view. */
     stripped: text("stripped").array().notNull().default(sql`'{}'::text[]`),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("report_attachments_report_idx").on(t.reportId), index("report_attachments_sha_idx").on(t.sha256)],
 );

@@ -19,8 +19,8 @@ import {
   casePersons,
   caseReferrals,
   caseReports,
-  cases,
   caseServices,
+  cases,
 } from "../cases/cases.tables";
 import { intelMentions } from "../intel/intel.tables";
 import { outreachSessionPhotos } from "../outreach/outreach.tables";
@@ -43,6 +43,14 @@ async function mark(tx: Db, e: Erasure, kind: ErasureKind, recordId: string): Pr
     .insert(retentionErasures)
     .values({ tenant: e.tenant, kind, recordId, cause: e.cause, requestId: e.requestId ?? null })
     .onConflictDoNothing();
+}
+
+/** The names that intelligence mentions copied from an erased record (report, case, screening) go. */
+async function unnameMentions(tx: Db, source: "report" | "case" | "screening", sourceId: string): Promise<void> {
+  await tx
+    .update(intelMentions)
+    .set({ nameEnc: null })
+    .where(and(eq(intelMentions.source, source), eq(intelMentions.sourceId, sourceId)));
 }
 
 function queueFiles(e: Erasure, kind: FileKind, shas: string[]): void {
@@ -131,10 +139,7 @@ export async function eraseReport(tx: Db, e: Erasure, reportId: string): Promise
     REPORT_FILES,
     files.map((f) => f.sha),
   );
-  await tx
-    .update(intelMentions)
-    .set({ nameEnc: null })
-    .where(and(eq(intelMentions.source, "report"), eq(intelMentions.sourceId, reportId)));
+  await unnameMentions(tx, "report", reportId);
   await mark(tx, e, "report", reportId);
 }
 
@@ -187,10 +192,7 @@ export async function eraseCase(tx: Db, e: Erasure, caseId: string): Promise<voi
     CASE_FILES,
     docs.map((d) => d.sha),
   );
-  await tx
-    .update(intelMentions)
-    .set({ nameEnc: null })
-    .where(and(eq(intelMentions.source, "case"), eq(intelMentions.sourceId, caseId)));
+  await unnameMentions(tx, "case", caseId);
   await mark(tx, e, "case", caseId);
 }
 
@@ -215,10 +217,7 @@ export async function eraseScreening(tx: Db, keys: KeyRing, e: Erasure, screenin
     await tx.update(screeningReviews).set({ noteEnc: null }).where(eq(screeningReviews.screeningId, screeningId));
     await tx.update(screeningReferrals).set({ outcomeEnc: null }).where(eq(screeningReferrals.screeningId, screeningId));
     await tx.update(screeningVisits).set({ outcomeEnc: null }).where(eq(screeningVisits.screeningId, screeningId));
-    await tx
-      .update(intelMentions)
-      .set({ nameEnc: null })
-      .where(and(eq(intelMentions.source, "screening"), eq(intelMentions.sourceId, screeningId)));
+    await unnameMentions(tx, "screening", screeningId);
   }
   await mark(tx, e, "screening", screeningId);
 }

@@ -2,26 +2,20 @@
 // every erasure, the mark of each erased record (the statistical skeleton stays, personal fields go), and
 // the data-subject requests executed. No table here holds an identifier of the person who asked.
 import { sql } from "drizzle-orm";
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { parentRef, requiredRef, tenantRecord, ts } from "../../db/columns";
 import { users } from "../../db/schema";
 import { cases } from "../cases/cases.tables";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A case kept whole for a legal process (investigation, prosecution, litigation, an archive request). */
 export const legalHolds = pgTable(
   "legal_holds",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    caseId: parentRef("case_id", () => cases.id),
     /** Why (e.g. the police report number and the prosecutor's letter): encrypted, it may name people. */
     reasonEnc: text("reason_enc").notNull(),
-    setBy: uuid("set_by")
-      .notNull()
-      .references(() => users.id),
+    setBy: requiredRef("set_by", () => users.id),
     setAt: ts("set_at").notNull().defaultNow(),
     releasedAt: ts("released_at"),
     releasedBy: uuid("released_by").references(() => users.id),
@@ -40,8 +34,7 @@ export const ERASURE_CAUSES = ["retention", "request"] as const;
 export const retentionErasures = pgTable(
   "retention_erasures",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     kind: text("kind", { enum: ERASURE_KINDS }).notNull(),
     recordId: uuid("record_id").notNull(),
     cause: text("cause", { enum: ERASURE_CAUSES }).notNull(),
@@ -56,14 +49,11 @@ export const retentionErasures = pgTable(
 
 /** An executed erasure request: who decided, why (encrypted), and counts. Never the identifiers asked about. */
 export const privacyRequests = pgTable("privacy_requests", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  tenant: text("tenant").notNull(),
+  ...tenantRecord(),
   /** Which kinds of identifier the person gave (phone, nik, email), not their values. */
   identifierKinds: text("identifier_kinds").array().notNull(),
   reasonEnc: text("reason_enc").notNull(),
-  decidedBy: uuid("decided_by")
-    .notNull()
-    .references(() => users.id),
+  decidedBy: requiredRef("decided_by", () => users.id),
   executedAt: ts("executed_at").notNull().defaultNow(),
   /** Records erased and refused, per kind. */
   counts: jsonb("counts").$type<Record<string, number>>().notNull(),

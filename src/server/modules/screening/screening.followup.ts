@@ -2,20 +2,20 @@
 // home visit by the PIMPASA or a volunteer of the applicant's desa. The receiving side sees only what it
 // needs to find and counsel the applicant: name, desa, purpose, destination, reason (and the phone for
 // agencies); never the NIK, the story or the offer text.
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
-import { agencies, regions, users } from "../../db/schema";
 import type { AppContext } from "../../context";
+import { agencies, regions, users } from "../../db/schema";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
-import { notify } from "../notifications/notifications.service";
+import { notifyUsers } from "../notifications/notifications.service";
 import { screeningPolicy } from "./screening.policy";
 import { findScreening, reviewsOf } from "./screening.repo";
 import type { AssignmentView, ScreeningDetail } from "./screening.schema";
 import { recordOf, type ScreeningService } from "./screening.service";
-import { screeningReferrals, screeningVisits, screenings } from "./screening.tables";
+import { screeningReferrals, screenings, screeningVisits } from "./screening.tables";
 
 type Assignee = { id: string; roles: string[]; jurisdiction: string[] | null };
 
@@ -66,19 +66,18 @@ export class ScreeningFollowupService {
               isNull(users.disabledAt),
             ),
           );
-        await notify(
+        await notifyUsers(
           this.ctx,
           tx,
-          operators.map((o) => ({
+          operators,
+          {
             tenant: p.tenant,
-            userId: o.id,
-            email: o.email,
             kind: "screening.referral",
             resourceType: "screening_referral",
             resourceId: row.id,
             title: `Rujukan konseling pemohon paspor ${row.code}`,
             body: `Kantor Imigrasi merujuk seorang pemohon paspor (${row.code}) untuk konseling migrasi aman. Buka Simpul, menu Rujukan wawancara paspor.`,
-          })),
+          },
           now,
         );
         return this.screeningsSvc.present(tx, p, row, reviews);
@@ -118,21 +117,18 @@ export class ScreeningFollowupService {
           createdAt: now,
         });
         const [y, m, d] = input.dueDate.split("-");
-        await notify(
+        await notifyUsers(
           this.ctx,
           tx,
-          [
-            {
-              tenant: p.tenant,
-              userId: u.id,
-              email: u.email,
-              kind: "screening.visit",
-              resourceType: "screening_visit",
-              resourceId: row.id,
-              title: `Tugas kunjungan rumah ${row.code}`,
-              body: `Anda diminta mengunjungi seorang pemohon paspor di desa tugas Anda paling lambat ${d}/${m}/${y} untuk konseling migrasi aman. Rinciannya di menu Kunjungan rumah.`,
-            },
-          ],
+          [u],
+          {
+            tenant: p.tenant,
+            kind: "screening.visit",
+            resourceType: "screening_visit",
+            resourceId: row.id,
+            title: `Tugas kunjungan rumah ${row.code}`,
+            body: `Anda diminta mengunjungi seorang pemohon paspor di desa tugas Anda paling lambat ${d}/${m}/${y} untuk konseling migrasi aman. Rinciannya di menu Kunjungan rumah.`,
+          },
           now,
         );
         return this.screeningsSvc.present(tx, p, row, reviews);
@@ -231,32 +227,21 @@ export class ScreeningFollowupService {
       { action: `screening.${kind}_complete`, resourceType: `screening_${kind}`, resourceId: id },
       async (tx) => {
         const values = { status: "done" as const, outcomeEnc: encrypt(this.ctx.keys, outcome), doneAt: now };
+        // The open follow-up `id` of this tenant that is mine (my visit, or a referral to my agency).
+        const openMine = (t: typeof screeningVisits | typeof screeningReferrals, mine: SQL) =>
+          and(eq(t.tenant, p.tenant), eq(t.id, id), mine, eq(t.status, "open"));
         const updated =
           kind === "visit"
             ? await tx
                 .update(screeningVisits)
                 .set(values)
-                .where(
-                  and(
-                    eq(screeningVisits.tenant, p.tenant),
-                    eq(screeningVisits.id, id),
-                    eq(screeningVisits.assigneeId, p.id),
-                    eq(screeningVisits.status, "open"),
-                  ),
-                )
+                .where(openMine(screeningVisits, eq(screeningVisits.assigneeId, p.id)))
                 .returning({ id: screeningVisits.id })
             : p.agencyId
               ? await tx
                   .update(screeningReferrals)
                   .set(values)
-                  .where(
-                    and(
-                      eq(screeningReferrals.tenant, p.tenant),
-                      eq(screeningReferrals.id, id),
-                      eq(screeningReferrals.agencyId, p.agencyId),
-                      eq(screeningReferrals.status, "open"),
-                    ),
-                  )
+                  .where(openMine(screeningReferrals, eq(screeningReferrals.agencyId, p.agencyId)))
                   .returning({ id: screeningReferrals.id })
               : [];
         if (updated.length === 0) throw notFound();

@@ -2,9 +2,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
-import { routeDoc } from "../../auth/route-access";
-import { screeningRoutePolicy } from "./screening.policy";
+import { idAction, idRead, routeDoc } from "../../auth/route-access";
 import { ScreeningFollowupService } from "./screening.followup";
+import { screeningRoutePolicy } from "./screening.policy";
 import { ScreeningReviewService } from "./screening.review";
 import {
   AssignmentViewSchema,
@@ -30,6 +30,22 @@ const record = { access: { policy: screeningRoutePolicy, action: "record" } } as
 const ListSchema = z.object({ items: z.array(ScreeningSummarySchema), total: z.number().int() });
 const Assignments = z.object({ items: z.array(AssignmentViewSchema) });
 const Ok = z.object({ ok: z.literal(true) });
+const FOLLOWUP_ROUTES = [
+  {
+    kind: "visit",
+    action: "visits",
+    path: "/visits",
+    listSummary: "Kunjungan rumah yang ditugaskan kepada saya",
+    completeSummary: "Catat hasil kunjungan rumah",
+  },
+  {
+    kind: "referral",
+    action: "referrals",
+    path: "/referrals",
+    listSummary: "Rujukan konseling pemohon paspor ke instansi saya",
+    completeSummary: "Catat hasil konseling rujukan",
+  },
+] as const;
 
 export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const svc = new ScreeningService(app.ctx);
@@ -83,66 +99,33 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => screeningStats(app.ctx, requirePrincipal(req), req.query),
   );
 
-  app.get(
-    "/visits",
-    doc({ access: { policy: screeningRoutePolicy, action: "visits" } }, "Kunjungan rumah yang ditugaskan kepada saya", {
-      response: { 200: Assignments },
-    }),
-    async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "visit"),
-  );
+  // Home visits and counselling referrals: the same two routes each (my open assignments, record the outcome).
+  for (const f of FOLLOWUP_ROUTES) {
+    const access = { access: { policy: screeningRoutePolicy, action: f.action } };
+    app.get(f.path, doc(access, f.listSummary, { response: { 200: Assignments } }), async (req) =>
+      followups.assignments(requirePrincipal(req), actorOf(req), f.kind),
+    );
+    app.post(`${f.path}/:id/complete`, doc(access, f.completeSummary, idAction(FollowupCompleteSchema, Ok)), async (req) =>
+      followups.complete(requirePrincipal(req), actorOf(req), f.kind, req.params.id, req.body.outcome),
+    );
+  }
 
-  app.post(
-    "/visits/:id/complete",
-    doc({ access: { policy: screeningRoutePolicy, action: "visits" } }, "Catat hasil kunjungan rumah", {
-      params: IdParam,
-      body: FollowupCompleteSchema,
-      response: { 200: Ok },
-    }),
-    async (req) => followups.complete(requirePrincipal(req), actorOf(req), "visit", req.params.id, req.body.outcome),
-  );
-
-  app.get(
-    "/referrals",
-    doc({ access: { policy: screeningRoutePolicy, action: "referrals" } }, "Rujukan konseling pemohon paspor ke instansi saya", {
-      response: { 200: Assignments },
-    }),
-    async (req) => followups.assignments(requirePrincipal(req), actorOf(req), "referral"),
-  );
-
-  app.post(
-    "/referrals/:id/complete",
-    doc({ access: { policy: screeningRoutePolicy, action: "referrals" } }, "Catat hasil konseling rujukan", {
-      params: IdParam,
-      body: FollowupCompleteSchema,
-      response: { 200: Ok },
-    }),
-    async (req) => followups.complete(requirePrincipal(req), actorOf(req), "referral", req.params.id, req.body.outcome),
-  );
-
-  app.get(
-    "/:id",
-    doc(record, "Rincian wawancara (dicatat di jejak audit)", { params: IdParam, response: { 200: ScreeningDetailSchema } }),
-    async (req) => svc.get(requirePrincipal(req), actorOf(req), req.params.id),
+  app.get("/:id", doc(record, "Rincian wawancara (dicatat di jejak audit)", idRead(ScreeningDetailSchema)), async (req) =>
+    svc.get(requirePrincipal(req), actorOf(req), req.params.id),
   );
 
   app.post(
     "/:id/reviews",
     doc(record, "Tinjauan kedua (buta) atau penentuan oleh supervisor", {
       description: "Peninjau tidak melihat keputusan pertama sampai tinjauannya tercatat. Bila berbeda, supervisor menentukan.",
-      params: IdParam,
-      body: ReviewCreateSchema,
-      response: { 200: ScreeningDetailSchema },
+      ...idAction(ReviewCreateSchema, ScreeningDetailSchema),
     }),
     async (req) => reviews.review(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 
   app.post(
     "/:id/referrals",
-    doc(record, "Rujuk pemohon ke konseling (Disnaker, DP3AKB)", {
-      params: IdParam,
-      body: ReferralCreateSchema,
-      response: { 200: ScreeningDetailSchema },
-    }),
+    doc(record, "Rujuk pemohon ke konseling (Disnaker, DP3AKB)", idAction(ReferralCreateSchema, ScreeningDetailSchema)),
     async (req) => followups.refer(requirePrincipal(req), actorOf(req), req.params.id, req.body.agencyIds),
   );
 
@@ -157,11 +140,7 @@ export const screeningRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/:id/visits",
-    doc(record, "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon", {
-      params: IdParam,
-      body: VisitCreateSchema,
-      response: { 200: ScreeningDetailSchema },
-    }),
+    doc(record, "Tugaskan kunjungan rumah kepada PIMPASA atau relawan desa pemohon", idAction(VisitCreateSchema, ScreeningDetailSchema)),
     async (req) => followups.assignVisit(requirePrincipal(req), actorOf(req), req.params.id, req.body),
   );
 };

@@ -4,7 +4,6 @@
 // band, sex and desa stay readable for statistics.
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import {
   PAID_BY,
   SCREENING_AGE_BANDS,
@@ -14,6 +13,7 @@ import {
   SCREENING_SEXES,
   type ScoreReason,
 } from "../../../core/screening";
+import { createdAt, parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 
 /**
@@ -88,10 +88,19 @@ export const screeningReviews = pgTable(
     decision: text("decision", { enum: SCREENING_DECISIONS }).notNull(),
     reasonCode: text("reason_code", { enum: SCREENING_REASONS }),
     noteEnc: text("note_enc"),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [uniqueIndex("screening_reviews_kind_uq").on(t.screeningId, t.kind)],
 );
+
+/** The state of a follow-up (referral or home visit): open until its outcome (encrypted) is recorded. */
+const followupState = () => ({
+  status: text("status", { enum: FOLLOWUP_STATUSES }).notNull().default("open"),
+  outcomeEnc: text("outcome_enc"),
+  createdBy: uuid("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  doneAt: ts("done_at"),
+});
 
 /** Referral of the applicant to counselling at an agency (Disnaker, DP3AKB). */
 export const screeningReferrals = pgTable(
@@ -100,11 +109,7 @@ export const screeningReferrals = pgTable(
     ...tenantRecord(),
     screeningId: parentRef("screening_id", () => screenings.id),
     agencyId: requiredRef("agency_id", () => agencies.id),
-    status: text("status", { enum: FOLLOWUP_STATUSES }).notNull().default("open"),
-    outcomeEnc: text("outcome_enc"),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    doneAt: ts("done_at"),
+    ...followupState(),
   },
   (t) => [
     uniqueIndex("screening_referrals_uq").on(t.screeningId, t.agencyId),
@@ -121,11 +126,7 @@ export const screeningVisits = pgTable(
     desaCode: text("desa_code").notNull(),
     assigneeId: requiredRef("assignee_id", () => users.id),
     dueDate: text("due_date").notNull(),
-    status: text("status", { enum: FOLLOWUP_STATUSES }).notNull().default("open"),
-    outcomeEnc: text("outcome_enc"),
-    createdBy: uuid("created_by").references(() => users.id),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    doneAt: ts("done_at"),
+    ...followupState(),
   },
   (t) => [
     index("screening_visits_assignee_idx").on(t.assigneeId, t.status),

@@ -2,7 +2,7 @@
 // officers, the village focal point, population) and indicator figures per period.
 import { sql } from "drizzle-orm";
 import { integer, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { tenantRecord, ts } from "../../db/columns";
+import { tenantRecord, updatedAt } from "../../db/columns";
 import { users } from "../../db/schema";
 
 /** Desa Binaan programme status per desa (villageDetails below extends it). */
@@ -18,7 +18,7 @@ export const villagePrograms = pgTable(
     decreeDate: text("decree_date"),
     designatingOffice: text("designating_office"),
     notes: text("notes"),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_programs_pk" })],
 );
@@ -39,7 +39,7 @@ export const villageDetails = pgTable(
     population: integer("population"),
     populationYear: integer("population_year"),
     populationSource: text("population_source"),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
     updatedBy: uuid("updated_by").references(() => users.id),
   },
   (t) => [primaryKey({ columns: [t.tenant, t.desaCode], name: "village_details_pk" }), uniqueIndex("village_details_id_uq").on(t.id)],
@@ -63,7 +63,7 @@ export const villageIndicators = pgTable(
     reportsReceived: integer("reports_received"),
     reportsReceivedSource: text("reports_received_source"),
     notes: text("notes"),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    updatedAt: updatedAt(),
     updatedBy: uuid("updated_by").references(() => users.id),
   },
   (t) => [uniqueIndex("village_indicators_desa_period_uq").on(t.tenant, t.desaCode, t.period)],

@@ -1,15 +1,13 @@
 // Volunteers (relawan): registration with consent and code of conduct, assigned desa, training.
 import { sql } from "drizzle-orm";
-import { boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, parentRef, tenantRecord, timestamps } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true });
 
 export const volunteers = pgTable(
   "volunteers",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
+    ...tenantRecord(),
     /** The volunteer's sign-in account (role volunteer); its jurisdiction follows desaCodes. */
     userId: uuid("user_id").references(() => users.id),
     /** AES-GCM ciphertext of the volunteer's name. */
@@ -25,8 +23,7 @@ export const volunteers = pgTable(
     codeOfConductVersion: text("code_of_conduct_version").notNull(),
     active: boolean("active").notNull().default(true),
     notes: text("notes"),
-    createdAt: ts("created_at").notNull().defaultNow(),
-    updatedAt: ts("updated_at").notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [uniqueIndex("volunteers_user_uq").on(t.userId), index("volunteers_tenant_idx").on(t.tenant, t.active)],
 );
@@ -34,16 +31,13 @@ export const volunteers = pgTable(
 export const volunteerTrainings = pgTable(
   "volunteer_trainings",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    tenant: text("tenant").notNull(),
-    volunteerId: uuid("volunteer_id")
-      .notNull()
-      .references(() => volunteers.id, { onDelete: "cascade" }),
+    ...tenantRecord(),
+    volunteerId: parentRef("volunteer_id", () => volunteers.id),
     title: text("title").notNull(),
     provider: text("provider"),
     completedOn: date("completed_on").notNull(),
     notes: text("notes"),
-    createdAt: ts("created_at").notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("volunteer_trainings_volunteer_idx").on(t.volunteerId)],
 );
