@@ -7,9 +7,8 @@ import {
   type Client,
   createAgency,
   createTestEnv,
-  createUser,
-  sessionFor,
   signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -31,8 +30,7 @@ beforeAll(async () => {
   coordinator = await signedIn(env, { roles: ["coordinator"] });
   pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
   dual = await signedIn(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  caseManager = await createUser(env.ctx, { roles: ["case_manager"], agencyId: agencyA.id });
-  caseManagerClient = await sessionFor(env, caseManager);
+  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"], agencyId: agencyA.id });
 });
 afterAll(() => env.close());
 

@@ -9,8 +9,8 @@ import {
   createAgency,
   createTestEnv,
   createUser,
-  sessionFor,
   signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -39,10 +39,8 @@ beforeAll(async () => {
   tirtayasaCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.13"] });
   pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
   operator = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
-  dual = await createUser(env.ctx, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  dualClient = await sessionFor(env, dual);
-  caseManager = await createUser(env.ctx, { roles: ["case_manager"] });
-  caseManagerClient = await sessionFor(env, caseManager);
+  [dual, dualClient] = await signedInUser(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
+  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"] });
   volunteer = await createUser(env.ctx, { roles: ["volunteer"] });
 });
 afterAll(() => env.close());
