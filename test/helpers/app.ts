@@ -137,7 +137,13 @@ export async function sessionFor(env: TestEnv, user: { id: string }): Promise<Cl
 
 /** A new user with these roles, signed in: for tests that need a caller, not the account itself. */
 export async function signedIn(env: TestEnv, opts: Parameters<typeof createUser>[1]): Promise<Client> {
-  return sessionFor(env, await createUser(env.ctx, opts));
+  return (await signedInUser(env, opts))[1];
+}
+
+/** A new user with these roles and a signed-in session for them: for tests that need both the account and the caller. */
+export async function signedInUser(env: TestEnv, opts: Parameters<typeof createUser>[1]): Promise<[TestUser, Client]> {
+  const user = await createUser(env.ctx, opts);
+  return [user, await sessionFor(env, user)];
 }
 
 export function clientFor(app: FastifyInstance, cookie: string, csrf: string): Client {

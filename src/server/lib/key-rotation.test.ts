@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { randomUUID } from "node:crypto";
-import { anonymous, createTestEnv, signedIn, type TestEnv } from "../../../test/helpers/app";
+import { signedIn, type TestEnv } from "../../../test/helpers/app";
 import { rowsOf } from "../db/client";
-import { openCase, type Staff, staff, VICTIM } from "../modules/cases/cases.fixtures";
+import { openCase, type Staff, staffEnv, VICTIM } from "../modules/cases/cases.fixtures";
+import { reportWithJpeg } from "../modules/reports/reports.fixtures";
 import { cleanAttachment } from "./uploads/attachments";
 import { jpegWithExif, tinyPdf } from "./uploads/attachments.fixtures";
 import { decrypt, hmacHex, loadKeyRing } from "./crypto";
@@ -16,8 +16,7 @@ let env: TestEnv;
 let s: Staff;
 let dir: string;
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "simpul-keys-"));
   fs.writeFileSync(path.join(dir, "secret.key"), env.ctx.keys.current.toString("base64"), { mode: 0o600 });
 });
@@ -37,21 +36,7 @@ describe("key rotation", () => {
       await env.ctx.db.execute(sql`SELECT sha256, file_key_enc FROM case_documents WHERE id = ${doc.id}`),
     );
     // A public report with an (encrypted) attachment.
-    const upload = (
-      await env.app.inject({
-        method: "POST",
-        url: "/api/public/reports/attachments",
-        headers: { "content-type": "image/jpeg" },
-        payload: jpegWithExif(),
-      })
-    ).json();
-    const report = await anonymous(env.app).request("POST", "/api/public/reports", {
-      submissionId: randomUUID(),
-      category: "suspicious_offer",
-      description: "Tangkapan layar tawaran kerja terlampir.",
-      attachments: [upload.attachmentId],
-    });
-    expect(report.statusCode).toBe(201);
+    const { upload } = await reportWithJpeg(env, "Tangkapan layar tawaran kerja terlampir.");
     const [attBefore] = rowsOf<{ sha256: string; file_key_enc: string; report_id: string }>(
       await env.ctx.db.execute(sql`SELECT sha256, file_key_enc, report_id FROM report_attachments WHERE id = ${upload.attachmentId}`),
     );

@@ -25,23 +25,19 @@ const detail = async (a: Actor, id: string) => {
   return res.json();
 };
 
-/** Consent for `agencyId`, then a whole-case referral accepted by `receiver`. */
-async function referAccepted(owner: Actor, caseId: string, agencyId: string, receiver: Actor) {
-  expect(
-    (
-      await owner.http.request("POST", `/api/cases/${caseId}/consents`, {
-        purpose: "share_with_agency",
-        agencyId,
-        given: true,
-        method: "written",
-      })
-    ).statusCode,
-  ).toBe(201);
-  const ref = await owner.http.request("POST", `/api/cases/${caseId}/referrals`, {
+/** Consent for `agencyId` (checked), then a whole-case referral sent by `owner`: the send's response. */
+async function referCase(owner: Actor, caseId: string, agencyId: string) {
+  expect((await shareConsent(owner, caseId, agencyId)).statusCode).toBe(201);
+  return owner.http.request("POST", `/api/cases/${caseId}/referrals`, {
     scope: "case",
     toAgencyId: agencyId,
     reason: "AdditionalServicesRequired",
   });
+}
+
+/** Consent for `agencyId`, then a whole-case referral accepted by `receiver`. */
+async function referAccepted(owner: Actor, caseId: string, agencyId: string, receiver: Actor) {
+  const ref = await referCase(owner, caseId, agencyId);
   expect(ref.statusCode, ref.body).toBe(201);
   const acc = await receiver.http.request("POST", `/api/referrals/${ref.json().id}/accept`, {});
   expect(acc.statusCode, acc.body).toBe(200);
@@ -118,12 +114,7 @@ describe("case abilities in the detail response", () => {
 describe("referral abilities", () => {
   it("the receiver is offered accept and reject, the sender revoke; each is refused to the other side", async () => {
     const k = await openCase(s.owner);
-    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
-    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
-      scope: "case",
-      toAgencyId: s.dinkes.id,
-      reason: "AdditionalServicesRequired",
-    });
+    const sent = await referCase(s.owner, k.id, s.dinkes.id);
     expect(sent.json().abilities).toEqual({ accept: false, reject: false, complete: false, revoke: true });
     const incoming = (await s.dinkesWorker.http.request("GET", "/api/referrals?box=incoming")).json().items;
     const mine = incoming.find((r: { id: string }) => r.id === sent.json().id);
@@ -144,12 +135,7 @@ describe("referral abilities", () => {
       .set({ email: sql`'u' || ${users.id} || '@dinkes.test'` })
       .where(eq(users.agencyId, s.dinkes.id));
     const k = await openCase(s.owner);
-    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
-    const sent = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
-      scope: "case",
-      toAgencyId: s.dinkes.id,
-      reason: "AdditionalServicesRequired",
-    });
+    const sent = await referCase(s.owner, k.id, s.dinkes.id);
     const rows = await env.ctx.db
       .select()
       .from(notifications)
@@ -184,12 +170,7 @@ describe("overdue services", () => {
     expect(onlyOverdue).toContain(k.id);
 
     // An unanswered referral past its deadline counts too.
-    expect((await shareConsent(s.owner, k.id, s.dinkes.id)).statusCode).toBe(201);
-    const ref = await s.owner.http.request("POST", `/api/cases/${k.id}/referrals`, {
-      scope: "case",
-      toAgencyId: s.dinkes.id,
-      reason: "AdditionalServicesRequired",
-    });
+    const ref = await referCase(s.owner, k.id, s.dinkes.id);
     await env.ctx.db.execute(sql`UPDATE case_referrals SET respond_due_at = now() - interval '1 day' WHERE id = ${ref.json().id}`);
     const again = (await s.owner.http.request("GET", "/api/cases")).json().items.find((c: { id: string }) => c.id === k.id);
     expect([again.overdueReferrals, again.overdueServices]).toEqual([1, 1]);

@@ -3,18 +3,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { tinyPdf } from "../../lib/uploads/attachments.fixtures";
-import { openCase, type Staff, staff } from "./cases.fixtures";
+import { openCase, type Staff, staffEnv } from "./cases.fixtures";
 import { caseServices } from "./cases.tables";
 
 let env: TestEnv;
 let s: Staff;
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
 });
 afterAll(() => env.close());
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { Client, TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { encryptedColumns } from "../../lib/key-rotation";
@@ -10,7 +10,7 @@ import { contentAddressOf } from "../../lib/uploads/uploads";
 import { ORPHAN_FILE_GRACE_MS, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
 import { CASE_DOCUMENT_FILES } from "./cases.jobs";
 import { distinctJpeg, exe, hostile, jpegWithExif, SECRET_METADATA, tinyPdf } from "../../lib/uploads/attachments.fixtures";
-import { openCase, type Staff, staff } from "./cases.fixtures";
+import { openCase, type Staff, staffEnv } from "./cases.fixtures";
 import { encryptLegacyDocuments } from "./cases.documents";
 import { caseDocuments } from "./cases.tables";
 import { sealText } from "./cases.persons";
@@ -60,8 +60,7 @@ async function refer(scope: "case" | "service", agencyId: string, assignee: Clie
 }
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   store = new AttachmentStore(env.ctx.config.dataDir, "case-documents");
   caseId = (await openCase(s.owner)).id;
   await s.owner.http.request("POST", `/api/cases/${caseId}/members`, { userId: s.member.user.id });

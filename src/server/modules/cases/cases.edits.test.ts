@@ -2,17 +2,16 @@
 // consent does to referrals that were already accepted.
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog, users } from "../../db/schema";
 import { notifications } from "../notifications/notifications.tables";
-import { openCase, shareConsent, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { openCase, shareConsent, type Staff, staffEnv, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;
 let s: Staff;
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
 });
 afterAll(() => env.close());
 

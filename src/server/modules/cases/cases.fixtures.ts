@@ -1,6 +1,14 @@
 // Test fixtures for the case module: three agencies, their staff, and a case with a victim.
 import type { Role } from "../../../core/roles";
-import { type Client, createAgency, createUser, sessionFor, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import {
+  type Client,
+  createAgency,
+  createTestEnv,
+  createUser,
+  sessionFor,
+  type TestEnv,
+  type TestUser,
+} from "../../../../test/helpers/app";
 import { principalOf } from "../../auth/auth.service";
 import type { Principal } from "../../auth/principal";
 
@@ -73,4 +81,10 @@ export function shareConsent(
     given: consent.given ?? true,
     method: consent.method ?? "written",
   });
+}
+
+/** A fresh test environment with the case staff: the setup most case test files start from. */
+export async function staffEnv(): Promise<{ env: TestEnv; s: Staff }> {
+  const env = await createTestEnv();
+  return { env, s: await staff(env) };
 }

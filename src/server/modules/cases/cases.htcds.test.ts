@@ -4,10 +4,10 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { parseCsv } from "../../lib/csv";
-import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { openCase, type Staff, staffEnv, VICTIM } from "./cases.fixtures";
 
 const TSV = path.resolve(process.cwd(), "../shared/standards/htcds-2.0-fields.tsv");
 const haveStandard = fs.existsSync(TSV);
@@ -44,8 +44,7 @@ let env: TestEnv;
 let s: Staff;
 let caseId: string;
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   const c = await openCase(s.owner);
   caseId = c.id;
   const h = s.owner.http;

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notifications } from "../notifications/notifications.tables";
-import { openCase, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { openCase, type Staff, staffEnv, VICTIM } from "./cases.fixtures";
 import { CaseRecordsService } from "./cases.records";
 import { CaseService } from "./cases.service";
 import { escalateCaseDeadlines, overdueItems } from "./cases.oversight";
@@ -15,8 +15,7 @@ let svc: CaseService;
 let referrals: ReferralService;
 let records: CaseRecordsService;
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   svc = new CaseService(env.ctx);
   referrals = new ReferralService(svc);
   records = new CaseRecordsService(svc);

@@ -4,17 +4,16 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  anonymous,
   type Client,
   createAgency,
   createTestEnv,
-  createUser,
-  sessionFor,
   signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
+import { verifiedReport } from "../reports/reports.fixtures";
 import { publicReports } from "../reports/reports.tables";
 
 let env: TestEnv;
@@ -31,38 +30,20 @@ beforeAll(async () => {
   coordinator = await signedIn(env, { roles: ["coordinator"] });
   pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
   dual = await signedIn(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  caseManager = await createUser(env.ctx, { roles: ["case_manager"], agencyId: agencyA.id });
-  caseManagerClient = await sessionFor(env, caseManager);
+  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"], agencyId: agencyA.id });
 });
 afterAll(() => env.close());
 
 /** A verified report in Tirtayasa (36.04.13), optionally forwarded to agency A. */
 async function report(forward = false): Promise<string> {
-  const res = await anonymous(env.app).request("POST", "/api/public/reports", {
-    submissionId: randomUUID(),
+  const body = {
     category: "person_in_danger_abroad",
     description: "Tetangga saya dibawa ke Batam untuk kerja di luar negeri.",
     location: { regionCode: "36.04.13.2001" },
     anonymous: true,
     consent: false,
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  const [r] = await env.ctx.db
-    .select({ id: publicReports.id })
-    .from(publicReports)
-    .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
-  expect((await coordinator.request("POST", `/api/reports/${r!.id}/verify`, {})).statusCode).toBe(200);
-  if (forward)
-    expect(
-      (
-        await coordinator.request("POST", `/api/reports/${r!.id}/forward`, {
-          agencyIds: [agencyA.id],
-          instruction: "Mohon ditangani.",
-          shareContact: false,
-        })
-      ).statusCode,
-    ).toBe(200);
-  return r!.id;
+  };
+  return (await verifiedReport(env, coordinator, body, { forwardTo: forward ? agencyA.id : undefined })).id;
 }
 
 const newCase = (who: Client, reportIds: string[]) =>

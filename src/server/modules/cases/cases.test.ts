@@ -1,17 +1,16 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
-import { type Actor, openCase, shareConsent, type Staff, staff, VICTIM } from "./cases.fixtures";
+import { type Actor, openCase, shareConsent, type Staff, staffEnv, VICTIM } from "./cases.fixtures";
 
 let env: TestEnv;
 let s: Staff;
 let kase: { id: string; code: string; victimId: string };
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   kase = await openCase(s.owner);
   // A second team member, and a referral accepted by Dinkes (consent recorded first).
   expect((await s.owner.http.request("POST", `/api/cases/${kase.id}/members`, { userId: s.member.user.id })).statusCode).toBe(200);

@@ -9,7 +9,7 @@ import {
   createAgency,
   createTestEnv,
   createUser,
-  sessionFor,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -33,13 +33,10 @@ beforeAll(async () => {
   const home = await createAgency(env.ctx, { name: "Sekretariat Gugus Tugas" });
   disnaker = await createAgency(env.ctx, { name: "Disnakertrans Uji" });
   dinsos = await createAgency(env.ctx, { name: "Dinas Sosial Uji" });
-  coordinator = await createUser(env.ctx, { roles: ["coordinator"], agencyId: home.id });
-  operator = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: disnaker.id });
+  [coordinator, coord] = await signedInUser(env, { roles: ["coordinator"], agencyId: home.id });
+  [operator, op] = await signedInUser(env, { roles: ["agency_operator"], agencyId: disnaker.id });
   colleague = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: disnaker.id });
-  outsider = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: dinsos.id });
-  coord = await sessionFor(env, coordinator);
-  op = await sessionFor(env, operator);
-  out = await sessionFor(env, outsider);
+  [outsider, out] = await signedInUser(env, { roles: ["agency_operator"], agencyId: dinsos.id });
 });
 afterAll(() => env.close());
 

@@ -6,8 +6,8 @@ import {
   type Client,
   createAgency,
   createTestEnv,
-  createUser,
-  sessionFor,
+  signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -32,13 +32,13 @@ beforeAll(async () => {
   const tenant = env.ctx.config.regency;
   agencyA = await createAgency(env.ctx, { name: "Disnakertrans Uji" });
   agencyB = await createAgency(env.ctx, { name: "Dinas Sosial Uji" });
-  coordinator = await createUser(env.ctx, { roles: ["coordinator"], agencyId: agencyA.id });
-  const operatorA = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: agencyA.id });
-  const operatorB = await createUser(env.ctx, { roles: ["agency_operator"], agencyId: agencyB.id });
-  volunteer = await createUser(env.ctx, { roles: ["volunteer"] });
+  [coordinator, coord] = await signedInUser(env, { roles: ["coordinator"], agencyId: agencyA.id });
+  opA = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
+  opB = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyB.id });
+  [volunteer, vol] = await signedInUser(env, { roles: ["volunteer"] });
   const desa = await desaOf(env.ctx.db, tenant, 60);
   pimpasaArea = desa[0]!.split(".").slice(0, 3).join(".");
-  pimpasa = await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: [pimpasaArea] });
+  [pimpasa, pim] = await signedInUser(env, { roles: ["pimpasa"], jurisdiction: [pimpasaArea] });
   await seedDashboard(env.ctx.db, {
     tenant,
     now: new Date(),
@@ -51,11 +51,6 @@ beforeAll(async () => {
     recorderIds: [volunteer.id, coordinator.id, pimpasa.id],
     staffId: coordinator.id,
   });
-  coord = await sessionFor(env, coordinator);
-  opA = await sessionFor(env, operatorA);
-  opB = await sessionFor(env, operatorB);
-  vol = await sessionFor(env, volunteer);
-  pim = await sessionFor(env, pimpasa);
 });
 afterAll(() => env.close());
 
@@ -169,7 +164,7 @@ describe("GET /api/dashboard", () => {
   });
 
   it("a role without a section is refused", async () => {
-    const cm = await createUser(env.ctx, { roles: ["case_manager"], agencyId: agencyA.id });
-    expect((await (await sessionFor(env, cm)).request("GET", "/api/dashboard")).statusCode).toBe(403);
+    const cm = await signedIn(env, { roles: ["case_manager"], agencyId: agencyA.id });
+    expect((await cm.request("GET", "/api/dashboard")).statusCode).toBe(403);
   });
 });

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, type Client, createAgency, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
-import { openCase, staff, type Staff } from "../cases/cases.fixtures";
+import { openCase, type Staff, staffEnv } from "../cases/cases.fixtures";
 import { IntelSync } from "./intel.sync";
 import { trigramSimilarity } from "./intel.service";
 
@@ -33,8 +33,7 @@ async function sync() {
 }
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  s = await staff(env);
+  ({ env, s } = await staffEnv());
   const kanim = await createAgency(env.ctx, { name: "Kantor Imigrasi" });
   officer = await signedIn(env, { roles: ["interview_officer"], agencyId: kanim.id });
   const pub = anonymous(env.app);

@@ -1,10 +1,9 @@
 // The e-mail outbox on the app's job runner (pg-boss on PostgreSQL, in-process on the embedded database),
 // delivered to a real local SMTP server.
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestEnv, createUser, type TestEnv } from "../../../../test/helpers/app";
+import { type SmtpCapture, startSmtpCapture } from "../../../../test/helpers/smtp";
 import { rowsOf, type Db } from "../../db/client";
 import { users } from "../../db/schema";
 import { startJobs } from "../../jobs/registry";
@@ -12,39 +11,23 @@ import { notify } from "./notifications.service";
 import { offerPendingMail } from "./notifications.mail";
 import { notifications } from "./notifications.tables";
 
-const received: { to: string; data: string }[] = [];
-const refused: string[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpCapture;
 let env: TestEnv;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onRcptTo(address, _session, cb) {
-      if (address.address.startsWith("penuh@")) {
-        refused.push(address.address);
-        return cb(Object.assign(new Error("Mailbox full"), { responseCode: 452 }));
-      }
-      cb();
-    },
-    onData(stream, session, cb) {
-      let data = "";
-      stream.on("data", (c) => (data += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-        cb();
-      });
-    },
+  smtp = await startSmtpCapture({ refuseFull: true });
+  env = await createTestEnv({
+    smtpUrl: smtp.url,
+    mailFrom: "Simpul <simpul@serangkab.test>",
+    mailAttempts: 3,
+    mailRetrySeconds: 1,
+    jobs: true,
   });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  env = await createTestEnv({ smtpUrl, mailFrom: "Simpul <simpul@serangkab.test>", mailAttempts: 3, mailRetrySeconds: 1, jobs: true });
   await startJobs(env.ctx);
 });
 afterAll(async () => {
   await env.close(); // stops the job runner before the database goes
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 const until = async (cond: () => boolean | Promise<boolean>, ms = 20_000) => {
@@ -78,8 +61,8 @@ describe("e-mail outbox", () => {
     expect(row.emailAttempts).toBe(1);
     expect(row.emailedAt).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(received.filter((m) => m.data.includes("Uji kirim satu"))).toHaveLength(1);
-    expect(received.find((m) => m.data.includes("Uji kirim satu"))!.to).toBe("siti@serangkab.test");
+    expect(smtp.received.filter((m) => m.data.includes("Uji kirim satu"))).toHaveLength(1);
+    expect(smtp.received.find((m) => m.data.includes("Uji kirim satu"))!.to).toBe("siti@serangkab.test");
   });
 
   it("retries a refused e-mail with backoff and marks it failed after the last attempt", async () => {
@@ -88,9 +71,9 @@ describe("e-mail outbox", () => {
     await until(async () => (await rowOf("Uji kotak penuh")).emailStatus === "failed", 25_000);
     const row = await rowOf("Uji kotak penuh");
     expect(row.emailAttempts).toBe(3);
-    expect(refused.filter((a) => a === "penuh@serangkab.test")).toHaveLength(3);
+    expect(smtp.refused.filter((a) => a === "penuh@serangkab.test")).toHaveLength(3);
     await new Promise((r) => setTimeout(r, 2_500)); // no fourth attempt
-    expect(refused.filter((a) => a === "penuh@serangkab.test")).toHaveLength(3);
+    expect(smtp.refused.filter((a) => a === "penuh@serangkab.test")).toHaveLength(3);
     if (env.ctx.database.kind === "postgresql") {
       const jobs = rowsOf<{ state: string; retry_count: number }>(
         await env.ctx.db.execute(
@@ -117,9 +100,9 @@ describe("e-mail outbox", () => {
     expect(await mailJobs()).toBe(before); // on PostgreSQL the job was enqueued in the transaction, and went with it
     // A later notification to the same person goes out; the rolled-back one never does.
     await tell(u.id, "batal@serangkab.test", "Uji sesudah batal");
-    await until(() => received.some((m) => m.data.includes("Uji sesudah batal")));
+    await until(() => smtp.received.some((m) => m.data.includes("Uji sesudah batal")));
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(received.filter((m) => m.to === "batal@serangkab.test")).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to === "batal@serangkab.test")).toHaveLength(1);
     expect(await env.ctx.db.select().from(notifications).where(eq(notifications.title, "Uji batal"))).toEqual([]);
   });
 
@@ -137,6 +120,6 @@ describe("e-mail outbox", () => {
     });
     expect(await offerPendingMail(env.ctx, new Date(Date.now() - 3_600_000))).toBe(1);
     await until(async () => (await rowOf("Uji tertinggal")).emailStatus === "sent");
-    expect(received.filter((m) => m.to === "tertinggal@serangkab.test")).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to === "tertinggal@serangkab.test")).toHaveLength(1);
   });
 });

@@ -3,10 +3,10 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createAgency, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
+import { type Client, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { COVERAGE_HEADERS, EXPORT_SHEETS, SESSION_HEADERS } from "./outreach.export";
-import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, outreachStaff, session } from "./outreach.fixtures";
 
 let env: TestEnv;
 let coordinator: Client;
@@ -15,9 +15,7 @@ let agencyId: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
-  coordinator = await signedIn(env, { roles: ["coordinator"] });
-  pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
+  ({ agencyId, coordinator, pimpasa } = await outreachStaff(env));
   const relawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
   const otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });
   const created = [

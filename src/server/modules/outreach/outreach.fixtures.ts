@@ -1,5 +1,6 @@
 // Test data shared by the outreach tests.
 import { randomUUID } from "node:crypto";
+import { type Client, createAgency, signedIn, type TestEnv } from "../../../../test/helpers/app";
 
 export const DESA_A = "36.04.12.2001"; // Pontang; the volunteers' desa
 export const DESA_B = "36.04.12.2002"; // Pontang
@@ -20,4 +21,13 @@ export function session(over: Record<string, unknown> = {}) {
     quiz: { preScore: 55, postScore: 80, respondents: 20 },
     ...over,
   };
+}
+
+/** The staff both outreach test files start from: the desa government agency volunteers belong to, a
+ *  regency coordinator, and a PIMPASA officer for kecamatan Pontang and Tirtayasa. */
+export async function outreachStaff(env: TestEnv): Promise<{ agencyId: string; coordinator: Client; pimpasa: Client }> {
+  const agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
+  const coordinator = await signedIn(env, { roles: ["coordinator"] });
+  const pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
+  return { agencyId, coordinator, pimpasa };
 }

@@ -1,18 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  createAgency,
-  createTestEnv,
-  createUser,
-  sessionFor,
-  signedIn,
-  type TestEnv,
-  type TestUser,
-} from "../../../../test/helpers/app";
+import { type Client, createTestEnv, createUser, sessionFor, signedIn, type TestEnv, type TestUser } from "../../../../test/helpers/app";
 import { auditLog, users } from "../../db/schema";
-import { DESA_A, DESA_B, DESA_TIRTAYASA, session } from "./outreach.fixtures";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, outreachStaff, session } from "./outreach.fixtures";
 import { outreachSessions } from "./outreach.tables";
 
 let env: TestEnv;
@@ -25,9 +16,7 @@ let agencyId: string;
 
 beforeAll(async () => {
   env = await createTestEnv();
-  agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
-  coordinator = await signedIn(env, { roles: ["coordinator"] });
-  pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
+  ({ agencyId, coordinator, pimpasa } = await outreachStaff(env));
   relawanUser = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
   relawan = await sessionFor(env, relawanUser);
   otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });

@@ -10,8 +10,8 @@ import {
   type Client,
   createAgency,
   createTestEnv,
-  createUser,
-  sessionFor,
+  signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -205,16 +205,15 @@ async function seedOctober() {
 
 beforeAll(async () => {
   env = await createTestEnv();
-  coordinator = await createUser(env.ctx, { roles: ["coordinator"] });
+  [coordinator, coord] = await signedInUser(env, { roles: ["coordinator"] });
   await env.ctx.db
     .update(users)
     .set({ displayName: `Koordinator ${NAMES[2]}` })
     .where(eq(users.id, coordinator.id));
-  coord = await sessionFor(env, coordinator);
-  admin = await sessionFor(env, await createUser(env.ctx, { roles: ["admin"] }));
-  operator = await sessionFor(env, await createUser(env.ctx, { roles: ["agency_operator"] }));
-  volunteer = await sessionFor(env, await createUser(env.ctx, { roles: ["volunteer"] }));
-  areaCoord = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"], jurisdiction: [PONTANG] }));
+  admin = await signedIn(env, { roles: ["admin"] });
+  operator = await signedIn(env, { roles: ["agency_operator"] });
+  volunteer = await signedIn(env, { roles: ["volunteer"] });
+  areaCoord = await signedIn(env, { roles: ["coordinator"], jurisdiction: [PONTANG] });
   await seedOctober();
 });
 afterAll(() => env.close());

@@ -12,6 +12,7 @@ import { CASE_DOCUMENT_FILES } from "../cases/cases.jobs";
 import { OUTREACH_PHOTO_FILES } from "../outreach/outreach.jobs";
 import { ATTACHMENT_FILES, cleanupUploads, encryptLegacyAttachments } from "./reports.jobs";
 import { contentAddressOf, readSealed } from "../../lib/uploads/uploads";
+import { reportWithJpeg } from "./reports.fixtures";
 import { publicReports, reportAttachments } from "./reports.tables";
 import { distinctJpeg, hostile, jpegWithExif, pdf as buildPdf, pngWithText, SECRET_METADATA } from "../../lib/uploads/attachments.fixtures";
 
@@ -235,32 +236,14 @@ describe("attachments stored before encryption at rest", () => {
 
   it("keep downloading, are encrypted by the job, and unclaimed ones are still removed by the upload cleanup", async () => {
     const store = new AttachmentStore(env.ctx.config.dataDir);
-    const up = (
-      await env.app.inject({
-        method: "POST",
-        url: "/api/public/reports/attachments",
-        headers: { "content-type": "image/jpeg" },
-        payload: jpegWithExif(),
-      })
-    ).json();
-    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
-      submissionId: randomUUID(),
-      category: "suspicious_offer",
-      description: "Laporan lama dengan lampiran yang belum dienkripsi.",
-      attachments: [up.attachmentId],
-    });
-    expect(res.statusCode).toBe(201);
-    const [report] = await env.ctx.db
-      .select({ id: publicReports.id })
-      .from(publicReports)
-      .where(eq(publicReports.trackingCode, res.json().trackingCode.replace("-", "")));
+    const { report } = await reportWithJpeg(env, "Laporan lama dengan lampiran yang belum dienkripsi.");
     // The old layout: plain stripped bytes named by their hash, no data key.
     const plain = distinctJpeg(91);
     const plainSha = await store.put(plain);
     const legacy = { tenant: env.ctx.config.regency, sha256: plainSha, mediaType: "image/jpeg", size: plain.length };
     const [claimed] = await env.ctx.db
       .insert(reportAttachments)
-      .values({ ...legacy, reportId: report!.id })
+      .values({ ...legacy, reportId: report.id })
       .returning();
     const unclaimedPlain = distinctJpeg(92);
     const [unclaimed] = await env.ctx.db
@@ -269,7 +252,7 @@ describe("attachments stored before encryption at rest", () => {
       .returning();
 
     const coordinator = await sessionFor(env, await createUser(env.ctx, { roles: ["coordinator"] }));
-    const url = `/api/reports/${report!.id}/attachments/${claimed!.id}`;
+    const url = `/api/reports/${report.id}/attachments/${claimed!.id}`;
     const before = await coordinator.request("GET", url);
     expect(before.statusCode).toBe(200);
     expect(before.rawPayload.equals(plain)).toBe(true);

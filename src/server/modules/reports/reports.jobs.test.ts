@@ -1,40 +1,24 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { type SmtpCapture, startSmtpCapture } from "../../../../test/helpers/smtp";
 import { users } from "../../db/schema";
 import { deliverNotificationMail } from "../notifications/notifications.mail";
 import { escalateOverdue } from "./reports.jobs";
 import { notifications } from "../notifications/notifications.tables";
 import { publicReports } from "./reports.tables";
 
-const received: { to: string; data: string }[] = [];
-let smtp: SMTPServer;
-let smtpUrl: string;
+let smtp: SmtpCapture;
 let env: TestEnv;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, cb) {
-      let data = "";
-      stream.on("data", (c) => (data += c.toString()));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-  env = await createTestEnv({ publicRateLimit: false, smtpUrl, mailFrom: "Simpul <simpul@serangkab.test>" });
+  smtp = await startSmtpCapture();
+  env = await createTestEnv({ publicRateLimit: false, smtpUrl: smtp.url, mailFrom: "Simpul <simpul@serangkab.test>" });
 });
 afterAll(async () => {
   await env.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 /** Runs the mail job for every pending notification (what the mail worker does), counting those sent. */
@@ -97,7 +81,7 @@ describe("deadline escalation", () => {
 
     const mail = await deliverMail(env.ctx, late);
     expect(mail.sent).toBeGreaterThanOrEqual(1);
-    const msg = received.find((m) => m.to === "koordinator@serangkab.test");
+    const msg = smtp.received.find((m) => m.to === "koordinator@serangkab.test");
     expect(msg?.data).toContain(r.trackingCode);
     expect(msg?.data).not.toContain("Kamboja"); // no report content in e-mail
     expect((await deliverMail(env.ctx, late)).sent).toBe(0);
@@ -155,12 +139,12 @@ describe("forwarding notifications", () => {
     // And gets the e-mail: tracking code and deadline, no description, no instruction.
     const due = new Date(fw.json().forwards[0].responseDueAt);
     expect((await deliverMail(env.ctx, new Date())).sent).toBeGreaterThanOrEqual(1);
-    const msg = received.find((m) => m.to === "operator@dinsos.test");
+    const msg = smtp.received.find((m) => m.to === "operator@dinsos.test");
     expect(msg?.data).toContain(r.trackingCode);
     const [y, mo, d] = new Date(due.getTime() + 7 * 3_600_000).toISOString().slice(0, 10).split("-");
     expect(msg?.data).toContain(`${d}/${mo}/${y}`);
     expect(msg?.data).not.toContain("Kamboja");
     expect(msg?.data).not.toContain("Tirtayasa");
-    expect(received.some((m) => m.to === "gone@dinsos.test")).toBe(false);
+    expect(smtp.received.some((m) => m.to === "gone@dinsos.test")).toBe(false);
   });
 });

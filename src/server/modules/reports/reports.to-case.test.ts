@@ -9,14 +9,15 @@ import {
   createAgency,
   createTestEnv,
   createUser,
-  sessionFor,
   signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { casePersons, cases } from "../cases/cases.tables";
+import { verifiedReport } from "./reports.fixtures";
 import { publicReports } from "./reports.tables";
 
 let env: TestEnv;
@@ -38,47 +39,29 @@ beforeAll(async () => {
   tirtayasaCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.13"] });
   pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
   operator = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
-  dual = await createUser(env.ctx, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  dualClient = await sessionFor(env, dual);
-  caseManager = await createUser(env.ctx, { roles: ["case_manager"] });
-  caseManagerClient = await sessionFor(env, caseManager);
+  [dual, dualClient] = await signedInUser(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
+  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"] });
   volunteer = await createUser(env.ctx, { roles: ["volunteer"] });
 });
 afterAll(() => env.close());
 
 const DESCRIPTION = "Anak saya dibawa ke Batam untuk kerja di Malaysia dan tidak bisa dihubungi.";
 
-async function reportAt(opts: { verify?: boolean; forwardTo?: string; shareContact?: boolean } = {}) {
-  const res = await anonymous(env.app).request("POST", "/api/public/reports", {
-    submissionId: randomUUID(),
-    category: "person_in_danger_abroad",
-    description: DESCRIPTION,
-    location: { regionCode: "36.04.13.2001" },
-    people: [{ name: "Pak Joko", role: "recruiter", phones: ["0813-9999-0000"] }],
-    anonymous: false,
-    reporter: { name: "Ibu Rohmah", phone: "0812 1111 2222", email: "rohmah@example.test", relation: "ibu korban" },
-    consent: true,
-  });
-  expect(res.statusCode).toBe(201);
-  const { trackingCode, pin } = res.json();
-  const [r] = await env.ctx.db
-    .select({ id: publicReports.id })
-    .from(publicReports)
-    .where(eq(publicReports.trackingCode, trackingCode.replace("-", "")));
-  const id = r!.id;
-  if (opts.verify !== false) expect((await coordinator.request("POST", `/api/reports/${id}/verify`, {})).statusCode).toBe(200);
-  if (opts.forwardTo)
-    expect(
-      (
-        await coordinator.request("POST", `/api/reports/${id}/forward`, {
-          agencyIds: [opts.forwardTo],
-          instruction: "Mohon ditangani.",
-          shareContact: opts.shareContact ?? false,
-        })
-      ).statusCode,
-    ).toBe(200);
-  return { id, trackingCode, pin };
-}
+const reportAt = (opts: { verify?: boolean; forwardTo?: string; shareContact?: boolean } = {}) =>
+  verifiedReport(
+    env,
+    coordinator,
+    {
+      category: "person_in_danger_abroad",
+      description: DESCRIPTION,
+      location: { regionCode: "36.04.13.2001" },
+      people: [{ name: "Pak Joko", role: "recruiter", phones: ["0813-9999-0000"] }],
+      anonymous: false,
+      reporter: { name: "Ibu Rohmah", phone: "0812 1111 2222", email: "rohmah@example.test", relation: "ibu korban" },
+      consent: true,
+    },
+    opts,
+  );
 
 const countCases = async () => rowsOf<{ n: number }>(await env.ctx.db.execute(sql`SELECT count(*)::int AS n FROM cases`))[0]!.n;
 const caseIdOf = async (reportId: string) =>

@@ -5,8 +5,8 @@ import {
   createAgency,
   createTestEnv,
   createUser,
-  sessionFor,
   signedIn,
+  signedInUser,
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
@@ -23,7 +23,6 @@ let officeId: string;
 let officerA: Client;
 let officerAUser: TestUser;
 let officerB: Client;
-let officerBUser: TestUser;
 let supervisor: Client;
 let otherOffice: Client;
 let pimpasaUser: TestUser;
@@ -61,17 +60,11 @@ beforeAll(async () => {
   officeId = (await createAgency(env.ctx, { name: "Kantor Imigrasi Serang" })).id;
   const otherOfficeId = (await createAgency(env.ctx, { name: "Kantor Imigrasi Lain" })).id;
   disnakerId = (await createAgency(env.ctx, { name: "Disnaker Kab. Serang" })).id;
-  officerAUser = await createUser(env.ctx, { roles: ["interview_officer"], agencyId: officeId });
-  officerBUser = await createUser(env.ctx, { roles: ["interview_officer"], agencyId: officeId });
-  officerA = await sessionFor(env, officerAUser);
-  officerB = await sessionFor(env, officerBUser);
-  supervisor = await sessionFor(
-    env,
-    await createUser(env.ctx, { roles: ["interview_officer", "interview_supervisor"], agencyId: officeId }),
-  );
+  [officerAUser, officerA] = await signedInUser(env, { roles: ["interview_officer"], agencyId: officeId });
+  officerB = await signedIn(env, { roles: ["interview_officer"], agencyId: officeId });
+  supervisor = await signedIn(env, { roles: ["interview_officer", "interview_supervisor"], agencyId: officeId });
   otherOffice = await signedIn(env, { roles: ["interview_officer"], agencyId: otherOfficeId });
-  pimpasaUser = await createUser(env.ctx, { roles: ["pimpasa"], jurisdiction: ["36.04.12"], agencyId: officeId });
-  pimpasa = await sessionFor(env, pimpasaUser);
+  [pimpasaUser, pimpasa] = await signedInUser(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12"], agencyId: officeId });
   farVolunteerUser = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: ["36.04.13.2001"] });
   disnakerOperator = await signedIn(env, { roles: ["agency_operator"], agencyId: disnakerId });
   otherOperator = await signedIn(env, { roles: ["agency_operator"] });

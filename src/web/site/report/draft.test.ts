@@ -3,20 +3,7 @@ import { clearDraft, FORM_DRAFT_KEY, loadDraft, loadReceipt, saveDraft, saveRece
 import { emptyForm, emptyPerson } from "./payload";
 import { DRAFT_KEY } from "./submission";
 import { initialForm } from "./useReportForm";
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
+import { memoryStorage } from "./storage.fixtures";
 
 beforeEach(() => {
   vi.stubGlobal("window", { localStorage: memoryStorage(), sessionStorage: memoryStorage() });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildReport, emptyForm, emptyPerson, mapFieldErrors, splitValues } from "./payload";
 import { clearPendingSubmission, forgetOfferDraft, PENDING_KEY, peekOfferDraft, pendingSubmissionId } from "./submission";
+import { memoryStorage } from "./storage.fixtures";
 
 const ID = "6f1c1f0e-4b7a-4c39-9a4e-3f0f8d9b2a11";
 
@@ -65,20 +66,6 @@ describe("the report body", () => {
     expect(splitValues("PT A, Tbk\nPT B", false)).toEqual(["PT A, Tbk", "PT B"]);
   });
 });
-
-function memoryStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() {
-      return data.size;
-    },
-    clear: () => data.clear(),
-    getItem: (key) => data.get(key) ?? null,
-    key: (index) => [...data.keys()][index] ?? null,
-    removeItem: (key) => void data.delete(key),
-    setItem: (key, value) => void data.set(key, String(value)),
-  };
-}
 
 describe("the pending submission id", () => {
   beforeEach(() => {
