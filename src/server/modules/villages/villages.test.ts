@@ -46,7 +46,7 @@ describe("Desa Binaan designation", () => {
     expect(v.focalPoint).toEqual({ name: "Pak Sekdes", position: "Sekretaris Desa", phone: "0812 3456 7890", phoneHidden: false });
     const audit = await env.ctx.db.select().from(auditLog).where(eq(auditLog.resourceId, PONTANG_DESA));
     expect(audit.map((a) => a.action)).toContain("village.designate");
-    expect(JSON.stringify(audit)).not.toContain("3456");
+    expect(JSON.stringify(audit)).not.toMatch(/3456\D?7890/);
   });
 
   it("answers 404 when a PIMPASA touches a village outside their jurisdiction, and stores nothing", async () => {
@@ -66,7 +66,7 @@ describe("Desa Binaan designation", () => {
     expect(read.statusCode).toBe(200);
     // The focal point's phone is personal data: the operator sees that one exists, not the number.
     expect(read.json().focalPoint).toEqual({ name: "Pak Sekdes", position: "Sekretaris Desa", phone: null, phoneHidden: true });
-    expect(read.body).not.toContain("3456");
+    expect(read.body).not.toMatch(/3456\D?7890/);
   });
 
   it("refuses to assign an account that is not a PIMPASA covering the desa", async () => {
