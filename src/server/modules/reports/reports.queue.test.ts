@@ -74,4 +74,42 @@ describe("forwarded reports in the lists", () => {
     expect((await operator.request("POST", `/api/reports/${id}/responses`, { publicNote: "Sedang kami periksa." })).statusCode).toBe(200);
     expect(await rowOf(coordinator, "/api/reports?status=in_handling", id)).toMatchObject({ nextDueAt: null, overdue: false });
   });
+
+  it("keep the earliest deadline still open, whoever writes the rows", async () => {
+    const { id } = await forwardedReport();
+    const other = await createAgency(env.ctx, { name: "Dinsos Uji Tenggat" });
+    await env.ctx.db.insert(reportForwards).values({
+      tenant: env.ctx.config.regency,
+      reportId: id,
+      agencyId: other.id,
+      instruction: "Mohon dampingi keluarga.",
+      responseDueAt: new Date(Date.now() - 3_600_000),
+    });
+    const early = await rowOf(coordinator, "/api/reports?overdue=true", id);
+    expect(early).toMatchObject({ overdue: true });
+    // The first agency answers; the second, past its deadline, has not: still overdue.
+    expect((await operator.request("POST", `/api/reports/${id}/responses`, { publicNote: "Sedang kami periksa." })).statusCode).toBe(200);
+    expect(await rowOf(coordinator, "/api/reports?overdue=true", id)).toMatchObject({ nextDueAt: early.nextDueAt, overdue: true });
+    // A write of the column itself is recomputed, not trusted.
+    await env.ctx.db.update(publicReports).set({ nextDueAt: null }).where(eq(publicReports.id, id));
+    expect(await rowOf(coordinator, "/api/reports?overdue=true", id)).toMatchObject({ nextDueAt: early.nextDueAt });
+    // The second agency's forward withdrawn: nothing is pending any more.
+    await env.ctx.db.delete(reportForwards).where(eq(reportForwards.agencyId, other.id));
+    expect(await rowOf(coordinator, "/api/reports", id)).toMatchObject({ nextDueAt: null, overdue: false });
+  });
+
+  it("count a received report as overdue from its verification deadline until it is rejected", async () => {
+    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
+      submissionId: randomUUID(),
+      category: "suspicious_offer",
+      description: "Lowongan kerja ke luar negeri lewat calo desa.",
+    });
+    const code = res.json().trackingCode.replace("-", "");
+    const [row] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, code));
+    const past = new Date(Date.now() - 60_000);
+    await env.ctx.db.update(publicReports).set({ verifyDueAt: past }).where(eq(publicReports.id, row!.id));
+    expect(await rowOf(coordinator, "/api/reports?overdue=true", row!.id)).toMatchObject({ nextDueAt: past.toISOString(), overdue: true });
+    await env.ctx.db.update(publicReports).set({ status: "rejected" }).where(eq(publicReports.id, row!.id));
+    expect(await rowOf(coordinator, "/api/reports", row!.id)).toMatchObject({ nextDueAt: null, overdue: false });
+  });
 });

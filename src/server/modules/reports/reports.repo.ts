@@ -19,19 +19,11 @@ const OPEN = sql`${publicReports.status} NOT IN ('closed', 'rejected')`;
 const REPORT_ID = sql.raw(`"public_reports"."id"`);
 
 /**
- * True when the report waits past its verification deadline or an agency's first-response deadline. The
- * forwards past due are an uncorrelated IN: PostgreSQL builds that set once (a hashed subplan) instead of
- * probing report_forwards for every report, which matters when counting 100,000 reports (dashboard).
+ * True when the report waits past its verification deadline or an agency's first-response deadline:
+ * `next_due_at` is the earliest of those still open, kept by database triggers (migration 0017), so the
+ * dashboard counts overdue reports from an index instead of probing report_forwards for every report.
  */
-export const overdueExpr = (now: Date) => sql<boolean>`(${OPEN} AND (
-  (${publicReports.status} = 'received' AND ${publicReports.verifyDueAt} <= ${now.toISOString()})
-  OR ${REPORT_ID} IN (SELECT f.report_id FROM report_forwards f
-             WHERE f.first_response_at IS NULL AND f.response_due_at <= ${now.toISOString()})))`;
-
-const nextDueExpr = sql<string | null>`CASE
-  WHEN ${publicReports.status} = 'received' THEN ${publicReports.verifyDueAt}
-  WHEN ${OPEN} THEN (SELECT min(f.response_due_at) FROM report_forwards f WHERE f.report_id = ${REPORT_ID} AND f.first_response_at IS NULL)
-  END`;
+export const overdueExpr = (now: Date) => sql<boolean>`coalesce(${publicReports.nextDueAt} <= ${now.toISOString()}, false)`;
 
 const linkedExpr = sql<number>`(SELECT count(DISTINCT o.report_id)::int FROM report_identifiers i
   JOIN report_identifiers o ON o.tenant = i.tenant AND o.hash = i.hash AND o.report_id <> i.report_id
@@ -138,13 +130,13 @@ async function page(db: Db, cond: SQL | undefined, f: QueueFilter, now: Date) {
         verifyDueAt: publicReports.verifyDueAt,
       },
       overdue: overdueExpr(now),
-      nextDueAt: nextDueExpr,
+      nextDueAt: publicReports.nextDueAt,
       linked: linkedExpr,
       attachments: attachmentCountExpr,
     })
     .from(publicReports)
     .where(cond)
-    .orderBy(sql`${overdueExpr(now)} DESC`, sql`${nextDueExpr} ASC NULLS LAST`, desc(publicReports.receivedAt))
+    .orderBy(sql`${overdueExpr(now)} DESC`, sql`${publicReports.nextDueAt} ASC NULLS LAST`, desc(publicReports.receivedAt))
     .limit(f.limit)
     .offset(f.offset);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(publicReports).where(cond);

@@ -91,6 +91,13 @@ export const publicReports = pgTable(
     verifiedAt: ts("verified_at"),
     verifyEscalatedAt: ts("verify_escalated_at"),
     closedAt: ts("closed_at"),
+    /**
+     * The earliest deadline the report still waits on: its verification deadline while received, else the
+     * first-response deadline of an agency that has not answered; null once closed or rejected. Kept by
+     * database triggers on this table and report_forwards (migration 0017), so "overdue" is
+     * `next_due_at <= now`, countable from an index (dashboard).
+     */
+    nextDueAt: ts("next_due_at"),
     outcome: text("outcome", { enum: REPORT_OUTCOMES }),
     /** Set when the report becomes a case (cases module). */
     caseId: uuid("case_id"),
@@ -101,6 +108,7 @@ export const publicReports = pgTable(
     uniqueIndex("public_reports_submission_uq").on(t.tenant, t.submissionHash),
     index("public_reports_queue_idx").on(t.tenant, t.status, t.receivedAt),
     index("public_reports_kecamatan_idx").on(t.tenant, t.kecamatanCode),
+    index("public_reports_next_due_idx").on(t.tenant, t.status, t.nextDueAt),
     index("public_reports_verify_due_idx").on(t.verifyDueAt).where(sql`status = 'received'`),
     index("public_reports_search_tokens_idx").using("gin", t.searchTokens),
   ],
