@@ -108,6 +108,8 @@ export const publicReports = pgTable(
     uniqueIndex("public_reports_submission_uq").on(t.tenant, t.submissionHash),
     index("public_reports_queue_idx").on(t.tenant, t.status, t.receivedAt),
     index("public_reports_kecamatan_idx").on(t.tenant, t.kecamatanCode),
+    // Reports per desa and period (village risk, dashboard) read from the index alone; jurisdiction scopes too.
+    index("public_reports_region_idx").on(t.tenant, t.regionCode, t.receivedAt),
     index("public_reports_next_due_idx").on(t.tenant, t.status, t.nextDueAt),
     index("public_reports_verify_due_idx").on(t.verifyDueAt).where(sql`status = 'received'`),
     index("public_reports_search_tokens_idx").using("gin", t.searchTokens),

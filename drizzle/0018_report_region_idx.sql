@@ -1,0 +1,1 @@
+CREATE INDEX "public_reports_region_idx" ON "public_reports" USING btree ("tenant","region_code","received_at");
