@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import { auditLog, users } from "../../db/schema";
 import { DESA_A, DESA_B, DESA_TIRTAYASA, type OutreachStaff, outreachEnv, session } from "./outreach.fixtures";
 import { outreachSessions } from "./outreach.tables";
@@ -143,11 +144,7 @@ describe("editing a session", () => {
       venue: "Aula Desa",
       abilities: { update: true },
     });
-    const audit = await env.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "outreach.update"), eq(auditLog.resourceId, id)));
-    expect(audit).toHaveLength(1);
+    expect(await auditRows(env.ctx, "outreach.update", id)).toHaveLength(1);
   });
 
   it("refuses bad input with a message per field and changes nothing", async () => {
