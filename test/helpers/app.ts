@@ -146,6 +146,22 @@ export async function signedInUser(env: TestEnv, opts: Parameters<typeof createU
   return [user, await sessionFor(env, user)];
 }
 
+/** A signed-in user: the account, and a client with its session. */
+export type SignedIn = { user: TestUser; http: Client };
+
+/** The signed-in users a test file works with, by name, created in the order given: the file's cast in one call. */
+export async function signedInCast<const C extends Record<string, Parameters<typeof createUser>[1]>>(
+  env: TestEnv,
+  cast: C,
+): Promise<{ [K in keyof C]: SignedIn }> {
+  const out: Partial<Record<keyof C, SignedIn>> = {};
+  for (const name of Object.keys(cast) as (keyof C)[]) {
+    const [user, http] = await signedInUser(env, cast[name]!);
+    out[name] = { user, http };
+  }
+  return out as { [K in keyof C]: SignedIn };
+}
+
 export function clientFor(app: FastifyInstance, cookie: string, csrf: string): Client {
   return {
     cookie,

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkJobOffer, FLAG_CODES, FLAG_MESSAGES, JOB_TEXT_MAX, JobTextError, LEVEL_LABELS, SIGNAL_MESSAGES } from "./index.js";
-
-const codes = (text: string) =>
-  checkJobOffer(text)
-    .flags.map((f) => f.code)
-    .sort();
+import { flagCodes } from "./engine.fixtures";
 
 describe("checkJobOffer: behaviour", () => {
   it("flags the Kamboja admin sponsor message as tinggi with the right flags", () => {
@@ -59,23 +55,25 @@ describe("checkJobOffer: behaviour", () => {
 
   it("respects negation", () => {
     expect(
-      codes(
+      flagCodes(
         "PT Mitra Karya Banten (P3MI, SIP2MI No. B.2231/PL/V/2026) lowongan pabrik di Johor, Malaysia, gaji RM 1.800. Tidak dipungut biaya, bukan PRT, tanpa potongan gaji, paspor tidak ditahan, visa kerja.",
       ),
     ).toEqual([]);
-    expect(codes("Housekeeping hotel di Madinah (bukan rumah tangga), gaji SAR 1.600, PT Hijrah (P3MI berizin), visa kerja.")).toEqual([]);
-    expect(codes("Paspor dipegang sendiri oleh pekerja. Operator pabrik Taiwan NT$ 28.590 lewat PT Duta (P3MI).")).not.toContain(
+    expect(flagCodes("Housekeeping hotel di Madinah (bukan rumah tangga), gaji SAR 1.600, PT Hijrah (P3MI berizin), visa kerja.")).toEqual(
+      [],
+    );
+    expect(flagCodes("Paspor dipegang sendiri oleh pekerja. Operator pabrik Taiwan NT$ 28.590 lewat PT Duta (P3MI).")).not.toContain(
       "document_retention",
     );
   });
 
   it("detects decisive flags in chat-style Indonesian, Sundanese and Jawa Serang", () => {
-    expect(codes("Dicari ART buat keluarga di Riyadh gaji 1.500 SR, inbox aja")).toContain("moratorium_destination");
-    expect(codes("Sire pengen kerja ning Malaysia? Beli usah paspor, nyebrang liwat Nunukan. Hubungi kite 0877-4455-1290")).toContain(
+    expect(flagCodes("Dicari ART buat keluarga di Riyadh gaji 1.500 SR, inbox aja")).toContain("moratorium_destination");
+    expect(flagCodes("Sire pengen kerja ning Malaysia? Beli usah paspor, nyebrang liwat Nunukan. Hubungi kite 0877-4455-1290")).toContain(
       "irregular_route",
     );
-    expect(codes("Budak awewe umur 15 oge tiasa, damel di Malaysia. Mangga ka abdi")).toContain("underage_or_fake_identity");
-    expect(codes("Kerja di Selangor RM 1.700, paspor disimpan bos biar gak kabur. WA 0812-1111-2222")).toContain("document_retention");
+    expect(flagCodes("Budak awewe umur 15 oge tiasa, damel di Malaysia. Mangga ka abdi")).toContain("underage_or_fake_identity");
+    expect(flagCodes("Kerja di Selangor RM 1.700, paspor disimpan bos biar gak kabur. WA 0812-1111-2222")).toContain("document_retention");
   });
 
   it("does not flag realistic domestic jobs", () => {
@@ -118,7 +116,7 @@ describe("checkJobOffer: behaviour", () => {
   it("uses the agency lookup", () => {
     const text = "PT Maju Sentosa (P3MI, SIP2MI No. B.1/PL/2026) lowongan pabrik Taiwan NT$ 28.590, visa kerja, medical, PAP.";
     expect(checkJobOffer(text, { lookupAgency: () => ({ status: "active" }) }).flags).toEqual([]);
-    expect(codes(text)).toEqual([]);
+    expect(flagCodes(text)).toEqual([]);
     const revoked = checkJobOffer(text, { lookupAgency: () => ({ status: "revoked" }) });
     expect(revoked.flags.map((f) => f.code)).toContain("unlicensed_recruiter");
     const unknown = checkJobOffer(text, { lookupAgency: () => undefined });

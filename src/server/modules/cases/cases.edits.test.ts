@@ -3,8 +3,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestEnv } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import { rowsOf } from "../../db/client";
-import { auditLog, users } from "../../db/schema";
+import { users } from "../../db/schema";
 import { notifications } from "../notifications/notifications.tables";
 import { openCase, shareConsent, type Staff, staffEnv, VICTIM } from "./cases.fixtures";
 
@@ -15,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const audits = (action: string, resourceId: string) =>
-  env.ctx.db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.action, action), eq(auditLog.resourceId, resourceId)));
+const audits = (action: string, resourceId: string) => auditRows(env.ctx, action, resourceId);
 
 /** Every row of every case table and the audit log, as text. */
 async function dumpCaseTables(): Promise<string> {

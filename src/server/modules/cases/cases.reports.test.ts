@@ -3,34 +3,15 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  createAgency,
-  createTestEnv,
-  signedIn,
-  signedInUser,
-  type TestEnv,
-  type TestUser,
-} from "../../../../test/helpers/app";
+import { type Client, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
-import { verifiedReport } from "../reports/reports.fixtures";
+import { type ReportCaseStaff, reportCaseEnv, verifiedReport } from "../reports/reports.fixtures";
 import { publicReports } from "../reports/reports.tables";
 
 let env: TestEnv;
-let agencyA: { id: string };
-let coordinator: Client;
-let pontangCoordinator: Client;
-let dual: Client;
-let caseManager: TestUser;
-let caseManagerClient: Client;
-
+let s: ReportCaseStaff;
 beforeAll(async () => {
-  env = await createTestEnv({ publicRateLimit: false });
-  agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
-  coordinator = await signedIn(env, { roles: ["coordinator"] });
-  pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
-  dual = await signedIn(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"], agencyId: agencyA.id });
+  ({ env, s } = await reportCaseEnv());
 });
 afterAll(() => env.close());
 
@@ -43,14 +24,14 @@ async function report(forward = false): Promise<string> {
     anonymous: true,
     consent: false,
   };
-  return (await verifiedReport(env, coordinator, body, { forwardTo: forward ? agencyA.id : undefined })).id;
+  return (await verifiedReport(env, s.coordinator.http, body, { forwardTo: forward ? s.agencyA.id : undefined })).id;
 }
 
 const newCase = (who: Client, reportIds: string[]) =>
   who.request("POST", "/api/cases", {
     origin: "public_report",
     summary: "Dugaan TPPO",
-    ownerId: caseManager.id,
+    ownerId: s.caseManager.user.id,
     regionCode: "36.04.12",
     ...(reportIds.length ? { reportIds } : {}),
   });
@@ -63,7 +44,7 @@ describe("linking reports to cases", () => {
     const tirtayasa = await report();
     const before = await countCases();
     // A coordinator of another kecamatan, and a case manager who handles no reports at all.
-    for (const who of [pontangCoordinator, caseManagerClient]) {
+    for (const who of [s.pontangCoordinator.http, s.caseManager.http]) {
       const hidden = await newCase(who, [tirtayasa]);
       const unknown = await newCase(who, [randomUUID()]);
       expect(hidden.statusCode, hidden.body).toBe(400);
@@ -72,9 +53,9 @@ describe("linking reports to cases", () => {
     }
     // Only the bad entry is named, with its position.
     const readable = await report();
-    const empty = await newCase(caseManagerClient, []);
+    const empty = await newCase(s.caseManager.http, []);
     expect(empty.statusCode).toBe(201); // a case without reports is fine
-    const both = await newCase(coordinator, [readable, randomUUID()]);
+    const both = await newCase(s.coordinator.http, [readable, randomUUID()]);
     expect(both.statusCode).toBe(400);
     expect(Object.keys(both.json().error.fields)).toEqual(["reportIds.1"]);
     expect(await countCases()).toBe(before + 1);
@@ -83,7 +64,7 @@ describe("linking reports to cases", () => {
 
     // Linking to an existing case follows the same rule.
     const caseId = empty.json().id;
-    const link = await caseManagerClient.request("POST", `/api/cases/${caseId}/reports`, { reportId: tirtayasa });
+    const link = await s.caseManager.http.request("POST", `/api/cases/${caseId}/reports`, { reportId: tirtayasa });
     expect(link.statusCode, link.body).toBe(400);
     expect(link.json().error.fields).toEqual({ reportId: "Isian tidak sah." });
     expect(await caseOf(tirtayasa)).toBeNull();
@@ -91,12 +72,12 @@ describe("linking reports to cases", () => {
 
   it("links reports the caller may read: the coordinator of the area and an operator of an agency it was forwarded to", async () => {
     const a = await report();
-    const byCoordinator = await newCase(coordinator, [a]);
+    const byCoordinator = await newCase(s.coordinator.http, [a]);
     expect(byCoordinator.statusCode, byCoordinator.body).toBe(201);
     expect(await caseOf(a)).toBe(byCoordinator.json().id);
 
     const b = await report(true);
-    const byOperator = await newCase(dual, [b]);
+    const byOperator = await newCase(s.dual.http, [b]);
     expect(byOperator.statusCode, byOperator.body).toBe(201);
     expect(byOperator.json().reportIds).toEqual([b]);
     expect(await caseOf(b)).toBe(byOperator.json().id);
@@ -104,21 +85,21 @@ describe("linking reports to cases", () => {
 
   it("refuses a report that is already another case's, on create and on link", async () => {
     const r = await report(true);
-    const first = await newCase(dual, [r]); // dual joins the team as the creating case worker
+    const first = await newCase(s.dual.http, [r]); // dual joins the team as the creating case worker
     expect(first.statusCode).toBe(201);
     const before = await countCases();
-    const second = await newCase(coordinator, [r]);
+    const second = await newCase(s.coordinator.http, [r]);
     expect(second.statusCode).toBe(400);
     expect(second.json().error.fields).toEqual({ "reportIds.0": "Laporan ini sudah terhubung dengan kasus lain." });
     expect(await countCases()).toBe(before);
 
-    const other = (await newCase(dual, [])).json().id;
-    const link = await dual.request("POST", `/api/cases/${other}/reports`, { reportId: r });
+    const other = (await newCase(s.dual.http, [])).json().id;
+    const link = await s.dual.http.request("POST", `/api/cases/${other}/reports`, { reportId: r });
     expect(link.statusCode).toBe(400);
     expect(link.json().error.fields.reportId).toBe("Laporan ini sudah terhubung dengan kasus lain.");
     expect(await caseOf(r)).toBe(first.json().id);
     // The case it belongs to may link it again (nothing changes).
-    expect((await dual.request("POST", `/api/cases/${first.json().id}/reports`, { reportId: r })).statusCode).toBe(204);
+    expect((await s.dual.http.request("POST", `/api/cases/${first.json().id}/reports`, { reportId: r })).statusCode).toBe(204);
   });
 });
 
@@ -126,10 +107,10 @@ describe("opening a case as a coordinator with a limited jurisdiction", () => {
   it("refuses a place outside the coordinator's kecamatan, or no place, per field, creating nothing", async () => {
     const before = await countCases();
     const open = (body: Record<string, unknown>) =>
-      pontangCoordinator.request("POST", "/api/cases", {
+      s.pontangCoordinator.http.request("POST", "/api/cases", {
         origin: "walk_in",
         summary: "Korban kembali dari Kamboja",
-        ownerId: caseManager.id,
+        ownerId: s.caseManager.user.id,
         ...body,
       });
     const elsewhere = await open({ regionCode: "36.04.13" });
@@ -143,6 +124,6 @@ describe("opening a case as a coordinator with a limited jurisdiction", () => {
     // Inside the kecamatan it works, and the coordinator then oversees the case.
     const inside = await open({ regionCode: "36.04.12" });
     expect(inside.statusCode, inside.body).toBe(201);
-    expect((await pontangCoordinator.request("GET", `/api/cases/${inside.json().id}`)).statusCode).toBe(200);
+    expect((await s.pontangCoordinator.http.request("GET", `/api/cases/${inside.json().id}`)).statusCode).toBe(200);
   });
 });

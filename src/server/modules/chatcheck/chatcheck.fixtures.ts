@@ -14,6 +14,16 @@ export const GROUP_EXPORT = [
   `03/11/26 09.00 - Dewi: Info loker toko bangunan di Kragilan, gaji UMK Serang, lamaran ke kantor ${MARKER}`,
 ].join("\n");
 
+/** The fields a local file header and its central directory record share, from "version needed" to the
+ *  name length, written at `at` (4 in the local header, 6 in the central record); the CRC is left 0. */
+function writeEntryFields(header: Buffer, at: number, entry: { packed: number; size: number; name: number }) {
+  header.writeUInt16LE(20, at); // version needed: 2.0
+  header.writeUInt16LE(8, at + 4); // method: deflate
+  header.writeUInt32LE(entry.packed, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.name, at + 22);
+}
+
 /** A .zip (deflate) holding the given files, as WhatsApp's export writes it. */
 export function zipOf(files: Record<string, Buffer | string>): Buffer {
   const locals: Buffer[] = [];
@@ -23,21 +33,14 @@ export function zipOf(files: Record<string, Buffer | string>): Buffer {
     const data = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
     const packed = deflateRawSync(data);
     const nameBuf = Buffer.from(name, "utf8");
+    const entry = { packed: packed.length, size: data.length, name: nameBuf.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBuf, packed);
     centrals.push(central, nameBuf);

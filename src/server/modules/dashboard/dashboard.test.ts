@@ -6,10 +6,10 @@ import {
   type Client,
   createAgency,
   createTestEnv,
+  type SignedIn,
   signedIn,
-  signedInUser,
+  signedInCast,
   type TestEnv,
-  type TestUser,
 } from "../../../../test/helpers/app";
 import { seedDashboard, desaOf } from "./dashboard.fixtures";
 import { DASHBOARD_LISTS, type Dashboard, type Figure } from "./dashboard.schema";
@@ -17,28 +17,23 @@ import { DASHBOARD_LISTS, type Dashboard, type Figure } from "./dashboard.schema
 let env: TestEnv;
 let agencyA: { id: string };
 let agencyB: { id: string };
-let coordinator: TestUser;
-let volunteer: TestUser;
-let pimpasa: TestUser;
-let coord: Client;
-let opA: Client;
-let opB: Client;
-let vol: Client;
-let pim: Client;
-let pimpasaArea: string;
+let who: Record<"coordinator" | "opA" | "opB" | "volunteer" | "pimpasa", SignedIn>;
 
 beforeAll(async () => {
   env = await createTestEnv();
   const tenant = env.ctx.config.regency;
   agencyA = await createAgency(env.ctx, { name: "Disnakertrans Uji" });
   agencyB = await createAgency(env.ctx, { name: "Dinas Sosial Uji" });
-  [coordinator, coord] = await signedInUser(env, { roles: ["coordinator"], agencyId: agencyA.id });
-  opA = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
-  opB = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyB.id });
-  [volunteer, vol] = await signedInUser(env, { roles: ["volunteer"] });
   const desa = await desaOf(env.ctx.db, tenant, 60);
-  pimpasaArea = desa[0]!.split(".").slice(0, 3).join(".");
-  [pimpasa, pim] = await signedInUser(env, { roles: ["pimpasa"], jurisdiction: [pimpasaArea] });
+  // A PIMPASA officer for the kecamatan of the first desa: part of the regency, not all of it.
+  const pimpasaArea = desa[0]!.split(".").slice(0, 3).join(".");
+  who = await signedInCast(env, {
+    coordinator: { roles: ["coordinator"], agencyId: agencyA.id },
+    opA: { roles: ["agency_operator"], agencyId: agencyA.id },
+    opB: { roles: ["agency_operator"], agencyId: agencyB.id },
+    volunteer: { roles: ["volunteer"] },
+    pimpasa: { roles: ["pimpasa"], jurisdiction: [pimpasaArea] },
+  });
   await seedDashboard(env.ctx.db, {
     tenant,
     now: new Date(),
@@ -48,8 +43,8 @@ beforeAll(async () => {
     actionItems: 24,
     desa,
     agencyIds: [agencyA.id, agencyB.id],
-    recorderIds: [volunteer.id, coordinator.id, pimpasa.id],
-    staffId: coordinator.id,
+    recorderIds: [who.volunteer.user.id, who.coordinator.user.id, who.pimpasa.user.id],
+    staffId: who.coordinator.user.id,
   });
 });
 afterAll(() => env.close());
@@ -96,7 +91,7 @@ async function expectNumbersMatchLists(c: Client, d: Dashboard) {
 
 describe("GET /api/dashboard", () => {
   it("coordinator: funnel, overdue reports, cases (counts), villages, outreach and action items, each equal to its list", async () => {
-    const d = await dashboard(coord);
+    const d = await dashboard(who.coordinator.http);
     expect(d.sections).toEqual(["reports", "cases", "villages", "outreach", "actionItems"]);
     expect(d.inbox).toBeUndefined();
     // The seed puts rows in every one of these, so the comparison below is never 0 = 0 only.
@@ -110,15 +105,15 @@ describe("GET /api/dashboard", () => {
     expect(d.cases!.overdueReferrals.value + d.cases!.overdueServices.value).toBeGreaterThan(0);
     // Aggregates only: no case code, id or person leaves in the case section.
     expect(JSON.stringify(d.cases)).not.toMatch(/KS-|"id"/);
-    await expectNumbersMatchLists(coord, d);
+    await expectNumbersMatchLists(who.coordinator.http, d);
   });
 
   it("agency operator: only its agency's inbox and action items", async () => {
-    const a = await dashboard(opA);
-    const b = await dashboard(opB);
+    const a = await dashboard(who.opA.http);
+    const b = await dashboard(who.opB.http);
     expect(a.sections).toEqual(["inbox", "actionItems"]);
     expect(a.reports ?? a.cases ?? a.villages ?? a.outreach).toBeUndefined();
-    const coordinatorView = await dashboard(coord);
+    const coordinatorView = await dashboard(who.coordinator.http);
     // Each forwarded report went to exactly one agency: the two inboxes split the coordinator's forwarded reports.
     for (const s of ["forwarded", "in_handling", "closed"] as const) {
       expect(a.inbox!.byStatus[s].value).toBeGreaterThan(0);
@@ -126,7 +121,7 @@ describe("GET /api/dashboard", () => {
     }
     expect(a.inbox!.byStatus.received.value).toBe(0);
     expect(a.actionItems!.byStatus.open.value + b.actionItems!.byStatus.open.value).toBe(coordinatorView.actionItems!.byStatus.open.value);
-    await expectNumbersMatchLists(opA, a);
+    await expectNumbersMatchLists(who.opA.http, a);
 
     // A newly overdue report forwarded to agency B counts for B only.
     const tenant = env.ctx.config.regency;
@@ -135,32 +130,32 @@ describe("GET /api/dashboard", () => {
                  VALUES (${tenant}, 'ZZOVERDUE1', 'extra-1', 'x', 'other', 'Laporan tambahan', 'forwarded', now() - interval '20 days', now() - interval '17 days')
                  RETURNING id)
       INSERT INTO report_forwards (tenant, report_id, agency_id, instruction, response_due_at) SELECT ${tenant}, id, ${agencyB.id}, 'Mohon', now() - interval '1 day' FROM r`);
-    expect((await dashboard(opA)).inbox!.overdue.value).toBe(a.inbox!.overdue.value);
-    expect((await dashboard(opB)).inbox!.overdue.value).toBe(b.inbox!.overdue.value + 1);
+    expect((await dashboard(who.opA.http)).inbox!.overdue.value).toBe(a.inbox!.overdue.value);
+    expect((await dashboard(who.opB.http)).inbox!.overdue.value).toBe(b.inbox!.overdue.value + 1);
   });
 
   it("PIMPASA: its villages and the sessions in its area", async () => {
-    const d = await dashboard(pim);
+    const d = await dashboard(who.pimpasa.http);
     expect(d.sections).toEqual(["villages", "outreach"]);
-    const all = await dashboard(coord);
+    const all = await dashboard(who.coordinator.http);
     expect(d.villages!.desa.value).toBeGreaterThan(0);
     expect(d.villages!.desa.value).toBeLessThan(all.villages!.desa.value);
     expect(d.outreach!.byStatus.held.value).toBeLessThan(all.outreach!.byStatus.held.value);
-    await expectNumbersMatchLists(pim, d);
+    await expectNumbersMatchLists(who.pimpasa.http, d);
   });
 
   it("volunteer: its own sessions, never report or case figures", async () => {
-    const d = await dashboard(vol);
+    const d = await dashboard(who.volunteer.http);
     expect(d.sections).toEqual(["mySessions"]);
     expect(d.cases ?? d.reports ?? d.inbox ?? d.villages ?? d.outreach ?? d.actionItems).toBeUndefined();
     const own = await env.ctx.db.execute(
-      sql`SELECT count(*)::int AS n FROM outreach_sessions WHERE recorded_by = ${volunteer.id} AND status = 'held'
+      sql`SELECT count(*)::int AS n FROM outreach_sessions WHERE recorded_by = ${who.volunteer.user.id} AND status = 'held'
           AND starts_at >= ${`${d.mySessions!.period.from}T00:00:00+07:00`}::timestamptz`,
     );
     const n = ((own as { rows?: { n: number }[] }).rows ?? (own as unknown as { n: number }[]))[0]!.n;
     expect(d.mySessions!.byStatus.held.value).toBe(n);
     expect(d.mySessions!.byStatus.held.value).toBeGreaterThan(0);
-    await expectNumbersMatchLists(vol, d);
+    await expectNumbersMatchLists(who.volunteer.http, d);
   });
 
   it("a role without a section is refused", async () => {

@@ -3,50 +3,47 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestEnv, signedIn, type TestEnv } from "../../../../test/helpers/app";
+import type { TestEnv } from "../../../../test/helpers/app";
 import { auditLog } from "../../db/schema";
 import { COVERAGE_HEADERS, EXPORT_SHEETS, SESSION_HEADERS } from "./outreach.export";
-import { DESA_A, DESA_B, DESA_TIRTAYASA, outreachStaff, session } from "./outreach.fixtures";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, type OutreachStaff, outreachEnv, session } from "./outreach.fixtures";
 
 let env: TestEnv;
-let coordinator: Client;
-let pimpasa: Client;
-let agencyId: string;
+let o: OutreachStaff;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  ({ agencyId, coordinator, pimpasa } = await outreachStaff(env));
-  const relawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
-  const otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });
+  ({ env, staff: o } = await outreachEnv());
   const created = [
     // DESA_A: two volunteers, 40 people each; Tirtayasa: the PIMPASA officer, 40 people.
-    await relawan.request("POST", "/api/outreach/sessions", session()),
-    await otherRelawan.request("POST", "/api/outreach/sessions", session({ startsAt: "2025-03-15T09:00" })),
-    await pimpasa.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_TIRTAYASA, startsAt: "2025-03-16T09:00" })),
+    await o.relawan.http.request("POST", "/api/outreach/sessions", session()),
+    await o.otherRelawan.http.request("POST", "/api/outreach/sessions", session({ startsAt: "2025-03-15T09:00" })),
+    await o.pimpasa.http.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_TIRTAYASA, startsAt: "2025-03-16T09:00" })),
     // DESA_B: 30 people, and a planned session that does not count as reach.
-    await coordinator.request(
+    await o.coordinator.http.request(
       "POST",
       "/api/outreach/sessions",
       session({ desaCode: DESA_B, startsAt: "2025-03-20T10:00", attendance: { female: { "25_39": 30 } } }),
     ),
-    await coordinator.request(
+    await o.coordinator.http.request(
       "POST",
       "/api/outreach/sessions",
       session({ desaCode: DESA_B, status: "planned", startsAt: "2025-03-25T10:00", attendance: {} }),
     ),
     // Outside the period.
-    await relawan.request("POST", "/api/outreach/sessions", session({ startsAt: "2024-06-10T09:00" })),
+    await o.relawan.http.request("POST", "/api/outreach/sessions", session({ startsAt: "2024-06-10T09:00" })),
   ];
   for (const res of created) expect(res.statusCode, res.body).toBe(201);
-  expect((await coordinator.request("PATCH", `/api/villages/${DESA_B}`, { population: 2000 })).statusCode).toBe(200);
-  expect((await coordinator.request("PATCH", `/api/villages/${DESA_A}`, { population: 4000, status: "active" })).statusCode).toBe(200);
+  expect((await o.coordinator.http.request("PATCH", `/api/villages/${DESA_B}`, { population: 2000 })).statusCode).toBe(200);
+  expect((await o.coordinator.http.request("PATCH", `/api/villages/${DESA_A}`, { population: 4000, status: "active" })).statusCode).toBe(
+    200,
+  );
 });
 afterAll(() => env.close());
 
 describe("coverage and export", () => {
   let cov: any;
   beforeAll(async () => {
-    cov = (await coordinator.request("GET", "/api/outreach/coverage?from=2025-03-01&to=2025-03-31")).json();
+    cov = (await o.coordinator.http.request("GET", "/api/outreach/coverage?from=2025-03-01&to=2025-03-31")).json();
   });
 
   it("counts people reached per desa and per 1,000 residents, never-reached and not-reached-in-90-days desa", () => {
@@ -66,19 +63,19 @@ describe("coverage and export", () => {
   });
 
   it("adds up per agency and per volunteer", () => {
-    const pemdes = cov.byAgency.find((a: any) => a.id === agencyId);
+    const pemdes = cov.byAgency.find((a: any) => a.id === o.agencyId);
     expect(pemdes).toMatchObject({ sessions: 1, peopleReached: 40, desaReached: 1 });
     expect(cov.byVolunteer).toHaveLength(2);
     expect(cov.byVolunteer.map((v: any) => v.sessions)).toEqual([1, 1]);
   });
 
   it("limits coverage to the caller's jurisdiction", async () => {
-    const mine = (await pimpasa.request("GET", "/api/outreach/coverage")).json();
+    const mine = (await o.pimpasa.http.request("GET", "/api/outreach/coverage")).json();
     expect(mine.summary.desa).toBe(25);
   });
 
   it("exports an XLSX with the regency's name, Indonesian headers and four sheets, and audits it", async () => {
-    const res = await coordinator.request("GET", "/api/outreach/export.xlsx?from=2025-03-01&to=2025-03-31");
+    const res = await o.coordinator.http.request("GET", "/api/outreach/export.xlsx?from=2025-03-01&to=2025-03-31");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
     expect(res.headers["content-disposition"]).toContain("sosialisasi-36.04-2025-03-01_2025-03-31.xlsx");

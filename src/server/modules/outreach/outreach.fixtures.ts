@@ -1,6 +1,6 @@
 // Test data shared by the outreach tests.
 import { randomUUID } from "node:crypto";
-import { type Client, createAgency, signedIn, type TestEnv } from "../../../../test/helpers/app";
+import { createAgency, createTestEnv, signedInCast, type TestEnv } from "../../../../test/helpers/app";
 
 export const DESA_A = "36.04.12.2001"; // Pontang; the volunteers' desa
 export const DESA_B = "36.04.12.2002"; // Pontang
@@ -24,10 +24,22 @@ export function session(over: Record<string, unknown> = {}) {
 }
 
 /** The staff both outreach test files start from: the desa government agency volunteers belong to, a
- *  regency coordinator, and a PIMPASA officer for kecamatan Pontang and Tirtayasa. */
-export async function outreachStaff(env: TestEnv): Promise<{ agencyId: string; coordinator: Client; pimpasa: Client }> {
+ *  regency coordinator, a PIMPASA officer for kecamatan Pontang and Tirtayasa, a volunteer of that agency
+ *  assigned to DESA_A (relawan), and another volunteer assigned to DESA_A, of another agency. */
+export async function outreachStaff(env: TestEnv) {
   const agencyId = (await createAgency(env.ctx, { name: "Pemerintah Desa Pontang" })).id;
-  const coordinator = await signedIn(env, { roles: ["coordinator"] });
-  const pimpasa = await signedIn(env, { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] });
-  return { agencyId, coordinator, pimpasa };
+  const cast = await signedInCast(env, {
+    coordinator: { roles: ["coordinator"] },
+    pimpasa: { roles: ["pimpasa"], jurisdiction: ["36.04.12", "36.04.13"] },
+    relawan: { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId },
+    otherRelawan: { roles: ["volunteer"], jurisdiction: [DESA_A] },
+  });
+  return { agencyId, ...cast };
+}
+export type OutreachStaff = Awaited<ReturnType<typeof outreachStaff>>;
+
+/** A fresh test environment with the outreach staff. */
+export async function outreachEnv(): Promise<{ env: TestEnv; staff: OutreachStaff }> {
+  const env = await createTestEnv();
+  return { env, staff: await outreachStaff(env) };
 }

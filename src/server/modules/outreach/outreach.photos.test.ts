@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import sharp from "sharp";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import { auditLog } from "../../db/schema";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import { distinctJpeg, exe, hostile, jpegWithExif, pngWithText, SECRET_METADATA, tinyPdf } from "../../lib/uploads/attachments.fixtures";
@@ -77,11 +78,7 @@ describe("outreach session photos", () => {
       expect(file.headers["content-security-policy"]).toBe("default-src 'none'; sandbox");
       expect(file.rawPayload.equals(onDisk)).toBe(true);
     }
-    const reads = await env.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "outreach.photo_read"), eq(auditLog.resourceId, sessionId)));
-    expect(reads).toHaveLength(3);
+    expect(await auditRows(env.ctx, "outreach.photo_read", sessionId)).toHaveLength(3);
     const [uploaded] = await env.ctx.db.select().from(auditLog).where(eq(auditLog.action, "outreach.photo_upload"));
     expect(uploaded).toMatchObject({
       resourceType: "outreach_session",

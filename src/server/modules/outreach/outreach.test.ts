@@ -1,32 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Client, createTestEnv, createUser, sessionFor, signedIn, type TestEnv, type TestUser } from "../../../../test/helpers/app";
+import { createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import { auditLog, users } from "../../db/schema";
-import { DESA_A, DESA_B, DESA_TIRTAYASA, outreachStaff, session } from "./outreach.fixtures";
+import { DESA_A, DESA_B, DESA_TIRTAYASA, type OutreachStaff, outreachEnv, session } from "./outreach.fixtures";
 import { outreachSessions } from "./outreach.tables";
 
 let env: TestEnv;
-let coordinator: Client;
-let pimpasa: Client;
-let relawanUser: TestUser;
-let relawan: Client;
-let otherRelawan: Client;
-let agencyId: string;
-
+let o: OutreachStaff;
 beforeAll(async () => {
-  env = await createTestEnv();
-  ({ agencyId, coordinator, pimpasa } = await outreachStaff(env));
-  relawanUser = await createUser(env.ctx, { roles: ["volunteer"], jurisdiction: [DESA_A], agencyId });
-  relawan = await sessionFor(env, relawanUser);
-  otherRelawan = await signedIn(env, { roles: ["volunteer"], jurisdiction: [DESA_A] });
+  ({ env, staff: o } = await outreachEnv());
 });
 afterAll(() => env.close());
 
 describe("recording sessions", () => {
   it("is idempotent: the same client id sent twice stores one session", async () => {
     const body = session();
-    const first = await relawan.request("POST", "/api/outreach/sessions", body);
+    const first = await o.relawan.http.request("POST", "/api/outreach/sessions", body);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
       id: body.id,
@@ -35,11 +26,11 @@ describe("recording sessions", () => {
       localStart: "2025-03-14 09:00",
       startsAt: "2025-03-14T02:00:00.000Z",
       attendanceTotals: { female: 25, male: 15, total: 40 },
-      organiser: { id: agencyId, name: "Pemerintah Desa Pontang" },
+      organiser: { id: o.agencyId, name: "Pemerintah Desa Pontang" },
       quiz: { preScore: 55, postScore: 80, respondents: 20 },
       photos: [],
     });
-    const retry = await relawan.request("POST", "/api/outreach/sessions", body);
+    const retry = await o.relawan.http.request("POST", "/api/outreach/sessions", body);
     expect(retry.statusCode).toBe(200);
     expect(retry.json().id).toBe(body.id);
     const [{ n }] = (await env.ctx.db
@@ -48,11 +39,11 @@ describe("recording sessions", () => {
       .where(eq(outreachSessions.id, body.id))) as [{ n: number }];
     expect(n).toBe(1);
     // Someone else re-using that id is refused, not merged.
-    expect((await otherRelawan.request("POST", "/api/outreach/sessions", body)).statusCode).toBe(409);
+    expect((await o.otherRelawan.http.request("POST", "/api/outreach/sessions", body)).statusCode).toBe(409);
   });
 
   it("refuses unknown topics and audiences with a message per field", async () => {
-    const res = await relawan.request("POST", "/api/outreach/sessions", session({ topics: ["gossip"], audiences: [] }));
+    const res = await o.relawan.http.request("POST", "/api/outreach/sessions", session({ topics: ["gossip"], audiences: [] }));
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(["audiences", "topics.0"]);
   });
@@ -61,25 +52,25 @@ describe("recording sessions", () => {
 describe("a volunteer account", () => {
   let theirs: string;
   beforeAll(async () => {
-    theirs = (await pimpasa.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_TIRTAYASA }))).json().id;
+    theirs = (await o.pimpasa.http.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_TIRTAYASA }))).json().id;
   });
 
   it("records only in its assigned desa", async () => {
-    const res = await relawan.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_B }));
+    const res = await o.relawan.http.request("POST", "/api/outreach/sessions", session({ desaCode: DESA_B }));
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(["desaCode"]);
     expect((await env.ctx.db.select().from(outreachSessions).where(eq(outreachSessions.desaCode, DESA_B))).length).toBe(0);
   });
 
   it("sees only its own sessions; another's session answers 404 and cannot be changed", async () => {
-    const other = (await otherRelawan.request("POST", "/api/outreach/sessions", session())).json().id;
-    const list = (await relawan.request("GET", "/api/outreach/sessions")).json();
-    expect(list.items.every((s: any) => s.recordedBy.id === relawanUser.id)).toBe(true);
+    const other = (await o.otherRelawan.http.request("POST", "/api/outreach/sessions", session())).json().id;
+    const list = (await o.relawan.http.request("GET", "/api/outreach/sessions")).json();
+    expect(list.items.every((s: any) => s.recordedBy.id === o.relawan.user.id)).toBe(true);
     expect(list.items.map((s: any) => s.id)).not.toContain(other);
-    expect((await relawan.request("GET", `/api/outreach/sessions/${other}`)).statusCode).toBe(404);
-    expect((await relawan.request("GET", `/api/outreach/sessions/${theirs}`)).statusCode).toBe(404);
-    expect((await relawan.request("PATCH", `/api/outreach/sessions/${other}`, { venue: "X" })).statusCode).toBe(404);
-    const cal = (await relawan.request("GET", "/api/outreach/sessions/calendar?from=2025-01-01&to=2025-12-31")).json().items;
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${other}`)).statusCode).toBe(404);
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${theirs}`)).statusCode).toBe(404);
+    expect((await o.relawan.http.request("PATCH", `/api/outreach/sessions/${other}`, { venue: "X" })).statusCode).toBe(404);
+    const cal = (await o.relawan.http.request("GET", "/api/outreach/sessions/calendar?from=2025-01-01&to=2025-12-31")).json().items;
     expect(cal.map((c: any) => c.id)).not.toContain(other);
   });
 
@@ -94,24 +85,26 @@ describe("a volunteer account", () => {
       "/api/volunteers",
       "/api/admin/users",
     ]) {
-      expect((await relawan.request("GET", url)).statusCode, url).toBe(403);
+      expect((await o.relawan.http.request("GET", url)).statusCode, url).toBe(403);
     }
     // The case list is refused by role at route level (test/authz-matrix.test.ts): 403, like the routes above.
-    expect((await relawan.request("GET", "/api/cases")).statusCode).toBe(403);
+    expect((await o.relawan.http.request("GET", "/api/cases")).statusCode).toBe(403);
   });
 
   it("staff see sessions in their jurisdiction with filters", async () => {
-    const byKec = (await pimpasa.request("GET", "/api/outreach/sessions?kecamatan=36.04.13")).json();
+    const byKec = (await o.pimpasa.http.request("GET", "/api/outreach/sessions?kecamatan=36.04.13")).json();
     expect(byKec.items.map((s: any) => s.id)).toEqual([theirs]);
-    const byAgency = (await coordinator.request("GET", `/api/outreach/sessions?agencyId=${agencyId}&from=2025-03-01&to=2025-03-31`)).json();
+    const byAgency = (
+      await o.coordinator.http.request("GET", `/api/outreach/sessions?agencyId=${o.agencyId}&from=2025-03-01&to=2025-03-31`)
+    ).json();
     expect(byAgency.total).toBe(1);
-    const none = (await coordinator.request("GET", "/api/outreach/sessions?from=2025-04-01")).json();
+    const none = (await o.coordinator.http.request("GET", "/api/outreach/sessions?from=2025-04-01")).json();
     expect(none.total).toBe(0);
   });
 
   it("an inactive volunteer records nothing", async () => {
     const u = await createUser(env.ctx, { roles: ["volunteer"] });
-    const reg = await coordinator.request("POST", "/api/volunteers", {
+    const reg = await o.coordinator.http.request("POST", "/api/volunteers", {
       name: "Relawan Nonaktif",
       userId: u.id,
       desaCodes: [DESA_B],
@@ -131,8 +124,8 @@ describe("editing a session", () => {
     session({ startsAt: "2024-06-10T09:00", status: "planned", attendance: {}, ...over });
 
   it("lets a volunteer complete their own planned session; totals are recomputed and the change is audited", async () => {
-    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
-    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, {
+    const id = (await o.relawan.http.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await o.relawan.http.request("PATCH", `/api/outreach/sessions/${id}`, {
       status: "held",
       startsAt: "2024-06-10T13:30",
       venue: "Aula Desa",
@@ -147,20 +140,16 @@ describe("editing a session", () => {
       attendanceTotals: { female: 7, male: 3, total: 10 },
       topics: ["hotlines"],
     });
-    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({
       venue: "Aula Desa",
       abilities: { update: true },
     });
-    const audit = await env.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "outreach.update"), eq(auditLog.resourceId, id)));
-    expect(audit).toHaveLength(1);
+    expect(await auditRows(env.ctx, "outreach.update", id)).toHaveLength(1);
   });
 
   it("refuses bad input with a message per field and changes nothing", async () => {
-    const id = (await relawan.request("POST", "/api/outreach/sessions", held({ venue: "Balai Desa" }))).json().id;
-    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, {
+    const id = (await o.relawan.http.request("POST", "/api/outreach/sessions", held({ venue: "Balai Desa" }))).json().id;
+    const res = await o.relawan.http.request("PATCH", `/api/outreach/sessions/${id}`, {
       venue: "Lain",
       topics: ["gossip"],
       attendance: { female: { under_18: -1 } },
@@ -168,37 +157,43 @@ describe("editing a session", () => {
     });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields).sort()).toEqual(["attendance.female.under_18", "startsAt", "topics.0"]);
-    const late = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", endsAt: "2024-06-10T08:00" });
+    const late = await o.relawan.http.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain", endsAt: "2024-06-10T08:00" });
     expect(late.statusCode).toBe(400);
     expect(late.json().error.fields).toEqual({ endsAt: "Jam selesai harus sesudah jam mulai." });
     // The same rule for a new session (an offline form sent later): refused, nothing stored.
     const newId = randomUUID();
-    const early = await relawan.request("POST", "/api/outreach/sessions", held({ id: newId, endsAt: "2024-06-10T08:30" }));
+    const early = await o.relawan.http.request("POST", "/api/outreach/sessions", held({ id: newId, endsAt: "2024-06-10T08:30" }));
     expect(early.statusCode).toBe(400);
     expect(early.json().error.fields).toEqual({ endsAt: "Jam selesai harus sesudah jam mulai." });
-    expect((await relawan.request("GET", `/api/outreach/sessions/${newId}`)).statusCode).toBe(404);
-    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ venue: "Balai Desa", status: "planned" });
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${newId}`)).statusCode).toBe(404);
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({
+      venue: "Balai Desa",
+      status: "planned",
+    });
   });
 
   it("keeps a volunteer's session in the volunteer's assigned desa", async () => {
-    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
-    const res = await relawan.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_B, venue: "Lain" });
+    const id = (await o.relawan.http.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await o.relawan.http.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_B, venue: "Lain" });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(["desaCode"]);
-    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({ desaCode: DESA_A, venue: "Balai Desa" });
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${id}`)).json()).toMatchObject({
+      desaCode: DESA_A,
+      venue: "Balai Desa",
+    });
   });
 
   it("lets staff who may read but not change a session see it without the right to save", async () => {
-    const id = (await relawan.request("POST", "/api/outreach/sessions", held())).json().id;
-    expect((await pimpasa.request("GET", `/api/outreach/sessions/${id}`)).json().abilities.update).toBe(false);
-    expect((await pimpasa.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(403);
-    expect((await otherRelawan.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(404);
-    expect((await relawan.request("GET", `/api/outreach/sessions/${id}`)).json().venue).toBe("Balai Desa");
+    const id = (await o.relawan.http.request("POST", "/api/outreach/sessions", held())).json().id;
+    expect((await o.pimpasa.http.request("GET", `/api/outreach/sessions/${id}`)).json().abilities.update).toBe(false);
+    expect((await o.pimpasa.http.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(403);
+    expect((await o.otherRelawan.http.request("PATCH", `/api/outreach/sessions/${id}`, { venue: "Lain" })).statusCode).toBe(404);
+    expect((await o.relawan.http.request("GET", `/api/outreach/sessions/${id}`)).json().venue).toBe("Balai Desa");
   });
 
   it("lets a coordinator move a session to another desa, with its kecamatan", async () => {
-    const id = (await coordinator.request("POST", "/api/outreach/sessions", held())).json().id;
-    const res = await coordinator.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_TIRTAYASA });
+    const id = (await o.coordinator.http.request("POST", "/api/outreach/sessions", held())).json().id;
+    const res = await o.coordinator.http.request("PATCH", `/api/outreach/sessions/${id}`, { desaCode: DESA_TIRTAYASA });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ desaCode: DESA_TIRTAYASA, kecamatanCode: "36.04.13", kecamatanName: "Tirtayasa" });
   });
@@ -208,11 +203,11 @@ describe("volunteer registry", () => {
   it("registers a volunteer with consent, code of conduct and training; the account's jurisdiction follows the assigned desa", async () => {
     const u = await createUser(env.ctx, { roles: ["volunteer"] });
     const before = await sessionFor(env, u);
-    const res = await coordinator.request("POST", "/api/volunteers", {
+    const res = await o.coordinator.http.request("POST", "/api/volunteers", {
       name: "Ahmad",
       phone: "0813 1111 2222",
       userId: u.id,
-      agencyId,
+      agencyId: o.agencyId,
       desaCodes: [DESA_TIRTAYASA],
       consentAt: "2025-02-01",
       codeOfConductAt: "2025-02-01",
@@ -230,7 +225,7 @@ describe("volunteer registry", () => {
     const [row] = await env.ctx.db.select({ j: users.jurisdiction }).from(users).where(eq(users.id, u.id));
     expect(row!.j).toEqual([DESA_TIRTAYASA]);
     expect((await before.request("GET", "/api/auth/me")).statusCode).toBe(401);
-    const t = await coordinator.request("POST", `/api/volunteers/${v.id}/trainings`, {
+    const t = await o.coordinator.http.request("POST", `/api/volunteers/${v.id}/trainings`, {
       title: "Pelatihan modus TPPO",
       provider: "BP3MI Banten",
       completedOn: "2025-02-15",

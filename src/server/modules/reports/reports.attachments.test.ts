@@ -12,7 +12,7 @@ import { CASE_DOCUMENT_FILES } from "../cases/cases.jobs";
 import { OUTREACH_PHOTO_FILES } from "../outreach/outreach.jobs";
 import { ATTACHMENT_FILES, cleanupUploads, encryptLegacyAttachments } from "./reports.jobs";
 import { contentAddressOf, readSealed } from "../../lib/uploads/uploads";
-import { reportWithJpeg } from "./reports.fixtures";
+import { reportWithJpeg, uploadAttachment } from "./reports.fixtures";
 import { publicReports, reportAttachments } from "./reports.tables";
 import { distinctJpeg, hostile, jpegWithExif, pdf as buildPdf, pngWithText, SECRET_METADATA } from "../../lib/uploads/attachments.fixtures";
 
@@ -30,11 +30,9 @@ describe("attachment upload", () => {
     env = await createTestEnv({ publicRateLimit: false });
   });
   afterAll(() => env.close());
-  const upload = (body: Buffer, type = "application/octet-stream") =>
-    env.app.inject({ method: "POST", url: "/api/public/reports/attachments", headers: { "content-type": type }, payload: body });
 
   it("stores a stripped copy durably and encrypted, and lets staff download the stripped original from the report", async () => {
-    const up = await upload(jpegWithExif(), "image/png"); // the header lies; the bytes decide
+    const up = await uploadAttachment(env, jpegWithExif(), { "content-type": "image/png" }); // the header lies; the bytes decide
     expect(up.statusCode).toBe(201);
     const { attachmentId, mediaType, sha256 } = up.json();
     expect(mediaType).toBe("image/jpeg");
@@ -50,7 +48,7 @@ describe("attachment upload", () => {
     const pdfText = "Lowongan kerja Malaysia gaji 12 juta";
     const content = `BT (${pdfText}) Tj ET`;
     const pdfPlain = buildPdf({ objects: [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`] });
-    const pdf = (await upload(pdfPlain)).json();
+    const pdf = (await uploadAttachment(env, pdfPlain)).json();
     expect(fs.readFileSync(new AttachmentStore(env.ctx.config.dataDir).pathOf(pdf.sha256)).toString("latin1")).not.toContain(pdfText);
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
@@ -98,9 +96,9 @@ describe("attachment upload", () => {
   });
 
   it("refuses other types (415), files over 5 MB (413) and more than 5 attachments (400)", async () => {
-    expect((await upload(Buffer.from("MZ\x90\0 executable"))).statusCode).toBe(415);
+    expect((await uploadAttachment(env, Buffer.from("MZ\x90\0 executable"))).statusCode).toBe(415);
     const big = Buffer.concat([jpegWithExif(), Buffer.alloc(5 * 1024 * 1024)]);
-    expect((await upload(big)).statusCode).toBe(413);
+    expect((await uploadAttachment(env, big)).statusCode).toBe(413);
     const six = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
       category: "other",
@@ -126,7 +124,7 @@ describe("attachment upload", () => {
       [hostile.pdfTruncated(), "pdf_broken"],
     ];
     for (const [body, code] of expected) {
-      const res = await upload(body);
+      const res = await uploadAttachment(env, body);
       expect(res.statusCode, code).toBe(400);
       expect(res.json().error.code).toBe("validation_failed");
       expect(res.json().error.fields.file).toBe(fieldMessage(code, "id"));
@@ -143,7 +141,7 @@ describe("attachment upload", () => {
   });
 
   it("keeps only the decoded picture of a polyglot (no HTML comment, no tail after the image)", async () => {
-    const up = await upload(hostile.polyglot());
+    const up = await uploadAttachment(env, hostile.polyglot());
     expect(up.statusCode).toBe(201);
     const [row] = await env.ctx.db.select().from(reportAttachments).where(eq(reportAttachments.id, up.json().attachmentId));
     const stored = await readSealed(new AttachmentStore(env.ctx.config.dataDir), env.ctx.keys, row!);
@@ -154,7 +152,7 @@ describe("attachment upload", () => {
   });
 
   it("removes uploads never attached to a report after a day, with their files", async () => {
-    const png = (await upload(pngWithText())).json();
+    const png = (await uploadAttachment(env, pngWithText())).json();
     const store = new AttachmentStore(env.ctx.config.dataDir);
     expect(fs.existsSync(store.pathOf(png.sha256))).toBe(true);
     expect(await cleanupUploads(env.ctx, new Date())).toBe(0);
@@ -172,7 +170,7 @@ describe("attachment upload", () => {
     const aged = new Date(Date.now() - ORPHAN_FILE_GRACE_MS - 3_600_000);
     const age = (file: string) => fs.utimesSync(file, aged, aged);
     // Referenced: one claimed by a report, one uploaded and not yet claimed. Both old.
-    const claimed = (await upload(Buffer.concat([pngWithText(), Buffer.from("claimed")]))).json();
+    const claimed = (await uploadAttachment(env, Buffer.concat([pngWithText(), Buffer.from("claimed")]))).json();
     const res = await anonymous(env.app).request("POST", "/api/public/reports", {
       submissionId: randomUUID(),
       category: "other",
@@ -180,7 +178,7 @@ describe("attachment upload", () => {
       attachments: [claimed.attachmentId],
     });
     expect(res.statusCode).toBe(201);
-    const pending = (await upload(Buffer.concat([pngWithText(), Buffer.from("pending")]))).json();
+    const pending = (await uploadAttachment(env, Buffer.concat([pngWithText(), Buffer.from("pending")]))).json();
     age(store.pathOf(claimed.sha256));
     age(store.pathOf(pending.sha256));
     // Orphans: written as put() does, but the process died before the row committed.

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { anonymous, type Client, type TestEnv } from "../../../../test/helpers/app";
+import { anonymous, type Client, createAgency, createTestEnv, signedInCast, type TestEnv } from "../../../../test/helpers/app";
 import { jpegWithExif } from "../../lib/uploads/attachments.fixtures";
 import { publicReports } from "./reports.tables";
 
@@ -53,4 +53,28 @@ export async function verifiedReport(
       ).statusCode,
     ).toBe(200);
   return report;
+}
+
+/** The people of the tests where reports and cases meet: agency A (a UPTD PPA) that reports are forwarded to,
+ *  coordinators of the whole regency, of Pontang and of Tirtayasa, an operator of agency A, an operator of
+ *  agency A who is also a case manager, a case manager of agency A (handles no reports), and a volunteer. */
+export async function reportCaseStaff(env: TestEnv) {
+  const agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
+  const cast = await signedInCast(env, {
+    coordinator: { roles: ["coordinator"] },
+    pontangCoordinator: { roles: ["coordinator"], jurisdiction: ["36.04.12"] },
+    tirtayasaCoordinator: { roles: ["coordinator"], jurisdiction: ["36.04.13"] },
+    operator: { roles: ["agency_operator"], agencyId: agencyA.id },
+    dual: { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id },
+    caseManager: { roles: ["case_manager"], agencyId: agencyA.id },
+    volunteer: { roles: ["volunteer"] },
+  });
+  return { agencyA, ...cast };
+}
+export type ReportCaseStaff = Awaited<ReturnType<typeof reportCaseStaff>>;
+
+/** A fresh test environment (public rate limit off) with the report and case staff. */
+export async function reportCaseEnv(): Promise<{ env: TestEnv; s: ReportCaseStaff }> {
+  const env = await createTestEnv({ publicRateLimit: false });
+  return { env, s: await reportCaseStaff(env) };
 }

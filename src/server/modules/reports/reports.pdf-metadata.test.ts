@@ -6,6 +6,7 @@ import { createTestEnv, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import { PdfNotCleanable, stripPdf } from "../../lib/uploads/pdf-metadata";
+import { uploadAttachment } from "./reports.fixtures";
 import { reportAttachments } from "./reports.tables";
 import { readSealed } from "../../lib/uploads/uploads";
 
@@ -251,13 +252,7 @@ describe("PDF upload", () => {
     env = await createTestEnv({ publicRateLimit: false });
   });
   afterAll(() => env.close());
-  const upload = (body: Buffer, lang = "id") =>
-    env.app.inject({
-      method: "POST",
-      url: "/api/public/reports/attachments",
-      headers: { "content-type": "application/pdf", "accept-language": lang },
-      payload: body,
-    });
+  const upload = (body: Buffer, lang = "id") => uploadAttachment(env, body, { "content-type": "application/pdf", "accept-language": lang });
 
   it("stores the cleaned PDF and tells the reporter plainly when a PDF cannot be cleaned", async () => {
     const ok = await upload(phonePdf());

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, type Client, createAgency, createTestEnv, createUser, sessionFor, type TestEnv } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import type { Role } from "../../../core/roles";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
@@ -144,11 +145,7 @@ describe("public intake", () => {
     expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 201));
     for (const r of results) {
       const id = await idOf(r.json().trackingCode);
-      const audits = await env.ctx.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
-      expect(audits).toHaveLength(1);
+      expect(await auditRows(env.ctx, "report.submit", id)).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportEvents).where(eq(reportEvents.reportId, id))).toHaveLength(1);
       expect(await env.ctx.db.select().from(reportIdentifiers).where(eq(reportIdentifiers.reportId, id))).toHaveLength(1);
     }
@@ -208,12 +205,7 @@ describe("public intake", () => {
         const res = await pending;
         expect(res.statusCode).toBe(201);
         const id = await idOf(res.json().trackingCode);
-        expect(
-          await env.ctx.db
-            .select()
-            .from(auditLog)
-            .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit"))),
-        ).toHaveLength(1);
+        expect(await auditRows(env.ctx, "report.submit", id)).toHaveLength(1);
       } finally {
         await locker.end();
       }
@@ -223,10 +215,7 @@ describe("public intake", () => {
   it("keeps the public submitter out of the audit trail's IP column", async () => {
     const res = await submit({}, { "x-forwarded-for": "10.1.2.3" });
     const id = await idOf(res.json().trackingCode);
-    const [a] = await env.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.resourceId, id), eq(auditLog.action, "report.submit")));
+    const [a] = await auditRows(env.ctx, "report.submit", id);
     expect(a).toBeDefined();
     expect(a!.ip).toBeNull();
   });

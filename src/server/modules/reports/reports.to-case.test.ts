@@ -3,45 +3,17 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  anonymous,
-  type Client,
-  createAgency,
-  createTestEnv,
-  createUser,
-  signedIn,
-  signedInUser,
-  type TestEnv,
-  type TestUser,
-} from "../../../../test/helpers/app";
+import { anonymous, type TestEnv } from "../../../../test/helpers/app";
 import { rowsOf } from "../../db/client";
 import { auditLog } from "../../db/schema";
 import { casePersons, cases } from "../cases/cases.tables";
-import { verifiedReport } from "./reports.fixtures";
+import { type ReportCaseStaff, reportCaseEnv, verifiedReport } from "./reports.fixtures";
 import { publicReports } from "./reports.tables";
 
 let env: TestEnv;
-let agencyA: { id: string };
-let coordinator: Client;
-let tirtayasaCoordinator: Client;
-let pontangCoordinator: Client;
-let operator: Client;
-let dual: TestUser;
-let dualClient: Client;
-let caseManager: TestUser;
-let caseManagerClient: Client;
-let volunteer: TestUser;
-
+let s: ReportCaseStaff;
 beforeAll(async () => {
-  env = await createTestEnv({ publicRateLimit: false });
-  agencyA = await createAgency(env.ctx, { name: "UPTD PPA Kabupaten Serang" });
-  coordinator = await signedIn(env, { roles: ["coordinator"] });
-  tirtayasaCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.13"] });
-  pontangCoordinator = await signedIn(env, { roles: ["coordinator"], jurisdiction: ["36.04.12"] });
-  operator = await signedIn(env, { roles: ["agency_operator"], agencyId: agencyA.id });
-  [dual, dualClient] = await signedInUser(env, { roles: ["agency_operator", "case_manager"], agencyId: agencyA.id });
-  [caseManager, caseManagerClient] = await signedInUser(env, { roles: ["case_manager"] });
-  volunteer = await createUser(env.ctx, { roles: ["volunteer"] });
+  ({ env, s } = await reportCaseEnv());
 });
 afterAll(() => env.close());
 
@@ -50,7 +22,7 @@ const DESCRIPTION = "Anak saya dibawa ke Batam untuk kerja di Malaysia dan tidak
 const reportAt = (opts: { verify?: boolean; forwardTo?: string; shareContact?: boolean } = {}) =>
   verifiedReport(
     env,
-    coordinator,
+    s.coordinator.http,
     {
       category: "person_in_danger_abroad",
       description: DESCRIPTION,
@@ -70,21 +42,21 @@ const caseIdOf = async (reportId: string) =>
 describe("convert a report to a case", () => {
   it("creates a linked case from a verified report, without the reporter's contact, audited", async () => {
     const unverified = await reportAt({ verify: false });
-    const early = await coordinator.request("POST", `/api/reports/${unverified.id}/case`, { ownerId: caseManager.id });
+    const early = await s.coordinator.http.request("POST", `/api/reports/${unverified.id}/case`, { ownerId: s.caseManager.user.id });
     expect(early.statusCode).toBe(409);
 
-    const r = await reportAt({ forwardTo: agencyA.id });
+    const r = await reportAt({ forwardTo: s.agencyA.id });
     const before = await countCases();
     // Bad input: 400 per field, nothing stored.
-    const noOwner = await coordinator.request("POST", `/api/reports/${r.id}/case`, {});
+    const noOwner = await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, {});
     expect(noOwner.statusCode).toBe(400);
     expect(noOwner.json().error.fields.ownerId).toBeDefined();
-    const notWorker = await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: volunteer.id });
+    const notWorker = await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, { ownerId: s.volunteer.user.id });
     expect(notWorker.json().error.fields.ownerId).toBeDefined();
-    const badPriority = await coordinator.request(
+    const badPriority = await s.coordinator.http.request(
       "POST",
       `/api/reports/${r.id}/case`,
-      { ownerId: caseManager.id, priority: "someday" },
+      { ownerId: s.caseManager.user.id, priority: "someday" },
       { "accept-language": "en" },
     );
     expect(badPriority.statusCode).toBe(400);
@@ -92,7 +64,7 @@ describe("convert a report to a case", () => {
     expect(await countCases()).toBe(before);
     expect(await caseIdOf(r.id)).toBeNull();
 
-    const res = await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id, priority: "high" });
+    const res = await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, { ownerId: s.caseManager.user.id, priority: "high" });
     expect(res.statusCode).toBe(201);
     const detail = res.json();
     expect(detail.caseId).toBeTruthy();
@@ -101,7 +73,7 @@ describe("convert a report to a case", () => {
     expect(await caseIdOf(r.id)).toBe(detail.caseId);
 
     // The owner sees the case: origin public report, the report linked, summary and place from the report.
-    const c = (await caseManagerClient.request("GET", `/api/cases/${detail.caseId}`)).json();
+    const c = (await s.caseManager.http.request("GET", `/api/cases/${detail.caseId}`)).json();
     expect(c).toMatchObject({
       origin: "public_report",
       priority: "high",
@@ -122,23 +94,28 @@ describe("convert a report to a case", () => {
     expect(JSON.stringify(audit)).not.toContain("Rohmah");
 
     // Only once.
-    expect((await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id })).statusCode).toBe(409);
+    expect((await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, { ownerId: s.caseManager.user.id })).statusCode).toBe(
+      409,
+    );
     expect(await countCases()).toBe(before + 1);
   });
 
   it("copies the reporter's name and phone only when asked, by someone who may see them", async () => {
-    const hidden = await reportAt({ forwardTo: agencyA.id, shareContact: false });
+    const hidden = await reportAt({ forwardTo: s.agencyA.id, shareContact: false });
     // The dual-role operator may open cases but was not given the reporter's contact: 403, nothing created.
     const before = await countCases();
-    const refused = await dualClient.request("POST", `/api/reports/${hidden.id}/case`, { includeReporterContact: true });
+    const refused = await s.dual.http.request("POST", `/api/reports/${hidden.id}/case`, { includeReporterContact: true });
     expect(refused.statusCode).toBe(403);
     expect(await countCases()).toBe(before);
     expect(await caseIdOf(hidden.id)).toBeNull();
 
     const r = await reportAt();
-    const res = await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id, includeReporterContact: true });
+    const res = await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, {
+      ownerId: s.caseManager.user.id,
+      includeReporterContact: true,
+    });
     expect(res.statusCode).toBe(201);
-    const c = (await caseManagerClient.request("GET", `/api/cases/${res.json().caseId}`)).json();
+    const c = (await s.caseManager.http.request("GET", `/api/cases/${res.json().caseId}`)).json();
     expect(c.persons).toHaveLength(1);
     expect(c.persons[0]).toMatchObject({
       kind: "family",
@@ -153,34 +130,39 @@ describe("convert a report to a case", () => {
   });
 
   it("lets an agency operator who is also a case manager open the case as its owner", async () => {
-    const r = await reportAt({ forwardTo: agencyA.id });
-    const view = (await dualClient.request("GET", `/api/reports/${r.id}`)).json();
+    const r = await reportAt({ forwardTo: s.agencyA.id });
+    const view = (await s.dual.http.request("GET", `/api/reports/${r.id}`)).json();
     expect(view.abilities.toCase).toBe(true);
-    const res = await dualClient.request("POST", `/api/reports/${r.id}/case`, {});
+    const res = await s.dual.http.request("POST", `/api/reports/${r.id}/case`, {});
     expect(res.statusCode).toBe(201);
     const [c] = await env.ctx.db.select().from(cases).where(eq(cases.id, res.json().caseId));
-    expect(c!.ownerId).toBe(dual.id);
+    expect(c!.ownerId).toBe(s.dual.user.id);
     expect(res.json().caseId).toBe(c!.id);
   });
 
   it("tells nothing about the case to those who may not see it", async () => {
-    const r = await reportAt({ forwardTo: agencyA.id });
+    const r = await reportAt({ forwardTo: s.agencyA.id });
     // Roles that cannot both read reports and open cases are refused at the route; out of scope is 404.
-    expect((await operator.request("POST", `/api/reports/${r.id}/case`, {})).statusCode).toBe(403);
-    expect((await caseManagerClient.request("POST", `/api/reports/${r.id}/case`, {})).statusCode).toBe(403);
-    expect((await pontangCoordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id })).statusCode).toBe(404);
-    expect((await coordinator.request("POST", `/api/reports/${randomUUID()}/case`, { ownerId: caseManager.id })).statusCode).toBe(404);
-    const operatorView = (await operator.request("GET", `/api/reports/${r.id}`)).json();
+    expect((await s.operator.http.request("POST", `/api/reports/${r.id}/case`, {})).statusCode).toBe(403);
+    expect((await s.caseManager.http.request("POST", `/api/reports/${r.id}/case`, {})).statusCode).toBe(403);
+    expect(
+      (await s.pontangCoordinator.http.request("POST", `/api/reports/${r.id}/case`, { ownerId: s.caseManager.user.id })).statusCode,
+    ).toBe(404);
+    expect(
+      (await s.coordinator.http.request("POST", `/api/reports/${randomUUID()}/case`, { ownerId: s.caseManager.user.id })).statusCode,
+    ).toBe(404);
+    const operatorView = (await s.operator.http.request("GET", `/api/reports/${r.id}`)).json();
     expect(operatorView.abilities.toCase).toBe(false);
 
-    const caseId = (await coordinator.request("POST", `/api/reports/${r.id}/case`, { ownerId: caseManager.id })).json().caseId;
+    const caseId = (await s.coordinator.http.request("POST", `/api/reports/${r.id}/case`, { ownerId: s.caseManager.user.id })).json()
+      .caseId;
     expect(caseId).toBeTruthy();
     // The agency operator still handles the report but sees no case id, no case event, and the case answers 404.
-    const after = (await operator.request("GET", `/api/reports/${r.id}`)).json();
+    const after = (await s.operator.http.request("GET", `/api/reports/${r.id}`)).json();
     expect(after.caseId).toBeNull();
     expect(after.timeline.map((e: any) => e.kind)).not.toContain("case_created");
     expect(JSON.stringify(after)).not.toContain(caseId);
-    expect((await operator.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await s.operator.http.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
     // The public status page shows nothing of it either.
     const pub = (
       await anonymous(env.app).request("POST", "/api/public/reports/lookup", { trackingCode: r.trackingCode, pin: r.pin })
@@ -188,12 +170,12 @@ describe("convert a report to a case", () => {
     expect(pub.timeline.map((e: any) => e.kind)).not.toContain("case_created");
 
     // The area coordinator sees the link while the case lies in their area, and loses it when the team moves the case.
-    expect((await tirtayasaCoordinator.request("GET", `/api/reports/${r.id}`)).json().caseId).toBe(caseId);
-    expect((await caseManagerClient.request("PATCH", `/api/cases/${caseId}`, { regionCode: "36.04.12.2001" })).statusCode).toBe(200);
-    const moved = (await tirtayasaCoordinator.request("GET", `/api/reports/${r.id}`)).json();
+    expect((await s.tirtayasaCoordinator.http.request("GET", `/api/reports/${r.id}`)).json().caseId).toBe(caseId);
+    expect((await s.caseManager.http.request("PATCH", `/api/cases/${caseId}`, { regionCode: "36.04.12.2001" })).statusCode).toBe(200);
+    const moved = (await s.tirtayasaCoordinator.http.request("GET", `/api/reports/${r.id}`)).json();
     expect(moved.caseId).toBeNull();
     expect(moved.timeline.map((e: any) => e.kind)).not.toContain("case_created");
-    expect((await tirtayasaCoordinator.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await s.tirtayasaCoordinator.http.request("GET", `/api/cases/${caseId}`)).statusCode).toBe(404);
     const [linked] = await env.ctx.db
       .select({ caseId: publicReports.caseId })
       .from(publicReports)

@@ -1,5 +1,5 @@
 // The volunteer registry: registration, lists, who sees which volunteer, validation.
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Client,
@@ -11,6 +11,7 @@ import {
   type TestEnv,
   type TestUser,
 } from "../../../../test/helpers/app";
+import { auditRows } from "../../../../test/helpers/audit";
 import { auditLog, users } from "../../db/schema";
 import { volunteers } from "./volunteers.tables";
 
@@ -73,11 +74,7 @@ describe("registering a volunteer", () => {
     // The account may now work in its assigned desa only.
     const [account] = await env.ctx.db.select({ jurisdiction: users.jurisdiction }).from(users).where(eq(users.id, pontangAccount.id));
     expect(account!.jurisdiction).toEqual([PONTANG_DESA]);
-    const audit = await env.ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, "volunteer.create"), eq(auditLog.resourceId, pontangVolunteer)));
-    expect(audit).toHaveLength(1);
+    expect(await auditRows(env.ctx, "volunteer.create", pontangVolunteer)).toHaveLength(1);
   });
 
   it("records a training and an update, each audited", async () => {
