@@ -19,15 +19,20 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function forwardedReport(): Promise<{ id: string; due: string }> {
+/** A public report as submitted (status received); its id. */
+async function submitted(description: string): Promise<string> {
   const res = await anonymous(env.app).request("POST", "/api/public/reports", {
     submissionId: randomUUID(),
     category: "suspicious_offer",
-    description: "Tawaran kerja di kapal ikan tanpa kontrak.",
+    description,
   });
   const code = res.json().trackingCode.replace("-", "");
   const [row] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, code));
-  const id = row!.id;
+  return row!.id;
+}
+
+async function forwardedReport(): Promise<{ id: string; due: string }> {
+  const id = await submitted("Tawaran kerja di kapal ikan tanpa kontrak.");
   expect((await coordinator.request("POST", `/api/reports/${id}/verify`, {})).statusCode).toBe(200);
   const fw = await coordinator.request("POST", `/api/reports/${id}/forward`, {
     agencyIds: [agency.id],
@@ -99,17 +104,11 @@ describe("forwarded reports in the lists", () => {
   });
 
   it("count a received report as overdue from its verification deadline until it is rejected", async () => {
-    const res = await anonymous(env.app).request("POST", "/api/public/reports", {
-      submissionId: randomUUID(),
-      category: "suspicious_offer",
-      description: "Lowongan kerja ke luar negeri lewat calo desa.",
-    });
-    const code = res.json().trackingCode.replace("-", "");
-    const [row] = await env.ctx.db.select({ id: publicReports.id }).from(publicReports).where(eq(publicReports.trackingCode, code));
+    const id = await submitted("Lowongan kerja ke luar negeri lewat calo desa.");
     const past = new Date(Date.now() - 60_000);
-    await env.ctx.db.update(publicReports).set({ verifyDueAt: past }).where(eq(publicReports.id, row!.id));
-    expect(await rowOf(coordinator, "/api/reports?overdue=true", row!.id)).toMatchObject({ nextDueAt: past.toISOString(), overdue: true });
-    await env.ctx.db.update(publicReports).set({ status: "rejected" }).where(eq(publicReports.id, row!.id));
-    expect(await rowOf(coordinator, "/api/reports", row!.id)).toMatchObject({ nextDueAt: null, overdue: false });
+    await env.ctx.db.update(publicReports).set({ verifyDueAt: past }).where(eq(publicReports.id, id));
+    expect(await rowOf(coordinator, "/api/reports?overdue=true", id)).toMatchObject({ nextDueAt: past.toISOString(), overdue: true });
+    await env.ctx.db.update(publicReports).set({ status: "rejected" }).where(eq(publicReports.id, id));
+    expect(await rowOf(coordinator, "/api/reports", id)).toMatchObject({ nextDueAt: null, overdue: false });
   });
 });
