@@ -58,5 +58,5 @@ describe("data directory lock", () => {
     } finally {
       holder.kill();
     }
-  }, 30_000);
+  }, 90_000); // starts a real server process (tsx compiling the app): slow on a loaded machine
 });
