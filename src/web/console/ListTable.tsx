@@ -1,9 +1,8 @@
 // The result part of a console list page: the error and the count above the list, the list itself,
 // an "empty" line when nothing matched, the loading line, and the pager below.
 // `DataList` renders its columns as a table on wide screens and as one card per record on phones
-// (below 600 px), where a 700 px table would scroll sideways. `ListTable` is the older table-only
-// form (children are table rows): no console list uses it any more; it stays only until branches
-// written against it are merged, then goes.
+// (below 600 px), where a 700 px table would scroll sideways; on wide screens it is a `ListTable`, the
+// table-only form (children are table rows) that the screening and intelligence lists still use directly.
 import { Button, Group, Paper, Stack, Table, Text } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import type { HTMLAttributes, MouseEvent, ReactNode } from "react";
@@ -55,6 +54,15 @@ function openHandler(onOpen: (() => void) | undefined) {
   };
 }
 
+/** A record's row or card: its props (with the click that opens it), and what is shown under it. */
+function recordParts<T>(item: T, rowProps: ((item: T) => RowProps) | undefined, expanded: ((item: T) => ReactNode) | undefined) {
+  const { onOpen, ...props } = rowProps?.(item) ?? {};
+  return {
+    props: { ...props, onClick: openHandler(onOpen), style: onOpen ? { ...props.style, cursor: "pointer" } : props.style },
+    more: expanded?.(item),
+  };
+}
+
 export interface DataListProps<T> {
   list: Resource<unknown>;
   items: readonly T[];
@@ -93,18 +101,9 @@ export function DataList<T>({
       <>
         <Stack component="ul" gap="xs" className="konsol-cards" aria-label={label} data-layout="cards">
           {items.map((item) => {
-            const { onOpen, ...props } = rowProps?.(item) ?? {};
-            const more = expanded?.(item);
+            const { props, more } = recordParts(item, rowProps, expanded);
             return (
-              <Paper
-                key={rowKey(item)}
-                component="li"
-                withBorder
-                p="sm"
-                {...props}
-                onClick={openHandler(onOpen)}
-                style={onOpen ? { ...props.style, cursor: "pointer" } : props.style}
-              >
+              <Paper key={rowKey(item)} component="li" withBorder p="sm" {...props}>
                 {columns
                   .filter((column) => column.title)
                   .map((column) => (
@@ -132,47 +131,34 @@ export function DataList<T>({
   }
 
   return (
-    <>
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table verticalSpacing="xs" highlightOnHover={highlightOnHover} data-layout="table">
-          <Table.Thead>
-            <Table.Tr>
+    <ListTable
+      list={list}
+      headers={columns.map((column) => column.header)}
+      empty={empty}
+      isEmpty={items.length === 0}
+      minWidth={minWidth}
+      highlightOnHover={highlightOnHover}
+    >
+      {items.map((item) => {
+        const { props, more } = recordParts(item, rowProps, expanded);
+        return (
+          <Fragment key={rowKey(item)}>
+            <Table.Tr {...props}>
               {columns.map((column) => (
-                <Table.Th key={column.header}>{column.header}</Table.Th>
+                <Table.Td key={column.header} style={column.nowrap ? { whiteSpace: "nowrap" } : undefined}>
+                  {column.cell(item)}
+                </Table.Td>
               ))}
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => {
-              const { onOpen, ...props } = rowProps?.(item) ?? {};
-              const more = expanded?.(item);
-              return (
-                <Fragment key={rowKey(item)}>
-                  <Table.Tr {...props} onClick={openHandler(onOpen)} style={onOpen ? { ...props.style, cursor: "pointer" } : props.style}>
-                    {columns.map((column) => (
-                      <Table.Td key={column.header} style={column.nowrap ? { whiteSpace: "nowrap" } : undefined}>
-                        {column.cell(item)}
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                  {more ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={columns.length}>{more}</Table.Td>
-                    </Table.Tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-            {showEmpty && (
+            {more ? (
               <Table.Tr>
-                <Table.Td colSpan={columns.length}>{empty}</Table.Td>
+                <Table.Td colSpan={columns.length}>{more}</Table.Td>
               </Table.Tr>
-            )}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {list.loading && <Text role="status">{t("common.loading")}</Text>}
-    </>
+            ) : null}
+          </Fragment>
+        );
+      })}
+    </ListTable>
   );
 }
 
@@ -247,6 +233,7 @@ export function Pager({
   );
 }
 
+/** The table form of a list (children are its rows), with the "empty" row and the loading line. */
 export function ListTable({
   list,
   headers,
@@ -270,7 +257,7 @@ export function ListTable({
   return (
     <>
       <Table.ScrollContainer minWidth={minWidth}>
-        <Table verticalSpacing="xs" highlightOnHover={highlightOnHover}>
+        <Table verticalSpacing="xs" highlightOnHover={highlightOnHover} data-layout="table">
           <Table.Thead>
             <Table.Tr>
               {headers.map((header) => (

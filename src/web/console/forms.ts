@@ -54,3 +54,20 @@ export function useSubmission(): Submission {
 
   return { busy, error, fields, run, reset };
 }
+
+export interface Values<T> {
+  values: T;
+  /** Sets one field. */
+  set: <K extends keyof T>(key: K) => (value: T[K]) => void;
+  /** A bound field's value and setter (`fields.tsx`, or any Mantine input whose onChange gives the value). */
+  bind: <K extends keyof T>(key: K) => { value: T[K]; onChange: (value: T[K]) => void };
+  /** Back to the first values. */
+  reset: () => void;
+}
+
+/** The values of a form, one field at a time. */
+export function useValues<T extends object>(initial: T): Values<T> {
+  const [values, setValues] = useState<T>(initial);
+  const set: Values<T>["set"] = (key) => (value) => setValues((previous) => ({ ...previous, [key]: value }));
+  return { values, set, bind: (key) => ({ value: values[key], onChange: set(key) }), reset: () => setValues(initial) };
+}

@@ -6,7 +6,7 @@ import { errorMessage, fieldErrors } from "../lib/errors";
 import { navigate, safeNextPath, useLocation } from "../lib/router";
 import { setSession } from "../lib/session";
 import type { LoginResponse, SessionResponse } from "../lib/types";
-import { Field } from "./Field";
+import { Field, SubmitButton } from "./Field";
 import { PublicLayout } from "./PublicLayout";
 
 type Step =
@@ -111,21 +111,30 @@ export default function SignIn() {
     </div>
   );
 
-  const codeField = (
-    <Field
-      ref={codeRef}
-      label={t("signIn.code")}
-      hint={t("signIn.codeHint")}
-      name="code"
-      inputMode="numeric"
-      autoComplete="one-time-code"
-      pattern="[0-9 ]{6,7}"
-      maxLength={7}
-      required
-      value={code}
-      onChange={(event) => setCode(event.target.value)}
-      error={fields.code}
-    />
+  /** The end of both code forms: the code, the button that sends it, and the way back to the password. */
+  const codeEnd = (submitLabel: string) => (
+    <>
+      <Field
+        ref={codeRef}
+        label={t("signIn.code")}
+        hint={t("signIn.codeHint")}
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9 ]{6,7}"
+        maxLength={7}
+        required
+        value={code}
+        onChange={(event) => setCode(event.target.value)}
+        error={fields.code}
+      />
+      <SubmitButton busy={busy} block>
+        {submitLabel}
+      </SubmitButton>
+      <button className="pub-link-button" type="button" onClick={restart}>
+        {t("signIn.back")}
+      </button>
+    </>
   );
 
   return (
@@ -157,9 +166,9 @@ export default function SignIn() {
               onChange={(event) => setPassword(event.target.value)}
               error={fields.password}
             />
-            <button className="pub-button pub-button-block" type="submit" disabled={busy}>
-              {busy ? t("common.pleaseWait") : t("signIn.submit")}
-            </button>
+            <SubmitButton busy={busy} block>
+              {t("signIn.submit")}
+            </SubmitButton>
           </form>
         )}
 
@@ -168,13 +177,7 @@ export default function SignIn() {
             <h1>{t("signIn.totpTitle")}</h1>
             <p>{t("signIn.totpLead")}</p>
             {alert}
-            {codeField}
-            <button className="pub-button pub-button-block" type="submit" disabled={busy}>
-              {busy ? t("common.pleaseWait") : t("signIn.verify")}
-            </button>
-            <button className="pub-link-button" type="button" onClick={restart}>
-              {t("signIn.back")}
-            </button>
+            {codeEnd(t("signIn.verify"))}
           </form>
         )}
 
@@ -206,13 +209,7 @@ export default function SignIn() {
               </li>
               <li>{t("signIn.enrolStep3")}</li>
             </ol>
-            {codeField}
-            <button className="pub-button pub-button-block" type="submit" disabled={busy}>
-              {busy ? t("common.pleaseWait") : t("signIn.activate")}
-            </button>
-            <button className="pub-link-button" type="button" onClick={restart}>
-              {t("signIn.back")}
-            </button>
+            {codeEnd(t("signIn.activate"))}
           </form>
         )}
       </section>

@@ -3,7 +3,7 @@
 // and referral recipients) and which actions are offered (`detail.abilities`, from the case policy);
 // the page shows what it gets and keeps it in React state only.
 import { Alert, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Tabs, Text } from "@mantine/core";
-import { useEffect, useState } from "react";
+import { type ComponentType, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import {
@@ -38,7 +38,19 @@ export interface TabProps {
   reload: () => void;
 }
 
-const TABS = ["persons", "events", "assessment", "services", "legal", "notes", "documents", "consents", "team", "referrals"] as const;
+/** The tabs, in order, and what each shows. */
+const TABS = {
+  persons: PersonsTab,
+  events: EventsTab,
+  assessment: AssessmentsTab,
+  services: ServicesTab,
+  legal: LegalTab,
+  notes: NotesTab,
+  documents: DocumentsTab,
+  consents: ConsentsTab,
+  team: TeamTab,
+  referrals: ({ detail, reload }: TabProps) => <ReferralTable items={detail.referrals} onDone={reload} />,
+} satisfies Record<string, ComponentType<TabProps>>;
 
 export function CaseDetailPage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -58,6 +70,7 @@ export function CaseDetailPage({ id }: { id: string }) {
   const closed = detail.status === "closed";
   const reload = resource.reload;
   const tabProps: TabProps = { detail, reload };
+  const tabs = (Object.keys(TABS) as (keyof typeof TABS)[]).filter((tab) => tab !== "documents" || can.documents);
 
   return (
     <Stack>
@@ -137,45 +150,21 @@ export function CaseDetailPage({ id }: { id: string }) {
 
       <Tabs defaultValue="persons" keepMounted={false}>
         <Tabs.List>
-          {TABS.filter((tab) => tab !== "documents" || can.documents).map((tab) => (
+          {tabs.map((tab) => (
             <Tabs.Tab key={tab} value={tab}>
               {t(`cases.tabs.${tab}`)}
               {tab === "referrals" && detail.overdueReferrals > 0 ? ` (${detail.overdueReferrals}!)` : ""}
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="persons" pt="md">
-          <PersonsTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="events" pt="md">
-          <EventsTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="assessment" pt="md">
-          <AssessmentsTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="services" pt="md">
-          <ServicesTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="legal" pt="md">
-          <LegalTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="notes" pt="md">
-          <NotesTab {...tabProps} />
-        </Tabs.Panel>
-        {can.documents && (
-          <Tabs.Panel value="documents" pt="md">
-            <DocumentsTab {...tabProps} />
-          </Tabs.Panel>
-        )}
-        <Tabs.Panel value="consents" pt="md">
-          <ConsentsTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="team" pt="md">
-          <TeamTab {...tabProps} />
-        </Tabs.Panel>
-        <Tabs.Panel value="referrals" pt="md">
-          <ReferralTable items={detail.referrals} onDone={reload} />
-        </Tabs.Panel>
+        {tabs.map((tab) => {
+          const Content = TABS[tab];
+          return (
+            <Tabs.Panel key={tab} value={tab} pt="md">
+              <Content {...tabProps} />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
 
       {can.refer && <ReferralCreate detail={detail} opened={dialog === "refer"} onClose={() => setDialog(null)} onDone={reload} />}

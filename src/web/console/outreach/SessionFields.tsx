@@ -1,8 +1,9 @@
 // The parts of the session form that only edit values: when, who came (audiences and the
 // attendance table), topics, people and notes, and the quiz. Each takes the form state.
-import { Checkbox, NativeSelect, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { Checkbox, NativeSelect, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { AGE_BANDS, AUDIENCE_LABELS, AUDIENCES, OUTREACH_TOPICS, SEXES, type TopicGroup } from "../../../core/outreach-topics";
+import { DateField, NoteField, TextField } from "../fields";
 import type { SessionView } from "../villages/types";
 import { attendanceTotal } from "./sessionValues";
 import type { SessionFormState } from "./useSessionForm";
@@ -33,29 +34,21 @@ export function SessionWhenFields({ form, editing }: { form: SessionFormState; e
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput
+        <DateField
           size="lg"
-          type="date"
           label={t("outreach.form.date")}
           value={values.date}
-          onChange={(e) => set("date")(e.currentTarget.value)}
+          onChange={set("date")}
           required
           error={fieldError("startsAt")}
         />
-        <TextInput
-          size="lg"
-          type="time"
-          label={t("outreach.form.startTime")}
-          value={values.time}
-          onChange={(e) => set("time")(e.currentTarget.value)}
-          required
-        />
-        <TextInput
+        <TextField size="lg" type="time" label={t("outreach.form.startTime")} value={values.time} onChange={set("time")} required />
+        <TextField
           size="lg"
           type="time"
           label={t("outreach.form.endTime")}
           value={values.endTime}
-          onChange={(e) => set("endTime")(e.currentTarget.value)}
+          onChange={set("endTime")}
           error={fieldError("endsAt")}
         />
       </SimpleGrid>
@@ -169,14 +162,12 @@ export function SessionPeopleFields({ form }: { form: SessionFormState }) {
   const { t } = useTranslation();
   const { values, set } = form;
   const area = (key: "facilitators" | "coOrganisers" | "materials" | "followUps" | "notes", list: boolean) => (
-    <Textarea
+    <NoteField
       size="lg"
-      autosize
-      minRows={2}
       label={t(`outreach.form.${key}`)}
       description={list ? t("outreach.form.onePerLine") : undefined}
       value={values[key]}
-      onChange={(e) => set(key)(e.currentTarget.value)}
+      onChange={set(key)}
       maxLength={list ? undefined : 2000}
     />
   );
@@ -195,40 +186,26 @@ export function SessionQuizFields({ form }: { form: SessionFormState }) {
   const { t } = useTranslation();
   const { values, set, fieldError } = form;
   const quiz = values.quiz;
+  const bind = (key: keyof typeof quiz) => ({ value: quiz[key], onChange: (value: string) => set("quiz")({ ...quiz, [key]: value }) });
+  // The scores before and after the session, in percent.
+  const score = (key: "pre" | "post", label: string) => (
+    <TextField
+      size="lg"
+      type="number"
+      inputMode="decimal"
+      min={0}
+      max={100}
+      label={label}
+      {...bind(key)}
+      error={fieldError(`quiz.${key}Score`)}
+    />
+  );
   return (
     <>
       <SimpleGrid cols={{ base: 1, xs: 3 }}>
-        <TextInput
-          size="lg"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          label={t("outreach.form.preScore")}
-          value={quiz.pre}
-          onChange={(e) => set("quiz")({ ...quiz, pre: e.currentTarget.value })}
-          error={fieldError("quiz.preScore")}
-        />
-        <TextInput
-          size="lg"
-          type="number"
-          inputMode="decimal"
-          min={0}
-          max={100}
-          label={t("outreach.form.postScore")}
-          value={quiz.post}
-          onChange={(e) => set("quiz")({ ...quiz, post: e.currentTarget.value })}
-          error={fieldError("quiz.postScore")}
-        />
-        <TextInput
-          size="lg"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          label={t("outreach.form.respondents")}
-          value={quiz.respondents}
-          onChange={(e) => set("quiz")({ ...quiz, respondents: e.currentTarget.value })}
-        />
+        {score("pre", t("outreach.form.preScore"))}
+        {score("post", t("outreach.form.postScore"))}
+        <TextField size="lg" type="number" inputMode="numeric" min={0} label={t("outreach.form.respondents")} {...bind("respondents")} />
       </SimpleGrid>
       <Text size="xs" c="dimmed" mt={4}>
         {t("outreach.form.quizHint")}

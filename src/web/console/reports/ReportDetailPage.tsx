@@ -1,6 +1,6 @@
 // One report for staff: its content, the people and contacts the API lets this user see,
 // attachments, linked reports, forwards with their deadlines, the timeline, and the handling steps.
-import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime, formatNumber } from "../../lib/format";
@@ -15,6 +15,7 @@ import { StatusBadge } from "./StatusBadge";
 import { ToCaseButton } from "./ToCase";
 import "./reports.css";
 import { LoadFailed, PageHeader } from "../PageHeader";
+import { Panel } from "../Panel";
 import { SimpleTable } from "../SimpleTable";
 
 export function ReportDetailPage({ id }: { id: string }) {
@@ -103,19 +104,19 @@ export function ReportDetailPage({ id }: { id: string }) {
         </Alert>
       )}
 
-      <Section title={t("reports.description")}>
+      <Panel title={t("reports.description")}>
         <Text className="konsol-report-text">{report.description}</Text>
-      </Section>
+      </Panel>
 
       {report.offerText && (
-        <Section title={t("reports.offerText")}>
+        <Panel title={t("reports.offerText")}>
           <Text className="konsol-report-text" size="sm">
             {report.offerText}
           </Text>
-        </Section>
+        </Panel>
       )}
 
-      <Section title={t("reports.reporter")}>
+      <Panel title={t("reports.reporter")}>
         {report.anonymous ? (
           <Text>{t("reports.anonymous")}</Text>
         ) : report.reporter ? (
@@ -125,9 +126,9 @@ export function ReportDetailPage({ id }: { id: string }) {
         ) : (
           <Text c="dimmed">{t("reports.reporterHidden")}</Text>
         )}
-      </Section>
+      </Panel>
 
-      <Section title={t("reports.people")}>
+      <Panel title={t("reports.people")}>
         {report.people.length === 0 ? (
           <Text c="dimmed">{t("reports.noPeople")}</Text>
         ) : (
@@ -156,10 +157,10 @@ export function ReportDetailPage({ id }: { id: string }) {
             ))}
           </SimpleTable>
         )}
-      </Section>
+      </Panel>
 
       {report.attachmentList.length > 0 && (
-        <Section title={t("reports.attachments", { n: report.attachmentList.length })}>
+        <Panel title={t("reports.attachments", { n: report.attachmentList.length })}>
           <Stack gap={4}>
             {report.attachmentList.map((file, index) => (
               <Group key={file.id} gap="xs">
@@ -176,11 +177,11 @@ export function ReportDetailPage({ id }: { id: string }) {
               </Group>
             ))}
           </Stack>
-        </Section>
+        </Panel>
       )}
 
       {report.links.length > 0 && (
-        <Section title={t("reports.links")}>
+        <Panel title={t("reports.links")}>
           <Text size="sm" c="dimmed" mb="xs">
             {t("reports.linksLead")}
           </Text>
@@ -198,11 +199,11 @@ export function ReportDetailPage({ id }: { id: string }) {
               </Group>
             ))}
           </Stack>
-        </Section>
+        </Panel>
       )}
 
       {report.forwards.length > 0 && (
-        <Section title={t("reports.forwards")}>
+        <Panel title={t("reports.forwards")}>
           <SimpleTable
             minWidth={640}
             verticalSpacing="xs"
@@ -237,10 +238,10 @@ export function ReportDetailPage({ id }: { id: string }) {
               </Table.Tr>
             ))}
           </SimpleTable>
-        </Section>
+        </Panel>
       )}
 
-      <Section title={t("reports.timeline")}>
+      <Panel title={t("reports.timeline")}>
         <ol className="konsol-report-timeline">
           {report.timeline.map((event) => (
             <li key={event.id} data-kind={event.kind}>
@@ -250,38 +251,26 @@ export function ReportDetailPage({ id }: { id: string }) {
                 {event.agency ? ` · ${event.agency.name}` : ""}
               </Text>
               <Text fw={600}>{t(`reportStatus.events.${event.kind}`)}</Text>
-              {event.publicNote && (
-                <Text size="sm" className="konsol-report-text">
-                  <Badge size="xs" variant="light" color="teal" mr={6}>
-                    {t("reports.publicLabel")}
-                  </Badge>
-                  {event.publicNote}
-                </Text>
-              )}
-              {event.internalNote && (
-                <Text size="sm" className="konsol-report-text">
-                  <Badge size="xs" variant="light" color="gray" mr={6}>
-                    {t("reports.internalLabel")}
-                  </Badge>
-                  {event.internalNote}
-                </Text>
-              )}
+              <TimelineNote note={event.publicNote} label={t("reports.publicLabel")} color="teal" />
+              <TimelineNote note={event.internalNote} label={t("reports.internalLabel")} color="gray" />
             </li>
           ))}
         </ol>
-      </Section>
+      </Panel>
     </Stack>
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+/** A note of a timeline event under its badge (public or internal), when there is one. */
+function TimelineNote({ note, label, color }: { note: string | null | undefined; label: string; color: string }) {
+  if (!note) return null;
   return (
-    <Paper withBorder p="md">
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
-      {children}
-    </Paper>
+    <Text size="sm" className="konsol-report-text">
+      <Badge size="xs" variant="light" color={color} mr={6}>
+        {label}
+      </Badge>
+      {note}
+    </Text>
   );
 }
 

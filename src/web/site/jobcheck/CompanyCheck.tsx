@@ -1,12 +1,13 @@
 // "Cek Perusahaan": is this placement company licensed (P3MI with a valid SIP3MI)?
 // Searches the registry on the server by name or licence number.
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Agency } from "../../../server/modules/p3mi/p3mi.schema";
 import { api, query } from "../../lib/api";
 import { errorMessage } from "../../lib/errors";
 import { formatDate } from "../../lib/format";
 import { navigate, useLocation } from "../../lib/router";
+import { Field, SubmitButton } from "../Field";
 import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
@@ -28,7 +29,6 @@ export default function CompanyCheck() {
   const [q, setQ] = useState(urlQuery);
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: "idle" });
-  const inputId = useId();
 
   useEffect(() => {
     document.title = t("companyCheck.documentTitle");
@@ -55,34 +55,22 @@ export default function CompanyCheck() {
     navigate(`/cek-perusahaan${query({ q: q.trim() })}`, { replace: true });
   }
 
-  const errorId = `${inputId}-error`;
   return (
     <PublicLayout>
       <section className="pub-section" aria-labelledby="company-title">
         <h1 id="company-title">{t("companyCheck.title")}</h1>
         <p>{t("companyCheck.lead")}</p>
         <form onSubmit={submit} noValidate>
-          <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
-            <label htmlFor={inputId}>{t("companyCheck.label")}</label>
-            <p className="pub-hint">{t("companyCheck.hint")}</p>
-            <input
-              id={inputId}
-              type="search"
-              value={q}
-              maxLength={100}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            {error && (
-              <p id={errorId} className="pub-field-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <button type="submit" className="pub-button" disabled={state.status === "loading"}>
-            {state.status === "loading" ? t("common.pleaseWait") : t("companyCheck.submit")}
-          </button>
+          <Field
+            label={t("companyCheck.label")}
+            hint={t("companyCheck.hint")}
+            type="search"
+            value={q}
+            maxLength={100}
+            error={error}
+            onChange={(e) => setQ(e.target.value)}
+          />
+          <SubmitButton busy={state.status === "loading"}>{t("companyCheck.submit")}</SubmitButton>
         </form>
       </section>
 

@@ -12,6 +12,7 @@ import { errorMessage } from "../../lib/errors";
 import { Link } from "../../lib/router";
 import { PUBLIC_FEATURES } from "../features";
 import { HotlineList } from "../HotlineList";
+import { describedControl, FieldFrame } from "../Field";
 import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
@@ -123,40 +124,31 @@ export default function JobCheck() {
   }
 
   const counterId = `${inputId}-count`;
-  const errorId = `${inputId}-error`;
+  const described = { hint: t("jobCheck.hint"), error };
+  const imageId = `${inputId}-image`;
+  const imageHint = { hint: t("jobCheck.imageHint") };
   return (
     <PublicLayout>
       <section className="pub-section" aria-labelledby="jobcheck-title">
         <h1 id="jobcheck-title">{t("jobCheck.title")}</h1>
         <p>{t("jobCheck.lead")}</p>
         <form onSubmit={(event) => void submit(event)} noValidate>
-          <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
-            <label htmlFor={inputId}>{t("jobCheck.label")}</label>
-            <p className="pub-hint">{t("jobCheck.hint")}</p>
+          <FieldFrame id={inputId} label={t("jobCheck.label")} {...described}>
             <textarea
-              id={inputId}
+              {...describedControl(inputId, described, counterId)}
               className="jc-textarea"
               rows={8}
               value={text}
               maxLength={JOB_TEXT_MAX}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={[counterId, error ? errorId : ""].filter(Boolean).join(" ")}
               onChange={(e) => setText(e.target.value)}
             />
             <p id={counterId} className="pub-hint jc-counter">
               {t("jobCheck.counter", { n: text.length, max: JOB_TEXT_MAX })}
             </p>
-            {error && (
-              <p id={errorId} className="pub-field-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <div className="pub-field">
-            <label htmlFor={`${inputId}-image`}>{t("jobCheck.imageLabel")}</label>
-            <p className="pub-hint">{t("jobCheck.imageHint")}</p>
+          </FieldFrame>
+          <FieldFrame id={imageId} label={t("jobCheck.imageLabel")} {...imageHint}>
             <input
-              id={`${inputId}-image`}
+              {...describedControl(imageId, imageHint)}
               type="file"
               accept="image/jpeg,image/png,image/webp"
               disabled={reading}
@@ -171,7 +163,7 @@ export default function JobCheck() {
                 {t("jobCheck.imageReading")}
               </p>
             )}
-          </div>
+          </FieldFrame>
           <div className="jc-actions">
             <button type="submit" className="pub-button" disabled={reading}>
               {t("jobCheck.submit")}

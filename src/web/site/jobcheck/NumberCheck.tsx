@@ -1,11 +1,12 @@
 // "Cek Nomor / Rekening": has this phone number or bank account been reported as a recruiter's? The
 // server says only "reported N times" from two reports on, never which reports or what they say.
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../../lib/api";
 import { errorMessage, fieldErrors } from "../../lib/errors";
 import { formatNumber } from "../../lib/format";
 import { Link } from "../../lib/router";
+import { Field, SubmitButton } from "../Field";
 import { PublicLayout } from "../PublicLayout";
 import "./jobcheck.css";
 
@@ -22,8 +23,6 @@ export default function NumberCheck() {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [state, setState] = useState<State>({ status: "idle" });
-  const inputId = useId();
-  const errorId = `${inputId}-error`;
 
   useEffect(() => {
     document.title = t("numberCheck.documentTitle");
@@ -60,26 +59,15 @@ export default function NumberCheck() {
               </label>
             ))}
           </fieldset>
-          <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
-            <label htmlFor={inputId}>{t(`numberCheck.label.${kind}`)}</label>
-            <input
-              id={inputId}
-              inputMode={kind === "phone" ? "tel" : "numeric"}
-              value={value}
-              maxLength={40}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-              onChange={(e) => setValue(e.target.value)}
-            />
-            {error && (
-              <p id={errorId} className="pub-field-error">
-                {error}
-              </p>
-            )}
-          </div>
-          <button type="submit" className="pub-button" disabled={state.status === "loading"}>
-            {state.status === "loading" ? t("common.pleaseWait") : t("numberCheck.submit")}
-          </button>
+          <Field
+            label={t(`numberCheck.label.${kind}`)}
+            inputMode={kind === "phone" ? "tel" : "numeric"}
+            value={value}
+            maxLength={40}
+            error={error}
+            onChange={(e) => setValue(e.target.value)}
+          />
+          <SubmitButton busy={state.status === "loading"}>{t("numberCheck.submit")}</SubmitButton>
         </form>
       </section>
       <section className="pub-section" aria-live="polite" aria-label={t("numberCheck.resultLabel")}>

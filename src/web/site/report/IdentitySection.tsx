@@ -2,11 +2,12 @@
 import { useTranslation } from "react-i18next";
 import { Field } from "../Field";
 import { Choice } from "./controls";
-import type { ReportFormState } from "./useReportForm";
+import { type ReportFormState, textBinder } from "./useReportForm";
 
 export function IdentitySection({ state, errors }: { state: ReportFormState; errors: Record<string, string> }) {
   const { t } = useTranslation();
   const { form, set } = state;
+  const text = textBinder(state, errors);
   return (
     <>
       <fieldset className="rp-fieldset">
@@ -23,38 +24,14 @@ export function IdentitySection({ state, errors }: { state: ReportFormState; err
         />
         {!form.anonymous && (
           <>
-            <Field
-              label={t("report.identity.name")}
-              autoComplete="name"
-              value={form.reporterName}
-              maxLength={120}
-              error={errors.reporterName}
-              onChange={(event) => set("reporterName", event.currentTarget.value)}
-            />
-            <Field
-              label={t("report.identity.phone")}
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              value={form.reporterPhone}
-              error={errors.reporterPhone}
-              onChange={(event) => set("reporterPhone", event.currentTarget.value)}
-            />
-            <Field
-              label={t("report.identity.email")}
-              type="email"
-              autoComplete="email"
-              value={form.reporterEmail}
-              error={errors.reporterEmail}
-              onChange={(event) => set("reporterEmail", event.currentTarget.value)}
-            />
+            <Field label={t("report.identity.name")} autoComplete="name" maxLength={120} {...text("reporterName")} />
+            <Field label={t("report.identity.phone")} type="tel" autoComplete="tel" inputMode="tel" {...text("reporterPhone")} />
+            <Field label={t("report.identity.email")} type="email" autoComplete="email" {...text("reporterEmail")} />
             <Field
               label={t("report.identity.relation")}
               hint={t("report.identity.relationHint")}
-              value={form.reporterRelation}
               maxLength={120}
-              error={errors.reporterRelation}
-              onChange={(event) => set("reporterRelation", event.currentTarget.value)}
+              {...text("reporterRelation")}
             />
             <p className="pub-hint">{t("report.draft.contactNotKept")}</p>
           </>

@@ -4,7 +4,7 @@ import { Field } from "../Field";
 import { Choice } from "./controls";
 import type { PlaceMode } from "./payload";
 import { RegionPicker } from "./RegionPicker";
-import type { ReportFormState } from "./useReportForm";
+import { type ReportFormState, textBinder } from "./useReportForm";
 
 function todayInJakarta(): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
@@ -13,6 +13,7 @@ function todayInJakarta(): string {
 export function PlaceSection({ state, errors }: { state: ReportFormState; errors: Record<string, string> }) {
   const { t } = useTranslation();
   const { form, set, setForm } = state;
+  const text = textBinder(state, errors);
   const placeOptions = (["regency", "elsewhere", "unknown"] as const).map((value) => ({ value, label: t(`report.place.mode.${value}`) }));
   return (
     <>
@@ -34,35 +35,14 @@ export function PlaceSection({ state, errors }: { state: ReportFormState; errors
           />
         )}
         {form.placeMode === "elsewhere" && (
-          <Field
-            label={t("report.place.text")}
-            hint={t("report.place.textHint")}
-            value={form.placeText}
-            maxLength={300}
-            error={errors.place}
-            onChange={(event) => set("placeText", event.currentTarget.value)}
-          />
+          <Field label={t("report.place.text")} hint={t("report.place.textHint")} maxLength={300} {...text("placeText", "place")} />
         )}
       </fieldset>
 
       <fieldset className="rp-fieldset">
         <legend>{t("report.when.legend")}</legend>
-        <Field
-          label={t("report.when.date")}
-          type="date"
-          max={todayInJakarta()}
-          value={form.occurredOn}
-          error={errors.occurredOn}
-          onChange={(event) => set("occurredOn", event.currentTarget.value)}
-        />
-        <Field
-          label={t("report.when.text")}
-          hint={t("report.when.textHint")}
-          value={form.occurredText}
-          maxLength={200}
-          error={errors.occurredText}
-          onChange={(event) => set("occurredText", event.currentTarget.value)}
-        />
+        <Field label={t("report.when.date")} type="date" max={todayInJakarta()} {...text("occurredOn")} />
+        <Field label={t("report.when.text")} hint={t("report.when.textHint")} maxLength={200} {...text("occurredText")} />
       </fieldset>
     </>
   );

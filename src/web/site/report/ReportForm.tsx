@@ -18,7 +18,7 @@ import { buildReport, mapFieldErrors } from "./payload";
 import { PeopleSection } from "./PeopleSection";
 import { PlaceSection } from "./PlaceSection";
 import { clearPendingSubmission, hasOfferDraft, pendingSubmissionId } from "./submission";
-import { useReportForm } from "./useReportForm";
+import { textBinder, useReportForm } from "./useReportForm";
 import { problemsBeforeSending } from "./validate";
 import "./report.css";
 
@@ -36,6 +36,7 @@ export default function ReportForm() {
   // A receipt kept from an earlier visit is shown until the person says it is saved, unless they came to report a new offer.
   const [receipt, setReceipt] = useState<ReportCreated | null>(() => (state.prefilled || hasOfferDraft() ? null : loadReceipt()));
   const alertRef = useRef<HTMLDivElement>(null);
+  const text = textBinder(state, errors);
 
   useEffect(() => {
     document.title = t("report.documentTitle");
@@ -134,9 +135,7 @@ export default function ReportForm() {
             hint={t("report.description.hint")}
             rows={6}
             maxLength={10_000}
-            value={form.description}
-            error={errors.description}
-            onChange={(event) => set("description", event.currentTarget.value)}
+            {...text("description")}
           />
 
           <PlaceSection state={state} errors={errors} />
@@ -147,9 +146,7 @@ export default function ReportForm() {
             hint={state.prefilled ? t("report.offer.prefilled") : t("report.offer.hint")}
             rows={5}
             maxLength={20_000}
-            value={form.offerText}
-            error={errors.offerText}
-            onChange={(event) => set("offerText", event.currentTarget.value)}
+            {...text("offerText")}
           />
 
           <Attachments items={files} onChange={setFiles} error={errors.attachments} />

@@ -7,7 +7,7 @@ import { errorMessage } from "../../lib/errors";
 import { formatDate, formatDateTime } from "../../lib/format";
 import type { PublicStatus } from "../../lib/reports";
 import { Link, useLocation } from "../../lib/router";
-import { Field } from "../Field";
+import { Field, SubmitButton } from "../Field";
 import { PublicLayout } from "../PublicLayout";
 import "./report.css";
 
@@ -94,9 +94,9 @@ export default function ReportStatus() {
             error={errors.pin}
             onChange={(event) => setPin(event.currentTarget.value)}
           />
-          <button type="submit" className="pub-button pub-button-block" disabled={busy}>
-            {busy ? t("common.pleaseWait") : t("reportStatus.submit")}
-          </button>
+          <SubmitButton busy={busy} block>
+            {t("reportStatus.submit")}
+          </SubmitButton>
         </form>
         <p>
           <Link href="/lapor">{t("reportStatus.newReport")}</Link>

@@ -1,51 +1,14 @@
 // Small form controls of the report pages: plain elements styled by public.css and report.css.
-import { type ComponentProps, type ReactNode, useId } from "react";
-
-interface Described {
-  label: string;
-  hint?: string;
-  error?: string;
-}
-
-function ids(id: string, hint?: string, error?: string) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  return { hintId, errorId, describedBy: [hintId, errorId].filter(Boolean).join(" ") || undefined };
-}
-
-function Wrap({ id, label, hint, error, children }: Described & { id: string; children: ReactNode }) {
-  const { hintId, errorId } = ids(id, hint, error);
-  return (
-    <div className={`pub-field${error ? " pub-field-invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p id={hintId} className="pub-hint">
-          {hint}
-        </p>
-      )}
-      {children}
-      {error && (
-        <p id={errorId} className="pub-field-error">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
+import { type ComponentProps, useId } from "react";
+import { type Described, describedControl, FieldFrame } from "../Field";
 
 export function TextArea({ label, hint, error, id, ...rest }: Described & ComponentProps<"textarea">) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
-    <Wrap id={fieldId} label={label} hint={hint} error={error}>
-      <textarea
-        id={fieldId}
-        className="rp-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids(fieldId, hint, error).describedBy}
-        {...rest}
-      />
-    </Wrap>
+    <FieldFrame id={fieldId} label={label} hint={hint} error={error}>
+      <textarea {...describedControl(fieldId, { hint, error })} {...rest} />
+    </FieldFrame>
   );
 }
 
@@ -61,14 +24,8 @@ export function Select({
   const generated = useId();
   const fieldId = id ?? generated;
   return (
-    <Wrap id={fieldId} label={label} hint={hint} error={error}>
-      <select
-        id={fieldId}
-        className="rp-select"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids(fieldId, hint, error).describedBy}
-        {...rest}
-      >
+    <FieldFrame id={fieldId} label={label} hint={hint} error={error}>
+      <select {...describedControl(fieldId, { hint, error })} {...rest}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -76,7 +33,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </Wrap>
+    </FieldFrame>
   );
 }
 

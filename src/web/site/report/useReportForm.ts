@@ -1,6 +1,6 @@
 // The report form's state: restored from the device's draft, topped up with what Cek Lowongan handed
 // over, and saved back to the device as it changes (draft.ts says what is kept and what is not).
-import { useEffect, useRef, useState } from "react";
+import { type ChangeEvent, useEffect, useRef, useState } from "react";
 import { loadDraft, saveDraft } from "./draft";
 import { emptyForm, emptyPerson, type PersonRow, type ReportForm } from "./payload";
 import { forgetOfferDraft, peekOfferDraft } from "./submission";
@@ -65,3 +65,18 @@ export function useReportForm() {
 }
 
 export type ReportFormState = ReturnType<typeof useReportForm>;
+
+/** The fields of the form that hold free text. */
+type TextKey = { [K in keyof ReportForm]: string extends ReportForm[K] ? K : never }[keyof ReportForm];
+
+/**
+ * Binds text inputs and areas to the form: `text(key)` gives one its value, its error (the message under
+ * `errorKey`, by default the field's own name) and the handler that writes what is typed back to the field.
+ */
+export function textBinder({ form, set }: ReportFormState, errors: Record<string, string>) {
+  return (key: TextKey, errorKey: string = key) => ({
+    value: form[key],
+    error: errors[errorKey],
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(key, event.currentTarget.value),
+  });
+}
