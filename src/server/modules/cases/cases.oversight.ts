@@ -13,7 +13,8 @@ import { inJurisdiction } from "../reports/reports.policy";
 import { jakartaDate, startOfJakartaDay, workingDaysBetween } from "../../lib/working-days";
 import { isCaseWorker } from "./cases.policy";
 import { caseJurisdictionSql, iso } from "./cases.repo";
-import { cases, type SERVICE_TYPES } from "./cases.tables";
+import { cases } from "./cases.tables";
+import type { SERVICE_TYPES } from "../../../core/cases";
 
 /** Cases whose deadlines the caller watches: its own teams, and a coordinator's jurisdiction. */
 function watchScope(p: Principal): SQL {

@@ -22,7 +22,7 @@ import {
   ServiceUpdateSchema,
 } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { REFERRAL_REASONS, REFERRAL_SCOPES } from "./cases.tables";
+import { REFERRAL_REASONS, REFERRAL_SCOPES } from "../../../core/cases";
 
 const doc = routeDoc(["kasus"]);
 const record = { access: "policy" as RouteAccess };

@@ -15,7 +15,8 @@ import { reportPolicy } from "./reports.policy";
 import { type CaseVisibility, presentReport, summaryOf } from "./reports.present";
 import { countReports, findReport, jurisdictionWhere, listReports, reportAccessOf, type ReportRow } from "./reports.repo";
 import type { QueueQuery, ReportDetail, ReportSummary } from "./reports.schema";
-import { REPORT_STATUSES, type ReportStatus, reportAttachments } from "./reports.tables";
+import { type ReportStatus, reportAttachments } from "./reports.tables";
+import { REPORT_STATUSES } from "../../../core/reports";
 import { type CaseOpener, reportToCase } from "./reports.to-case";
 import { readableReport, ReportTriage } from "./reports.triage";
 
