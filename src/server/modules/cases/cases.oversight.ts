@@ -6,6 +6,7 @@ import { hasRole, type Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
+import { activeWithRole } from "../../db/users";
 import { uiWord } from "../../lib/ui-words";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notify, type NewNotification } from "../notifications/notifications.service";
@@ -148,7 +149,7 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
   const coordinators = await ctx.db
     .select({ id: users.id, email: users.email, jurisdiction: users.jurisdiction })
     .from(users)
-    .where(and(eq(users.tenant, tenant), sql`'coordinator' = ANY(${users.roles})`, sql`${users.disabledAt} IS NULL`));
+    .where(activeWithRole(tenant, "coordinator"));
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const at = now.toISOString();
