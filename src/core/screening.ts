@@ -5,6 +5,7 @@
 // Red flags follow the idea of interception forms used by anti-trafficking NGOs at borders: each
 // observation carries a weight, the sum suggests how closely to look, and the officer records their own
 // certainty beside it. Weights are a starting point for the Immigration Office to tune.
+import { MORATORIUM_COUNTRIES } from "./destinations";
 
 export const SCREENING_PURPOSES = ["work", "umrah_hajj", "tourism", "family_visit", "study_internship", "other"] as const;
 export type ScreeningPurpose = (typeof SCREENING_PURPOSES)[number];
@@ -93,33 +94,6 @@ export const DERIVED_FLAGS: readonly ScreeningRedFlag[] = [
   "recruiter_paid_travel",
 ];
 
-/**
- * Countries under the placement moratorium for domestic workers to Middle-East countries (Kepmenaker
- * 260/2015) — ISO 3166 alpha-2. Kept here so the list has one place and a date: 2026-01.
- */
-export const MORATORIUM_COUNTRIES = [
-  "SA",
-  "AE",
-  "QA",
-  "KW",
-  "BH",
-  "OM",
-  "JO",
-  "LB",
-  "IQ",
-  "EG",
-  "SY",
-  "YE",
-  "LY",
-  "DZ",
-  "MA",
-  "TN",
-  "SD",
-  "MR",
-  "PS",
-  "SS",
-  "IR",
-] as const;
 /** Countries whose border towns host the scam compounds Indonesian victims were taken to (2022–2026). */
 export const SCAM_HOTSPOT_COUNTRIES = ["KH", "MM", "LA"] as const;
 

@@ -98,26 +98,6 @@ export const PLACES: Place[] = [
   P("US", ["amerika serikat", "amerika", "usa"]),
 ];
 
-export const MIDDLE_EAST = new Set([
-  "SA",
-  "AE",
-  "QA",
-  "KW",
-  "BH",
-  "OM",
-  "JO",
-  "IQ",
-  "EG",
-  "LB",
-  "SY",
-  "YE",
-  "LY",
-  "DZ",
-  "MA",
-  "TN",
-  "SD",
-  "PS",
-]);
 export const HOTSPOT_COUNTRIES = new Set(["KH", "MM", "LA", "PH"]);
 
 /** Words that make a following country name a language, nationality or company origin, not a destination. */
@@ -289,32 +269,30 @@ export const ABROAD_GENERIC = rx(
 
 // ---- job categories --------------------------------------------------------------------------
 
+/** Domestic work: the job category, and with a Middle-East destination the moratorium rule (patterns.ts). */
+export const DOMESTIC_WORK_WORDS = [
+  "art",
+  "prt",
+  "pembantu(?: rumah tangga)?",
+  "pekerja rumah tangga",
+  "asisten rumah tangga",
+  "rumah tangga",
+  "babysitter",
+  "baby ?sitter",
+  "nanny",
+  "pengasuh(?: anak| bayi| lansia)?",
+  "housemaid",
+  "maid",
+  "domestic (?:helper|worker)",
+  "khadimat",
+  "(?:sopir|supir|driver) (?:pribadi|keluarga|rumah)",
+  "family driver",
+  "perawat lansia di rumah",
+  "rumah majikan",
+];
+
 const CATEGORY_PATTERNS: [JobCategory, string[]][] = [
-  [
-    "domestic_worker",
-    [
-      "art",
-      "prt",
-      "pembantu(?: rumah tangga)?",
-      "pekerja rumah tangga",
-      "asisten rumah tangga",
-      "rumah tangga",
-      "babysitter",
-      "baby ?sitter",
-      "nanny",
-      "pengasuh(?: anak| bayi| lansia)?",
-      "housemaid",
-      "maid",
-      "domestic (?:helper|worker)",
-      "helper",
-      "khadimat",
-      "(?:sopir|supir|driver) (?:pribadi|keluarga|rumah)",
-      "family driver",
-      "perawat lansia di rumah",
-      "jaga (?:nenek|kakek|lansia|anak|orang tua)",
-      "rumah majikan",
-    ],
-  ],
+  ["domestic_worker", [...DOMESTIC_WORK_WORDS, "helper", "jaga (?:nenek|kakek|lansia|anak|orang tua)"]],
   ["trainee", ["ausbildung", "magang", "pemagangan", "trainee", "intern(?:ship)?", "technical intern"]],
   ["nursing", ["perawat", "nurse", "nursing", "kaigo", "caregiver", "care ?giver", "ners", "keperawatan"]],
   ["fishing", ["abk", "kapal ikan", "nelayan", "long ?line", "buku pelaut", "melaut", "fishing"]],

@@ -4,6 +4,7 @@
  * catastrophic backtracking on 5,000-character inputs. Context cues live in cues.ts.
  */
 import { NEG, NUMW, PERSONAL_HOLDER } from "./cues.js";
+import { DOMESTIC_WORK_WORDS } from "./lexicon.js";
 import { rx, words } from "./text.js";
 
 export * from "./cues.js";
@@ -400,25 +401,8 @@ export const UNDERAGE = rx(
 
 export const DOMESTIC_WORK = rx(
   words([
-    "art",
-    "prt",
-    "pembantu(?: rumah tangga)?",
-    "pekerja rumah tangga",
-    "asisten rumah tangga",
-    "rumah tangga",
-    "babysitter",
-    "baby ?sitter",
-    "nanny",
-    "pengasuh(?: anak| bayi| lansia)?",
-    "housemaid",
-    "maid",
-    "domestic (?:helper|worker)",
-    "khadimat",
-    "(?:sopir|supir|driver) (?:pribadi|keluarga|rumah)",
-    "family driver",
-    "perawat lansia di rumah",
+    ...DOMESTIC_WORK_WORDS,
     "jaga (?:nenek|kakek|lansia|anak)",
-    "rumah majikan",
     "(?:ngurus|urus|mengurus|beres-beres|bersih-bersih|bebersih) rumah",
     "masak (?:buat|untuk) keluarga",
     "(?:kerja|bekerja) di rumah (?:majikan|keluarga|warga|pribadi)",

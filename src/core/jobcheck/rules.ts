@@ -1,6 +1,7 @@
 /** Red-flag rules. Each returns the evidence spans that triggered it (empty = not triggered). */
 import { type Ctx, inWarning, isNegated, live } from "./context.js";
-import { HOTSPOT_COUNTRIES, MIDDLE_EAST } from "./lexicon.js";
+import { MORATORIUM_COUNTRIES } from "../destinations.js";
+import { HOTSPOT_COUNTRIES } from "./lexicon.js";
 import {
   DEBT_BONDAGE,
   DOC_EN,
@@ -184,8 +185,10 @@ export function underage(ctx: Ctx): Span[] {
   return live(ctx, UNDERAGE);
 }
 
+const MORATORIUM: ReadonlySet<string> = new Set(MORATORIUM_COUNTRIES);
+
 export function moratorium(ctx: Ctx): Span[] {
-  const me = ctx.places.filter((p) => MIDDLE_EAST.has(p.country) && !p.transit && !inWarning(ctx, p.start));
+  const me = ctx.places.filter((p) => MORATORIUM.has(p.country) && !p.transit && !inWarning(ctx, p.start));
   const dest: Span[] = [...me, ...ctx.middleEastGeneric];
   if (dest.length === 0) return [];
   const work = live(ctx, DOMESTIC_WORK);

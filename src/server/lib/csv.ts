@@ -1,5 +1,8 @@
-/** Minimal RFC 4180 parser for trusted data files (quoted fields, doubled quotes, CRLF). */
-export function parseCsv(text: string): string[][] {
+/**
+ * Minimal RFC 4180 parser (quoted fields, doubled quotes, CRLF), on `separator`. Blank lines are dropped,
+ * unless `keepBlankLines` (a file whose rows are reported by line number keeps them, as one empty field).
+ */
+export function parseCsv(text: string, { separator = ",", keepBlankLines = false } = {}): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";
@@ -14,14 +17,14 @@ export function parseCsv(text: string): string[][] {
         } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
+    else if (ch === separator) {
       row.push(field);
       field = "";
     } else if (ch === "\n" || ch === "\r") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       row.push(field);
       field = "";
-      if (row.length > 1 || row[0] !== "") rows.push(row);
+      if (keepBlankLines || row.length > 1 || row[0] !== "") rows.push(row);
       row = [];
     } else field += ch;
   }

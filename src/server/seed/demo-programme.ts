@@ -231,6 +231,8 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
       phone: null,
     },
   ];
+  /** A date column value: the ISO date of `wibDay(now, day)`. */
+  const dayText = (day: number) => wibDay(now, day).toISOString().slice(0, 10);
   const volunteerRows = volunteerSpecs.map((v, i) => ({
     id: demoId(`volunteer:${v.key}`),
     tenant,
@@ -239,41 +241,23 @@ export async function seedDemoProgramme(ctx: AppContext, now = new Date()): Prom
     phoneEnc: v.phone ? encrypt(ctx.keys, v.phone) : null,
     agencyId: agency.get(v.agency) ?? null,
     desaCodes: v.desa.filter((c): c is string => !!c),
-    consentAt: wibDay(now, -200 + i * 10)
-      .toISOString()
-      .slice(0, 10),
-    codeOfConductAt: wibDay(now, -200 + i * 10)
-      .toISOString()
-      .slice(0, 10),
+    consentAt: dayText(-200 + i * 10),
+    codeOfConductAt: dayText(-200 + i * 10),
     codeOfConductVersion: "2025-1",
     active: v.active,
     notes: "Data demo (fiktif).",
   }));
+  const training = (v: (typeof volunteerRows)[number], n: number, title: string, provider: string, day: number) => ({
+    id: demoId(`training:${v.id}:${n}`),
+    tenant,
+    volunteerId: v.id,
+    title,
+    provider,
+    completedOn: dayText(day),
+  });
   const trainingRows = volunteerRows.flatMap((v, i) => [
-    {
-      id: demoId(`training:${v.id}:1`),
-      tenant,
-      volunteerId: v.id,
-      title: "Pelatihan modus TPPO dan tanda bahaya lowongan kerja",
-      provider: "BP3MI Banten",
-      completedOn: wibDay(now, -180 + i * 7)
-        .toISOString()
-        .slice(0, 10),
-    },
-    ...(i % 2 === 0
-      ? [
-          {
-            id: demoId(`training:${v.id}:2`),
-            tenant,
-            volunteerId: v.id,
-            title: "Fasilitasi sosialisasi desa",
-            provider: "DP3AKB Kabupaten Serang",
-            completedOn: wibDay(now, -120 + i * 5)
-              .toISOString()
-              .slice(0, 10),
-          },
-        ]
-      : []),
+    training(v, 1, "Pelatihan modus TPPO dan tanda bahaya lowongan kerja", "BP3MI Banten", -180 + i * 7),
+    ...(i % 2 === 0 ? [training(v, 2, "Fasilitasi sosialisasi desa", "DP3AKB Kabupaten Serang", -120 + i * 5)] : []),
   ]);
 
   // Sessions: held ones over the last six months, some planned in the next weeks, one cancelled.

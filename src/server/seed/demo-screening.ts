@@ -4,7 +4,7 @@
 // Postponements are dated in the previous year, so they feed that year's village figures and leave the
 // current period's demo risk levels as demo-programme.ts sets them.
 import { and, eq } from "drizzle-orm";
-import type { Principal } from "../auth/principal";
+import { principalOf } from "../auth/auth.service";
 import type { AppContext } from "../context";
 import { users } from "../db/schema";
 import { SYSTEM_ACTOR } from "../modules/audit/audit.service";
@@ -106,27 +106,17 @@ export async function seedDemoScreenings(ctx: AppContext, now = new Date()): Pro
   const officer = await find("wawancara");
   const supervisor = await find("supervisor.wawancara");
   if (!officer || !supervisor) return 0;
-  const principal = (u: typeof officer): Principal => ({
-    id: u.id,
-    tenant: u.tenant,
-    username: u.username,
-    displayName: u.displayName,
-    agencyId: u.agencyId,
-    roles: u.roles as Principal["roles"],
-    jurisdiction: u.jurisdiction,
-    locale: "id",
-  });
   const svc = new ScreeningService(ctx);
   const reviews = new ScreeningReviewService(ctx, svc);
-  if ((await svc.list(principal(officer), { limit: 1, offset: 0 })).total > 0) return 0;
+  if ((await svc.list(principalOf(officer), { limit: 1, offset: 0 })).total > 0) return 0;
   const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(now));
   let n = 0;
   for (const d of interviews(year)) {
-    const created = await svc.create(principal(officer), SYSTEM_ACTOR, { documents: [], redFlags: [], missing: [], ...d });
+    const created = await svc.create(principalOf(officer), SYSTEM_ACTOR, { documents: [], redFlags: [], missing: [], ...d });
     n++;
     // Last year's postponements and refusals were reviewed; this year's wait in the review queue.
     if (created.status === "awaiting_review" && d.interviewedAt!.startsWith(String(year - 1))) {
-      await reviews.review(principal(supervisor), SYSTEM_ACTOR, created.id, { decision: d.decision, reasonCode: d.reasonCode });
+      await reviews.review(principalOf(supervisor), SYSTEM_ACTOR, created.id, { decision: d.decision, reasonCode: d.reasonCode });
     }
   }
   return n;

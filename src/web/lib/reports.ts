@@ -30,34 +30,6 @@ export type ReportStatus = ReportSummary["status"];
 export type ReportOutcome = NonNullable<ReportDetail["outcome"]>;
 export type PersonRole = NonNullable<PersonInput["role"]>;
 
-export const REPORT_CATEGORIES = [
-  "suspicious_offer",
-  "person_in_danger_abroad",
-  "irregular_departure",
-  "other",
-] as const satisfies readonly ReportCategory[];
-
-export const REPORT_STATUSES = [
-  "received",
-  "verified",
-  "forwarded",
-  "in_handling",
-  "closed",
-  "rejected",
-] as const satisfies readonly ReportStatus[];
-
-export const REPORT_OUTCOMES = [
-  "resolved",
-  "referred_to_case",
-  "referred_to_police",
-  "not_trafficking",
-  "insufficient_information",
-  "duplicate",
-] as const satisfies readonly ReportOutcome[];
-
-export const PERSON_ROLES = ["recruiter", "sponsor", "victim", "family", "other"] as const satisfies readonly PersonRole[];
-
-/** Attachment limits of POST /api/public/reports/attachments. */
-export const MAX_ATTACHMENTS = 5;
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"] as const;
+// The picklists of a report and the attachment limits: one list each, shared with the server through src/core.
+export { PERSON_ROLES, REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "../../core/reports";
+export { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from "../../core/attachments";

@@ -8,10 +8,9 @@ import { reencodeImage } from "./images";
 import { stripPdf } from "./pdf-metadata";
 import { checkPdf } from "./pdf-safety";
 
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const MAX_ATTACHMENTS = 5;
+import type { MediaType } from "../../../core/attachments";
 
-export type MediaType = "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+export { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type MediaType } from "../../../core/attachments";
 
 export class UnsupportedFile extends Error {}
 

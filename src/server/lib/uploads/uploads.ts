@@ -5,6 +5,7 @@
 // staff through lib/downloads.ts.
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { decrypt, decryptBytes, encrypt, encryptBytes, type KeyRing } from "../crypto";
 import { AppError, invalid } from "../errors";
 import { type AttachmentStore, type Cleaned, cleanAttachment, MAX_ATTACHMENT_BYTES, type MediaType, UnsupportedFile } from "./attachments";
@@ -18,6 +19,14 @@ export const UPLOAD_TYPES = ["application/octet-stream", "image/jpeg", "image/pn
 /** Lets the routes of this (encapsulated) plugin receive a file as the raw request body, up to 5 MB. */
 export function acceptRawUploads(app: FastifyInstance): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: MAX_ATTACHMENT_BYTES }, (_req, body, done) => done(null, body));
+}
+
+/**
+ * The options of a route that receives one file as its raw body (the plugin calls acceptRawUploads): the
+ * size limit, and in its schema the accepted content types and the binary body, described as `body`.
+ */
+export function rawUploadRoute<C, S extends object>(config: C, schema: S, body = "Isi berkas (biner)") {
+  return { bodyLimit: MAX_ATTACHMENT_BYTES, config, schema: { ...schema, consumes: UPLOAD_TYPES, body: z.any().describe(body) } };
 }
 
 export const EXTENSION_OF: Record<MediaType, string> = {

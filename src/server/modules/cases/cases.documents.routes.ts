@@ -4,9 +4,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { type RouteAccess, routeDoc } from "../../auth/route-access";
-import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { sendDownload } from "../../lib/downloads";
-import { acceptRawUploads, downloadName, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+import { acceptRawUploads, downloadName, rawUploadRoute } from "../../lib/uploads/uploads";
 import { CaseDocuments } from "./cases.documents";
 import { CaseDocumentSchema, DocumentNameQuery, IdParam } from "./cases.schema";
 import type { CaseService } from "./cases.service";
@@ -33,24 +32,18 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = a
 
   app.post(
     "/:id/documents",
-    {
-      bodyLimit: MAX_ATTACHMENT_BYTES,
-      config: record,
-      schema: {
-        tags: TAGS,
-        summary: "Unggah dokumen kasus (foto atau PDF); nama berkas disimpan terenkripsi",
-        description:
-          WHO +
-          "Kirim isi berkas apa adanya sebagai badan permintaan (bukan multipart) dan nama berkas di `name`. Jenis diperiksa dari isinya " +
-          "(JPEG, PNG, WebP, PDF) dan metadata gambar dihapus. Maksimal 5 MB per berkas (413) dan 5 dokumen per kasus. Jenis lain atau " +
-          "dokumen keenam: 400 dengan pesan di error.fields.file. Berkas yang sama dikirim ulang: 200 dengan dokumen yang sudah tersimpan.",
-        consumes: UPLOAD_TYPES,
-        params: IdParam,
-        querystring: DocumentNameQuery,
-        body: z.any().describe("Isi berkas (biner)"),
-        response: { 200: CaseDocumentSchema, 201: CaseDocumentSchema },
-      },
-    },
+    rawUploadRoute(record, {
+      tags: TAGS,
+      summary: "Unggah dokumen kasus (foto atau PDF); nama berkas disimpan terenkripsi",
+      description:
+        WHO +
+        "Kirim isi berkas apa adanya sebagai badan permintaan (bukan multipart) dan nama berkas di `name`. Jenis diperiksa dari isinya " +
+        "(JPEG, PNG, WebP, PDF) dan metadata gambar dihapus. Maksimal 5 MB per berkas (413) dan 5 dokumen per kasus. Jenis lain atau " +
+        "dokumen keenam: 400 dengan pesan di error.fields.file. Berkas yang sama dikirim ulang: 200 dengan dokumen yang sudah tersimpan.",
+      params: IdParam,
+      querystring: DocumentNameQuery,
+      response: { 200: CaseDocumentSchema, 201: CaseDocumentSchema },
+    }),
     async (req, reply) => {
       const r = await docs.upload(requirePrincipal(req), actorOf(req), req.params.id, req.body, req.query.name);
       return reply.status(r.created ? 201 : 200).send(r.document);

@@ -6,7 +6,7 @@ import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
 import { type CaseAccess, casePolicy } from "./cases.policy";
 import { agencyRefs, type CaseRow, caseRecordRows, userRefs } from "./cases.repo";
-import type { SERVICE_TYPES } from "./cases.tables";
+import type { SERVICE_TYPES } from "../../../core/cases";
 import { HTCDS_CREDIT } from "../../../core/htcds-values";
 import { openPerson, openText } from "./cases.persons";
 import type { Principal } from "../../auth/principal";

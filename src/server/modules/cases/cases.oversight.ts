@@ -6,6 +6,7 @@ import { hasRole, type Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
+import { activeWithRole } from "../../db/users";
 import { uiWord } from "../../lib/ui-words";
 import { SYSTEM_ACTOR } from "../audit/audit.service";
 import { notify, type NewNotification } from "../notifications/notifications.service";
@@ -13,7 +14,8 @@ import { inJurisdiction } from "../reports/reports.policy";
 import { jakartaDate, startOfJakartaDay, workingDaysBetween } from "../../lib/working-days";
 import { isCaseWorker } from "./cases.policy";
 import { caseJurisdictionSql, iso } from "./cases.repo";
-import { cases, type SERVICE_TYPES } from "./cases.tables";
+import { cases } from "./cases.tables";
+import type { SERVICE_TYPES } from "../../../core/cases";
 
 /** Cases whose deadlines the caller watches: its own teams, and a coordinator's jurisdiction. */
 function watchScope(p: Principal): SQL {
@@ -147,7 +149,7 @@ export async function escalateCaseDeadlines(ctx: AppContext, now: Date): Promise
   const coordinators = await ctx.db
     .select({ id: users.id, email: users.email, jurisdiction: users.jurisdiction })
     .from(users)
-    .where(and(eq(users.tenant, tenant), sql`'coordinator' = ANY(${users.roles})`, sql`${users.disabledAt} IS NULL`));
+    .where(activeWithRole(tenant, "coordinator"));
   return ctx.db.transaction(async (t) => {
     const tx = t as unknown as Db;
     const at = now.toISOString();

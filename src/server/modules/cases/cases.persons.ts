@@ -3,7 +3,8 @@
 import { type KeyRing, openList, openText, sealList, sealText } from "../../lib/crypto";
 import { identifierHash, nikHash } from "../../lib/identifiers";
 import type { PersonInput, PersonUpdate, PersonView } from "./cases.schema";
-import type { AGE_BANDS, casePersons } from "./cases.tables";
+import type { casePersons } from "./cases.tables";
+import type { AGE_BANDS } from "../../../core/cases";
 
 type PersonRow = typeof casePersons.$inferSelect;
 type PersonColumns = Partial<typeof casePersons.$inferInsert>;

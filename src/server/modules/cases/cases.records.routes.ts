@@ -22,7 +22,7 @@ import {
   ServiceUpdateSchema,
 } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { REFERRAL_REASONS, REFERRAL_SCOPES } from "./cases.tables";
+import { REFERRAL_REASONS, REFERRAL_SCOPES } from "../../../core/cases";
 
 const doc = routeDoc(["kasus"]);
 const record = { access: "policy" as RouteAccess };
@@ -57,6 +57,21 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     app.post(`/:id/${what}`, doc(record, summary, { params: IdParam, body, response: { 201: Created } }), async (req, reply) =>
       reply.status(201).send(await add(requirePrincipal(req), actorOf(req), req.params.id, req.body as z.infer<B>)),
     );
+  /** `PATCH /:id/<what>/:<param>`: change one record of the case; 200 with what `update` answers, serialised by `response`. */
+  const updateRecord = <B extends z.ZodTypeAny>(
+    what: string,
+    param: string,
+    summary: string,
+    body: B,
+    response: z.ZodTypeAny,
+    update: (p: Principal, actor: AuditActor, caseId: string, recordId: string, input: z.infer<B>) => Promise<unknown>,
+  ) =>
+    app.patch(
+      `/:id/${what}/:${param}`,
+      doc(record, summary, { params: sub(param), body, response: { 200: response } }),
+      async (req, reply) =>
+        reply.send(await update(requirePrincipal(req), actorOf(req), req.params.id, req.params[param]!, req.body as z.infer<B>)),
+    );
 
   app.post(
     "/:id/persons",
@@ -77,14 +92,8 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     async (req) => records.getPerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId),
   );
 
-  app.patch(
-    "/:id/persons/:personId",
-    doc(record, "Ubah data orang", {
-      params: sub("personId"),
-      body: PersonUpdateSchema,
-      response: { 200: PersonSchema },
-    }),
-    async (req) => records.updatePerson(requirePrincipal(req), actorOf(req), req.params.id, req.params.personId, req.body),
+  updateRecord("persons", "personId", "Ubah data orang", PersonUpdateSchema, PersonSchema, (p, actor, caseId, personId, input) =>
+    records.updatePerson(p, actor, caseId, personId, input),
   );
 
   addRecord(
@@ -105,14 +114,13 @@ export const caseRecordRoutes: FastifyPluginAsyncZod<{ svc: CaseService }> = asy
     (p, actor, caseId, input) => records.addService(p, actor, caseId, input),
   );
 
-  app.patch(
-    "/:id/services/:serviceId",
-    doc(record, "Ubah layanan: status, penyedia, tenggat, catatan (penerima rujukan: status dan catatan saja)", {
-      params: sub("serviceId"),
-      body: ServiceUpdateSchema,
-      response: { 200: Created },
-    }),
-    async (req) => records.updateService(requirePrincipal(req), actorOf(req), req.params.id, req.params.serviceId, req.body),
+  updateRecord(
+    "services",
+    "serviceId",
+    "Ubah layanan: status, penyedia, tenggat, catatan (penerima rujukan: status dan catatan saja)",
+    ServiceUpdateSchema,
+    Created,
+    (p, actor, caseId, serviceId, input) => records.updateService(p, actor, caseId, serviceId, input),
   );
 
   addRecord(

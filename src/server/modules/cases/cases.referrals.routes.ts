@@ -8,7 +8,7 @@ import { caseRoutePolicy } from "./cases.policy";
 import { ReferralService } from "./cases.referrals";
 import { IdParam, ReasonSchema, ReferralSchema } from "./cases.schema";
 import { CaseService } from "./cases.service";
-import { REFERRAL_STATUSES } from "./cases.tables";
+import { REFERRAL_STATUSES } from "../../../core/cases";
 
 const doc = routeDoc(["rujukan"]);
 const party = { access: "policy" as RouteAccess };

@@ -18,7 +18,8 @@ import { presentReferrals } from "./cases.present";
 import { accessTo, findCase } from "./cases.repo";
 import type { ReferralView } from "./cases.schema";
 import type { CaseService } from "./cases.service";
-import { caseConsents, caseReferrals, caseServices, cases, type REFERRAL_REASONS } from "./cases.tables";
+import { caseConsents, caseReferrals, caseServices, cases } from "./cases.tables";
+import type { REFERRAL_REASONS } from "../../../core/cases";
 
 export const REFERRAL_ANSWER_WORKING_DAYS = 2;
 

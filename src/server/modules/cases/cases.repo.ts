@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { hasRole, type Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { agencies, users } from "../../db/schema";
 import { jakartaDate } from "../../lib/working-days";
 import { CASE_WORKER_ROLES, type CaseAccess, isCaseWorker } from "./cases.policy";
@@ -58,13 +59,8 @@ export function identityScopeSql(p: Principal): SQL {
   return sql`(${cases.tenant} = ${p.tenant} AND (${memberSql(p)} OR ${referralSql(p)}))`;
 }
 
-export async function findCase(db: Db, tenant: string, id: string, forUpdate = false): Promise<CaseRow | undefined> {
-  const q = db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, id), eq(cases.tenant, tenant)));
-  const [row] = forUpdate ? await q.for("update") : await q;
-  return row;
+export function findCase(db: Db, tenant: string, id: string, forUpdate = false): Promise<CaseRow | undefined> {
+  return findTenantRow(db, cases, tenant, id, forUpdate);
 }
 
 /** The principal's access to one case, or null (the caller answers 404). */

@@ -7,6 +7,7 @@ import {
   CASE_ORIGINS,
   CASE_STATUSES,
   CLOSURE_REASONS,
+  CONSENT_METHODS,
   CONSENT_PURPOSES,
   DECISION_ORGS,
   EVENT_STAGES,
@@ -17,11 +18,12 @@ import {
   REFERRAL_REASONS,
   REFERRAL_SCOPES,
   REFERRAL_STATUSES,
+  RISKS,
   SERVICE_STATUSES,
   SERVICE_TYPES,
   SEXES,
   TRAFFICKING_STATUSES,
-} from "./cases.tables";
+} from "../../../core/cases";
 import {
   EXPLOITATION_TYPES,
   FORCED_LABOUR_INDUSTRIES,
@@ -173,7 +175,7 @@ export type EventInput = z.infer<typeof EventInputSchema>;
 
 export const AssessmentInputSchema = z
   .object({
-    risk: z.enum(["low", "medium", "high"]),
+    risk: z.enum(RISKS),
     needs: list(z.enum(SERVICE_TYPES), SERVICE_TYPES.length).default([]),
     summary: text(5000).optional(),
   })
@@ -223,7 +225,7 @@ export const ConsentInputSchema = z
     /** Required for share_with_agency. */
     agencyId: z.string().uuid().optional(),
     given: z.boolean(),
-    method: z.enum(["written", "verbal", "guardian"]),
+    method: z.enum(CONSENT_METHODS),
   })
   .strict();
 

@@ -17,16 +17,8 @@ import { type CaseAccess, casePolicy, isCaseWorker } from "./cases.policy";
 import { presentDetail, presentSummaries } from "./cases.present";
 import { accessTo, type CaseRow, caseScopeSql, findCase, identityScopeSql, listCases } from "./cases.repo";
 import type { CaseCreate, CaseDetail, CaseListQuery, CaseSummary, CaseUpdate } from "./cases.schema";
-import {
-  caseMembers,
-  casePersonIdentifiers,
-  casePersons,
-  caseReferrals,
-  caseReports,
-  cases,
-  caseNotes,
-  type CLOSURE_REASONS,
-} from "./cases.tables";
+import { caseMembers, casePersonIdentifiers, casePersons, caseReferrals, caseReports, cases, caseNotes } from "./cases.tables";
+import type { CLOSURE_REASONS } from "../../../core/cases";
 import { identifiersOfPerson, nikHash, openPerson, phoneHash, sealPerson, sealText } from "./cases.persons";
 
 type CaseAction = Parameters<typeof casePolicy.can>[1];

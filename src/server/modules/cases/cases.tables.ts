@@ -6,45 +6,28 @@ import { bigserial, boolean, date, index, integer, pgTable, text, uniqueIndex, u
 import { createdAt, parentRef, requiredRef, tenantRecord, timestamps, ts } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 import { publicReports } from "../reports/reports.tables";
-
-export const CASE_ORIGINS = ["public_report", "passport_screening", "police", "agency", "walk_in"] as const;
-export const CASE_STATUSES = ["open", "under_assessment", "active", "closed"] as const;
-/** Indonesian practice distinguishes potential and presumed victims; both export as HTCDS PossibleVictimOfTrafficking. */
-export const TRAFFICKING_STATUSES = ["potential", "presumed", "confirmed", "not_victim"] as const;
-/** HTCDS vic_TraffickingStatusDecisionMakingOrg value names. */
-export const DECISION_ORGS = ["Police", "NGO", "CourtOrProsecution", "NonPoliceGovernmentalOrganization", "Other"] as const;
-export const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-export const CLOSURE_REASONS = [
-  "services_completed",
-  "referred_elsewhere",
-  "not_trafficking",
-  "victim_declined",
-  "lost_contact",
-  "deceased",
-  "other",
-] as const;
-export const PERSON_KINDS = ["victim", "family", "perpetrator"] as const;
-export const SEXES = ["female", "male", "unknown"] as const;
-export const AGE_BANDS = ["0-17", "18-24", "25-34", "35-44", "45-59", "60+", "unknown"] as const;
-export const PMI_STATUSES = ["procedural", "non_procedural", "not_migrant", "unknown"] as const;
-export const EVENT_STAGES = ["Recruitment", "Transit", "Exploitation"] as const;
-export const SERVICE_TYPES = [
-  "shelter",
-  "health",
-  "psychosocial",
-  "legal_aid",
-  "restitution",
-  "repatriation",
-  "reintegration",
-  "livelihood",
-] as const;
-export const SERVICE_STATUSES = ["planned", "in_progress", "delivered", "cancelled"] as const;
-export const LEGAL_STAGES = ["police_report", "investigation", "prosecution", "trial", "verdict", "appeal", "restitution_order"] as const;
-export const CONSENT_PURPOSES = ["share_with_agency", "photos", "data_processing"] as const;
-export const REFERRAL_STATUSES = ["sent", "accepted", "rejected", "completed", "revoked"] as const;
-/** HTCDS cas_ReasonForOutgoingReferral value names. */
-export const REFERRAL_REASONS = ["AdditionalServicesRequired", "MigrationOrChangeOfLocation", "Other"] as const;
-export const REFERRAL_SCOPES = ["case", "service"] as const;
+import {
+  AGE_BANDS,
+  CASE_ORIGINS,
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  CONSENT_METHODS,
+  CONSENT_PURPOSES,
+  DECISION_ORGS,
+  EVENT_STAGES,
+  LEGAL_STAGES,
+  PERSON_KINDS,
+  PMI_STATUSES,
+  PRIORITIES,
+  REFERRAL_REASONS,
+  REFERRAL_SCOPES,
+  REFERRAL_STATUSES,
+  RISKS,
+  SERVICE_STATUSES,
+  SERVICE_TYPES,
+  SEXES,
+  TRAFFICKING_STATUSES,
+} from "../../../core/cases";
 
 export const cases = pgTable(
   "cases",
@@ -196,7 +179,7 @@ export const caseAssessments = pgTable(
   {
     ...tenantRecord(),
     caseId: parentRef("case_id", () => cases.id),
-    risk: text("risk", { enum: ["low", "medium", "high"] }).notNull(),
+    risk: text("risk", { enum: RISKS }).notNull(),
     needs: text("needs").array().notNull().default(sql`'{}'::text[]`),
     summaryEnc: text("summary_enc"),
     assessedBy: uuid("assessed_by").references(() => users.id),
@@ -271,7 +254,7 @@ export const caseConsents = pgTable(
     purpose: text("purpose", { enum: CONSENT_PURPOSES }).notNull(),
     agencyId: uuid("agency_id").references(() => agencies.id),
     given: boolean("given").notNull(),
-    method: text("method", { enum: ["written", "verbal", "guardian"] }).notNull(),
+    method: text("method", { enum: CONSENT_METHODS }).notNull(),
     recordedBy: uuid("recorded_by").references(() => users.id),
     recordedAt: ts("recorded_at").notNull().defaultNow(),
     withdrawnAt: ts("withdrawn_at"),

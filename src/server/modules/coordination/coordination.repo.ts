@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { todayWib } from "../../../core/coordination";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { agencies, users } from "../../db/schema";
 import { actionItems, decisions, meetingAttendance, meetings } from "./coordination.tables";
 
@@ -45,12 +46,8 @@ export async function selectActionItems(db: Db, tenant: string, where: SQL | und
     );
 }
 
-export async function findMeeting(db: Db, tenant: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenant, tenant), eq(meetings.id, id)));
-  return row;
+export function findMeeting(db: Db, tenant: string, id: string) {
+  return findTenantRow(db, meetings, tenant, id);
 }
 
 /** Agencies owning an action item of the meeting (they read the meeting too). */

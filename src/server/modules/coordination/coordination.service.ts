@@ -5,6 +5,7 @@ import { ACTION_ITEM_STATUSES, TASK_FORCES, type TaskForce } from "../../../core
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { agencies, users } from "../../db/schema";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError } from "../../lib/errors";
@@ -122,10 +123,7 @@ export class CoordinationService {
   }
 
   async updateFocalPoint(_p: Principal, actor: AuditActor, id: string, input: FocalPointInput) {
-    const [existing] = await this.ctx.db
-      .select()
-      .from(focalPoints)
-      .where(and(eq(focalPoints.tenant, this.tenant), eq(focalPoints.id, id)));
+    const existing = await findTenantRow(this.ctx.db, focalPoints, this.tenant, id);
     if (!existing) throw new AppError("not_found");
     const set: Partial<typeof focalPoints.$inferInsert> = { updatedAt: new Date() };
     if (input.name !== undefined) set.name = input.name;

@@ -3,9 +3,9 @@
 import { z } from "zod";
 import { RISK_LEVELS } from "../../../core/village-risk";
 import { ACTION_ITEM_STATUSES } from "../../../core/coordination";
-import { CASE_STATUSES, TRAFFICKING_STATUSES } from "../cases/cases.tables";
+import { CASE_STATUSES, TRAFFICKING_STATUSES } from "../../../core/cases";
 import { SESSION_STATUSES } from "../outreach/outreach.tables";
-import { REPORT_STATUSES } from "../reports/reports.tables";
+import { REPORT_STATUSES } from "../../../core/reports";
 import { PROGRAM_STATUSES } from "../villages/villages.schema";
 
 /** The lists a figure can point at (the console maps each to its page, the API to its route). */

@@ -6,7 +6,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { wibDate } from "../../lib/wib";
 import { caseStats } from "../cases/cases.service";
-import { CASE_STATUSES, TRAFFICKING_STATUSES } from "../cases/cases.tables";
+import { CASE_STATUSES, TRAFFICKING_STATUSES } from "../../../core/cases";
 import { CoordinationService } from "../coordination/coordination.service";
 import { sessionCounts } from "../outreach/outreach.service";
 import { reportCounts, type ReportCounts } from "../reports/reports.service";

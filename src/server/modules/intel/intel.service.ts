@@ -7,6 +7,7 @@ import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { users } from "../../db/schema";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
@@ -56,10 +57,7 @@ export class IntelService {
   private async resolve(db: Db, tenant: string, id: string): Promise<EntityRow> {
     let current = id;
     for (let hops = 0; hops < 20; hops++) {
-      const [e] = await db
-        .select()
-        .from(intelEntities)
-        .where(and(eq(intelEntities.tenant, tenant), eq(intelEntities.id, current)));
+      const e = await findTenantRow(db, intelEntities, tenant, current);
       if (!e) throw notFound();
       if (!e.mergedInto) return e;
       current = e.mergedInto;

@@ -7,8 +7,7 @@ import { JOB_TEXT_MAX } from "../../../core/jobcheck";
 import { AppError } from "../../lib/errors";
 import { readImageText } from "../../lib/ocr/ocr-read";
 import { stopOcr } from "../../lib/ocr/ocr";
-import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
-import { acceptRawUploads, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+import { acceptRawUploads, rawUploadRoute } from "../../lib/uploads/uploads";
 import { JobcheckResult } from "./jobcheck.schema";
 import { checkOffer } from "./jobcheck.service";
 
@@ -29,13 +28,12 @@ export const jobcheckImageRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/jobcheck/image",
-    {
-      bodyLimit: MAX_ATTACHMENT_BYTES,
-      config: {
+    rawUploadRoute(
+      {
         access: "public",
         rateLimit: { max: publicRateLimit ? imageChecksPerMinute(publicChecksPerMinute) : 1_000_000, timeWindow: 60_000 },
       },
-      schema: {
+      {
         tags: ["public"],
         summary: "Periksa tawaran kerja dari tangkapan layar atau brosur (gambar)",
         description:
@@ -43,11 +41,10 @@ export const jobcheckImageRoutes: FastifyPluginAsyncZod = async (app) => {
           "Tulisan di gambar dibaca di server (OCR bahasa Indonesia), nomor telepon dan akun media sosial dirapikan, lalu " +
           "diperiksa seperti teks yang ditempel. Gambar tidak disimpan. Jawaban berisi teks yang terbaca (`text`). " +
           "Bukan gambar: 400; tidak ada tulisan terbaca: 400 `image_no_text`; lebih dari 5 MB: 413; antrean penuh: 503.",
-        consumes: UPLOAD_TYPES,
-        body: z.any().describe("Isi gambar (biner)"),
         response: { 200: JobcheckImageResult },
       },
-    },
+      "Isi gambar (biner)",
+    ),
     async (req) => {
       const { text, confidence } = await readImageText(req.body);
       const checked = text.slice(0, JOB_TEXT_MAX);

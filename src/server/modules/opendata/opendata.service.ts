@@ -5,7 +5,7 @@ import type { Locale } from "../../../core/i18n/errors";
 import type { AppContext } from "../../context";
 import { csvField } from "../../lib/csv";
 import { uiWord } from "../../lib/ui-words";
-import { REPORT_CATEGORIES } from "../reports/reports.tables";
+import { REPORT_CATEGORIES } from "../../../core/reports";
 import { listChildren } from "../regions/regions.service";
 import { caseCounts, type GroupCount, outreachCounts, type Period, reportCounts } from "./opendata.repo";
 import type { StatisticsView, TableId, TableView } from "./opendata.schema";

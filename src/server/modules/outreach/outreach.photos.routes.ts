@@ -5,8 +5,7 @@ import { z } from "zod";
 import { actorOf, requirePrincipal } from "../../auth/principal";
 import { routeDoc } from "../../auth/route-access";
 import { sendDownload } from "../../lib/downloads";
-import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
-import { acceptRawUploads, downloadName, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+import { acceptRawUploads, downloadName, rawUploadRoute } from "../../lib/uploads/uploads";
 import { OutreachPhotos } from "./outreach.photos";
 import { outreachRoutePolicy } from "./outreach.policy";
 import { SessionPhotoSchema } from "./outreach.schema";
@@ -22,22 +21,20 @@ export const outreachPhotoRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/sessions/:id/photos",
-    {
-      bodyLimit: MAX_ATTACHMENT_BYTES,
-      config: gate,
-      schema: {
+    rawUploadRoute(
+      gate,
+      {
         tags,
         summary: "Tambah foto sesi (pencatat sesi, koordinator/admin, atau staf instansi penyelenggara)",
         description:
           "Kirim isi berkas apa adanya sebagai badan permintaan (bukan multipart). Hanya foto JPEG, PNG atau WebP; jenis diperiksa dari isinya " +
           "dan metadata (EXIF, lokasi GPS, XMP) dihapus. Maksimal 5 MB per foto (413) dan 5 foto per sesi. Jenis lain atau foto keenam: 400 " +
           "dengan pesan di error.fields.file. Foto yang sama dikirim ulang: 200 dengan foto yang sudah tersimpan. Sesi di luar wewenang: 404.",
-        consumes: UPLOAD_TYPES,
         params: z.object({ id: z.string().uuid() }),
-        body: z.any().describe("Isi berkas foto (biner)"),
         response: { 200: SessionPhotoSchema, 201: SessionPhotoSchema },
       },
-    },
+      "Isi berkas foto (biner)",
+    ),
     async (req, reply) => {
       const r = await photos.upload(requirePrincipal(req), actorOf(req), req.params.id, req.body);
       return reply.status(r.created ? 201 : 200).send(r.photo);

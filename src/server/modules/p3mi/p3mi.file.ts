@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { parseCsv } from "../../lib/csv";
 import { licenceKeyOf, normaliseCompanyName, tidy } from "./p3mi.normalise";
 import type { P3miBranch, P3miStatus } from "./p3mi.tables";
 
@@ -170,40 +171,15 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-/** CSV with comma or semicolon separators (Excel in Indonesian locale saves with semicolons). */
+/**
+ * CSV with comma or semicolon separators (Excel in Indonesian locale saves with semicolons); blank lines are
+ * kept, so a row's index gives its line in the file.
+ */
 export function parseDelimited(input: string): Cell[][] {
   const text = input.replace(/^\uFEFF/, "");
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const rows: Cell[][] = [];
-  let row: Cell[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
+  return parseCsv(text, { separator: sep, keepBlankLines: true });
 }
 
 function headerKey(h: Cell): string {

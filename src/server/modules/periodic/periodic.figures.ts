@@ -5,8 +5,8 @@
 import { sql } from "drizzle-orm";
 import { RISK_LEVELS, type RiskLevel } from "../../../core/village-risk";
 import { type Db, rowsOf } from "../../db/client";
-import { CLOSURE_REASONS } from "../cases/cases.tables";
-import { REPORT_CATEGORIES } from "../reports/reports.tables";
+import { CLOSURE_REASONS } from "../../../core/cases";
+import { REPORT_CATEGORIES } from "../../../core/reports";
 import { programmeRisk } from "../villages/villages.service";
 import type { PeriodKind } from "./periodic.tables";
 

@@ -1,6 +1,7 @@
 // Queries of the stored periodic reports (regency-wide: scoped to the tenant; the policy decides who reads).
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { users } from "../../db/schema";
 import type { PeriodicReport } from "./periodic.schema";
 import { type PeriodKind, periodicReports } from "./periodic.tables";
@@ -36,12 +37,8 @@ export async function listReports(db: Db, tenant: string): Promise<PeriodicRepor
   return rows.map(present);
 }
 
-export async function findReport(db: Db, tenant: string, id: string): Promise<PeriodicRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(periodicReports)
-    .where(and(eq(periodicReports.tenant, tenant), eq(periodicReports.id, id)));
-  return row;
+export function findReport(db: Db, tenant: string, id: string): Promise<PeriodicRow | undefined> {
+  return findTenantRow(db, periodicReports, tenant, id);
 }
 
 export async function findByPeriod(db: Db, tenant: string, kind: PeriodKind, period: string): Promise<PeriodicRow | undefined> {

@@ -6,6 +6,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { AppContext } from "../../context";
 import { type Db, rowsOf } from "../../db/client";
 import { users } from "../../db/schema";
+import { activeWithRole } from "../../db/users";
 import type { Job } from "../../jobs/jobs";
 import { AttachmentStore } from "../../lib/uploads/attachments";
 import { type FileKind, sweepOrphanFiles } from "../../lib/uploads/orphan-files";
@@ -24,7 +25,7 @@ async function coordinatorsOf(db: Db, tenant: string) {
   return db
     .select({ id: users.id, email: users.email, jurisdiction: users.jurisdiction, roles: users.roles })
     .from(users)
-    .where(and(eq(users.tenant, tenant), sql`'coordinator' = ANY(${users.roles})`, sql`${users.disabledAt} IS NULL`));
+    .where(activeWithRole(tenant, "coordinator"));
 }
 
 /** Marks newly overdue reports and forwards as escalated, records it, and notifies the coordinators. */

@@ -1,8 +1,9 @@
 // Notifications about reports: agency operators are told when a report is forwarded to their agency.
 // (Deadline escalations to coordinators are sent by reports.jobs.ts.)
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { agencies, users } from "../../db/schema";
+import { activeWithRole } from "../../db/users";
 import type { AppContext } from "../../context";
 import { jakartaDate } from "../../lib/working-days";
 import { notify } from "../notifications/notifications.service";
@@ -19,14 +20,7 @@ export async function notifyForwarded(ctx: AppContext, tx: Db, r: ReportRow, age
     .select({ id: users.id, email: users.email, agencyName: agencies.name })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
-    .where(
-      and(
-        eq(users.tenant, r.tenant),
-        inArray(users.agencyId, agencyIds),
-        sql`'agency_operator' = ANY(${users.roles})`,
-        isNull(users.disabledAt),
-      ),
-    );
+    .where(activeWithRole(r.tenant, "agency_operator", agencyIds));
   const code = formatTrackingCode(r.trackingCode);
   const [y, m, d] = jakartaDate(due).split("-");
   await notify(

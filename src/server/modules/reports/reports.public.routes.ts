@@ -2,12 +2,10 @@
 // Each has a per-client quota (SIMPUL_REPORTS_PER_HOUR, SIMPUL_REPORT_LOOKUPS_PER_HOUR; off only with
 // SIMPUL_PUBLIC_RATE_LIMIT=0 for load tests) and a body size cap.
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { MAX_ATTACHMENT_BYTES } from "../../lib/uploads/attachments";
 import { AttachmentUploadedSchema, LookupSchema, PublicStatusSchema, ReportCreatedSchema, ReportCreateSchema } from "./reports.schema";
 import { ReportIntake } from "./reports.intake";
 import { lookupReport } from "./reports.lookup";
-import { acceptRawUploads, UPLOAD_TYPES } from "../../lib/uploads/uploads";
+import { acceptRawUploads, rawUploadRoute } from "../../lib/uploads/uploads";
 
 const HOUR = 3_600_000;
 
@@ -44,10 +42,9 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/attachments",
-    {
-      bodyLimit: MAX_ATTACHMENT_BYTES,
-      config: { access: "public", ...limit(cfg.reportsPerHour * 5) },
-      schema: {
+    rawUploadRoute(
+      { access: "public", ...limit(cfg.reportsPerHour * 5) },
+      {
         tags: ["pengaduan"],
         summary: "Unggah satu lampiran (foto atau PDF) untuk laporan",
         description:
@@ -61,11 +58,9 @@ export const publicReportRoutes: FastifyPluginAsyncZod = async (app) => {
           "(`file`: `pdf_broken`); PDF dengan JavaScript, tindakan otomatis (/OpenAction, /AA), /Launch, berkas sisipan, RichMedia, XFA " +
           "atau pengiriman formulir: 400 (`file`: `pdf_active_content`); PDF terenkripsi, yang kamus Info-nya di dalam object stream " +
           "atau yang object stream-nya tak terbaca: 400 `pdf_not_cleanable`.",
-        consumes: UPLOAD_TYPES,
-        body: z.any().describe("Isi berkas (biner)"),
         response: { 201: AttachmentUploadedSchema },
       },
-    },
+    ),
     async (req, reply) => {
       return reply.status(201).send(await intake.upload(req.body));
     },

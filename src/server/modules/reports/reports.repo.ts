@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Principal } from "../../auth/principal";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { agencies, users } from "../../db/schema";
 import type { KeyRing } from "../../lib/crypto";
 import type { ReportAccess } from "./reports.policy";
@@ -143,13 +144,8 @@ async function page(db: Db, cond: SQL | undefined, f: QueueFilter, now: Date) {
   return { rows, total: Number(total) };
 }
 
-export async function findReport(db: Db, tenant: string, id: string, forUpdate = false): Promise<ReportRow | undefined> {
-  const q = db
-    .select()
-    .from(publicReports)
-    .where(and(eq(publicReports.tenant, tenant), eq(publicReports.id, id)));
-  const [row] = forUpdate ? await q.for("update") : await q;
-  return row;
+export function findReport(db: Db, tenant: string, id: string, forUpdate = false): Promise<ReportRow | undefined> {
+  return findTenantRow(db, publicReports, tenant, id, forUpdate);
 }
 
 /** What the report policy needs to decide about one report: its place and the agencies it is forwarded to. */

@@ -1,7 +1,8 @@
 // API shapes for public reports: public intake and lookup, and the staff side.
 import { z } from "zod";
 import { calendarDate, safeString } from "../../lib/validation";
-import { EVENT_KINDS, IDENTIFIER_KINDS, REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "./reports.tables";
+import { EVENT_KINDS, IDENTIFIER_KINDS } from "./reports.tables";
+import { PERSON_ROLES, REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "../../../core/reports";
 
 const text = (max: number) => safeString().trim().min(1).max(max);
 const PhoneInput = z
@@ -13,7 +14,7 @@ const PhoneInput = z
 export const PersonInputSchema = z
   .object({
     name: text(120).optional(),
-    role: z.enum(["recruiter", "sponsor", "victim", "family", "other"]).optional(),
+    role: z.enum(PERSON_ROLES).optional(),
     phones: z.array(PhoneInput).max(5).optional(),
     /** Social-media handles or profile links, e.g. "@lowongan_malaysia" or "facebook.com/…". */
     handles: z.array(text(200)).max(5).optional(),

@@ -15,8 +15,9 @@ import { reportPolicy } from "./reports.policy";
 import { type CaseVisibility, presentReport, summaryOf } from "./reports.present";
 import { countReports, findReport, jurisdictionWhere, listReports, reportAccessOf, type ReportRow } from "./reports.repo";
 import type { QueueQuery, ReportDetail, ReportSummary } from "./reports.schema";
-import { REPORT_STATUSES, type ReportStatus, reportAttachments } from "./reports.tables";
-import { type CaseOpener, reportToCase } from "./reports.to-case";
+import { type ReportStatus, reportAttachments } from "./reports.tables";
+import { REPORT_STATUSES } from "../../../core/reports";
+import { type ReportToCaseArgs, reportToCase } from "./reports.to-case";
 import { readableReport, ReportTriage } from "./reports.triage";
 
 export type { CaseOpener, ReportForCase } from "./reports.to-case";
@@ -125,15 +126,8 @@ export class ReportsService {
   }
 
   /** Opens a case from a report (see reports.to-case.ts); the cases module supplies `open`. */
-  toCase(
-    p: Principal,
-    actor: AuditActor,
-    id: string,
-    includeReporterContact: boolean,
-    open: CaseOpener,
-    now = new Date(),
-  ): Promise<ReportDetail> {
-    return reportToCase(this.triage, p, actor, id, includeReporterContact, open, now);
+  toCase(...args: ReportToCaseArgs): Promise<ReportDetail> {
+    return reportToCase(this.triage, ...args);
   }
 }
 

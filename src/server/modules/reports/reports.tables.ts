@@ -5,19 +5,10 @@ import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, uniqu
 import { createdAt, parentRef, requiredRef, tenantRecord, ts, updatedAt } from "../../db/columns";
 import { agencies, users } from "../../db/schema";
 import { IDENTIFIER_KINDS } from "../../lib/identifiers";
+import { REPORT_CATEGORIES, REPORT_OUTCOMES, REPORT_STATUSES } from "../../../core/reports";
 
 export { IDENTIFIER_KINDS, type IdentifierKind } from "../../lib/identifiers";
 
-export const REPORT_CATEGORIES = ["suspicious_offer", "person_in_danger_abroad", "irregular_departure", "other"] as const;
-export const REPORT_STATUSES = ["received", "verified", "forwarded", "in_handling", "closed", "rejected"] as const;
-export const REPORT_OUTCOMES = [
-  "resolved",
-  "referred_to_case",
-  "referred_to_police",
-  "not_trafficking",
-  "insufficient_information",
-  "duplicate",
-] as const;
 export const EVENT_KINDS = [
   "received",
   "verified",

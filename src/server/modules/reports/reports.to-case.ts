@@ -16,6 +16,9 @@ export type ReportForCase = { id: string; tenant: string; description: string; r
 /** Opens the case in the report's transaction (and writes its `case.create` audit record); returns the case id. */
 export type CaseOpener = (tx: Db, report: ReportForCase) => Promise<string>;
 
+/** What the caller names: who, which report, whether to copy the reporter's contact, and the case opener. */
+export type ReportToCaseArgs = [p: Principal, actor: AuditActor, id: string, includeReporterContact: boolean, open: CaseOpener, now?: Date];
+
 /**
  * Opens a case from a verified report in one step: origin "public_report", the report linked
  * (report.caseId), summary from the report unless given, place from the report. The reporter's
@@ -24,15 +27,7 @@ export type CaseOpener = (tx: Db, report: ReportForCase) => Promise<string>;
  * exports). The people named in the report stay on the report (unverified tips, not case persons).
  * One transaction: case, link, timeline event, and the audit records report.to_case and case.create.
  */
-export function reportToCase(
-  triage: ReportTriage,
-  p: Principal,
-  actor: AuditActor,
-  id: string,
-  includeReporterContact: boolean,
-  open: CaseOpener,
-  now = new Date(),
-) {
+export function reportToCase(triage: ReportTriage, ...[p, actor, id, includeReporterContact, open, now = new Date()]: ReportToCaseArgs) {
   return triage.change(
     p,
     actor,

@@ -13,7 +13,8 @@ import { type ReportAccess, reportPolicy } from "./reports.policy";
 import { type CaseVisibility, presentReport } from "./reports.present";
 import { findReport, insertEvent, reportAccessOf, type ReportRow } from "./reports.repo";
 import type { ReportDetail } from "./reports.schema";
-import { publicReports, type REPORT_OUTCOMES, reportForwards, type ReportStatus } from "./reports.tables";
+import { publicReports, reportForwards, type ReportStatus } from "./reports.tables";
+import type { REPORT_OUTCOMES } from "../../../core/reports";
 
 /** Loads a report the principal may read, or answers 404 (out of scope looks like absent). */
 export async function readableReport(db: Db, p: Principal, id: string, forUpdate = false): Promise<{ r: ReportRow; access: ReportAccess }> {

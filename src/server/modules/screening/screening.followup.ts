@@ -7,6 +7,7 @@ import { isWithin } from "../../../core/regions";
 import type { Principal } from "../../auth/principal";
 import type { AppContext } from "../../context";
 import { agencies, regions, users } from "../../db/schema";
+import { activeWithRole } from "../../db/users";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { invalid, notFound } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
@@ -58,14 +59,7 @@ export class ScreeningFollowupService {
         const operators = await tx
           .select({ id: users.id, email: users.email })
           .from(users)
-          .where(
-            and(
-              eq(users.tenant, p.tenant),
-              inArray(users.agencyId, agencyIds),
-              sql`'agency_operator' = ANY(${users.roles})`,
-              isNull(users.disabledAt),
-            ),
-          );
+          .where(activeWithRole(p.tenant, "agency_operator", agencyIds));
         await notifyUsers(
           this.ctx,
           tx,

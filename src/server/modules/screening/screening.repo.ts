@@ -2,18 +2,15 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { agencies, regions, users } from "../../db/schema";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import type { ListQuery } from "./screening.schema";
 import { screeningReferrals, screeningReviews, screeningVisits, screenings } from "./screening.tables";
 
 export type ScreeningRow = typeof screenings.$inferSelect;
 export type ReviewRow = typeof screeningReviews.$inferSelect;
 
-export async function findScreening(db: Db, tenant: string, id: string): Promise<ScreeningRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(screenings)
-    .where(and(eq(screenings.tenant, tenant), eq(screenings.id, id)));
-  return row;
+export function findScreening(db: Db, tenant: string, id: string): Promise<ScreeningRow | undefined> {
+  return findTenantRow(db, screenings, tenant, id);
 }
 
 export async function reviewsOf(db: Db, screeningIds: string[]): Promise<ReviewRow[]> {

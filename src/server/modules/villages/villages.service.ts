@@ -1,5 +1,5 @@
 // Desa Binaan: the village list and page, designation, indicators per period, and the map data.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import {
   assessPeriod,
   assessVillage,
@@ -15,6 +15,7 @@ import type { Principal } from "../../auth/principal";
 import { users } from "../../db/schema";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
+import { activeWithRole } from "../../db/users";
 import { decrypt, encrypt } from "../../lib/crypto";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
 import type { AuditActor } from "../audit/audit.service";
@@ -369,7 +370,7 @@ export class VillagesService {
     const rows = await this.ctx.db
       .select({ id: users.id, displayName: users.displayName, jurisdiction: users.jurisdiction })
       .from(users)
-      .where(and(eq(users.tenant, p.tenant), sql`'pimpasa' = ANY(${users.roles})`, sql`${users.disabledAt} IS NULL`))
+      .where(activeWithRole(p.tenant, "pimpasa"))
       .orderBy(users.displayName);
     return rows.filter((u) => !code || u.jurisdiction === null || u.jurisdiction.some((a) => code === a || code.startsWith(`${a}.`)));
   }

@@ -7,6 +7,7 @@ import { agencies, regions, users } from "../../db/schema";
 import { volunteerAbilities, volunteerRecordPolicy } from "./volunteers.policy";
 import type { AppContext } from "../../context";
 import type { Db } from "../../db/client";
+import { findTenantRow } from "../../db/records";
 import { decrypt, encrypt, type KeyRing, openText } from "../../lib/crypto";
 import { sealLegacyPlaintext } from "../../lib/legacy-plaintext";
 import { AppError, type FieldIssue, invalid } from "../../lib/errors";
@@ -70,10 +71,7 @@ export class VolunteersService {
   }
 
   async get(p: Principal, id: string): Promise<VolunteerView> {
-    const [row] = await this.ctx.db
-      .select()
-      .from(volunteers)
-      .where(and(eq(volunteers.tenant, p.tenant), eq(volunteers.id, id)));
+    const row = await findTenantRow(this.ctx.db, volunteers, p.tenant, id);
     if (!row || !this.visible(p, row)) throw new AppError("not_found");
     return (await this.views(p, [row]))[0]!;
   }
