@@ -3,7 +3,9 @@
 
 /**
  * Countries under the placement moratorium for domestic workers to Middle-East countries (Kepmenaker
- * 260/2015) — ISO 3166 alpha-2. One list, dated 2026-01.
+ * 260/2015: Aljazair, Arab Saudi, Bahrain, Irak, Iran, Kuwait, Lebanon, Libya, Maroko, Mauritania, Mesir,
+ * Oman, Pakistan, Palestina, Qatar, Sudan Selatan, Suriah, Tunisia, Uni Emirat Arab, Yaman, Yordania — 21
+ * countries) as ISO 3166 alpha-2. One list, dated 2026-01.
  */
 export const MORATORIUM_COUNTRIES = [
   "SA",
@@ -22,7 +24,7 @@ export const MORATORIUM_COUNTRIES = [
   "DZ",
   "MA",
   "TN",
-  "SD",
+  "PK",
   "MR",
   "PS",
   "SS",
