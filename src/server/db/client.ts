@@ -160,7 +160,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
     // No JIT: our aggregates over 100,000 rows (dashboard counts) cross jit_above_cost, and compiling them
     // took longer (≈1.4 s) than running them; short OLTP queries never gain from it.
-    options: "-c jit=off",
+    // No parallel workers inside one query: requests already run side by side (the dashboard's sections are
+    // concurrent queries on this pool), and workers competing with them for the same cores made the agency
+    // inbox count 2–3× slower (bench/dashboard.ts, docs/SCALING.md).
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
     // 0 = no statement limit (command-line imports and key rotation may run long statements).
     ...(timeouts.statementMs > 0 ? { statement_timeout: timeouts.statementMs, query_timeout: timeouts.statementMs + 1_000 } : {}),
   });
