@@ -1,4 +1,4 @@
-// Daily in-app reminders of overdue action items: to the named owner (or, without one, every active
+// Daily reminders of overdue action items (in-app, and by e-mail when SMTP is set): to the named owner (or, without one, every active
 // account of the owner agency) and to the coordinator who planned the meeting. One reminder per item
 // per WIB day: the (item, day) row is claimed before notifying, in the same transaction, so a second
 // run that day (or another server) finds it taken and sends nothing.
