@@ -67,6 +67,14 @@ describe("checkJobOffer: behaviour", () => {
     );
   });
 
+  it("knows every moratorium country by name, and only domestic work there is flagged", () => {
+    for (const place of ["Kairo, Mesir", "Karachi Pakistan", "Sudan Selatan", "Teheran, Iran", "Maroko", "Beirut"])
+      expect(flagCodes(`Lowongan ART / PRT untuk keluarga di ${place}, gaji besar, berangkat cepat.`), place).toContain(
+        "moratorium_destination",
+      );
+    expect(flagCodes("Lowongan teknisi pengeboran minyak di Kairo, Mesir, lewat P3MI berizin.")).not.toContain("moratorium_destination");
+  });
+
   it("detects decisive flags in chat-style Indonesian, Sundanese and Jawa Serang", () => {
     expect(flagCodes("Dicari ART buat keluarga di Riyadh gaji 1.500 SR, inbox aja")).toContain("moratorium_destination");
     expect(flagCodes("Sire pengen kerja ning Malaysia? Beli usah paspor, nyebrang liwat Nunukan. Hubungi kite 0877-4455-1290")).toContain(
