@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/server/app";
+import { API_MAX, buildApp } from "../src/server/app";
 import { createTestEnv, type TestEnv } from "./helpers/app";
 
 let env: TestEnv;
@@ -67,5 +67,12 @@ describe("web app fallback", () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe("route_not_found");
     }
+  });
+
+  it("serves the app's files to one busy address past the API's per-minute ceiling (phones behind one NAT)", async () => {
+    const statuses = new Set<number>();
+    for (let i = 0; i < API_MAX + 50; i++) statuses.add((await get("/assets/app-abc123.js")).statusCode);
+    expect([...statuses]).toEqual([200]);
+    expect((await get("/api/health")).statusCode).toBe(200);
   });
 });

@@ -160,7 +160,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     global: true,
     // Route quotas in PostgreSQL, shared by every app server; off (per process) only with the limits off.
     ...(ctx.config.publicRateLimit ? { store: databaseRateLimitStore(ctx.db, LocalStore) } : {}),
-    max: ctx.config.publicRateLimit ? 600 : 1_000_000,
+    // The web app's own files (hashed, immutable, cached by the browser) have a ceiling of their own: a console
+    // page loads dozens of chunks, and a village office or a carrier's NAT puts many phones behind one address.
+    // They are counted apart from the API, so loading the app never uses up a client's API quota.
+    keyGenerator: (req) => (isWebFile(req.method, req.url) ? `web|${req.ip}` : req.ip),
+    max: ctx.config.publicRateLimit ? (req) => (isWebFile(req.method, req.url) ? WEB_FILE_MAX : API_MAX) : 1_000_000,
     timeWindow: 60_000,
     errorResponseBuilder: (_req, context) => {
       const err = new AppError("rate_limited");
@@ -283,6 +287,15 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     throw new AppError("route_not_found");
   });
   return app;
+}
+
+/** Requests per minute and client: API routes, and the web app's static files. */
+export const API_MAX = 600;
+export const WEB_FILE_MAX = 6_000;
+
+function isWebFile(method: string, url: string): boolean {
+  const p = url.split("?")[0] ?? "";
+  return (method === "GET" || method === "HEAD") && !isApiPath(p) && ASSET_EXTENSION.test(p);
 }
 
 function isApiPath(url: string): boolean {
