@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut, submitPassword } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("staff sign-in", () => {
   it("refuses a wrong password with a translated message", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/masuk");
     await submitPassword(page, "relawan", "bukan-kata-sandinya");
     await page.getByRole("alert").filter({ hasText: "Nama pengguna atau kata sandi salah." }).waitFor();
@@ -30,7 +18,7 @@ describe("staff sign-in", () => {
   });
 
   it("enrols TOTP at the first sign-in, then asks for a code at the next one", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/masuk");
     await submitPassword(page, "admin");
 
@@ -66,7 +54,7 @@ describe("staff sign-in", () => {
   });
 
   it("returns to the requested console page after signing in", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/konsol/admin/pengguna");
     await page.waitForURL(/\/masuk\?next=%2Fkonsol%2Fadmin%2Fpengguna/);
     await submitPassword(page, "admin");
@@ -80,7 +68,7 @@ describe("staff sign-in", () => {
   });
 
   it("signs in a role without TOTP with the password alone", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "relawan");
     expect(auth.has("relawan")).toBe(false);
     expect(log.errors).toEqual([]);

@@ -3,14 +3,13 @@
 // investigator who accepted a whole-case referral is notified, follows the notification to the inbox and
 // records a legal milestone on the case; an investigator on the team is offered the consent override the
 // policy allows (the console offers what the server's abilities allow).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
 let caseId = "";
 let caseCode = "";
@@ -36,19 +35,9 @@ function apiCall(page: Page, method: string, url: string, body?: unknown) {
   );
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("case console", () => {
   it("opens an empty service form after a service was added, and keeps the default referral reason when picked again", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "manajer.kasus");
     const created = await apiCall(page, "POST", "/api/cases", { origin: "walk_in", summary: "Uji konsol kasus" });
     expect(created.status).toBe(201);
@@ -89,7 +78,7 @@ describe("case console", () => {
 
   it("lets the investigator follow the referral notice, accept, and record a legal milestone", async () => {
     // The case manager refers the whole case to Polres with the victim's consent.
-    const owner = await newPage(browser, server.baseUrl);
+    const owner = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(owner.page, auth, "manajer.kasus");
     const agencies = (await apiCall(owner.page, "GET", "/api/admin/agencies")).json.items as { id: string; code: string }[];
     const polres = agencies.find((a) => a.code === "POLRES-SRG")!;
@@ -115,7 +104,7 @@ describe("case console", () => {
     await signOut(owner.page);
     await owner.context.close();
 
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "penyidik");
     await page.getByRole("button", { name: /^Notifikasi/ }).click();
     const notice = page.getByRole("menuitem").filter({ hasText: `Rujukan kasus ${caseCode}` });
@@ -145,7 +134,7 @@ describe("case console", () => {
   });
 
   it("offers the consent override to an investigator on the team, who sends with a documented reason", async () => {
-    const owner = await newPage(browser, server.baseUrl);
+    const owner = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(owner.page, auth, "manajer.kasus");
     const created = await apiCall(owner.page, "POST", "/api/cases", { origin: "police", summary: "Uji pengecualian persetujuan" });
     const id = created.json.id as string;
@@ -155,7 +144,7 @@ describe("case console", () => {
     await signOut(owner.page);
     await owner.context.close();
 
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "penyidik");
     await page.goto(`/konsol/kasus/${id}`);
     await page.getByRole("heading", { level: 1, name: `Kasus ${code}` }).waitFor();

@@ -4,15 +4,14 @@
 // and to Dinsos (rejected with a reason by a Dinsos case manager created through the admin API); a
 // volunteer gets "not found" at the case URL; the case manager edits the victim's contact details, adds
 // the Dinsos case manager to the team (who can then open the case), re-plans a service and closes the case.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { tinyPdf } from "../src/server/lib/uploads/attachments.fixtures";
 import { Authenticator, signIn, signOut, submitPassword } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
 
 const VICTIM = "Siti Aminah Uji";
@@ -28,7 +27,7 @@ let caseCode = "";
 
 /** Creates a case manager at Dinsos through the admin API, returning the temporary password. */
 async function createDinsosCaseManager(): Promise<string> {
-  const { context, page } = await newPage(browser, server.baseUrl);
+  const { context, page } = await newPage(e2e.browser, e2e.server.baseUrl);
   await signIn(page, auth, "admin");
   const temporary = await page.evaluate(async (username) => {
     const me = (await (await fetch("/api/auth/me")).json()) as { csrfToken: string };
@@ -86,16 +85,6 @@ async function refer(page: Page, agency: string): Promise<void> {
   await dialog.waitFor({ state: "detached" });
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("Cases: intake to closure across three agencies", () => {
   let dinsosTemporary = "";
 
@@ -105,7 +94,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the DP3AKB case manager open a case, record consents and send referrals (refused without consent)", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "manajer.kasus");
     await page.getByRole("navigation").getByRole("link", { name: "Kasus" }).click();
     await page.getByRole("heading", { level: 1, name: "Kasus" }).waitFor();
@@ -156,7 +145,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the investigator accept the Polres referral and then see the case", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "penyidik");
     // Before acceptance the case is not open to Polres.
     await page.goto(caseUrl);
@@ -188,7 +177,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the Dinsos case manager reject the referral with a reason", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await firstSignIn(page, DINSOS_USER, dinsosTemporary);
     await page.goto("/konsol/kasus/rujukan");
     await page.getByRole("heading", { level: 1, name: "Rujukan" }).waitFor();
@@ -208,7 +197,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("shows a volunteer 'not found' at the case URL", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "relawan");
     await page.goto(caseUrl);
     await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
@@ -220,7 +209,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the case manager edit the victim's contact details, add the Dinsos case manager to the team and re-plan a service", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "manajer.kasus");
     await page.goto(caseUrl);
     await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();
@@ -271,7 +260,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the Dinsos case manager, now on the team, open the case", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, DINSOS_USER, DINSOS_PASSWORD);
     await page.goto(caseUrl);
     await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();
@@ -282,7 +271,7 @@ describe("Cases: intake to closure across three agencies", () => {
   });
 
   it("lets the case manager see both answers and close the case", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "manajer.kasus");
     await page.goto(caseUrl);
     await page.getByRole("heading", { level: 1, name: `Kasus ${caseCode}` }).waitFor();

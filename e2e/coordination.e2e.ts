@@ -4,14 +4,13 @@
 // makes this month's report and downloads it as PDF and XLSX; the demo Disnakertrans operator sees the
 // item on their list and completes it with proof, and the coordinator then sees it done.
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
 
 const DISNAKER = "Disnakertrans Kabupaten Serang";
@@ -24,19 +23,9 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("Coordination: meeting → decision → action item completed by the owner agency", () => {
   it("lets the coordinator plan a meeting, record attendance and a decision with an action item for Disnakertrans", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "koordinator");
     await page.getByRole("navigation").getByRole("link", { name: "Koordinasi" }).click();
     await page.getByRole("heading", { level: 1, name: "Koordinasi Gugus Tugas" }).waitFor();
@@ -79,7 +68,7 @@ describe("Coordination: meeting → decision → action item completed by the ow
   });
 
   it("counts the open item on the coordinator's dashboard, whose number opens the list holding it", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "koordinator");
     const section = page.getByTestId("dashboard-action-items");
     await section.waitFor();
@@ -98,7 +87,7 @@ describe("Coordination: meeting → decision → action item completed by the ow
   });
 
   it("makes this month's report and downloads it as PDF and XLSX", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "koordinator");
     await page.getByRole("navigation").getByRole("link", { name: "Laporan berkala" }).click();
     await page.getByRole("heading", { level: 1, name: "Laporan bulanan dan tahunan" }).waitFor();
@@ -137,7 +126,7 @@ describe("Coordination: meeting → decision → action item completed by the ow
   });
 
   it("shows the item to the Disnakertrans operator, who completes it with proof", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "operator");
     await page.getByRole("navigation").getByRole("link", { name: "Koordinasi" }).click();
     await page.getByRole("heading", { level: 1, name: "Koordinasi Gugus Tugas" }).waitFor();
@@ -160,7 +149,7 @@ describe("Coordination: meeting → decision → action item completed by the ow
   });
 
   it("shows the coordinator the completed item on the meeting page", async () => {
-    const { context, page } = await newPage(browser, server.baseUrl);
+    const { context, page } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "koordinator");
     await page.goto(meetingPath);
     const card = page.getByTestId("action-item").filter({ hasText: ITEM });

@@ -1,30 +1,18 @@
 // The console home per role on a 360 px phone: a coordinator's numbers open the list behind them with the
 // same rows (the list page takes its filters from the address); a volunteer sees only its own sessions.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const number = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
 
 describe("console home dashboard", () => {
   it("a coordinator's numbers link to lists showing the same count", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await signIn(page, auth, "koordinator");
     const villages = page.getByTestId("dashboard-villages");
     await villages.waitFor();
@@ -52,7 +40,7 @@ describe("console home dashboard", () => {
   });
 
   it("a volunteer sees its own sessions and no report or case figures", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await signIn(page, auth, "relawan");
     await page.getByTestId("dashboard-my-sessions").waitFor();
     expect(await page.getByTestId("dashboard-cases").count()).toBe(0);

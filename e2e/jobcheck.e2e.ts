@@ -1,27 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 const RISKY =
   "Lowongan admin di Kamboja gj 15jt/bln, brgkt gratis, tanpa pengalaman, visa turis nanti diurus di sana. Paspor dipegang agen. Minat WA Kak Rina 0812-3456-7890";
 
 describe("Cek Lowongan on a 360 px phone", () => {
   it("pastes a trafficking offer and shows tinggi with its red flags, advice and hotlines", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/");
     await page.getByRole("link", { name: /Cek Lowongan/ }).click();
     await page.getByRole("heading", { level: 1, name: "Cek Lowongan" }).waitFor();
@@ -54,7 +42,7 @@ describe("Cek Lowongan on a 360 px phone", () => {
   });
 
   it("keeps checking offline once loaded, and never calls an offer safe", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/cek-lowongan");
     await page.getByLabel("Pesan tawaran kerja").waitFor();
     await context.setOffline(true);
@@ -77,7 +65,7 @@ describe("Cek Lowongan on a 360 px phone", () => {
   });
 
   it("checks a named company against the licensed-agency registry when online", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/cek-lowongan");
     await page
       .getByLabel("Pesan tawaran kerja")

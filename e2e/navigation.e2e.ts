@@ -1,22 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function navLabels(page: Page): Promise<string[]> {
   const nav = page.getByRole("navigation", { name: "Navigasi konsol" });
@@ -25,7 +14,7 @@ async function navLabels(page: Page): Promise<string[]> {
 
 describe("console navigation follows the user's abilities", () => {
   it("shows a volunteer no administration and no audit trail", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "relawan");
     const labels = await navLabels(page);
     expect(labels).toContain("Beranda");
@@ -42,7 +31,7 @@ describe("console navigation follows the user's abilities", () => {
   });
 
   it("works on a 360 px phone through the menu button", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await signIn(page, auth, "auditor");
     const auditLink = page.getByRole("link", { name: "Jejak audit" });
     expect(await auditLink.isVisible()).toBe(false);
@@ -58,7 +47,7 @@ describe("console navigation follows the user's abilities", () => {
   });
 
   it("shows an admin the administration pages", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "admin");
     const labels = await navLabels(page);
     expect(labels).toEqual(expect.arrayContaining(["Beranda", "Instansi", "Pengguna"]));
@@ -77,7 +66,7 @@ describe("console navigation follows the user's abilities", () => {
   });
 
   it("shows an auditor the audit trail and nothing to administer", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "auditor");
     const labels = await navLabels(page);
     expect(labels).toContain("Jejak audit");
@@ -102,7 +91,7 @@ describe("console navigation follows the user's abilities", () => {
   });
 
   it("switches the console to English and tells the API", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "auditor");
     const languages: string[] = [];
     page.on("request", (request) => {

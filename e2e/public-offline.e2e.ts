@@ -1,28 +1,16 @@
 // The public side on a cheap phone: a flyer photo read on the server, its verdict, the report form
 // pre-filled from the check, a receipt that survives a reload; the public pages offline after one
 // visit; the home page readable without JavaScript; unknown addresses answer 404.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderFlyerPng } from "../src/server/lib/ocr/flyer.fixtures";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe("a flyer photo on a 360 px phone", () => {
   it("is read, judged, and reported with the form pre-filled; the receipt survives a reload and saves as an image", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/cek-lowongan");
     await page.getByRole("heading", { level: 1, name: "Cek Lowongan" }).waitFor();
 
@@ -85,7 +73,7 @@ describe("a flyer photo on a 360 px phone", () => {
 
 describe("the public pages offline", () => {
   it("open after one visit, and the checker works after an offline reload", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/cek-lowongan");
     await page.getByLabel("Pesan tawaran kerja").waitFor();
     expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).active))).toBe(true);
@@ -122,7 +110,7 @@ describe("the public pages offline", () => {
 
 describe("before JavaScript, and unknown addresses", () => {
   it("shows the home page, its hotlines and a link to every public page without JavaScript", async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, javaScriptEnabled: false });
+    const context = await e2e.browser.newContext({ baseURL: e2e.server.baseUrl, javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto("/");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Bekerja ke luar negeri? Pastikan aman dan resmi.");
@@ -133,14 +121,14 @@ describe("before JavaScript, and unknown addresses", () => {
   });
 
   it("answers 404 with the app's not-found page for an unknown public path, and 200 for console deep links", async () => {
-    const missing = await fetch(`${server.baseUrl}/tidak-ada-halaman`);
+    const missing = await fetch(`${e2e.server.baseUrl}/tidak-ada-halaman`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('<div id="root">');
-    expect((await fetch(`${server.baseUrl}/konsol/sosialisasi/baru`)).status).toBe(200);
-    expect((await fetch(`${server.baseUrl}/lapor/status`)).status).toBe(200);
-    expect((await fetch(`${server.baseUrl}/api/tidak-ada`)).status).toBe(404);
+    expect((await fetch(`${e2e.server.baseUrl}/konsol/sosialisasi/baru`)).status).toBe(200);
+    expect((await fetch(`${e2e.server.baseUrl}/lapor/status`)).status).toBe(200);
+    expect((await fetch(`${e2e.server.baseUrl}/api/tidak-ada`)).status).toBe(404);
 
-    const { context, page } = await newPage(browser, server.baseUrl);
+    const { context, page } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/tidak-ada-halaman");
     await page.getByRole("heading", { level: 1, name: "Halaman tidak ditemukan" }).waitFor();
     await context.close();

@@ -1,24 +1,12 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { describe, expect, it } from "vitest";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = serverAndBrowser();
 
 describe("public home on a 360 px phone", () => {
   it("explains the programme, lists the official hotlines and stays light", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     const requested: string[] = [];
     page.on("request", (request) => requested.push(request.url()));
     await page.goto("/");
@@ -51,7 +39,7 @@ describe("public home on a 360 px phone", () => {
     // The staff console (and its UI kit) is not downloaded on the public page.
     expect(requested.filter((url) => /Console-/.test(url))).toEqual([]);
     // No web fonts or third-party assets.
-    const origin = new URL(server.baseUrl).origin;
+    const origin = new URL(e2e.server.baseUrl).origin;
     expect(requested.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"))).toEqual([]);
 
     expect(log.errors).toEqual([]);
@@ -59,7 +47,7 @@ describe("public home on a 360 px phone", () => {
   });
 
   it("switches to English and remembers the choice", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/");
     await page.getByRole("button", { name: /English/ }).click();
     await page.getByRole("heading", { level: 1, name: /Working abroad\?/ }).waitFor();
@@ -76,7 +64,7 @@ describe("public home on a 360 px phone", () => {
   });
 
   it("answers an unknown address with a friendly page", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/tidak-ada");
     await page.getByRole("heading", { name: "Halaman tidak ditemukan" }).waitFor();
     expect(log.errors).toEqual([]);
@@ -86,7 +74,7 @@ describe("public home on a 360 px phone", () => {
 
 describe("public statistics and leaflets on a 360 px phone", () => {
   it("shows the tables with hidden values marked, offers the CSV files, and the home page links the leaflets", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/");
     await page.getByRole("link", { name: /Statistik/ }).click();
     await page.getByRole("heading", { level: 1, name: "Statistik dan data terbuka" }).waitFor();

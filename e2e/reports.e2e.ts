@@ -1,26 +1,15 @@
 // Pengaduan end to end: a resident reports from a 360 px phone (arriving from Cek Lowongan, with a
 // dropped connection on the first try), the coordinator verifies and forwards the report to the
 // operator's agency, the operator responds with a public note, and the resident sees the progress.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn, signOut } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
+import { newPage } from "./support/browser";
 import { cameraJpeg, hasExif } from "./support/images";
-import { type RunningServer, startServer } from "./support/server";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const OFFER = "Lowongan admin di Kamboja gj 15jt/bln, brgkt gratis, visa turis nanti diurus di sana. Minat WA Kak Rina 0812-3456-7890";
 // A 1×1 PNG: a real image, so the server's type sniffing accepts it.
@@ -40,7 +29,7 @@ describe("Pengaduan: from a phone to the agency and back", () => {
   let cameraBytes = 0;
 
   it("submits a report on a 360 px phone, pre-filled from Cek Lowongan, without a duplicate after a dropped connection", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto("/");
     // The home page now offers the report form.
     expect(await page.getByRole("link", { name: /Pengaduan/ }).count()).toBe(1);
@@ -113,7 +102,7 @@ describe("Pengaduan: from a phone to the agency and back", () => {
 
   it("lets the coordinator verify the report and forward it to Disnakertrans", async () => {
     expect(trackingCode).not.toBe("");
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "koordinator");
     await page.getByRole("navigation").getByRole("link", { name: "Pengaduan" }).click();
     await page.getByRole("heading", { level: 1, name: "Antrean pengaduan" }).waitFor();
@@ -182,7 +171,7 @@ describe("Pengaduan: from a phone to the agency and back", () => {
   });
 
   it("lets the operator of Disnakertrans respond with a note for the reporter", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "operator");
     await page.getByRole("navigation").getByRole("link", { name: "Pengaduan" }).click();
     await page.getByRole("heading", { level: 1, name: "Kotak masuk pengaduan" }).waitFor();
@@ -209,7 +198,7 @@ describe("Pengaduan: from a phone to the agency and back", () => {
   });
 
   it("shows the reporter the progress with public notes only, and one neutral message for a wrong PIN", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl, { width: 360, height: 740 });
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl, { width: 360, height: 740 });
     await page.goto(`/lapor/status?kode=${encodeURIComponent(trackingCode)}`);
     await page.getByRole("heading", { level: 1, name: "Status laporan" }).waitFor();
     expect(await page.getByLabel("Kode pelacakan").inputValue()).toBe(trackingCode);

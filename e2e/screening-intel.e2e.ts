@@ -4,14 +4,13 @@
 // and as a case perpetrator's phone; the investigator finds one entity linking two reports, the screening
 // and the case, sees its network and puts it on the watchlist. The public "Cek Nomor" page says the
 // number was reported twice, and so does the job checker for an offer carrying it.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { Authenticator, signIn } from "./support/auth";
-import { launchBrowser, newPage } from "./support/browser";
-import { type RunningServer, startServer } from "./support/server";
+import { newPage } from "./support/browser";
+import { serverAndBrowser } from "./support/harness";
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = serverAndBrowser();
 const auth = new Authenticator();
 
 const SPONSOR_PHONE = "0812-7070-5151";
@@ -39,19 +38,9 @@ async function apiCall(page: Page, method: string, path: string, body: unknown):
   );
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe("Passport screening through a blind review to a home visit", () => {
   it("records an interview with a live score and a postponement", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "wawancara");
     await page.getByRole("navigation").getByRole("link", { name: "Wawancara paspor" }).click();
     await page.getByRole("button", { name: "Wawancara baru" }).click();
@@ -77,7 +66,7 @@ describe("Passport screening through a blind review to a home visit", () => {
   });
 
   it("lets the supervisor review blind, agree, and give the PIMPASA a home visit", async () => {
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "supervisor.wawancara");
     await page.goto("/konsol/wawancara");
     await page.getByText("Menunggu tinjauan saya").click();
@@ -100,7 +89,7 @@ describe("Passport screening through a blind review to a home visit", () => {
   });
 
   it("shows the PIMPASA the visit with the applicant's name", async () => {
-    const { context, page } = await newPage(browser, server.baseUrl);
+    const { context, page } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "pimpasa");
     await page.getByRole("navigation").getByRole("link", { name: "Kunjungan rumah" }).click();
     await page.getByTestId("assignment").filter({ hasText: APPLICANT }).waitFor();
@@ -111,7 +100,7 @@ describe("Passport screening through a blind review to a home visit", () => {
 describe("Recruiter intelligence", () => {
   it("links two reports, the screening and a case into one entity the investigator watches", async () => {
     // Two residents report the same recruiter number.
-    const pub = await newPage(browser, server.baseUrl);
+    const pub = await newPage(e2e.browser, e2e.server.baseUrl);
     await pub.page.goto("/");
     for (const phone of [SPONSOR_PHONE, "+62 812 7070 5151"]) {
       const r = await apiCall(pub.page, "POST", "/api/public/reports", {
@@ -125,7 +114,7 @@ describe("Recruiter intelligence", () => {
     await pub.context.close();
 
     // A case manager records the same number as a perpetrator's phone.
-    const cm = await newPage(browser, server.baseUrl);
+    const cm = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(cm.page, auth, "manajer.kasus");
     const created = await apiCall(cm.page, "POST", "/api/cases", { origin: "walk_in", victim: { name: "Korban Uji", sex: "female" } });
     expect(created.status).toBe(201);
@@ -137,7 +126,7 @@ describe("Recruiter intelligence", () => {
     expect(perp.status).toBe(201);
     await cm.context.close();
 
-    const { context, page, log } = await newPage(browser, server.baseUrl);
+    const { context, page, log } = await newPage(e2e.browser, e2e.server.baseUrl);
     await signIn(page, auth, "penyidik");
     await page.getByRole("navigation").getByRole("link", { name: "Intelijen perekrut" }).click();
     await page.getByLabel(/Cari nomor, rekening/).fill(SPONSOR_PHONE);
@@ -164,7 +153,7 @@ describe("Recruiter intelligence", () => {
   });
 
   it("tells a resident on the public page that the number was reported twice", async () => {
-    const { context, page } = await newPage(browser, server.baseUrl);
+    const { context, page } = await newPage(e2e.browser, e2e.server.baseUrl);
     await page.goto("/cek-nomor");
     await page.getByLabel(/Nomor telepon\/WhatsApp, mis/).fill("081270705151");
     await page.getByRole("button", { name: "Cek", exact: true }).click();
